@@ -1,0 +1,72 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generateKeyMaterial, parseKeyMaterial, type KeyMaterial } from './secrets.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  bootstrapKey?: string;
+  logLevel: string;
+  runJobs: boolean;
+  keys: KeyMaterial;
+  keysSource: 'env' | 'file';
+  publicUrl: string;
+}
+
+function int(name: string, v: string | undefined, dflt: number): number {
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${v}"`);
+  return n;
+}
+
+/** Read and checked once at start; a bad value stops the process with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = int('PORT', env.PORT, 8080);
+  const dataDir = resolve(env.DATA_DIR || './data');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must start with postgres://');
+  const bootstrapKey = env.KAQUAN_BOOTSTRAP_KEY || undefined;
+  if (bootstrapKey && bootstrapKey.length < 20) throw new Error('KAQUAN_BOOTSTRAP_KEY must be at least 20 characters');
+  let keys: KeyMaterial;
+  let keysSource: Config['keysSource'] = 'env';
+  if (env.KAQUAN_HMAC_KEY || env.KAQUAN_ENC_KEYS) {
+    if (!env.KAQUAN_HMAC_KEY || !env.KAQUAN_ENC_KEYS) throw new Error('set both KAQUAN_HMAC_KEY and KAQUAN_ENC_KEYS');
+    keys = parseKeyMaterial(env.KAQUAN_HMAC_KEY, env.KAQUAN_ENC_KEYS);
+  } else {
+    keys = fileKeys(dataDir);
+    keysSource = 'file';
+  }
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    databaseUrl,
+    redisUrl: env.REDIS_URL || undefined,
+    bootstrapKey,
+    logLevel: env.LOG_LEVEL || 'info',
+    runJobs: env.KAQUAN_JOBS !== 'off',
+    keys,
+    keysSource,
+    publicUrl: env.PUBLIC_URL || `http://localhost:${port}`,
+  };
+}
+
+/** Embedded/demo only: keys made here once and kept beside the data. Production sets them in env. */
+function fileKeys(dataDir: string): KeyMaterial {
+  const file = join(dataDir, 'keys.json');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    const m = generateKeyMaterial();
+    writeFileSync(
+      file,
+      JSON.stringify({ hmac: m.hmacKey.toString('base64'), enc: `1:${m.encKeys[0].key.toString('base64')}` }),
+      { mode: 0o600 },
+    );
+  }
+  const j = JSON.parse(readFileSync(file, 'utf8'));
+  return parseKeyMaterial(j.hmac, j.enc);
+}

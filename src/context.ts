@@ -1,0 +1,16 @@
+import { openDb } from './db/index.js';
+import { migrate } from './db/migrate.js';
+import { clock } from './clock.js';
+import { keyring } from './secrets.js';
+import type { Config } from './config.js';
+import type { Ctx } from './http/context.js';
+import { installJobs } from './jobs/index.js';
+
+/** Opens the database the config names, migrates it and returns the context every module is given. */
+export async function createContext(config: Config, opts: { schema?: string; poolSize?: number } = {}): Promise<Ctx> {
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, schema: opts.schema, poolSize: opts.poolSize });
+  await migrate(db);
+  const ctx: Ctx = { db, keys: keyring(config.keys), config, clock };
+  await installJobs(ctx);
+  return ctx;
+}

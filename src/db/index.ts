@@ -1,0 +1,86 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** The one shape every module queries through, whichever engine runs underneath. */
+export interface Sql {
+  query<T = any>(text: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+}
+
+export interface Db extends Sql {
+  readonly engine: 'pglite' | 'postgres';
+  /** Runs fn in one transaction: all of its effect or none. */
+  tx<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// int8 (sums, counts, minor units) as JS numbers: every amount fits well within 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir?: string; // PGlite folder; undefined = in memory
+  schema?: string; // PostgreSQL schema to use (tests isolate themselves this way)
+  poolSize?: number;
+}
+
+export async function openDb(opts: OpenOptions): Promise<Db> {
+  return opts.databaseUrl ? openPostgres(opts) : openPglite(opts.dataDir);
+}
+
+async function openPostgres(opts: OpenOptions): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: opts.databaseUrl,
+    max: opts.poolSize ?? 20,
+    options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
+  });
+  pool.on('error', () => {}); // an idle client dying is not fatal; the next query reconnects
+  if (opts.schema) {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
+  }
+  const wrap = (c: { query: (t: string, p?: unknown[]) => Promise<pg.QueryResult> }): Sql => ({
+    async query(text, params) {
+      const r = await c.query(text, params as any[]);
+      return { rows: r.rows, rowCount: r.rowCount ?? 0 };
+    },
+  });
+  const self = wrap(pool);
+  return {
+    engine: 'postgres',
+    query: self.query,
+    async tx(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const out = await fn(wrap(client));
+        await client.query('COMMIT');
+        return out;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(dataDir?: string): Promise<Db> {
+  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  // PGlite is one connection: a query outside a transaction waits for the transaction to end.
+  const q = async (c: { query: PGlite['query'] }, text: string, params?: unknown[]) => {
+    const r = await c.query(text, params as any[]);
+    return { rows: r.rows as any[], rowCount: r.affectedRows ?? r.rows.length };
+  };
+  return {
+    engine: 'pglite',
+    query: (text, params) => q(db, text, params),
+    tx: (fn) => db.transaction((t) => fn({ query: (text, params) => q(t as any, text, params) })),
+    async close() {
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+-- stores 门店 and members 会员
+CREATE TABLE stores (
+  tenant_id text NOT NULL REFERENCES tenants(id),
+  id text NOT NULL,
+  name text NOT NULL,
+  code text,
+  time_zone text,
+  lat double precision,
+  lng double precision,
+  tags text[] NOT NULL DEFAULT '{}',
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, id)
+);
+CREATE UNIQUE INDEX stores_code ON stores (tenant_id, code) WHERE code IS NOT NULL;
+
+CREATE TABLE members (
+  tenant_id text NOT NULL REFERENCES tenants(id),
+  id text NOT NULL,
+  external_id text,
+  name text,
+  phone_enc text,          -- AES-256-GCM, key id inside
+  phone_hash bytea,        -- HMAC, for lookup by phone
+  phone_last4 text,
+  birthday date,
+  tier text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, id)
+);
+CREATE UNIQUE INDEX members_external ON members (tenant_id, external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX members_phone ON members (tenant_id, phone_hash) WHERE phone_hash IS NOT NULL;

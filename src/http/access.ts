@@ -1,0 +1,50 @@
+import { AppError } from '../errors.js';
+
+export type Role = 'owner' | 'operator' | 'analyst' | 'clerk' | 'channel';
+
+/** Who is calling: resolved once per request from the API key (or, later, a session). */
+export interface Caller {
+  tenantId: string;
+  keyId: string;
+  role: Role;
+  storeIds: string[]; // clerk: the stores it may act at
+  channelId: string | null; // channel: the one channel it sees
+}
+
+/**
+ * Every permission in one table (the Immich requireAccess idea): an action names what is done,
+ * the roles list who may do it. Scoping to stores/channels is checked by `requireStore` and by
+ * the services, which answer 404 for "not yours" exactly as for "does not exist".
+ */
+const ACTIONS = {
+  'keys.manage': ['owner'],
+  'tenant.manage': ['owner'],
+  'catalog.write': ['owner', 'operator'], // templates, batches, stores, members, webhooks
+  'catalog.read': ['owner', 'operator', 'analyst', 'clerk', 'channel'],
+  'reports.read': ['owner', 'operator', 'analyst'],
+  'audit.read': ['owner', 'operator', 'analyst'],
+  'codes.export': ['owner', 'operator'],
+  'cards.issue': ['owner', 'operator', 'channel'],
+  'cards.bind': ['owner', 'operator', 'channel'],
+  'cards.read': ['owner', 'operator', 'analyst', 'clerk', 'channel'],
+  'cards.redeem': ['owner', 'operator', 'clerk'],
+  'cards.manage': ['owner', 'operator'], // freeze, unfreeze, void, top up, transfer, approve
+} satisfies Record<string, Role[]>;
+export type Action = keyof typeof ACTIONS;
+
+export function requireAccess(caller: Caller, action: Action): void {
+  if (!(ACTIONS[action] as Role[]).includes(caller.role)) {
+    throw new AppError(403, 'FORBIDDEN', `a ${caller.role} key may not ${action.replace('.', ' ')}`);
+  }
+}
+
+/** A clerk acts only at its own stores; the store it names must be one of them. */
+export function requireStore(caller: Caller, storeId: string | undefined): string | undefined {
+  if (caller.role !== 'clerk') return storeId;
+  if (!storeId) {
+    if (caller.storeIds.length === 1) return caller.storeIds[0];
+    throw new AppError(422, 'STORE_REQUIRED', 'store_id: this clerk key serves several stores; name one');
+  }
+  if (!caller.storeIds.includes(storeId)) throw new AppError(404, 'STORE_NOT_FOUND', 'store not found');
+  return storeId;
+}

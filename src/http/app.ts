@@ -1,0 +1,46 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+
+import { installErrorHandler, Problem } from './errors.js';
+import { keyResolver } from './auth.js';
+import type { Ctx } from './context.js';
+import { modules } from '../modules/index.js';
+
+export type App = FastifyInstance;
+
+/** The app is a plugin-built instance; the server (main.ts) only starts it, tests call inject(). */
+export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    disableRequestLogging: true,
+    bodyLimit: 20 * 1024 * 1024, // CSV imports
+    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  });
+  app.addSchema(Problem);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Kaquan 卡券 API',
+        version: '1',
+        description: 'Virtual cards, coupons and membership benefits. Money is integer minor units (fen); times are ISO 8601 UTC.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API key: kq_...' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  installErrorHandler(app);
+
+  const resolve = keyResolver(ctx.db);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/v1/') || (req.routeOptions.config as any)?.public) return;
+    req.caller = await resolve(req);
+  });
+
+  for (const m of modules) await app.register(async (scope) => m.routes(scope, ctx), { prefix: '/v1' });
+  return app;
+}

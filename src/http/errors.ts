@@ -1,0 +1,62 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { AppError } from '../errors.js';
+
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String({ description: 'stable machine-readable code, e.g. CARD_ALREADY_REDEEMED' }),
+    detail: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), reason: Type.String() }))),
+  },
+  { $id: 'Problem', additionalProperties: true },
+);
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
+  413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests',
+  500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: `https://kaquan.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    ...extra,
+  };
+}
+
+/** The one error handler: 4xx say what was wrong; 5xx say nothing but are logged. */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    let body;
+    if (err instanceof AppError) {
+      body = problem(err.status, err.code, err.message, err.extra);
+    } else if ((err as FastifyError).validation) {
+      const fe = err as FastifyError;
+      const errors = fe.validation!.map((v) => {
+        const missing = (v.params as any)?.missingProperty;
+        const path = [fe.validationContext, ...(v.instancePath || '').split('/').filter(Boolean), missing].filter(Boolean);
+        return { field: path.join('.'), reason: v.message ?? 'invalid' };
+      });
+      body = problem(400, 'VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.reason}`).join('; '), { errors });
+    } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
+      const fe = err as FastifyError;
+      const code = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+        ? 'MALFORMED_JSON' : (fe.code ?? 'BAD_REQUEST').replace(/^FST_ERR_/, '');
+      body = problem(fe.statusCode!, code, fe.message);
+    } else {
+      req.log.error({ err }, 'unhandled error');
+      body = problem(500, 'INTERNAL', 'something went wrong on our side; it has been logged');
+    }
+    reply.status(body.status).type('application/problem+json').send(body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).type('application/problem+json').send(problem(404, 'ROUTE_NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`));
+  });
+}

@@ -1,0 +1,23 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+
+/** Shared schema pieces: ids, money, pages and the error responses every route can give. */
+export const Id = Type.String({ minLength: 1, maxLength: 64 });
+export const Money = Type.Integer({ minimum: 0, maximum: 1e13, description: 'integer minor units (fen 分)' });
+export const Timestamp = Type.String({ format: 'date-time' });
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const PageQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({ data: Type.Array(item), next_cursor: Nullable(Type.String()) });
+
+const ref = Type.Ref('Problem');
+/** Response map for a route: its success schema plus problem+json for every client error. */
+export function responses(ok: Record<number, TSchema>) {
+  return { ...ok, 400: ref, 401: ref, 403: ref, 404: ref, 409: ref, 422: ref, 429: ref };
+}
+
+export const Deleted = Type.Object({ id: Type.String(), deleted: Type.Boolean() });

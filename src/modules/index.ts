@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import type { Ctx } from '../http/context.js';
+import tenants from './tenants/routes.js';
+import stores from './stores/routes.js';
+import members from './members/routes.js';
+
+export interface Module {
+  name: string;
+  routes(app: FastifyInstance, ctx: Ctx): Promise<void> | void;
+}
+
+/** Every domain module, in the order their routes are registered. */
+export const modules: Module[] = [tenants, stores, members];

@@ -1,0 +1,105 @@
+import type { Sql } from '../../db/index.js';
+import { AppError, notFound } from '../../errors.js';
+import { newId } from '../../ids.js';
+import { decodeCursor, pageOf } from '../../http/pagination.js';
+import type { Keyring } from '../../secrets.js';
+
+export interface MemberInput {
+  external_id?: string | null;
+  name?: string | null;
+  phone?: string | null;
+  birthday?: string | null;
+  tier?: string | null;
+}
+
+export interface Member {
+  id: string;
+  external_id: string | null;
+  name: string | null;
+  phone_last4: string | null;
+  birthday: string | null;
+  tier: string | null;
+  created_at: Date;
+}
+const COLS = `id, external_id, name, phone_last4, to_char(birthday, 'YYYY-MM-DD') AS birthday, tier, created_at`;
+
+const normPhone = (p: string) => p.replace(/[\s\-()]/g, '');
+
+function phoneFields(keys: Keyring, tenantId: string, phone: string | null | undefined) {
+  if (phone == null) return [null, null, null];
+  const p = normPhone(phone);
+  if (!/^\+?\d{5,20}$/.test(p)) throw new AppError(422, 'VALIDATION_FAILED', 'phone: digits only, 5 to 20, optional leading +', { errors: [{ field: 'phone', reason: 'not a phone number' }] });
+  return [keys.encryptText(p), keys.hmac(`phone:${tenantId}:${p}`), p.slice(-4)];
+}
+
+function checkBirthday(b: string | null | undefined) {
+  if (b == null) return;
+  const d = new Date(`${b}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(b) || isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== b)
+    throw new AppError(422, 'VALIDATION_FAILED', 'birthday: a real date as YYYY-MM-DD', { errors: [{ field: 'birthday', reason: 'not a date' }] });
+}
+
+export async function createMember(q: Sql, keys: Keyring, tenantId: string, input: MemberInput): Promise<Member> {
+  checkBirthday(input.birthday);
+  const [enc, hash, last4] = phoneFields(keys, tenantId, input.phone);
+  const r = await q.query<Member>(
+    `INSERT INTO members (tenant_id, id, external_id, name, phone_enc, phone_hash, phone_last4, birthday, tier)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT DO NOTHING RETURNING ${COLS}`,
+    [tenantId, newId('mem'), input.external_id ?? null, input.name ?? null, enc, hash, last4, input.birthday ?? null, input.tier ?? null],
+  );
+  if (!r.rows[0]) throw new AppError(409, 'MEMBER_EXTERNAL_ID_TAKEN', `external_id: a member with external_id "${input.external_id}" exists`);
+  return r.rows[0];
+}
+
+export async function updateMember(q: Sql, keys: Keyring, tenantId: string, id: string, input: MemberInput): Promise<Member> {
+  await getMember(q, tenantId, id);
+  checkBirthday(input.birthday);
+  const sets: string[] = [];
+  const params: unknown[] = [tenantId, id];
+  const set = (col: string, v: unknown) => { params.push(v); sets.push(`${col} = $${params.length}`); };
+  if (input.name !== undefined) set('name', input.name);
+  if (input.tier !== undefined) set('tier', input.tier);
+  if (input.birthday !== undefined) set('birthday', input.birthday);
+  if (input.external_id !== undefined) set('external_id', input.external_id);
+  if (input.phone !== undefined) {
+    const [enc, hash, last4] = phoneFields(keys, tenantId, input.phone);
+    set('phone_enc', enc); set('phone_hash', hash); set('phone_last4', last4);
+  }
+  if (!sets.length) return getMember(q, tenantId, id);
+  const r = await q.query<Member>(`UPDATE members SET ${sets.join(', ')} WHERE tenant_id = $1 AND id = $2 RETURNING ${COLS}`, params).catch((e) => {
+    if (e.code === '23505') throw new AppError(409, 'MEMBER_EXTERNAL_ID_TAKEN', `external_id: a member with external_id "${input.external_id}" exists`);
+    throw e;
+  });
+  return r.rows[0];
+}
+
+export async function getMember(q: Sql, tenantId: string, id: string): Promise<Member> {
+  const r = await q.query<Member>(`SELECT ${COLS} FROM members WHERE tenant_id = $1 AND (id = $2 OR external_id = $2) ORDER BY id = $2 DESC LIMIT 1`, [tenantId, id]);
+  if (!r.rows[0]) throw notFound('member');
+  return r.rows[0];
+}
+
+/** The member's own phone, decrypted, for an authorised caller. */
+export async function revealPhone(q: Sql, keys: Keyring, tenantId: string, id: string): Promise<string | null> {
+  const r = await q.query<{ phone_enc: string | null }>('SELECT phone_enc FROM members WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+  if (!r.rows[0]) throw notFound('member');
+  return r.rows[0].phone_enc ? keys.decryptText(r.rows[0].phone_enc) : null;
+}
+
+export async function memberExists(q: Sql, tenantId: string, id: string): Promise<boolean> {
+  return !!(await q.query('SELECT 1 FROM members WHERE tenant_id = $1 AND id = $2', [tenantId, id])).rowCount;
+}
+
+export async function listMembers(q: Sql, keys: Keyring, tenantId: string, opts: { limit: number; cursor?: string; q?: string }) {
+  const after = decodeCursor(opts.cursor);
+  const term = opts.q?.trim() || null;
+  // a search term may be a phone number: match it through its keyed hash, never in clear
+  const phoneHash = term && /^\+?[\d\s\-()]{5,25}$/.test(term) ? keys.hmac(`phone:${tenantId}:${normPhone(term)}`) : null;
+  const r = await q.query<Member>(
+    `SELECT ${COLS} FROM members WHERE tenant_id = $1 AND ($2::text IS NULL OR id < $2)
+       AND ($3::text IS NULL OR name ILIKE '%' || $3 || '%' OR external_id = $3 OR id = $3 OR phone_hash = $4)
+     ORDER BY id DESC LIMIT $5`,
+    [tenantId, after, term, phoneHash, opts.limit + 1],
+  );
+  return pageOf(r.rows, opts.limit);
+}
