@@ -3,6 +3,7 @@ import type { Ctx } from '../http/context.js';
 import tenants from './tenants/routes.js';
 import stores from './stores/routes.js';
 import members from './members/routes.js';
+import templates from './templates/routes.js';
 
 export interface Module {
   name: string;
@@ -10,4 +11,4 @@ export interface Module {
 }
 
 /** Every domain module, in the order their routes are registered. */
-export const modules: Module[] = [tenants, stores, members];
+export const modules: Module[] = [tenants, stores, members, templates];

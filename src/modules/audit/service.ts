@@ -33,7 +33,7 @@ interface Row {
   hash: Uint8Array | null;
 }
 
-const GENESIS = Buffer.alloc(32);
+const GENESIS: Buffer = Buffer.alloc(32);
 
 /** hash = SHA-256(prev_hash || the entry's content, including its place in the chain) */
 export function entryHash(tenantId: string, seq: number, r: Row, prev: Buffer): Buffer {
@@ -58,7 +58,7 @@ export async function sealChain(db: Db, tenantId: string, limit = 5000): Promise
       )
     ).rows;
     if (!rows.length) return 0;
-    let prev = Buffer.from(head.hash);
+    let prev: Buffer = Buffer.from(head.hash);
     let seq = Number(head.seq);
     const ids: number[] = [], seqs: number[] = [], prevs: Buffer[] = [], hashes: Buffer[] = [];
     for (const r of rows) {
@@ -102,7 +102,7 @@ export interface VerifyResult {
 export async function verifyChain(db: Db, tenantId: string): Promise<VerifyResult> {
   const head = (await db.query<{ seq: number; hash: Uint8Array }>('SELECT seq, hash FROM audit_heads WHERE tenant_id = $1', [tenantId])).rows[0];
   const unsealed = Number((await db.query('SELECT count(*)::int8 AS n FROM audit_entries WHERE tenant_id = $1 AND seq IS NULL', [tenantId])).rows[0].n);
-  let prev = GENESIS;
+  let prev: Buffer = GENESIS;
   let expected = 1;
   let after = 0;
   const fail = (reason: string, at: number): VerifyResult => ({
