@@ -3,6 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/index.js';
 import { AppError } from '../errors.js';
 import type { Caller, Role } from './access.js';
+import { clock } from '../clock.js';
+import { resolveSession, SESSION_PREFIX } from '../modules/operators/sessions.js';
 
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
 
@@ -26,6 +28,13 @@ export function keyResolver(db: Db) {
     const m = h && /^Bearer\s+(\S+)$/i.exec(h);
     if (!m) throw new AppError(401, 'UNAUTHENTICATED', 'send Authorization: Bearer <api key>');
     const secret = m[1];
+    if (secret.startsWith(SESSION_PREFIX)) {
+      // an operator's sign-in session (运营账号登录): not cached, so signing out or disabling is immediate
+      const s = await resolveSession(db, secret, clock.now());
+      if (!s) throw new AppError(401, 'UNAUTHENTICATED', 'this session has ended or is unknown; sign in again');
+      req.actor = s.actor;
+      return s.caller;
+    }
     const hit = cache.get(secret);
     const now = Date.now();
     let caller: Caller | null;

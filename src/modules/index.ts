@@ -4,6 +4,7 @@ import tenants from './tenants/routes.js';
 import stores from './stores/routes.js';
 import members from './members/routes.js';
 import templates from './templates/routes.js';
+import operators from './operators/routes.js';
 
 export interface Module {
   name: string;
@@ -11,4 +12,4 @@ export interface Module {
 }
 
 /** Every domain module, in the order their routes are registered. */
-export const modules: Module[] = [tenants, stores, members, templates];
+export const modules: Module[] = [tenants, stores, members, templates, operators];

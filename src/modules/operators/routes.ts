@@ -1,0 +1,140 @@
+import { Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Ctx } from '../../http/context.js';
+import { requireAccess } from '../../http/access.js';
+import { mutate } from '../../http/mutation.js';
+import { Id, Nullable, Timestamp, responses } from '../../http/schemas.js';
+import { AppError } from '../../errors.js';
+import { getTenant } from '../tenants/service.js';
+import * as svc from './service.js';
+import * as sessions from './sessions.js';
+import { MIN_PASSWORD_LENGTH } from './password.js';
+
+const OperatorRole = Type.Union(['owner', 'operator', 'analyst', 'clerk'].map((r) => Type.Literal(r)));
+const Operator = Type.Object({
+  id: Type.String(), username: Type.String(), display_name: Nullable(Type.String()), role: OperatorRole,
+  store_ids: Type.Array(Type.String()), disabled_at: Nullable(Timestamp), last_login_at: Nullable(Timestamp), created_at: Timestamp,
+});
+const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200, description: `at least ${MIN_PASSWORD_LENGTH} characters` });
+const Session = Type.Object({
+  token: Type.String({ description: 'send as Authorization: Bearer <token>; shown once' }),
+  expires_at: Timestamp,
+  tenant_id: Type.String(),
+  operator: Type.Object({ id: Type.String(), username: Type.String(), display_name: Nullable(Type.String()), role: OperatorRole, store_ids: Type.Array(Type.String()) }),
+});
+const Me = Type.Object({
+  kind: Type.Union([Type.Literal('session'), Type.Literal('api_key')]),
+  tenant: Type.Object({ id: Type.String(), name: Type.String(), time_zone: Type.String(), currency: Type.String(), reverse_window_minutes: Type.Integer() }),
+  role: Type.String(), store_ids: Type.Array(Type.String()), channel_id: Nullable(Type.String()), key_id: Type.String(),
+  operator: Nullable(Type.Object({ id: Type.String(), username: Type.String(), display_name: Nullable(Type.String()) })),
+  expires_at: Nullable(Timestamp),
+});
+
+const bearer = (req: FastifyRequest) => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+
+export default {
+  name: 'operators',
+  routes(base: FastifyInstance, ctx: Ctx) {
+    const app = base.withTypeProvider<TypeBoxTypeProvider>();
+    const tags = ['operators & sessions 运营账号与登录'];
+
+    app.post('/operators', {
+      schema: {
+        tags, summary: 'Create an operator account (owner only)',
+        body: Type.Object({
+          username: Type.String({ minLength: 2, maxLength: 64 }), password: Password, role: OperatorRole,
+          store_ids: Type.Optional(Type.Array(Id, { maxItems: 500, description: 'clerk accounts: the stores they serve' })),
+          display_name: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+        }),
+        response: responses({ 201: Operator }),
+      },
+    }, async (req, reply) => {
+      requireAccess(req.caller!, 'keys.manage');
+      return mutate(ctx, req, reply, { action: 'operator.create', targetType: 'operator', status: 201 }, (q) =>
+        svc.createOperator(q, req.caller!.tenantId, req.body as svc.OperatorInput, ctx.clock.now()));
+    });
+
+    app.get('/operators', { schema: { tags, summary: 'List operator accounts', response: responses({ 200: Type.Object({ data: Type.Array(Operator) }) }) } }, async (req) => {
+      requireAccess(req.caller!, 'keys.manage');
+      return { data: await svc.listOperators(ctx.db, req.caller!.tenantId) };
+    });
+
+    app.patch('/operators/:id', {
+      schema: {
+        tags, summary: 'Change an account’s role, stores or name', params: Type.Object({ id: Id }),
+        body: Type.Object({ role: Type.Optional(OperatorRole), store_ids: Type.Optional(Type.Array(Id, { maxItems: 500 })), display_name: Type.Optional(Nullable(Type.String({ maxLength: 100 }))) }),
+        response: responses({ 200: Operator }),
+      },
+    }, async (req, reply) => {
+      requireAccess(req.caller!, 'keys.manage');
+      return mutate(ctx, req, reply, { action: 'operator.update', targetType: 'operator' }, (q) =>
+        svc.updateOperator(q, req.caller!.tenantId, req.params.id, req.body as any));
+    });
+
+    for (const [verb, disabled] of [['disable', true], ['enable', false]] as const) {
+      app.post(`/operators/:id/${verb}`, {
+        schema: { tags, summary: disabled ? 'Disable an account (its sessions end at once)' : 'Enable a disabled account', params: Type.Object({ id: Id }), response: responses({ 200: Operator }) },
+      }, async (req, reply) => {
+        requireAccess(req.caller!, 'keys.manage');
+        const { id } = req.params as { id: string };
+        return mutate(ctx, req, reply, { action: `operator.${verb}`, targetType: 'operator' }, (q) =>
+          svc.setOperatorDisabled(q, req.caller!.tenantId, id, disabled, ctx.clock.now(), req.caller!.keyId));
+      });
+    }
+
+    app.post('/operators/:id/password', {
+      schema: { tags, summary: 'Set an account’s password (owner, or the account itself); its other sessions end', params: Type.Object({ id: Id }), body: Type.Object({ password: Password }), response: responses({ 200: Operator }) },
+    }, async (req, reply) => {
+      const self = req.actor?.startsWith('operator:') && req.caller!.keyId === req.params.id;
+      if (!self) requireAccess(req.caller!, 'keys.manage');
+      const current = self ? await sessions.currentSession(ctx.db, bearer(req)) : null;
+      return mutate(ctx, req, reply, { action: 'operator.password', targetType: 'operator' }, (q) =>
+        svc.setOperatorPassword(q, req.caller!.tenantId, req.params.id, req.body.password, ctx.clock.now(), current?.id));
+    });
+
+    app.post('/sessions', {
+      config: { public: true },
+      schema: {
+        tags, summary: 'Sign in with an operator account', security: [],
+        description: `Answers 401 INVALID_CREDENTIALS for any wrong part. After ${sessions.MAX_FAILURES} failures a username is locked for ${sessions.LOCK_MINUTES} minutes (429 LOGIN_LOCKED).`,
+        body: Type.Object({
+          tenant: Type.Optional(Type.String({ maxLength: 200, description: 'tenant id or name; may be left out when the username is unique' })),
+          tenant_id: Type.Optional(Type.String({ maxLength: 64 })),
+          username: Type.String({ minLength: 1, maxLength: 64 }),
+          password: Type.String({ minLength: 1, maxLength: 200 }),
+        }),
+        response: responses({ 201: Session }),
+      },
+    }, async (req, reply) => {
+      try {
+        const s = await sessions.login(ctx.db, req.body, ctx.clock.now(), { ip: req.ip });
+        (reply as FastifyReply).status(201);
+        return s;
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'LOGIN_LOCKED') reply.header('retry-after', String(e.extra.retry_after));
+        throw e;
+      }
+    });
+
+    app.get('/sessions/current', { schema: { tags, summary: 'Who is calling: the session’s account, or the API key', response: responses({ 200: Me }) } }, async (req) => {
+      const c = req.caller!;
+      const tenant = await getTenant(ctx.db, c.tenantId);
+      const token = bearer(req);
+      if (token.startsWith(sessions.SESSION_PREFIX)) {
+        const op = await svc.getOperator(ctx.db, c.tenantId, c.keyId);
+        const s = await sessions.currentSession(ctx.db, token);
+        return { kind: 'session' as const, tenant, role: c.role, store_ids: c.storeIds, channel_id: null, key_id: c.keyId, operator: { id: op.id, username: op.username, display_name: op.display_name }, expires_at: s?.expires_at ?? null };
+      }
+      return { kind: 'api_key' as const, tenant, role: c.role, store_ids: c.storeIds, channel_id: c.channelId, key_id: c.keyId, operator: null, expires_at: null };
+    });
+
+    app.delete('/sessions/current', {
+      schema: { tags, summary: 'Sign out: the session token stops working at once', response: responses({ 200: Type.Object({ id: Type.String(), revoked_at: Timestamp }) }) },
+    }, async (req, reply) => {
+      const token = bearer(req);
+      if (!token.startsWith(sessions.SESSION_PREFIX)) throw new AppError(404, 'SESSION_NOT_FOUND', 'this request was not made with a session token');
+      return mutate(ctx, req, reply, { action: 'session.revoke', targetType: 'session' }, (q) => sessions.revokeSession(q, token, ctx.clock.now()));
+    });
+  },
+};

@@ -1,0 +1,109 @@
+import type { Db, Sql } from '../../db/index.js';
+import { AppError, invalid, notFound } from '../../errors.js';
+import { newId } from '../../ids.js';
+import type { Role } from '../../http/access.js';
+import { assertStoresExist } from '../stores/service.js';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './password.js';
+
+/** Operator accounts 运营账号: a person with a username and password, a role, and (clerks) stores. */
+export type OperatorRole = Exclude<Role, 'channel'>;
+export interface Operator {
+  id: string;
+  username: string;
+  display_name: string | null;
+  role: OperatorRole;
+  store_ids: string[];
+  disabled_at: Date | null;
+  last_login_at: Date | null;
+  created_at: Date;
+}
+export const OPERATOR_COLS = 'id, username, display_name, role, store_ids, disabled_at, last_login_at, created_at';
+
+export interface OperatorInput {
+  username: string;
+  password: string;
+  role: OperatorRole;
+  store_ids?: string[];
+  display_name?: string | null;
+}
+
+async function checkRoleStores(q: Sql, tenantId: string, role: OperatorRole, storeIds: string[]) {
+  if (role === 'clerk') {
+    if (!storeIds.length) throw invalid('store_ids', 'a clerk account is bound to at least one store');
+    await assertStoresExist(q, tenantId, storeIds);
+  } else if (storeIds.length) {
+    throw invalid('store_ids', 'only clerk accounts are bound to stores');
+  }
+}
+
+function checkPassword(password: string, username: string) {
+  if ([...password].length < MIN_PASSWORD_LENGTH) throw invalid('password', `at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.toLowerCase().includes(username.toLowerCase())) throw invalid('password', 'must not contain the username');
+}
+
+export async function createOperator(q: Sql, tenantId: string, input: OperatorInput, now: Date): Promise<Operator> {
+  const storeIds = input.store_ids ?? [];
+  if (!/^[\p{L}\p{N}._@-]{2,64}$/u.test(input.username)) throw invalid('username', '2 to 64 letters, digits or . _ @ -');
+  checkPassword(input.password, input.username);
+  await checkRoleStores(q, tenantId, input.role, storeIds);
+  const hash = await hashPassword(input.password);
+  const r = await q.query<Operator>(
+    `INSERT INTO operators (tenant_id, id, username, display_name, role, store_ids, password_hash, created_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT DO NOTHING RETURNING ${OPERATOR_COLS}`,
+    [tenantId, newId('opr'), input.username, input.display_name ?? null, input.role, storeIds, hash, now],
+  );
+  if (!r.rows[0]) throw new AppError(409, 'OPERATOR_USERNAME_TAKEN', `username: "${input.username}" is taken in this tenant`, { errors: [{ field: 'username', reason: 'taken' }] });
+  return r.rows[0];
+}
+
+export async function listOperators(q: Sql, tenantId: string): Promise<Operator[]> {
+  return (await q.query<Operator>(`SELECT ${OPERATOR_COLS} FROM operators WHERE tenant_id = $1 ORDER BY created_at, id`, [tenantId])).rows;
+}
+
+export async function getOperator(q: Sql, tenantId: string, id: string): Promise<Operator> {
+  const r = await q.query<Operator>(`SELECT ${OPERATOR_COLS} FROM operators WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+  if (!r.rows[0]) throw notFound('operator');
+  return r.rows[0];
+}
+
+/** Disabling also ends every session of the account at once. */
+export async function setOperatorDisabled(q: Sql, tenantId: string, id: string, disabled: boolean, now: Date, selfId?: string): Promise<Operator> {
+  if (disabled && id === selfId) throw new AppError(422, 'CANNOT_DISABLE_SELF', 'you cannot disable the account you are signed in with');
+  const r = await q.query<Operator>(
+    `UPDATE operators SET disabled_at = CASE WHEN $3 THEN coalesce(disabled_at, $4) END WHERE tenant_id = $1 AND id = $2 RETURNING ${OPERATOR_COLS}`,
+    [tenantId, id, disabled, now],
+  );
+  if (!r.rows[0]) throw notFound('operator');
+  if (disabled) await q.query('UPDATE operator_sessions SET revoked_at = $3 WHERE tenant_id = $1 AND operator_id = $2 AND revoked_at IS NULL', [tenantId, id, now]);
+  return r.rows[0];
+}
+
+/** A new password (set by an owner, or by the person for themselves); other sessions end. */
+export async function setOperatorPassword(q: Sql, tenantId: string, id: string, password: string, now: Date, keepSessionId?: string): Promise<Operator> {
+  const cur = await getOperator(q, tenantId, id);
+  checkPassword(password, cur.username);
+  await q.query('UPDATE operators SET password_hash = $3 WHERE tenant_id = $1 AND id = $2', [tenantId, id, await hashPassword(password)]);
+  await q.query(
+    'UPDATE operator_sessions SET revoked_at = $3 WHERE tenant_id = $1 AND operator_id = $2 AND revoked_at IS NULL AND id IS DISTINCT FROM $4',
+    [tenantId, id, now, keepSessionId ?? null],
+  );
+  return cur;
+}
+
+export async function updateOperator(q: Sql, tenantId: string, id: string, patch: { role?: OperatorRole; store_ids?: string[]; display_name?: string | null }): Promise<Operator> {
+  const cur = await getOperator(q, tenantId, id);
+  const role = patch.role ?? cur.role;
+  const storeIds = patch.store_ids ?? (role === 'clerk' ? cur.store_ids : []);
+  await checkRoleStores(q, tenantId, role, storeIds);
+  const r = await q.query<Operator>(
+    `UPDATE operators SET role = $3, store_ids = $4, display_name = $5 WHERE tenant_id = $1 AND id = $2 RETURNING ${OPERATOR_COLS}`,
+    [tenantId, id, role, storeIds, patch.display_name !== undefined ? patch.display_name : cur.display_name],
+  );
+  return r.rows[0];
+}
+
+/** The first owner account of a tenant, for `seed-demo` and bootstrap scripts. */
+export async function ensureOperator(db: Db, tenantId: string, input: OperatorInput, now: Date): Promise<Operator> {
+  const r = await db.query<Operator>(`SELECT ${OPERATOR_COLS} FROM operators WHERE tenant_id = $1 AND lower(username) = lower($2)`, [tenantId, input.username]);
+  return r.rows[0] ?? db.tx((q) => createOperator(q, tenantId, input, now));
+}

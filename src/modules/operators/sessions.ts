@@ -1,0 +1,158 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db, Sql } from '../../db/index.js';
+import { AppError } from '../../errors.js';
+import { newId } from '../../ids.js';
+import type { Caller } from '../../http/access.js';
+import { appendAudit } from '../audit/service.js';
+import { decoyHash, verifyPassword } from './password.js';
+import type { OperatorRole } from './service.js';
+
+/**
+ * Sessions 登录会话: an opaque bearer token `kqs_…` (160 random bits) given out at sign-in. Only its
+ * SHA-256 is stored; it ends at expires_at, at sign-out, or when the account is disabled.
+ */
+export const SESSION_PREFIX = 'kqs_';
+export const SESSION_HOURS = 12;
+/** Failed sign-ins per username before it locks, and for how long; counted within the window. */
+export const MAX_FAILURES = 10;
+export const LOCK_MINUTES = 15;
+const WINDOW_MINUTES = 15;
+
+const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
+function newSessionToken(): string {
+  let s = SESSION_PREFIX;
+  for (const b of randomBytes(32)) s += CROCKFORD[b & 31];
+  return s;
+}
+const hashToken = (t: string) => createHash('sha256').update(t).digest();
+
+const badCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'the tenant, username or password is not right');
+
+export interface LoginInput {
+  tenant?: string; // tenant id or name; may be left out when the username is unique
+  tenant_id?: string;
+  username: string;
+  password: string;
+}
+
+export interface SessionView {
+  token: string;
+  expires_at: Date;
+  tenant_id: string;
+  operator: { id: string; username: string; display_name: string | null; role: OperatorRole; store_ids: string[] };
+}
+
+interface Candidate {
+  tenant_id: string;
+  id: string;
+  username: string;
+  display_name: string | null;
+  role: OperatorRole;
+  store_ids: string[];
+  password_hash: string;
+  disabled_at: Date | null;
+}
+
+/** Which tenant and account a sign-in names. Ambiguity is answered like a wrong password. */
+async function findCandidate(db: Db, input: LoginInput): Promise<{ tenantKey: string; op: Candidate | null }> {
+  const user = input.username.trim();
+  const tenant = (input.tenant_id ?? input.tenant)?.trim();
+  const cols = 'o.tenant_id, o.id, o.username, o.display_name, o.role, o.store_ids, o.password_hash, o.disabled_at';
+  if (tenant) {
+    // the tenant by id, else by its exact name (sign-in forms ask for the brand's name)
+    const r = await db.query<Candidate>(
+      `SELECT ${cols} FROM operators o WHERE lower(o.username) = lower($2) AND o.tenant_id IN (
+         SELECT id FROM tenants WHERE id = $1 UNION ALL SELECT id FROM tenants WHERE lower(name) = lower($1) AND NOT EXISTS (SELECT 1 FROM tenants WHERE id = $1))`,
+      [tenant, user],
+    );
+    return { tenantKey: r.rows.length === 1 ? r.rows[0].tenant_id : `?${tenant.toLowerCase()}`, op: r.rows.length === 1 ? r.rows[0] : null };
+  }
+  const r = await db.query<Candidate>(`SELECT ${cols} FROM operators o WHERE lower(o.username) = lower($1) LIMIT 2`, [user]);
+  return { tenantKey: r.rows.length === 1 ? r.rows[0].tenant_id : '?', op: r.rows.length === 1 ? r.rows[0] : null };
+}
+
+export async function login(db: Db, input: LoginInput, now: Date, meta: { ip?: string } = {}): Promise<SessionView> {
+  const username = input.username.trim().toLowerCase();
+  const { tenantKey, op } = await findCandidate(db, input);
+
+  const lock = await db.query<{ locked_until: Date | null }>('SELECT locked_until FROM login_failures WHERE tenant_id = $1 AND username = $2', [tenantKey, username]);
+  const until = lock.rows[0]?.locked_until;
+  if (until && new Date(until) > now) {
+    const secs = Math.ceil((new Date(until).getTime() - now.getTime()) / 1000);
+    throw new AppError(429, 'LOGIN_LOCKED', `too many failed sign-ins for this username; try again in ${Math.ceil(secs / 60)} minutes`, { retry_after: secs });
+  }
+
+  // always one scrypt, so a missing account takes as long as a wrong password
+  const ok = await verifyPassword(input.password, op?.password_hash ?? (await decoyHash()));
+  if (!op || !ok || op.disabled_at) {
+    await recordFailure(db, tenantKey, username, now);
+    throw badCredentials();
+  }
+
+  const token = newSessionToken();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+  await db.tx(async (q) => {
+    await q.query('DELETE FROM login_failures WHERE tenant_id = $1 AND username = $2', [tenantKey, username]);
+    const id = newId('ses');
+    await q.query(
+      'INSERT INTO operator_sessions (tenant_id, id, operator_id, token_hash, expires_at, created_at) VALUES ($1,$2,$3,$4,$5,$6)',
+      [op.tenant_id, id, op.id, hashToken(token), expiresAt, now],
+    );
+    await q.query('UPDATE operators SET last_login_at = $3 WHERE tenant_id = $1 AND id = $2', [op.tenant_id, op.id, now]);
+    await appendAudit(q, { tenantId: op.tenant_id, actor: `operator:${op.username}`, action: 'session.create', targetType: 'session', targetId: id, data: { ip: meta.ip ?? null }, at: now });
+  });
+  return {
+    token, expires_at: expiresAt, tenant_id: op.tenant_id,
+    operator: { id: op.id, username: op.username, display_name: op.display_name, role: op.role, store_ids: op.store_ids },
+  };
+}
+
+/** One conditional upsert: the counter restarts after the window, and the lock is set by the failure that reaches the limit. */
+async function recordFailure(db: Db, tenantKey: string, username: string, now: Date) {
+  await db.query(
+    `INSERT INTO login_failures AS f (tenant_id, username, failures, window_started_at) VALUES ($1, $2, 1, $3)
+     ON CONFLICT (tenant_id, username) DO UPDATE SET
+       failures = CASE WHEN f.window_started_at < $4 THEN 1 ELSE f.failures + 1 END,
+       window_started_at = CASE WHEN f.window_started_at < $4 THEN $3 ELSE f.window_started_at END,
+       locked_until = CASE WHEN f.window_started_at >= $4 AND f.failures + 1 >= $5 THEN $6::timestamptz ELSE f.locked_until END`,
+    [tenantKey, username, now, new Date(now.getTime() - WINDOW_MINUTES * 60_000), MAX_FAILURES, new Date(now.getTime() + LOCK_MINUTES * 60_000)],
+  );
+}
+
+export interface ResolvedSession {
+  caller: Caller;
+  actor: string;
+  sessionId: string;
+}
+
+/** The bearer path for `kqs_` tokens (http/auth.ts): a live session of an enabled account, or null. */
+export async function resolveSession(db: Sql, token: string, now: Date): Promise<ResolvedSession | null> {
+  const r = await db.query<{ tenant_id: string; id: string; operator_id: string; username: string; role: OperatorRole; store_ids: string[] }>(
+    `SELECT s.tenant_id, s.id, s.operator_id, o.username, o.role, o.store_ids
+     FROM operator_sessions s JOIN operators o ON o.tenant_id = s.tenant_id AND o.id = s.operator_id
+     WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND o.disabled_at IS NULL`,
+    [hashToken(token), now],
+  );
+  const s = r.rows[0];
+  if (!s) return null;
+  return {
+    caller: { tenantId: s.tenant_id, keyId: s.operator_id, role: s.role, storeIds: s.store_ids ?? [], channelId: null },
+    actor: `operator:${s.username}`,
+    sessionId: s.id,
+  };
+}
+
+export async function currentSession(q: Sql, token: string) {
+  const r = await q.query<{ id: string; expires_at: Date; created_at: Date }>(
+    'SELECT id, expires_at, created_at FROM operator_sessions WHERE token_hash = $1', [hashToken(token)]);
+  return r.rows[0] ?? null;
+}
+
+export async function revokeSession(q: Sql, token: string, now: Date): Promise<{ id: string; revoked_at: Date }> {
+  const r = await q.query<{ id: string; revoked_at: Date }>(
+    'UPDATE operator_sessions SET revoked_at = coalesce(revoked_at, $2) WHERE token_hash = $1 RETURNING id, revoked_at',
+    [hashToken(token), now],
+  );
+  if (!r.rows[0]) throw new AppError(404, 'SESSION_NOT_FOUND', 'this request was not made with a session token');
+  return r.rows[0];
+}
