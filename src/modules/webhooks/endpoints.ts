@@ -1,0 +1,116 @@
+import type { Sql } from '../../db/index.js';
+import { AppError, invalid, notFound } from '../../errors.js';
+import { newId } from '../../ids.js';
+import { decodeCursor, pageOf } from '../../http/pagination.js';
+import type { Keyring } from '../../secrets.js';
+import { newSigningSecret } from './signature.js';
+
+/** The card events an endpoint may subscribe to (card_events.event_type with a "card." prefix). */
+export const EVENT_TYPES = [
+  'card.generated', 'card.issued', 'card.bound', 'card.transferred', 'card.redeemed', 'card.reversed',
+  'card.frozen', 'card.unfrozen', 'card.voided', 'card.expired', 'card.topped_up', 'card.refilled',
+  'card.stamped', 'card.rewarded', 'card.delivered',
+] as const;
+
+/** Each endpoint multiplies every event's deliveries; a small cap keeps the fan-out bounded. */
+export const MAX_ENDPOINTS = 20;
+
+export interface Endpoint {
+  id: string;
+  url: string;
+  description: string | null;
+  event_types: string[];
+  active: boolean;
+  created_at: Date;
+  updated_at: Date | null;
+}
+const COLS = 'id, url, description, event_types, active, created_at, updated_at';
+
+export interface EndpointInput {
+  url?: string;
+  event_types?: string[];
+  description?: string | null;
+  active?: boolean;
+}
+
+function checkUrl(url: string): string {
+  let u: URL;
+  url = url.trim();
+  try {
+    u = new URL(url);
+  } catch {
+    throw invalid('url', 'not a valid URL');
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw invalid('url', 'only http and https URLs are allowed');
+  if (u.username || u.password) throw invalid('url', 'credentials in the URL are not allowed; verify the signature instead');
+  return url;
+}
+
+function checkEventTypes(types: string[]): string[] {
+  types.forEach((t, i) => {
+    if (!(EVENT_TYPES as readonly string[]).includes(t)) throw invalid(`event_types.${i}`, `unknown event type "${t}"; one of ${EVENT_TYPES.join(', ')}`);
+  });
+  return [...new Set(types)];
+}
+
+export async function createEndpoint(q: Sql, keys: Keyring, tenantId: string, input: EndpointInput & { url: string }, at: Date): Promise<Endpoint & { secret: string }> {
+  const url = checkUrl(input.url);
+  const types = checkEventTypes(input.event_types ?? []);
+  const n = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM webhook_endpoints WHERE tenant_id = $1', [tenantId]);
+  if (n.rows[0].n >= MAX_ENDPOINTS) throw new AppError(409, 'WEBHOOK_ENDPOINT_LIMIT', `a tenant may have at most ${MAX_ENDPOINTS} webhook endpoints`);
+  const secret = newSigningSecret();
+  const r = await q.query<Endpoint>(
+    `INSERT INTO webhook_endpoints (tenant_id, id, url, secret_enc, event_types, description, active, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLS}`,
+    [tenantId, newId('whe', at.getTime()), url, keys.encryptText(secret), types, input.description ?? null, input.active ?? true, at],
+  );
+  return { ...r.rows[0], secret };
+}
+
+export async function getEndpoint(q: Sql, tenantId: string, id: string): Promise<Endpoint> {
+  const r = await q.query<Endpoint>(`SELECT ${COLS} FROM webhook_endpoints WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+  if (!r.rows[0]) throw notFound('webhook_endpoint');
+  return r.rows[0];
+}
+
+export async function listEndpoints(q: Sql, tenantId: string, opts: { limit: number; cursor?: string }) {
+  const r = await q.query<Endpoint>(
+    `SELECT ${COLS} FROM webhook_endpoints WHERE tenant_id = $1 AND ($2::text IS NULL OR id < $2) ORDER BY id DESC LIMIT $3`,
+    [tenantId, decodeCursor(opts.cursor), opts.limit + 1],
+  );
+  return pageOf(r.rows, opts.limit);
+}
+
+export async function updateEndpoint(q: Sql, tenantId: string, id: string, input: EndpointInput, at: Date): Promise<Endpoint> {
+  const r = await q.query<Endpoint>(
+    `UPDATE webhook_endpoints SET url = coalesce($3, url), event_types = coalesce($4, event_types), active = coalesce($5, active),
+       description = CASE WHEN $6 THEN $7 ELSE description END, updated_at = $8
+     WHERE tenant_id = $1 AND id = $2 RETURNING ${COLS}`,
+    [
+      tenantId, id, input.url === undefined ? null : checkUrl(input.url),
+      input.event_types === undefined ? null : checkEventTypes(input.event_types), input.active ?? null,
+      input.description !== undefined, input.description ?? null, at,
+    ],
+  );
+  if (!r.rows[0]) throw notFound('webhook_endpoint');
+  return r.rows[0];
+}
+
+/** A new secret replaces the old one at once; it is shown in this answer only. */
+export async function rotateSecret(q: Sql, keys: Keyring, tenantId: string, id: string, at: Date): Promise<Endpoint & { secret: string }> {
+  const secret = newSigningSecret();
+  const r = await q.query<Endpoint>(
+    `UPDATE webhook_endpoints SET secret_enc = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2 RETURNING ${COLS}`,
+    [tenantId, id, keys.encryptText(secret), at],
+  );
+  if (!r.rows[0]) throw notFound('webhook_endpoint');
+  return { ...r.rows[0], secret };
+}
+
+/** Deleting removes the endpoint and its delivery log; PATCH active=false is the way to pause. */
+export async function deleteEndpoint(q: Sql, tenantId: string, id: string): Promise<{ id: string; deleted: boolean }> {
+  const r = await q.query('DELETE FROM webhook_endpoints WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+  if (!r.rowCount) throw notFound('webhook_endpoint');
+  await q.query('DELETE FROM webhook_deliveries WHERE tenant_id = $1 AND endpoint_id = $2', [tenantId, id]);
+  return { id, deleted: true };
+}
