@@ -73,7 +73,8 @@ async function openPglite(dataDir?: string): Promise<Db> {
   // PGlite is one connection: a query outside a transaction waits for the transaction to end.
   const q = async (c: { query: PGlite['query'] }, text: string, params?: unknown[]) => {
     const r = await c.query(text, params as any[]);
-    return { rows: r.rows as any[], rowCount: r.affectedRows ?? r.rows.length };
+    // PGlite reports affectedRows 0 for a SELECT: count the rows it returned instead
+    return { rows: r.rows as any[], rowCount: Math.max(r.affectedRows ?? 0, r.rows.length) };
   };
   return {
     engine: 'pglite',

@@ -13,7 +13,6 @@ export type App = FastifyInstance;
 export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {}): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    disableRequestLogging: true,
     bodyLimit: 20 * 1024 * 1024, // CSV imports
     ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
@@ -34,6 +33,22 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
   installErrorHandler(app);
+
+  // A POST with no body (or an empty JSON body) is an empty object: `POST /cards/:id/freeze` needs nothing
+  // more, and routes that do need fields then name the missing ones.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = (body as string).trim();
+    if (!text) return done(null, {});
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(Object.assign(new Error('the body is not valid JSON'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+    }
+  });
+  app.addHook('preValidation', async (req) => {
+    if (req.body === undefined && (req.method === 'POST' || req.method === 'PATCH')) req.body = {};
+  });
 
   const resolve = keyResolver(ctx.db);
   app.addHook('onRequest', async (req) => {

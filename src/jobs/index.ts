@@ -1,6 +1,10 @@
 import type { Ctx } from '../http/context.js';
 import { defineJob, enqueue } from './queue.js';
 import { sealAll } from '../modules/audit/service.js';
+import { generateBatch } from '../modules/batches/generate.js';
+import { expireDue } from '../modules/cards/expire.js';
+import { refillDue } from '../modules/cards/refill.js';
+import { installWebhookJobs } from '../modules/webhooks/deliver.js';
 
 /** Registers every job handler and makes sure each recurring sweep has its row. */
 export async function installJobs(ctx: Ctx): Promise<void> {
@@ -9,4 +13,25 @@ export async function installJobs(ctx: Ctx): Promise<void> {
     return { again: new Date(c.clock.now().getTime() + 2_000) };
   });
   await enqueue(ctx.db, { type: 'audit.seal', singleton: 'audit.seal' });
+  defineJob('batch.generate', async (c, job, lease) => {
+    try {
+      await generateBatch(c, job, lease);
+    } catch (e) {
+      if (job.attempts >= job.max_attempts) {
+        await c.db.query(`UPDATE batches SET status = 'failed', error = $3 WHERE tenant_id = $1 AND id = $2`, [job.tenant_id, job.payload.batchId, String(e)]);
+      }
+      throw e;
+    }
+  });
+  defineJob('cards.expire', async (c) => {
+    await expireDue(c);
+    return { again: new Date(c.clock.now().getTime() + 30_000) };
+  });
+  defineJob('cards.refill', async (c) => {
+    await refillDue(c);
+    return { again: new Date(c.clock.now().getTime() + 30_000) };
+  });
+  await enqueue(ctx.db, { type: 'cards.expire', singleton: 'cards.expire' });
+  await enqueue(ctx.db, { type: 'cards.refill', singleton: 'cards.refill' });
+  await installWebhookJobs(ctx);
 }

@@ -4,6 +4,10 @@ import tenants from './tenants/routes.js';
 import stores from './stores/routes.js';
 import members from './members/routes.js';
 import templates from './templates/routes.js';
+import batches from './batches/routes.js';
+import cards from './cards/routes.js';
+import audit from './audit/routes.js';
+import webhooks from './webhooks/routes.js';
 import operators from './operators/routes.js';
 
 export interface Module {
@@ -12,4 +16,4 @@ export interface Module {
 }
 
 /** Every domain module, in the order their routes are registered. */
-export const modules: Module[] = [tenants, stores, members, templates, operators];
+export const modules: Module[] = [tenants, stores, members, templates, batches, cards, audit, webhooks, operators];

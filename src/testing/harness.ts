@@ -53,12 +53,42 @@ export async function startTestEnv(): Promise<TestEnv> {
   };
   return {
     app, ctx, api, newTenant, tenantId: first.tenantId, ownerKey: first.ownerKey,
-    jobs: () => drainJobs(ctx),
+    async jobs() {
+      // recurring sweeps run now, whatever the (moved) clock said when they were last scheduled
+      await ctx.db.query(`UPDATE jobs SET run_at = $1 WHERE state = 'pending' AND singleton IS NOT NULL AND singleton NOT LIKE 'batch.%'`, [ctx.clock.now()]);
+      return drainJobs(ctx);
+    },
     async close() {
       await app.close();
       if (schema) await ctx.db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
       await ctx.db.close();
       clock.reset();
+    },
+  };
+}
+
+/** Test fixtures: a template of a kind, a batch of it, a member — through the API, as a user would. */
+export async function fixtures(env: TestEnv, key?: string) {
+  const k = key ? { key } : undefined;
+  const ok = (r: { status: number; body: any }, what: string) => {
+    if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  return {
+    template: async (kind: string, value: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+      ok(await env.api('POST', '/v1/templates', { kind, name: `${kind} test`, value, validity: { type: 'relative', days: 30 }, ...extra }, k), 'template'),
+    batch: async (template_id: string, extra: Record<string, unknown> = { mode: 'on_issue' }) =>
+      ok(await env.api('POST', '/v1/batches', { template_id, name: 'b', ...extra }, k), 'batch'),
+    member: async (extra: Record<string, unknown> = {}) => ok(await env.api('POST', '/v1/members', { name: 'm', ...extra }, k), 'member'),
+    store: async (extra: Record<string, unknown> = {}) => ok(await env.api('POST', '/v1/stores', { name: 's', ...extra }, k), 'store'),
+    issue: async (batch_id: string, member_id?: string) => ok(await env.api('POST', '/v1/cards/issue', { batch_id, member_id }, k), 'issue'),
+    /** template + on_issue batch + member + issued card, in one call */
+    card: async (kind: string, value: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
+      const t = ok(await env.api('POST', '/v1/templates', { kind, name: `${kind} test`, value, validity: { type: 'relative', days: 30 }, ...extra }, k), 'template');
+      const b = ok(await env.api('POST', '/v1/batches', { template_id: t.id, name: 'b', mode: 'on_issue' }, k), 'batch');
+      const m = ok(await env.api('POST', '/v1/members', { name: 'm' }, k), 'member');
+      const c = ok(await env.api('POST', '/v1/cards/issue', { batch_id: b.id, member_id: m.id }, k), 'issue');
+      return { template: t, batch: b, member: m, card: c };
     },
   };
 }

@@ -1,0 +1,77 @@
+import { parse } from 'csv-parse/sync';
+import type { Sql } from '../../db/index.js';
+import type { Ctx } from '../../http/context.js';
+import type { Caller } from '../../http/access.js';
+import { AppError } from '../../errors.js';
+import { newId } from '../../ids.js';
+import { normalizeCode } from '../../codes.js';
+import { getTemplate } from '../templates/service.js';
+import { insertUnissuedCards, type NewCard } from '../cards/create.js';
+import { codeHash } from '../cards/lookup.js';
+import { issueBearer } from '../cards/issue.js';
+import { getBatch } from './service.js';
+
+export interface Refusal { line: number; reason: 'malformed' | 'duplicate_in_file' | 'duplicate' | 'pin_missing'; detail: string }
+
+const CODE_RE = /^[A-Z0-9]{4,64}$/;
+const MAX_LINES = 200_000;
+
+/**
+ * 导入券码: codes from a supplier (第三方卡密) or a brand's old system, one per line as
+ * `code[,pin]`. Each line is checked; good lines are kept, refused ones reported with the reason.
+ * `state: "active"` marks the codes as already in customers' hands (bearer codes).
+ */
+export async function importCodes(ctx: Ctx, q: Sql, caller: Caller, batchId: string, csv: string, state: 'unissued' | 'active') {
+  const tenantId = caller.tenantId;
+  const batch = await getBatch(q, tenantId, batchId, true);
+  if (batch.mode !== 'imported') throw new AppError(409, 'BATCH_MODE_INVALID', `codes are imported into a batch of mode "imported"; this one is ${batch.mode}`);
+  const t = await getTemplate(q, tenantId, batch.template_id);
+  let records: string[][];
+  try {
+    records = parse(csv, { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });
+  } catch (e) {
+    throw new AppError(422, 'CSV_MALFORMED', `csv: ${(e as Error).message}`);
+  }
+  if (records.length > MAX_LINES) throw new AppError(413, 'IMPORT_TOO_LARGE', `at most ${MAX_LINES} lines per import; split the file`);
+  const refusals: Refusal[] = [];
+  const seen = new Map<string, number>();
+  const now = ctx.clock.now();
+  const base = Number((await q.query('SELECT coalesce(max(seq), 0)::int8 AS m FROM cards WHERE tenant_id = $1 AND batch_id = $2', [tenantId, batchId])).rows[0].m);
+  const good: (NewCard & { line: number })[] = [];
+  records.forEach((rec, i) => {
+    const line = i + 1;
+    if (i === 0 && /^code$/i.test(rec[0] ?? '')) return; // header
+    const code = normalizeCode(rec[0] ?? '');
+    const pin = (rec[1] ?? '').trim() || null;
+    if (!CODE_RE.test(code)) return refusals.push({ line, reason: 'malformed', detail: 'a code is 4 to 64 letters or digits' });
+    if (t.kind === 'gift' && !pin) return refusals.push({ line, reason: 'pin_missing', detail: 'gift card codes need a PIN in the second column' });
+    if (pin && !/^[0-9A-Za-z]{4,32}$/.test(pin)) return refusals.push({ line, reason: 'malformed', detail: 'a PIN is 4 to 32 letters or digits' });
+    if (seen.has(code)) return refusals.push({ line, reason: 'duplicate_in_file', detail: `same code as line ${seen.get(code)}` });
+    seen.set(code, line);
+    good.push({
+      line, id: newId('card'), code_hash: codeHash(ctx.keys, tenantId, code), code_enc: ctx.keys.encrypt(pin ? `${code}\t${pin}` : code),
+      code_tail: code.slice(-4), pin_hash: pin ? ctx.keys.hmac(`pin:${tenantId}:${pin}`) : null, seq: base + good.length + 1,
+    });
+  });
+  const fixed = t.validity.type === 'fixed';
+  let accepted = 0;
+  for (let i = 0; i < good.length; i += 5000) {
+    const chunk = good.slice(i, i + 5000);
+    const res = await insertUnissuedCards(q, {
+      tenantId, batchId, templateId: t.id, kind: t.kind, at: now,
+      validFrom: fixed && t.validity.type === 'fixed' && t.validity.starts_at ? new Date(t.validity.starts_at) : null,
+      validUntil: fixed && t.validity.type === 'fixed' ? new Date(t.validity.ends_at) : null,
+    }, chunk);
+    accepted += res.inserted;
+    const skipped = new Set(res.skippedIds);
+    for (const c of chunk) if (skipped.has(c.id)) refusals.push({ line: c.line, reason: 'duplicate', detail: 'this code already exists' });
+  }
+  await q.query('UPDATE batches SET generated = generated + $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2', [tenantId, batchId, accepted, now]);
+  if (state === 'active' && accepted) await issueBearer(ctx, q, caller, batchId, accepted, null);
+  refusals.sort((a, b) => a.line - b.line);
+  const id = newId('imp');
+  await q.query('INSERT INTO batch_imports (tenant_id, id, batch_id, accepted, refused, refusals, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
+    tenantId, id, batchId, accepted, refusals.length, JSON.stringify(refusals), now,
+  ]);
+  return { id, batch_id: batchId, accepted, refused: refusals.length, refusals };
+}

@@ -1,0 +1,106 @@
+import type { Sql } from '../../db/index.js';
+import { AppError, notFound } from '../../errors.js';
+import { newId } from '../../ids.js';
+import { ALPHABETS, minLength, type CodeFormat } from '../../codes.js';
+import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { enqueue } from '../../jobs/queue.js';
+import { getTemplate } from '../templates/service.js';
+
+export type BatchMode = 'pregenerated' | 'on_issue' | 'imported';
+export interface BatchRow {
+  id: string; template_id: string; name: string; mode: BatchMode; quantity: number | null; stock: number | null;
+  issued: number; generated: number; code_format: CodeFormat; status: 'generating' | 'paused' | 'ready' | 'failed';
+  error: string | null; created_at: Date; updated_at: Date;
+}
+const COLS = 'id, template_id, name, mode, quantity, stock, issued, generated, code_format, status, error, created_at, updated_at';
+
+export const MAX_QUANTITY = 1_000_000;
+
+function refuse(field: string, reason: string, code = 'BATCH_INVALID'): never {
+  throw new AppError(422, code, `${field}: ${reason}`, { errors: [{ field, reason }] });
+}
+
+export function checkFormat(f: Partial<CodeFormat> | undefined): CodeFormat {
+  const alphabet = f?.alphabet ?? 'crockford';
+  const fmt: CodeFormat = { prefix: (f?.prefix ?? '').toUpperCase(), length: f?.length ?? minLength(alphabet), alphabet };
+  const chars = ALPHABETS[alphabet];
+  if ([...fmt.prefix].some((ch) => !chars.includes(ch))) refuse('code_format.prefix', `only characters of the ${alphabet} alphabet (${chars})`);
+  if (fmt.length < minLength(alphabet)) refuse('code_format.length', `at least ${minLength(alphabet)} ${alphabet} characters, so a code carries 80 bits`);
+  return fmt;
+}
+
+export interface BatchInput {
+  template_id: string; name: string; mode: BatchMode; quantity?: number; stock?: number; code_format?: Partial<CodeFormat>;
+}
+
+export async function createBatch(q: Sql, tenantId: string, input: BatchInput, now: Date): Promise<BatchRow> {
+  const t = await getTemplate(q, tenantId, input.template_id);
+  if (t.status !== 'active') throw new AppError(409, 'TEMPLATE_ARCHIVED', 'template is archived; no new batches');
+  if (t.kind === 'external' && input.mode !== 'imported') refuse('mode', 'external codes come from their supplier: use mode "imported"', 'BATCH_MODE_INVALID');
+  if (input.mode === 'pregenerated') {
+    if (!input.quantity) refuse('quantity', 'required for a pre-generated batch');
+    if (input.stock !== undefined) refuse('stock', 'a pre-generated batch’s stock is its quantity');
+  } else {
+    if (input.quantity !== undefined) refuse('quantity', `only pre-generated batches have a quantity; ${input.mode} batches ${input.mode === 'on_issue' ? 'use stock' : 'grow by import'}`);
+    if (input.mode === 'imported' && input.stock !== undefined) refuse('stock', 'an imported batch’s stock is the codes imported');
+  }
+  const fmt = input.mode === 'imported' ? { prefix: '', length: 0, alphabet: 'crockford' as const } : checkFormat(input.code_format);
+  const id = newId('bat');
+  const r = await q.query<BatchRow>(
+    `INSERT INTO batches (tenant_id, id, template_id, name, mode, quantity, stock, code_format, status, created_at, updated_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$10) RETURNING ${COLS}`,
+    [tenantId, id, input.template_id, input.name, input.mode, input.quantity ?? null, input.mode === 'on_issue' ? input.stock ?? null : null,
+      JSON.stringify(fmt), input.mode === 'pregenerated' ? 'generating' : 'ready', now],
+  );
+  if (input.mode === 'pregenerated') await enqueue(q, { type: 'batch.generate', tenantId, payload: { batchId: id }, singleton: `batch.generate:${tenantId}:${id}` });
+  return r.rows[0];
+}
+
+export async function getBatch(q: Sql, tenantId: string, id: string, forUpdate = false): Promise<BatchRow> {
+  const r = await q.query<BatchRow>(`SELECT ${COLS} FROM batches WHERE tenant_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`, [tenantId, id]);
+  if (!r.rows[0]) throw notFound('batch');
+  return r.rows[0];
+}
+
+export async function listBatches(q: Sql, tenantId: string, opts: { limit: number; cursor?: string; template_id?: string; status?: string; q?: string }) {
+  const after = decodeCursor(opts.cursor);
+  const r = await q.query<BatchRow>(
+    `SELECT ${COLS} FROM batches WHERE tenant_id = $1 AND ($2::text IS NULL OR id < $2) AND ($3::text IS NULL OR template_id = $3)
+       AND ($4::text IS NULL OR status = $4) AND ($5::text IS NULL OR name ILIKE '%' || $5 || '%') ORDER BY id DESC LIMIT $6`,
+    [tenantId, after, opts.template_id ?? null, opts.status ?? null, opts.q ?? null, opts.limit + 1],
+  );
+  return pageOf(r.rows, opts.limit);
+}
+
+export async function pauseBatch(q: Sql, tenantId: string, id: string, now: Date): Promise<BatchRow> {
+  const r = await q.query<BatchRow>(`UPDATE batches SET status = 'paused', updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND status = 'generating' RETURNING ${COLS}`, [tenantId, id, now]);
+  if (r.rows[0]) return r.rows[0];
+  const b = await getBatch(q, tenantId, id);
+  throw new AppError(409, 'BATCH_NOT_GENERATING', `batch is ${b.status}; only a generating batch can be paused`);
+}
+
+export async function resumeBatch(q: Sql, tenantId: string, id: string, now: Date): Promise<BatchRow> {
+  const r = await q.query<BatchRow>(`UPDATE batches SET status = 'generating', updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND status IN ('paused','failed') AND mode = 'pregenerated' RETURNING ${COLS}`, [tenantId, id, now]);
+  if (!r.rows[0]) {
+    const b = await getBatch(q, tenantId, id);
+    throw new AppError(409, 'BATCH_NOT_PAUSED', `batch is ${b.status}; only a paused batch can be resumed`);
+  }
+  await enqueue(q, { type: 'batch.generate', tenantId, payload: { batchId: id }, singleton: `batch.generate:${tenantId}:${id}` });
+  return r.rows[0];
+}
+
+/**
+ * Stock 库存 for batches that make a code at each issue: one conditional update, so concurrent
+ * issues can never take more than the stock. Pool batches count issues here too, for reports.
+ */
+export async function takeStock(q: Sql, tenantId: string, batchId: string, now: Date): Promise<boolean> {
+  const r = await q.query(
+    `UPDATE batches SET issued = issued + 1, updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND (stock IS NULL OR issued < stock)`,
+    [tenantId, batchId, now],
+  );
+  return r.rowCount > 0;
+}
+
+export async function countIssued(q: Sql, tenantId: string, batchId: string, n: number, now: Date): Promise<void> {
+  if (n) await q.query('UPDATE batches SET issued = issued + $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2', [tenantId, batchId, n, now]);
+}

@@ -1,0 +1,128 @@
+import type { Sql } from '../../db/index.js';
+import type { Ctx } from '../../http/context.js';
+import type { Caller } from '../../http/access.js';
+import { AppError } from '../../errors.js';
+import { getTenant, channelExists } from '../tenants/service.js';
+import { getTemplate } from '../templates/service.js';
+import type { TemplateRow } from '../templates/schemas.js';
+import { getBatch, takeStock, countIssued } from '../batches/service.js';
+import { makeCard } from '../batches/generate.js';
+import { memberExists } from '../members/service.js';
+import { appendEvents } from './events.js';
+import { appendLedger } from './ledger.js';
+import { cardView, initialHoldings, validityAt, type CardRow } from './model.js';
+import { revealCode } from './lookup.js';
+
+export interface IssueInput {
+  batch_id: string;
+  member_id?: string;
+  channel_id?: string;
+}
+
+/** One more card of this template for this member, unless that passes the per-member limit. */
+export async function countForMember(q: Sql, tenantId: string, memberId: string, t: TemplateRow): Promise<void> {
+  const limit = t.rules.per_member_limit;
+  if (!limit) return;
+  const r = await q.query(
+    `INSERT INTO member_template_counts AS m (tenant_id, member_id, template_id, issued) VALUES ($1, $2, $3, 1)
+     ON CONFLICT (tenant_id, member_id, template_id) DO UPDATE SET issued = m.issued + 1 WHERE m.issued < $4`,
+    [tenantId, memberId, t.id, limit],
+  );
+  if (!r.rowCount) throw new AppError(409, 'MEMBER_LIMIT_REACHED', `this member already holds the most cards of this template (${limit})`);
+}
+
+/** The columns a card gets the moment it leaves the pool: holdings, validity, bind deadline. */
+function issuedFields(t: TemplateRow, at: Date, tz: string, memberId: string | null, validUntilFixed: Date | null) {
+  const h = initialHoldings(t.kind, t.value, at, tz);
+  const v = validityAt(t, at, tz, memberId ? 'bind' : 'issue');
+  const issueV = validityAt(t, at, tz, 'issue');
+  return {
+    ...h,
+    valid_from: issueV.valid_from,
+    valid_until: memberId ? v.valid_until ?? issueV.valid_until : issueV.valid_until ?? validUntilFixed,
+    bind_deadline: !memberId && t.rules.bind_within_hours ? new Date(at.getTime() + t.rules.bind_within_hours * 3_600_000) : null,
+  };
+}
+
+/**
+ * 发放: issue a card of a batch to a member (or as a bearer code when no member is named).
+ * Per-member limit, stock and the card itself change in one transaction; any refusal undoes all.
+ */
+export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueInput) {
+  const tenantId = caller.tenantId;
+  const now = ctx.clock.now();
+  const channelId = caller.role === 'channel' ? caller.channelId : input.channel_id ?? null;
+  if (input.channel_id && caller.role === 'channel' && input.channel_id !== caller.channelId) throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
+  if (channelId && caller.role !== 'channel' && !(await channelExists(q, tenantId, channelId))) throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
+  const batch = await getBatch(q, tenantId, input.batch_id);
+  const t = await getTemplate(q, tenantId, batch.template_id);
+  if (t.status !== 'active') throw new AppError(409, 'TEMPLATE_ARCHIVED', 'template is archived; nothing more is issued from it');
+  if (batch.status === 'failed') throw new AppError(409, 'BATCH_FAILED', 'this batch failed to generate');
+  const memberId = input.member_id ?? null;
+  if (memberId && !(await memberExists(q, tenantId, memberId))) throw new AppError(404, 'MEMBER_NOT_FOUND', 'member not found');
+  if (memberId) await countForMember(q, tenantId, memberId, t);
+  const tz = (await getTenant(q, tenantId)).time_zone;
+  const f = issuedFields(t, now, tz, memberId, null);
+
+  let card: CardRow;
+  let code: string;
+  let pin: string | null;
+  if (batch.mode === 'on_issue') {
+    if (!(await takeStock(q, tenantId, batch.id, now))) throw new AppError(409, 'STOCK_EXHAUSTED', 'this batch has no stock left');
+    const c = makeCard(ctx.keys, tenantId, batch.code_format, t.kind === 'gift', 0);
+    const r = await q.query<CardRow>(
+      `INSERT INTO cards (tenant_id, id, batch_id, template_id, kind, code_hash, code_enc, code_tail, pin_hash, state, member_id, channel_id,
+         balance, uses_left, period_no, period_ends_at, valid_from, valid_until, bind_deadline, issued_at, bound_at, created_at, updated_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'active',$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$19,$19) RETURNING *`,
+      [tenantId, c.id, batch.id, t.id, t.kind, c.code_hash, c.code_enc, c.code_tail, c.pin_hash, memberId, channelId,
+        f.balance, f.uses, f.period_no ?? null, f.period_ends_at ?? null, f.valid_from, f.valid_until, f.bind_deadline, now, memberId ? now : null],
+    );
+    card = r.rows[0];
+    ({ code, pin } = c);
+  } else {
+    // pool batches: take the next unissued code; SKIP LOCKED lets concurrent issues take different ones
+    const r = await q.query<CardRow>(
+      `UPDATE cards SET state = 'active', member_id = $3, channel_id = $4, balance = $5, uses_left = $6, period_no = $7, period_ends_at = $8,
+         valid_from = coalesce(valid_from, $9), valid_until = coalesce(valid_until, $10), bind_deadline = $11, issued_at = $12, bound_at = $13, updated_at = $12
+       WHERE tenant_id = $1 AND id = (SELECT id FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND state = 'unissued' ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [tenantId, batch.id, memberId, channelId, f.balance, f.uses, f.period_no ?? null, f.period_ends_at ?? null, f.valid_from, f.valid_until, f.bind_deadline, now, memberId ? now : null],
+    );
+    if (!r.rows[0]) throw new AppError(409, 'STOCK_EXHAUSTED', batch.status === 'generating' ? 'no generated code is free yet; the batch is still generating' : 'this batch has no codes left');
+    card = r.rows[0];
+    await countIssued(q, tenantId, batch.id, 1, now);
+    ({ code, pin } = revealCode(ctx.keys, card));
+  }
+  await appendLedger(q, tenantId, now, [{ cardId: card.id, type: 'issue', amount: f.balance, uses: f.uses }]);
+  const base = { tenantId, cardId: card.id, templateId: t.id, batchId: batch.id, memberId, channelId, keyId: caller.keyId, at: now };
+  await appendEvents(q, [
+    { ...base, type: 'issued' },
+    ...(t.kind === 'external' && memberId ? [{ ...base, type: 'delivered' }] : []),
+  ]);
+  return { ...cardView(card), code, pin };
+}
+
+/**
+ * Issue pool cards as bearer codes (no member yet): what leaves the pool by export or arrives by
+ * import as "already in customers' hands". Returns the rows so the caller can reveal them.
+ */
+export async function issueBearer(ctx: Ctx, q: Sql, caller: Caller, batchId: string, limit: number, channelId: string | null): Promise<CardRow[]> {
+  const tenantId = caller.tenantId;
+  const now = ctx.clock.now();
+  const batch = await getBatch(q, tenantId, batchId);
+  const t = await getTemplate(q, tenantId, batch.template_id);
+  const tz = (await getTenant(q, tenantId)).time_zone;
+  const f = issuedFields(t, now, tz, null, null);
+  const r = await q.query<CardRow>(
+    `UPDATE cards SET state = 'active', channel_id = $4, balance = $5, uses_left = $6, period_no = $7, period_ends_at = $8,
+       valid_from = coalesce(valid_from, $9), valid_until = coalesce(valid_until, $10), bind_deadline = $11, issued_at = $12, updated_at = $12
+     WHERE tenant_id = $1 AND id IN (SELECT id FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND state = 'unissued' ORDER BY seq LIMIT $3 FOR UPDATE SKIP LOCKED)
+     RETURNING *`,
+    [tenantId, batchId, limit, channelId, f.balance, f.uses, f.period_no ?? null, f.period_ends_at ?? null, f.valid_from, f.valid_until, f.bind_deadline, now],
+  );
+  const cards = r.rows.sort((a, b) => Number((a as any).seq) - Number((b as any).seq));
+  await countIssued(q, tenantId, batchId, cards.length, now);
+  await appendLedger(q, tenantId, now, cards.map((c) => ({ cardId: c.id, type: 'issue' as const, amount: f.balance, uses: f.uses })));
+  await appendEvents(q, cards.map((c) => ({ tenantId, cardId: c.id, templateId: t.id, batchId, type: 'issued', channelId, keyId: caller.keyId, data: { bearer: true }, at: now })));
+  return cards;
+}

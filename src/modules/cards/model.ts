@@ -1,0 +1,82 @@
+import type { TemplateRow, Kind, Value } from '../templates/schemas.js';
+import { periodEnd } from './periods.js';
+
+export type CardState = 'unissued' | 'active' | 'frozen' | 'used' | 'expired' | 'voided';
+
+export interface CardRow {
+  tenant_id: string;
+  id: string;
+  batch_id: string;
+  template_id: string;
+  kind: Kind;
+  code_hash: Uint8Array;
+  code_enc: Uint8Array;
+  code_tail: string;
+  pin_hash: Uint8Array | null;
+  state: CardState;
+  member_id: string | null;
+  channel_id: string | null;
+  balance: number;
+  uses_left: number;
+  stamps: number;
+  period_no: number | null;
+  period_ends_at: Date | null;
+  valid_from: Date | null;
+  valid_until: Date | null;
+  bind_deadline: Date | null;
+  issued_at: Date | null;
+  bound_at: Date | null;
+  state_reason: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** What the API shows of a card: never its code (only the last 4), never a hash. */
+export function cardView(c: CardRow) {
+  return {
+    id: c.id, batch_id: c.batch_id, template_id: c.template_id, kind: c.kind, code_tail: c.code_tail,
+    state: c.state, state_reason: c.state_reason, member_id: c.member_id, channel_id: c.channel_id,
+    balance: Number(c.balance), uses_left: c.uses_left, stamps: c.stamps,
+    period_no: c.period_no, period_ends_at: c.period_ends_at, valid_from: c.valid_from, valid_until: c.valid_until,
+    bind_deadline: c.bind_deadline, issued_at: c.issued_at, bound_at: c.bound_at, created_at: c.created_at, updated_at: c.updated_at,
+  };
+}
+export type CardView = ReturnType<typeof cardView>;
+
+/** Single-use kinds and count cards are used up when their uses reach zero. */
+export const DEPLETES: Kind[] = ['cash', 'discount', 'exchange', 'count'];
+
+/** What a card holds the moment it is issued: the amounts of its "issue" ledger entry. */
+export function initialHoldings(kind: Kind, v: Value, at: Date, tz: string) {
+  switch (kind) {
+    case 'cash': case 'discount': case 'exchange': return { balance: 0, uses: 1 };
+    case 'count': return { balance: 0, uses: v.uses! };
+    case 'periodic': return { balance: 0, uses: v.uses_per_period!, period_no: 1, period_ends_at: periodEnd(at, v.period!, tz) };
+    case 'stored_value': case 'gift': return { balance: v.initial_balance!, uses: 0 };
+    case 'stamp': case 'external': return { balance: 0, uses: 0 };
+  }
+}
+
+/**
+ * The validity window a card gets when issued (or bound, for "N days after binding").
+ * A periodic card also ends with its last period.
+ */
+export function validityAt(t: Pick<TemplateRow, 'kind' | 'value' | 'validity'>, at: Date, tz: string, event: 'issue' | 'bind') {
+  const v = t.validity;
+  let from: Date | null = null;
+  let until: Date | null = null;
+  if (v.type === 'fixed') {
+    from = v.starts_at ? new Date(v.starts_at) : null;
+    until = new Date(v.ends_at);
+  } else if (v.type === 'relative') {
+    const starts = (v.from ?? 'issue') === event;
+    if (starts) until = new Date(at.getTime() + v.days * 86_400_000);
+  } else if (v.type === 'period_end') {
+    until = periodEnd(at, v.unit, tz);
+  }
+  if (t.kind === 'periodic' && event === 'issue') {
+    const last = periodEnd(at, t.value.period!, tz, t.value.periods!);
+    if (!until || last < until) until = last;
+  }
+  return { valid_from: from, valid_until: until };
+}

@@ -1,0 +1,160 @@
+import type { Sql } from '../../db/index.js';
+import type { Ctx } from '../../http/context.js';
+import { requireStore, type Caller } from '../../http/access.js';
+import { AppError } from '../../errors.js';
+import { newId } from '../../ids.js';
+import { getTenant } from '../tenants/service.js';
+import type { Store } from '../stores/service.js';
+import type { TemplateRow } from '../templates/schemas.js';
+import { appendEvents } from './events.js';
+import { appendLedger } from './ledger.js';
+import { cardView, DEPLETES, type CardRow } from './model.js';
+import { findByCode, findById } from './lookup.js';
+import { evaluate, needsVerification, type RedeemRequest, type Take } from './rules.js';
+import { refillCard } from './refill.js';
+import { rewardStamps } from './stamp.js';
+import { recordMiss } from './guard.js';
+
+export interface RedeemInput extends RedeemRequest {
+  code?: string;
+  card_id?: string;
+}
+
+export interface Loaded {
+  card: CardRow;
+  template: TemplateRow;
+  store: Store | null;
+  tz: string;
+}
+
+/** The card, its template and the store, in one round trip. */
+export async function loadForRedeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInput, forUpdate = false): Promise<Loaded> {
+  const tenantId = caller.tenantId;
+  const storeId = requireStore(caller, input.store_id) ?? null;
+  const select = 'c.*, row_to_json(t.*) AS tpl, row_to_json(s.*) AS sto';
+  const joins = 'JOIN templates t ON t.tenant_id = c.tenant_id AND t.id = c.template_id LEFT JOIN stores s ON s.tenant_id = c.tenant_id AND s.id = $3';
+  let row: any;
+  if (input.code) {
+    row = await findByCode(q, ctx.keys, tenantId, input.code, `key:${caller.keyId}`, { select, joins, params: [storeId], forUpdate });
+  } else if (input.card_id) {
+    const r = await q.query(`SELECT ${select} FROM cards c ${joins} WHERE c.tenant_id = $1 AND c.id = $2${forUpdate ? ' FOR UPDATE OF c' : ''}`, [tenantId, input.card_id, storeId]);
+    if (!r.rows[0]) throw new AppError(404, 'CARD_NOT_FOUND', 'card not found');
+    row = r.rows[0];
+  } else {
+    throw new AppError(422, 'VALIDATION_FAILED', 'code: give code or card_id', { errors: [{ field: 'code', reason: 'required' }] });
+  }
+  if (storeId && !row.sto) throw new AppError(404, 'STORE_NOT_FOUND', 'store not found');
+  const { tpl, sto, ...card } = row;
+  const tz = (await getTenant(q, tenantId)).time_zone;
+  return { card: card as CardRow, template: tpl as TemplateRow, store: sto as Store | null, tz };
+}
+
+function checkPin(ctx: Ctx, caller: Caller, l: Loaded, pin: string | undefined) {
+  if (l.template.kind !== 'gift' || l.card.member_id) return;
+  // an unbound gift card is a bearer instrument: card number + secret PIN 卡号+卡密
+  const ok = pin && l.card.pin_hash && Buffer.from(l.card.pin_hash).equals(ctx.keys.hmac(`pin:${caller.tenantId}:${pin}`));
+  if (!ok) {
+    recordMiss(`key:${caller.keyId}`);
+    throw new AppError(403, 'PIN_INVALID', 'pin: this gift card needs its correct PIN');
+  }
+}
+
+/** 核销 check: can this card be redeemed here, now, for this order? Changes nothing. */
+export async function checkRedeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInput) {
+  const l = await loadForRedeem(ctx, q, caller, input);
+  const now = ctx.clock.now();
+  let card = l.card;
+  try {
+    if (card.kind === 'periodic' && card.state === 'active' && card.period_ends_at && new Date(card.period_ends_at) <= now) {
+      card = { ...card, uses_left: l.template.value.uses_per_period!, period_ends_at: null }; // would refill first
+    }
+    const take = evaluate(card, l.template, l.store, input, now, l.tz);
+    return { redeemable: true, code: null, message: null, take, card: cardView(l.card), template: l.template };
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    return { redeemable: false, code: e.code, message: e.message, take: null, card: cardView(l.card), template: l.template };
+  }
+}
+
+/**
+ * 核销 redeem. The rules are checked on the card as read; the write is one conditional statement
+ * that re-checks state, holdings, validity and period, so two concurrent redemptions can never
+ * both take the last use or the same balance. When it matches nothing, the card is read again
+ * and the rule that now fails is the answer.
+ */
+export async function redeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInput) {
+  const now = ctx.clock.now();
+  let l = await loadForRedeem(ctx, q, caller, input);
+  if (l.card.kind === 'periodic' && l.card.state === 'active' && l.card.period_ends_at && new Date(l.card.period_ends_at) <= now) {
+    await refillCard(ctx, q, caller.tenantId, l.card.id, now);
+    l = await loadForRedeem(ctx, q, caller, { ...input, card_id: l.card.id, code: undefined });
+  }
+  checkPin(ctx, caller, l, input.pin);
+  const take = evaluate(l.card, l.template, l.store, input, now, l.tz);
+  if (input.approval_id && needsVerification(l.template, take)) await useApproval(q, caller.tenantId, input.approval_id, l.card.id, take.value, now);
+  const redemptionId = newId('red');
+  const updated = await takeFromCard(q, caller, l, take, redemptionId, input, now);
+  if (!updated) {
+    const again = await loadForRedeem(ctx, q, caller, { ...input, card_id: l.card.id, code: undefined });
+    evaluate(again.card, again.template, again.store, { ...input, approval_id: input.approval_id ?? 'retry' }, now, again.tz);
+    throw new AppError(409, 'CARD_CHANGED', 'the card changed while redeeming; try again');
+  }
+  let card = updated;
+  const base = { tenantId: caller.tenantId, cardId: card.id, templateId: card.template_id, batchId: card.batch_id, memberId: card.member_id, storeId: l.store?.id ?? null, channelId: card.channel_id, keyId: caller.keyId, at: now };
+  const events = [{ ...base, type: take.stamps ? 'stamped' : 'redeemed', data: { redemption_id: redemptionId, amount: take.value, uses: take.uses, stamps: take.stamps, order_amount: input.order_amount ?? null } }];
+  await appendEvents(q, events);
+  let rewardCardId: string | null = null;
+  if (take.stamps && card.stamps >= l.template.value.goal!) {
+    const out = await rewardStamps(ctx, q, caller, card, l.template, redemptionId, now);
+    card = out.card;
+    rewardCardId = out.rewardCardId;
+  }
+  return {
+    id: redemptionId, card_id: card.id, template_id: card.template_id, batch_id: card.batch_id, store_id: l.store?.id ?? null, member_id: card.member_id,
+    order_amount: input.order_amount ?? null, amount: take.value, uses: take.uses, stamps: take.stamps, status: 'done' as const,
+    reversed_at: null, created_at: now, reward_card_id: rewardCardId, card: cardView(card),
+  };
+}
+
+async function takeFromCard(q: Sql, caller: Caller, l: Loaded, take: Take, redemptionId: string, input: RedeemInput, now: Date): Promise<CardRow | null> {
+  const depletes = DEPLETES.includes(l.card.kind);
+  const r = await q.query<CardRow>(
+    `WITH c AS (
+       UPDATE cards SET balance = balance - $3, uses_left = uses_left - $4, stamps = stamps + $5,
+         state = CASE WHEN $6::boolean AND uses_left - $4 = 0 THEN 'used' ELSE state END, updated_at = $7
+       WHERE tenant_id = $1 AND id = $2 AND state = 'active' AND balance >= $3 AND uses_left >= $4
+         AND (valid_until IS NULL OR valid_until > $7) AND period_no IS NOT DISTINCT FROM $8::int
+       RETURNING *),
+     r AS (
+       INSERT INTO redemptions (tenant_id, id, card_id, template_id, batch_id, store_id, key_id, member_id, order_amount, amount, uses, stamps, status, created_at)
+       SELECT tenant_id, $9, id, template_id, batch_id, $10, $11, member_id, $12, $13, $4, $5, 'done', $7 FROM c),
+     l AS (
+       INSERT INTO ledger_entries (tenant_id, card_id, entry_type, amount, uses, stamps, redemption_id, created_at)
+       SELECT tenant_id, id, CASE WHEN $5 > 0 THEN 'stamp' ELSE 'redeem' END, -$3, -$4, $5, $9, $7 FROM c)
+     SELECT * FROM c`,
+    [caller.tenantId, l.card.id, take.amount, take.uses, take.stamps, depletes, now, l.card.period_no, redemptionId, l.store?.id ?? null,
+      caller.keyId, input.order_amount ?? null, take.value],
+  );
+  return r.rows[0] ?? null;
+}
+
+/** 二次验证: an operator's one-time approval for a high-value redemption of this card. */
+export async function createApproval(q: Sql, caller: Caller, cardId: string, maxAmount: number | undefined, now: Date) {
+  await findById(q, caller.tenantId, cardId);
+  const id = newId('apr');
+  const expires = new Date(now.getTime() + 15 * 60_000);
+  await q.query(
+    'INSERT INTO redemption_approvals (tenant_id, id, card_id, max_amount, approved_by, expires_at, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)',
+    [caller.tenantId, id, cardId, maxAmount ?? null, caller.keyId, expires, now],
+  );
+  return { id, card_id: cardId, max_amount: maxAmount ?? null, expires_at: expires };
+}
+
+async function useApproval(q: Sql, tenantId: string, id: string, cardId: string, value: number, now: Date) {
+  const r = await q.query(
+    `UPDATE redemption_approvals SET used_at = $5 WHERE tenant_id = $1 AND id = $2 AND card_id = $3 AND used_at IS NULL
+       AND expires_at > $5 AND (max_amount IS NULL OR max_amount >= $4)`,
+    [tenantId, id, cardId, value, now],
+  );
+  if (!r.rowCount) throw new AppError(403, 'VERIFICATION_INVALID', 'approval_id: unknown, used, expired, for another card, or below this amount');
+}

@@ -1,0 +1,70 @@
+import type { Sql } from '../../db/index.js';
+import type { Ctx } from '../../http/context.js';
+import type { Caller } from '../../http/access.js';
+import { AppError } from '../../errors.js';
+import { getTenant } from '../tenants/service.js';
+import { appendEvents } from './events.js';
+import { appendLedger } from './ledger.js';
+import { cardView, type CardRow } from './model.js';
+
+export interface RedemptionRow {
+  id: string; card_id: string; template_id: string; batch_id: string; store_id: string | null; key_id: string | null; member_id: string | null;
+  order_amount: number | null; amount: number; uses: number; stamps: number; status: 'done' | 'reversed'; reversed_at: Date | null; created_at: Date;
+}
+
+/**
+ * 撤销核销: undo a redemption within the tenant's window. The redemption's own status is the
+ * guard (done → reversed, once), and the card gets back exactly what that redemption's ledger
+ * entries took — never more, whatever runs concurrently.
+ */
+export async function reverseRedemption(ctx: Ctx, q: Sql, caller: Caller, id: string) {
+  const now = ctx.clock.now();
+  const tenant = await getTenant(q, caller.tenantId);
+  const storeScope = caller.role === 'clerk' ? caller.storeIds : null;
+  const r = await q.query<RedemptionRow>(
+    `UPDATE redemptions SET status = 'reversed', reversed_at = $3
+     WHERE tenant_id = $1 AND id = $2 AND status = 'done' AND created_at > $4 AND ($5::text[] IS NULL OR store_id = ANY($5))
+     RETURNING *`,
+    [caller.tenantId, id, now, new Date(now.getTime() - tenant.reverse_window_minutes * 60_000), storeScope],
+  );
+  const red = r.rows[0];
+  if (!red) {
+    const cur = (await q.query<RedemptionRow>('SELECT * FROM redemptions WHERE tenant_id = $1 AND id = $2 AND ($3::text[] IS NULL OR store_id = ANY($3))', [caller.tenantId, id, storeScope])).rows[0];
+    if (!cur) throw new AppError(404, 'REDEMPTION_NOT_FOUND', 'redemption not found');
+    if (cur.status === 'reversed') throw new AppError(409, 'REDEMPTION_ALREADY_REVERSED', 'this redemption was already reversed');
+    throw new AppError(409, 'REVERSAL_WINDOW_CLOSED', `redemptions can be reversed within ${tenant.reverse_window_minutes} minutes`);
+  }
+  const taken = (await q.query<{ amount: number; uses: number; stamps: number }>(
+    `SELECT coalesce(sum(amount), 0)::int8 AS amount, coalesce(sum(uses), 0)::int8 AS uses, coalesce(sum(stamps), 0)::int8 AS stamps
+     FROM ledger_entries WHERE tenant_id = $1 AND card_id = $2 AND redemption_id = $3`,
+    [caller.tenantId, red.card_id, red.id],
+  )).rows[0];
+  const back = { amount: -Number(taken.amount), uses: -Number(taken.uses), stamps: -Number(taken.stamps) };
+  const c = (await q.query<CardRow>('SELECT * FROM cards WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [caller.tenantId, red.card_id])).rows[0];
+  if (!['active', 'used', 'frozen'].includes(c.state)) throw new AppError(409, 'CARD_NOT_REVERSIBLE', `the card is ${c.state}; its redemptions can no longer be reversed`);
+  if (c.kind === 'periodic' && (await periodOf(q, caller.tenantId, red)) !== c.period_no)
+    throw new AppError(409, 'REVERSAL_PERIOD_CLOSED', 'this redemption belongs to a period that has ended');
+  if (c.stamps + back.stamps < 0) throw new AppError(409, 'REVERSAL_REWARD_ISSUED', 'these stamps already earned a reward; void the reward card instead');
+  const u = await q.query<CardRow>(
+    `UPDATE cards SET balance = balance + $3, uses_left = uses_left + $4, stamps = stamps + $5,
+       state = CASE WHEN state = 'used' THEN 'active' ELSE state END, updated_at = $6
+     WHERE tenant_id = $1 AND id = $2 RETURNING *`,
+    [caller.tenantId, c.id, back.amount, back.uses, back.stamps, now],
+  );
+  await appendLedger(q, caller.tenantId, now, [{ cardId: c.id, type: 'reverse', ...back, redemptionId: red.id }]);
+  await appendEvents(q, [{
+    tenantId: caller.tenantId, cardId: c.id, templateId: c.template_id, batchId: c.batch_id, type: 'reversed', memberId: c.member_id,
+    storeId: red.store_id, channelId: c.channel_id, keyId: caller.keyId, data: { redemption_id: red.id, amount: red.amount, uses: red.uses }, at: now,
+  }]);
+  return { ...red, reward_card_id: null, card: cardView(u.rows[0]) };
+}
+
+async function periodOf(q: Sql, tenantId: string, red: RedemptionRow): Promise<number | null> {
+  // the period a redemption fell in: refills before it, plus one
+  const r = await q.query<{ n: number }>(
+    `SELECT count(*)::int8 AS n FROM ledger_entries WHERE tenant_id = $1 AND card_id = $2 AND entry_type = 'refill'
+       AND id < (SELECT min(id) FROM ledger_entries WHERE tenant_id = $1 AND card_id = $2 AND redemption_id = $3)`,
+    [tenantId, red.card_id, red.id],
+  );
+  return Number(r.rows[0].n) + 1;
+}
