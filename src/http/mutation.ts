@@ -59,7 +59,7 @@ export async function mutate<T extends Record<string, any>>(
       if (!claimed.rowCount) throw new Replay();
       const out = await run(q);
       await q.query('UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE tenant_id = $1 AND key = $2', [
-        caller.tenantId, key, status, JSON.stringify(out),
+        caller.tenantId, key, status, JSON.stringify(sealResponse(ctx, out)),
       ]);
       return out;
     });
@@ -76,8 +76,18 @@ export async function mutate<T extends Record<string, any>>(
     if (!Buffer.from(prev.request_hash).equals(hash))
       throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
     reply.status(prev.status_code).header('idempotent-replayed', 'true');
-    return prev.response;
+    return openResponse(ctx, prev.response) as T;
   }
+}
+
+const SECRET_FIELDS = /"(code|pin|secret)":/;
+/** A stored answer that carries a card code, PIN or secret is kept encrypted, like every code at rest. */
+function sealResponse(ctx: Ctx, out: unknown): unknown {
+  const json = JSON.stringify(out);
+  return SECRET_FIELDS.test(json) ? { __sealed: ctx.keys.encryptText(json) } : out;
+}
+function openResponse(ctx: Ctx, stored: any): unknown {
+  return stored && typeof stored.__sealed === 'string' ? JSON.parse(ctx.keys.decryptText(stored.__sealed)) : stored;
 }
 
 /** What the audit keeps of a request: its params and body, minus secrets. */

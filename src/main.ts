@@ -1,0 +1,121 @@
+import cluster from 'node:cluster';
+import { loadConfig } from './config.js';
+import { createContext } from './context.js';
+import { buildApp } from './http/app.js';
+import { startWorker } from './jobs/queue.js';
+import { seedDemo, DEMO_TENANT } from './seed/demo.js';
+import { verifyChain, sealAll } from './modules/audit/service.js';
+import { generateKeyMaterial } from './secrets.js';
+
+const USAGE = `kaquan — 卡券 platform
+
+  kaquan serve [--workers N]   run the HTTP API and the job worker (N processes on one port; N > 1 needs DATABASE_URL)
+  kaquan migrate               apply database migrations
+  kaquan seed-demo             create the demo tenant (once) and print its owner key
+  kaquan audit-verify TENANT   seal pending audit entries and verify the tenant's hash chain
+  kaquan gen-keys              print fresh KAQUAN_HMAC_KEY / KAQUAN_ENC_KEYS values for production
+`;
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function serve(args: string[]) {
+  const config = loadConfig();
+  const workers = Number(flag(args, '--workers') ?? process.env.KAQUAN_WORKERS ?? 1);
+  if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers must be a whole number ≥ 1');
+  if (workers > 1 && !config.databaseUrl) throw new Error('--workers > 1 needs DATABASE_URL: the embedded PGlite database belongs to one process');
+
+  if (cluster.isPrimary) {
+    // migrate and seed once, before any worker takes traffic
+    const ctx = await createContext(config, { poolSize: 2 });
+    const { ownerKey, seeded } = await seedDemo(ctx);
+    if (workers > 1) {
+      await ctx.db.close();
+      for (let i = 0; i < workers; i++) cluster.fork();
+      cluster.on('exit', (w, code, signal) => {
+        if (signal !== 'SIGTERM' && code !== 0) {
+          console.error(`worker ${w.process.pid} died (${signal ?? code}); starting another`);
+          cluster.fork();
+        }
+      });
+      banner(config.publicUrl, ownerKey, seeded, config.databaseUrl ? 'PostgreSQL' : 'PGlite', workers);
+      return;
+    }
+    await runServer(ctx, config);
+    banner(config.publicUrl, ownerKey, seeded, config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`, 1);
+    return;
+  }
+  await runServer(await createContext(config), config);
+}
+
+async function runServer(ctx: Awaited<ReturnType<typeof createContext>>, config: ReturnType<typeof loadConfig>) {
+  const app = await buildApp(ctx, { logger: { level: config.logLevel, redact: ['req.headers.authorization'] } });
+  await app.listen({ port: config.port, host: config.host });
+  const stopJobs = config.runJobs ? startWorker(ctx) : async () => {};
+  const stop = async () => {
+    await stopJobs();
+    await app.close();
+    await ctx.db.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+function banner(url: string, key: string, seeded: boolean, engine: string, workers: number) {
+  console.log(`
+  Kaquan 卡券 is running on ${engine}, ${workers} process${workers > 1 ? 'es' : ''}
+    API            ${url}/v1
+    API docs       ${url}/docs        (OpenAPI: ${url}/openapi.json)
+    Console 运营后台 ${url}/console
+    Clerk 店员核销   ${url}/clerk
+    Wallet 会员钱包  ${url}/wallet     (open it with a link from POST /v1/members/{id}/wallet-link)
+  Demo tenant "${DEMO_TENANT}"${seeded ? ' (just seeded)' : ''}: owner API key
+    ${key}
+  try: curl -H "Authorization: Bearer ${key}" ${url}/v1/templates
+`);
+}
+
+async function main() {
+  const [cmd, ...args] = process.argv.slice(2);
+  switch (cmd) {
+    case 'serve':
+      return serve(args);
+    case 'migrate': {
+      const ctx = await createContext(loadConfig(), { poolSize: 1 });
+      console.log('migrations applied');
+      return ctx.db.close();
+    }
+    case 'seed-demo': {
+      const ctx = await createContext(loadConfig(), { poolSize: 2 });
+      const { ownerKey, seeded } = await seedDemo(ctx);
+      console.log(seeded ? 'demo tenant seeded' : 'demo tenant already there', `\nowner key: ${ownerKey}`);
+      return ctx.db.close();
+    }
+    case 'audit-verify': {
+      if (!args[0]) throw new Error('usage: kaquan audit-verify TENANT_ID');
+      const ctx = await createContext(loadConfig(), { poolSize: 2 });
+      await sealAll(ctx.db);
+      const r = await verifyChain(ctx.db, args[0]);
+      console.log(JSON.stringify(r, null, 2));
+      await ctx.db.close();
+      process.exitCode = r.ok ? 0 : 1;
+      return;
+    }
+    case 'gen-keys': {
+      const m = generateKeyMaterial();
+      console.log(`KAQUAN_HMAC_KEY=${m.hmacKey.toString('base64')}\nKAQUAN_ENC_KEYS=1:${m.encKeys[0].key.toString('base64')}`);
+      return;
+    }
+    default:
+      console.log(USAGE);
+      process.exitCode = cmd ? 2 : 0;
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Ctx } from '../http/context.js';
+import type { Caller } from '../http/access.js';
+import { newApiKeySecret } from '../http/auth.js';
+import { ensureTenantWithOwner } from '../modules/tenants/service.js';
+import { createStore } from '../modules/stores/service.js';
+import { createMember } from '../modules/members/service.js';
+import { createTemplate } from '../modules/templates/service.js';
+import { createBatch } from '../modules/batches/service.js';
+import { importCodes } from '../modules/batches/import.js';
+import { issueCard } from '../modules/cards/issue.js';
+import { redeem } from '../modules/cards/redeem.js';
+import { drainJobs } from '../jobs/queue.js';
+import type { TemplateInput } from '../modules/templates/schemas.js';
+
+export const DEMO_TENANT = 'demo';
+
+/**
+ * The demo tenant 演示商户: three stores, five members, one template of every kind, batches, and a
+ * few issued and redeemed cards so every screen has something to show. Runs once per database.
+ * Returns the owner key: KAQUAN_BOOTSTRAP_KEY when set, else one made at first seed and kept in
+ * DATA_DIR/demo-owner-key (demo only — production keys are never stored in clear).
+ */
+export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: boolean }> {
+  const keyFile = join(ctx.config.dataDir, 'demo-owner-key');
+  const ownerKey = ctx.config.bootstrapKey ?? (existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : newApiKeySecret());
+  if (!ctx.config.bootstrapKey && !existsSync(keyFile)) {
+    mkdirSync(ctx.config.dataDir, { recursive: true });
+    writeFileSync(keyFile, ownerKey, { mode: 0o600 });
+  }
+  const { created } = await ensureTenantWithOwner(ctx.db, DEMO_TENANT, 'Kaquan 演示品牌 Demo Brand', ownerKey);
+  if (!created) return { ownerKey, seeded: false };
+
+  const keyId = (await ctx.db.query(`SELECT id FROM api_keys WHERE tenant_id = $1 AND role = 'owner' ORDER BY created_at LIMIT 1`, [DEMO_TENANT])).rows[0].id;
+  const owner: Caller = { tenantId: DEMO_TENANT, keyId, role: 'owner', storeIds: [], channelId: null };
+  const now = ctx.clock.now();
+  const tx = <T>(fn: (q: any) => Promise<T>) => ctx.db.tx(fn);
+
+  const stores: Awaited<ReturnType<typeof createStore>>[] = [];
+  for (const s of [
+    { name: '上海南京西路店', code: 'SH001', lat: 31.2297, lng: 121.4547, tags: ['shanghai', 'mall'] },
+    { name: '北京三里屯店', code: 'BJ001', lat: 39.9334, lng: 116.4551, tags: ['beijing', 'street'] },
+    { name: '深圳万象城店', code: 'SZ001', lat: 22.5375, lng: 114.1122, tags: ['shenzhen', 'mall'] },
+  ]) stores.push(await tx((q) => createStore(q, DEMO_TENANT, s)));
+  const members: Awaited<ReturnType<typeof createMember>>[] = [];
+  for (const [i, name] of ['张伟', '王芳', '李娜', '刘洋', '陈静'].entries())
+    members.push(await tx((q) => createMember(q, ctx.keys, DEMO_TENANT, { external_id: `crm-${1001 + i}`, name, phone: `1380013800${i}`, birthday: `199${i}-0${i + 1}-15`, tier: i < 2 ? 'gold' : 'silver' })));
+
+  const yearLater = new Date(now.getTime() + 365 * 86_400_000).toISOString();
+  const t = async (input: TemplateInput) => tx((q) => createTemplate(q, DEMO_TENANT, input, now));
+  const latte = await t({ kind: 'exchange', name: '拿铁兑换券 Latte voucher', value: { sku: 'LATTE-M', product_name: '中杯拿铁', face_value: 3200 }, validity: { type: 'relative', days: 30 } });
+  const templates = {
+    cash: await t({ kind: 'cash', name: '满50减10 代金券', value: { amount_off: 1000 }, validity: { type: 'fixed', ends_at: yearLater }, rules: { min_spend: 5000, per_member_limit: 3 } }),
+    discount: await t({ kind: 'discount', name: '8.5折券 15% off', value: { percent_off: 15, max_off: 5000 }, validity: { type: 'relative', days: 30 }, rules: { weekdays: [1, 2, 3, 4, 5] } }),
+    exchange: latte,
+    count: await t({ kind: 'count', name: '洗车10次卡 Car wash ×10', value: { uses: 10, face_value: 3000, product_name: '精致洗车' }, validity: { type: 'relative', days: 365 }, rules: { store_tags: ['mall'] } }),
+    periodic: await t({ kind: 'periodic', name: '每月4杯咖啡 周期卡', value: { uses_per_period: 4, period: 'month', periods: 12, product_name: '任意咖啡' }, validity: { type: 'none' } }),
+    stored_value: await t({ kind: 'stored_value', name: '会员储值卡 Stored value', value: { initial_balance: 0, max_balance: 1_000_000 }, validity: { type: 'none' }, rules: { verification: { threshold: 100_000 } } }),
+    gift: await t({ kind: 'gift', name: '200元礼品卡 Gift card', value: { initial_balance: 20000 }, validity: { type: 'relative', days: 1095 }, rules: { transferable: true } }),
+    stamp: await t({ kind: 'stamp', name: '集5杯送1杯 集点卡', value: { goal: 5, reward_template_id: latte.id }, validity: { type: 'relative', days: 180 } }),
+    external: await t({ kind: 'external', name: '视频会员月卡 Video VIP (month)', value: { supplier: '某视频平台', product_name: 'VIP 月卡', face_value: 2500 }, validity: { type: 'relative', days: 90 } }),
+  };
+  const batch = (templateId: string, name: string, mode: 'pregenerated' | 'on_issue' | 'imported', extra: object = {}) =>
+    tx((q) => createBatch(q, DEMO_TENANT, { template_id: templateId, name, mode, ...extra }, now));
+  await batch(templates.cash.id, '双11 预生成 1000 张', 'pregenerated', { quantity: 1000, code_format: { prefix: 'KQ' } });
+  const onIssue: Record<string, string> = {};
+  for (const [kind, tpl] of Object.entries(templates)) {
+    if (kind === 'external') continue;
+    onIssue[kind] = (await batch(tpl.id, `${tpl.name} · 发放`, 'on_issue', kind === 'gift' ? { stock: 500 } : {})).id;
+  }
+  const ext = await batch(templates.external.id, '供应商卡密 2026-11', 'imported');
+  const supplierCodes = Array.from({ length: 20 }, (_, i) => `VIP2026${String(i + 1).padStart(4, '0')}${'ABCDEFGHJK'[i % 10]}X`).join('\n');
+  await tx((q) => importCodes(ctx, q, owner, ext.id, supplierCodes, 'unissued'));
+
+  // a little history for the dashboard and the traces
+  for (const [i, m] of members.entries()) {
+    const cash = await tx((q) => issueCard(ctx, q, owner, { batch_id: onIssue.cash, member_id: m.id }));
+    await tx((q) => issueCard(ctx, q, owner, { batch_id: onIssue.count, member_id: m.id }));
+    await tx((q) => issueCard(ctx, q, owner, { batch_id: onIssue.stamp, member_id: m.id }));
+    if (i < 3) await tx((q) => redeem(ctx, q, owner, { code: cash.code, store_id: stores[i % 3].id, order_amount: 6800 + i * 1000 }));
+  }
+  await tx((q) => issueCard(ctx, q, owner, { batch_id: onIssue.gift, member_id: members[0].id }));
+  await tx((q) => issueCard(ctx, q, owner, { batch_id: onIssue.periodic, member_id: members[1].id }));
+  await tx((q) => issueCard(ctx, q, owner, { batch_id: onIssue.exchange, member_id: members[2].id }));
+  await tx((q) => issueCard(ctx, q, owner, { batch_id: ext.id, member_id: members[3].id }));
+  await drainJobs(ctx); // generate the pre-generated batch now, so the demo starts complete
+  return { ownerKey, seeded: true };
+}
