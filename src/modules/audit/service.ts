@@ -129,7 +129,7 @@ export async function verifyChain(db: Db, tenantId: string): Promise<VerifyResul
     }
   }
   const headSeq = Number(head?.seq ?? 0);
-  if (expected - 1 !== headSeq) return fail('the chain is shorter than its head says', expected);
+  if (expected - 1 !== headSeq) return fail(expected - 1 < headSeq ? 'the chain is shorter than its head says' : 'entries were added after the head', Math.min(expected, headSeq + 1));
   if (head && !prev.equals(Buffer.from(head.hash))) return fail('the head does not match the chain', headSeq);
   return { ok: true, entries: expected - 1, head_seq: headSeq, head_hash: prev.toString('hex'), unsealed };
 }
