@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 
-import { installErrorHandler, Problem } from './errors.js';
+import { installErrorHandler, Problem, problem } from './errors.js';
 import { keyResolver } from './auth.js';
 import type { Ctx } from './context.js';
 import { modules } from '../modules/index.js';
@@ -14,6 +14,10 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 20 * 1024 * 1024, // CSV imports
+    routerOptions: { maxParamLength: 1000 }, // long ids reach schema validation and get a field-level problem
+    frameworkErrors: (err, _req, reply) => {
+      reply.status(err.statusCode ?? 400).type('application/problem+json').send(problem(err.statusCode ?? 400, 'BAD_REQUEST', err.message));
+    },
     ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
   app.addSchema(Problem);
@@ -25,7 +29,12 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
         version: '1',
         description: 'Virtual cards, coupons and membership benefits. Money is integer minor units (fen); times are ISO 8601 UTC.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API key: kq_...' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API key (kq_...) or operator session (kqs_...)' },
+          wallet: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Wallet <signed member link token>' },
+        },
+      },
       security: [{ bearer: [] }],
     },
   });
