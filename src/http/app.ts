@@ -6,6 +6,7 @@ import { installErrorHandler, Problem, problem } from './errors.js';
 import { keyResolver } from './auth.js';
 import type { Ctx } from './context.js';
 import { modules } from '../modules/index.js';
+import { serveWebApp } from './web.js';
 
 export type App = FastifyInstance;
 
@@ -66,5 +67,6 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
   });
 
   for (const m of modules) await app.register(async (scope) => m.routes(scope, ctx), { prefix: '/v1' });
+  await serveWebApp(app); // /console, /clerk, /wallet from web/dist
   return app;
 }

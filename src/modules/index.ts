@@ -9,6 +9,7 @@ import cards from './cards/routes.js';
 import audit from './audit/routes.js';
 import webhooks from './webhooks/routes.js';
 import operators from './operators/routes.js';
+import wallet from './wallet/routes.js';
 
 export interface Module {
   name: string;
@@ -16,4 +17,4 @@ export interface Module {
 }
 
 /** Every domain module, in the order their routes are registered. */
-export const modules: Module[] = [tenants, stores, members, templates, batches, cards, audit, webhooks, operators];
+export const modules: Module[] = [tenants, stores, members, templates, batches, cards, audit, webhooks, operators, wallet];

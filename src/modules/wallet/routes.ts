@@ -1,0 +1,120 @@
+import { Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Ctx } from '../../http/context.js';
+import { requireAccess } from '../../http/access.js';
+import { mutate } from '../../http/mutation.js';
+import { AppError } from '../../errors.js';
+import { Id, Nullable, Timestamp, responses } from '../../http/schemas.js';
+import { Kind, Rules, Validity, Value } from '../templates/schemas.js';
+import { CardState } from '../cards/schemas.js';
+import { getMember } from '../members/service.js';
+import { verifyWalletToken, type WalletClaims } from './link.js';
+import * as svc from './service.js';
+
+const WalletCard = Type.Object({
+  id: Type.String(), kind: Kind, state: CardState, name: Type.String(), description: Nullable(Type.String()), code_tail: Type.String(),
+  balance: Type.Integer({ description: 'fen' }), uses_left: Type.Integer(), stamps: Type.Integer(), value: Value,
+  valid_from: Nullable(Timestamp), valid_until: Nullable(Timestamp), transferable: Type.Boolean(), bound_at: Nullable(Timestamp),
+});
+const WalletCardDetail = Type.Intersect([WalletCard, Type.Object({
+  code: Nullable(Type.String({ description: 'the clear code, for the member to show at checkout; null once the card is no longer usable' })),
+  template_rules: Rules, validity: Validity, period_no: Nullable(Type.Integer()), period_ends_at: Nullable(Timestamp),
+  history: Type.Array(Type.Object({ type: Type.String(), at: Timestamp, amount: Type.Integer(), uses: Type.Integer(), stamps: Type.Integer(), store_name: Nullable(Type.String()) })),
+})]);
+const WalletMe = Type.Object({
+  member: Type.Object({ id: Type.String(), name: Nullable(Type.String()), phone_last4: Nullable(Type.String()), tier: Nullable(Type.String()) }),
+  tenant: Type.Object({ name: Type.String(), currency: Type.String(), time_zone: Type.String() }),
+  counts: Type.Object({ usable: Type.Integer(), used: Type.Integer(), expired: Type.Integer() }),
+});
+
+const claimsOf = new WeakMap<FastifyRequest, WalletClaims>();
+
+export default {
+  name: 'wallet',
+  routes(base: FastifyInstance, ctx: Ctx) {
+    const app = base.withTypeProvider<TypeBoxTypeProvider>();
+    const tags = ['member wallet 会员钱包'];
+
+    app.post('/members/:id/wallet-link', {
+      schema: {
+        tags, summary: 'A signed link that opens this member’s wallet (the link is the credential: send it to the member only)',
+        params: Type.Object({ id: Id }),
+        body: Type.Optional(Type.Object({ ttl_hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 8760, default: 72, description: 'how long the link works, hours' })) })),
+        response: responses({ 201: Type.Object({ url: Type.String(), token: Type.String(), expires_at: Timestamp }) }),
+      },
+    }, async (req, reply) => {
+      requireAccess(req.caller!, 'catalog.write');
+      const ttl = (req.body as { ttl_hours?: number } | undefined)?.ttl_hours ?? 72;
+      return mutate(ctx, req, reply, { action: 'member.wallet_link', targetType: 'member', status: 201 }, async (q) => {
+        const m = await getMember(q, req.caller!.tenantId, req.params.id);
+        return { ...svc.createWalletLink(ctx, req.caller!.tenantId, m.id, ttl), id: m.id };
+      });
+    });
+
+    /** `Authorization: Wallet <token>`: the member the link was signed for, acting on their own cards. */
+    const walletAuth = async (req: FastifyRequest) => {
+      const m = /^Wallet\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+      if (!m) throw new AppError(401, 'UNAUTHENTICATED', 'send Authorization: Wallet <token from the wallet link>');
+      const claims = verifyWalletToken(ctx.keys, m[1], ctx.clock.now());
+      claimsOf.set(req, claims);
+      req.caller = svc.walletCaller(claims.tenant_id, claims.member_id);
+      req.actor = `member:${claims.member_id}`;
+    };
+    const who = (req: FastifyRequest) => claimsOf.get(req)!;
+    const opts = { config: { public: true } as object, onRequest: walletAuth };
+    const security = [{ wallet: [] }];
+
+    app.get('/wallet/me', { ...opts, schema: { tags, security, summary: 'The member and how many cards they hold by state', response: responses({ 200: WalletMe }) } }, async (req) => {
+      const c = who(req);
+      return svc.walletMe(ctx.db, c.tenant_id, c.member_id).catch((e) => {
+        if (e instanceof AppError && e.status === 404) throw new AppError(401, 'WALLET_LINK_INVALID', 'this wallet link is not valid or has expired; ask for a new one');
+        throw e;
+      });
+    });
+
+    app.get('/wallet/cards', {
+      ...opts,
+      schema: {
+        tags, security, summary: 'My cards: usable (active/frozen), used, or expired (expired/voided)',
+        querystring: Type.Object({ state: Type.Optional(Type.Union([Type.Literal('usable'), Type.Literal('used'), Type.Literal('expired')], { default: 'usable' })) }),
+        response: responses({ 200: Type.Object({ data: Type.Array(WalletCard) }) }),
+      },
+    }, async (req) => {
+      const c = who(req);
+      return svc.walletCards(ctx.db, c.tenant_id, c.member_id, ((req.query as any).state ?? 'usable') as svc.WalletState);
+    });
+
+    app.get('/wallet/cards/:id', {
+      ...opts,
+      schema: { tags, security, summary: 'One of my cards: its code to show the clerk, rules, history', params: Type.Object({ id: Id }), response: responses({ 200: WalletCardDetail }) },
+    }, async (req) => {
+      const c = who(req);
+      return svc.walletCard(ctx, ctx.db, c.tenant_id, c.member_id, req.params.id);
+    });
+
+    app.post('/wallet/bind', {
+      ...opts,
+      schema: {
+        tags, security, summary: 'Bind a code bought or received elsewhere to my wallet 绑定',
+        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 128 }), pin: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })), request_no: Type.Optional(Type.String({ maxLength: 200 })) }),
+        response: responses({ 200: Type.Intersect([WalletCard, Type.Object({ already_bound: Type.Boolean() })]) }),
+      },
+    }, async (req, reply) => {
+      const c = who(req);
+      return mutate(ctx, req, reply, { action: 'wallet.bind', targetType: 'card' }, (q) => svc.walletBind(ctx, q, c.tenant_id, c.member_id, req.body));
+    });
+
+    app.post('/wallet/cards/:id/gift', {
+      ...opts,
+      schema: {
+        tags, security, summary: 'Give a transferable card to another member 转赠', params: Type.Object({ id: Id }),
+        body: Type.Object({ to_member_external_id: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })), to_member_id: Type.Optional(Id), request_no: Type.Optional(Type.String({ maxLength: 200 })) }),
+        response: responses({ 200: WalletCard }),
+      },
+    }, async (req, reply) => {
+      const c = who(req);
+      return mutate(ctx, req, reply, { action: 'wallet.gift', targetType: 'card' }, (q) => svc.walletGift(ctx, q, c.tenant_id, c.member_id, req.params.id, req.body));
+    });
+  },
+};

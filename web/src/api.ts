@@ -1,0 +1,149 @@
+import { message } from 'antd';
+import type * as T from './types';
+
+/**
+ * The one API client. Every error the API sends is RFC 9457 problem+json; callers get an ApiError
+ * with its `code` and `detail`, and `report()` shows the detail to the person (never "error 422").
+ */
+export class ApiError extends Error {
+  constructor(public status: number, public code: string, public detail: string, public errors: { field: string; reason: string }[] = []) {
+    super(detail);
+  }
+}
+
+export type AuthScheme = 'Bearer' | 'Wallet';
+export interface Auth { scheme: AuthScheme; token: string | null }
+let onUnauthorized: (() => void) | null = null;
+export const setUnauthorizedHandler = (f: (() => void) | null) => { onUnauthorized = f; };
+
+const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
+
+export async function request<R>(auth: Auth, method: string, path: string, body?: unknown, opts: { idempotent?: boolean } = {}): Promise<R> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (auth.token) headers.authorization = `${auth.scheme} ${auth.token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  // a retried click or a flaky network must not redeem twice: every mutation carries its own key
+  if (method !== 'GET' && opts.idempotent !== false) headers['idempotency-key'] = newKey();
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'NETWORK', navigator.language.startsWith('zh') ? '网络连接失败，请检查网络后重试' : 'The network is unreachable; check the connection and retry');
+  }
+  const text = await res.text();
+  const data = text ? safeJson(text) : undefined;
+  if (!res.ok) {
+    const p = (data ?? {}) as { code?: string; detail?: string; title?: string; errors?: { field: string; reason: string }[] };
+    const err = new ApiError(res.status, p.code ?? `HTTP_${res.status}`, p.detail ?? p.title ?? res.statusText, p.errors ?? []);
+    if (res.status === 401 && auth.scheme === 'Bearer' && path !== '/v1/sessions') onUnauthorized?.();
+    throw err;
+  }
+  return data as R;
+}
+
+function safeJson(text: string) {
+  try { return JSON.parse(text); } catch { return text; }
+}
+
+/** Shows an API error's detail (and its code, for support) as a toast. */
+export function report(e: unknown) {
+  if (e instanceof ApiError) message.error({ content: `${e.detail}${e.code && e.status ? ` (${e.code})` : ''}`, duration: 6 });
+  else message.error(String((e as Error)?.message ?? e));
+}
+
+const qs = (q: Record<string, unknown> = {}) => {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+};
+
+export type ListQuery = { limit?: number; cursor?: string | null; [k: string]: unknown };
+
+/** The operator and clerk API (Bearer: an API key kq_… or a session kqs_…). */
+export function client(auth: Auth) {
+  const get = <R>(p: string, q?: Record<string, unknown>) => request<R>(auth, 'GET', p + qs(q));
+  const post = <R>(p: string, b: unknown = {}) => request<R>(auth, 'POST', p, b);
+  const patch = <R>(p: string, b: unknown) => request<R>(auth, 'PATCH', p, b);
+  const del = <R>(p: string) => request<R>(auth, 'DELETE', p);
+  return {
+    me: () => get<T.Me>('/v1/sessions/current'),
+    logout: () => del<{ id: string }>('/v1/sessions/current'),
+    tenant: () => get<T.Tenant>('/v1/tenant'),
+    updateTenant: (b: Partial<T.Tenant>) => patch<T.Tenant>('/v1/tenant', b),
+    stats: (q: Record<string, unknown>) => get<T.Stats>('/v1/stats', q),
+    templates: (q: ListQuery) => get<T.Page<T.Template>>('/v1/templates', q),
+    template: (id: string) => get<T.Template>(`/v1/templates/${id}`),
+    createTemplate: (b: T.TemplateInput) => post<T.Template>('/v1/templates', b),
+    updateTemplate: (id: string, b: Partial<T.TemplateInput> & { status?: string }) => patch<T.Template>(`/v1/templates/${id}`, b),
+    batches: (q: ListQuery) => get<T.Page<T.Batch>>('/v1/batches', q),
+    batch: (id: string) => get<T.Batch>(`/v1/batches/${id}`),
+    createBatch: (b: Record<string, unknown>) => post<T.Batch>('/v1/batches', b),
+    pauseBatch: (id: string) => post<T.Batch>(`/v1/batches/${id}/pause`),
+    resumeBatch: (id: string) => post<T.Batch>(`/v1/batches/${id}/resume`),
+    /** Streams the CSV of codes; the caller saves it as a file. */
+    exportBatch: async (id: string, b: { limit?: number; channel_id?: string; reissue?: boolean }) => {
+      const res = await fetch(`/v1/batches/${id}/export`, { method: 'POST', headers: { authorization: `${auth.scheme} ${auth.token}`, 'content-type': 'application/json' }, body: JSON.stringify(b) });
+      if (!res.ok) {
+        const p = await res.json().catch(() => ({}));
+        throw new ApiError(res.status, p.code ?? `HTTP_${res.status}`, p.detail ?? res.statusText);
+      }
+      return res.blob();
+    },
+    cards: (q: ListQuery) => get<T.Page<T.Card>>('/v1/cards', q),
+    card: (id: string) => get<T.Card>(`/v1/cards/${id}`),
+    lookup: (code: string) => post<T.Card>('/v1/cards/lookup', { code }),
+    trace: (id: string) => get<T.Trace>(`/v1/cards/${id}/trace`),
+    reveal: (id: string) => post<{ id: string; code: string; pin: string | null }>(`/v1/cards/${id}/reveal`),
+    cardAction: (id: string, verb: 'freeze' | 'unfreeze' | 'void' | 'top-up' | 'transfer', b: Record<string, unknown> = {}) => post<T.Card>(`/v1/cards/${id}/${verb}`, b),
+    issue: (b: { batch_id: string; member_id?: string; channel_id?: string }) => post<T.IssuedCard>('/v1/cards/issue', b),
+    check: (b: T.RedeemBody) => post<T.CheckResult>('/v1/redemptions/check', b),
+    redeem: (b: T.RedeemBody) => post<T.RedemptionWithCard>('/v1/redemptions', b),
+    reverse: (id: string, reason?: string) => post<T.RedemptionWithCard>(`/v1/redemptions/${id}/reverse`, reason ? { reason } : {}),
+    redemptions: (q: ListQuery) => get<T.Page<T.Redemption>>('/v1/redemptions', q),
+    stores: (q: ListQuery) => get<T.Page<T.Store>>('/v1/stores', q),
+    store: (id: string) => get<T.Store>(`/v1/stores/${id}`),
+    createStore: (b: Partial<T.Store>) => post<T.Store>('/v1/stores', b),
+    updateStore: (id: string, b: Partial<T.Store>) => patch<T.Store>(`/v1/stores/${id}`, b),
+    members: (q: ListQuery) => get<T.Page<T.Member>>('/v1/members', q),
+    createMember: (b: Record<string, unknown>) => post<T.Member>('/v1/members', b),
+    updateMember: (id: string, b: Record<string, unknown>) => patch<T.Member>(`/v1/members/${id}`, b),
+    walletLink: (id: string, b: { ttl_hours?: number } = {}) => post<T.WalletLink>(`/v1/members/${id}/wallet-link`, b),
+    apiKeys: () => get<{ data: T.ApiKey[] }>('/v1/api-keys'),
+    createApiKey: (b: Record<string, unknown>) => post<T.ApiKey & { secret: string }>('/v1/api-keys', b),
+    revokeApiKey: (id: string) => del<T.ApiKey>(`/v1/api-keys/${id}`),
+    channels: () => get<{ data: T.Channel[] }>('/v1/channels'),
+    operators: () => get<{ data: T.Operator[] }>('/v1/operators'),
+    createOperator: (b: Record<string, unknown>) => post<T.Operator>('/v1/operators', b),
+    setOperatorDisabled: (id: string, disabled: boolean) => post<T.Operator>(`/v1/operators/${id}/${disabled ? 'disable' : 'enable'}`),
+    webhooks: (q: ListQuery) => get<T.Page<T.WebhookEndpoint>>('/v1/webhook-endpoints', q),
+    createWebhook: (b: Record<string, unknown>) => post<T.WebhookEndpoint>('/v1/webhook-endpoints', b),
+    updateWebhook: (id: string, b: Record<string, unknown>) => patch<T.WebhookEndpoint>(`/v1/webhook-endpoints/${id}`, b),
+    testWebhook: (id: string) => post<unknown>(`/v1/webhook-endpoints/${id}/test`),
+    deliveries: (id: string, q: ListQuery) => get<T.Page<T.WebhookDelivery>>(`/v1/webhook-endpoints/${id}/deliveries`, q),
+    resend: (id: string | number) => post<T.WebhookDelivery>(`/v1/webhook-deliveries/${id}/resend`),
+    audit: async (q: ListQuery): Promise<T.Page<T.AuditEntry>> => {
+      const { cursor, q: term, ...rest } = q;
+      const r = await get<{ data: T.AuditEntry[]; next_before_id: number | null }>('/v1/audit', { ...rest, before_id: cursor ?? undefined, action: term || rest.action });
+      return { data: r.data, next_cursor: r.next_before_id == null ? null : String(r.next_before_id) };
+    },
+    auditVerify: () => get<{ ok: boolean; entries: number; head_seq: number; head_hash: string; unsealed: number; reason?: string }>('/v1/audit/verify'),
+  };
+}
+export type Client = ReturnType<typeof client>;
+
+/** Sign-in is public: no token yet. */
+export const signIn = (b: { tenant?: string; username: string; password: string }) =>
+  request<T.Session>({ scheme: 'Bearer', token: null }, 'POST', '/v1/sessions', b, { idempotent: false });
+
+/** The member wallet API: `Authorization: Wallet <signed link token>`. */
+export function walletClient(token: string) {
+  const auth: Auth = { scheme: 'Wallet', token };
+  return {
+    me: () => request<T.WalletMe>(auth, 'GET', '/v1/wallet/me'),
+    cards: (state: 'usable' | 'used' | 'expired') => request<{ data: T.WalletCard[] }>(auth, 'GET', `/v1/wallet/cards?state=${state}`),
+    card: (id: string) => request<T.WalletCardDetail>(auth, 'GET', `/v1/wallet/cards/${id}`),
+    bind: (code: string, pin?: string) => request<T.WalletCard>(auth, 'POST', '/v1/wallet/bind', pin ? { code, pin } : { code }),
+    gift: (id: string, to: string) => request<T.WalletCard>(auth, 'POST', `/v1/wallet/cards/${id}/gift`, { to_member_external_id: to }),
+  };
+}

@@ -1,0 +1,97 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { Avatar, Button, Dropdown, Layout, Menu, Result, Spin, Tag } from 'antd';
+import {
+  ApiOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, CreditCardOutlined, DatabaseOutlined,
+  LogoutOutlined, SafetyOutlined, ShopOutlined, TeamOutlined, UserOutlined,
+} from '@ant-design/icons';
+import { setUnauthorizedHandler, type Client } from '../api';
+import type { Me } from '../types';
+import { LangSwitch, useName, useT } from '../i18n';
+import { navigate, usePath } from '../router';
+import { useStoredToken } from '../session';
+import { SignIn } from '../pages/login/SignIn';
+import { Dashboard } from '../pages/dashboard/Dashboard';
+import { Templates } from '../pages/templates/Templates';
+import { Batches } from '../pages/batches/Batches';
+import { Cards } from '../pages/cards/Cards';
+import { Members } from '../pages/members/Members';
+import { Stores } from '../pages/stores/Stores';
+import { Access } from '../pages/access/Access';
+import { Webhooks } from '../pages/webhooks/Webhooks';
+import { Audit } from '../pages/audit/Audit';
+
+/** What every console page is given: the API client and who is signed in. */
+interface ConsoleCtx { api: Client; me: Me }
+const Ctx = createContext<ConsoleCtx>(null as never);
+export const useConsole = () => useContext(Ctx);
+
+const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () => ReactNode; roles?: string[] }[] = [
+  { key: 'dashboard', zh: '数据概览', en: 'Dashboard', icon: <BarChartOutlined />, page: () => <Dashboard />, roles: ['owner', 'operator', 'analyst'] },
+  { key: 'templates', zh: '卡券模板', en: 'Templates', icon: <AppstoreOutlined />, page: () => <Templates /> },
+  { key: 'batches', zh: '批次', en: 'Batches', icon: <DatabaseOutlined />, page: () => <Batches /> },
+  { key: 'cards', zh: '卡券查询', en: 'Card lookup', icon: <CreditCardOutlined />, page: () => <Cards /> },
+  { key: 'members', zh: '会员', en: 'Members', icon: <TeamOutlined />, page: () => <Members /> },
+  { key: 'stores', zh: '门店', en: 'Stores', icon: <ShopOutlined />, page: () => <Stores /> },
+  { key: 'access', zh: '账号与密钥', en: 'Accounts & keys', icon: <SafetyOutlined />, page: () => <Access />, roles: ['owner'] },
+  { key: 'webhooks', zh: 'Webhooks', en: 'Webhooks', icon: <ApiOutlined />, page: () => <Webhooks />, roles: ['owner', 'operator'] },
+  { key: 'audit', zh: '审计日志', en: 'Audit log', icon: <AuditOutlined />, page: () => <Audit />, roles: ['owner', 'operator', 'analyst'] },
+];
+
+export default function Console() {
+  const t = useT();
+  const { token, setToken, api } = useStoredToken('console');
+  const [me, setMe] = useState<Me | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => { setToken(null); setMe(null); });
+    return () => setUnauthorizedHandler(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    setMe(null); setFailed(false);
+    if (api) api.me().then(setMe).catch(() => setFailed(true));
+  }, [api]);
+
+  if (!api || failed) {
+    return <SignIn title={t('卡券运营后台', 'Kaquan console')} subtitle={t('设计卡券、发放批次、查看数据', 'Design cards, run batches, watch the numbers')}
+      keyHint={t('所有者密钥可用于首次登录并创建运营账号', 'An owner key signs in the first time, to create operator accounts')} onToken={setToken} />;
+  }
+  if (!me) return <div className="boot"><Spin size="large" /></div>;
+  return <Ctx.Provider value={{ api, me }}><Shell onSignOut={async () => { if (me.kind === 'session') await api.logout().catch(() => {}); setToken(null); }} /></Ctx.Provider>;
+}
+
+function Shell({ onSignOut }: { onSignOut: () => void }) {
+  const t = useT();
+  const name = useName();
+  const { me } = useConsole();
+  const path = usePath();
+  const allowed = PAGES.filter((p) => !p.roles || p.roles.includes(me.role));
+  const key = path.split('/')[2] || '';
+  const current = allowed.find((p) => p.key === key);
+  useEffect(() => { if (!current && allowed[0]) navigate(`/console/${allowed[0].key}`, true); }, [current, allowed]);
+  const who = me.operator ? me.operator.display_name || me.operator.username : t('API 密钥', 'API key');
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={208} theme="dark" breakpoint="lg" collapsedWidth={0} style={{ position: 'sticky', top: 0, height: '100vh' }}>
+        <div className="kq-brand"><img src="/assets/favicon.svg" alt="" />{t('卡券', 'Kaquan')}</div>
+        <Menu theme="dark" mode="inline" selectedKeys={[key]} onClick={(e) => navigate(`/console/${e.key}`)}
+          items={allowed.map((p) => ({ key: p.key, icon: p.icon, label: t(p.zh, p.en) }))} />
+      </Layout.Sider>
+      <Layout>
+        <div className="kq-header">
+          <div style={{ fontWeight: 600 }} data-testid="tenant-name">{me.tenant.name}</div>
+          <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+            <LangSwitch />
+            <Dropdown menu={{ items: [{ key: 'out', icon: <LogoutOutlined />, label: t('退出登录', 'Sign out'), onClick: onSignOut }] }}>
+              <Button type="text" data-testid="user-menu"><Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f5eff' }} /> {who} <Tag style={{ marginInlineEnd: 0 }}>{name('role', me.role)}</Tag></Button>
+            </Dropdown>
+          </div>
+        </div>
+        <Layout.Content className="kq-content">
+          {current ? current.page() : <Result status="403" title={t('没有可访问的页面', 'Nothing here for this role')} />}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, Input, Space, Table, type TableProps } from 'antd';
+import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { report, type ListQuery } from '../api';
+import type { Page } from '../types';
+import { useT } from '../i18n';
+
+/**
+ * A table over a cursor-paginated list endpoint: the server pages (next_cursor), searches (q) and
+ * filters; prev/next walk a stack of cursors. Sorting is by the API's order (newest first); a
+ * column may sort the rows on screen.
+ */
+export function DataTable<T extends object>(props: {
+  fetch: (q: ListQuery) => Promise<Page<T>>;
+  columns: TableProps<T>['columns'];
+  rowKey: string | ((r: T) => string);
+  search?: string; // placeholder; no search box when absent
+  filters?: Record<string, unknown>;
+  extra?: ReactNode;
+  reloadKey?: unknown;
+  pageSize?: number;
+  onRow?: TableProps<T>['onRow'];
+  testId?: string;
+}) {
+  const t = useT();
+  const [rows, setRows] = useState<T[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [next, setNext] = useState<string | null>(null);
+  const [q, setQ] = useState('');
+  const [term, setTerm] = useState('');
+  const limit = props.pageSize ?? 20;
+  const seq = useRef(0);
+  const filterKey = JSON.stringify(props.filters ?? {});
+
+  const load = useCallback(async (cursor: string | null) => {
+    const mine = ++seq.current;
+    setLoading(true);
+    try {
+      const page = await props.fetch({ limit, cursor, q: term || undefined, ...(props.filters ?? {}) });
+      if (mine !== seq.current) return;
+      setRows(page.data);
+      setNext(page.next_cursor);
+    } catch (e) {
+      report(e);
+    } finally {
+      if (mine === seq.current) setLoading(false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [term, filterKey, limit, props.fetch]);
+
+  useEffect(() => { setCursors([null]); load(null); }, [load, props.reloadKey]);
+
+  const pageNo = cursors.length;
+  return (
+    <div data-testid={props.testId}>
+      <div className="kq-toolbar">
+        {props.search !== undefined && (
+          <Input.Search allowClear placeholder={props.search} style={{ width: 280 }} value={q} onChange={(e) => setQ(e.target.value)} onSearch={(v) => setTerm(v.trim())} />
+        )}
+        {props.extra}
+        <div style={{ flex: 1 }} />
+        <Button icon={<ReloadOutlined />} onClick={() => load(cursors[cursors.length - 1])}>{t('刷新', 'Refresh')}</Button>
+      </div>
+      <Table<T> size="middle" rowKey={props.rowKey as any} columns={props.columns} dataSource={rows} loading={loading} pagination={false} onRow={props.onRow} scroll={{ x: 'max-content' }} />
+      <Space style={{ marginTop: 12, display: 'flex', justifyContent: 'flex-end' }}>
+        <span className="kq-muted">{t(`第 ${pageNo} 页`, `Page ${pageNo}`)}</span>
+        <Button size="small" icon={<LeftOutlined />} disabled={pageNo <= 1} onClick={() => { const c = cursors.slice(0, -1); setCursors(c); load(c[c.length - 1]); }}>{t('上一页', 'Previous')}</Button>
+        <Button size="small" disabled={!next} onClick={() => { setCursors([...cursors, next]); load(next); }}>{t('下一页', 'Next')}<RightOutlined /></Button>
+      </Space>
+    </div>
+  );
+}
