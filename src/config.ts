@@ -7,7 +7,13 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** PostgreSQL schema to live in (KAQUAN_DB_SCHEMA): several deployments or test runs share one database */
+  dbSchema?: string;
+  /** connections per process (KAQUAN_DB_POOL): N processes × pool must stay under max_connections */
+  dbPoolSize?: number;
   redisUrl?: string;
+  /** seed the demo tenant at start (KAQUAN_DEMO=off for production and tests) */
+  seedDemo?: boolean;
   bootstrapKey?: string;
   logLevel: string;
   runJobs: boolean;
@@ -29,6 +35,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.DATA_DIR || './data');
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must start with postgres://');
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new Error('REDIS_URL must start with redis:// or rediss://');
+  const dbSchema = env.KAQUAN_DB_SCHEMA || undefined;
+  if (dbSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(dbSchema)) throw new Error('KAQUAN_DB_SCHEMA must be a lower-case SQL identifier (a-z, 0-9, _)');
   const bootstrapKey = env.KAQUAN_BOOTSTRAP_KEY || undefined;
   if (bootstrapKey && bootstrapKey.length < 20) throw new Error('KAQUAN_BOOTSTRAP_KEY must be at least 20 characters');
   let keys: KeyMaterial;
@@ -45,7 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     dataDir,
     databaseUrl,
-    redisUrl: env.REDIS_URL || undefined,
+    dbSchema,
+    dbPoolSize: env.KAQUAN_DB_POOL ? Math.max(1, int('KAQUAN_DB_POOL', env.KAQUAN_DB_POOL, 20)) : undefined,
+    redisUrl,
+    seedDemo: !['off', '0', 'false', 'no'].includes((env.KAQUAN_DEMO ?? '').toLowerCase()),
     bootstrapKey,
     logLevel: env.LOG_LEVEL || 'info',
     runJobs: env.KAQUAN_JOBS !== 'off',

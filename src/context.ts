@@ -5,11 +5,22 @@ import { keyring } from './secrets.js';
 import type { Config } from './config.js';
 import type { Ctx } from './http/context.js';
 import { installJobs } from './jobs/index.js';
+import { closeGuard, useGuardStore } from './modules/cards/guard.js';
 
 /** Opens the database the config names, migrates it and returns the context every module is given. */
 export async function createContext(config: Config, opts: { schema?: string; poolSize?: number } = {}): Promise<Ctx> {
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, schema: opts.schema, poolSize: opts.poolSize });
+  const db = await openDb({
+    databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir,
+    schema: opts.schema ?? config.dbSchema, poolSize: opts.poolSize ?? config.dbPoolSize,
+  });
   await migrate(db);
+  // shared counters (code-guessing guard) in Redis when configured; closed with the database
+  useGuardStore(config.redisUrl);
+  const closeDb = db.close.bind(db);
+  db.close = async () => {
+    await closeGuard();
+    await closeDb();
+  };
   const ctx: Ctx = { db, keys: keyring(config.keys), config, clock };
   await installJobs(ctx);
   return ctx;

@@ -10,6 +10,7 @@ import { generateKeyMaterial } from './secrets.js';
 const USAGE = `kaquan — 卡券 platform
 
   kaquan serve [--workers N]   run the HTTP API and the job worker (N processes on one port; N > 1 needs DATABASE_URL)
+                               env: PORT, DATABASE_URL, KAQUAN_DB_SCHEMA, KAQUAN_DB_POOL, REDIS_URL, KAQUAN_DEMO=off
   kaquan migrate               apply database migrations
   kaquan seed-demo             create the demo tenant (once) and print its owner key
   kaquan audit-verify TENANT   seal pending audit entries and verify the tenant's hash chain
@@ -26,55 +27,93 @@ async function serve(args: string[]) {
   const workers = Number(flag(args, '--workers') ?? process.env.KAQUAN_WORKERS ?? 1);
   if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers must be a whole number ≥ 1');
   if (workers > 1 && !config.databaseUrl) throw new Error('--workers > 1 needs DATABASE_URL: the embedded PGlite database belongs to one process');
+  const engine = config.databaseUrl ? `PostgreSQL${config.dbSchema ? ` (schema ${config.dbSchema})` : ''}` : `PGlite (${config.dataDir})`;
 
-  if (cluster.isPrimary) {
-    // migrate and seed once, before any worker takes traffic
-    const ctx = await createContext(config, { poolSize: 2 });
-    const { ownerKey, seeded } = await seedDemo(ctx);
-    if (workers > 1) {
-      await ctx.db.close();
-      for (let i = 0; i < workers; i++) cluster.fork();
-      cluster.on('exit', (w, code, signal) => {
-        if (signal !== 'SIGTERM' && code !== 0) {
-          console.error(`worker ${w.process.pid} died (${signal ?? code}); starting another`);
-          cluster.fork();
-        }
-      });
-      banner(config.publicUrl, ownerKey, seeded, config.databaseUrl ? 'PostgreSQL' : 'PGlite', workers);
-      return;
-    }
-    await runServer(ctx, config);
-    banner(config.publicUrl, ownerKey, seeded, config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`, 1);
+  if (!cluster.isPrimary) {
+    await runServer(await createContext(config), config);
     return;
   }
-  await runServer(await createContext(config), config);
+  // migrate (and seed the demo) once, before any process takes traffic
+  const ctx = await createContext(config, { poolSize: workers > 1 ? 2 : undefined });
+  const demo = config.seedDemo ? await seedDemo(ctx) : null;
+  if (workers === 1) {
+    await runServer(ctx, config);
+    banner(config.publicUrl, demo, engine, 1);
+    return;
+  }
+  await ctx.db.close();
+  runCluster(workers);
+  banner(config.publicUrl, demo, engine, workers);
+}
+
+/**
+ * N identical processes sharing the port (node:cluster hands connections round-robin). A worker
+ * that dies is replaced; nothing is lost with it, because every effect is in PostgreSQL and every
+ * job is leased there. SIGTERM/SIGINT drain the workers (in-flight requests finish) and then exit.
+ */
+function runCluster(n: number) {
+  let stopping = false;
+  let quickDeaths = 0;
+  const fork = () => {
+    const w = cluster.fork();
+    (w as any).startedAt = Date.now();
+  };
+  for (let i = 0; i < n; i++) fork();
+  cluster.on('exit', (w, code, signal) => {
+    if (stopping || w.exitedAfterDisconnect) return;
+    console.error(`worker ${w.process.pid} died (${signal ?? `exit ${code}`}); starting another`);
+    // a worker that cannot even start (bad config, database down) is retried with a growing pause
+    quickDeaths = Date.now() - (w as any).startedAt < 5_000 ? quickDeaths + 1 : 0;
+    setTimeout(fork, Math.min(30_000, quickDeaths ** 2 * 250));
+  });
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    const alive = Object.values(cluster.workers ?? {}).filter(Boolean);
+    if (!alive.length) process.exit(0);
+    let left = alive.length;
+    for (const w of alive) {
+      w!.once('exit', () => --left === 0 && process.exit(0));
+      w!.process.kill('SIGTERM');
+    }
+    setTimeout(() => process.exit(1), 30_000).unref();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 async function runServer(ctx: Awaited<ReturnType<typeof createContext>>, config: ReturnType<typeof loadConfig>) {
   const app = await buildApp(ctx, { logger: { level: config.logLevel, redact: ['req.headers.authorization'] } });
   await app.listen({ port: config.port, host: config.host });
   const stopJobs = config.runJobs ? startWorker(ctx) : async () => {};
+  let stopping = false;
   const stop = async () => {
-    await stopJobs();
-    await app.close();
-    await ctx.db.close();
-    process.exit(0);
+    if (stopping) return;
+    stopping = true;
+    try {
+      await app.close(); // stop taking requests; let those in flight finish
+      await stopJobs();
+      await ctx.db.close();
+    } finally {
+      process.exit(0);
+    }
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
 
-function banner(url: string, key: string, seeded: boolean, engine: string, workers: number) {
+function banner(url: string, demo: { ownerKey: string; seeded: boolean } | null, engine: string, workers: number) {
   console.log(`
   Kaquan 卡券 is running on ${engine}, ${workers} process${workers > 1 ? 'es' : ''}
     API            ${url}/v1
     API docs       ${url}/docs        (OpenAPI: ${url}/openapi.json)
     Console 运营后台 ${url}/console
     Clerk 店员核销   ${url}/clerk
-    Wallet 会员钱包  ${url}/wallet     (open it with a link from POST /v1/members/{id}/wallet-link)
-  Demo tenant "${DEMO_TENANT}"${seeded ? ' (just seeded)' : ''}: owner API key
-    ${key}
-  try: curl -H "Authorization: Bearer ${key}" ${url}/v1/templates
+    Wallet 会员钱包  ${url}/wallet     (open it with a link from POST /v1/members/{id}/wallet-link)`);
+  if (demo)
+    console.log(`  Demo tenant "${DEMO_TENANT}"${demo.seeded ? ' (just seeded)' : ''}: owner API key
+    ${demo.ownerKey}
+  try: curl -H "Authorization: Bearer ${demo.ownerKey}" ${url}/v1/templates
 `);
 }
 

@@ -36,7 +36,10 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
   });
   pool.on('error', () => {}); // an idle client dying is not fatal; the next query reconnects
   if (opts.schema) {
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
+    // several processes may start at once: a concurrent CREATE can still collide, and that is fine
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`).catch((e) => {
+      if (e.code !== '23505' && e.code !== '42P06') throw e;
+    });
   }
   const wrap = (c: { query: (t: string, p?: unknown[]) => Promise<pg.QueryResult> }): Sql => ({
     async query(text, params) {

@@ -13,6 +13,53 @@ export interface MutationSpec {
 
 class Replay extends Error {}
 
+/** What a fast path must write besides its effect, in the same statement (see `recordCtes`). */
+export interface FastMutation {
+  tenantId: string;
+  at: Date;
+  audit: { actor: string; action: string; targetType: string; data: unknown };
+  idempotency: { key: string; hash: Buffer; status: number } | null;
+}
+
+/**
+ * A fast path does a whole mutation as ONE statement — the effect, its audit entry and (with an
+ * idempotency key) the stored answer, all or nothing — and returns the answer; or returns
+ * undefined to hand the request to the ordinary transactional path. It may throw an AppError
+ * when nothing changed.
+ */
+export type FastPath<T> = (m: FastMutation) => Promise<T | undefined>;
+
+/** Numbered parameters for a statement built in pieces: p(value) → "$n". */
+export function params() {
+  const values: unknown[] = [];
+  return { values, p: (v: unknown) => (values.push(v), `$${values.length}`) };
+}
+
+/**
+ * The audit entry and the idempotency record of a fast path, as CTEs to append to its statement.
+ * `from` is the CTE whose one row means "it happened"; `targetId` and `answer` are SQL over it.
+ * A second request with the same key fails the whole statement on the key's primary key, so the
+ * effect is undone and mutate() answers with the first request's stored answer.
+ */
+export function recordCtes(m: FastMutation, p: (v: unknown) => string, from: string, targetId: string, answer: string): string {
+  const audit = `audit_row AS (
+    INSERT INTO audit_entries (tenant_id, actor, action, target_type, target_id, data, created_at)
+    SELECT ${p(m.tenantId)}, ${p(m.audit.actor)}, ${p(m.audit.action)}, ${p(m.audit.targetType)}, ${targetId}, ${p(JSON.stringify(m.audit.data))}::jsonb, ${p(m.at)}::timestamptz FROM ${from})`;
+  if (!m.idempotency) return audit;
+  const i = m.idempotency;
+  return `${audit},
+  idempotency_row AS (
+    INSERT INTO idempotency_keys (tenant_id, key, request_hash, status_code, response)
+    SELECT ${p(m.tenantId)}, ${p(i.key)}, ${p(i.hash)}::bytea, ${p(i.status)}::int, ${answer} FROM ${from})`;
+}
+
+/** ISO 8601 UTC with milliseconds, exactly as JSON.stringify(Date) writes it (answers built in SQL). */
+export const isoSql = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const isKeyConflict = (e: any) => e?.code === '23505' && /idempotency_keys/.test(`${e.constraint ?? ''} ${e.table ?? ''} ${e.message ?? ''}`);
+
+
+
 /**
  * Every mutating route goes through here: one transaction holding the effect, its audit entry and
  * (when the caller sent Idempotency-Key or request_no) the stored answer. A retry with the same key
@@ -25,6 +72,7 @@ export async function mutate<T extends Record<string, any>>(
   reply: FastifyReply,
   spec: MutationSpec,
   fn: (q: Sql) => Promise<T>,
+  fast?: FastPath<T>,
 ): Promise<T> {
   const caller = req.caller!;
   const body = (req.body ?? {}) as Record<string, unknown>;
@@ -43,18 +91,40 @@ export async function mutate<T extends Record<string, any>>(
     });
     return result;
   };
+  if (key && key.length > 200) throw new AppError(422, 'VALIDATION_FAILED', 'Idempotency-Key: at most 200 characters');
+  const hash = key ? createHash('sha256').update(`${req.method} ${req.routeOptions.url}\n${JSON.stringify(req.params)}\n${JSON.stringify(body)}`).digest() : null;
+  if (fast) {
+    const m: FastMutation = {
+      tenantId: caller.tenantId,
+      at: ctx.clock.now(),
+      audit: { actor: req.actor ?? `key:${caller.keyId}`, action: spec.action, targetType: spec.targetType, data: auditData(req) },
+      idempotency: key ? { key, hash: hash!, status } : null,
+    };
+    try {
+      const out = await fast(m);
+      if (out !== undefined) {
+        reply.status(status);
+        return out;
+      }
+    } catch (e) {
+      // with a key, a refusal or a key collision may just mean the first request already did it
+      if (!key || !(e instanceof AppError || isKeyConflict(e))) throw e;
+      const replayed = await replay(ctx, reply, caller.tenantId, key, hash!);
+      if (replayed) return replayed as T;
+      if (isKeyConflict(e)) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'a request with this Idempotency-Key is still running; retry shortly');
+      throw e;
+    }
+  }
   if (!key) {
     reply.status(status);
     return ctx.db.tx(run);
   }
-  if (key.length > 200) throw new AppError(422, 'VALIDATION_FAILED', 'Idempotency-Key: at most 200 characters');
-  const hash = createHash('sha256').update(`${req.method} ${req.routeOptions.url}\n${JSON.stringify(req.params)}\n${JSON.stringify(body)}`).digest();
   try {
     const result = await ctx.db.tx(async (q) => {
       const claimed = await q.query(
         `INSERT INTO idempotency_keys (tenant_id, key, request_hash, status_code) VALUES ($1, $2, $3, 0)
          ON CONFLICT DO NOTHING RETURNING 1`,
-        [caller.tenantId, key, hash],
+        [caller.tenantId, key, hash!],
       );
       if (!claimed.rowCount) throw new Replay();
       const out = await run(q);
@@ -67,17 +137,24 @@ export async function mutate<T extends Record<string, any>>(
     return result;
   } catch (e) {
     if (!(e instanceof Replay)) throw e;
-    const r = await ctx.db.query<{ request_hash: Uint8Array; status_code: number; response: T }>(
-      'SELECT request_hash, status_code, response FROM idempotency_keys WHERE tenant_id = $1 AND key = $2',
-      [caller.tenantId, key],
-    );
-    const prev = r.rows[0];
-    if (!prev || prev.status_code === 0) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'a request with this Idempotency-Key is still running; retry shortly');
-    if (!Buffer.from(prev.request_hash).equals(hash))
-      throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
-    reply.status(prev.status_code).header('idempotent-replayed', 'true');
-    return openResponse(ctx, prev.response) as T;
+    const replayed = await replay(ctx, reply, caller.tenantId, key, hash!);
+    if (!replayed) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'a request with this Idempotency-Key is still running; retry shortly');
+    return replayed as T;
   }
+}
+
+/** The first answer to this key, or null when there is none (yet). Another request under the key is a 409. */
+async function replay(ctx: Ctx, reply: FastifyReply, tenantId: string, key: string, hash: Buffer): Promise<unknown | null> {
+  const r = await ctx.db.query<{ request_hash: Uint8Array; status_code: number; response: unknown }>(
+    'SELECT request_hash, status_code, response FROM idempotency_keys WHERE tenant_id = $1 AND key = $2',
+    [tenantId, key],
+  );
+  const prev = r.rows[0];
+  if (!prev || prev.status_code === 0) return null;
+  if (!Buffer.from(prev.request_hash).equals(hash))
+    throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
+  reply.status(prev.status_code).header('idempotent-replayed', 'true');
+  return openResponse(ctx, prev.response);
 }
 
 const SECRET_FIELDS = /"(code|pin|secret)":/;

@@ -29,7 +29,7 @@ export async function startTestEnv(): Promise<TestEnv> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const schema = databaseUrl ? `t_${randomBytes(6).toString('hex')}` : undefined;
   const config: Config = {
-    port: 0, host: '127.0.0.1', dataDir: '', databaseUrl, logLevel: 'silent', runJobs: false,
+    port: 0, host: '127.0.0.1', dataDir: '', databaseUrl, redisUrl: process.env.REDIS_URL || undefined, logLevel: 'silent', runJobs: false,
     keys: generateKeyMaterial(), keysSource: 'env', publicUrl: 'http://localhost',
   };
   const ctx = await createContext(config, { schema, poolSize: 10 });

@@ -20,6 +20,16 @@ export interface CardEvent {
   at: Date;
 }
 
+/** The webhook outbox rows for the events a statement inserted as CTE "ev" (also used by the redemption fast path). */
+export const OUTBOX_FROM_EV = `INSERT INTO webhook_deliveries (tenant_id, endpoint_id, event_id, event_type, payload, next_attempt_at, created_at)
+     SELECT ev.tenant_id, w.id, ev.id, ev.event_type,
+            jsonb_build_object('id', 'evt_' || ev.id, 'type', 'card.' || ev.event_type, 'created_at', ev.created_at,
+              'data', jsonb_build_object('card_id', ev.card_id, 'template_id', ev.template_id, 'batch_id', ev.batch_id,
+                'member_id', ev.member_id, 'store_id', ev.store_id, 'channel_id', ev.channel_id) || coalesce(ev.data, '{}'::jsonb)),
+            ev.created_at, ev.created_at
+     FROM ev JOIN webhook_endpoints w ON w.tenant_id = ev.tenant_id AND w.active
+       AND (cardinality(w.event_types) = 0 OR ('card.' || ev.event_type) = ANY (w.event_types))`;
+
 export async function appendEvents(q: Sql, events: CardEvent[]): Promise<void> {
   if (!events.length) return;
   const tenantId = events[0].tenantId;
@@ -29,14 +39,7 @@ export async function appendEvents(q: Sql, events: CardEvent[]): Promise<void> {
        INSERT INTO card_events (tenant_id, card_id, template_id, batch_id, event_type, member_id, store_id, channel_id, key_id, data, created_at)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::timestamptz[])
        RETURNING *)
-     INSERT INTO webhook_deliveries (tenant_id, endpoint_id, event_id, event_type, payload, next_attempt_at, created_at)
-     SELECT ev.tenant_id, w.id, ev.id, ev.event_type,
-            jsonb_build_object('id', 'evt_' || ev.id, 'type', 'card.' || ev.event_type, 'created_at', ev.created_at,
-              'data', jsonb_build_object('card_id', ev.card_id, 'template_id', ev.template_id, 'batch_id', ev.batch_id,
-                'member_id', ev.member_id, 'store_id', ev.store_id, 'channel_id', ev.channel_id) || coalesce(ev.data, '{}'::jsonb)),
-            ev.created_at, ev.created_at
-     FROM ev JOIN webhook_endpoints w ON w.tenant_id = ev.tenant_id AND w.active
-       AND (cardinality(w.event_types) = 0 OR ('card.' || ev.event_type) = ANY (w.event_types))`,
+     ${OUTBOX_FROM_EV}`,
     [
       tenantId, col('cardId'), col('templateId'), col('batchId'), col('type'), col('memberId'), col('storeId'),
       col('channelId'), col('keyId'), events.map((e) => (e.data ? JSON.stringify(e.data) : null)), col('at'),

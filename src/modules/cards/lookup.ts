@@ -15,20 +15,23 @@ export const codeHash = (keys: Keyring, tenantId: string, normalized: string) =>
 export async function findByCode(
   q: Sql, keys: Keyring, tenantId: string, input: string, who: string, opts: { forUpdate?: boolean; select?: string; joins?: string; params?: unknown[] } = {},
 ): Promise<CardRow & Record<string, any>> {
-  checkGuessing(who);
   const code = normalizeCode(input);
   if (!code) throw new AppError(422, 'VALIDATION_FAILED', 'code: empty', { errors: [{ field: 'code', reason: 'empty' }] });
   const candidates = [code];
   const aliased = crockfordAliases(code);
   if (aliased !== code) candidates.push(aliased);
   const extra = opts.params ?? [];
-  const r = await q.query<CardRow>(
-    `SELECT ${opts.select ?? 'c.*'} FROM cards c ${opts.joins ?? ''}
-     WHERE c.tenant_id = $1 AND c.code_hash = ANY($2::bytea[]) LIMIT 1${opts.forUpdate ? ' FOR UPDATE OF c' : ''}`,
-    [tenantId, candidates.map((c) => codeHash(keys, tenantId, c)), ...extra],
-  );
+  // the guard's check and the look-up run side by side; a throttled caller learns nothing from the row
+  const [, r] = await Promise.all([
+    checkGuessing(who),
+    q.query<CardRow>(
+      `SELECT ${opts.select ?? 'c.*'} FROM cards c ${opts.joins ?? ''}
+       WHERE c.tenant_id = $1 AND c.code_hash = ANY($2::bytea[]) LIMIT 1${opts.forUpdate ? ' FOR UPDATE OF c' : ''}`,
+      [tenantId, candidates.map((c) => codeHash(keys, tenantId, c)), ...extra],
+    ),
+  ]);
   if (r.rows[0]) return r.rows[0];
-  recordMiss(who);
+  await recordMiss(who);
   if (!hasValidCheck(code) && !hasValidCheck(aliased))
     throw new AppError(422, 'CODE_MISTYPED', 'code: the check character does not match; a character was probably mistyped', { errors: [{ field: 'code', reason: 'check character mismatch' }] });
   throw new AppError(404, 'CARD_NOT_FOUND', 'no card has this code');

@@ -1,12 +1,14 @@
 import type { Sql } from '../../db/index.js';
 import type { Ctx } from '../../http/context.js';
+import { isoSql, params, recordCtes, type FastMutation } from '../../http/mutation.js';
 import { requireStore, type Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { getTenant } from '../tenants/service.js';
+import { getTemplate } from '../templates/service.js';
 import type { Store } from '../stores/service.js';
 import type { TemplateRow } from '../templates/schemas.js';
-import { appendEvents } from './events.js';
+import { appendEvents, OUTBOX_FROM_EV } from './events.js';
 import { appendLedger } from './ledger.js';
 import { cardView, DEPLETES, type CardRow } from './model.js';
 import { findByCode, findById } from './lookup.js';
@@ -27,11 +29,26 @@ export interface Loaded {
   tz: string;
 }
 
-/** The card, its template and the store, in one round trip. */
+/**
+ * Templates change rarely and every change bumps their version: the row read with the card says
+ * which version is current, so a cached template is never a stale one.
+ */
+const templates = new Map<string, TemplateRow>();
+async function templateAt(q: Sql, tenantId: string, id: string, version: number): Promise<TemplateRow> {
+  const k = `${tenantId}:${id}`;
+  const hit = templates.get(k);
+  if (hit && hit.version === version) return hit;
+  const t = await getTemplate(q, tenantId, id);
+  if (templates.size > 5_000) templates.clear();
+  templates.set(k, t);
+  return t;
+}
+
+/** The card, its template's version and the store, in one round trip (the template itself is cached by version). */
 export async function loadForRedeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInput, forUpdate = false): Promise<Loaded> {
   const tenantId = caller.tenantId;
   const storeId = requireStore(caller, input.store_id) ?? null;
-  const select = 'c.*, row_to_json(t.*) AS tpl, row_to_json(s.*) AS sto';
+  const select = 'c.*, t.version AS tpl_version, row_to_json(s.*) AS sto';
   const joins = 'JOIN templates t ON t.tenant_id = c.tenant_id AND t.id = c.template_id LEFT JOIN stores s ON s.tenant_id = c.tenant_id AND s.id = $3';
   let row: any;
   if (input.code) {
@@ -44,9 +61,9 @@ export async function loadForRedeem(ctx: Ctx, q: Sql, caller: Caller, input: Red
     throw new AppError(422, 'VALIDATION_FAILED', 'code: give code or card_id', { errors: [{ field: 'code', reason: 'required' }] });
   }
   if (storeId && !row.sto) throw new AppError(404, 'STORE_NOT_FOUND', 'store not found');
-  const { tpl, sto, ...card } = row;
-  const tz = (await getTenant(q, tenantId)).time_zone;
-  return { card: card as CardRow, template: tpl as TemplateRow, store: sto as Store | null, tz };
+  const { tpl_version, sto, ...card } = row;
+  const [template, tenant] = await Promise.all([templateAt(q, tenantId, card.template_id, tpl_version), getTenant(q, tenantId)]);
+  return { card: card as CardRow, template, store: sto as Store | null, tz: tenant.time_zone };
 }
 
 function checkPin(ctx: Ctx, caller: Caller, l: Loaded, pin: string | undefined) {
@@ -54,7 +71,7 @@ function checkPin(ctx: Ctx, caller: Caller, l: Loaded, pin: string | undefined) 
   // an unbound gift card is a bearer instrument: card number + secret PIN 卡号+卡密
   const ok = pin && l.card.pin_hash && Buffer.from(l.card.pin_hash).equals(ctx.keys.hmac(`pin:${caller.tenantId}:${pin}`));
   if (!ok) {
-    recordMiss(`key:${caller.keyId}`);
+    void recordMiss(`key:${caller.keyId}`);
     throw new AppError(403, 'PIN_INVALID', 'pin: this gift card needs its correct PIN');
   }
 }
@@ -114,6 +131,71 @@ export async function redeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInpu
     order_amount: input.order_amount ?? null, amount: take.value, uses: take.uses, stamps: take.stamps, status: 'done' as const,
     reversed_at: null, created_at: now, reward_card_id: rewardCardId, card: cardView(card),
   };
+}
+
+/**
+ * 核销, the hot path: the card is read once (no lock), the rules run here on that row, and then ONE
+ * statement does everything else — the conditional take from the card, the redemption, its ledger
+ * entry, its event and webhook deliveries, the audit entry and the idempotency record — so a
+ * redemption is two round trips and holds the card's row lock only for that one statement.
+ *
+ * The invariant is kept by the card update's WHERE, as in takeFromCard: state, holdings, validity
+ * and period are re-checked on the row as it is when the statement runs, so concurrent
+ * redemptions can never take the same use or balance twice. Everything else hangs off its
+ * RETURNING: no match, no redemption, no ledger entry, nothing. What this path does not handle
+ * (a periodic refill due, an approval to use up, a stamp goal reached, or the card having changed
+ * since it was read) returns undefined and goes the transactional way, which says why.
+ */
+export async function redeemFast(ctx: Ctx, caller: Caller, input: RedeemInput, m: FastMutation): Promise<Record<string, unknown> | undefined> {
+  const now = m.at;
+  const l = await loadForRedeem(ctx, ctx.db, caller, input);
+  const c = l.card;
+  if (c.kind === 'periodic' && c.state === 'active' && c.period_ends_at && new Date(c.period_ends_at) <= now) return undefined;
+  checkPin(ctx, caller, l, input.pin);
+  const take = evaluate(c, l.template, l.store, input, now, l.tz);
+  if (input.approval_id && needsVerification(l.template, take)) return undefined;
+  const goal = c.kind === 'stamp' ? l.template.value.goal! : null;
+  if (goal !== null && c.stamps + take.stamps >= goal) return undefined;
+  const redemptionId = newId('red');
+  const storeId = l.store?.id ?? null;
+  const { values, p } = params();
+  const [tenant, card, nowP, amount, uses, stamps, red] = [p(caller.tenantId), p(c.id), p(now), p(take.amount), p(take.uses), p(take.stamps), p(redemptionId)];
+  const cardJson = `jsonb_build_object('id', c.id, 'batch_id', c.batch_id, 'template_id', c.template_id, 'kind', c.kind, 'code_tail', c.code_tail,
+      'state', c.state, 'state_reason', c.state_reason, 'member_id', c.member_id, 'channel_id', c.channel_id, 'balance', c.balance,
+      'uses_left', c.uses_left, 'stamps', c.stamps, 'period_no', c.period_no, 'period_ends_at', ${isoSql('c.period_ends_at')},
+      'valid_from', ${isoSql('c.valid_from')}, 'valid_until', ${isoSql('c.valid_until')}, 'bind_deadline', ${isoSql('c.bind_deadline')},
+      'issued_at', ${isoSql('c.issued_at')}, 'bound_at', ${isoSql('c.bound_at')}, 'created_at', ${isoSql('c.created_at')}, 'updated_at', ${isoSql('c.updated_at')})`;
+  const sql = `WITH c AS (
+      UPDATE cards SET balance = balance - ${amount}::int8, uses_left = uses_left - ${uses}::int, stamps = stamps + ${stamps}::int,
+        state = CASE WHEN ${p(DEPLETES.includes(c.kind))}::boolean AND uses_left - ${uses}::int = 0 THEN 'used' ELSE state END, updated_at = ${nowP}::timestamptz
+      WHERE tenant_id = ${tenant} AND id = ${card} AND state = 'active' AND balance >= ${amount}::int8 AND uses_left >= ${uses}::int
+        AND (valid_until IS NULL OR valid_until > ${nowP}::timestamptz) AND (valid_from IS NULL OR valid_from <= ${nowP}::timestamptz)
+        AND period_no IS NOT DISTINCT FROM ${p(c.period_no)}::int AND (period_ends_at IS NULL OR period_ends_at > ${nowP}::timestamptz)
+        AND member_id IS NOT DISTINCT FROM ${p(c.member_id)}::text
+        AND (${p(goal)}::int IS NULL OR stamps + ${stamps}::int < ${p(goal)}::int)
+      RETURNING *),
+    r AS (
+      INSERT INTO redemptions (tenant_id, id, card_id, template_id, batch_id, store_id, key_id, member_id, order_amount, amount, uses, stamps, status, created_at)
+      SELECT tenant_id, ${red}, id, template_id, batch_id, ${p(storeId)}, ${p(caller.keyId)}, member_id, ${p(input.order_amount ?? null)}::int8, ${p(take.value)}::int8, ${uses}::int, ${stamps}::int, 'done', ${nowP}::timestamptz FROM c
+      RETURNING *),
+    l AS (
+      INSERT INTO ledger_entries (tenant_id, card_id, entry_type, amount, uses, stamps, redemption_id, created_at)
+      SELECT tenant_id, id, ${p(take.stamps ? 'stamp' : 'redeem')}, -${amount}::int8, -${uses}::int, ${stamps}::int, ${red}, ${nowP}::timestamptz FROM c),
+    ev AS (
+      INSERT INTO card_events (tenant_id, card_id, template_id, batch_id, event_type, member_id, store_id, channel_id, key_id, data, created_at)
+      SELECT tenant_id, id, template_id, batch_id, ${p(take.stamps ? 'stamped' : 'redeemed')}, member_id, ${p(storeId)}, channel_id, ${p(caller.keyId)},
+        ${p(JSON.stringify({ redemption_id: redemptionId, amount: take.value, uses: take.uses, stamps: take.stamps, order_amount: input.order_amount ?? null }))}::jsonb, ${nowP}::timestamptz FROM c
+      RETURNING *),
+    wh AS (${OUTBOX_FROM_EV}),
+    answer AS (
+      SELECT jsonb_build_object('id', r.id, 'card_id', r.card_id, 'template_id', r.template_id, 'batch_id', r.batch_id, 'store_id', r.store_id,
+        'member_id', r.member_id, 'order_amount', r.order_amount, 'amount', r.amount, 'uses', r.uses, 'stamps', r.stamps, 'status', r.status,
+        'reversed_at', NULL, 'created_at', ${isoSql('r.created_at')}, 'reward_card_id', NULL, 'card', ${cardJson}) AS body
+      FROM r, c),
+    ${recordCtes(m, p, 'answer', red, 'answer.body')}
+    SELECT body FROM answer`;
+  const out = await ctx.db.query<{ body: Record<string, unknown> }>(sql, values);
+  return out.rows[0]?.body; // nothing matched: the card changed since it was read
 }
 
 async function takeFromCard(q: Sql, caller: Caller, l: Loaded, take: Take, redemptionId: string, input: RedeemInput, now: Date): Promise<CardRow | null> {

@@ -10,7 +10,7 @@ import { Template } from '../templates/schemas.js';
 import { Card, CardState, CodeOrId, Event, IssuedCard, LedgerEntry, RedeemBody, Redemption, RedemptionWithCard, Stats } from './schemas.js';
 import { issueCard } from './issue.js';
 import { bindCard, freezeCard, topUpCard, transferCard, unfreezeCard, voidCard } from './manage.js';
-import { checkRedeem, createApproval, redeem } from './redeem.js';
+import { checkRedeem, createApproval, redeem, redeemFast } from './redeem.js';
 import { reverseRedemption } from './reverse.js';
 import { cardTrace, getCard, getRedemption, listCards, listRedemptions } from './read.js';
 import { findByCode, findById, revealCode } from './lookup.js';
@@ -139,7 +139,8 @@ export default {
       schema: { tags: rtags, summary: 'Redeem 核销 by code (or card_id) at a store', body: RedeemBody, response: responses({ 201: RedemptionWithCard }) },
     }, async (req, reply) => {
       requireAccess(req.caller!, 'cards.redeem');
-      return mutate(ctx, req, reply, { action: 'card.redeem', targetType: 'redemption', status: 201 }, (q) => redeem(ctx, q, req.caller!, req.body));
+      return mutate(ctx, req, reply, { action: 'card.redeem', targetType: 'redemption', status: 201 },
+        (q) => redeem(ctx, q, req.caller!, req.body), (m) => redeemFast(ctx, req.caller!, req.body, m) as Promise<any>);
     });
 
     app.post('/redemptions/:id/reverse', {
