@@ -333,6 +333,24 @@ test('roles and tenants: a clerk redeems only at its stores; other tenants see 4
   assert.equal((await env.api('POST', `/v1/redemptions/${r.body.id}/reverse`, {}, { key: other.ownerKey })).status, 404);
 });
 
+test('a channel key issues into its channel and sees only its channel’s cards', async () => {
+  const ch = await env.api('POST', '/v1/channels', { name: '团长 A' });
+  const key = (await env.api('POST', '/v1/api-keys', { name: 'ch', role: 'channel', channel_id: ch.body.id })).body.secret;
+  const t = await fx.template('cash', { amount_off: 100 });
+  const b = await fx.batch(t.id);
+  const m = await fx.member();
+  const mine = await env.api('POST', '/v1/cards/issue', { batch_id: b.id, member_id: m.id }, { key });
+  assert.equal(mine.status, 201);
+  assert.equal(mine.body.channel_id, ch.body.id);
+  const notMine = await fx.issue(b.id, m.id);
+  assert.equal((await env.api('GET', `/v1/cards/${notMine.id}`, undefined, { key })).status, 404);
+  assert.equal((await env.api('GET', `/v1/cards/${mine.body.id}`, undefined, { key })).status, 200);
+  const list = await env.api('GET', `/v1/cards?batch_id=${b.id}`, undefined, { key });
+  assert.deepEqual(list.body.data.map((c: any) => c.id), [mine.body.id]);
+  assert.equal((await env.api('POST', '/v1/redemptions', { code: mine.body.code }, { key })).status, 403, 'channels do not redeem');
+  assert.equal((await env.api('POST', '/v1/cards/issue', { batch_id: b.id, channel_id: 'chn_other' }, { key })).status, 404);
+});
+
 test('guessing codes is throttled, then locked out', async () => {
   const clerkStore = await fx.store();
   const key = (await env.api('POST', '/v1/api-keys', { name: 'g', role: 'clerk', store_ids: [clerkStore.id] })).body.secret;
