@@ -66,6 +66,10 @@ export const NAMES = {
     refilled: ['周期补充', 'Refilled'], stamped: ['集点', 'Stamped'], rewarded: ['集满奖励', 'Rewarded'], delivered: ['已交付', 'Delivered'],
     lapsed: ['未绑定失效', 'Lapsed'],
   },
+  ledger: {
+    issue: ['发放入账', 'Issue'], redeem: ['核销', 'Redeem'], reverse: ['撤销核销', 'Reverse'], top_up: ['充值', 'Top-up'], refill: ['周期补充', 'Refill'],
+    period_close: ['期末清零', 'Period close'], stamp: ['集点', 'Stamp'], reward: ['奖励', 'Reward'], expire: ['过期', 'Expire'], void: ['作废', 'Void'], transfer: ['转赠', 'Transfer'],
+  },
   batchStatus: { generating: ['生成中', 'Generating'], paused: ['已暂停', 'Paused'], ready: ['已就绪', 'Ready'], failed: ['失败', 'Failed'] },
   batchMode: { pregenerated: ['预生成券码', 'Pre-generated'], on_issue: ['发放时生成', 'Generated on issue'], imported: ['导入券码', 'Imported'] },
   period: { week: ['周', 'week'], month: ['月', 'month'], quarter: ['季度', 'quarter'], year: ['年', 'year'] },

@@ -9,7 +9,7 @@ export function TrendChart<T extends object>(props: { data: T[]; x: keyof T & st
       <LineChart data={props.data} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
         <CartesianGrid stroke="#f0f0f0" vertical={false} />
         <XAxis dataKey={props.x as any} tick={{ fontSize: 12 }} tickLine={false} axisLine={{ stroke: '#d9d9d9' }} />
-        <YAxis tick={{ fontSize: 12 }} tickLine={false} axisLine={false} width={64} tickFormatter={props.format as any} />
+        <YAxis allowDecimals={!!props.format} tick={{ fontSize: 12 }} tickLine={false} axisLine={false} width={64} tickFormatter={props.format as any} />
         <Tooltip formatter={props.format ? ((v: any) => props.format!(Number(v))) : undefined} />
         <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} />
         {props.series.map((s, i) => <Line key={s.key} type="monotone" dataKey={s.key as any} name={s.name} stroke={PALETTE[i % PALETTE.length]} strokeWidth={2} dot={false} isAnimationActive={false} />)}
@@ -25,7 +25,7 @@ export function BarsChart<T extends object>(props: { data: T[]; x: keyof T & str
       <BarChart data={props.data} layout={vertical ? 'vertical' : 'horizontal'} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
         <CartesianGrid stroke="#f0f0f0" vertical={!vertical ? false : true} horizontal={vertical ? false : true} />
         {vertical
-          ? <><XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={props.format as any} /><YAxis type="category" dataKey={props.x as any} tick={{ fontSize: 12 }} width={120} /></>
+          ? <><XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={props.format as any} /><YAxis type="category" dataKey={props.x as any} tick={{ fontSize: 12 }} width={120} /></>
           : <><XAxis dataKey={props.x as any} tick={{ fontSize: 12 }} tickLine={false} /><YAxis tick={{ fontSize: 12 }} width={64} axisLine={false} tickLine={false} tickFormatter={props.format as any} /></>}
         <Tooltip formatter={props.format ? ((v: any) => props.format!(Number(v))) : undefined} />
         <Legend iconType="circle" wrapperStyle={{ fontSize: 12 }} />

@@ -51,7 +51,7 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
               {stored && <Descriptions.Item label={t('余额', 'Balance')}><b data-testid="card-balance">{money(c.balance, cur)}</b></Descriptions.Item>}
               {(c.kind === 'count' || c.kind === 'periodic') && <Descriptions.Item label={t('剩余次数', 'Uses left')}><b data-testid="card-uses">{num(c.uses_left)}</b>{c.period_no ? t(`（第 ${c.period_no} 期）`, ` (period ${c.period_no})`) : ''}</Descriptions.Item>}
               {c.kind === 'stamp' && <Descriptions.Item label={t('已集点数', 'Stamps')}>{c.stamps}</Descriptions.Item>}
-              <Descriptions.Item label={t('有效期', 'Valid')}>{time(c.valid_from)} — {time(c.valid_until)}</Descriptions.Item>
+              <Descriptions.Item label={t('有效期', 'Valid')}>{c.valid_from ? `${time(c.valid_from)} — ` : ''}{c.valid_until ? t(`至 ${time(c.valid_until)}`, `until ${time(c.valid_until)}`) : t('长期有效', 'No expiry')}</Descriptions.Item>
               <Descriptions.Item label={t('会员', 'Member')}><span className="kq-mono">{c.member_id ?? t('未绑定', 'Not bound')}</span></Descriptions.Item>
               <Descriptions.Item label={t('卡券 ID', 'Card id')}><Typography.Text copyable className="kq-mono">{c.id}</Typography.Text></Descriptions.Item>
             </Descriptions>
@@ -97,7 +97,7 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
             <Typography.Title level={5} style={{ marginTop: 8 }}>{t('流水', 'Ledger')}</Typography.Title>
             <Table size="small" rowKey="id" pagination={false} dataSource={trace.ledger} columns={[
               { title: t('时间', 'When'), dataIndex: 'created_at', render: time },
-              { title: t('类型', 'Entry'), dataIndex: 'entry_type' },
+              { title: t('类型', 'Entry'), dataIndex: 'entry_type', render: (v: string) => name('ledger', v) },
               { title: t('金额', 'Amount'), dataIndex: 'amount', align: 'right', render: (v: number) => money(v, cur) },
               { title: t('次数', 'Uses'), dataIndex: 'uses', align: 'right' },
               { title: t('点数', 'Stamps'), dataIndex: 'stamps', align: 'right' },

@@ -117,7 +117,7 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
       {receipt && <Panel size="small" data-testid="clerk-receipt">
         <Result status="success" style={{ padding: '12px 0' }} title={t('核销成功', 'Redeemed')}
           subTitle={<div>
-            <div>{t('优惠/扣减', 'Value')}: <b>{money(receipt.amount, cur)}</b>{receipt.uses ? ` · ${t('次数', 'uses')} ${receipt.uses}` : ''}</div>
+            <div>{t('优惠/扣减', 'Value')}: <b>{money(receipt.amount, cur)}</b>{receipt.card.kind === 'count' || receipt.card.kind === 'periodic' ? ` · ${t('次数', 'uses')} ${receipt.uses}` : ''}</div>
             {receipt.order_amount != null && <div>{t('订单金额', 'Order')}: {money(receipt.order_amount, cur)}</div>}
             <div>{t('卡券剩余', 'Card now')}: {receipt.card.kind === 'stored_value' || receipt.card.kind === 'gift' ? money(receipt.card.balance, cur) : receipt.card.kind === 'count' || receipt.card.kind === 'periodic' ? t(`${receipt.card.uses_left} 次`, `${receipt.card.uses_left} uses`) : name('state', receipt.card.state)}</div>
             <div className="kq-muted kq-mono" style={{ fontSize: 12 }}>{receipt.id} · {time(receipt.created_at)}</div>
@@ -129,7 +129,7 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
         {recent.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : <List size="small" dataSource={recent} data-testid="clerk-recent" renderItem={(r) => {
           const reversible = r.status === 'done' && Date.now() - new Date(r.created_at).getTime() < windowMs;
           return <List.Item actions={reversible ? [<Button key="rev" size="small" onClick={() => reverse(r)}>{t('撤销', 'Reverse')}</Button>] : []}>
-            <List.Item.Meta title={<span>{money(r.amount, cur)}{r.uses ? ` · ${r.uses}${t('次', ' use(s)')}` : ''} {r.status === 'reversed' && <Tag>{t('已撤销', 'Reversed')}</Tag>}</span>} description={time(r.created_at)} />
+            <List.Item.Meta title={<span>{money(r.amount, cur)}{r.uses > 1 || (r.uses && !r.amount) ? ` · ${r.uses}${t('次', ' use(s)')}` : ''} {r.status === 'reversed' && <Tag>{t('已撤销', 'Reversed')}</Tag>}</span>} description={time(r.created_at)} />
           </List.Item>;
         }} />}
       </Panel>

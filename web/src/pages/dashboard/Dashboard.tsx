@@ -82,7 +82,7 @@ export function Dashboard() {
         <Col xs={24} xl={14}>
           <Card title={t('模板转化漏斗：发放 → 绑定 → 核销', 'Per-template funnel: issued → bound → redeemed')} size="small">
             <Table size="small" rowKey="key" pagination={false} dataSource={funnel} locale={{ emptyText: <Empty /> }} columns={[
-              { title: t('模板', 'Template'), dataIndex: 'name', ellipsis: true },
+              { title: t('模板', 'Template'), dataIndex: 'name', width: 200, ellipsis: { showTitle: true } },
               { title: t('发放', 'Issued'), dataIndex: 'issued', align: 'right', render: num },
               { title: t('绑定', 'Bound'), dataIndex: 'bound', align: 'right', render: num },
               { title: t('核销', 'Redeemed'), dataIndex: 'redeemed_cards', align: 'right', render: num },

@@ -1,0 +1,226 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { startTestEnv, type TestEnv } from '../testing/harness.js';
+import { startWorker } from '../jobs/queue.js';
+import { seedDemo, DEMO_TENANT } from '../seed/demo.js';
+import { chromiumMissing, launch, DESKTOP, PHONE } from './browser.js';
+
+/**
+ * The screens in a real browser: a real server on a random port, a real database (PGlite, or
+ * PostgreSQL when DATABASE_URL is set), the demo data, and chromium clicking through what an
+ * operator, a clerk and a member do. Screenshots of the main pages land in docs/screenshots/.
+ */
+const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const skip = chromiumMissing;
+
+let env: TestEnv;
+let browser: Browser;
+let base: string;
+let ownerKey: string;
+let stopWorker: () => Promise<void>;
+const owner = (method: string, url: string, body?: unknown) => env.api(method, url, body, { key: ownerKey });
+
+before(async () => {
+  if (skip) return;
+  // @ts-expect-error plain ESM helper beside the web app
+  const { ensureWebBuilt } = await import('../../web/ensure-built.mjs');
+  await ensureWebBuilt({ quiet: true });
+  env = await startTestEnv();
+  env.ctx.config.bootstrapKey = 'kq_e2e_demo_owner_key_0123456789';
+  ({ ownerKey } = await seedDemo(env.ctx));
+  stopWorker = startWorker(env.ctx, 100);
+  base = await env.app.listen({ port: 0, host: '127.0.0.1' });
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launch();
+});
+after(async () => {
+  if (skip) return;
+  await browser?.close();
+  await stopWorker?.();
+  await env?.close();
+});
+
+async function shot(page: Page, name: string) {
+  await page.waitForTimeout(300); // let charts and fonts settle
+  await page.screenshot({ path: `${SHOTS}${name}.png` });
+}
+
+test('operator: sign in, dashboard, create a template and a batch, watch it finish, export and look up a code', { skip }, async () => {
+  const op = await owner('POST', '/v1/operators', { username: 'xiaowang', password: 'operator pass 1', role: 'operator', display_name: '小王' });
+  assert.equal(op.status, 201, JSON.stringify(op.body));
+  const ctx = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/`);
+  await page.waitForURL(/\/console/);
+  await page.getByTestId('signin-form').waitFor();
+  await shot(page, 'console-signin');
+  await page.getByLabel('商户（名称或 ID，唯一用户名可不填）').fill(DEMO_TENANT);
+  await page.getByLabel('用户名', { exact: true }).fill('xiaowang');
+  await page.getByLabel('密码', { exact: true }).fill('wrong password');
+  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+  await page.getByText('商户、用户名或密码不正确').waitFor();
+  await page.getByLabel('密码', { exact: true }).fill('operator pass 1');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+
+  await page.getByTestId('dashboard').waitFor();
+  await assertText(page.getByTestId('tenant-name'), /演示品牌/);
+  await page.getByTestId('stat-issued').getByText(/^\d+$/).waitFor();
+  const issued = Number(await page.getByTestId('stat-issued').locator('.ant-statistic-content-value').innerText());
+  assert.ok(issued >= 10, `the demo issued cards show on the dashboard (${issued})`);
+  await page.locator('.recharts-surface').first().waitFor();
+  await shot(page, 'console-dashboard');
+
+  // templates: the form follows the kind, the preview follows the form
+  await page.getByRole('menuitem', { name: '卡券模板' }).click();
+  await page.getByTestId('new-template').click();
+  await page.getByLabel('名称').fill('E2E 满30减5');
+  await page.getByLabel('减免金额').fill('5');
+  await assertText(page.getByTestId('template-preview'), /¥5\.00/);
+  await assertText(page.getByTestId('template-preview'), /E2E 满30减5/);
+  await shot(page, 'console-template-form');
+  await page.getByTestId('template-save').click();
+  await page.getByTestId('templates-table').getByText('E2E 满30减5').waitFor();
+
+  // batches: create, see the progress bar reach Ready
+  await page.getByRole('menuitem', { name: '批次' }).click();
+  await page.getByTestId('new-batch').click();
+  await page.getByLabel('模板').click();
+  await page.keyboard.type('E2E 满30减5');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('批次名称').fill('E2E 批次');
+  await page.getByLabel('数量（最多 100 万）').fill('300');
+  await page.getByTestId('batch-submit').click();
+  const row = page.getByTestId('batches-table').locator('tr', { hasText: 'E2E 批次' });
+  await row.waitFor();
+  await row.getByText('已就绪').waitFor({ timeout: 30_000 });
+  await assertText(row, /300 \/ 300/);
+  await shot(page, 'console-batches');
+
+  // export 3 codes, with the confirm step
+  await row.getByRole('button', { name: /导出券码/ }).click();
+  await page.locator('.ant-modal').getByRole('spinbutton').fill('3');
+  assert.equal(await page.getByTestId('export-confirm').isDisabled(), true, 'export waits for the acknowledgement');
+  await page.getByTestId('export-ack').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-confirm').click()]);
+  const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  const header = csv[0].split(',');
+  const code = csv[1].split(',')[header.indexOf('code')];
+  assert.equal(csv.length, 4, csv.join('\n'));
+  assert.match(code, /^[0-9A-Z]{17}$/);
+
+  // card lookup
+  await page.getByRole('menuitem', { name: '卡券查询' }).click();
+  await page.getByTestId('lookup-code').fill(code.replace(/(.{4})/g, '$1 '));
+  await page.getByTestId('lookup-go').click();
+  await assertText(page.getByTestId('card-state'), /可用/);
+  await page.getByTestId('trace').getByText('发放').waitFor();
+  await shot(page, 'console-card-lookup');
+  process.env.E2E_CODE = code;
+
+  // the console speaks English too
+  await page.getByTestId('lang-switch').getByText('EN').click();
+  await page.getByRole('menuitem', { name: 'Card lookup' }).waitFor();
+  await page.getByTestId('lang-switch').getByText('中文').click();
+  await ctx.close();
+});
+
+test('clerk: sign in on a phone, check a code, redeem it, reverse it', { skip }, async () => {
+  const code = process.env.E2E_CODE!;
+  assert.ok(code, 'the operator test exported a code');
+  const stores = (await owner('GET', '/v1/stores?q=SH001')).body.data;
+  const clerk = await owner('POST', '/v1/operators', { username: 'clerk.sh', password: 'clerk pass 123', role: 'clerk', store_ids: [stores[0].id] });
+  assert.equal(clerk.status, 201);
+  const ctx = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/clerk`);
+  await page.getByLabel('用户名', { exact: true }).fill('clerk.sh');
+  await page.getByLabel('密码', { exact: true }).fill('clerk pass 123');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await assertText(page.getByTestId('clerk-store'), /上海南京西路店/);
+  await page.getByTestId('clerk-code').fill(code.toLowerCase());
+  await page.getByTestId('clerk-check').click();
+  await assertText(page.getByTestId('clerk-verdict'), /可以在本店核销/);
+  await page.getByTestId('clerk-order').fill('30');
+  await assertText(page.getByTestId('clerk-verdict'), /¥5\.00/);
+  await shot(page, 'clerk-check');
+  await page.getByTestId('clerk-confirm').click();
+  await assertText(page.getByTestId('clerk-receipt'), /核销成功/);
+  await assertText(page.getByTestId('clerk-receipt'), /¥5\.00/);
+  await shot(page, 'clerk-receipt');
+
+  // the same code again is refused, and the page says why
+  await page.getByTestId('clerk-code').fill(code);
+  await page.getByTestId('clerk-check').click();
+  await assertText(page.getByTestId('clerk-verdict'), /暂不能核销/);
+  await page.getByTestId('clerk-recent').getByRole('button', { name: /撤\s*销/ }).first().click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: /撤销核销/ }).click();
+  await page.getByTestId('clerk-recent').getByText('已撤销').waitFor();
+  const card = (await owner('POST', '/v1/cards/lookup', { code })).body;
+  assert.equal(card.state, 'active', 'reversed: the card is usable again');
+  await ctx.close();
+});
+
+test('member: open the wallet link, see the cards, show a code, bind a code, gift a card', { skip }, async () => {
+  const alice = (await owner('GET', '/v1/members/crm-1001')).body;
+  const link = (await owner('POST', `/v1/members/${alice.id}/wallet-link`, { ttl_hours: 1 })).body;
+  const giftBatch = (await owner('GET', '/v1/batches?q=' + encodeURIComponent('礼品卡'))).body.data[0];
+  const bearer = (await owner('POST', '/v1/cards/issue', { batch_id: giftBatch.id })).body;
+  assert.equal(bearer.member_id, null);
+
+  const ctx = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/wallet#t=${link.token}`);
+  await assertText(page.getByTestId('wallet-member'), /张伟/);
+  await page.getByTestId('wallet-cards').waitFor();
+  const before = await page.getByTestId('wallet-cards').locator('.kq-card-face').count();
+  assert.ok(before >= 3, `the member's cards show (${before})`);
+  await shot(page, 'wallet-cards');
+
+  // bind a gift card bought elsewhere (number + PIN)
+  await page.getByTestId('wallet-bind-open').click();
+  await page.getByTestId('wallet-bind-code').fill(bearer.code);
+  await page.getByTestId('wallet-bind-submit').click();
+  await page.getByTestId('wallet-bind-error').waitFor();
+  await page.getByLabel('密码（礼品卡需要）').fill(bearer.pin);
+  await page.getByTestId('wallet-bind-submit').click();
+  await page.getByTestId(`wallet-card-${bearer.code_tail}`).waitFor();
+  assert.equal(await page.getByTestId('wallet-cards').locator('.kq-card-face').count(), before + 1);
+
+  // its detail: QR code and the code to show the clerk, the rules, the history
+  await page.getByTestId(`wallet-card-${bearer.code_tail}`).click();
+  await page.getByTestId('wallet-qr').waitFor();
+  await assertText(page.getByTestId('wallet-code'), new RegExp(bearer.code.slice(0, 4)));
+  await assertText(page.getByTestId('wallet-rules'), /可转赠|转赠|凭卡号/);
+  await shot(page, 'wallet-detail');
+
+  // gift it to a friend
+  await page.getByTestId('wallet-gift-open').click();
+  await page.getByTestId('wallet-gift-to').fill('crm-1002');
+  await page.getByTestId('wallet-gift-submit').click();
+  await page.getByTestId('wallet-cards').waitFor();
+  await page.getByTestId(`wallet-card-${bearer.code_tail}`).waitFor({ state: 'detached' });
+  const moved = (await owner('GET', `/v1/cards/${bearer.id}`)).body;
+  const bob = (await owner('GET', '/v1/members/crm-1002')).body;
+  assert.equal(moved.member_id, bob.id);
+
+  // a broken link says so
+  await page.goto(`${base}/wallet#t=${link.token.slice(0, -3)}xyz`);
+  await page.evaluate(() => sessionStorage.clear());
+  await page.reload();
+  await page.getByText('链接无效或已过期').waitFor();
+  await ctx.close();
+});
+
+async function assertText(loc: import('playwright-core').Locator, re: RegExp) {
+  const deadline = Date.now() + 10_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await loc.innerText().catch(() => '');
+    if (re.test(last)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.match(last, re);
+}
