@@ -7,8 +7,8 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
  */
 export interface Keyring {
   hmac(data: string): Buffer;
-  /** 1-byte key id + 12-byte nonce + ciphertext + 16-byte tag */
-  encrypt(clear: string): Buffer;
+  /** 1-byte key id + 12-byte nonce + ciphertext + 16-byte tag. A caller sealing many values may pass fresh CSPRNG nonces drawn in bulk. */
+  encrypt(clear: string, nonce?: Buffer): Buffer;
   decrypt(sealed: Buffer | Uint8Array): string;
   encryptText(clear: string): string;
   decryptText(sealed: string): string;
@@ -40,8 +40,8 @@ export function generateKeyMaterial(): KeyMaterial {
 export function keyring(m: KeyMaterial): Keyring {
   const current = m.encKeys[0];
   const byId = new Map(m.encKeys.map((k) => [k.id, k.key]));
-  const encrypt = (clear: string) => {
-    const nonce = randomBytes(12);
+  const encrypt = (clear: string, nonce: Buffer = randomBytes(12)) => {
+    if (nonce.length !== 12) throw new Error('a nonce is 12 bytes');
     const c = createCipheriv('aes-256-gcm', current.key, nonce);
     const body = Buffer.concat([c.update(clear, 'utf8'), c.final()]);
     return Buffer.concat([Buffer.from([current.id]), nonce, body, c.getAuthTag()]);

@@ -1,9 +1,14 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { from as copyStream } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 /** The one shape every module queries through, whichever engine runs underneath. */
 export interface Sql {
   query<T = any>(text: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+  /** PostgreSQL only, inside tx(): `COPY … FROM STDIN` fed from an iterable of text-format chunks (bulk loads). */
+  copyFrom?(copySql: string, chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): Promise<void>;
 }
 
 export interface Db extends Sql {
@@ -41,11 +46,12 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
       if (e.code !== '23505' && e.code !== '42P06') throw e;
     });
   }
-  const wrap = (c: { query: (t: string, p?: unknown[]) => Promise<pg.QueryResult> }): Sql => ({
+  const wrap = (c: pg.Pool | pg.PoolClient): Sql => ({
     async query(text, params) {
       const r = await c.query(text, params as any[]);
       return { rows: r.rows, rowCount: r.rowCount ?? 0 };
     },
+    ...('release' in c ? { copyFrom: (copySql: string, chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>) => pipeline(Readable.from(chunks), c.query(copyStream(copySql))) } : {}),
   });
   const self = wrap(pool);
   return {
