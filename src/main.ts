@@ -3,7 +3,7 @@ import { loadConfig } from './config.js';
 import { createContext } from './context.js';
 import { buildApp } from './http/app.js';
 import { startWorker } from './jobs/queue.js';
-import { seedDemo, DEMO_TENANT } from './seed/demo.js';
+import { seedDemo, DEMO_TENANT, DEMO_ACCOUNTS } from './seed/demo.js';
 import { verifyChain, sealAll } from './modules/audit/service.js';
 import { generateKeyMaterial } from './secrets.js';
 
@@ -114,6 +114,7 @@ function banner(url: string, demo: { ownerKey: string; seeded: boolean } | null,
     console.log(`  Demo tenant "${DEMO_TENANT}"${demo.seeded ? ' (just seeded)' : ''}: owner API key
     ${demo.ownerKey}
   try: curl -H "Authorization: Bearer ${demo.ownerKey}" ${url}/v1/templates
+  Demo sign-ins (tenant "${DEMO_TENANT}"): ${DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password} (${a.role})`).join(', ')}
 `);
 }
 

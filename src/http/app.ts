@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 
@@ -17,7 +17,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
     bodyLimit: 20 * 1024 * 1024, // CSV imports
     routerOptions: { maxParamLength: 1000 }, // long ids reach schema validation and get a field-level problem
     frameworkErrors: (err, _req, reply) => {
-      reply.status(err.statusCode ?? 400).type('application/problem+json').send(problem(err.statusCode ?? 400, 'BAD_REQUEST', err.message));
+      (reply as FastifyReply).status(err.statusCode ?? 400).type('application/problem+json').send(problem(err.statusCode ?? 400, 'BAD_REQUEST', err.message));
     },
     ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });

@@ -13,6 +13,13 @@ import { issueCard } from '../modules/cards/issue.js';
 import { redeem } from '../modules/cards/redeem.js';
 import { drainJobs } from '../jobs/queue.js';
 import type { TemplateInput } from '../modules/templates/schemas.js';
+import { ensureOperator } from '../modules/operators/service.js';
+
+/** Demo sign-ins for the console and the clerk page (demo tenant only; change them). */
+export const DEMO_ACCOUNTS = [
+  { username: 'admin', password: 'kaquan-demo-2026', role: 'owner' as const },
+  { username: 'clerk-sh', password: 'kaquan-clerk-2026', role: 'clerk' as const },
+];
 
 export const DEMO_TENANT = 'demo';
 
@@ -84,6 +91,8 @@ export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: bo
   await tx((q) => issueCard(ctx, q, owner, { batch_id: onIssue.periodic, member_id: members[1].id }));
   await tx((q) => issueCard(ctx, q, owner, { batch_id: onIssue.exchange, member_id: members[2].id }));
   await tx((q) => issueCard(ctx, q, owner, { batch_id: ext.id, member_id: members[3].id }));
+  await ensureOperator(ctx.db, DEMO_TENANT, { ...DEMO_ACCOUNTS[0], display_name: '演示管理员' }, now);
+  await ensureOperator(ctx.db, DEMO_TENANT, { ...DEMO_ACCOUNTS[1], display_name: '南京西路店店员', store_ids: [stores[0].id] }, now);
   await drainJobs(ctx); // generate the pre-generated batch now, so the demo starts complete
   return { ownerKey, seeded: true };
 }
