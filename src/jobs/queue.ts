@@ -17,7 +17,7 @@ export interface JobRow {
 
 export type Handler = (ctx: Ctx, job: JobRow, lease: () => Promise<void>) => Promise<void | { again: Date }>;
 
-const LEASE_MS = 60_000;
+const LEASE_MS = 60_000; // default; config.jobLeaseMs (KAQUAN_JOB_LEASE_MS) overrides
 const handlers = new Map<string, Handler>();
 
 export function defineJob(type: string, h: Handler) {
@@ -48,7 +48,7 @@ async function claim(ctx: Ctx, limit: number): Promise<JobRow[]> {
      WHERE id IN (SELECT id FROM jobs WHERE state = 'pending' AND run_at <= $1 AND (locked_until IS NULL OR locked_until < $1)
                   ORDER BY run_at LIMIT $3 FOR UPDATE SKIP LOCKED)
      RETURNING id, tenant_id, job_type, payload, attempts, max_attempts`,
-    [now, new Date(now.getTime() + LEASE_MS), limit],
+    [now, new Date(now.getTime() + (ctx.config.jobLeaseMs ?? LEASE_MS)), limit],
   );
   return r.rows;
 }
@@ -56,7 +56,7 @@ async function claim(ctx: Ctx, limit: number): Promise<JobRow[]> {
 async function runOne(ctx: Ctx, job: JobRow): Promise<void> {
   const h = handlers.get(job.job_type);
   const lease = async () => {
-    await ctx.db.query('UPDATE jobs SET locked_until = $2 WHERE id = $1', [job.id, new Date(ctx.clock.now().getTime() + LEASE_MS)]);
+    await ctx.db.query('UPDATE jobs SET locked_until = $2 WHERE id = $1', [job.id, new Date(ctx.clock.now().getTime() + (ctx.config.jobLeaseMs ?? LEASE_MS))]);
   };
   try {
     if (!h) throw new Error(`no handler for job type ${job.job_type}`);
