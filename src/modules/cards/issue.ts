@@ -60,6 +60,8 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
   if (batch.status === 'failed') throw new AppError(409, 'BATCH_FAILED', 'this batch failed to generate');
   const memberId = input.member_id ?? null;
   if (memberId && !(await memberExists(q, tenantId, memberId))) throw new AppError(404, 'MEMBER_NOT_FOUND', 'member not found');
+  // sold out already: say so before any work (the conditional take below is still what guarantees it)
+  if (batch.mode === 'on_issue' && batch.stock !== null && batch.issued >= batch.stock) throw new AppError(409, 'STOCK_EXHAUSTED', 'this batch has no stock left');
   if (memberId) await countForMember(q, tenantId, memberId, t);
   const tz = (await getTenant(q, tenantId)).time_zone;
   const f = issuedFields(t, now, tz, memberId, null);
@@ -68,7 +70,6 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
   let code: string;
   let pin: string | null;
   if (batch.mode === 'on_issue') {
-    if (!(await takeStock(q, tenantId, batch.id, now))) throw new AppError(409, 'STOCK_EXHAUSTED', 'this batch has no stock left');
     const c = makeCard(ctx.keys, tenantId, batch.code_format, t.kind === 'gift', 0);
     const r = await q.query<CardRow>(
       `INSERT INTO cards (tenant_id, id, batch_id, template_id, kind, code_hash, code_enc, code_tail, pin_hash, state, member_id, channel_id,
@@ -79,6 +80,8 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
     );
     card = r.rows[0];
     ({ code, pin } = c);
+    // the stock is taken last, so a hot batch's row stays locked only from here to the commit
+    if (!(await takeStock(q, tenantId, batch.id, now))) throw new AppError(409, 'STOCK_EXHAUSTED', 'this batch has no stock left');
   } else {
     // pool batches: take the next unissued code; SKIP LOCKED lets concurrent issues take different ones
     const r = await q.query<CardRow>(

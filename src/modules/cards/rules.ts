@@ -61,7 +61,7 @@ export function evaluate(c: CardRow, t: TemplateRow, store: Store | null, req: R
     // refilled by the caller before evaluation; reaching here means the last period has ended
     fail(409, 'CARD_EXPIRED', 'the last period of this card has ended');
   }
-  const local = localClock(now, tz);
+  const local = r.weekdays || r.hours ? localClock(now, tz) : { weekday: 0, minutes: 0 }; // the calendar only when a rule reads it
   if (r.weekdays && !r.weekdays.includes(local.weekday)) fail(422, 'RULE_WEEKDAY_NOT_ALLOWED', `not redeemable on this weekday (allowed: ${r.weekdays.join(', ')}; 1 = Monday)`);
   if (r.hours) {
     const ok = r.hours.some(({ from, to }) => {

@@ -1,0 +1,174 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { generateKeyMaterial } from '../src/secrets.js';
+import type { Config } from '../src/config.js';
+import { createContext } from '../src/context.js';
+import { copyCeilingPg, copyCeilingPglite, redeemCeilingPg, redeemCeilingPglite, round } from './ceiling.js';
+import { emit, load, machine, startServer, type Server } from './lib.js';
+import { prepare, type Fixture } from './setup.js';
+
+/**
+ * npm run bench [-- --quick] [-- --only pg|pglite]
+ * Prints one JSON object per line: the machine's ceilings, then the product's figures as a share of
+ * them, on PostgreSQL (DATABASE_URL, default the local test database) and on PGlite. Figures, not
+ * pass/fail; targets and findings are in docs/performance.md. Traffic goes to 127.0.0.1 only.
+ */
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const S = quick
+  ? { copyRows: 100_000, genCodes: 50_000, cards: 2_000, sqlMs: 3_000, httpMs: 3_000, hotStock: 1_000, lookupMs: 2_000, pgliteCopy: 20_000, pgliteGen: 10_000, pgliteMs: 2_000, pgliteHot: 200 }
+  : { copyRows: 1_000_000, genCodes: 1_000_000, cards: 10_000, sqlMs: 15_000, httpMs: 15_000, hotStock: 10_000, lookupMs: 10_000, pgliteCopy: 200_000, pgliteGen: 200_000, pgliteMs: 10_000, pgliteHot: 2_000 };
+const CONNS = 64;
+const workersN = machine().nproc;
+
+const keys = generateKeyMaterial();
+const keyEnv = { KAQUAN_HMAC_KEY: keys.hmacKey.toString('base64'), KAQUAN_ENC_KEYS: `1:${keys.encKeys[0].key.toString('base64')}` };
+const config = (over: Partial<Config>): Config => ({
+  port: 0, host: '127.0.0.1', dataDir: '', logLevel: 'silent', runJobs: false, keys, keysSource: 'env', publicUrl: 'http://127.0.0.1', ...over,
+});
+
+const redeemBody = (f: Fixture) => (i: number) => ({ code: f.codes[(i * 7919) % f.codes.length] });
+const ratio = (a: number, b: number) => (b ? round(a / b) : null);
+
+async function generate(server: Server, f: Fixture, n: number, poll: () => Promise<{ generated: number; status: string }>) {
+  const t0 = performance.now();
+  const res = await fetch(`http://127.0.0.1:${server.port}/v1/batches`, {
+    method: 'POST', headers: { authorization: `Bearer ${f.ownerKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ template_id: f.cashTemplateId, name: 'bench generate', mode: 'pregenerated', quantity: n }),
+  });
+  if (res.status !== 201) throw new Error(`batch: ${res.status} ${await res.text()}`);
+  for (;;) {
+    const b = await poll();
+    if (b.status === 'ready' || b.status === 'failed') break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return { codes: n, seconds: round(seconds), codes_per_s: Math.round(n / seconds), peak_rss_mb: server.peakRssMb() };
+}
+
+async function hotIssue(server: Server, f: Fixture, stock: number) {
+  const res = await fetch(`http://127.0.0.1:${server.port}/v1/batches`, {
+    method: 'POST', headers: { authorization: `Bearer ${f.ownerKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ template_id: f.cashTemplateId, name: 'bench hot', mode: 'on_issue', stock }),
+  });
+  const batch = (await res.json()) as { id: string };
+  const r = await load({
+    port: server.port, path: '/v1/cards/issue', key: f.ownerKey, connections: CONNS, maxRequests: stock * 10,
+    body: () => ({ batch_id: batch.id }), ok: (s) => s === 201 || s === 409,
+  });
+  const check = (await (await fetch(`http://127.0.0.1:${server.port}/v1/batches/${batch.id}`, { headers: { authorization: `Bearer ${f.ownerKey}` } })).json()) as { issued: number };
+  return { rps: r.rps, p99_ms: r.p99_ms, attempts: r.requests, issued: r.statuses['201'] ?? 0, batch_issued: check.issued, stock, errors: r.errors };
+}
+
+async function onPostgres() {
+  const engine = 'postgres';
+  const copy = await copyCeilingPg(databaseUrl, `bench_ceiling_${randomBytes(3).toString('hex')}`, S.copyRows);
+  emit({ name: 'ceiling_copy', engine, ...copy });
+
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const ctx = await createContext(config({ databaseUrl, dbSchema: schema }), { poolSize: 4 });
+  try {
+    const f = await prepare(ctx, S.cards);
+    const sql = await redeemCeilingPg(databaseUrl, schema, f.tenantId, f.cardIds, CONNS, S.sqlMs);
+    emit({ name: 'ceiling_redeem_sql', engine, ...sql });
+
+    const env = { DATABASE_URL: databaseUrl, KAQUAN_DB_SCHEMA: schema, KAQUAN_DB_POOL: '32', ...keyEnv };
+    let server = await startServer(env, 1);
+    try {
+      const poll = async () => (await ctx.db.query(`SELECT generated, status FROM batches WHERE tenant_id = $1 AND name = 'bench generate'`, [f.tenantId])).rows[0];
+      const g = await generate(server, f, S.genCodes, poll);
+      emit({ name: 'codes_generate', engine, ...g, ratio_to_ceiling: ratio(g.codes_per_s, copy.rows_per_s) });
+
+      const r1 = await load({ port: server.port, path: '/v1/redemptions', key: f.ownerKey, connections: CONNS, durationMs: S.httpMs, body: redeemBody(f), ok: (s) => s === 201 });
+      emit({ name: 'redeem_http', engine, workers: 1, connections: CONNS, seconds: r1.seconds, requests: r1.requests, rps: r1.rps, p50_ms: r1.p50_ms, p99_ms: r1.p99_ms, errors: r1.errors, ratio_to_ceiling: ratio(r1.rps, sql.tps) });
+
+      const rk = await load({
+        port: server.port, path: '/v1/redemptions', key: f.ownerKey, connections: CONNS, durationMs: Math.min(S.httpMs, 10_000), body: redeemBody(f), ok: (s) => s === 201,
+        headers: (i) => ({ 'idempotency-key': `bench-${schema}-${i}` }),
+      });
+      emit({ name: 'redeem_http_idempotent', engine, workers: 1, connections: CONNS, seconds: rk.seconds, rps: rk.rps, p50_ms: rk.p50_ms, p99_ms: rk.p99_ms, errors: rk.errors, ratio_to_ceiling: ratio(rk.rps, sql.tps) });
+
+      const hot = await hotIssue(server, f, S.hotStock);
+      emit({ name: 'issue_hot', engine, workers: 1, ...hot, ratio_to_ceiling: ratio(hot.rps, sql.tps) });
+
+      const lk = await load({ port: server.port, path: '/v1/cards/lookup', key: f.ownerKey, connections: CONNS, durationMs: S.lookupMs, body: redeemBody(f), ok: (s) => s === 200 });
+      emit({ name: 'lookup_http', engine, workers: 1, rps: lk.rps, p50_ms: lk.p50_ms, p99_ms: lk.p99_ms, errors: lk.errors });
+    } finally {
+      await server.stop();
+    }
+
+    server = await startServer({ ...env, KAQUAN_DB_POOL: String(Math.max(8, Math.floor(64 / workersN))) }, workersN);
+    try {
+      const rn = await load({ port: server.port, path: '/v1/redemptions', key: f.ownerKey, connections: CONNS, durationMs: S.httpMs, body: redeemBody(f), ok: (s) => s === 201 });
+      emit({ name: 'redeem_http', engine, workers: workersN, connections: CONNS, seconds: rn.seconds, requests: rn.requests, rps: rn.rps, p50_ms: rn.p50_ms, p99_ms: rn.p99_ms, errors: rn.errors, ratio_to_ceiling: ratio(rn.rps, sql.tps) });
+    } finally {
+      await server.stop();
+    }
+    const bad = (await ctx.db.query(
+      `SELECT count(*)::int AS n FROM cards c WHERE c.tenant_id = $1 AND c.uses_left <> (SELECT coalesce(sum(uses), 0) FROM ledger_entries l WHERE l.tenant_id = c.tenant_id AND l.card_id = c.id) AND c.batch_id = (SELECT batch_id FROM cards WHERE tenant_id = $1 AND id = $2)`,
+      [f.tenantId, f.cardIds[0]])).rows[0].n;
+    if (bad) emit({ name: 'warning', engine, detail: `${bad} bench cards whose ledger differs from their holdings` });
+  } finally {
+    await ctx.db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
+    await ctx.db.close();
+  }
+}
+
+async function onPglite() {
+  const engine = 'pglite';
+  const dir = mkdtempSync(join(tmpdir(), 'kaquan-bench-'));
+  try {
+    const copy = await copyCeilingPglite(join(dir, 'ceiling'), S.pgliteCopy);
+    emit({ name: 'ceiling_copy', engine, ...copy });
+    const dataDir = join(dir, 'data');
+    const ctx = await createContext(config({ dataDir }));
+    const f = await prepare(ctx, S.cards);
+    const sql = await redeemCeilingPglite(ctx.db, f.tenantId, f.cardIds, S.pgliteMs);
+    emit({ name: 'ceiling_redeem_sql', engine, ...sql });
+    await ctx.db.close(); // PGlite belongs to one process: the server's, from here on
+
+    const server = await startServer({ DATA_DIR: dataDir, ...keyEnv }, 1);
+    try {
+      const poll = async () => {
+        const r = await fetch(`http://127.0.0.1:${server.port}/v1/batches?q=bench%20generate&limit=1`, { headers: { authorization: `Bearer ${f.ownerKey}` } });
+        return ((await r.json()) as any).data[0] ?? { generated: 0, status: 'generating' };
+      };
+      const g = await generate(server, f, S.pgliteGen, poll);
+      emit({ name: 'codes_generate', engine, ...g, ratio_to_ceiling: ratio(g.codes_per_s, copy.rows_per_s) });
+      const r1 = await load({ port: server.port, path: '/v1/redemptions', key: f.ownerKey, connections: CONNS, durationMs: S.pgliteMs, body: redeemBody(f), ok: (s) => s === 201 });
+      emit({ name: 'redeem_http', engine, workers: 1, connections: CONNS, seconds: r1.seconds, requests: r1.requests, rps: r1.rps, p50_ms: r1.p50_ms, p99_ms: r1.p99_ms, errors: r1.errors, ratio_to_ceiling: ratio(r1.rps, sql.tps) });
+      const hot = await hotIssue(server, f, S.pgliteHot);
+      emit({ name: 'issue_hot', engine, workers: 1, ...hot, ratio_to_ceiling: ratio(hot.rps, sql.tps) });
+      const lk = await load({ port: server.port, path: '/v1/cards/lookup', key: f.ownerKey, connections: CONNS, durationMs: S.pgliteMs, body: redeemBody(f), ok: (s) => s === 200 });
+      emit({ name: 'lookup_http', engine, workers: 1, rps: lk.rps, p50_ms: lk.p50_ms, p99_ms: lk.p99_ms, errors: lk.errors });
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function postgresVersion() {
+  try {
+    const c = new pg.Client({ connectionString: databaseUrl });
+    await c.connect();
+    const v = (await c.query('SHOW server_version')).rows[0].server_version;
+    await c.end();
+    return v as string;
+  } catch {
+    return null;
+  }
+}
+
+const started = performance.now();
+emit({ name: 'machine', ...machine(), postgres: await postgresVersion(), quick });
+if (only !== 'pglite') await onPostgres();
+if (only !== 'pg') await onPglite();
+emit({ name: 'done', seconds: round((performance.now() - started) / 1000) });
+process.exit(0);
