@@ -48,9 +48,13 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}${name}.png` });
 }
 
-test('operator: sign in, dashboard, create a template and a batch, watch it finish, export and look up a code', { skip }, async () => {
+test('operator: sign in, dashboard, create a template and a batch, watch it finish, export, import and look up codes, approve, sort', { skip }, async () => {
   const op = await owner('POST', '/v1/operators', { username: 'xiaowang', password: 'operator pass 1', role: 'operator', display_name: '小王' });
   assert.equal(op.status, 201, JSON.stringify(op.body));
+  // a stored-value card over the demo's second-verification threshold (¥1,000), for the approval below
+  const svBatch = (await owner('GET', '/v1/batches?q=' + encodeURIComponent('会员储值卡'))).body.data[0];
+  const sv = (await owner('POST', '/v1/cards/issue', { batch_id: svBatch.id })).body;
+  assert.equal((await owner('POST', `/v1/cards/${sv.id}/top-up`, { amount: 200000 })).status, 200);
   const ctx = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
   const page = await ctx.newPage();
   await page.goto(`${base}/`);
@@ -76,7 +80,7 @@ test('operator: sign in, dashboard, create a template and a batch, watch it fini
   // templates: the form follows the kind, the preview follows the form
   await page.getByRole('menuitem', { name: '卡券模板' }).click();
   await page.getByTestId('new-template').click();
-  await page.getByLabel('名称').fill('E2E 满30减5');
+  await page.getByTestId('template-name').fill('E2E 满30减5'); // (the sortable 名称 column header carries that label too)
   await page.getByLabel('减免金额').fill('5');
   await assertText(page.getByTestId('template-preview'), /¥5\.00/);
   await assertText(page.getByTestId('template-preview'), /E2E 满30减5/);
@@ -111,6 +115,21 @@ test('operator: sign in, dashboard, create a template and a batch, watch it fini
   assert.equal(csv.length, 4, csv.join('\n'));
   assert.match(code, /^[0-9A-Z]{17}$/);
 
+  // import a supplier's codes into the imported batch: a file with good, repeated, known and malformed lines
+  const supplier = (await owner('GET', '/v1/batches?q=' + encodeURIComponent('供应商卡密'))).body.data[0];
+  await page.getByTestId(`import-${supplier.id}`).click();
+  await page.locator('.ant-modal input[type=file]').setInputFiles({
+    name: 'supplier.csv', mimeType: 'text/csv', buffer: Buffer.from(['code', 'VIP2026E2E01AX', 'VIP2026E2E02BX', 'VIP20260001AX', 'bad!', 'VIP2026E2E01AX', ''].join('\n')),
+  });
+  await assertText(page.getByTestId('import-submit'), /导入 6 行/);
+  await page.getByTestId('import-submit').click();
+  await assertText(page.getByTestId('import-result'), /已导入 2 个，拒绝 3 行/);
+  const refusals = await page.getByTestId('import-refusals').locator('tbody tr').allInnerTexts();
+  assert.deepEqual(refusals.map((r) => r.split(/\s+/).slice(0, 2).join(' ')), ['4 券码已存在', '5 格式不对', '6 文件内重复']);
+  await shot(page, 'console-import-codes');
+  await page.getByTestId('import-close').click();
+  assert.equal((await owner('GET', `/v1/batches/${supplier.id}`)).body.generated, supplier.generated + 2);
+
   // card lookup
   await page.getByRole('menuitem', { name: '卡券查询' }).click();
   await page.getByTestId('lookup-code').fill(code.replace(/(.{4})/g, '$1 '));
@@ -119,6 +138,28 @@ test('operator: sign in, dashboard, create a template and a batch, watch it fini
   await page.getByTestId('trace').getByText('发放').waitFor();
   await shot(page, 'console-card-lookup');
   process.env.E2E_CODE = code;
+
+  // a high-value redemption of a stored-value card needs an operator's approval, handed to the clerk
+  await page.getByTestId('lookup-code').fill(sv.code);
+  await page.getByTestId('lookup-go').click();
+  await page.getByTestId('approval-max').fill('1500');
+  await page.getByTestId('approve').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+  await assertText(page.getByTestId('approval-result'), /apr_[0-9a-z]+[\s\S]*有效至[\s\S]*¥1,500\.00/);
+  process.env.E2E_SV_CODE = sv.code;
+  process.env.E2E_APPROVAL = (await page.getByTestId('approval-id').innerText()).trim();
+
+  // stores sort on the server: the first row follows the name order, ascending then descending
+  await page.getByRole('menuitem', { name: '门店' }).click();
+  const stores = page.getByTestId('stores-table');
+  const firstStore = stores.locator('tbody tr.ant-table-row').first().locator('b');
+  await firstStore.waitFor();
+  const [az, za] = [(await owner('GET', '/v1/stores?sort=name&limit=1')).body.data[0].name, (await owner('GET', '/v1/stores?sort=-name&limit=1')).body.data[0].name];
+  assert.notEqual(az, za);
+  await stores.locator('th', { hasText: /^门店$/ }).click();
+  await assertText(firstStore, new RegExp(`^${az}$`));
+  await stores.locator('th', { hasText: /^门店$/ }).click();
+  await assertText(firstStore, new RegExp(`^${za}$`));
 
   // the console speaks English too
   await page.getByTestId('lang-switch').getByText('EN').click();
@@ -160,6 +201,16 @@ test('clerk: sign in on a phone, check a code, redeem it, reverse it', { skip },
   await page.getByTestId('clerk-recent').getByText('已撤销').waitFor();
   const card = (await owner('POST', '/v1/cards/lookup', { code })).body;
   assert.equal(card.state, 'active', 'reversed: the card is usable again');
+
+  // a high-value redemption: check says it needs an approval; the operator's approval id lets it through
+  await page.getByTestId('clerk-code').fill(process.env.E2E_SV_CODE!);
+  await page.getByTestId('clerk-check').click();
+  await page.getByTestId('clerk-amount').fill('1500');
+  await assertText(page.getByTestId('clerk-verdict'), /VERIFICATION_REQUIRED/);
+  await page.getByTestId('clerk-approval').fill(process.env.E2E_APPROVAL!);
+  await assertText(page.getByTestId('clerk-verdict'), /可以在本店核销/);
+  await page.getByTestId('clerk-confirm').click();
+  await assertText(page.getByTestId('clerk-receipt'), /¥1,500\.00/);
   await ctx.close();
 });
 
@@ -187,7 +238,8 @@ test('member: open the wallet link, see the cards, show a code, bind a code, gif
   await page.getByLabel('密码（礼品卡需要）').fill(bearer.pin);
   await page.getByTestId('wallet-bind-submit').click();
   await page.getByTestId(`wallet-card-${bearer.code_tail}`).waitFor();
-  assert.equal(await page.getByTestId('wallet-cards').locator('.kq-card-face').count(), before + 1);
+  // (the wallet loads its cards twice after a bind — once for the reload, once for the refreshed member — so wait for the count to settle)
+  await expectCount(page.getByTestId('wallet-cards').locator('.kq-card-face'), before + 1);
 
   // its detail: QR code and the code to show the clerk, the rules, the history
   await page.getByTestId(`wallet-card-${bearer.code_tail}`).click();
@@ -213,6 +265,12 @@ test('member: open the wallet link, see the cards, show a code, bind a code, gif
   await page.getByText('链接无效或已过期').waitFor();
   await ctx.close();
 });
+
+async function expectCount(loc: import('playwright-core').Locator, n: number) {
+  const deadline = Date.now() + 10_000;
+  while ((await loc.count()) !== n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(await loc.count(), n);
+}
 
 async function assertText(loc: import('playwright-core').Locator, re: RegExp) {
   const deadline = Date.now() + 10_000;

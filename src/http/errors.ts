@@ -42,7 +42,8 @@ export function installErrorHandler(app: FastifyInstance) {
       const errors = fe.validation!.map((v) => {
         const missing = (v.params as any)?.missingProperty;
         const path = [fe.validationContext, ...(v.instancePath || '').split('/').filter(Boolean), missing].filter(Boolean);
-        return { field: path.join('.'), reason: v.message ?? 'invalid' };
+        const allowed = v.keyword === 'enum' ? (v.params as any)?.allowedValues : undefined;
+        return { field: path.join('.'), reason: Array.isArray(allowed) ? `must be one of ${allowed.join(', ')}` : v.message ?? 'invalid' };
       });
       body = problem(400, 'VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.reason}`).join('; '), { errors });
     } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {

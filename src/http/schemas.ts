@@ -8,7 +8,7 @@ export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]
 
 export const PageQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  cursor: Type.Optional(Type.String({ maxLength: 2048, description: 'next_cursor of the previous page, with the same sort and filters' })),
 });
 
 export const Page = <T extends TSchema>(item: T) =>

@@ -18,15 +18,15 @@ export const setUnauthorizedHandler = (f: (() => void) | null) => { onUnauthoriz
 
 const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
 
-export async function request<R>(auth: Auth, method: string, path: string, body?: unknown, opts: { idempotent?: boolean } = {}): Promise<R> {
+export async function request<R>(auth: Auth, method: string, path: string, body?: unknown, opts: { idempotent?: boolean; contentType?: string } = {}): Promise<R> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (auth.token) headers.authorization = `${auth.scheme} ${auth.token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
   // a retried click or a flaky network must not redeem twice: every mutation carries its own key
   if (method !== 'GET' && opts.idempotent !== false) headers['idempotency-key'] = newKey();
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : opts.contentType ? String(body) : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, 'NETWORK', navigator.language.startsWith('zh') ? '网络连接失败，请检查网络后重试' : 'The network is unreachable; check the connection and retry');
   }
@@ -81,6 +81,9 @@ export function client(auth: Auth) {
     createBatch: (b: Record<string, unknown>) => post<T.Batch>('/v1/batches', b),
     pauseBatch: (id: string) => post<T.Batch>(`/v1/batches/${id}/pause`),
     resumeBatch: (id: string) => post<T.Batch>(`/v1/batches/${id}/resume`),
+    /** 导入券码: CSV text (code[,pin] a line) into an imported batch; refused lines come back with their reasons. */
+    importCodes: (id: string, csv: string, state: 'unissued' | 'active') =>
+      request<T.ImportResult>(auth, 'POST', `/v1/batches/${id}/import${qs({ state })}`, csv, { contentType: 'text/csv' }),
     /** Streams the CSV of codes; the caller saves it as a file. */
     exportBatch: async (id: string, b: { limit?: number; channel_id?: string; reissue?: boolean }) => {
       const res = await fetch(`/v1/batches/${id}/export`, { method: 'POST', headers: { authorization: `${auth.scheme} ${auth.token}`, 'content-type': 'application/json' }, body: JSON.stringify(b) });
@@ -95,6 +98,7 @@ export function client(auth: Auth) {
     lookup: (code: string) => post<T.Card>('/v1/cards/lookup', { code }),
     trace: (id: string) => get<T.Trace>(`/v1/cards/${id}/trace`),
     reveal: (id: string) => post<{ id: string; code: string; pin: string | null }>(`/v1/cards/${id}/reveal`),
+    approve: (id: string, b: { max_amount?: number } = {}) => post<T.Approval>(`/v1/cards/${id}/approvals`, b),
     cardAction: (id: string, verb: 'freeze' | 'unfreeze' | 'void' | 'top-up' | 'transfer', b: Record<string, unknown> = {}) => post<T.Card>(`/v1/cards/${id}/${verb}`, b),
     issue: (b: { batch_id: string; member_id?: string; channel_id?: string }) => post<T.IssuedCard>('/v1/cards/issue', b),
     check: (b: T.RedeemBody) => post<T.CheckResult>('/v1/redemptions/check', b),

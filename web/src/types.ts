@@ -53,6 +53,11 @@ export interface WebhookDelivery {
 }
 export interface AuditEntry { hash: string | null; id: number | string; seq: number | null; actor: string; action: string; target_type: string | null; target_id: string | null; data: unknown; created_at: string }
 export interface WalletLink { url: string; token: string; expires_at: string }
+export interface ImportResult {
+  id: string; batch_id: string; accepted: number; refused: number;
+  refusals: { line: number; reason: 'malformed' | 'duplicate_in_file' | 'duplicate' | 'pin_missing'; detail: string }[];
+}
+export interface Approval { id: string; card_id: string; max_amount: number | null; expires_at: string }
 
 /** The member wallet's own shapes (src/modules/wallet). */
 export interface WalletMe { member: { id: string; name: string | null; phone_last4: string | null; tier: string | null }; tenant: { name: string; currency: string; time_zone: string }; counts: Record<'usable' | 'used' | 'expired', number> }

@@ -1,6 +1,7 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEnv, fixtures, type TestEnv } from '../../testing/harness.js';
+import { assertBadSort, assertSortedWalk } from '../../testing/lists.js';
 import { ledgerMismatches } from '../cards/ledger.js';
 import { hasValidCheck } from '../../codes.js';
 
@@ -127,4 +128,28 @@ test('the clear code never sits in a table', async () => {
     const r = await env.ctx.db.query(`SELECT count(*)::int8 AS n FROM ${table} x WHERE x::text ILIKE '%' || $1 || '%' OR x::text LIKE '%' || $2 || '%'`, [c.code, c.pin]);
     assert.equal(r.rows[0].n, 0, `${table} holds the clear code or PIN`);
   }
+});
+
+test('batches sort on the server by name, issued and generated, across pages, both ways', async () => {
+  const { ownerKey: key } = await env.newTenant('Sorting');
+  const mine = await fixtures(env, key);
+  const t = await mine.template('cash', { amount_off: 100 });
+  const imported = async (name: string, codes: number) => {
+    const b = await mine.batch(t.id, { mode: 'imported', name });
+    const csv = Array.from({ length: codes }, (_, i) => `${name.toUpperCase()}${String(i).padStart(4, '0')}`).join('\n');
+    assert.equal((await env.api('POST', `/v1/batches/${b.id}/import?state=active`, csv, { key, headers: { 'content-type': 'text/csv' } })).body.accepted, codes);
+  };
+  await imported('bravo', 3);
+  await imported('alpha', 1);
+  for (const [name, n] of [['delta', 2], ['charlie', 0], ['echo', 1]] as const) {
+    const b = await mine.batch(t.id, { mode: 'on_issue', name });
+    for (let i = 0; i < n; i++) await mine.issue(b.id);
+  }
+  const byName = await assertSortedWalk(env, { url: '/v1/batches', sort: 'name', value: (b) => b.name, key });
+  assert.deepEqual(byName.map((b) => b.name), ['alpha', 'bravo', 'charlie', 'delta', 'echo']);
+  const byIssued = await assertSortedWalk(env, { url: '/v1/batches', sort: 'issued', value: (b) => b.issued, key });
+  assert.deepEqual(byIssued.map((b) => b.issued), [0, 1, 1, 2, 3]);
+  const byGenerated = await assertSortedWalk(env, { url: '/v1/batches', sort: 'generated', value: (b) => b.generated, key });
+  assert.equal(byGenerated[byGenerated.length - 1].name, 'bravo');
+  await assertBadSort(env, '/v1/batches', key);
 });

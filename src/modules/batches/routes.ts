@@ -6,6 +6,7 @@ import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../http/mutation.js';
 import { AppError } from '../../errors.js';
 import { Id, Nullable, Page, PageQuery, Timestamp, responses } from '../../http/schemas.js';
+import { SortQuery } from '../../http/pagination.js';
 import { channelExists } from '../tenants/service.js';
 import * as svc from './service.js';
 import { importCodes } from './import.js';
@@ -55,7 +56,7 @@ export default {
     app.get('/batches', {
       schema: {
         tags, summary: 'List batches',
-        querystring: Type.Intersect([PageQuery, Type.Object({ template_id: Type.Optional(Id), status: Type.Optional(Type.String({ maxLength: 20 })), q: Type.Optional(Type.String({ maxLength: 100 })) })]),
+        querystring: Type.Intersect([PageQuery, Type.Object({ template_id: Type.Optional(Id), status: Type.Optional(Type.String({ maxLength: 20 })), q: Type.Optional(Type.String({ maxLength: 100 })), sort: Type.Optional(SortQuery(svc.BATCH_SORTS)) })]),
         response: responses({ 200: Page(Batch) }),
       },
     }, async (req) => {

@@ -1,6 +1,7 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEnv, fixtures, type TestEnv } from '../../testing/harness.js';
+import { assertBadSort, assertSortedWalk } from '../../testing/lists.js';
 import { ledgerMismatches } from './ledger.js';
 import { resetGuessing } from './guard.js';
 import { generateCode } from '../../codes.js';
@@ -383,4 +384,36 @@ test('stats: issued, bound, redeemed, rate, amount and GMV by template and by da
   assert.equal(d.body.rows.length, 1);
   assert.match(d.body.rows[0].key, /^\d{4}-\d{2}-\d{2}$/);
   assert.equal((await env.api('GET', '/v1/stats?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', undefined, { key: other.ownerKey })).status, 422);
+});
+
+test('cards sort on the server by balance and by expiry; redemptions by amount and order amount; across pages, both ways', async () => {
+  const { ownerKey: key } = await env.newTenant('Sorting');
+  const mine = await fixtures(env, key);
+  const sv = await mine.template('stored_value', { initial_balance: 0, max_balance: 100000 });
+  const forever = await mine.template('stored_value', { initial_balance: 0, max_balance: 100000 }, { validity: { type: 'none' } });
+  const b = await mine.batch(sv.id);
+  const cards = [];
+  for (const topUp of [5000, 800, 5000, 1200, 300]) {
+    const c = await mine.issue(b.id);
+    assert.equal((await env.api('POST', `/v1/cards/${c.id}/top-up`, { amount: topUp }, { key })).status, 200);
+    cards.push(c);
+    env.ctx.clock.advance(3_600_000); // each card an hour later: a later expiry
+  }
+  const lasting = await mine.issue((await mine.batch(forever.id)).id);
+  const byBalance = await assertSortedWalk(env, { url: '/v1/cards', sort: 'balance', value: (c) => c.balance, key });
+  assert.deepEqual(byBalance.map((c) => c.balance), [0, 300, 800, 1200, 5000, 5000]);
+  const byExpiry = await assertSortedWalk(env, { url: '/v1/cards', sort: 'valid_until', value: (c) => c.valid_until ?? '9999', key });
+  assert.deepEqual(byExpiry.map((c) => c.id), [...cards.map((c) => c.id), lasting.id], 'soonest expiry first; no expiry last');
+  await assertSortedWalk(env, { url: `/v1/cards?batch_id=${b.id}&state=active`, sort: 'balance', value: (c) => c.balance, key });
+  await assertBadSort(env, '/v1/cards', key);
+
+  for (const [i, amount, order] of [[0, 1000, 8000], [1, 200, undefined], [2, 3000, 3000], [3, 200, 9000], [0, 500, undefined]] as const) {
+    const r = await env.api('POST', '/v1/redemptions', { card_id: cards[i].id, amount, order_amount: order }, { key });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  }
+  const byAmount = await assertSortedWalk(env, { url: '/v1/redemptions', sort: 'amount', value: (r) => r.amount, key });
+  assert.deepEqual(byAmount.map((r) => r.amount), [200, 200, 500, 1000, 3000]);
+  const byOrder = await assertSortedWalk(env, { url: '/v1/redemptions?status=done', sort: 'order_amount', value: (r) => r.order_amount ?? -1, key });
+  assert.deepEqual(byOrder.map((r) => r.order_amount), [null, null, 3000, 8000, 9000], 'no order amount sorts as the smallest');
+  await assertBadSort(env, '/v1/redemptions', key);
 });

@@ -1,7 +1,7 @@
 import type { Sql } from '../../db/index.js';
 import type { Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
-import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { keyset, type Sorts } from '../../http/pagination.js';
 import { cardLedger } from './ledger.js';
 import { cardView, type CardRow } from './model.js';
 import { findById } from './lookup.js';
@@ -13,17 +13,29 @@ export async function getCard(q: Sql, caller: Caller, id: string) {
   return cardView(await findById(q, caller.tenantId, id, { channelId: channelOf(caller) }));
 }
 
-export async function listCards(q: Sql, caller: Caller, f: { limit: number; cursor?: string; member_id?: string; batch_id?: string; template_id?: string; state?: string }) {
-  const after = decodeCursor(f.cursor);
+/**
+ * What the card list sorts by. A card with no expiry sorts as the latest. Not indexed on purpose:
+ * balance changes with every redemption (an index on it would cost the hot path and HOT updates),
+ * and the console sorts within a state or a batch, a bounded top-N sort.
+ */
+export const CARD_SORTS = {
+  created_at: null,
+  balance: { sql: 'balance', type: 'int8' },
+  valid_until: { sql: "coalesce(valid_until, '9999-12-31T00:00:00Z'::timestamptz)", type: 'timestamptz' },
+} satisfies Sorts;
+
+export async function listCards(q: Sql, caller: Caller, f: { limit: number; cursor?: string; member_id?: string; batch_id?: string; template_id?: string; state?: string; sort?: string }) {
+  const page = keyset(CARD_SORTS, f.sort, f.cursor);
+  const params: unknown[] = [caller.tenantId, f.member_id ?? null, f.batch_id ?? null, f.template_id ?? null, f.state ?? null, channelOf(caller)];
   const r = await q.query<CardRow>(
-    `SELECT * FROM cards WHERE tenant_id = $1 AND ($2::text IS NULL OR id < $2) AND ($3::text IS NULL OR member_id = $3)
-       AND ($4::text IS NULL OR batch_id = $4) AND ($5::text IS NULL OR template_id = $5) AND ($6::text IS NULL OR state = $6)
-       AND ($7::text IS NULL OR channel_id = $7)
-     ORDER BY id DESC LIMIT $8`,
-    [caller.tenantId, after, f.member_id ?? null, f.batch_id ?? null, f.template_id ?? null, f.state ?? null, channelOf(caller), f.limit + 1],
+    `SELECT *${page.select} FROM cards WHERE tenant_id = $1 AND ($2::text IS NULL OR member_id = $2)
+       AND ($3::text IS NULL OR batch_id = $3) AND ($4::text IS NULL OR template_id = $4) AND ($5::text IS NULL OR state = $5)
+       AND ($6::text IS NULL OR channel_id = $6) AND ${page.after(params)}
+     ORDER BY ${page.orderBy} LIMIT ${page.limit(params, f.limit)}`,
+    params,
   );
-  const page = pageOf(r.rows, f.limit);
-  return { data: page.data.map(cardView), next_cursor: page.next_cursor };
+  const p = page.page(r.rows, f.limit);
+  return { data: p.data.map(cardView), next_cursor: p.next_cursor };
 }
 
 export interface EventRow {
@@ -54,13 +66,21 @@ export async function getRedemption(q: Sql, caller: Caller, id: string): Promise
   return r.rows[0];
 }
 
-export async function listRedemptions(q: Sql, caller: Caller, f: { limit: number; cursor?: string; store_id?: string; card_id?: string; status?: string }) {
-  const after = decodeCursor(f.cursor);
+/** What the redemption list sorts by; a redemption without an order amount sorts as the smallest. Indexed in 011_list_sort.sql. */
+export const REDEMPTION_SORTS = {
+  created_at: null,
+  amount: { sql: 'amount', type: 'int8' },
+  order_amount: { sql: 'coalesce(order_amount, -1)', type: 'int8' },
+} satisfies Sorts;
+
+export async function listRedemptions(q: Sql, caller: Caller, f: { limit: number; cursor?: string; store_id?: string; card_id?: string; status?: string; sort?: string }) {
+  const page = keyset(REDEMPTION_SORTS, f.sort, f.cursor);
+  const params: unknown[] = [caller.tenantId, f.store_id ?? null, f.card_id ?? null, f.status ?? null, caller.role === 'clerk' ? caller.storeIds : null];
   const r = await q.query<RedemptionRow>(
-    `SELECT * FROM redemptions WHERE tenant_id = $1 AND ($2::text IS NULL OR id < $2) AND ($3::text IS NULL OR store_id = $3)
-       AND ($4::text IS NULL OR card_id = $4) AND ($5::text IS NULL OR status = $5) AND ($6::text[] IS NULL OR store_id = ANY($6))
-     ORDER BY id DESC LIMIT $7`,
-    [caller.tenantId, after, f.store_id ?? null, f.card_id ?? null, f.status ?? null, caller.role === 'clerk' ? caller.storeIds : null, f.limit + 1],
+    `SELECT *${page.select} FROM redemptions WHERE tenant_id = $1 AND ($2::text IS NULL OR store_id = $2)
+       AND ($3::text IS NULL OR card_id = $3) AND ($4::text IS NULL OR status = $4) AND ($5::text[] IS NULL OR store_id = ANY($5)) AND ${page.after(params)}
+     ORDER BY ${page.orderBy} LIMIT ${page.limit(params, f.limit)}`,
+    params,
   );
-  return pageOf(r.rows, f.limit);
+  return page.page(r.rows, f.limit);
 }

@@ -12,7 +12,8 @@ import { issueCard } from './issue.js';
 import { bindCard, freezeCard, topUpCard, transferCard, unfreezeCard, voidCard } from './manage.js';
 import { checkRedeem, createApproval, redeem, redeemFast } from './redeem.js';
 import { reverseRedemption } from './reverse.js';
-import { cardTrace, getCard, getRedemption, listCards, listRedemptions } from './read.js';
+import { CARD_SORTS, REDEMPTION_SORTS, cardTrace, getCard, getRedemption, listCards, listRedemptions } from './read.js';
+import { SortQuery } from '../../http/pagination.js';
 import { findByCode, findById, revealCode } from './lookup.js';
 import { cardView } from './model.js';
 import { stats } from './stats.js';
@@ -62,7 +63,7 @@ export default {
     app.get('/cards', {
       schema: {
         tags, summary: 'List cards',
-        querystring: Type.Intersect([PageQuery, Type.Object({ member_id: Type.Optional(Id), batch_id: Type.Optional(Id), template_id: Type.Optional(Id), state: Type.Optional(CardState) })]),
+        querystring: Type.Intersect([PageQuery, Type.Object({ member_id: Type.Optional(Id), batch_id: Type.Optional(Id), template_id: Type.Optional(Id), state: Type.Optional(CardState), sort: Type.Optional(SortQuery(CARD_SORTS)) })]),
         response: responses({ 200: Page(Card) }),
       },
     }, async (req) => {
@@ -158,7 +159,7 @@ export default {
     app.get('/redemptions', {
       schema: {
         tags: rtags, summary: 'List redemptions (a clerk sees its stores’ only)',
-        querystring: Type.Intersect([PageQuery, Type.Object({ store_id: Type.Optional(Id), card_id: Type.Optional(Id), status: Type.Optional(Type.Union([Type.Literal('done'), Type.Literal('reversed')])) })]),
+        querystring: Type.Intersect([PageQuery, Type.Object({ store_id: Type.Optional(Id), card_id: Type.Optional(Id), status: Type.Optional(Type.Union([Type.Literal('done'), Type.Literal('reversed')])), sort: Type.Optional(SortQuery(REDEMPTION_SORTS)) })]),
         response: responses({ 200: Page(Redemption) }),
       },
     }, async (req) => {

@@ -1,7 +1,7 @@
 import type { Sql } from '../../db/index.js';
 import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { keyset, type Sorts } from '../../http/pagination.js';
 import type { Keyring } from '../../secrets.js';
 
 export interface MemberInput {
@@ -90,16 +90,20 @@ export async function memberExists(q: Sql, tenantId: string, id: string): Promis
   return !!(await q.query('SELECT 1 FROM members WHERE tenant_id = $1 AND id = $2', [tenantId, id])).rowCount;
 }
 
-export async function listMembers(q: Sql, keys: Keyring, tenantId: string, opts: { limit: number; cursor?: string; q?: string }) {
-  const after = decodeCursor(opts.cursor);
+/** What the member list sorts by; a member without a name sorts as "" (first A→Z). Indexed in 011_list_sort.sql. */
+export const MEMBER_SORTS = { created_at: null, name: { sql: "coalesce(name, '')", type: 'text' } } satisfies Sorts;
+
+export async function listMembers(q: Sql, keys: Keyring, tenantId: string, opts: { limit: number; cursor?: string; q?: string; sort?: string }) {
+  const page = keyset(MEMBER_SORTS, opts.sort, opts.cursor);
   const term = opts.q?.trim() || null;
   // a search term may be a phone number: match it through its keyed hash, never in clear
   const phoneHash = term && /^\+?[\d\s\-()]{5,25}$/.test(term) ? keys.hmac(`phone:${tenantId}:${normPhone(term)}`) : null;
+  const params: unknown[] = [tenantId, term, phoneHash];
   const r = await q.query<Member>(
-    `SELECT ${COLS} FROM members WHERE tenant_id = $1 AND ($2::text IS NULL OR id < $2)
-       AND ($3::text IS NULL OR name ILIKE '%' || $3 || '%' OR external_id = $3 OR id = $3 OR phone_hash = $4)
-     ORDER BY id DESC LIMIT $5`,
-    [tenantId, after, term, phoneHash, opts.limit + 1],
+    `SELECT ${COLS}${page.select} FROM members WHERE tenant_id = $1
+       AND ($2::text IS NULL OR name ILIKE '%' || $2 || '%' OR external_id = $2 OR id = $2 OR phone_hash = $3) AND ${page.after(params)}
+     ORDER BY ${page.orderBy} LIMIT ${page.limit(params, opts.limit)}`,
+    params,
   );
-  return pageOf(r.rows, opts.limit);
+  return page.page(r.rows, opts.limit);
 }

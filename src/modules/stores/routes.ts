@@ -5,6 +5,7 @@ import type { Ctx } from '../../http/context.js';
 import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../http/mutation.js';
 import { Id, Nullable, Page, PageQuery, Timestamp, responses } from '../../http/schemas.js';
+import { SortQuery } from '../../http/pagination.js';
 import * as svc from './service.js';
 
 const Store = Type.Object({
@@ -41,11 +42,11 @@ export default {
       return svc.getStore(ctx.db, req.caller!.tenantId, req.params.id);
     });
     app.get('/stores', {
-      schema: { tags, summary: 'List stores', querystring: Type.Intersect([PageQuery, Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), tag: Type.Optional(Type.String({ maxLength: 64 })) })]), response: responses({ 200: Page(Store) }) },
+      schema: { tags, summary: 'List stores', querystring: Type.Intersect([PageQuery, Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), tag: Type.Optional(Type.String({ maxLength: 64 })), sort: Type.Optional(SortQuery(svc.STORE_SORTS)) })]), response: responses({ 200: Page(Store) }) },
     }, async (req) => {
       requireAccess(req.caller!, 'catalog.read');
       const qs = req.query as any;
-      return svc.listStores(ctx.db, req.caller!.tenantId, { limit: qs.limit ?? 50, cursor: qs.cursor, q: qs.q, tag: qs.tag });
+      return svc.listStores(ctx.db, req.caller!.tenantId, { limit: qs.limit ?? 50, cursor: qs.cursor, q: qs.q, tag: qs.tag, sort: qs.sort });
     });
   },
 };

@@ -1,7 +1,7 @@
 import type { Sql } from '../../db/index.js';
 import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { keyset, type Sorts } from '../../http/pagination.js';
 import { isTimeZone } from '../tenants/service.js';
 
 export interface Store {
@@ -61,15 +61,19 @@ export async function getStore(q: Sql, tenantId: string, id: string): Promise<St
   return r.rows[0];
 }
 
-export async function listStores(q: Sql, tenantId: string, opts: { limit: number; cursor?: string; q?: string; tag?: string }) {
-  const after = decodeCursor(opts.cursor);
+/** What the store list sorts by (GET /v1/stores?sort=…). */
+export const STORE_SORTS = { created_at: null, name: { sql: 'name', type: 'text' } } satisfies Sorts;
+
+export async function listStores(q: Sql, tenantId: string, opts: { limit: number; cursor?: string; q?: string; tag?: string; sort?: string }) {
+  const page = keyset(STORE_SORTS, opts.sort, opts.cursor);
+  const params: unknown[] = [tenantId, opts.q ?? null, opts.tag ?? null];
   const r = await q.query<Store>(
-    `SELECT ${COLS} FROM stores WHERE tenant_id = $1 AND ($2::text IS NULL OR id < $2)
-       AND ($3::text IS NULL OR name ILIKE '%' || $3 || '%' OR code = $3) AND ($4::text IS NULL OR $4 = ANY(tags))
-     ORDER BY id DESC LIMIT $5`,
-    [tenantId, after, opts.q ?? null, opts.tag ?? null, opts.limit + 1],
+    `SELECT ${COLS}${page.select} FROM stores WHERE tenant_id = $1
+       AND ($2::text IS NULL OR name ILIKE '%' || $2 || '%' OR code = $2) AND ($3::text IS NULL OR $3 = ANY(tags)) AND ${page.after(params)}
+     ORDER BY ${page.orderBy} LIMIT ${page.limit(params, opts.limit)}`,
+    params,
   );
-  return pageOf(r.rows, opts.limit);
+  return page.page(r.rows, opts.limit);
 }
 
 export async function assertStoresExist(q: Sql, tenantId: string, ids: string[]): Promise<void> {

@@ -5,6 +5,7 @@ import type { Ctx } from '../../http/context.js';
 import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../http/mutation.js';
 import { Id, Page, PageQuery, responses } from '../../http/schemas.js';
+import { SortQuery } from '../../http/pagination.js';
 import { Kind, Template, TemplateInput, TemplatePatch } from './schemas.js';
 import * as svc from './service.js';
 
@@ -30,13 +31,13 @@ export default {
     app.get('/templates', {
       schema: {
         tags, summary: 'List templates',
-        querystring: Type.Intersect([PageQuery, Type.Object({ kind: Type.Optional(Kind), status: Type.Optional(Type.String({ maxLength: 20 })), q: Type.Optional(Type.String({ maxLength: 100 })) })]),
+        querystring: Type.Intersect([PageQuery, Type.Object({ kind: Type.Optional(Kind), status: Type.Optional(Type.String({ maxLength: 20 })), q: Type.Optional(Type.String({ maxLength: 100 })), sort: Type.Optional(SortQuery(svc.TEMPLATE_SORTS)) })]),
         response: responses({ 200: Page(Template) }),
       },
     }, async (req) => {
       requireAccess(req.caller!, 'catalog.read');
       const qs = req.query as any;
-      return svc.listTemplates(ctx.db, req.caller!.tenantId, { limit: qs.limit ?? 50, cursor: qs.cursor, kind: qs.kind, status: qs.status, q: qs.q });
+      return svc.listTemplates(ctx.db, req.caller!.tenantId, { limit: qs.limit ?? 50, cursor: qs.cursor, kind: qs.kind, status: qs.status, q: qs.q, sort: qs.sort });
     });
   },
 };

@@ -1,7 +1,7 @@
 import type { Sql } from '../../db/index.js';
 import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { keyset, type Sorts } from '../../http/pagination.js';
 import { assertStoresExist } from '../stores/service.js';
 import type { Kind, TemplateInput, TemplateRow, Value, Validity, Rules } from './schemas.js';
 import { validateTemplate } from './validate.js';
@@ -62,13 +62,17 @@ export async function getTemplate(q: Sql, tenantId: string, id: string, opts: { 
   return r.rows[0];
 }
 
-export async function listTemplates(q: Sql, tenantId: string, opts: { limit: number; cursor?: string; kind?: string; status?: string; q?: string }) {
-  const after = decodeCursor(opts.cursor);
+/** What the template list sorts by (a tenant has hundreds of templates, not millions: no index needed). */
+export const TEMPLATE_SORTS = { created_at: null, name: { sql: 'name', type: 'text' }, updated_at: { sql: 'updated_at', type: 'timestamptz' } } satisfies Sorts;
+
+export async function listTemplates(q: Sql, tenantId: string, opts: { limit: number; cursor?: string; kind?: string; status?: string; q?: string; sort?: string }) {
+  const page = keyset(TEMPLATE_SORTS, opts.sort, opts.cursor);
+  const params: unknown[] = [tenantId, opts.kind ?? null, opts.status ?? null, opts.q ?? null];
   const r = await q.query<TemplateRow>(
-    `SELECT ${COLS} FROM templates WHERE tenant_id = $1 AND ($2::text IS NULL OR id < $2) AND ($3::text IS NULL OR kind = $3)
-       AND ($4::text IS NULL OR status = $4) AND ($5::text IS NULL OR name ILIKE '%' || $5 || '%')
-     ORDER BY id DESC LIMIT $6`,
-    [tenantId, after, opts.kind ?? null, opts.status ?? null, opts.q ?? null, opts.limit + 1],
+    `SELECT ${COLS}${page.select} FROM templates WHERE tenant_id = $1 AND ($2::text IS NULL OR kind = $2)
+       AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR name ILIKE '%' || $4 || '%') AND ${page.after(params)}
+     ORDER BY ${page.orderBy} LIMIT ${page.limit(params, opts.limit)}`,
+    params,
   );
-  return pageOf(r.rows, opts.limit);
+  return page.page(r.rows, opts.limit);
 }

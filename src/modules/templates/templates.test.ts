@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEnv, fixtures, type TestEnv } from '../../testing/harness.js';
+import { assertBadSort, assertSortedWalk } from '../../testing/lists.js';
 
 let env: TestEnv;
 before(async () => { env = await startTestEnv(); });
@@ -72,4 +73,21 @@ test('rules change any time; value and validity are fixed once a batch exists', 
   const archived = await env.api('PATCH', `/v1/templates/${t.id}`, { status: 'archived' });
   assert.equal(archived.body.status, 'archived');
   assert.equal((await env.api('POST', '/v1/batches', { template_id: t.id, name: 'x', mode: 'on_issue' })).body.code, 'TEMPLATE_ARCHIVED');
+});
+
+test('templates sort on the server by name and by last change, across pages, both ways', async () => {
+  const { ownerKey: key } = await env.newTenant('Sorting');
+  const ids: string[] = [];
+  for (const name of ['latte', 'americano', 'mocha', 'americano', 'flat white']) {
+    const r = await env.api('POST', '/v1/templates', { kind: 'count', name, value: { uses: 2 }, validity: { type: 'relative', days: 30 } }, { key });
+    assert.equal(r.status, 201);
+    ids.push(r.body.id);
+    env.ctx.clock.advance(1000);
+  }
+  const byName = await assertSortedWalk(env, { url: '/v1/templates', sort: 'name', value: (t) => t.name, key });
+  assert.deepEqual(byName.map((t) => t.name), ['americano', 'americano', 'flat white', 'latte', 'mocha']);
+  await env.api('PATCH', `/v1/templates/${ids[0]}`, { description: 'touched' }, { key }); // the oldest becomes the latest changed
+  const byChange = await assertSortedWalk(env, { url: '/v1/templates?kind=count', sort: 'updated_at', value: (t) => t.updated_at, key });
+  assert.equal(byChange[byChange.length - 1].id, ids[0]);
+  await assertBadSort(env, '/v1/templates', key);
 });

@@ -1,7 +1,7 @@
 import type { Sql } from '../../db/index.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { keyset, type Sorts } from '../../http/pagination.js';
 import type { Keyring } from '../../secrets.js';
 import { newSigningSecret } from './signature.js';
 
@@ -73,12 +73,18 @@ export async function getEndpoint(q: Sql, tenantId: string, id: string): Promise
   return r.rows[0];
 }
 
-export async function listEndpoints(q: Sql, tenantId: string, opts: { limit: number; cursor?: string }) {
+/** What the endpoint list sorts by (at most MAX_ENDPOINTS rows). URLs sort by their first 200 characters, ties by id. */
+export const ENDPOINT_SORTS = { created_at: null, url: { sql: 'left(url, 200)', type: 'text' } } satisfies Sorts;
+
+export async function listEndpoints(q: Sql, tenantId: string, opts: { limit: number; cursor?: string; sort?: string }) {
+  const page = keyset(ENDPOINT_SORTS, opts.sort, opts.cursor);
+  const params: unknown[] = [tenantId];
   const r = await q.query<Endpoint>(
-    `SELECT ${COLS} FROM webhook_endpoints WHERE tenant_id = $1 AND ($2::text IS NULL OR id < $2) ORDER BY id DESC LIMIT $3`,
-    [tenantId, decodeCursor(opts.cursor), opts.limit + 1],
+    `SELECT ${COLS}${page.select} FROM webhook_endpoints WHERE tenant_id = $1 AND ${page.after(params)}
+     ORDER BY ${page.orderBy} LIMIT ${page.limit(params, opts.limit)}`,
+    params,
   );
-  return pageOf(r.rows, opts.limit);
+  return page.page(r.rows, opts.limit);
 }
 
 export async function updateEndpoint(q: Sql, tenantId: string, id: string, input: EndpointInput, at: Date): Promise<Endpoint> {

@@ -5,6 +5,7 @@ import type { Ctx } from '../../http/context.js';
 import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../http/mutation.js';
 import { Deleted, Id, Page, PageQuery, responses } from '../../http/schemas.js';
+import { SortQuery } from '../../http/pagination.js';
 import { Delivery, DeliveryState, Endpoint, EndpointCreate, EndpointPatch, EndpointWithSecret } from './schemas.js';
 import * as endpoints from './endpoints.js';
 import * as deliveries from './deliveries.js';
@@ -25,9 +26,12 @@ export default {
       return mutate(ctx, req, reply, { action: 'webhook_endpoint.create', targetType: 'webhook_endpoint', status: 201 }, (q) =>
         endpoints.createEndpoint(q, ctx.keys, tenant(req), req.body, ctx.clock.now()));
     });
-    app.get('/webhook-endpoints', { schema: { tags, summary: 'List webhook endpoints', querystring: PageQuery, response: responses({ 200: Page(Endpoint) }) } }, async (req) => {
+    app.get('/webhook-endpoints', {
+      schema: { tags, summary: 'List webhook endpoints', querystring: Type.Intersect([PageQuery, Type.Object({ sort: Type.Optional(SortQuery(endpoints.ENDPOINT_SORTS)) })]), response: responses({ 200: Page(Endpoint) }) },
+    }, async (req) => {
       requireAccess(req.caller!, 'reports.read');
-      return endpoints.listEndpoints(ctx.db, tenant(req), { limit: req.query.limit ?? 50, cursor: req.query.cursor });
+      const qs = req.query as { limit?: number; cursor?: string; sort?: string };
+      return endpoints.listEndpoints(ctx.db, tenant(req), { limit: qs.limit ?? 50, cursor: qs.cursor, sort: qs.sort });
     });
     app.get('/webhook-endpoints/:id', { schema: { tags, summary: 'Get a webhook endpoint', params: ById, response: responses({ 200: Endpoint }) } }, async (req) => {
       requireAccess(req.caller!, 'reports.read');

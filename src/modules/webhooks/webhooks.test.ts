@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestEnv, type TestEnv } from '../../testing/harness.js';
+import { assertBadSort, assertSortedWalk } from '../../testing/lists.js';
 import { appendEvents, type CardEvent } from '../cards/events.js';
 import { deliverDue, MAX_ATTEMPTS, RETRY_SCHEDULE_MS } from './deliver.js';
 import { verifySignature } from './signature.js';
@@ -285,4 +286,15 @@ test('bad input is a 4xx problem naming the field; creation is idempotent and au
   const audit = await env.ctx.db.query(`SELECT count(*)::int AS n FROM audit_entries WHERE action = 'webhook_endpoint.create' AND target_id = $1`, [a.body.id]);
   assert.equal(audit.rows[0].n, 1);
   await env.api('DELETE', `/v1/webhook-endpoints/${a.body.id}`);
+});
+
+test('endpoints sort on the server by URL, across pages, both ways', async () => {
+  const { ownerKey: key } = await env.newTenant('Sorting');
+  for (const host of ['crm', 'app', 'pos', 'bi']) {
+    assert.equal((await env.api('POST', '/v1/webhook-endpoints', { url: `https://${host}.example.com/kaquan` }, { key })).status, 201);
+  }
+  const byUrl = await assertSortedWalk(env, { url: '/v1/webhook-endpoints', sort: 'url', value: (e) => e.url, key });
+  assert.deepEqual(byUrl.map((e) => e.url.split('.')[0]), ['https://app', 'https://bi', 'https://crm', 'https://pos']);
+  await assertSortedWalk(env, { url: '/v1/webhook-endpoints', sort: 'created_at', value: (e) => e.id, key });
+  await assertBadSort(env, '/v1/webhook-endpoints', key);
 });

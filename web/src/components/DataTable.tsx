@@ -1,18 +1,22 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { Button, Input, Space, Table, type TableProps } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Button, Input, Space, Table, type TableColumnType, type TableProps } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
 import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { report, type ListQuery } from '../api';
 import type { Page } from '../types';
 import { useT } from '../i18n';
 
+/** A column; `sortKey` names the API's `sort` value it orders by (clicking its header asks the server). */
+export type DataColumn<T> = TableColumnType<T> & { sortKey?: string };
+
 /**
- * A table over a cursor-paginated list endpoint: the server pages (next_cursor), searches (q) and
- * filters; prev/next walk a stack of cursors. Sorting is by the API's order (newest first); a
- * column may sort the rows on screen.
+ * A table over a cursor-paginated list endpoint: the server pages (next_cursor), searches (q),
+ * filters and sorts (sort=name / -name …); prev/next walk a stack of cursors. A new search, filter
+ * or sort starts again from the first page. Without a sort the API's order applies: newest first.
  */
 export function DataTable<T extends object>(props: {
   fetch: (q: ListQuery) => Promise<Page<T>>;
-  columns: TableProps<T>['columns'];
+  columns: DataColumn<T>[];
   rowKey: string | ((r: T) => string);
   search?: string; // placeholder; no search box when absent
   filters?: Record<string, unknown>;
@@ -29,6 +33,7 @@ export function DataTable<T extends object>(props: {
   const [next, setNext] = useState<string | null>(null);
   const [q, setQ] = useState('');
   const [term, setTerm] = useState('');
+  const [sort, setSort] = useState<string | undefined>();
   const limit = props.pageSize ?? 20;
   const seq = useRef(0);
   const filterKey = JSON.stringify(props.filters ?? {});
@@ -37,7 +42,7 @@ export function DataTable<T extends object>(props: {
     const mine = ++seq.current;
     setLoading(true);
     try {
-      const page = await props.fetch({ limit, cursor, q: term || undefined, ...(props.filters ?? {}) });
+      const page = await props.fetch({ limit, cursor, q: term || undefined, sort, ...(props.filters ?? {}) });
       if (mine !== seq.current) return;
       setRows(page.data);
       setNext(page.next_cursor);
@@ -47,9 +52,22 @@ export function DataTable<T extends object>(props: {
       if (mine === seq.current) setLoading(false);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [term, filterKey, limit, props.fetch]);
+  }, [term, filterKey, sort, limit, props.fetch]);
 
   useEffect(() => { setCursors([null]); load(null); }, [load, props.reloadKey]);
+
+  // sortable headers show the server's order; with no sort chosen that is newest first (created_at descending)
+  const columns = useMemo(() => props.columns.map(({ sortKey, ...col }): TableColumnType<T> => {
+    if (!sortKey) return col;
+    const shown = sort === sortKey ? 'ascend' : sort === `-${sortKey}` || (!sort && sortKey === 'created_at') ? 'descend' : null;
+    return { ...col, key: sortKey, sorter: true, sortOrder: shown, sortDirections: sortKey === 'created_at' ? ['descend', 'ascend'] : ['ascend', 'descend'] };
+  }), [props.columns, sort]);
+  const onChange: TableProps<T>['onChange'] = (_p, _f, sorter, extra) => {
+    if (extra.action !== 'sort') return;
+    const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<T>;
+    const key = s?.order ? String(s.columnKey) : undefined;
+    setSort(key ? (s.order === 'ascend' ? key : `-${key}`) : undefined);
+  };
 
   const pageNo = cursors.length;
   return (
@@ -62,7 +80,7 @@ export function DataTable<T extends object>(props: {
         <div style={{ flex: 1 }} />
         <Button icon={<ReloadOutlined />} onClick={() => load(cursors[cursors.length - 1])}>{t('刷新', 'Refresh')}</Button>
       </div>
-      <Table<T> size="middle" rowKey={props.rowKey as any} columns={props.columns} dataSource={rows} loading={loading} pagination={false} onRow={props.onRow} scroll={{ x: 'max-content' }} />
+      <Table<T> size="middle" rowKey={props.rowKey as any} columns={columns} dataSource={rows} loading={loading} pagination={false} onRow={props.onRow} onChange={onChange} scroll={{ x: 'max-content' }} />
       <Space style={{ marginTop: 12, display: 'flex', justifyContent: 'flex-end' }}>
         <span className="kq-muted">{t(`第 ${pageNo} 页`, `Page ${pageNo}`)}</span>
         <Button size="small" icon={<LeftOutlined />} disabled={pageNo <= 1} onClick={() => { const c = cursors.slice(0, -1); setCursors(c); load(c[c.length - 1]); }}>{t('上一页', 'Previous')}</Button>

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Progress, Radio, Select, Space, Tag, Typography } from 'antd';
-import { DownloadOutlined, PauseOutlined, PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Progress, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { DownloadOutlined, PauseOutlined, PlayCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { report, type ListQuery } from '../../api';
-import type { Batch, Channel, Template } from '../../types';
+import type { Batch, Channel, ImportResult, Template } from '../../types';
 import { useName, useT } from '../../i18n';
 import { num, time } from '../../format';
 import { useConsole } from '../../apps/Console';
 import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
 
-/** 批次: create, watch generation progress, pause/resume, export codes (with a confirm step). */
+/** 批次: create, watch generation progress, pause/resume, export codes (with a confirm step), import codes into an imported batch. */
 export function Batches() {
   const t = useT();
   const name = useName();
@@ -18,6 +18,7 @@ export function Batches() {
   const [channels, setChannels] = useState<Channel[]>([]);
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState<Batch | null>(null);
+  const [importing, setImporting] = useState<Batch | null>(null);
   const [reload, setReload] = useState(0);
   const [rows, setRows] = useState<Batch[]>([]);
   const canWrite = me.role === 'owner' || me.role === 'operator';
@@ -43,23 +44,25 @@ export function Batches() {
       <PageTitle title={t('批次', 'Batches')} extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-batch">{t('新建批次', 'New batch')}</Button>} />
       <DataTable<Batch> fetch={fetch} rowKey="id" search={t('搜索批次名称', 'Search by name')} reloadKey={reload} testId="batches-table"
         columns={[
-          { title: t('批次', 'Batch'), dataIndex: 'name', render: (v: string, r) => <Space direction="vertical" size={0}><b>{v}</b><span className="kq-muted kq-mono" style={{ fontSize: 12 }}>{r.id}</span></Space> },
+          { title: t('批次', 'Batch'), dataIndex: 'name', sortKey: 'name', render: (v: string, r) => <Space direction="vertical" size={0}><b>{v}</b><span className="kq-muted kq-mono" style={{ fontSize: 12 }}>{r.id}</span></Space> },
           { title: t('模板', 'Template'), dataIndex: 'template_id', render: tplName },
           { title: t('方式', 'Mode'), dataIndex: 'mode', render: (m: string) => name('batchMode', m) },
-          { title: t('进度', 'Progress'), key: 'progress', width: 220, render: (_: unknown, r) => r.mode === 'pregenerated'
+          { title: t('进度', 'Progress'), key: 'progress', sortKey: 'generated', showSorterTooltip: { title: t('按已生成数量排序', 'Sort by codes generated') }, width: 220, render: (_: unknown, r) => r.mode === 'pregenerated'
             ? <div data-testid={`progress-${r.id}`}><Progress percent={Math.floor(r.progress * 100)} size="small" status={r.status === 'failed' ? 'exception' : r.status === 'generating' ? 'active' : undefined} /><span className="kq-muted" style={{ fontSize: 12 }}>{num(r.generated)} / {num(r.quantity)}</span></div>
             : <span className="kq-muted">{r.stock == null ? t('不限量', 'Unlimited') : t(`库存 ${num(r.stock)}`, `Stock ${num(r.stock)}`)}</span> },
-          { title: t('已发放', 'Issued'), dataIndex: 'issued', align: 'right', render: num },
+          { title: t('已发放', 'Issued'), dataIndex: 'issued', sortKey: 'issued', align: 'right', render: num },
           { title: t('状态', 'Status'), dataIndex: 'status', render: (s: string, r) => <Tag color={statusColor[s]} data-testid={`status-${r.id}`} title={r.error ?? undefined}>{name('batchStatus', s)}</Tag> },
-          { title: t('创建时间', 'Created'), dataIndex: 'created_at', render: time },
+          { title: t('创建时间', 'Created'), dataIndex: 'created_at', sortKey: 'created_at', render: time },
           { title: '', key: 'ops', render: (_: unknown, r) => <Space>
             {canWrite && r.status === 'generating' && <Button size="small" icon={<PauseOutlined />} onClick={() => act(api.pauseBatch(r.id))}>{t('暂停', 'Pause')}</Button>}
             {canWrite && r.status === 'paused' && <Button size="small" icon={<PlayCircleOutlined />} onClick={() => act(api.resumeBatch(r.id))}>{t('继续', 'Resume')}</Button>}
+            {canWrite && r.mode === 'imported' && <Button size="small" icon={<UploadOutlined />} onClick={() => setImporting(r)} data-testid={`import-${r.id}`}>{t('导入券码', 'Import codes')}</Button>}
             {canWrite && r.mode !== 'imported' && r.generated > 0 && <Button size="small" icon={<DownloadOutlined />} onClick={() => setExporting(r)} data-testid={`export-${r.id}`}>{t('导出券码', 'Export codes')}</Button>}
           </Space> },
         ]} />
       <CreateBatch open={creating} templates={templates} onClose={() => setCreating(false)} onCreated={() => { setCreating(false); setReload((x) => x + 1); }} />
       <ExportBatch batch={exporting} channels={channels} onClose={() => setExporting(null)} onDone={() => { setExporting(null); setReload((x) => x + 1); }} />
+      <ImportCodes batch={importing} onClose={() => { setImporting(null); setReload((x) => x + 1); }} />
     </div>
   );
 }
@@ -103,7 +106,7 @@ function CreateBatch(props: { open: boolean; templates: Template[]; onClose: () 
             <Select options={[{ value: 'crockford', label: t('数字+字母（16 位）', 'Letters + digits (16)') }, { value: 'digits', label: t('纯数字（25 位）', 'Digits only (25)') }]} />
           </Form.Item>
         </Space.Compact>}
-        {mode === 'imported' && <Alert type="info" showIcon title={t('创建后通过 API 导入券码（CSV：code,pin）', 'Import codes after creating it, through the API (CSV: code,pin)')} />}
+        {mode === 'imported' && <Alert type="info" showIcon title={t('创建后在批次列表点「导入券码」上传 CSV（每行 code 或 code,pin），或调用 API', 'After creating it, use “Import codes” in the list to upload a CSV (code or code,pin a line), or the API')} />}
       </Form>
     </Modal>
   );
@@ -144,6 +147,62 @@ function ExportBatch(props: { batch: Batch | null; channels: Channel[]; onClose:
           <Select allowClear value={channel} onChange={setChannel} style={{ width: '100%' }} options={props.channels.map((c) => ({ value: c.id, label: c.name }))} />
         </>}
         <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="export-ack">{t('我已了解，文件将妥善保管', 'I understand and will keep the file safe')}</Checkbox>
+      </Space>
+    </Modal>
+  );
+}
+
+const REFUSAL_REASONS: Record<string, [string, string]> = {
+  malformed: ['格式不对', 'Malformed'], duplicate_in_file: ['文件内重复', 'Repeated in the file'],
+  duplicate: ['券码已存在', 'Code already exists'], pin_missing: ['缺少密码', 'PIN missing'],
+};
+
+/** 导入券码: a supplier's or an old system's codes, as a CSV file or pasted lines; good lines are kept, refused ones listed with the reason. */
+function ImportCodes(props: { batch: Batch | null; onClose: () => void }) {
+  const t = useT();
+  const { api } = useConsole();
+  const [csv, setCsv] = useState('');
+  const [file, setFile] = useState<string | null>(null);
+  const [state, setState] = useState<'unissued' | 'active'>('unissued');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const b = props.batch;
+  useEffect(() => { setCsv(''); setFile(null); setState('unissued'); setResult(null); }, [b]);
+  const lines = csv.split(/\r?\n/).filter((l) => l.trim()).length;
+  const run = async () => {
+    if (!b || !lines) return;
+    setBusy(true);
+    try { setResult(await api.importCodes(b.id, csv, state)); setCsv(''); setFile(null); } catch (e) { report(e); } finally { setBusy(false); }
+  };
+  return (
+    <Modal open={!!b} width={640} title={t('导入券码', 'Import codes') + (b ? ` · ${b.name}` : '')} onCancel={props.onClose} destroyOnHidden
+      footer={<Space>
+        <Button onClick={props.onClose} data-testid="import-close">{result ? t('完成', 'Done') : t('取消', 'Cancel')}</Button>
+        <Button type="primary" icon={<UploadOutlined />} loading={busy} disabled={!lines} onClick={run} data-testid="import-submit">{t(`导入 ${lines} 行`, `Import ${lines} line(s)`)}</Button>
+      </Space>}>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{t('每行一个券码，礼品卡为「券码,密码」；首行可为表头 code。每次最多 20 万行。', 'One code a line, gift cards as “code,pin”; the first line may be the header “code”. Up to 200,000 lines at a time.')}</Typography.Text>
+        <Space wrap>
+          <Upload accept=".csv,.txt,text/csv,text/plain" maxCount={1} showUploadList={false}
+            beforeUpload={(f) => { f.text().then((text) => { setCsv(text); setFile(f.name); setResult(null); }, report); return false; }}>
+            <Button icon={<UploadOutlined />} data-testid="import-file">{t('选择 CSV 文件', 'Choose a CSV file')}</Button>
+          </Upload>
+          {file && <Tag>{file}</Tag>}
+        </Space>
+        <Input.TextArea rows={6} className="kq-mono" value={csv} onChange={(e) => { setCsv(e.target.value); setFile(null); }} placeholder={t('或在此粘贴券码', 'or paste the codes here')} data-testid="import-text" />
+        <Radio.Group value={state} onChange={(e) => setState(e.target.value)} options={[
+          { value: 'unissued', label: t('入库待发放', 'Into stock, to issue') },
+          { value: 'active', label: t('已在顾客手中（直接可用）', 'Already with customers (usable now)') },
+        ]} />
+        {result && <div data-testid="import-result">
+          <Alert showIcon type={result.refused ? 'warning' : 'success'} style={{ marginBottom: 8 }}
+            title={t(`已导入 ${result.accepted} 个，拒绝 ${result.refused} 行`, `${result.accepted} imported, ${result.refused} line(s) refused`)} />
+          {result.refusals.length > 0 && <Table size="small" rowKey="line" pagination={result.refusals.length > 8 ? { pageSize: 8, size: 'small' } : false} dataSource={result.refusals} data-testid="import-refusals" columns={[
+            { title: t('行', 'Line'), dataIndex: 'line', width: 64, align: 'right' },
+            { title: t('原因', 'Reason'), dataIndex: 'reason', width: 140, render: (r: string) => <Tag color="orange">{REFUSAL_REASONS[r] ? t(...REFUSAL_REASONS[r]) : r}</Tag> },
+            { title: t('说明', 'Detail'), dataIndex: 'detail', render: (d: string) => <span className="kq-muted">{d}</span> },
+          ]} />}
+        </div>}
       </Space>
     </Modal>
   );

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Button, Card as Panel, Col, Descriptions, Empty, Input, InputNumber, Modal, Popconfirm, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card as Panel, Col, Descriptions, Empty, Input, InputNumber, Modal, Popconfirm, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { report } from '../../api';
-import type { Card, Store, Template, Trace } from '../../types';
+import type { Approval, Card, Store, Template, Trace } from '../../types';
 import { useName, useT } from '../../i18n';
 import { money, num, time } from '../../format';
 import { rulesInWords } from '../../rules';
@@ -20,6 +21,8 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
   const [stores, setStores] = useState<Store[]>([]);
   const [topUp, setTopUp] = useState<number | null>(null);
   const [reason, setReason] = useState('');
+  const [maxAmount, setMaxAmount] = useState<number | null>(null);
+  const [approval, setApproval] = useState<Approval | null>(null);
   const canManage = me.role === 'owner' || me.role === 'operator';
   const cur = me.tenant.currency;
 
@@ -39,6 +42,9 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
   };
   const reverse = async (id: string) => { try { const r = await api.reverse(id); onChanged?.(r.card); await load(); } catch (e) { report(e); } };
   const stored = c.kind === 'stored_value' || c.kind === 'gift';
+  const approve = async () => {
+    try { setApproval(await api.approve(c.id, maxAmount ? { max_amount: Math.round(maxAmount * 100) } : {})); setMaxAmount(null); } catch (e) { report(e); }
+  };
 
   return (
     <Row gutter={16} data-testid="card-detail">
@@ -69,6 +75,21 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
                 <InputNumber min={0.01} precision={2} prefix="¥" placeholder={t('充值金额', 'Top-up')} value={topUp} onChange={setTopUp} style={{ width: 140 }} />
                 <Button disabled={!topUp} onClick={() => { Modal.confirm({ title: t(`确认为该卡充值 ${money(Math.round((topUp ?? 0) * 100), cur)}？`, `Top up ${money(Math.round((topUp ?? 0) * 100), cur)}?`), onOk: () => act('top-up', { amount: Math.round((topUp ?? 0) * 100) }).then(() => setTopUp(null)) }); }}>{t('充值', 'Top up')}</Button>
               </Space.Compact>}
+            </Space>
+          </Panel>}
+          {canManage && tpl?.rules.verification && ['active', 'frozen'].includes(c.state) && <Panel size="small" title={t('高额核销审批', 'Approve a high-value redemption')} data-testid="approval-panel">
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Typography.Text type="secondary">{t('这张卡的高额核销需要运营审批：生成审批码交给店员，15 分钟内单次有效。', 'High-value redemptions of this card need an operator’s approval: give the clerk the approval id; it works once, within 15 minutes.')}</Typography.Text>
+              <Space.Compact>
+                <InputNumber min={0.01} precision={2} prefix="¥" placeholder={t('最高金额（可选）', 'Up to (optional)')} value={maxAmount} onChange={setMaxAmount} style={{ width: 180 }} data-testid="approval-max" />
+                <Popconfirm title={t('确认批准这张卡的一笔高额核销？', 'Approve one high-value redemption of this card?')} onConfirm={approve}>
+                  <Button type="primary" icon={<SafetyCertificateOutlined />} data-testid="approve">{t('批准', 'Approve')}</Button>
+                </Popconfirm>
+              </Space.Compact>
+              {approval && <Alert type="success" showIcon data-testid="approval-result"
+                title={<span>{t('审批码', 'Approval id')}: <Typography.Text copyable strong className="kq-mono" data-testid="approval-id">{approval.id}</Typography.Text></span>}
+                description={t(`有效至 ${time(approval.expires_at)}，单次有效${approval.max_amount != null ? `，最高 ${money(approval.max_amount, cur)}` : ''}。请交给店员在核销时填写。`,
+                  `Valid until ${time(approval.expires_at)}, once${approval.max_amount != null ? `, up to ${money(approval.max_amount, cur)}` : ''}. The clerk enters it when redeeming.`)} />}
             </Space>
           </Panel>}
         </Space>

@@ -1,8 +1,8 @@
-import { useCallback, useState } from 'react';
-import { Button, Card as Panel, Drawer, Input, Select, Space, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Card as Panel, Drawer, Input, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { ApiError, type ListQuery } from '../../api';
-import type { Card } from '../../types';
+import type { Card, Redemption, Store } from '../../types';
 import { NAMES, useName, useT } from '../../i18n';
 import { money, num, time } from '../../format';
 import { useConsole } from '../../apps/Console';
@@ -10,7 +10,7 @@ import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
 import { CardDetail, STATE_COLORS } from './CardDetail';
 
-/** 卡券查询: type or paste a code to see the card; or browse cards by state. */
+/** 卡券查询: type or paste a code to see the card; or browse cards by state, and redemptions by store and status. */
 export function Cards() {
   const t = useT();
   const name = useName();
@@ -22,7 +22,14 @@ export function Cards() {
   const [open, setOpen] = useState<string | null>(null);
   const [state, setState] = useState<string>();
   const [reload, setReload] = useState(0);
+  const [redStatus, setRedStatus] = useState<string>();
+  const [redStore, setRedStore] = useState<string>();
+  const [stores, setStores] = useState<Store[]>([]);
   const fetch = useCallback((q: ListQuery) => api.cards(q), [api]);
+  const fetchRedemptions = useCallback((q: ListQuery) => api.redemptions(q), [api]);
+  useEffect(() => { api.stores({ limit: 200, sort: 'name' }).then((p) => setStores(p.data)).catch(() => {}); }, [api]);
+  const storeName = (id: string | null) => (id ? stores.find((x) => x.id === id)?.name ?? id : '—');
+  const cur = me.tenant.currency;
 
   const lookup = async () => {
     if (!code.trim()) return;
@@ -41,19 +48,36 @@ export function Cards() {
         {error && <Typography.Paragraph type="danger" style={{ marginTop: 8, marginBottom: 0 }} data-testid="lookup-error">{error}</Typography.Paragraph>}
       </Panel>
       {found && <div style={{ marginBottom: 24 }}><CardDetail key={found} cardId={found} onChanged={() => setReload((x) => x + 1)} /></div>}
-      <Panel size="small" title={t('全部卡券', 'All cards')}>
-        <DataTable<Card> fetch={fetch} rowKey="id" filters={{ state }} reloadKey={reload}
-          extra={<Select allowClear placeholder={t('全部状态', 'All states')} style={{ width: 140 }} value={state} onChange={setState} options={Object.keys(NAMES.state).map((s) => ({ value: s, label: name('state', s) }))} />}
-          onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-          columns={[
-            { title: t('券码尾号', 'Code ends'), dataIndex: 'code_tail', render: (v: string) => <span className="kq-mono">•••• {v}</span> },
-            { title: t('类型', 'Kind'), dataIndex: 'kind', render: (k: string) => name('kind', k) },
-            { title: t('状态', 'State'), dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLORS[s]}>{name('state', s)}</Tag> },
-            { title: t('余额 / 次数', 'Balance / uses'), key: 'left', align: 'right', render: (_: unknown, r) => r.kind === 'stored_value' || r.kind === 'gift' ? money(r.balance, me.tenant.currency) : r.kind === 'count' || r.kind === 'periodic' ? num(r.uses_left) : '—' },
-            { title: t('会员', 'Member'), dataIndex: 'member_id', render: (v: string | null) => <span className="kq-mono kq-muted">{v ?? '—'}</span> },
-            { title: t('有效至', 'Valid until'), dataIndex: 'valid_until', render: time },
-            { title: t('发放时间', 'Issued'), dataIndex: 'issued_at', render: time },
-          ]} />
+      <Panel size="small">
+        <Tabs items={[
+          { key: 'cards', label: t('全部卡券', 'All cards'), children: <DataTable<Card> fetch={fetch} rowKey="id" filters={{ state }} reloadKey={reload} testId="cards-table"
+            extra={<Select allowClear placeholder={t('全部状态', 'All states')} style={{ width: 140 }} value={state} onChange={setState} options={Object.keys(NAMES.state).map((s) => ({ value: s, label: name('state', s) }))} />}
+            onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
+            columns={[
+              { title: t('券码尾号', 'Code ends'), dataIndex: 'code_tail', render: (v: string) => <span className="kq-mono">•••• {v}</span> },
+              { title: t('类型', 'Kind'), dataIndex: 'kind', render: (k: string) => name('kind', k) },
+              { title: t('状态', 'State'), dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLORS[s]}>{name('state', s)}</Tag> },
+              { title: t('余额 / 次数', 'Balance / uses'), key: 'left', sortKey: 'balance', showSorterTooltip: { title: t('按余额排序', 'Sort by balance') }, align: 'right', render: (_: unknown, r) => r.kind === 'stored_value' || r.kind === 'gift' ? money(r.balance, cur) : r.kind === 'count' || r.kind === 'periodic' ? num(r.uses_left) : '—' },
+              { title: t('会员', 'Member'), dataIndex: 'member_id', render: (v: string | null) => <span className="kq-mono kq-muted">{v ?? '—'}</span> },
+              { title: t('有效至', 'Valid until'), dataIndex: 'valid_until', sortKey: 'valid_until', render: (v: string | null) => (v ? time(v) : t('长期有效', 'No expiry')) },
+              { title: t('发放时间', 'Issued'), dataIndex: 'issued_at', render: time },
+            ]} /> },
+          { key: 'redemptions', label: t('核销记录', 'Redemptions'), children: <DataTable<Redemption> fetch={fetchRedemptions} rowKey="id" filters={{ status: redStatus, store_id: redStore }} reloadKey={reload} testId="redemptions-table"
+            extra={<Space>
+              <Select allowClear placeholder={t('全部门店', 'All stores')} style={{ width: 180 }} value={redStore} onChange={setRedStore} showSearch optionFilterProp="label" options={stores.map((x) => ({ value: x.id, label: x.name }))} />
+              <Select allowClear placeholder={t('全部状态', 'All statuses')} style={{ width: 130 }} value={redStatus} onChange={setRedStatus} options={[{ value: 'done', label: t('已核销', 'Done') }, { value: 'reversed', label: t('已撤销', 'Reversed') }]} />
+            </Space>}
+            onRow={(r) => ({ onClick: () => setOpen(r.card_id), style: { cursor: 'pointer' } })}
+            columns={[
+              { title: t('时间', 'When'), dataIndex: 'created_at', sortKey: 'created_at', render: time },
+              { title: t('门店', 'Store'), dataIndex: 'store_id', render: storeName },
+              { title: t('卡券', 'Card'), dataIndex: 'card_id', render: (v: string) => <span className="kq-mono kq-muted">{v}</span> },
+              { title: t('订单金额', 'Order'), dataIndex: 'order_amount', sortKey: 'order_amount', align: 'right', render: (v: number | null) => money(v, cur) },
+              { title: t('优惠/扣减', 'Value'), dataIndex: 'amount', sortKey: 'amount', align: 'right', render: (v: number) => money(v, cur) },
+              { title: t('次数', 'Uses'), dataIndex: 'uses', align: 'right' },
+              { title: t('状态', 'Status'), dataIndex: 'status', render: (s: string) => s === 'done' ? <Tag color="green">{t('已核销', 'Done')}</Tag> : <Tag>{t('已撤销', 'Reversed')}</Tag> },
+            ]} /> },
+        ]} />
       </Panel>
       <Drawer width={1100} open={!!open} onClose={() => setOpen(null)} title={t('卡券详情', 'Card')} destroyOnHidden>
         {open && <CardDetail cardId={open} onChanged={() => setReload((x) => x + 1)} />}

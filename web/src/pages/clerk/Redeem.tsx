@@ -22,6 +22,7 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
   const [amount, setAmount] = useState<number | null>(null);
   const [uses, setUses] = useState<number | null>(1);
   const [pin, setPin] = useState('');
+  const [approval, setApproval] = useState(''); // 审批码: an operator's approval for a high-value redemption
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<RedemptionWithCard | null>(null);
   const [recent, setRecent] = useState<Redemption[]>([]);
@@ -38,6 +39,7 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
       ...((k === 'stored_value' || k === 'gift') && amount != null ? { amount: Math.round(amount * 100) } : {}),
       ...((k === 'count' || k === 'periodic') && uses ? { uses } : {}),
       ...(k === 'gift' && pin ? { pin } : {}),
+      ...(approval.trim() ? { approval_id: approval.trim().toLowerCase() } : {}),
     };
   };
   const runCheck = async (c = code) => {
@@ -54,13 +56,13 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
     }
   };
   // re-check as the clerk fills in the order: the answer says whether it can be redeemed now
-  useEffect(() => { if (check) { const h = setTimeout(() => runCheck(), 300); return () => clearTimeout(h); } }, [order, amount, uses, pin]);
+  useEffect(() => { if (check) { const h = setTimeout(() => runCheck(), 300); return () => clearTimeout(h); } }, [order, amount, uses, pin, approval]);
 
   const confirm = async () => {
     setBusy(true);
     try {
       const r = await api.redeem(body());
-      setReceipt(r); setCheck(null); setCode(''); setOrder(null); setAmount(null); setUses(1); setPin('');
+      setReceipt(r); setCheck(null); setCode(''); setOrder(null); setAmount(null); setUses(1); setPin(''); setApproval('');
       loadRecent();
     } catch (e) { report(e); runCheck(); } finally { setBusy(false); }
   };
@@ -76,11 +78,11 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
   return (
     <>
       <Panel size="small" title={t('扫码或输入券码', 'Scan or type the code')}>
-        {scanning ? <Scanner onCode={(c) => { setScanning(false); setCode(c); runCheck(c); }} onClose={() => setScanning(false)} /> : (
+        {scanning ? <Scanner onCode={(c) => { setScanning(false); setCode(c); setApproval(''); runCheck(c); }} onClose={() => setScanning(false)} /> : (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Button type="primary" size="large" block icon={<CameraOutlined />} onClick={() => setScanning(true)}>{t('扫码', 'Scan')}</Button>
             <Space.Compact style={{ width: '100%' }}>
-              <Input size="large" className="kq-mono" placeholder={t('输入券码', 'Type the code')} value={code} onChange={(e) => setCode(e.target.value)} onPressEnter={() => runCheck()} allowClear data-testid="clerk-code" />
+              <Input size="large" className="kq-mono" placeholder={t('输入券码', 'Type the code')} value={code} onChange={(e) => { setCode(e.target.value); setApproval(''); }} onPressEnter={() => runCheck()} allowClear data-testid="clerk-code" />
               <Button size="large" onClick={() => runCheck()} data-testid="clerk-check">{t('查询', 'Check')}</Button>
             </Space.Compact>
           </Space>
@@ -108,6 +110,8 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
             <div className="kq-muted">{t('剩余次数', 'Uses left')} <b style={{ color: '#000' }}>{num(check.card.uses_left)}</b></div>
             <InputNumber size="large" style={{ width: '100%' }} min={1} max={check.card.uses_left || 1} addonBefore={t('核销次数', 'Uses')} value={uses} onChange={setUses} data-testid="clerk-uses" />
           </>}
+          {(check.code === 'VERIFICATION_REQUIRED' || approval) && <Input size="large" className="kq-mono" allowClear addonBefore={t('审批码', 'Approval id')}
+            placeholder={t('向运营索取审批码（apr_…）', 'Ask an operator for an approval id (apr_…)')} value={approval} onChange={(e) => setApproval(e.target.value)} data-testid="clerk-approval" />}
           {k === 'gift' && <Input.Password size="large" placeholder={t('礼品卡密码', 'Gift card PIN')} value={pin} onChange={(e) => setPin(e.target.value)} />}
           {k !== 'external' && <InputNumber size="large" style={{ width: '100%' }} min={0} precision={2} prefix="¥" placeholder={t('订单金额（用于满减与统计）', 'Order amount (minimum spend, reports)')} value={order} onChange={setOrder} data-testid="clerk-order" />}
           <Button type="primary" size="large" block disabled={!check.redeemable} loading={busy} onClick={confirm} data-testid="clerk-confirm">{t('确认核销', 'Confirm redemption')}</Button>

@@ -45,12 +45,12 @@ export function Members() {
       <PageTitle title={t('会员', 'Members')} extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>{t('新建会员', 'New member')}</Button>} />
       <DataTable<Member> fetch={fetch} rowKey="id" search={t('姓名 / 会员编号 / 手机号', 'Name, external id or phone')} reloadKey={reload} testId="members-table"
         columns={[
-          { title: t('姓名', 'Name'), dataIndex: 'name', render: (v: string | null, r) => <Space direction="vertical" size={0}><b>{v ?? '—'}</b><span className="kq-muted kq-mono" style={{ fontSize: 12 }}>{r.id}</span></Space> },
+          { title: t('姓名', 'Name'), dataIndex: 'name', sortKey: 'name', render: (v: string | null, r) => <Space direction="vertical" size={0}><b>{v ?? '—'}</b><span className="kq-muted kq-mono" style={{ fontSize: 12 }}>{r.id}</span></Space> },
           { title: t('会员编号（CRM）', 'External id (CRM)'), dataIndex: 'external_id', render: (v: string | null) => v ?? '—' },
           { title: t('手机', 'Phone'), dataIndex: 'phone_last4', render: (v: string | null) => (v ? `••• ${v}` : '—') },
           { title: t('等级', 'Tier'), dataIndex: 'tier', render: (v: string | null) => v ?? '—' },
           { title: t('生日', 'Birthday'), dataIndex: 'birthday', render: (v: string | null) => v ?? '—' },
-          { title: t('创建时间', 'Created'), dataIndex: 'created_at', render: time },
+          { title: t('创建时间', 'Created'), dataIndex: 'created_at', sortKey: 'created_at', render: time },
           ...(canWrite ? [{ title: '', key: 'ops', render: (_: unknown, r: Member) => <Space>
             <Button size="small" onClick={() => open(r)}>{t('编辑', 'Edit')}</Button>
             <Button size="small" icon={<LinkOutlined />} onClick={() => setLink({ member: r, link: null })} data-testid={`wallet-link-${r.external_id ?? r.id}`}>{t('钱包链接', 'Wallet link')}</Button>

@@ -30,14 +30,14 @@ export function Stores() {
   return (
     <div>
       <PageTitle title={t('门店', 'Stores')} extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>{t('新建门店', 'New store')}</Button>} />
-      <DataTable<Store> fetch={fetch} rowKey="id" search={t('门店名称或编码', 'Name or code')} reloadKey={reload}
+      <DataTable<Store> fetch={fetch} rowKey="id" search={t('门店名称或编码', 'Name or code')} reloadKey={reload} testId="stores-table"
         columns={[
-          { title: t('门店', 'Store'), dataIndex: 'name', render: (v: string, r) => <Space direction="vertical" size={0}><b>{v}</b><span className="kq-muted kq-mono" style={{ fontSize: 12 }}>{r.id}</span></Space> },
+          { title: t('门店', 'Store'), dataIndex: 'name', sortKey: 'name', render: (v: string, r) => <Space direction="vertical" size={0}><b>{v}</b><span className="kq-muted kq-mono" style={{ fontSize: 12 }}>{r.id}</span></Space> },
           { title: t('编码', 'Code'), dataIndex: 'code', render: (v: string | null) => v ?? '—' },
           { title: t('标签', 'Tags'), dataIndex: 'tags', render: (tags: string[]) => tags.map((x) => <Tag key={x}>{x}</Tag>) },
           { title: t('位置', 'Location'), key: 'loc', render: (_: unknown, r) => (r.lat != null ? `${r.lat.toFixed(4)}, ${r.lng!.toFixed(4)}` : '—') },
           { title: t('时区', 'Time zone'), dataIndex: 'time_zone', render: (v: string | null) => v ?? t('跟随商户', 'Tenant’s') },
-          { title: t('创建时间', 'Created'), dataIndex: 'created_at', render: time },
+          { title: t('创建时间', 'Created'), dataIndex: 'created_at', sortKey: 'created_at', render: time },
           ...(canWrite ? [{ title: '', key: 'ops', render: (_: unknown, r: Store) => <Button size="small" onClick={() => open(r)}>{t('编辑', 'Edit')}</Button> }] : []),
         ]} />
       <Modal open={!!editing} title={editing === 'new' ? t('新建门店', 'New store') : t('编辑门店', 'Edit store')} onCancel={() => setEditing(null)} onOk={save} destroyOnHidden>

@@ -39,10 +39,10 @@ export function Webhooks() {
       {secret && <Alert type="success" showIcon closable onClose={() => setSecret(null)} style={{ marginBottom: 12 }} title={t('签名密钥只显示这一次：', 'The signing secret is shown this once:')} description={<Typography.Text copyable className="kq-mono">{secret}</Typography.Text>} />}
       <DataTable<WebhookEndpoint> fetch={fetch} rowKey="id" reloadKey={reload}
         columns={[
-          { title: 'URL', dataIndex: 'url', render: (v: string, r) => <Space direction="vertical" size={0}><span className="kq-mono">{v}</span><span className="kq-muted">{String(r.description ?? '')}</span></Space> },
+          { title: 'URL', dataIndex: 'url', sortKey: 'url', render: (v: string, r) => <Space direction="vertical" size={0}><span className="kq-mono">{v}</span><span className="kq-muted">{String(r.description ?? '')}</span></Space> },
           { title: t('事件', 'Events'), dataIndex: 'event_types', render: (ev: string[]) => (ev.length ? ev.map((e) => <Tag key={e}>{e}</Tag>) : <Tag color="blue">{t('全部', 'All')}</Tag>) },
           { title: t('启用', 'Active'), dataIndex: 'active', render: (a: boolean, r) => <Switch size="small" checked={a} onChange={(v) => api.updateWebhook(r.id, { active: v }).then(() => setReload((x) => x + 1), report)} /> },
-          { title: t('创建时间', 'Created'), dataIndex: 'created_at', render: time },
+          { title: t('创建时间', 'Created'), dataIndex: 'created_at', sortKey: 'created_at', render: time },
           { title: '', key: 'ops', render: (_: unknown, r) => <Space>
             <Button size="small" onClick={() => api.testWebhook(r.id).then(() => { setLog(r); setLogReload((x) => x + 1); }, report)}>{t('发送测试', 'Send test')}</Button>
             <Button size="small" onClick={() => setLog(r)}>{t('投递记录', 'Deliveries')}</Button>
