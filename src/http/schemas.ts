@@ -4,7 +4,8 @@ import { Type, type TSchema } from '@sinclair/typebox';
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 export const Money = Type.Integer({ minimum: 0, maximum: 1e13, description: 'integer minor units (fen 分)' });
 export const Timestamp = Type.String({ format: 'date-time' });
-export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+// Null first: with type coercion on, a string branch tried first would turn null into "".
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
 
 export const PageQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

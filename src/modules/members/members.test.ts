@@ -19,3 +19,11 @@ test('members sort by name on the server, across pages, both ways; a member with
   assert.equal(desc.body.data[0].name, 'zhang');
   await assertBadSort(env, '/v1/members', key);
 });
+
+test('null stays null: an explicit null name is no name, not an empty string', async () => {
+  const m = await env.api('POST', '/v1/members', { name: null, external_id: 'null-check' });
+  assert.equal(m.status, 201);
+  assert.equal(m.body.name, null);
+  const s = await env.api('POST', '/v1/stores', { name: 'n', code: null, time_zone: null });
+  assert.equal(s.body.code, null);
+});
