@@ -32,7 +32,14 @@ export default function Wallet() {
   const [reload, setReload] = useState(0);
 
   useEffect(() => { if (api) api.me().then(setMe).catch((e) => setError(e instanceof ApiError ? e.detail : String(e))); }, [api, reload]);
-  useEffect(() => { if (api && me) { setCards(null); api.cards(tab).then((r) => setCards(r.data)).catch(report); } }, [api, me, tab, reload]);
+  const ready = !!me; // not `me` itself: a reload refreshes `me` too, which must not fetch the cards a second time
+  useEffect(() => {
+    if (!api || !ready) return;
+    let current = true; // a slower, older answer must not overwrite a newer one
+    setCards(null);
+    api.cards(tab).then((r) => { if (current) setCards(r.data); }).catch(report);
+    return () => { current = false; };
+  }, [api, ready, tab, reload]);
 
   if (!api || error) return <div className="kq-phone"><Result status="warning" title={t('链接无效或已过期', 'This link is not valid or has expired')} subTitle={error ?? t('请从品牌的小程序或短信重新打开钱包', 'Open the wallet again from the brand’s app or message')} /></div>;
   if (!me) return <div className="boot"><Spin size="large" /></div>;
