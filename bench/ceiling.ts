@@ -63,7 +63,7 @@ export async function copyCeilingPglite(dataDir: string, n: number) {
   return { rows: n, seconds: round(seconds), rows_per_s: Math.round(n / seconds) };
 }
 
-/** One conditional card update and its ledger entry, as one statement: the least a redemption can be. */
+/** One conditional card update and its ledger entry, as one prepared statement: the least a redemption can be. */
 const REDEEM_SQL = `WITH c AS (
   UPDATE cards SET uses_left = uses_left - 1, updated_at = $3
   WHERE tenant_id = $1 AND id = $2 AND state = 'active' AND uses_left >= 1 RETURNING tenant_id, id)
@@ -81,7 +81,7 @@ export async function redeemCeilingPg(databaseUrl: string, schema: string, tenan
   const end = t0 + durationMs;
   await Promise.all(clients.map(async (c, k) => {
     for (let i = k; performance.now() < end; i += connections) {
-      const r = await c.query(REDEEM_SQL, [tenantId, cardIds[(i * 7919) % cardIds.length], new Date()]);
+      const r = await c.query({ name: 'ceiling_redeem', text: REDEEM_SQL, values: [tenantId, cardIds[(i * 7919) % cardIds.length], new Date()] });
       if (r.rowCount === 1) n++;
       else errors++;
     }

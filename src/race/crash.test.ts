@@ -88,7 +88,7 @@ describe('a server killed mid-flight', { skip: SKIP }, () => {
       }
     });
 
-    await sleep(1500);
+    await sleep(700);
     // make a refill and an expiry due, then kill the process that runs the jobs — mid-load, mid-generation
     await q(`UPDATE cards SET period_ends_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [c.tenantId, periodic.id]);
     await q(`UPDATE cards SET valid_until = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [c.tenantId, expiring.id]);

@@ -106,6 +106,26 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
 }
 
 /**
+ * A hot batch sells out long before its callers stop asking: once it has, a refusal should cost one
+ * read, not a transaction. True when this request would fail on stock alone — everything checked
+ * before stock (channel, batch, template, member) is fine and the batch's stock is used up. The
+ * transactional path remains the authority; any doubt answers false and goes there.
+ */
+export async function soldOut(ctx: Ctx, caller: Caller, input: IssueInput): Promise<boolean> {
+  if (caller.role === 'channel' && input.channel_id && input.channel_id !== caller.channelId) return false;
+  const channelId = caller.role === 'channel' ? null : input.channel_id ?? null;
+  const r = await ctx.db.query<{ sold_out: boolean }>(
+    `SELECT b.mode = 'on_issue' AND b.stock IS NOT NULL AND b.issued >= b.stock AND b.status <> 'failed' AND t.status = 'active'
+         AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM members m WHERE m.tenant_id = b.tenant_id AND m.id = $3))
+         AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM channels ch WHERE ch.tenant_id = b.tenant_id AND ch.id = $4)) AS sold_out
+     FROM batches b JOIN templates t ON t.tenant_id = b.tenant_id AND t.id = b.template_id
+     WHERE b.tenant_id = $1 AND b.id = $2`,
+    [caller.tenantId, input.batch_id, input.member_id ?? null, channelId],
+  );
+  return !!r.rows[0]?.sold_out;
+}
+
+/**
  * Issue pool cards as bearer codes (no member yet): what leaves the pool by export or arrives by
  * import as "already in customers' hands". Returns the rows so the caller can reveal them.
  */

@@ -8,7 +8,7 @@ import { AppError } from '../../errors.js';
 import { Id, Money, Nullable, Page, PageQuery, Timestamp, responses } from '../../http/schemas.js';
 import { Template } from '../templates/schemas.js';
 import { Card, CardState, CodeOrId, Event, IssuedCard, LedgerEntry, RedeemBody, Redemption, RedemptionWithCard, Stats } from './schemas.js';
-import { issueCard } from './issue.js';
+import { issueCard, soldOut } from './issue.js';
 import { bindCard, freezeCard, topUpCard, transferCard, unfreezeCard, voidCard } from './manage.js';
 import { checkRedeem, createApproval, redeem, redeemFast } from './redeem.js';
 import { reverseRedemption } from './reverse.js';
@@ -37,7 +37,11 @@ export default {
       },
     }, async (req, reply) => {
       requireAccess(req.caller!, 'cards.issue');
-      return mutate(ctx, req, reply, { action: 'card.issue', targetType: 'card', status: 201 }, (q) => issueCard(ctx, q, req.caller!, req.body));
+      return mutate(ctx, req, reply, { action: 'card.issue', targetType: 'card', status: 201 }, (q) => issueCard(ctx, q, req.caller!, req.body), async () => {
+        // a sold-out hot batch refuses with one read and no transaction; everything else takes the transactional path
+        if (await soldOut(ctx, req.caller!, req.body)) throw new AppError(409, 'STOCK_EXHAUSTED', 'this batch has no stock left');
+        return undefined;
+      });
     });
 
     app.post('/cards/bind', {
