@@ -58,13 +58,15 @@ export const isoSql = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY
 
 const isKeyConflict = (e: any) => e?.code === '23505' && /idempotency_keys/.test(`${e.constraint ?? ''} ${e.table ?? ''} ${e.message ?? ''}`);
 
-
-
 /**
  * Every mutating route goes through here: one transaction holding the effect, its audit entry and
  * (when the caller sent Idempotency-Key or request_no) the stored answer. A retry with the same key
  * and body gets the first answer back; the same key with another body is a 409. Concurrent
  * duplicates wait on the key's row and then replay: one effect, one answer.
+ *
+ * A route may offer a fast path (the redemption does): it is tried first and does the same — effect,
+ * audit, answer — in one statement. If it refuses or collides on the key, the key's stored answer
+ * (if there is one) is the reply; if it steps aside (undefined), the transaction below runs.
  */
 export async function mutate<T extends Record<string, any>>(
   ctx: Ctx,

@@ -145,3 +145,20 @@ test('random sequences of card operations agree with a simple model', async () =
     { numRuns: 40 },
   );
 });
+
+test('a redemption answers the same shape with and without an Idempotency-Key, and a retry gets it byte for byte', async () => {
+  const a = (await env.api('POST', '/v1/cards/issue', { batch_id: batches.count, member_id: members[0] })).body;
+  const b = (await env.api('POST', '/v1/cards/issue', { batch_id: batches.count, member_id: members[0] })).body;
+  const plain = await env.api('POST', '/v1/redemptions', { code: a.code, uses: 2 });
+  const keyed = await env.api('POST', '/v1/redemptions', { code: b.code, uses: 2 }, { headers: { 'idempotency-key': `shape-${b.id}` } });
+  const again = await env.api('POST', '/v1/redemptions', { code: b.code, uses: 2 }, { headers: { 'idempotency-key': `shape-${b.id}` } });
+  assert.equal(plain.status, 201);
+  assert.equal(keyed.status, 201);
+  assert.equal(again.status, 201);
+  assert.equal(JSON.stringify(again.body), JSON.stringify(keyed.body), 'the retry is the first answer');
+  const shape = (x: any): any => (x && typeof x === 'object' ? Object.fromEntries(Object.keys(x).map((k) => [k, shape(x[k])])) : typeof x === 'string' && /^\d{4}-\d\d-\d\dT/.test(x) ? 'iso' : x === null ? null : typeof x);
+  assert.deepEqual(shape(keyed.body), shape(plain.body));
+  assert.match(keyed.body.created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  assert.equal(keyed.body.card.uses_left, 3);
+  assert.equal(plain.body.card.uses_left, 3);
+});

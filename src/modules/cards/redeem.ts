@@ -163,7 +163,7 @@ export async function redeemFast(ctx: Ctx, caller: Caller, input: RedeemInput, m
   // with an idempotency key the answer is built here in SQL and stored in the same statement;
   // without one it is built in JS from the updated row (cheaper for the database), in the same format
   const keyed = !!m.idempotency;
-  const cardJson = `jsonb_build_object('id', c.id, 'batch_id', c.batch_id, 'template_id', c.template_id, 'kind', c.kind, 'code_tail', c.code_tail,
+  const cardJson = () => `jsonb_build_object('id', c.id, 'batch_id', c.batch_id, 'template_id', c.template_id, 'kind', c.kind, 'code_tail', c.code_tail,
       'state', c.state, 'state_reason', c.state_reason, 'member_id', c.member_id, 'channel_id', c.channel_id, 'balance', c.balance,
       'uses_left', c.uses_left, 'stamps', c.stamps, 'period_no', c.period_no, 'period_ends_at', ${isoSql('c.period_ends_at')},
       'valid_from', ${isoSql('c.valid_from')}, 'valid_until', ${isoSql('c.valid_until')}, 'bind_deadline', ${isoSql('c.bind_deadline')},
@@ -193,7 +193,7 @@ export async function redeemFast(ctx: Ctx, caller: Caller, input: RedeemInput, m
     ${keyed ? `answer AS (
       SELECT jsonb_build_object('id', r.id, 'card_id', r.card_id, 'template_id', r.template_id, 'batch_id', r.batch_id, 'store_id', r.store_id,
         'member_id', r.member_id, 'order_amount', r.order_amount, 'amount', r.amount, 'uses', r.uses, 'stamps', r.stamps, 'status', r.status,
-        'reversed_at', NULL, 'created_at', ${isoSql('r.created_at')}, 'reward_card_id', NULL, 'card', ${cardJson}) AS body
+        'reversed_at', NULL, 'created_at', ${isoSql('r.created_at')}, 'reward_card_id', NULL, 'card', ${cardJson()}) AS body
       FROM r, c),` : ''}
     ${recordCtes(m, p, keyed ? 'answer' : 'r', red, 'answer.body')}
     ${keyed ? 'SELECT body FROM answer' : 'SELECT * FROM c'}`;

@@ -1,0 +1,102 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { generateKeyMaterial } from '../src/secrets.js';
+import { createContext } from '../src/context.js';
+import { redeemFast } from '../src/modules/cards/redeem.js';
+import type { FastMutation } from '../src/http/mutation.js';
+import { load, startServer } from './lib.js';
+import { prepare } from './setup.js';
+
+/**
+ * Where a redemption's time goes (the figures behind docs/performance.md):
+ *
+ *   npx tsx bench/profile.ts split [--prof]   CPU per request of the server, the load generator and the
+ *                                            PostgreSQL backends (from /proc), at 1, 8 and 64 connections;
+ *                                            --prof also writes a --cpu-prof of the server to /tmp/kaquan-prof
+ *   npx tsx bench/profile.ts statements      PostgreSQL backend CPU per statement: the card read, the
+ *                                            redemption statement, the ceiling statement
+ *
+ * DATABASE_URL defaults to the local test database; POOL sets the server's pool (default 8).
+ */
+const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const keys = generateKeyMaterial();
+const schema = `profile_${randomBytes(4).toString('hex')}`;
+const ctx = await createContext({ port: 0, host: '127.0.0.1', dataDir: '', logLevel: 'silent', runJobs: false, keys, keysSource: 'env', publicUrl: '', databaseUrl, dbSchema: schema }, { poolSize: 4 });
+
+/** CPU ticks (1/100 s) of the processes a filter picks. */
+function ticks(pick: (comm: string, pid: number) => boolean): number {
+  let t = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const st = readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (!pick(st.slice(st.indexOf('(') + 1, st.lastIndexOf(')')), Number(d))) continue;
+      const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+      t += Number(f[11]) + Number(f[12]);
+    } catch {
+      /* gone */
+    }
+  }
+  return t;
+}
+
+async function split(prof: boolean) {
+  const f = await prepare(ctx, 2_000);
+  const server = await startServer(
+    { DATABASE_URL: databaseUrl, KAQUAN_DB_SCHEMA: schema, KAQUAN_DB_POOL: process.env.POOL ?? '8', KAQUAN_HMAC_KEY: keys.hmacKey.toString('base64'), KAQUAN_ENC_KEYS: `1:${keys.encKeys[0].key.toString('base64')}` },
+    1, prof ? ['--cpu-prof', '--cpu-prof-dir=/tmp/kaquan-prof'] : [],
+  );
+  try {
+    for (const [connections, ms] of [[1, 3_000], [8, 3_000], [64, 6_000]]) {
+      const snap = () => [ticks((_, p) => p === server.pid), ticks((_, p) => p === process.pid), ticks((c) => c === 'postgres'), ticks(() => true)];
+      const a = snap();
+      const r = await load({ port: server.port, path: '/v1/redemptions', key: f.ownerKey, connections, durationMs: ms, body: (i) => ({ code: f.codes[(i * 7919) % f.codes.length] }), ok: (s) => s === 201 });
+      const b = snap();
+      const per = (i: number) => Math.round(((b[i] - a[i]) * 10_000) / r.requests) / 1000;
+      console.log(JSON.stringify({ connections, rps: r.rps, p50_ms: r.p50_ms, p99_ms: r.p99_ms, errors: r.errors, cpu_ms_per_request: { server: per(0), load_generator: per(1), postgres: per(2), whole_machine: per(3) } }));
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+async function statements() {
+  const f = await prepare(ctx, 10);
+  const caller = { tenantId: f.tenantId, keyId: 'key_profile', role: 'owner' as const, storeIds: [], channelId: null };
+  const m = (): FastMutation => ({ tenantId: f.tenantId, at: new Date(), audit: { actor: 'profile', action: 'card.redeem', targetType: 'redemption', data: { params: {}, body: { code: '[redacted]' } } }, idempotency: null });
+  const seen: { text: string; params: unknown[] }[] = [];
+  const query = ctx.db.query;
+  (ctx.db as any).query = (text: string, params: unknown[]) => (seen.push({ text, params }), query(text, params));
+  await redeemFast(ctx, caller, { code: f.codes[0] }, m());
+  (ctx.db as any).query = query;
+  const read = seen.find((s) => s.text.includes('code_hash = ANY'))!;
+  const take = seen.find((s) => s.text.startsWith('WITH c AS'))!;
+
+  const c = new pg.Client({ connectionString: databaseUrl, options: `-c search_path=${schema}` });
+  await c.connect();
+  const pid = (await c.query('SELECT pg_backend_pid() AS p')).rows[0].p;
+  const cpuMs = () => ticks((_, p) => p === pid) * 10;
+  const measure = async (name: string, text: string, params: () => unknown[], n = 2_000) => {
+    for (let i = 0; i < 20; i++) await c.query({ name, text, values: params() });
+    const a = cpuMs();
+    const t = performance.now();
+    for (let i = 0; i < n; i++) await c.query({ name, text, values: params() });
+    console.log(JSON.stringify({ statement: name, backend_cpu_ms: Math.round(((cpuMs() - a) / n) * 1000) / 1000, wall_ms: Math.round(((performance.now() - t) / n) * 1000) / 1000 }));
+  };
+  let k = 0;
+  await measure('card_read', read.text, () => read.params);
+  await measure('redemption', take.text, () => take.params.map((v, i) => (i === 6 ? `red_profile_${k++}` : v))); // $7 is the redemption id
+  await measure('ceiling', `WITH c AS (UPDATE cards SET uses_left = uses_left - 1, updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND state = 'active' AND uses_left >= 1 RETURNING tenant_id, id)
+    INSERT INTO ledger_entries (tenant_id, card_id, entry_type, uses, created_at) SELECT tenant_id, id, 'redeem', -1, $3 FROM c`, () => [f.tenantId, f.cardIds[1], new Date()]);
+  await c.end();
+}
+
+try {
+  if (process.argv[2] === 'statements') await statements();
+  else await split(process.argv.includes('--prof'));
+} finally {
+  await ctx.db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
+  await ctx.db.close();
+}
+process.exit(0);
