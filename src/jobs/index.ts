@@ -2,6 +2,7 @@ import type { Ctx } from '../http/context.js';
 import { defineJob, enqueue } from './queue.js';
 import { sealAll } from '../modules/audit/service.js';
 import { generateBatch } from '../modules/batches/generate.js';
+import { markBatchFailed } from '../modules/batches/service.js';
 import { expireDue } from '../modules/cards/expire.js';
 import { refillDue } from '../modules/cards/refill.js';
 import { installWebhookJobs } from '../modules/webhooks/deliver.js';
@@ -18,7 +19,7 @@ export async function installJobs(ctx: Ctx): Promise<void> {
       await generateBatch(c, job, lease);
     } catch (e) {
       if (job.attempts >= job.max_attempts) {
-        await c.db.query(`UPDATE batches SET status = 'failed', error = $3 WHERE tenant_id = $1 AND id = $2`, [job.tenant_id, job.payload.batchId, String(e)]);
+        await markBatchFailed(c.db, job.tenant_id!, job.payload.batchId, String(e));
       }
       throw e;
     }

@@ -3,6 +3,7 @@ import type { Ctx } from '../../http/context.js';
 import type { Caller } from '../../http/access.js';
 import { issueBearer } from '../cards/issue.js';
 import { revealCode } from '../cards/lookup.js';
+import { issuedCardsOfBatch } from '../cards/read.js';
 import type { CardRow } from '../cards/model.js';
 import { appendAudit } from '../audit/service.js';
 import { getBatch } from './service.js';
@@ -33,10 +34,7 @@ export async function exportCodes(ctx: Ctx, caller: Caller, batchId: string, opt
       const n = Math.min(CHUNK, left);
       let rows: CardRow[];
       if (opts.reissue) {
-        rows = (await ctx.db.query<CardRow>(
-          `SELECT * FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND seq > $3 AND state <> 'unissued' ORDER BY seq LIMIT $4`,
-          [caller.tenantId, batch.id, afterSeq, n],
-        )).rows;
+        rows = await issuedCardsOfBatch(ctx.db, caller.tenantId, batch.id, afterSeq, n);
         if (rows.length) afterSeq = Number((rows[rows.length - 1] as any).seq);
       } else {
         rows = await ctx.db.tx((q) => issueBearer(ctx, q, caller, batch.id, n, opts.channel_id ?? null));

@@ -6,7 +6,7 @@ import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { normalizeCode } from '../../codes.js';
 import { getTemplate } from '../templates/service.js';
-import { insertUnissuedCards, type NewCard } from '../cards/create.js';
+import { insertUnissuedCards, maxSeq, type NewCard } from '../cards/create.js';
 import { codeHash } from '../cards/lookup.js';
 import { issueBearer } from '../cards/issue.js';
 import { getBatch } from './service.js';
@@ -36,7 +36,7 @@ export async function importCodes(ctx: Ctx, q: Sql, caller: Caller, batchId: str
   const refusals: Refusal[] = [];
   const seen = new Map<string, number>();
   const now = ctx.clock.now();
-  const base = Number((await q.query('SELECT coalesce(max(seq), 0)::int8 AS m FROM cards WHERE tenant_id = $1 AND batch_id = $2', [tenantId, batchId])).rows[0].m);
+  const base = await maxSeq(q, tenantId, batchId);
   const good: (NewCard & { line: number })[] = [];
   records.forEach((rec, i) => {
     const line = i + 1;

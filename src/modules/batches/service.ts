@@ -111,3 +111,23 @@ export async function takeStock(q: Sql, tenantId: string, batchId: string, now: 
 export async function countIssued(q: Sql, tenantId: string, batchId: string, n: number, now: Date): Promise<void> {
   if (n) await q.query('UPDATE batches SET issued = issued + $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2', [tenantId, batchId, n, now]);
 }
+
+/** The on-issue batch a stamp card's reward is issued from, made on first need. */
+export async function ensureRewardBatch(q: Sql, tenantId: string, templateId: string, now: Date): Promise<string> {
+  const name = 'stamp rewards 集点奖励';
+  const found = await q.query<{ id: string }>(
+    `SELECT id FROM batches WHERE tenant_id = $1 AND template_id = $2 AND mode = 'on_issue' AND name = $3 LIMIT 1`, [tenantId, templateId, name]);
+  if (found.rows[0]) return found.rows[0].id;
+  const id = newId('bat');
+  await q.query(
+    `INSERT INTO batches (tenant_id, id, template_id, name, mode, code_format, status, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, 'on_issue', $5, 'ready', $6, $6)`,
+    [tenantId, id, templateId, name, JSON.stringify(checkFormat(undefined)), now],
+  );
+  return id;
+}
+
+/** A generation job that has used up its attempts leaves the batch failed, with the reason. */
+export async function markBatchFailed(q: Sql, tenantId: string, id: string, error: string): Promise<void> {
+  await q.query(`UPDATE batches SET status = 'failed', error = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, id, error.slice(0, 2000)]);
+}

@@ -35,3 +35,8 @@ export async function insertUnissuedCards(
   const got = new Set(r.rows.map((x) => x.id));
   return { inserted: r.rows.length, skippedIds: cards.filter((c) => !got.has(c.id)).map((c) => c.id) };
 }
+
+/** The highest generation number in a batch (imports continue after it). */
+export async function maxSeq(q: Sql, tenantId: string, batchId: string): Promise<number> {
+  return Number((await q.query('SELECT coalesce(max(seq), 0)::int8 AS m FROM cards WHERE tenant_id = $1 AND batch_id = $2', [tenantId, batchId])).rows[0].m);
+}

@@ -84,3 +84,11 @@ export async function listRedemptions(q: Sql, caller: Caller, f: { limit: number
   );
   return page.page(r.rows, f.limit);
 }
+
+/** A batch's cards already out of the pool, in generation order after `afterSeq` (re-export). */
+export async function issuedCardsOfBatch(q: Sql, tenantId: string, batchId: string, afterSeq: number, limit: number): Promise<(CardRow & { seq: number })[]> {
+  return (await q.query<CardRow & { seq: number }>(
+    `SELECT * FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND seq > $3 AND state <> 'unissued' ORDER BY seq LIMIT $4`,
+    [tenantId, batchId, afterSeq, limit],
+  )).rows;
+}

@@ -2,7 +2,7 @@ import type { Sql } from '../../db/index.js';
 import type { Ctx } from '../../http/context.js';
 import type { Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
-import { newId } from '../../ids.js';
+import { ensureRewardBatch } from '../batches/service.js';
 import type { TemplateRow } from '../templates/schemas.js';
 import { appendEvents } from './events.js';
 import { appendLedger } from './ledger.js';
@@ -22,20 +22,9 @@ export async function rewardStamps(ctx: Ctx, q: Sql, caller: Caller, card: CardR
   );
   await appendLedger(q, caller.tenantId, now, [{ cardId: card.id, type: 'reward', stamps: -goal, redemptionId }]);
   const rewardTemplateId = t.value.reward_template_id!;
-  let batch = (await q.query<{ id: string }>(
-    `SELECT id FROM batches WHERE tenant_id = $1 AND template_id = $2 AND mode = 'on_issue' AND name = 'stamp rewards 集点奖励' LIMIT 1`,
-    [caller.tenantId, rewardTemplateId],
-  )).rows[0];
-  if (!batch) {
-    batch = { id: newId('bat') };
-    await q.query(
-      `INSERT INTO batches (tenant_id, id, template_id, name, mode, code_format, status, created_at, updated_at)
-       VALUES ($1, $2, $3, 'stamp rewards 集点奖励', 'on_issue', '{"prefix":"","length":16,"alphabet":"crockford"}', 'ready', $4, $4)`,
-      [caller.tenantId, batch.id, rewardTemplateId, now],
-    );
-  }
+  const batchId = await ensureRewardBatch(q, caller.tenantId, rewardTemplateId, now);
   // the reward is the brand's to give: it is issued with the system's authority, not the clerk's
-  const reward = await issueCard(ctx, q, { ...caller, role: 'owner', channelId: null }, { batch_id: batch.id, member_id: card.member_id });
+  const reward = await issueCard(ctx, q, { ...caller, role: 'owner', channelId: null }, { batch_id: batchId, member_id: card.member_id });
   await appendEvents(q, [{
     tenantId: caller.tenantId, cardId: card.id, templateId: card.template_id, batchId: card.batch_id, type: 'rewarded',
     memberId: card.member_id, keyId: caller.keyId, data: { redemption_id: redemptionId, reward_card_id: reward.id }, at: now,
