@@ -29,9 +29,12 @@ export interface Cluster {
   tenantId: string;
   ownerKey: string;
   ports: number[];
+  /** the pid of server process i (with --workers N: the cluster's primary) */
+  pid(i: number): number | undefined;
   /** one request to process i (round-robin when i is omitted) */
   call(method: string, path: string, body?: unknown, opts?: { key?: string; headers?: Record<string, string>; server?: number }): Promise<Reply>;
-  kill(i: number, signal?: NodeJS.Signals): Promise<void>;
+  /** stops process i; resolves with its exit code (null when a signal ended it) */
+  kill(i: number, signal?: NodeJS.Signals): Promise<number | null>;
   start(i: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -62,7 +65,7 @@ async function waitHealthy(port: number, child: ChildProcess, log: () => string)
   throw new Error(`server on ${port} did not become healthy:\n${log()}`);
 }
 
-export async function startCluster(n: number, opts: { env?: Record<string, string>; perServerEnv?: (i: number) => Record<string, string> } = {}): Promise<Cluster> {
+export async function startCluster(n: number, opts: { env?: Record<string, string>; perServerEnv?: (i: number) => Record<string, string>; workers?: number } = {}): Promise<Cluster> {
   const databaseUrl = process.env.DATABASE_URL!;
   const schema = `race_${randomBytes(5).toString('hex')}`;
   const keys = generateKeyMaterial();
@@ -93,7 +96,7 @@ export async function startCluster(n: number, opts: { env?: Record<string, strin
   };
 
   const start = async (i: number) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve', '--workers', String(opts.workers ?? 1)], {
       cwd: root,
       env: { ...baseEnv, PORT: String(ports[i]), ...(opts.perServerEnv?.(i) ?? {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -106,13 +109,14 @@ export async function startCluster(n: number, opts: { env?: Record<string, strin
     children[i] = child;
     await waitHealthy(ports[i], child, () => logs[i]);
   };
-  const kill = async (i: number, signal: NodeJS.Signals = 'SIGKILL') => {
+  const kill = async (i: number, signal: NodeJS.Signals = 'SIGKILL'): Promise<number | null> => {
     const c = children[i];
-    if (!c || c.exitCode !== null || c.signalCode) return;
-    const exited = new Promise((r) => c.once('exit', r));
+    if (!c || c.exitCode !== null || c.signalCode) return c?.exitCode ?? null;
+    const exited = new Promise<number | null>((r) => c.once('exit', (code) => r(code)));
     c.kill(signal);
-    await exited;
+    const code = await exited;
     children[i] = null;
+    return code;
   };
 
   try {
@@ -145,6 +149,7 @@ export async function startCluster(n: number, opts: { env?: Record<string, strin
 
   return {
     ctx, schema, tenantId: tenant.id, ownerKey: owner.secret, ports, call, kill, start,
+    pid: (i) => children[i]?.pid,
     async stop() {
       await Promise.all(pools.map((p) => p.close().catch(() => {})));
       await Promise.all(ports.map((_, i) => kill(i, 'SIGTERM')));
