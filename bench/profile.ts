@@ -43,6 +43,7 @@ function ticks(pick: (comm: string, pid: number) => boolean): number {
 
 async function split(prof: boolean) {
   const f = await prepare(ctx, 2_000);
+  if (process.env.DROP_INDEXES) for (const ix of process.env.DROP_INDEXES.split(',')) await ctx.db.query(`DROP INDEX ${ix}`); // experiments only
   const server = await startServer(
     { DATABASE_URL: databaseUrl, KAQUAN_DB_SCHEMA: schema, KAQUAN_DB_POOL: process.env.POOL ?? '8', KAQUAN_HMAC_KEY: keys.hmacKey.toString('base64'), KAQUAN_ENC_KEYS: `1:${keys.encKeys[0].key.toString('base64')}` },
     1, prof ? ['--cpu-prof', '--cpu-prof-dir=/tmp/kaquan-prof'] : [],
