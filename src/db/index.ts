@@ -78,9 +78,12 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
       try {
         r = await c.query(name ? { name, text, values: params as any[] } : { text, values: params as any[] });
       } catch (e: any) {
-        // a table changed under a prepared statement (a migration by another process): once more, unprepared
+        // a table changed under a prepared statement (a migration by another process): prepare it
+        // afresh under a new name on every connection, starting with this call
         if (!name || e?.code !== '0A000') throw e;
-        r = await c.query({ text, values: params as any[] });
+        const renamed = `${name}_${Date.now().toString(36)}`;
+        prepared.set(text, renamed);
+        r = await c.query({ name: renamed, text, values: params as any[] });
       }
       return { rows: r.rows, rowCount: r.rowCount ?? 0 };
     },
