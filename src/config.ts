@@ -17,6 +17,8 @@ export interface Config {
   bootstrapKey?: string;
   logLevel: string;
   runJobs: boolean;
+  /** group concurrent redemptions into one statement (KAQUAN_REDEEM_GROUPS=off to write each alone) */
+  redeemGroups?: boolean;
   /** how long a claimed job stays claimed without a lease renewal (KAQUAN_JOB_LEASE_MS): a dead process's jobs resume after it */
   jobLeaseMs?: number;
   keys: KeyMaterial;
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapKey,
     logLevel: env.LOG_LEVEL || 'info',
     runJobs: env.KAQUAN_JOBS !== 'off',
+    redeemGroups: env.KAQUAN_REDEEM_GROUPS !== 'off',
     jobLeaseMs: env.KAQUAN_JOB_LEASE_MS ? Math.max(1_000, int('KAQUAN_JOB_LEASE_MS', env.KAQUAN_JOB_LEASE_MS, 60_000)) : undefined,
     keys,
     keysSource,

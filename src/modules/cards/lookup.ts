@@ -13,7 +13,8 @@ export const codeHash = (keys: Keyring, tenantId: string, normalized: string) =>
  * (its check character fails) or an unknown one, and counts toward the guessing limit.
  */
 export async function findByCode(
-  q: Sql, keys: Keyring, tenantId: string, input: string, who: string, opts: { forUpdate?: boolean; select?: string; joins?: string; params?: unknown[] } = {},
+  q: Sql, keys: Keyring, tenantId: string, input: string, who: string,
+  opts: { forUpdate?: boolean; select?: string; joins?: string; params?: unknown[]; fetch?: (hashes: Buffer[]) => Promise<(CardRow & Record<string, any>) | undefined> } = {},
 ): Promise<CardRow & Record<string, any>> {
   const code = normalizeCode(input);
   if (!code) throw new AppError(422, 'VALIDATION_FAILED', 'code: empty', { errors: [{ field: 'code', reason: 'empty' }] });
@@ -22,15 +23,18 @@ export async function findByCode(
   if (aliased !== code) candidates.push(aliased);
   const extra = opts.params ?? [];
   // the guard's check and the look-up run side by side; a throttled caller learns nothing from the row
-  const [, r] = await Promise.all([
+  const hashes = candidates.map((c) => codeHash(keys, tenantId, c));
+  const [, row] = await Promise.all([
     checkGuessing(who),
-    q.query<CardRow>(
-      `SELECT ${opts.select ?? 'c.*'} FROM cards c ${opts.joins ?? ''}
-       WHERE c.tenant_id = $1 AND c.code_hash = ANY($2::bytea[]) LIMIT 1${opts.forUpdate ? ' FOR UPDATE OF c' : ''}`,
-      [tenantId, candidates.map((c) => codeHash(keys, tenantId, c)), ...extra],
-    ),
+    opts.fetch // a caller may fetch its own way (the redemption groups its reads)
+      ? opts.fetch(hashes)
+      : q.query<CardRow>(
+        `SELECT ${opts.select ?? 'c.*'} FROM cards c ${opts.joins ?? ''}
+         WHERE c.tenant_id = $1 AND c.code_hash = ANY($2::bytea[]) LIMIT 1${opts.forUpdate ? ' FOR UPDATE OF c' : ''}`,
+        [tenantId, hashes, ...extra],
+      ).then((r) => r.rows[0]),
   ]);
-  if (r.rows[0]) return r.rows[0];
+  if (row) return row;
   await recordMiss(who);
   if (!hasValidCheck(code) && !hasValidCheck(aliased))
     throw new AppError(422, 'CODE_MISTYPED', 'code: the check character does not match; a character was probably mistyped', { errors: [{ field: 'code', reason: 'check character mismatch' }] });

@@ -9,6 +9,7 @@ import { getTemplate } from '../templates/service.js';
 import type { Store } from '../stores/service.js';
 import type { TemplateRow } from '../templates/schemas.js';
 import { appendEvents, OUTBOX_FROM_EV } from './events.js';
+import { readByCode, writeDecided } from './redeem-batch.js';
 import { appendLedger } from './ledger.js';
 import { cardView, DEPLETES, type CardRow } from './model.js';
 import { findByCode, findById } from './lookup.js';
@@ -52,7 +53,9 @@ export async function loadForRedeem(ctx: Ctx, q: Sql, caller: Caller, input: Red
   const joins = 'JOIN templates t ON t.tenant_id = c.tenant_id AND t.id = c.template_id LEFT JOIN stores s ON s.tenant_id = c.tenant_id AND s.id = $3';
   let row: any;
   if (input.code) {
-    row = await findByCode(q, ctx.keys, tenantId, input.code, `key:${caller.keyId}`, { select, joins, params: [storeId], forUpdate });
+    // outside a transaction (the fast path) the read joins whatever other reads are waiting
+    const fetch = q === ctx.db && !forUpdate && ctx.config.redeemGroups !== false ? (hashes: Buffer[]) => readByCode(ctx.db, tenantId, hashes, storeId) : undefined;
+    row = await findByCode(q, ctx.keys, tenantId, input.code, `key:${caller.keyId}`, { select, joins, params: [storeId], forUpdate, fetch });
   } else if (input.card_id) {
     const r = await q.query(`SELECT ${select} FROM cards c ${joins} WHERE c.tenant_id = $1 AND c.id = $2${forUpdate ? ' FOR UPDATE OF c' : ''}`, [tenantId, input.card_id, storeId]);
     if (!r.rows[0]) throw new AppError(404, 'CARD_NOT_FOUND', 'card not found');
@@ -158,6 +161,23 @@ export async function redeemFast(ctx: Ctx, caller: Caller, input: RedeemInput, m
   if (goal !== null && c.stamps + take.stamps >= goal) return undefined;
   const redemptionId = newId('red');
   const storeId = l.store?.id ?? null;
+  const answer = (updated: CardRow) => ({
+    id: redemptionId, card_id: updated.id, template_id: updated.template_id, batch_id: updated.batch_id, store_id: storeId, member_id: updated.member_id,
+    order_amount: input.order_amount ?? null, amount: take.value, uses: take.uses, stamps: take.stamps, status: 'done', reversed_at: null,
+    created_at: now, reward_card_id: null, card: cardView(updated),
+  });
+  const eventData = JSON.stringify({ redemption_id: redemptionId, amount: take.value, uses: take.uses, stamps: take.stamps, order_amount: input.order_amount ?? null });
+  if (!m.idempotency && ctx.config.redeemGroups !== false) {
+    // under load, redemptions waiting for a statement go together: one round trip and one commit for many
+    const written = await writeDecided(ctx.db, {
+      tenantId: caller.tenantId, cardId: c.id, amount: take.amount, uses: take.uses, stamps: take.stamps, depletes: DEPLETES.includes(c.kind),
+      periodNo: c.period_no, memberId: c.member_id, goal, redemptionId, storeId, keyId: caller.keyId, orderAmount: input.order_amount ?? null,
+      value: take.value, ledgerType: take.stamps ? 'stamp' : 'redeem', eventType: take.stamps ? 'stamped' : 'redeemed', eventData,
+      actor: m.audit.actor, action: m.audit.action, auditData: JSON.stringify(m.audit.data), at: now,
+    });
+    if (written === null) return undefined; // the card changed since it was read
+    if (written !== 'alone') return answer(written);
+  }
   const { values, p } = params();
   const [tenant, card, nowP, amount, uses, stamps, red] = [p(caller.tenantId), p(c.id), p(now), p(take.amount), p(take.uses), p(take.stamps), p(redemptionId)];
   // with an idempotency key the answer is built here in SQL and stored in the same statement;
@@ -187,7 +207,7 @@ export async function redeemFast(ctx: Ctx, caller: Caller, input: RedeemInput, m
     ev AS (
       INSERT INTO card_events (tenant_id, card_id, template_id, batch_id, event_type, member_id, store_id, channel_id, key_id, data, created_at)
       SELECT tenant_id, id, template_id, batch_id, ${p(take.stamps ? 'stamped' : 'redeemed')}, member_id, ${p(storeId)}, channel_id, ${p(caller.keyId)},
-        ${p(JSON.stringify({ redemption_id: redemptionId, amount: take.value, uses: take.uses, stamps: take.stamps, order_amount: input.order_amount ?? null }))}::jsonb, ${nowP}::timestamptz FROM c
+        ${p(eventData)}::jsonb, ${nowP}::timestamptz FROM c
       RETURNING *),
     wh AS (${OUTBOX_FROM_EV}),
     ${keyed ? `answer AS (
@@ -201,12 +221,7 @@ export async function redeemFast(ctx: Ctx, caller: Caller, input: RedeemInput, m
   const row = out.rows[0];
   if (!row) return undefined; // nothing matched: the card changed since it was read
   if (keyed) return row.body; // the stored answer, byte for byte what a retry will get
-  const updated = row as CardRow;
-  return {
-    id: redemptionId, card_id: updated.id, template_id: updated.template_id, batch_id: updated.batch_id, store_id: storeId, member_id: updated.member_id,
-    order_amount: input.order_amount ?? null, amount: take.value, uses: take.uses, stamps: take.stamps, status: 'done', reversed_at: null,
-    created_at: now, reward_card_id: null, card: cardView(updated),
-  };
+  return answer(row as CardRow);
 }
 
 async function takeFromCard(q: Sql, caller: Caller, l: Loaded, take: Take, redemptionId: string, input: RedeemInput, now: Date): Promise<CardRow | null> {

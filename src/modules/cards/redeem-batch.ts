@@ -1,0 +1,123 @@
+import type { Db } from '../../db/index.js';
+import { batcher } from '../../db/batcher.js';
+import { OUTBOX_FROM_EV } from './events.js';
+import type { CardRow } from './model.js';
+
+/** One redemption, decided (rules passed in JS), waiting to be written. */
+export interface Decided {
+  tenantId: string; cardId: string; amount: number; uses: number; stamps: number; depletes: boolean;
+  periodNo: number | null; memberId: string | null; goal: number | null;
+  redemptionId: string; storeId: string | null; keyId: string; orderAmount: number | null; value: number;
+  ledgerType: string; eventType: string; eventData: string; actor: string; action: string; auditData: string; at: Date;
+}
+
+/** The updated card, null when the card no longer matched, or 'alone' when the group failed and this one must go by itself. */
+export type Written = CardRow | null | 'alone';
+
+/**
+ * The redemption fast path's statement for a group: the same conditional take, redemption, ledger
+ * entry, event, outbox and audit entry as the one-card statement in redeem.ts, for up to 32 cards
+ * at once (each card at most once). The WHERE is the same invariant, checked row by row: a card
+ * that no longer matches is simply not in RETURNING, and its caller takes the transactional path.
+ * Rows are locked in card order first, so two groups (from two processes) can never deadlock.
+ */
+const groupSql = (lockFirst: boolean) => `WITH i AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::int8[], $4::int[], $5::int[], $6::boolean[], $7::int[], $8::text[], $9::int[],
+      $10::text[], $11::text[], $12::text[], $13::int8[], $14::int8[], $15::text[], $16::text[], $17::jsonb[], $18::text[], $19::text[], $20::jsonb[], $21::timestamptz[])
+      AS i(tenant_id, card_id, amount, uses, stamps, depletes, period_no, member_id, goal,
+           redemption_id, store_id, key_id, order_amount, value, ledger_type, event_type, event_data, actor, action, audit_data, at)),
+  ${lockFirst ? `locked AS MATERIALIZED (
+    SELECT c.tenant_id, c.id FROM cards c JOIN i ON c.tenant_id = i.tenant_id AND c.id = i.card_id ORDER BY c.tenant_id, c.id FOR UPDATE OF c),` : ''}
+  c AS (
+    UPDATE cards SET balance = cards.balance - i.amount, uses_left = cards.uses_left - i.uses, stamps = cards.stamps + i.stamps,
+      state = CASE WHEN i.depletes AND cards.uses_left - i.uses = 0 THEN 'used' ELSE cards.state END, updated_at = i.at
+    FROM i ${lockFirst ? 'JOIN locked ON locked.tenant_id = i.tenant_id AND locked.id = i.card_id' : ''}
+    WHERE cards.tenant_id = i.tenant_id AND cards.id = i.card_id AND cards.state = 'active' AND cards.balance >= i.amount AND cards.uses_left >= i.uses
+      AND (cards.valid_until IS NULL OR cards.valid_until > i.at) AND (cards.valid_from IS NULL OR cards.valid_from <= i.at)
+      AND cards.period_no IS NOT DISTINCT FROM i.period_no AND (cards.period_ends_at IS NULL OR cards.period_ends_at > i.at)
+      AND cards.member_id IS NOT DISTINCT FROM i.member_id AND (i.goal IS NULL OR cards.stamps + i.stamps < i.goal)
+    RETURNING cards.*, i.redemption_id AS r_id, i.store_id AS r_store, i.key_id AS r_key, i.order_amount AS r_order, i.value AS r_value,
+      i.amount AS r_amount, i.uses AS r_uses, i.stamps AS r_stamps, i.ledger_type AS r_ledger, i.event_type AS r_event, i.event_data AS r_event_data,
+      i.actor AS r_actor, i.action AS r_action, i.audit_data AS r_audit, i.at AS r_at),
+  r AS (
+    INSERT INTO redemptions (tenant_id, id, card_id, template_id, batch_id, store_id, key_id, member_id, order_amount, amount, uses, stamps, status, created_at)
+    SELECT tenant_id, r_id, id, template_id, batch_id, r_store, r_key, member_id, r_order, r_value, r_uses, r_stamps, 'done', r_at FROM c),
+  l AS (
+    INSERT INTO ledger_entries (tenant_id, card_id, entry_type, amount, uses, stamps, redemption_id, created_at)
+    SELECT tenant_id, id, r_ledger, -r_amount, -r_uses, r_stamps, r_id, r_at FROM c),
+  ev AS (
+    INSERT INTO card_events (tenant_id, card_id, template_id, batch_id, event_type, member_id, store_id, channel_id, key_id, data, created_at)
+    SELECT tenant_id, id, template_id, batch_id, r_event, member_id, r_store, channel_id, r_key, r_event_data, r_at FROM c
+    RETURNING *),
+  wh AS (${OUTBOX_FROM_EV}),
+  audit_row AS (
+    INSERT INTO audit_entries (tenant_id, actor, action, target_type, target_id, data, created_at)
+    SELECT tenant_id, r_actor, r_action, 'redemption', r_id, r_audit, r_at FROM c)
+  SELECT tenant_id, id, batch_id, template_id, kind, code_tail, state, member_id, channel_id, balance, uses_left, stamps, period_no, period_ends_at,
+    valid_from, valid_until, bind_deadline, issued_at, bound_at, state_reason, created_at, updated_at, r_id FROM c`;
+const GROUP_SQL = groupSql(true);
+const ONE_SQL = groupSql(false); // one card locks one row: no order to keep
+
+async function writeGroup(db: Db, items: Decided[]): Promise<Written[]> {
+  const col = <K extends keyof Decided>(k: K) => items.map((d) => d[k]);
+  try {
+    const r = await db.query<CardRow & { r_id: string }>(items.length > 1 ? GROUP_SQL : ONE_SQL, [
+      col('tenantId'), col('cardId'), col('amount'), col('uses'), col('stamps'), col('depletes'), col('periodNo'), col('memberId'), col('goal'),
+      col('redemptionId'), col('storeId'), col('keyId'), col('orderAmount'), col('value'), col('ledgerType'), col('eventType'), col('eventData'),
+      col('actor'), col('action'), col('auditData'), col('at'),
+    ]);
+    const byId = new Map(r.rows.map((row) => [row.r_id, row]));
+    return items.map((d) => byId.get(d.redemptionId) ?? null);
+  } catch (e) {
+    if (items.length === 1) throw e;
+    return items.map(() => 'alone' as const); // the group failed whole (nothing was written): each goes by itself
+  }
+}
+
+const groups = new WeakMap<Db, (d: Decided) => Promise<Written>>();
+
+/** Writes one decided redemption, grouped with whatever else is waiting for this database. */
+export function writeDecided(db: Db, d: Decided): Promise<Written> {
+  let w = groups.get(db);
+  if (!w) {
+    w = batcher((items: Decided[]) => writeGroup(db, items), { lanes: 4, max: 32, key: (x) => `${x.tenantId}:${x.cardId}` });
+    groups.set(db, w);
+  }
+  return w(d);
+}
+
+/**
+ * The redemption's card read, grouped the same way: the card by code hash (1–2 candidates), its
+ * template's version and the store, for up to 64 waiting reads in one round trip.
+ */
+const READ_SQL = `SELECT q.k, x.* FROM unnest($1::int[], $2::int[], $3::text[], $4::bytea[], $5::text[]) WITH ORDINALITY AS q(k, o, tenant_id, hash, store_id, n)
+  CROSS JOIN LATERAL (
+    SELECT c.*, t.version AS tpl_version, row_to_json(s.*) AS sto FROM cards c
+    JOIN templates t ON t.tenant_id = c.tenant_id AND t.id = c.template_id
+    LEFT JOIN stores s ON s.tenant_id = c.tenant_id AND s.id = q.store_id
+    WHERE c.tenant_id = q.tenant_id AND c.code_hash = q.hash) x
+  ORDER BY q.n`; // one index look-up per code (LATERAL), answers in the order asked
+
+interface Read { tenantId: string; hashes: Buffer[]; storeId: string | null }
+type Row = CardRow & Record<string, any>;
+
+async function readGroup(db: Db, items: Read[]): Promise<(Row | undefined)[]> {
+  const k: number[] = [], o: number[] = [], t: string[] = [], h: Buffer[] = [], st: (string | null)[] = [];
+  items.forEach((it, i) => it.hashes.forEach((hash, j) => { k.push(i); o.push(j); t.push(it.tenantId); h.push(hash); st.push(it.storeId); }));
+  const r = await db.query<Row & { k: number }>(READ_SQL, [k, o, t, h, st]);
+  const out: (Row | undefined)[] = items.map(() => undefined);
+  for (const { k: i, ...row } of r.rows) if (!out[i]) out[i] = row as Row; // the first candidate that matched, as LIMIT 1 would
+  return out;
+}
+
+const reads = new WeakMap<Db, (r: Read) => Promise<Row | undefined>>();
+let readSeq = 0;
+
+export function readByCode(db: Db, tenantId: string, hashes: Buffer[], storeId: string | null): Promise<Row | undefined> {
+  let rd = reads.get(db);
+  if (!rd) {
+    rd = batcher((items: Read[]) => readGroup(db, items), { lanes: 4, max: 64, key: () => String(readSeq++) });
+    reads.set(db, rd);
+  }
+  return rd({ tenantId, hashes, storeId });
+}
