@@ -17,7 +17,8 @@ import { prepare } from './setup.js';
  *   npx tsx bench/profile.ts statements      PostgreSQL backend CPU per statement: the card read, the
  *                                            redemption statement, the ceiling statement
  *
- * DATABASE_URL defaults to the local test database; POOL sets the server's pool (default 8).
+ * DATABASE_URL defaults to the local test database; POOL sets the server's pool (default 8); JOBS=off and
+ * GROUPS=off turn the server's job worker and redemption grouping off, to see what each costs or gives.
  */
 const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const keys = generateKeyMaterial();
@@ -45,7 +46,7 @@ async function split(prof: boolean) {
   const f = await prepare(ctx, 2_000);
   if (process.env.DROP_INDEXES) for (const ix of process.env.DROP_INDEXES.split(',')) await ctx.db.query(`DROP INDEX ${ix}`); // experiments only
   const server = await startServer(
-    { DATABASE_URL: databaseUrl, KAQUAN_DB_SCHEMA: schema, KAQUAN_DB_POOL: process.env.POOL ?? '8', KAQUAN_HMAC_KEY: keys.hmacKey.toString('base64'), KAQUAN_ENC_KEYS: `1:${keys.encKeys[0].key.toString('base64')}` },
+    { DATABASE_URL: databaseUrl, KAQUAN_DB_SCHEMA: schema, KAQUAN_DB_POOL: process.env.POOL ?? '8', KAQUAN_JOBS: process.env.JOBS ?? 'on', KAQUAN_REDEEM_GROUPS: process.env.GROUPS ?? 'on', KAQUAN_HMAC_KEY: keys.hmacKey.toString('base64'), KAQUAN_ENC_KEYS: `1:${keys.encKeys[0].key.toString('base64')}` },
     1, prof ? ['--cpu-prof', '--cpu-prof-dir=/tmp/kaquan-prof'] : [],
   );
   try {
