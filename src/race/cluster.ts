@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '../testing/ports.js';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { generateKeyMaterial } from '../secrets.js';
@@ -39,16 +39,6 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitHealthy(port: number, child: ChildProcess, log: () => string): Promise<void> {
   const until = Date.now() + 60_000;
