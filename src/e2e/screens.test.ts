@@ -200,7 +200,10 @@ test('clerk: sign in on a phone, check a code, redeem it, reverse it', { skip },
   await page.getByTestId('clerk-code').fill(code);
   await page.getByTestId('clerk-check').click();
   await assertText(page.getByTestId('clerk-verdict'), /暂不能核销/);
-  await page.getByTestId('clerk-recent').getByRole('button', { name: /撤\s*销/ }).first().click();
+  // the newest first: this ¥5.00, above the demo's ¥10.00 redemption at the same store
+  const newest = page.getByTestId('clerk-recent').locator('.ant-list-item').first();
+  await assertText(newest, /¥5\.00/);
+  await newest.getByRole('button', { name: /撤\s*销/ }).click();
   await page.locator('.ant-modal-confirm').getByRole('button', { name: /撤销核销/ }).click();
   await page.getByTestId('clerk-recent').getByText('已撤销').waitFor();
   const card = (await owner('POST', '/v1/cards/lookup', { code })).body;

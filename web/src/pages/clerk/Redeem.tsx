@@ -60,8 +60,10 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
 
   const confirm = async () => {
     setBusy(true);
+    ++seq.current; // a re-check still in flight would answer for the card as it was before this redemption
     try {
       const r = await api.redeem(body());
+      ++seq.current;
       setReceipt(r); setCheck(null); setCode(''); setOrder(null); setAmount(null); setUses(1); setPin(''); setApproval('');
       loadRecent();
     } catch (e) { report(e); runCheck(); } finally { setBusy(false); }
