@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { Caller } from '../../http/access.js';
 import { appendAudit } from '../audit/service.js';
+import { findTenantIds } from '../tenants/service.js';
 import { decoyHash, verifyPassword } from './password.js';
 import type { OperatorRole } from './service.js';
 
@@ -59,12 +60,9 @@ async function findCandidate(db: Db, input: LoginInput): Promise<{ tenantKey: st
   const tenant = (input.tenant_id ?? input.tenant)?.trim();
   const cols = 'o.tenant_id, o.id, o.username, o.display_name, o.role, o.store_ids, o.password_hash, o.disabled_at';
   if (tenant) {
-    // the tenant by id, else by its exact name (sign-in forms ask for the brand's name)
-    const r = await db.query<Candidate>(
-      `SELECT ${cols} FROM operators o WHERE lower(o.username) = lower($2) AND o.tenant_id IN (
-         SELECT id FROM tenants WHERE id = $1 UNION ALL SELECT id FROM tenants WHERE lower(name) = lower($1) AND NOT EXISTS (SELECT 1 FROM tenants WHERE id = $1))`,
-      [tenant, user],
-    );
+    // sign-in forms ask for the brand's name; an id works too
+    const tenantIds = await findTenantIds(db, tenant);
+    const r = await db.query<Candidate>(`SELECT ${cols} FROM operators o WHERE lower(o.username) = lower($2) AND o.tenant_id = ANY ($1::text[])`, [tenantIds, user]);
     return { tenantKey: r.rows.length === 1 ? r.rows[0].tenant_id : `?${tenant.toLowerCase()}`, op: r.rows.length === 1 ? r.rows[0] : null };
   }
   const r = await db.query<Candidate>(`SELECT ${cols} FROM operators o WHERE lower(o.username) = lower($1) LIMIT 2`, [user]);

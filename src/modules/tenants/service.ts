@@ -44,6 +44,16 @@ export async function getTenant(q: Sql, id: string): Promise<Tenant> {
   return r.rows[0];
 }
 
+/** The tenant a sign-in form names: by id, else by its exact name, case-insensitive (names need not be unique). */
+export async function findTenantIds(q: Sql, idOrName: string): Promise<string[]> {
+  const r = await q.query<{ id: string }>(
+    `SELECT id FROM tenants WHERE id = $1
+     UNION ALL SELECT id FROM tenants WHERE lower(name) = lower($1) AND NOT EXISTS (SELECT 1 FROM tenants WHERE id = $1)`,
+    [idOrName],
+  );
+  return r.rows.map((t) => t.id);
+}
+
 export async function updateTenant(q: Sql, id: string, patch: { name?: string; time_zone?: string; reverse_window_minutes?: number }): Promise<Tenant> {
   if (patch.time_zone && !isTimeZone(patch.time_zone)) throw new AppError(422, 'VALIDATION_FAILED', `time_zone: unknown time zone "${patch.time_zone}"`);
   const r = await q.query<Tenant>(
