@@ -270,6 +270,15 @@ test('member: open the wallet link, see the cards, show a code, bind a code, gif
   await page.evaluate(() => sessionStorage.clear());
   await page.reload();
   await page.getByText('链接无效或已过期').waitFor();
+
+  // a revoked link too: the link works again until the operator revokes it
+  await page.goto(`${base}/wallet#t=${link.token}`);
+  await page.evaluate(() => sessionStorage.clear());
+  await page.reload();
+  await assertText(page.getByTestId('wallet-member'), /张伟/);
+  assert.equal((await owner('POST', `/v1/members/${alice.id}/wallet-links/revoke`, {})).status, 200);
+  await page.reload();
+  await page.getByText('链接无效或已过期').waitFor();
   await ctx.close();
 });
 

@@ -113,6 +113,7 @@ export function client(auth: Auth) {
     createMember: (b: Record<string, unknown>) => post<T.Member>('/v1/members', b),
     updateMember: (id: string, b: Record<string, unknown>) => patch<T.Member>(`/v1/members/${id}`, b),
     walletLink: (id: string, b: { ttl_hours?: number } = {}) => post<T.WalletLink>(`/v1/members/${id}/wallet-link`, b),
+    revokeWalletLinks: (id: string) => post<{ id: string; wallet_links_valid_from: string }>(`/v1/members/${id}/wallet-links/revoke`, {}),
     apiKeys: () => get<{ data: T.ApiKey[] }>('/v1/api-keys'),
     createApiKey: (b: Record<string, unknown>) => post<T.ApiKey & { secret: string }>('/v1/api-keys', b),
     revokeApiKey: (id: string) => del<T.ApiKey>(`/v1/api-keys/${id}`),

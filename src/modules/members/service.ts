@@ -79,6 +79,22 @@ export async function getMember(q: Sql, tenantId: string, id: string): Promise<M
   return r.rows[0];
 }
 
+/** Every wallet link signed before `at` stops working (钱包链接作废). */
+export async function revokeWalletLinks(q: Sql, tenantId: string, id: string, at: Date): Promise<{ id: string; wallet_links_valid_from: Date }> {
+  const r = await q.query<{ id: string; wallet_links_valid_from: Date }>(
+    'UPDATE members SET wallet_links_valid_from = $3 WHERE tenant_id = $1 AND (id = $2 OR external_id = $2) RETURNING id, wallet_links_valid_from',
+    [tenantId, id, at],
+  );
+  if (!r.rows[0]) throw notFound('member');
+  return r.rows[0];
+}
+
+/** When the member's wallet links were last revoked: undefined when there is no such member. */
+export async function walletLinksValidFrom(q: Sql, tenantId: string, id: string): Promise<Date | null | undefined> {
+  const r = await q.query<{ v: Date | null }>('SELECT wallet_links_valid_from AS v FROM members WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+  return r.rows[0] ? r.rows[0].v : undefined;
+}
+
 /** The member's own phone, decrypted, for an authorised caller. */
 export async function revealPhone(q: Sql, keys: Keyring, tenantId: string, id: string): Promise<string | null> {
   const r = await q.query<{ phone_enc: string | null }>('SELECT phone_enc FROM members WHERE tenant_id = $1 AND id = $2', [tenantId, id]);

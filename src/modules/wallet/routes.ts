@@ -8,8 +8,8 @@ import { AppError } from '../../errors.js';
 import { Id, Nullable, Timestamp, responses } from '../../http/schemas.js';
 import { Kind, Rules, Validity, Value } from '../templates/schemas.js';
 import { CardState } from '../cards/schemas.js';
-import { getMember } from '../members/service.js';
-import { verifyWalletToken, type WalletClaims } from './link.js';
+import { getMember, revokeWalletLinks, walletLinksValidFrom } from '../members/service.js';
+import { refuse, verifyWalletToken, type WalletClaims } from './link.js';
 import * as svc from './service.js';
 
 const WalletCard = Type.Object({
@@ -52,11 +52,25 @@ export default {
       });
     });
 
+    app.post('/members/:id/wallet-links/revoke', {
+      schema: {
+        tags, summary: 'Revoke every wallet link given to this member so far 作废钱包链接 (a new link works again)',
+        params: Type.Object({ id: Id }),
+        response: responses({ 200: Type.Object({ id: Type.String(), wallet_links_valid_from: Timestamp }) }),
+      },
+    }, async (req, reply) => {
+      requireAccess(req.caller!, 'catalog.write');
+      return mutate(ctx, req, reply, { action: 'member.wallet_links_revoked', targetType: 'member' }, (q) =>
+        revokeWalletLinks(q, req.caller!.tenantId, req.params.id, ctx.clock.now()));
+    });
+
     /** `Authorization: Wallet <token>`: the member the link was signed for, acting on their own cards. */
     const walletAuth = async (req: FastifyRequest) => {
       const m = /^Wallet\s+(\S+)$/i.exec(req.headers.authorization ?? '');
       if (!m) throw new AppError(401, 'UNAUTHENTICATED', 'send Authorization: Wallet <token from the wallet link>');
       const claims = verifyWalletToken(ctx.keys, m[1], ctx.clock.now());
+      const validFrom = await walletLinksValidFrom(ctx.db, claims.tenant_id, claims.member_id);
+      if (validFrom === undefined || (validFrom && (claims.iat ?? 0) < new Date(validFrom).getTime())) throw refuse();
       claimsOf.set(req, claims);
       req.caller = svc.walletCaller(claims.tenant_id, claims.member_id);
       req.actor = `member:${claims.member_id}`;

@@ -30,8 +30,9 @@ export function walletCaller(tenantId: string, memberId: string): Caller {
 }
 
 export function createWalletLink(ctx: Ctx, tenantId: string, memberId: string, ttlHours: number) {
-  const exp = Math.floor(ctx.clock.now().getTime() / 1000) + ttlHours * 3600;
-  const token = signWalletToken(ctx.keys, { tenant_id: tenantId, member_id: memberId, exp });
+  const now = ctx.clock.now().getTime();
+  const exp = Math.floor(now / 1000) + ttlHours * 3600;
+  const token = signWalletToken(ctx.keys, { tenant_id: tenantId, member_id: memberId, exp, iat: now });
   return { url: `${ctx.config.publicUrl.replace(/\/$/, '')}/wallet#t=${token}`, token, expires_at: new Date(exp * 1000) };
 }
 

@@ -111,3 +111,32 @@ test('a non-transferable card cannot be gifted', async () => {
   assert.equal(r.status, 409);
   assert.equal(r.body.code, 'CARD_NOT_TRANSFERABLE');
 });
+
+test('an operator revokes a member’s wallet links: the old ones stop working, a new one works; nobody else can', async () => {
+  const old = await link(alice.id);
+  assert.equal((await wallet(old.token, 'GET', '/v1/wallet/me')).status, 200);
+  const bobs = await link(bob.id);
+
+  const analyst = (await env.api('POST', '/v1/api-keys', { name: 'a', role: 'analyst' })).body.secret;
+  const denied = await env.api('POST', `/v1/members/${alice.id}/wallet-links/revoke`, {}, { key: analyst });
+  assert.equal(denied.status, 403);
+  const other = await env.newTenant('Other Brand');
+  const foreign = await env.api('POST', `/v1/members/${alice.id}/wallet-links/revoke`, {}, { key: other.ownerKey });
+  assert.equal(foreign.status, 404, 'another tenant’s member does not exist for you');
+  assert.equal((await wallet(old.token, 'GET', '/v1/wallet/me')).status, 200, 'refusals changed nothing');
+
+  env.ctx.clock.advance(1000);
+  const r = await env.api('POST', '/v1/members/crm-alice/wallet-links/revoke', {});
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.equal(r.body.id, alice.id);
+  const gone = await wallet(old.token, 'GET', '/v1/wallet/me');
+  assert.equal(gone.status, 401);
+  assert.equal(gone.body.code, 'WALLET_LINK_INVALID');
+  assert.equal((await wallet(bobs.token, 'GET', '/v1/wallet/me')).status, 200, 'other members’ links still work');
+  const fresh = await link(alice.id);
+  assert.equal((await wallet(fresh.token, 'GET', '/v1/wallet/me')).status, 200, 'a link signed after the revocation works');
+  const audit = await env.ctx.db.query(`SELECT target_id FROM audit_entries WHERE action = 'member.wallet_links_revoked'`);
+  assert.deepEqual(audit.rows.map((a) => a.target_id), [alice.id]);
+  assert.equal((await env.api('POST', '/v1/members/mem_nobody/wallet-links/revoke', {})).status, 404);
+  env.ctx.clock.reset();
+});

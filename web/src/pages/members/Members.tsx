@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Space, Typography, message } from 'antd';
 import { LinkOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { report, type ListQuery } from '../../api';
@@ -40,6 +40,15 @@ export function Members() {
     try { setLink({ ...link, link: await api.walletLink(link.member.id, { ttl_hours: ttl }) }); } catch (e) { report(e); }
   };
 
+  const revokeLinks = async () => {
+    if (!link) return;
+    try {
+      await api.revokeWalletLinks(link.member.id);
+      setLink({ ...link, link: null });
+      message.success(t('此前生成的钱包链接已全部作废', 'Every earlier wallet link has stopped working'));
+    } catch (e) { report(e); }
+  };
+
   return (
     <div>
       <PageTitle title={t('会员', 'Members')} extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>{t('新建会员', 'New member')}</Button>} />
@@ -74,6 +83,10 @@ export function Members() {
             <Space><Button onClick={() => navigator.clipboard?.writeText(link.link!.url)}>{t('复制', 'Copy')}</Button><Button href={link.link.url} target="_blank">{t('打开', 'Open')}</Button></Space>
           </>}
           <Alert type="info" showIcon title={t('链接由服务器密钥签名，过期或被篡改即失效。', 'Links are signed with a server key; expired or altered links stop working.')} />
+          <Popconfirm title={t('作废此前生成的全部链接？', 'Revoke every link made so far?')} description={t('会员需要一个新链接才能再打开钱包。', 'The member will need a new link to open the wallet.')}
+            okText={t('作废', 'Revoke')} okButtonProps={{ danger: true }} onConfirm={revokeLinks}>
+            <Button danger size="small" data-testid="revoke-wallet-links">{t('作废旧链接（手机丢失、发错人）', 'Revoke earlier links (lost phone, sent to the wrong person)')}</Button>
+          </Popconfirm>
         </Space>}
       </Modal>
     </div>
