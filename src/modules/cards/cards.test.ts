@@ -384,6 +384,22 @@ test('stats: issued, bound, redeemed, rate, amount and GMV by template and by da
   assert.equal(d.body.rows.length, 1);
   assert.match(d.body.rows[0].key, /^\d{4}-\d{2}-\d{2}$/);
   assert.equal((await env.api('GET', '/v1/stats?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', undefined, { key: other.ownerKey })).status, 422);
+
+  // one count card used at two stores on two days: a row per store and per day, one card in the totals
+  const count = await f.template('count', { uses: 5 });
+  const card = await f.issue((await f.batch(count.id)).id, m.id);
+  const [s1, s2] = [await f.store(), await f.store()];
+  assert.equal((await env.api('POST', '/v1/redemptions', { code: card.code, store_id: s1.id }, { key: other.ownerKey })).status, 201);
+  env.ctx.clock.advance(86_400_000);
+  assert.equal((await env.api('POST', '/v1/redemptions', { code: card.code, store_id: s2.id }, { key: other.ownerKey })).status, 201);
+  for (const by of ['store', 'day']) {
+    const g = (await env.api('GET', `/v1/stats?group_by=${by}&template_id=${count.id}`, undefined, { key: other.ownerKey })).body;
+    assert.deepEqual(g.rows.filter((x: any) => x.redeemed).map((x: any) => x.redeemed_cards), [1, 1], by);
+    assert.equal(g.totals.redeemed, 2, by);
+    assert.equal(g.totals.redeemed_cards, 1, by);
+    assert.equal(g.totals.redemption_rate, 1, by);
+  }
+  env.ctx.clock.reset();
 });
 
 test('cards sort on the server by balance and by expiry; redemptions by amount and order amount; across pages, both ways', async () => {
