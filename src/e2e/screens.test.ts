@@ -276,7 +276,20 @@ test('member: open the wallet link, see the cards, show a code, bind a code, gif
   await page.evaluate(() => sessionStorage.clear());
   await page.reload();
   await assertText(page.getByTestId('wallet-member'), /张伟/);
-  assert.equal((await owner('POST', `/v1/members/${alice.id}/wallet-links/revoke`, {})).status, 200);
+  // the operator revokes it from the console: 会员 → 钱包链接 → 作废旧链接
+  const desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+  const console_ = await desk.newPage();
+  await console_.goto(`${base}/console`);
+  await console_.getByLabel('商户（名称或 ID，唯一用户名可不填）').fill(DEMO_TENANT);
+  await console_.getByLabel('用户名', { exact: true }).fill('xiaowang');
+  await console_.getByLabel('密码', { exact: true }).fill('operator pass 1');
+  await console_.getByRole('button', { name: /登\s*录/ }).click();
+  await console_.getByRole('menuitem', { name: '会员' }).click();
+  await console_.getByTestId('wallet-link-crm-1001').click();
+  await console_.getByTestId('revoke-wallet-links').click();
+  await console_.locator('.ant-popconfirm').getByRole('button', { name: /作\s*废/ }).click();
+  await console_.getByText('此前生成的钱包链接已全部作废').waitFor();
+  await desk.close();
   await page.reload();
   await page.getByText('链接无效或已过期').waitFor();
   await ctx.close();
