@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { freePort } from '../src/testing/ports.js';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
+import { freePort } from '../src/testing/ports.js';
 
 /** Bench plumbing: a server process, a keep-alive load loop, percentiles, the machine. Only 127.0.0.1. */
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -11,7 +11,6 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 export function emit(line: Record<string, unknown>) {
   console.log(JSON.stringify(line));
 }
-
 
 export interface Server {
   port: number;

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { freePort } from '../testing/ports.js';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
+import { freePort } from '../testing/ports.js';
 import { generateKeyMaterial } from '../secrets.js';
 import type { Config } from '../config.js';
 import { createContext } from '../context.js';
@@ -38,7 +38,6 @@ export interface Cluster {
   start(i: number): Promise<void>;
   stop(): Promise<void>;
 }
-
 
 async function waitHealthy(port: number, child: ChildProcess, log: () => string): Promise<void> {
   const until = Date.now() + 60_000;
