@@ -10,7 +10,7 @@ after(async () => { await env.close(); });
 /** Wrong values for a schema: the wrong type, out of range, too long, empty. */
 function wrongValues(schema: any): unknown[] {
   const t = schema?.type;
-  if (t === 'string') return [42, '', 'x'.repeat(5000), null, { a: 1 }];
+  if (t === 'string') return [42, '', 'x'.repeat(5000), null, { a: 1 }, 'a\u0000b', '\ud800', '9999999999999999999', '2026-02-30T00:00:00Z'];
   if (t === 'integer' || t === 'number') return ['ten', -1, 1.5, 1e20, null];
   if (t === 'boolean') return ['yes', 3];
   if (t === 'array') return ['notalist', [null], [{}]];
@@ -29,7 +29,7 @@ test('no route answers 500 to bad input, and every error is problem+json', async
       for (const id of [realId, '../../etc', 'x'.repeat(300)]) {
         const url = path.replace(/\{[^}]+\}/g, encodeURIComponent(id));
         const bodySchema = op.requestBody?.content?.['application/json']?.schema;
-        const bodies: unknown[] = [undefined, {}, [], 'plain'];
+        const bodies: unknown[] = [undefined, {}, [], 'plain', { unexpected_field: 1 }];
         for (const [field, s] of Object.entries<any>(bodySchema?.properties ?? {})) for (const v of wrongValues(s)) bodies.push({ [field]: v });
         for (const body of bodies) {
           const res = await env.app.inject({

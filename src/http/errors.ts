@@ -40,17 +40,25 @@ export function installErrorHandler(app: FastifyInstance) {
     } else if ((err as FastifyError).validation) {
       const fe = err as FastifyError;
       const errors = fe.validation!.map((v) => {
-        const missing = (v.params as any)?.missingProperty;
-        const path = [fe.validationContext, ...(v.instancePath || '').split('/').filter(Boolean), missing].filter(Boolean);
-        const allowed = v.keyword === 'enum' ? (v.params as any)?.allowedValues : undefined;
-        return { field: path.join('.'), reason: Array.isArray(allowed) ? `must be one of ${allowed.join(', ')}` : v.message ?? 'invalid' };
+        const p = v.params as any;
+        const path = [fe.validationContext, ...(v.instancePath || '').split('/').filter(Boolean), p?.missingProperty ?? p?.additionalProperty].filter(Boolean);
+        const allowed = v.keyword === 'enum' ? p?.allowedValues : undefined;
+        const reason = v.keyword === 'additionalProperties' ? 'unknown field (check its spelling)' : Array.isArray(allowed) ? `must be one of ${allowed.join(', ')}` : v.message ?? 'invalid';
+        return { field: path.join('.'), reason };
       });
-      body = problem(400, 'VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.reason}`).join('; '), { errors });
+      // a field the API does not know is refused as unprocessable: a typo must never be dropped silently
+      const status = fe.validation!.some((v) => v.keyword === 'additionalProperties') ? 422 : 400;
+      body = problem(status, 'VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.reason}`).join('; '), { errors });
     } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
       const fe = err as FastifyError;
       const code = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
         ? 'MALFORMED_JSON' : (fe.code ?? 'BAD_REQUEST').replace(/^FST_ERR_/, '');
       body = problem(fe.statusCode!, code, fe.message);
+    } else if (/^22[0-9A-Z]{3}$/.test(String((err as { code?: unknown }).code ?? ''))) {
+      // a value the database could not take (out of range, malformed): bad input that slipped past
+      // the schemas. Still the caller's 4xx, never a 500; logged so the schema gets the bound.
+      req.log.warn({ err }, 'database refused a value');
+      body = problem(400, 'VALIDATION_FAILED', 'a value is out of range or malformed');
     } else {
       req.log.error({ err }, 'unhandled error');
       body = problem(500, 'INTERNAL', 'something went wrong on our side; it has been logged');

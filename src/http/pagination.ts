@@ -38,6 +38,17 @@ export function SortQuery<S extends Sorts>(sorts: S) {
 
 const invalidCursor = (why = 'not a cursor this API gave out') => new AppError(400, 'INVALID_CURSOR', `cursor: ${why}`);
 
+const INT8 = [-(2n ** 63n), 2n ** 63n - 1n];
+/** A key the database can read back: an int8 within its range, a timestamp that is a real moment. */
+function inRange(type: SortKey['type'], k: string): boolean {
+  if (type === 'int8') return BigInt(k) >= INT8[0] && BigInt(k) <= INT8[1];
+  if (type === 'timestamptz') {
+    const d = new Date(k);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 23) === k.slice(0, 23);
+  }
+  return true;
+}
+
 /** The sort key as text in the cursor: timestamps to the microsecond in UTC, so the next page starts exactly after the last row. */
 function keyText(k: SortKey) {
   return k.type === 'timestamptz' ? `to_char((${k.sql}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : `(${k.sql})::text`;
@@ -61,7 +72,7 @@ function decode(sort: string, key: SortKey | null, cursor: string | undefined): 
   if (!Array.isArray(parts) || parts.length !== 3 || typeof parts[0] !== 'string' || typeof parts[2] !== 'string' || !ID_RE.test(parts[2])) throw invalidCursor();
   const [s, k, id] = parts as [string, unknown, string];
   if (s !== sort) throw invalidCursor(`made for sort=${s.slice(0, 40)}; start again without a cursor`);
-  if (key ? typeof k !== 'string' || !KEY_RE[key.type].test(k) : k !== null) throw invalidCursor();
+  if (key ? typeof k !== 'string' || !KEY_RE[key.type].test(k) || !inRange(key.type, k) : k !== null) throw invalidCursor();
   return { key: k as string | null, id };
 }
 

@@ -1,16 +1,18 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type TProperties, type TSchema } from '@sinclair/typebox';
 
 /** Shared schema pieces: ids, money, pages and the error responses every route can give. */
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 export const Money = Type.Integer({ minimum: 0, maximum: 1e13, description: 'integer minor units (fen 分)' });
 export const Timestamp = Type.String({ format: 'date-time' });
-// Null first: with type coercion on, a string branch tried first would turn null into "".
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
 
-export const PageQuery = Type.Object({
+const pageFields = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   cursor: Type.Optional(Type.String({ maxLength: 2048, description: 'next_cursor of the previous page, with the same sort and filters' })),
-});
+};
+export const PageQuery = Type.Object(pageFields);
+/** A list's query string: the page fields and the list's own filters, as one object (so unknown parameters are refused). */
+export const ListQuery = <T extends TProperties>(fields: T) => Type.Object({ ...pageFields, ...fields });
 
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ data: Type.Array(item), next_cursor: Nullable(Type.String()) });

@@ -22,7 +22,7 @@ export default {
       schema: {
         tags, summary: 'The audit log, newest first',
         querystring: Type.Object({
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), before_id: Type.Optional(Type.Integer({ minimum: 1 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), before_id: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
           action: Type.Optional(Type.String({ maxLength: 64 })), target_id: Type.Optional(Type.String({ maxLength: 64 })),
         }),
         response: responses({ 200: Type.Object({ data: Type.Array(Entry), next_before_id: Nullable(Type.Integer()) }) }),

@@ -5,7 +5,7 @@ import type { Ctx } from '../../http/context.js';
 import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../http/mutation.js';
 import { AppError } from '../../errors.js';
-import { Id, Nullable, Page, PageQuery, Timestamp, responses } from '../../http/schemas.js';
+import { Id, Nullable, Page, ListQuery, Timestamp, responses } from '../../http/schemas.js';
 import { SortQuery } from '../../http/pagination.js';
 import { channelExists } from '../tenants/service.js';
 import * as svc from './service.js';
@@ -56,7 +56,7 @@ export default {
     app.get('/batches', {
       schema: {
         tags, summary: 'List batches',
-        querystring: Type.Intersect([PageQuery, Type.Object({ template_id: Type.Optional(Id), status: Type.Optional(Type.String({ maxLength: 20 })), q: Type.Optional(Type.String({ maxLength: 100 })), sort: Type.Optional(SortQuery(svc.BATCH_SORTS)) })]),
+        querystring: ListQuery({ template_id: Type.Optional(Id), status: Type.Optional(Type.String({ maxLength: 20 })), q: Type.Optional(Type.String({ maxLength: 100 })), sort: Type.Optional(SortQuery(svc.BATCH_SORTS)) }),
         response: responses({ 200: Page(Batch) }),
       },
     }, async (req) => {
@@ -91,6 +91,7 @@ export default {
       return reply.send(stream);
     });
     app.post('/batches/:id/import', {
+      bodyLimit: 20 * 1024 * 1024, // up to 200,000 lines of code[,pin]
       schema: {
         tags, summary: 'Import codes from CSV (code[,pin] per line); refused lines are reported, good ones kept',
         params: IdParams, querystring: Type.Object({ state: Type.Optional(Type.Union([Type.Literal('unissued'), Type.Literal('active')])) }),

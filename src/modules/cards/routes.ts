@@ -5,7 +5,7 @@ import type { Ctx } from '../../http/context.js';
 import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../http/mutation.js';
 import { AppError } from '../../errors.js';
-import { Id, Money, Nullable, Page, PageQuery, Timestamp, responses } from '../../http/schemas.js';
+import { Id, Money, Nullable, Page, ListQuery, Timestamp, responses } from '../../http/schemas.js';
 import { Template } from '../templates/schemas.js';
 import { Card, CardState, CodeOrId, Event, IssuedCard, LedgerEntry, RedeemBody, Redemption, RedemptionWithCard, Stats } from './schemas.js';
 import { issueCard, soldOut } from './issue.js';
@@ -67,7 +67,7 @@ export default {
     app.get('/cards', {
       schema: {
         tags, summary: 'List cards',
-        querystring: Type.Intersect([PageQuery, Type.Object({ member_id: Type.Optional(Id), batch_id: Type.Optional(Id), template_id: Type.Optional(Id), state: Type.Optional(CardState), sort: Type.Optional(SortQuery(CARD_SORTS)) })]),
+        querystring: ListQuery({ member_id: Type.Optional(Id), batch_id: Type.Optional(Id), template_id: Type.Optional(Id), state: Type.Optional(CardState), sort: Type.Optional(SortQuery(CARD_SORTS)) }),
         response: responses({ 200: Page(Card) }),
       },
     }, async (req) => {
@@ -163,7 +163,7 @@ export default {
     app.get('/redemptions', {
       schema: {
         tags: rtags, summary: 'List redemptions (a clerk sees its stores’ only)',
-        querystring: Type.Intersect([PageQuery, Type.Object({ store_id: Type.Optional(Id), card_id: Type.Optional(Id), status: Type.Optional(Type.Union([Type.Literal('done'), Type.Literal('reversed')])), sort: Type.Optional(SortQuery(REDEMPTION_SORTS)) })]),
+        querystring: ListQuery({ store_id: Type.Optional(Id), card_id: Type.Optional(Id), status: Type.Optional(Type.Union([Type.Literal('done'), Type.Literal('reversed')])), sort: Type.Optional(SortQuery(REDEMPTION_SORTS)) }),
         response: responses({ 200: Page(Redemption) }),
       },
     }, async (req) => {

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../../http/context.js';
 import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../http/mutation.js';
-import { Id, Nullable, Page, PageQuery, Timestamp, responses } from '../../http/schemas.js';
+import { Id, Nullable, Page, ListQuery, Timestamp, responses } from '../../http/schemas.js';
 import { SortQuery } from '../../http/pagination.js';
 import * as svc from './service.js';
 
@@ -39,7 +39,7 @@ export default {
       return svc.getMember(ctx.db, req.caller!.tenantId, req.params.id);
     });
     app.get('/members', {
-      schema: { tags, summary: 'List or search members (name, external id, phone)', querystring: Type.Intersect([PageQuery, Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), sort: Type.Optional(SortQuery(svc.MEMBER_SORTS)) })]), response: responses({ 200: Page(Member) }) },
+      schema: { tags, summary: 'List or search members (name, external id, phone)', querystring: ListQuery({ q: Type.Optional(Type.String({ maxLength: 100 })), sort: Type.Optional(SortQuery(svc.MEMBER_SORTS)) }), response: responses({ 200: Page(Member) }) },
     }, async (req) => {
       requireAccess(req.caller!, 'catalog.read');
       const qs = req.query as any;

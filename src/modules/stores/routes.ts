@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../../http/context.js';
 import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../http/mutation.js';
-import { Id, Nullable, Page, PageQuery, Timestamp, responses } from '../../http/schemas.js';
+import { Id, Nullable, Page, ListQuery, Timestamp, responses } from '../../http/schemas.js';
 import { SortQuery } from '../../http/pagination.js';
 import * as svc from './service.js';
 
@@ -42,7 +42,7 @@ export default {
       return svc.getStore(ctx.db, req.caller!.tenantId, req.params.id);
     });
     app.get('/stores', {
-      schema: { tags, summary: 'List stores', querystring: Type.Intersect([PageQuery, Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), tag: Type.Optional(Type.String({ maxLength: 64 })), sort: Type.Optional(SortQuery(svc.STORE_SORTS)) })]), response: responses({ 200: Page(Store) }) },
+      schema: { tags, summary: 'List stores', querystring: ListQuery({ q: Type.Optional(Type.String({ maxLength: 100 })), tag: Type.Optional(Type.String({ maxLength: 64 })), sort: Type.Optional(SortQuery(svc.STORE_SORTS)) }), response: responses({ 200: Page(Store) }) },
     }, async (req) => {
       requireAccess(req.caller!, 'catalog.read');
       const qs = req.query as any;

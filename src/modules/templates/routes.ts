@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../../http/context.js';
 import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../http/mutation.js';
-import { Id, Page, PageQuery, responses } from '../../http/schemas.js';
+import { Id, Page, ListQuery, responses } from '../../http/schemas.js';
 import { SortQuery } from '../../http/pagination.js';
 import { Kind, Template, TemplateInput, TemplatePatch } from './schemas.js';
 import * as svc from './service.js';
@@ -31,7 +31,7 @@ export default {
     app.get('/templates', {
       schema: {
         tags, summary: 'List templates',
-        querystring: Type.Intersect([PageQuery, Type.Object({ kind: Type.Optional(Kind), status: Type.Optional(Type.String({ maxLength: 20 })), q: Type.Optional(Type.String({ maxLength: 100 })), sort: Type.Optional(SortQuery(svc.TEMPLATE_SORTS)) })]),
+        querystring: ListQuery({ kind: Type.Optional(Kind), status: Type.Optional(Type.String({ maxLength: 20 })), q: Type.Optional(Type.String({ maxLength: 100 })), sort: Type.Optional(SortQuery(svc.TEMPLATE_SORTS)) }),
         response: responses({ 200: Page(Template) }),
       },
     }, async (req) => {

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../../http/context.js';
 import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../http/mutation.js';
-import { Deleted, Id, Page, PageQuery, responses } from '../../http/schemas.js';
+import { Deleted, Id, Page, ListQuery, responses } from '../../http/schemas.js';
 import { SortQuery } from '../../http/pagination.js';
 import { Delivery, DeliveryState, Endpoint, EndpointCreate, EndpointPatch, EndpointWithSecret } from './schemas.js';
 import * as endpoints from './endpoints.js';
@@ -27,7 +27,7 @@ export default {
         endpoints.createEndpoint(q, ctx.keys, tenant(req), req.body, ctx.clock.now()));
     });
     app.get('/webhook-endpoints', {
-      schema: { tags, summary: 'List webhook endpoints', querystring: Type.Intersect([PageQuery, Type.Object({ sort: Type.Optional(SortQuery(endpoints.ENDPOINT_SORTS)) })]), response: responses({ 200: Page(Endpoint) }) },
+      schema: { tags, summary: 'List webhook endpoints', querystring: ListQuery({ sort: Type.Optional(SortQuery(endpoints.ENDPOINT_SORTS)) }), response: responses({ 200: Page(Endpoint) }) },
     }, async (req) => {
       requireAccess(req.caller!, 'reports.read');
       const qs = req.query as { limit?: number; cursor?: string; sort?: string };
@@ -69,7 +69,7 @@ export default {
     app.get('/webhook-endpoints/:id/deliveries', {
       schema: {
         tags, summary: 'Delivery log of an endpoint, newest first', params: ById,
-        querystring: Type.Intersect([PageQuery, Type.Object({ state: Type.Optional(DeliveryState) })]),
+        querystring: ListQuery({ state: Type.Optional(DeliveryState) }),
         response: responses({ 200: Page(Delivery) }),
       },
     }, async (req) => {
