@@ -12,6 +12,12 @@ export interface Caller {
 }
 
 /**
+ * Who a request speaks for, as one string: the API key, the operator (every session of one person is
+ * the same principal), or the wallet member. Idempotency records and audit entries are theirs alone.
+ */
+export const principalOf = (c: Caller) => c.keyId;
+
+/**
  * Every permission in one table (the Immich requireAccess idea): an action names what is done,
  * the roles list who may do it. Scoping to stores/channels is checked by `requireStore` and by
  * the services, which answer 404 for "not yours" exactly as for "does not exist".

@@ -3,12 +3,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Sql } from '../db/index.js';
 import { AppError } from '../errors.js';
 import { appendAudit } from '../modules/audit/service.js';
+import { requestSummary } from '../modules/audit/summary.js';
 import type { Ctx } from './context.js';
+import { principalOf } from './access.js';
 
 export interface MutationSpec {
   action: string; // audit action, e.g. "template.create"
   targetType: string;
   status?: number; // success status, default 200
+  /** what the audit entry says of the outcome, beside the request's redacted summary (e.g. an import's counts) */
+  audit?: (result: any) => Record<string, unknown>;
 }
 
 class Replay extends Error {}
@@ -18,7 +22,7 @@ export interface FastMutation {
   tenantId: string;
   at: Date;
   audit: { actor: string; action: string; targetType: string; data: unknown };
-  idempotency: { key: string; hash: Buffer; status: number } | null;
+  idempotency: { principal: string; key: string; hash: Buffer; status: number } | null;
 }
 
 /**
@@ -49,8 +53,8 @@ export function recordCtes(m: FastMutation, p: (v: unknown) => string, from: str
   const i = m.idempotency;
   return `${audit},
   idempotency_row AS (
-    INSERT INTO idempotency_keys (tenant_id, key, request_hash, status_code, response)
-    SELECT ${p(m.tenantId)}, ${p(i.key)}, ${p(i.hash)}::bytea, ${p(i.status)}::int, ${answer} FROM ${from})`;
+    INSERT INTO idempotency_keys (tenant_id, principal, key, request_hash, status_code, response)
+    SELECT ${p(m.tenantId)}, ${p(i.principal)}, ${p(i.key)}, ${p(i.hash)}::bytea, ${p(i.status)}::int, ${answer} FROM ${from})`;
 }
 
 /** ISO 8601 UTC with milliseconds, exactly as JSON.stringify(Date) writes it (answers built in SQL). */
@@ -77,6 +81,7 @@ export async function mutate<T extends Record<string, any>>(
   fast?: FastPath<T>,
 ): Promise<T> {
   const caller = req.caller!;
+  const principal = principalOf(caller);
   const body = (req.body ?? {}) as Record<string, unknown>;
   const key = (req.headers['idempotency-key'] as string | undefined) ?? (typeof body.request_no === 'string' ? body.request_no : undefined);
   const status = spec.status ?? 200;
@@ -88,19 +93,20 @@ export async function mutate<T extends Record<string, any>>(
       action: spec.action,
       targetType: spec.targetType,
       targetId: typeof result.id === 'string' ? result.id : null,
-      data: auditData(req),
+      data: { ...auditData(req), ...spec.audit?.(result) },
       at: ctx.clock.now(),
     });
     return result;
   };
   if (key && key.length > 200) throw new AppError(422, 'VALIDATION_FAILED', 'Idempotency-Key: at most 200 characters');
-  const hash = key ? createHash('sha256').update(`${req.method} ${req.routeOptions.url}\n${JSON.stringify(req.params)}\n${JSON.stringify(body)}`).digest() : null;
+  // the principal is in the hash too: a stored answer is only ever compared with its own caller's requests
+  const hash = key ? createHash('sha256').update(`${principal}\n${req.method} ${req.routeOptions.url}\n${JSON.stringify(req.params)}\n${JSON.stringify(body)}`).digest() : null;
   if (fast) {
     const m: FastMutation = {
       tenantId: caller.tenantId,
       at: ctx.clock.now(),
       audit: { actor: req.actor ?? `key:${caller.keyId}`, action: spec.action, targetType: spec.targetType, data: auditData(req) },
-      idempotency: key ? { key, hash: hash!, status } : null,
+      idempotency: key ? { principal, key, hash: hash!, status } : null,
     };
     try {
       const out = await fast(m);
@@ -111,7 +117,7 @@ export async function mutate<T extends Record<string, any>>(
     } catch (e) {
       // with a key, a refusal or a key collision may just mean the first request already did it
       if (!key || !(e instanceof AppError || isKeyConflict(e))) throw e;
-      const replayed = await replay(ctx, reply, caller.tenantId, key, hash!);
+      const replayed = await replay(ctx, reply, caller.tenantId, principal, key, hash!);
       if (replayed) return replayed as T;
       if (isKeyConflict(e)) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'a request with this Idempotency-Key is still running; retry shortly');
       throw e;
@@ -124,14 +130,14 @@ export async function mutate<T extends Record<string, any>>(
   try {
     const result = await ctx.db.tx(async (q) => {
       const claimed = await q.query(
-        `INSERT INTO idempotency_keys (tenant_id, key, request_hash, status_code) VALUES ($1, $2, $3, 0)
+        `INSERT INTO idempotency_keys (tenant_id, principal, key, request_hash, status_code) VALUES ($1, $2, $3, $4, 0)
          ON CONFLICT DO NOTHING RETURNING 1`,
-        [caller.tenantId, key, hash!],
+        [caller.tenantId, principal, key, hash!],
       );
       if (!claimed.rowCount) throw new Replay();
       const out = await run(q);
-      await q.query('UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE tenant_id = $1 AND key = $2', [
-        caller.tenantId, key, status, JSON.stringify(sealResponse(ctx, out)),
+      await q.query('UPDATE idempotency_keys SET status_code = $4, response = $5 WHERE tenant_id = $1 AND principal = $2 AND key = $3', [
+        caller.tenantId, principal, key, status, JSON.stringify(sealResponse(ctx, out)),
       ]);
       return out;
     });
@@ -139,17 +145,17 @@ export async function mutate<T extends Record<string, any>>(
     return result;
   } catch (e) {
     if (!(e instanceof Replay)) throw e;
-    const replayed = await replay(ctx, reply, caller.tenantId, key, hash!);
+    const replayed = await replay(ctx, reply, caller.tenantId, principal, key, hash!);
     if (!replayed) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'a request with this Idempotency-Key is still running; retry shortly');
     return replayed as T;
   }
 }
 
 /** The first answer to this key, or null when there is none (yet). Another request under the key is a 409. */
-async function replay(ctx: Ctx, reply: FastifyReply, tenantId: string, key: string, hash: Buffer): Promise<unknown | null> {
+async function replay(ctx: Ctx, reply: FastifyReply, tenantId: string, principal: string, key: string, hash: Buffer): Promise<unknown | null> {
   const r = await ctx.db.query<{ request_hash: Uint8Array; status_code: number; response: unknown }>(
-    'SELECT request_hash, status_code, response FROM idempotency_keys WHERE tenant_id = $1 AND key = $2',
-    [tenantId, key],
+    'SELECT request_hash, status_code, response FROM idempotency_keys WHERE tenant_id = $1 AND principal = $2 AND key = $3',
+    [tenantId, principal, key],
   );
   const prev = r.rows[0];
   if (!prev || prev.status_code === 0) return null;
@@ -169,9 +175,5 @@ function openResponse(ctx: Ctx, stored: any): unknown {
   return stored && typeof stored.__sealed === 'string' ? JSON.parse(ctx.keys.decryptText(stored.__sealed)) : stored;
 }
 
-/** What the audit keeps of a request: its params and body, minus secrets. */
-function auditData(req: FastifyRequest) {
-  const body = { ...((req.body ?? {}) as Record<string, unknown>) };
-  for (const k of ['code', 'pin', 'password', 'secret', 'phone']) if (k in body) body[k] = '[redacted]';
-  return { params: req.params, body };
-}
+/** What the audit keeps of a request: its params and a bounded, redacted summary of its body. */
+const auditData = (req: FastifyRequest) => requestSummary(req.params, req.body);

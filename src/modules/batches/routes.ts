@@ -104,7 +104,9 @@ export default {
     }, async (req, reply) => {
       requireAccess(req.caller!, 'catalog.write');
       const csv = typeof req.body === 'string' ? req.body : (req.body as { csv: string }).csv;
-      return mutate(ctx, req, reply, { action: 'batch.import', targetType: 'import' }, (q) =>
+      // the audit keeps the file's digest and counts, never a code or PIN from it
+      const audit = (r: { accepted: number; refused: number }) => ({ accepted: r.accepted, refused: r.refused, lines: r.accepted + r.refused });
+      return mutate(ctx, req, reply, { action: 'batch.import', targetType: 'import', audit }, (q) =>
         importCodes(ctx, q, req.caller!, req.params.id, csv, (req.query as any).state ?? 'unissued'));
     });
   },
