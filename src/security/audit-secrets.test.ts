@@ -62,6 +62,6 @@ test('secrets are redacted at any depth', async () => {
   const text = await auditText();
   assert.ok(!text.includes('Correct-Horse-77'));
   assert.ok(!text.includes('13800138000'));
-  const nested = JSON.stringify(requestSummary({ id: 'x' }, { order: { lines: [{ code: 'SECRETCODE1', pin: '5511' }], token: 'tok' }, csv: 'A,1' }));
-  for (const secret of ['SECRETCODE1', '5511', 'tok', 'A,1']) assert.ok(!nested.includes(secret), nested);
+  const nested = JSON.stringify(requestSummary({ id: 'x' }, { order: { lines: [{ code: 'SECRETCODE1', pin: '5511' }], token: 'tk-abc-123' }, csv: 'A,1' }));
+  for (const secret of ['SECRETCODE1', '5511', 'tk-abc-123', 'A,1']) assert.ok(!nested.includes(secret), nested);
 });
