@@ -34,6 +34,8 @@ const ACTIONS = {
   'cards.bind': ['owner', 'operator', 'channel'],
   'cards.read': ['owner', 'operator', 'analyst', 'clerk', 'channel'],
   'cards.redeem': ['owner', 'operator', 'clerk'],
+  // naming a card by its id instead of presenting its code (and PIN): only for the brand's own staff
+  'cards.redeem_by_id': ['owner', 'operator'],
   'cards.manage': ['owner', 'operator'], // freeze, unfreeze, void, top up, transfer, approve
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
@@ -43,6 +45,32 @@ export function requireAccess(caller: Caller, action: Action): void {
     throw new AppError(403, 'FORBIDDEN', `a ${caller.role} key may not ${action.replace('.', ' ')}`);
   }
 }
+
+/**
+ * The rows a caller may see 数据范围, as one SQL condition over the columns a resource has: a clerk
+ * sees its stores' rows, a channel its channel's. `'*'` says every store (or channel) may read the
+ * resource (a clerk looks up any card presented to it); a scope the resource has no column for denies.
+ * Pushes its values onto params.
+ */
+export function scopeSql(c: Caller, params: unknown[], cols: { store?: string; channel?: string; storeMayBeNull?: boolean }): string {
+  const parts: string[] = [];
+  if (c.role === 'clerk' && cols.store !== '*') {
+    if (!cols.store) return 'FALSE';
+    params.push(c.storeIds);
+    const own = `${cols.store} = ANY($${params.length}::text[])`;
+    parts.push(cols.storeMayBeNull ? `(${cols.store} IS NULL OR ${own})` : own);
+  }
+  if (c.role === 'channel' && cols.channel !== '*') {
+    if (!cols.channel || !c.channelId) return 'FALSE';
+    params.push(c.channelId);
+    parts.push(`${cols.channel} = $${params.length}`);
+  }
+  return parts.length ? parts.join(' AND ') : 'TRUE';
+}
+
+/** Where card rows are read: any store's clerk may look at a card presented to it; a channel sees its own. */
+export const CARD_SCOPE = { store: '*', channel: 'channel_id' } as const;
+export const REDEMPTION_SCOPE = { store: 'store_id', channel: 'channel_id' } as const;
 
 /** A clerk acts only at its own stores; the store it names must be one of them. */
 export function requireStore(caller: Caller, storeId: string | undefined): string | undefined {

@@ -14,7 +14,12 @@ export const codeHash = (keys: Keyring, tenantId: string, normalized: string) =>
  */
 export async function findByCode(
   q: Sql, keys: Keyring, tenantId: string, input: string, who: string,
-  opts: { forUpdate?: boolean; select?: string; joins?: string; params?: unknown[]; fetch?: (hashes: Buffer[]) => Promise<(CardRow & Record<string, any>) | undefined> } = {},
+  opts: {
+    forUpdate?: boolean; select?: string; joins?: string; params?: unknown[];
+    /** a channel finds only its own channel's cards; any other answers exactly like an unknown code */
+    channelId?: string | null;
+    fetch?: (hashes: Buffer[]) => Promise<(CardRow & Record<string, any>) | undefined>;
+  } = {},
 ): Promise<CardRow & Record<string, any>> {
   const code = normalizeCode(input);
   if (!code) throw new AppError(422, 'VALIDATION_FAILED', 'code: empty', { errors: [{ field: 'code', reason: 'empty' }] });
@@ -34,7 +39,7 @@ export async function findByCode(
         [tenantId, hashes, ...extra],
       ).then((r) => r.rows[0]),
   ]);
-  if (row) return row;
+  if (row && (!opts.channelId || row.channel_id === opts.channelId)) return row;
   await recordMiss(who);
   if (!hasValidCheck(code) && !hasValidCheck(aliased))
     throw new AppError(422, 'CODE_MISTYPED', 'code: the check character does not match; a character was probably mistyped', { errors: [{ field: 'code', reason: 'check character mismatch' }] });

@@ -12,6 +12,14 @@ import { findById, findByCode } from './lookup.js';
 import { checkUsable } from './rules.js';
 import { countForMember } from './issue.js';
 import { recordMiss } from './guard.js';
+import { makeCard } from '../batches/generate.js';
+import { checkFormat, getBatch } from '../batches/service.js';
+
+/** The code format a re-issued code takes: its batch's, or the default for imported codes (their format is the supplier's). */
+async function codeFormatOf(q: Sql, tenantId: string, batchId: string) {
+  const b = await getBatch(q, tenantId, batchId);
+  return b.mode === 'imported' ? checkFormat(undefined) : b.code_format;
+}
 
 function event(c: CardRow, caller: Caller, type: string, at: Date, data?: Record<string, unknown>, memberId = c.member_id) {
   return { tenantId: caller.tenantId, cardId: c.id, templateId: c.template_id, batchId: c.batch_id, type, memberId, channelId: c.channel_id, keyId: caller.keyId, data: data ?? null, at };
@@ -79,7 +87,7 @@ export async function topUpCard(ctx: Ctx, q: Sql, caller: Caller, id: string, am
 export async function bindCard(ctx: Ctx, q: Sql, caller: Caller, input: { code: string; pin?: string; member_id: string }) {
   const now = ctx.clock.now();
   const who = `key:${caller.keyId}`;
-  const c = await findByCode(q, ctx.keys, caller.tenantId, input.code, who, { forUpdate: true });
+  const c = await findByCode(q, ctx.keys, caller.tenantId, input.code, who, { forUpdate: true, channelId: caller.role === 'channel' ? caller.channelId : null });
   if (!(await memberExists(q, caller.tenantId, input.member_id))) throw new AppError(404, 'MEMBER_NOT_FOUND', 'member not found');
   if (c.pin_hash && !(input.pin && Buffer.from(c.pin_hash).equals(ctx.keys.hmac(`pin:${caller.tenantId}:${input.pin}`)))) {
     recordMiss(who);
@@ -114,12 +122,15 @@ export async function transferCard(ctx: Ctx, q: Sql, caller: Caller, id: string,
   checkUsable(c, now);
   if (!(await memberExists(q, caller.tenantId, toMemberId))) throw new AppError(404, 'MEMBER_NOT_FOUND', 'member not found');
   if (toMemberId === c.member_id) throw new AppError(422, 'TRANSFER_TO_SELF', 'to_member_id: the card already belongs to this member');
+  // the giver has seen the code (and PIN): the card moves under a new one, and the old one is unknown from now on
+  const fresh = makeCard(ctx.keys, caller.tenantId, await codeFormatOf(q, caller.tenantId, c.batch_id), !!c.pin_hash, 0);
   const r = await q.query<CardRow>(
-    `UPDATE cards SET member_id = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2 AND member_id = $5 AND state = 'active' RETURNING *`,
-    [caller.tenantId, id, toMemberId, now, c.member_id],
+    `UPDATE cards SET member_id = $3, updated_at = $4, code_hash = $6, code_enc = $7, code_tail = $8, pin_hash = $9
+     WHERE tenant_id = $1 AND id = $2 AND member_id = $5 AND state = 'active' RETURNING *`,
+    [caller.tenantId, id, toMemberId, now, c.member_id, fresh.code_hash, fresh.code_enc, fresh.code_tail, fresh.pin_hash],
   );
   if (!r.rows[0]) throw new AppError(409, 'CARD_CHANGED', 'the card changed while transferring; try again');
   await appendLedger(q, caller.tenantId, now, [{ cardId: id, type: 'transfer' }]);
-  await appendEvents(q, [event(r.rows[0], caller, 'transferred', now, { from_member_id: c.member_id, to_member_id: toMemberId }, toMemberId)]);
+  await appendEvents(q, [event(r.rows[0], caller, 'transferred', now, { from_member_id: c.member_id, to_member_id: toMemberId, code_reissued: true }, toMemberId)]);
   return cardView(r.rows[0]);
 }

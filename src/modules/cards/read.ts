@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/index.js';
-import type { Caller } from '../../http/access.js';
+import { CARD_SCOPE, REDEMPTION_SCOPE, scopeSql, type Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { keyset, type Sorts } from '../../http/pagination.js';
 import { cardLedger } from './ledger.js';
@@ -26,11 +26,11 @@ export const CARD_SORTS = {
 
 export async function listCards(q: Sql, caller: Caller, f: { limit: number; cursor?: string; member_id?: string; batch_id?: string; template_id?: string; state?: string; sort?: string }) {
   const page = keyset(CARD_SORTS, f.sort, f.cursor);
-  const params: unknown[] = [caller.tenantId, f.member_id ?? null, f.batch_id ?? null, f.template_id ?? null, f.state ?? null, channelOf(caller)];
+  const params: unknown[] = [caller.tenantId, f.member_id ?? null, f.batch_id ?? null, f.template_id ?? null, f.state ?? null];
   const r = await q.query<CardRow>(
     `SELECT *${page.select} FROM cards WHERE tenant_id = $1 AND ($2::text IS NULL OR member_id = $2)
        AND ($3::text IS NULL OR batch_id = $3) AND ($4::text IS NULL OR template_id = $4) AND ($5::text IS NULL OR state = $5)
-       AND ($6::text IS NULL OR channel_id = $6) AND ${page.after(params)}
+       AND ${scopeSql(caller, params, CARD_SCOPE)} AND ${page.after(params)}
      ORDER BY ${page.orderBy} LIMIT ${page.limit(params, f.limit)}`,
     params,
   );
@@ -45,23 +45,29 @@ export interface EventRow {
 /**
  * The whole life of one card: its events (with "generated" read from the card row itself — a
  * million-code batch does not write a million generation events), its ledger and redemptions.
+ * A clerk sees what happened at its own stores (and what happened at none, like the issue), not
+ * another store's redemptions of the same card nor the ledger entries they made.
  */
 export async function cardTrace(q: Sql, caller: Caller, id: string) {
   const c = await findById(q, caller.tenantId, id, { channelId: channelOf(caller) });
+  const ep: unknown[] = [caller.tenantId, id];
   const events = (await q.query<EventRow>(
-    'SELECT id, event_type, member_id, store_id, channel_id, key_id, data, created_at FROM card_events WHERE tenant_id = $1 AND card_id = $2 ORDER BY id',
-    [caller.tenantId, id],
+    `SELECT id, event_type, member_id, store_id, channel_id, key_id, data, created_at FROM card_events
+     WHERE tenant_id = $1 AND card_id = $2 AND ${scopeSql(caller, ep, { store: 'store_id', storeMayBeNull: true, channel: '*' })} ORDER BY id`,
+    ep,
   )).rows;
   const generated: EventRow = { id: 0, event_type: 'generated', member_id: null, store_id: null, channel_id: null, key_id: null, data: { batch_id: c.batch_id }, created_at: c.created_at };
-  const redemptions = (await q.query<RedemptionRow>('SELECT * FROM redemptions WHERE tenant_id = $1 AND card_id = $2 ORDER BY created_at', [caller.tenantId, id])).rows;
-  return { card: cardView(c), events: [generated, ...events], ledger: await cardLedger(q, caller.tenantId, id), redemptions };
+  const rp: unknown[] = [caller.tenantId, id];
+  const redemptions = (await q.query<RedemptionRow>(
+    `SELECT * FROM redemptions WHERE tenant_id = $1 AND card_id = $2 AND ${scopeSql(caller, rp, { ...REDEMPTION_SCOPE, channel: '*' })} ORDER BY created_at`, rp)).rows;
+  const seen = new Set(redemptions.map((r) => r.id));
+  const ledger = (await cardLedger(q, caller.tenantId, id)).filter((e) => !e.redemption_id || seen.has(e.redemption_id));
+  return { card: cardView(c), events: [generated, ...events], ledger, redemptions };
 }
 
 export async function getRedemption(q: Sql, caller: Caller, id: string): Promise<RedemptionRow> {
-  const r = await q.query<RedemptionRow>(
-    `SELECT * FROM redemptions WHERE tenant_id = $1 AND id = $2 AND ($3::text[] IS NULL OR store_id = ANY($3))`,
-    [caller.tenantId, id, caller.role === 'clerk' ? caller.storeIds : null],
-  );
+  const params: unknown[] = [caller.tenantId, id];
+  const r = await q.query<RedemptionRow>(`SELECT * FROM redemptions WHERE tenant_id = $1 AND id = $2 AND ${scopeSql(caller, params, REDEMPTION_SCOPE)}`, params);
   if (!r.rows[0]) throw new AppError(404, 'REDEMPTION_NOT_FOUND', 'redemption not found');
   return r.rows[0];
 }
@@ -75,10 +81,10 @@ export const REDEMPTION_SORTS = {
 
 export async function listRedemptions(q: Sql, caller: Caller, f: { limit: number; cursor?: string; store_id?: string; card_id?: string; status?: string; sort?: string }) {
   const page = keyset(REDEMPTION_SORTS, f.sort, f.cursor);
-  const params: unknown[] = [caller.tenantId, f.store_id ?? null, f.card_id ?? null, f.status ?? null, caller.role === 'clerk' ? caller.storeIds : null];
+  const params: unknown[] = [caller.tenantId, f.store_id ?? null, f.card_id ?? null, f.status ?? null];
   const r = await q.query<RedemptionRow>(
     `SELECT *${page.select} FROM redemptions WHERE tenant_id = $1 AND ($2::text IS NULL OR store_id = $2)
-       AND ($3::text IS NULL OR card_id = $3) AND ($4::text IS NULL OR status = $4) AND ($5::text[] IS NULL OR store_id = ANY($5)) AND ${page.after(params)}
+       AND ($3::text IS NULL OR card_id = $3) AND ($4::text IS NULL OR status = $4) AND ${scopeSql(caller, params, REDEMPTION_SCOPE)} AND ${page.after(params)}
      ORDER BY ${page.orderBy} LIMIT ${page.limit(params, f.limit)}`,
     params,
   );

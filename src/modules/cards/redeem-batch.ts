@@ -40,8 +40,8 @@ const groupSql = (lockFirst: boolean) => `WITH i AS (
       i.amount AS r_amount, i.uses AS r_uses, i.stamps AS r_stamps, i.ledger_type AS r_ledger, i.event_type AS r_event, i.event_data AS r_event_data,
       i.actor AS r_actor, i.action AS r_action, i.audit_data AS r_audit, i.at AS r_at),
   r AS (
-    INSERT INTO redemptions (tenant_id, id, card_id, template_id, batch_id, store_id, key_id, member_id, order_amount, amount, uses, stamps, status, created_at)
-    SELECT tenant_id, r_id, id, template_id, batch_id, r_store, r_key, member_id, r_order, r_value, r_uses, r_stamps, 'done', r_at FROM c),
+    INSERT INTO redemptions (tenant_id, id, card_id, template_id, batch_id, store_id, key_id, member_id, channel_id, order_amount, amount, uses, stamps, status, created_at)
+    SELECT tenant_id, r_id, id, template_id, batch_id, r_store, r_key, member_id, channel_id, r_order, r_value, r_uses, r_stamps, 'done', r_at FROM c),
   l AS (
     INSERT INTO ledger_entries (tenant_id, card_id, entry_type, amount, uses, stamps, redemption_id, created_at)
     SELECT tenant_id, id, r_ledger, -r_amount, -r_uses, r_stamps, r_id, r_at FROM c),

@@ -70,12 +70,13 @@ export async function loadForRedeem(ctx: Ctx, q: Sql, caller: Caller, input: Red
 }
 
 function checkPin(ctx: Ctx, caller: Caller, l: Loaded, pin: string | undefined) {
-  if (l.template.kind !== 'gift' || l.card.member_id) return;
-  // an unbound gift card is a bearer instrument: card number + secret PIN 卡号+卡密
+  if (!l.card.pin_hash || l.card.member_id) return;
+  // an unbound card with a PIN (every gift card, imported codes that came with one) is a bearer
+  // instrument: card number + secret PIN 卡号+卡密
   const ok = pin && l.card.pin_hash && Buffer.from(l.card.pin_hash).equals(ctx.keys.hmac(`pin:${caller.tenantId}:${pin}`));
   if (!ok) {
     void recordMiss(`key:${caller.keyId}`);
-    throw new AppError(403, 'PIN_INVALID', 'pin: this gift card needs its correct PIN');
+    throw new AppError(403, 'PIN_INVALID', 'pin: this card needs its correct PIN');
   }
 }
 
@@ -198,8 +199,8 @@ export async function redeemFast(ctx: Ctx, caller: Caller, input: RedeemInput, m
         AND (${p(goal)}::int IS NULL OR stamps + ${stamps}::int < ${p(goal)}::int)
       RETURNING *),
     r AS (
-      INSERT INTO redemptions (tenant_id, id, card_id, template_id, batch_id, store_id, key_id, member_id, order_amount, amount, uses, stamps, status, created_at)
-      SELECT tenant_id, ${red}, id, template_id, batch_id, ${p(storeId)}, ${p(caller.keyId)}, member_id, ${p(input.order_amount ?? null)}::int8, ${p(take.value)}::int8, ${uses}::int, ${stamps}::int, 'done', ${nowP}::timestamptz FROM c
+      INSERT INTO redemptions (tenant_id, id, card_id, template_id, batch_id, store_id, key_id, member_id, channel_id, order_amount, amount, uses, stamps, status, created_at)
+      SELECT tenant_id, ${red}, id, template_id, batch_id, ${p(storeId)}, ${p(caller.keyId)}, member_id, channel_id, ${p(input.order_amount ?? null)}::int8, ${p(take.value)}::int8, ${uses}::int, ${stamps}::int, 'done', ${nowP}::timestamptz FROM c
       RETURNING ${keyed ? '*' : 'id'}),
     l AS (
       INSERT INTO ledger_entries (tenant_id, card_id, entry_type, amount, uses, stamps, redemption_id, created_at)
@@ -234,8 +235,8 @@ async function takeFromCard(q: Sql, caller: Caller, l: Loaded, take: Take, redem
          AND (valid_until IS NULL OR valid_until > $7) AND period_no IS NOT DISTINCT FROM $8::int
        RETURNING *),
      r AS (
-       INSERT INTO redemptions (tenant_id, id, card_id, template_id, batch_id, store_id, key_id, member_id, order_amount, amount, uses, stamps, status, created_at)
-       SELECT tenant_id, $9, id, template_id, batch_id, $10, $11, member_id, $12, $13, $4, $5, 'done', $7 FROM c),
+       INSERT INTO redemptions (tenant_id, id, card_id, template_id, batch_id, store_id, key_id, member_id, channel_id, order_amount, amount, uses, stamps, status, created_at)
+       SELECT tenant_id, $9, id, template_id, batch_id, $10, $11, member_id, channel_id, $12, $13, $4, $5, 'done', $7 FROM c),
      l AS (
        INSERT INTO ledger_entries (tenant_id, card_id, entry_type, amount, uses, stamps, redemption_id, created_at)
        SELECT tenant_id, id, CASE WHEN $5 > 0 THEN 'stamp' ELSE 'redeem' END, -$3, -$4, $5, $9, $7 FROM c)

@@ -1,6 +1,6 @@
 import type { Sql } from '../../db/index.js';
 import type { Ctx } from '../../http/context.js';
-import type { Caller } from '../../http/access.js';
+import { REDEMPTION_SCOPE, scopeSql, type Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { getTenant } from '../tenants/service.js';
 import { appendEvents } from './events.js';
@@ -20,16 +20,17 @@ export interface RedemptionRow {
 export async function reverseRedemption(ctx: Ctx, q: Sql, caller: Caller, id: string) {
   const now = ctx.clock.now();
   const tenant = await getTenant(q, caller.tenantId);
-  const storeScope = caller.role === 'clerk' ? caller.storeIds : null;
+  const params: unknown[] = [caller.tenantId, id, now, new Date(now.getTime() - tenant.reverse_window_minutes * 60_000)];
   const r = await q.query<RedemptionRow>(
     `UPDATE redemptions SET status = 'reversed', reversed_at = $3
-     WHERE tenant_id = $1 AND id = $2 AND status = 'done' AND created_at > $4 AND ($5::text[] IS NULL OR store_id = ANY($5))
+     WHERE tenant_id = $1 AND id = $2 AND status = 'done' AND created_at > $4 AND ${scopeSql(caller, params, REDEMPTION_SCOPE)}
      RETURNING *`,
-    [caller.tenantId, id, now, new Date(now.getTime() - tenant.reverse_window_minutes * 60_000), storeScope],
+    params,
   );
   const red = r.rows[0];
   if (!red) {
-    const cur = (await q.query<RedemptionRow>('SELECT * FROM redemptions WHERE tenant_id = $1 AND id = $2 AND ($3::text[] IS NULL OR store_id = ANY($3))', [caller.tenantId, id, storeScope])).rows[0];
+    const cp: unknown[] = [caller.tenantId, id];
+    const cur = (await q.query<RedemptionRow>(`SELECT * FROM redemptions WHERE tenant_id = $1 AND id = $2 AND ${scopeSql(caller, cp, REDEMPTION_SCOPE)}`, cp)).rows[0];
     if (!cur) throw new AppError(404, 'REDEMPTION_NOT_FOUND', 'redemption not found');
     if (cur.status === 'reversed') throw new AppError(409, 'REDEMPTION_ALREADY_REVERSED', 'this redemption was already reversed');
     throw new AppError(409, 'REVERSAL_WINDOW_CLOSED', `redemptions can be reversed within ${tenant.reverse_window_minutes} minutes`);

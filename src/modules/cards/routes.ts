@@ -59,9 +59,8 @@ export default {
       schema: { tags, summary: 'Find a card by its code (POST keeps codes out of URLs and logs)', body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 128 }) }), response: responses({ 200: Card }) },
     }, async (req) => {
       requireAccess(req.caller!, 'cards.read');
-      const c = await findByCode(ctx.db, ctx.keys, req.caller!.tenantId, req.body.code, `key:${req.caller!.keyId}`);
-      if (req.caller!.role === 'channel' && c.channel_id !== req.caller!.channelId) throw new AppError(404, 'CARD_NOT_FOUND', 'no card has this code');
-      return cardView(c);
+      const caller = req.caller!;
+      return cardView(await findByCode(ctx.db, ctx.keys, caller.tenantId, req.body.code, `key:${caller.keyId}`, { channelId: caller.role === 'channel' ? caller.channelId : null }));
     });
 
     app.get('/cards', {
@@ -136,14 +135,14 @@ export default {
         }) }),
       },
     }, async (req) => {
-      requireAccess(req.caller!, 'cards.redeem');
+      requireAccess(req.caller!, req.body.card_id && !req.body.code ? 'cards.redeem_by_id' : 'cards.redeem');
       return checkRedeem(ctx, ctx.db, req.caller!, req.body);
     });
 
     app.post('/redemptions', {
       schema: { tags: rtags, summary: 'Redeem 核销 by code (or card_id) at a store', body: RedeemBody, response: responses({ 201: RedemptionWithCard }) },
     }, async (req, reply) => {
-      requireAccess(req.caller!, 'cards.redeem');
+      requireAccess(req.caller!, req.body.card_id && !req.body.code ? 'cards.redeem_by_id' : 'cards.redeem');
       return mutate(ctx, req, reply, { action: 'card.redeem', targetType: 'redemption', status: 201 },
         (q) => redeem(ctx, q, req.caller!, req.body), (m) => redeemFast(ctx, req.caller!, req.body, m) as Promise<any>);
     });
