@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { loadConfig } from './config.js';
 import { createContext } from './context.js';
 import { buildApp } from './http/app.js';
+import { loggerOptions } from './http/logging.js';
 import { startWorker } from './jobs/queue.js';
 import { seedDemo, DEMO_TENANT, DEMO_ACCOUNTS } from './seed/demo.js';
 import { verifyChain, sealAll } from './modules/audit/service.js';
@@ -83,7 +84,7 @@ function runCluster(n: number) {
 }
 
 async function runServer(ctx: Awaited<ReturnType<typeof createContext>>, config: ReturnType<typeof loadConfig>) {
-  const app = await buildApp(ctx, { logger: { level: config.logLevel, redact: ['req.headers.authorization'] } });
+  const app = await buildApp(ctx, { logger: loggerOptions(config.logLevel) });
   await app.listen({ port: config.port, host: config.host });
   const stopJobs = config.runJobs ? startWorker(ctx) : async () => {};
   let stopping = false;
