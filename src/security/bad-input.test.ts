@@ -138,3 +138,15 @@ test('cursor keys and ids out of range are a clean 400, never a 500', async () =
   assert.equal(audit.status, 400, JSON.stringify(audit.body));
   assert.equal(audit.body.errors[0].field, 'querystring.before_id');
 });
+
+test('a template patch changes only what may change: kind is refused and its cards still redeem', async () => {
+  const { template, card } = await fx.card('cash', { amount_off: 500 });
+  const r = await env.api('PATCH', `/v1/templates/${template.id}`, { kind: 'stored_value', name: '改名' });
+  assert.equal(r.status, 422, JSON.stringify(r.body));
+  assert.equal(r.body.errors[0].field, 'body.kind');
+  const t = (await env.api('GET', `/v1/templates/${template.id}`)).body;
+  assert.equal(t.kind, 'cash');
+  assert.equal(t.name, template.name, 'a refused patch changes nothing');
+  const red = await env.api('POST', '/v1/redemptions', { code: card.code, order_amount: 1000 });
+  assert.equal(red.status, 201, JSON.stringify(red.body));
+});

@@ -45,7 +45,9 @@ export async function updateTemplate(
     const used = await q.query('SELECT 1 FROM batches WHERE tenant_id = $1 AND template_id = $2 LIMIT 1', [tenantId, id]);
     if (used.rowCount) throw new AppError(409, 'TEMPLATE_IN_USE', 'value and validity are fixed once a batch of this template exists; create a new template');
   }
-  const next = { ...cur, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as TemplateRow;
+  // only these keys may change; kind, id and version never do, whatever a caller passes in
+  const allowed = { name: patch.name, description: patch.description, value: patch.value, validity: patch.validity, rules: patch.rules, status: patch.status };
+  const next = { ...cur, ...Object.fromEntries(Object.entries(allowed).filter(([, v]) => v !== undefined)) } as TemplateRow;
   validateTemplate(next.kind, next.value, next.validity, next.rules, patch.validity ? now : new Date(0));
   await checkReferences(q, tenantId, next.kind, next.value, next.rules, id);
   const r = await q.query<TemplateRow>(
