@@ -21,6 +21,8 @@ export interface Config {
   redeemGroups?: boolean;
   /** how long a claimed job stays claimed without a lease renewal (KAQUAN_JOB_LEASE_MS): a dead process's jobs resume after it */
   jobLeaseMs?: number;
+  /** let webhooks reach private, loopback and link-local addresses (KAQUAN_WEBHOOK_ALLOW_PRIVATE=on): development and tests only */
+  webhookAllowPrivate?: boolean;
   keys: KeyMaterial;
   keysSource: 'env' | 'file';
   publicUrl: string;
@@ -31,6 +33,14 @@ function int(name: string, v: string | undefined, dflt: number): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${v}"`);
   return n;
+}
+
+function onOff(name: string, v: string | undefined, dflt: boolean): boolean {
+  const s = (v ?? '').trim().toLowerCase();
+  if (s === '') return dflt;
+  if (['on', '1', 'true', 'yes'].includes(s)) return true;
+  if (['off', '0', 'false', 'no'].includes(s)) return false;
+  throw new Error(`${name} must be on or off, got "${v}"`);
 }
 
 /** Read and checked once at start; a bad value stops the process with a message naming it. */
@@ -68,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: env.KAQUAN_JOBS !== 'off',
     redeemGroups: env.KAQUAN_REDEEM_GROUPS !== 'off',
     jobLeaseMs: env.KAQUAN_JOB_LEASE_MS ? Math.max(1_000, int('KAQUAN_JOB_LEASE_MS', env.KAQUAN_JOB_LEASE_MS, 60_000)) : undefined,
+    webhookAllowPrivate: onOff('KAQUAN_WEBHOOK_ALLOW_PRIVATE', env.KAQUAN_WEBHOOK_ALLOW_PRIVATE, false),
     keys,
     keysSource,
     publicUrl: env.PUBLIC_URL || `http://localhost:${port}`,

@@ -31,7 +31,7 @@ describe('a server killed mid-flight', { skip: SKIP }, () => {
     });
     await new Promise<void>((r) => hooks.listen(0, '127.0.0.1', r));
     // only server 0 runs jobs, so killing it interrupts them; a 2 s lease lets its restart take them back
-    c = await startCluster(3, { env: { KAQUAN_JOB_LEASE_MS: '2000' }, perServerEnv: (i): Record<string, string> => (i === 0 ? {} : { KAQUAN_JOBS: 'off' }) });
+    c = await startCluster(3, { env: { KAQUAN_JOB_LEASE_MS: '2000', KAQUAN_WEBHOOK_ALLOW_PRIVATE: 'on' }, perServerEnv: (i): Record<string, string> => (i === 0 ? {} : { KAQUAN_JOBS: 'off' }) });
   });
   after(async () => {
     await c?.stop();

@@ -24,13 +24,14 @@ export interface TestEnv {
   close: () => Promise<void>;
 }
 
-export async function startTestEnv(): Promise<TestEnv> {
+/** `config` overrides the test server's settings, e.g. `{ webhookAllowPrivate: true }` for a receiver on 127.0.0.1. */
+export async function startTestEnv(opts: { config?: Partial<Config> } = {}): Promise<TestEnv> {
   clock.reset();
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const schema = databaseUrl ? `t_${randomBytes(6).toString('hex')}` : undefined;
   const config: Config = {
     port: 0, host: '127.0.0.1', dataDir: '', databaseUrl, redisUrl: process.env.REDIS_URL || undefined, logLevel: 'silent', runJobs: false,
-    keys: generateKeyMaterial(), keysSource: 'env', publicUrl: 'http://localhost',
+    keys: generateKeyMaterial(), keysSource: 'env', publicUrl: 'http://localhost', ...opts.config,
   };
   const ctx = await createContext(config, { schema, poolSize: 10 });
   const app = await buildApp(ctx);

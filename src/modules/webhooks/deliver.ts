@@ -1,5 +1,6 @@
 import type { Ctx } from '../../http/context.js';
 import { defineJob, enqueue } from '../../jobs/queue.js';
+import { postWebhook } from './send.js';
 import { signatureHeader } from './signature.js';
 
 /** The wait after failed attempt n is RETRY_SCHEDULE_MS[n-1]; the MAX_ATTEMPTS-th failure is final. */
@@ -28,6 +29,7 @@ interface Outcome {
   tried: boolean; // false when there was nothing to send to
   status: number | null;
   error: string | null;
+  durationMs: number | null;
 }
 
 /**
@@ -51,33 +53,18 @@ async function claim(ctx: Ctx, limit: number): Promise<Claimed[]> {
 }
 
 async function attempt(ctx: Ctx, d: Claimed): Promise<Outcome> {
-  if (!d.url || !d.secret_enc) return { delivered: false, tried: false, status: null, error: 'endpoint deleted' };
-  if (!d.active) return { delivered: false, tried: false, status: null, error: 'endpoint inactive' };
-  try {
-    const body = JSON.stringify(d.payload);
-    const res = await fetch(d.url, {
-      method: 'POST',
-      body,
-      redirect: 'manual', // a redirect is a failure, never a second request to somewhere else
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Kaquan-Webhooks/1',
-        'kaquan-event-id': String(d.payload.id ?? ''),
-        'kaquan-event-type': String(d.payload.type ?? d.event_type),
-        'kaquan-delivery-id': `whd_${d.id}`,
-        'kaquan-signature': signatureHeader(ctx.keys.decryptText(d.secret_enc), body, ctx.clock.now()),
-      },
-    });
-    if (res.status >= 200 && res.status < 300) {
-      await res.body?.cancel();
-      return { delivered: true, tried: true, status: res.status, error: null };
-    }
-    const snippet = await readSnippet(res);
-    return { delivered: false, tried: true, status: res.status, error: `HTTP ${res.status}${snippet ? `: ${snippet}` : ''}` };
-  } catch (e) {
-    return { delivered: false, tried: true, status: null, error: describe(e) };
-  }
+  if (!d.url || !d.secret_enc) return { delivered: false, tried: false, status: null, error: 'endpoint deleted', durationMs: null };
+  if (!d.active) return { delivered: false, tried: false, status: null, error: 'endpoint inactive', durationMs: null };
+  const body = JSON.stringify(d.payload);
+  const a = await postWebhook(d.url, body, {
+    'content-type': 'application/json',
+    'user-agent': 'Kaquan-Webhooks/1',
+    'kaquan-event-id': String(d.payload.id ?? ''),
+    'kaquan-event-type': String(d.payload.type ?? d.event_type),
+    'kaquan-delivery-id': `whd_${d.id}`,
+    'kaquan-signature': signatureHeader(ctx.keys.decryptText(d.secret_enc), body, ctx.clock.now()),
+  }, { allowPrivate: ctx.config.webhookAllowPrivate === true, timeoutMs: TIMEOUT_MS });
+  return { delivered: a.error === null, tried: true, status: a.status, error: a.error, durationMs: a.durationMs };
 }
 
 async function record(ctx: Ctx, d: Claimed, o: Outcome): Promise<void> {
@@ -88,10 +75,10 @@ async function record(ctx: Ctx, d: Claimed, o: Outcome): Promise<void> {
   // Only while the claim is still ours (next_attempt_at = our lease): a resend during the attempt wins.
   await ctx.db.query(
     `UPDATE webhook_deliveries SET state = $4, attempts = $5, last_status = $6, last_error = $7, next_attempt_at = $8,
-       last_attempt_at = CASE WHEN $9 THEN $10 ELSE last_attempt_at END,
+       last_attempt_at = CASE WHEN $9 THEN $10 ELSE last_attempt_at END, last_duration_ms = CASE WHEN $9 THEN $11 ELSE last_duration_ms END,
        delivered_at = CASE WHEN $4 = 'delivered' THEN $10 ELSE delivered_at END
      WHERE tenant_id = $1 AND id = $2 AND state = 'pending' AND next_attempt_at = $3`,
-    [d.tenant_id, d.id, d.lease_until, state, attempts, o.status, o.error, next, o.tried, now],
+    [d.tenant_id, d.id, d.lease_until, state, attempts, o.status, o.error, next, o.tried, now, o.durationMs],
   );
 }
 
@@ -115,29 +102,4 @@ export async function installWebhookJobs(ctx: Ctx): Promise<void> {
   });
   // Only consecutive failures count against max attempts ('again' resets them); this sweep must never give up.
   await enqueue(ctx.db, { type: 'webhooks.deliver', singleton: 'webhooks.deliver', maxAttempts: 1_000_000 });
-}
-
-async function readSnippet(res: Response, max = 300): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let n = 0;
-  try {
-    while (n < max) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      n += value.length;
-    }
-  } finally {
-    reader.cancel().catch(() => {});
-  }
-  return Buffer.concat(chunks).toString('utf8').slice(0, max).replace(/\s+/g, ' ').trim();
-}
-
-function describe(e: unknown): string {
-  if (e instanceof Error && e.name === 'TimeoutError') return `timeout: no answer within ${TIMEOUT_MS / 1000}s`;
-  const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
-  const msg = cause?.code ? `${cause.code}${cause.message ? ` ${cause.message}` : ''}` : e instanceof Error ? e.message : String(e);
-  return msg.slice(0, 500);
 }

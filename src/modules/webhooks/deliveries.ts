@@ -16,6 +16,7 @@ export interface Delivery {
   attempts: number;
   last_status: number | null;
   last_error: string | null;
+  last_duration_ms: number | null;
   next_attempt_at: Date | null;
   last_attempt_at: Date | null;
   delivered_at: Date | null;
@@ -23,7 +24,7 @@ export interface Delivery {
   payload: Record<string, unknown>;
 }
 const COLS = `'whd_' || id AS id, endpoint_id, payload->>'id' AS event_id, coalesce(payload->>'type', event_type) AS event_type,
-  state, attempts, last_status, last_error, CASE WHEN state = 'pending' THEN next_attempt_at END AS next_attempt_at,
+  state, attempts, last_status, last_error, last_duration_ms, CASE WHEN state = 'pending' THEN next_attempt_at END AS next_attempt_at,
   last_attempt_at, delivered_at, created_at, payload`;
 
 /** "whd_123" → 123; anything else is a delivery that does not exist. */

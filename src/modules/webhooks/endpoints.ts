@@ -3,6 +3,7 @@ import { AppError, invalid, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { keyset, type Sorts } from '../../http/pagination.js';
 import type { Keyring } from '../../secrets.js';
+import { isInternalName, isPublicAddress, literalAddress } from './public-address.js';
 import { newSigningSecret } from './signature.js';
 
 /** The card events an endpoint may subscribe to (card_events.event_type with a "card." prefix). */
@@ -33,7 +34,16 @@ export interface EndpointInput {
   active?: boolean;
 }
 
-function checkUrl(url: string): string {
+/** Whether an endpoint may point at private, loopback and link-local addresses (KAQUAN_WEBHOOK_ALLOW_PRIVATE). */
+export interface TargetPolicy {
+  allowPrivate?: boolean;
+}
+
+/**
+ * Early feedback only: the URL parser has already turned 0x7f000001, 2130706433, 0177.0.0.1 and 127.1
+ * into 127.0.0.1, so every spelling of an address is checked. Names are checked where it counts, at connect time.
+ */
+function checkUrl(url: string, policy: TargetPolicy): string {
   let u: URL;
   url = url.trim();
   try {
@@ -43,6 +53,10 @@ function checkUrl(url: string): string {
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw invalid('url', 'only http and https URLs are allowed');
   if (u.username || u.password) throw invalid('url', 'credentials in the URL are not allowed; verify the signature instead');
+  const literal = literalAddress(u.hostname);
+  if (!policy.allowPrivate && (literal ? !isPublicAddress(literal) : isInternalName(u.hostname))) {
+    throw invalid('url', 'webhooks go only to public addresses; this host is private, loopback, link-local or reserved');
+  }
   return url;
 }
 
@@ -53,8 +67,10 @@ function checkEventTypes(types: string[]): string[] {
   return [...new Set(types)];
 }
 
-export async function createEndpoint(q: Sql, keys: Keyring, tenantId: string, input: EndpointInput & { url: string }, at: Date): Promise<Endpoint & { secret: string }> {
-  const url = checkUrl(input.url);
+export async function createEndpoint(
+  q: Sql, keys: Keyring, tenantId: string, input: EndpointInput & { url: string }, at: Date, policy: TargetPolicy = {},
+): Promise<Endpoint & { secret: string }> {
+  const url = checkUrl(input.url, policy);
   const types = checkEventTypes(input.event_types ?? []);
   const n = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM webhook_endpoints WHERE tenant_id = $1', [tenantId]);
   if (n.rows[0].n >= MAX_ENDPOINTS) throw new AppError(409, 'WEBHOOK_ENDPOINT_LIMIT', `a tenant may have at most ${MAX_ENDPOINTS} webhook endpoints`);
@@ -87,13 +103,13 @@ export async function listEndpoints(q: Sql, tenantId: string, opts: { limit: num
   return page.page(r.rows, opts.limit);
 }
 
-export async function updateEndpoint(q: Sql, tenantId: string, id: string, input: EndpointInput, at: Date): Promise<Endpoint> {
+export async function updateEndpoint(q: Sql, tenantId: string, id: string, input: EndpointInput, at: Date, policy: TargetPolicy = {}): Promise<Endpoint> {
   const r = await q.query<Endpoint>(
     `UPDATE webhook_endpoints SET url = coalesce($3, url), event_types = coalesce($4, event_types), active = coalesce($5, active),
        description = CASE WHEN $6 THEN $7 ELSE description END, updated_at = $8
      WHERE tenant_id = $1 AND id = $2 RETURNING ${COLS}`,
     [
-      tenantId, id, input.url === undefined ? null : checkUrl(input.url),
+      tenantId, id, input.url === undefined ? null : checkUrl(input.url, policy),
       input.event_types === undefined ? null : checkEventTypes(input.event_types), input.active ?? null,
       input.description !== undefined, input.description ?? null, at,
     ],

@@ -24,7 +24,7 @@ export default {
     }, async (req, reply) => {
       requireAccess(req.caller!, 'catalog.write');
       return mutate(ctx, req, reply, { action: 'webhook_endpoint.create', targetType: 'webhook_endpoint', status: 201 }, (q) =>
-        endpoints.createEndpoint(q, ctx.keys, tenant(req), req.body, ctx.clock.now()));
+        endpoints.createEndpoint(q, ctx.keys, tenant(req), req.body, ctx.clock.now(), { allowPrivate: ctx.config.webhookAllowPrivate }));
     });
     app.get('/webhook-endpoints', {
       schema: { tags, summary: 'List webhook endpoints', querystring: ListQuery({ sort: Type.Optional(SortQuery(endpoints.ENDPOINT_SORTS)) }), response: responses({ 200: Page(Endpoint) }) },
@@ -42,7 +42,7 @@ export default {
     }, async (req, reply) => {
       requireAccess(req.caller!, 'catalog.write');
       return mutate(ctx, req, reply, { action: 'webhook_endpoint.update', targetType: 'webhook_endpoint' }, (q) =>
-        endpoints.updateEndpoint(q, tenant(req), req.params.id, req.body, ctx.clock.now()));
+        endpoints.updateEndpoint(q, tenant(req), req.params.id, req.body, ctx.clock.now(), { allowPrivate: ctx.config.webhookAllowPrivate }));
     });
     app.delete('/webhook-endpoints/:id', {
       schema: { tags, summary: 'Delete a webhook endpoint and its delivery log', params: ById, response: responses({ 200: Deleted }) },

@@ -27,7 +27,9 @@ export const EndpointPatch = Type.Object({
 export const DeliveryState = Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('failed')]);
 export const Delivery = Type.Object({
   id: Type.String(), endpoint_id: Type.String(), event_id: Type.String(), event_type: Type.String(), state: DeliveryState,
-  attempts: Type.Integer(), last_status: Nullable(Type.Integer()), last_error: Nullable(Type.String()),
+  attempts: Type.Integer(), last_status: Nullable(Type.Integer()),
+  last_error: Nullable(Type.String({ description: 'why the last attempt failed, in a few words (HTTP 500, timeout, refused: not a public address); never the receiver\'s answer' })),
+  last_duration_ms: Nullable(Type.Integer({ description: 'how long the last attempt took, in milliseconds' })),
   next_attempt_at: Nullable(Timestamp), last_attempt_at: Nullable(Timestamp), delivered_at: Nullable(Timestamp),
   created_at: Timestamp,
   payload: Type.Object({}, { additionalProperties: true, description: 'the JSON body that is POSTed' }),

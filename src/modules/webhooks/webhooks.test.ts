@@ -18,7 +18,7 @@ const statusFor = new Map<string, number>(); // receiver path → status it answ
 const at = (path: string) => received.filter((r) => r.path === path);
 
 before(async () => {
-  env = await startTestEnv();
+  env = await startTestEnv({ config: { webhookAllowPrivate: true } }); // the receiver below is on 127.0.0.1
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -112,7 +112,7 @@ test('a failing receiver is retried on the backoff schedule, then failed; resend
     const [d] = (await log(ep.id)).data;
     assert.equal(d.attempts, n);
     assert.equal(d.last_status, 500);
-    assert.match(d.last_error, /^HTTP 500: receiver exploded/);
+    assert.equal(d.last_error, 'HTTP 500', 'the status only: the receiver\'s answer is never stored');
     if (n === MAX_ATTEMPTS) {
       assert.equal(d.state, 'failed');
       assert.equal(d.next_attempt_at, null);
