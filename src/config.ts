@@ -12,7 +12,7 @@ export interface Config {
   /** connections per process (KAQUAN_DB_POOL): N processes × pool must stay under max_connections */
   dbPoolSize?: number;
   redisUrl?: string;
-  /** seed the demo tenant at start (KAQUAN_DEMO=off for production and tests) */
+  /** seed the demo tenant at start: by default only on the embedded database (KAQUAN_DEMO=on|off decides) */
   seedDemo?: boolean;
   bootstrapKey?: string;
   logLevel: string;
@@ -40,6 +40,14 @@ function onOff(name: string, v: string | undefined, dflt: boolean): boolean {
   if (s === '') return dflt;
   if (['on', '1', 'true', 'yes'].includes(s)) return true;
   if (['off', '0', 'false', 'no'].includes(s)) return false;
+  throw new Error(`${name} must be on or off, got "${v}"`);
+}
+
+function flag(name: string, v: string | undefined, dflt: boolean): boolean {
+  if (v === undefined || v === '') return dflt;
+  const t = v.toLowerCase();
+  if (['on', '1', 'true', 'yes'].includes(t)) return true;
+  if (['off', '0', 'false', 'no'].includes(t)) return false;
   throw new Error(`${name} must be on or off, got "${v}"`);
 }
 
@@ -72,7 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbSchema,
     dbPoolSize: env.KAQUAN_DB_POOL ? Math.max(1, int('KAQUAN_DB_POOL', env.KAQUAN_DB_POOL, 20)) : undefined,
     redisUrl,
-    seedDemo: !['off', '0', 'false', 'no'].includes((env.KAQUAN_DEMO ?? '').toLowerCase()),
+    seedDemo: flag('KAQUAN_DEMO', env.KAQUAN_DEMO, !databaseUrl),
     bootstrapKey,
     logLevel: env.LOG_LEVEL || 'info',
     runJobs: env.KAQUAN_JOBS !== 'off',

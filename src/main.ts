@@ -11,7 +11,7 @@ import { generateKeyMaterial } from './secrets.js';
 const USAGE = `kaquan — 卡券 platform
 
   kaquan serve [--workers N]   run the HTTP API and the job worker (N processes on one port; N > 1 needs DATABASE_URL)
-                               env: PORT, DATABASE_URL, KAQUAN_DB_SCHEMA, KAQUAN_DB_POOL, REDIS_URL, KAQUAN_DEMO=off
+                               env: PORT, DATABASE_URL, KAQUAN_DB_SCHEMA, KAQUAN_DB_POOL, REDIS_URL, KAQUAN_DEMO=on|off
   kaquan migrate               apply database migrations
   kaquan seed-demo             create the demo tenant (once) and print its owner key
   kaquan audit-verify TENANT   seal pending audit entries and verify the tenant's hash chain
@@ -103,7 +103,7 @@ async function runServer(ctx: Awaited<ReturnType<typeof createContext>>, config:
   process.once('SIGINT', stop);
 }
 
-function banner(url: string, demo: { ownerKey: string; seeded: boolean } | null, engine: string, workers: number) {
+function banner(url: string, demo: Awaited<ReturnType<typeof seedDemo>> | null, engine: string, workers: number) {
   console.log(`
   Kaquan 卡券 is running on ${engine}, ${workers} process${workers > 1 ? 'es' : ''}
     API            ${url}/v1
@@ -115,7 +115,9 @@ function banner(url: string, demo: { ownerKey: string; seeded: boolean } | null,
     console.log(`  Demo tenant "${DEMO_TENANT}"${demo.seeded ? ' (just seeded)' : ''}: owner API key
     ${demo.ownerKey}
   try: curl -H "Authorization: Bearer ${demo.ownerKey}" ${url}/v1/templates
-  Demo sign-ins (tenant "${DEMO_TENANT}"): ${DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password} (${a.role})`).join(', ')}
+${demo.accounts
+    ? `  Demo sign-ins (tenant "${DEMO_TENANT}"), shown this once — keep them: ${demo.accounts.map((a) => `${a.username} / ${a.password} (${a.role})`).join(', ')}`
+    : `  Demo sign-ins (tenant "${DEMO_TENANT}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}; their passwords were shown when the demo was seeded (an owner key can set new ones: POST /v1/operators/{id}/password)`}
 `);
 }
 
@@ -131,8 +133,9 @@ async function main() {
     }
     case 'seed-demo': {
       const ctx = await createContext(loadConfig(), { poolSize: 2 });
-      const { ownerKey, seeded } = await seedDemo(ctx);
+      const { ownerKey, seeded, accounts } = await seedDemo(ctx);
       console.log(seeded ? 'demo tenant seeded' : 'demo tenant already there', `\nowner key: ${ownerKey}`);
+      for (const a of accounts ?? []) console.log(`sign-in ${a.username} / ${a.password} (${a.role}) — shown this once`);
       return ctx.db.close();
     }
     case 'audit-verify': {

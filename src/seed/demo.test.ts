@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEnv, type TestEnv } from '../testing/harness.js';
-import { seedDemo, DEMO_ACCOUNTS } from './demo.js';
+import { seedDemo } from './demo.js';
 import { ledgerMismatches } from '../modules/cards/ledger.js';
 
 let env: TestEnv;
@@ -11,7 +11,7 @@ after(async () => { await env.close(); });
 test('the demo seed gives every screen something real to show, once', async () => {
   const ctx = { ...env.ctx, config: { ...env.ctx.config, bootstrapKey: 'kq_test_bootstrap_key_0123456789' } };
   const first = await seedDemo(ctx);
-  assert.deepEqual(first, { ownerKey: 'kq_test_bootstrap_key_0123456789', seeded: true });
+  assert.deepEqual({ ownerKey: first.ownerKey, seeded: first.seeded }, { ownerKey: 'kq_test_bootstrap_key_0123456789', seeded: true });
   assert.equal((await seedDemo(ctx)).seeded, false, 'a second start seeds nothing');
   const key = { key: first.ownerKey };
   const kinds = (await env.api('GET', '/v1/templates?limit=100', undefined, key)).body.data.map((t: any) => t.kind).sort();
@@ -24,7 +24,16 @@ test('the demo seed gives every screen something real to show, once', async () =
   const stats = await env.api('GET', '/v1/stats', undefined, key);
   assert.ok(stats.body.totals.issued >= 19);
   assert.ok(stats.body.totals.redeemed >= 3);
-  const signIn = await env.app.inject({ method: 'POST', url: '/v1/sessions', payload: { tenant_id: 'demo', username: DEMO_ACCOUNTS[0].username, password: DEMO_ACCOUNTS[0].password } });
+  const admin = first.accounts!.find((a) => a.username === 'admin')!;
+  const signIn = await env.app.inject({ method: 'POST', url: '/v1/sessions', payload: { tenant_id: 'demo', username: admin.username, password: admin.password } });
   assert.equal(signIn.statusCode, 201, signIn.body);
+  assert.ok(!/kaquan-demo-2026/.test(admin.password) && admin.password.length >= 16, 'no sign-in is known from the source');
+  const other = await startTestEnv();
+  try {
+    const again = await seedDemo({ ...other.ctx, config: { ...other.ctx.config, bootstrapKey: 'kq_test_bootstrap_key_0123456789' } });
+    assert.notEqual(again.accounts![0].password, admin.password, 'every install has its own');
+  } finally {
+    await other.close();
+  }
   assert.deepEqual(await ledgerMismatches(env.ctx.db), []);
 });

@@ -15,11 +15,15 @@ import { drainJobs } from '../jobs/queue.js';
 import type { TemplateInput } from '../modules/templates/schemas.js';
 import { ensureOperator } from '../modules/operators/service.js';
 
-/** Demo sign-ins for the console and the clerk page (demo tenant only; change them). */
+/** Demo sign-ins for the console and the clerk page: their passwords are random per install, shown once. */
 export const DEMO_ACCOUNTS = [
-  { username: 'admin', password: 'kaquan-demo-2026', role: 'owner' as const },
-  { username: 'clerk-sh', password: 'kaquan-clerk-2026', role: 'clerk' as const },
+  { username: 'admin', role: 'owner' as const },
+  { username: 'clerk-sh', role: 'clerk' as const },
 ];
+export interface DemoAccount { username: string; password: string; role: 'owner' | 'clerk' }
+
+/** 16 characters from a CSPRNG: a demo sign-in nobody can know from the source code. */
+const demoPassword = () => `kq-${newApiKeySecret().slice(3, 19)}`;
 
 export const DEMO_TENANT = 'demo';
 
@@ -29,7 +33,7 @@ export const DEMO_TENANT = 'demo';
  * Returns the owner key: KAQUAN_BOOTSTRAP_KEY when set, else one made at first seed and kept in
  * DATA_DIR/demo-owner-key (demo only — production keys are never stored in clear).
  */
-export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: boolean }> {
+export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: boolean; accounts?: DemoAccount[] }> {
   const keyFile = join(ctx.config.dataDir, 'demo-owner-key');
   const ownerKey = ctx.config.bootstrapKey ?? (existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : newApiKeySecret());
   if (!ctx.config.bootstrapKey && !existsSync(keyFile)) {
@@ -91,8 +95,9 @@ export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: bo
   await tx((q) => issueCard(ctx, q, owner, { batch_id: onIssue.periodic, member_id: members[1].id }));
   await tx((q) => issueCard(ctx, q, owner, { batch_id: onIssue.exchange, member_id: members[2].id }));
   await tx((q) => issueCard(ctx, q, owner, { batch_id: ext.id, member_id: members[3].id }));
-  await ensureOperator(ctx.db, DEMO_TENANT, { ...DEMO_ACCOUNTS[0], display_name: '演示管理员' }, now);
-  await ensureOperator(ctx.db, DEMO_TENANT, { ...DEMO_ACCOUNTS[1], display_name: '南京西路店店员', store_ids: [stores[0].id] }, now);
+  const accounts: DemoAccount[] = DEMO_ACCOUNTS.map((a) => ({ ...a, password: demoPassword() }));
+  await ensureOperator(ctx.db, DEMO_TENANT, { ...accounts[0], display_name: '演示管理员' }, now);
+  await ensureOperator(ctx.db, DEMO_TENANT, { ...accounts[1], display_name: '南京西路店店员', store_ids: [stores[0].id] }, now);
   await drainJobs(ctx); // generate the pre-generated batch now, so the demo starts complete
-  return { ownerKey, seeded: true };
+  return { ownerKey, seeded: true, accounts };
 }
