@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
 import { from as copyStream } from 'pg-copy-streams';
@@ -114,7 +115,8 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
 }
 
 async function openPglite(dataDir?: string): Promise<Db> {
-  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  // pg_trgm (trigram indexes for name search) ships with PostgreSQL's contrib; PGlite loads it here
+  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
   // PGlite is one connection: a query outside a transaction waits for the transaction to end.
   const q = async (c: { query: PGlite['query'] }, text: string, params?: unknown[]) => {
     const r = await c.query(text, params as any[]);
