@@ -9,6 +9,7 @@ import { createContext } from '../src/context.js';
 import { copyCeilingPg, copyCeilingPglite, redeemCeilingPg, redeemCeilingPglite, round } from './ceiling.js';
 import { emit, load, machine, startServer, type Server } from './lib.js';
 import { prepare, type Fixture } from './setup.js';
+import { memberSearch, seedMembers } from './members.js';
 
 /**
  * npm run bench [-- --quick] [-- --only pg|pglite]
@@ -21,8 +22,8 @@ const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const S = quick
-  ? { copyRows: 50_000, genCodes: 20_000, cards: 1_000, sqlMs: 2_000, httpMs: 2_000, warmMs: 1_000, hotStock: 500, lookupMs: 1_500, pgliteCopy: 10_000, pgliteGen: 5_000, pgliteMs: 1_500, pgliteHot: 100 }
-  : { copyRows: 1_000_000, genCodes: 1_000_000, cards: 10_000, sqlMs: 15_000, httpMs: 15_000, warmMs: 3_000, hotStock: 10_000, lookupMs: 10_000, pgliteCopy: 200_000, pgliteGen: 200_000, pgliteMs: 10_000, pgliteHot: 2_000 };
+  ? { members: [1_000, 50_000], pgliteMembers: [1_000, 20_000], searches: 100, copyRows: 50_000, genCodes: 20_000, cards: 1_000, sqlMs: 2_000, httpMs: 2_000, warmMs: 1_000, hotStock: 500, lookupMs: 1_500, pgliteCopy: 10_000, pgliteGen: 5_000, pgliteMs: 1_500, pgliteHot: 100 }
+  : { members: [1_000, 1_000_000], pgliteMembers: [1_000, 100_000], searches: 500, copyRows: 1_000_000, genCodes: 1_000_000, cards: 10_000, sqlMs: 15_000, httpMs: 15_000, warmMs: 3_000, hotStock: 10_000, lookupMs: 10_000, pgliteCopy: 200_000, pgliteGen: 200_000, pgliteMs: 10_000, pgliteHot: 2_000 };
 const CONNS = 64;
 const workersN = machine().nproc;
 
@@ -107,6 +108,8 @@ async function onPostgres() {
       await warm(server, f, '/v1/cards/lookup');
       const lk = await load({ port: server.port, path: '/v1/cards/lookup', key: f.ownerKey, connections: CONNS, durationMs: S.lookupMs, body: redeemBody(f), ok: (s) => s === 200 });
       emit({ name: 'lookup_http', engine, workers: 1, rps: lk.rps, p50_ms: lk.p50_ms, p99_ms: lk.p99_ms, errors: lk.errors });
+
+      for (const n of S.members) await memberSearch(server.port, await seedMembers(ctx, n), S.searches, emit, engine);
     } finally {
       await server.stop();
     }
@@ -138,6 +141,8 @@ async function onPglite() {
     const dataDir = join(dir, 'data');
     const ctx = await createContext(config({ dataDir }));
     const f = await prepare(ctx, S.cards);
+    const memberTenants = [];
+    for (const n of S.pgliteMembers) memberTenants.push(await seedMembers(ctx, n));
     const sql = await redeemCeilingPglite(ctx.db, f.tenantId, f.cardIds, S.pgliteMs);
     emit({ name: 'ceiling_redeem_sql', engine, ...sql });
     await ctx.db.close(); // PGlite belongs to one process: the server's, from here on
@@ -158,6 +163,7 @@ async function onPglite() {
       await warm(server, f, '/v1/cards/lookup');
       const lk = await load({ port: server.port, path: '/v1/cards/lookup', key: f.ownerKey, connections: CONNS, durationMs: S.pgliteMs, body: redeemBody(f), ok: (s) => s === 200 });
       emit({ name: 'lookup_http', engine, workers: 1, rps: lk.rps, p50_ms: lk.p50_ms, p99_ms: lk.p99_ms, errors: lk.errors });
+      for (const t of memberTenants) await memberSearch(server.port, t, S.searches, emit, engine);
     } finally {
       await server.stop();
     }
