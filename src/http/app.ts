@@ -7,6 +7,7 @@ import { keyResolver } from './auth.js';
 import type { Ctx } from './context.js';
 import { modules } from '../modules/index.js';
 import { serveWebApp } from './web.js';
+import { securityHeaders } from './security.js';
 
 export type App = FastifyInstance;
 
@@ -22,6 +23,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
     ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
   app.addSchema(Problem);
+  await securityHeaders(app, ctx.config); // first: every route below, /docs included, gets them
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -60,10 +62,10 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
     if (req.body === undefined && (req.method === 'POST' || req.method === 'PATCH')) req.body = {};
   });
 
-  const resolve = keyResolver(ctx.db);
-  app.addHook('onRequest', async (req) => {
+  const resolve = keyResolver(ctx.db, ctx.config);
+  app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/v1/') || (req.routeOptions.config as any)?.public) return;
-    req.caller = await resolve(req);
+    req.caller = await resolve(req, reply);
   });
 
   for (const m of modules) await app.register(async (scope) => m.routes(scope, ctx), { prefix: '/v1' });
