@@ -83,7 +83,7 @@ function runCluster(n: number) {
 }
 
 async function runServer(ctx: Awaited<ReturnType<typeof createContext>>, config: ReturnType<typeof loadConfig>) {
-  const app = await buildApp(ctx, { logger: { level: config.logLevel, redact: ['req.headers.authorization'] } });
+  const app = await buildApp(ctx, { logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } });
   await app.listen({ port: config.port, host: config.host });
   const stopJobs = config.runJobs ? startWorker(ctx) : async () => {};
   let stopping = false;
