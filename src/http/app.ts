@@ -34,7 +34,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
       },
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'API key (kq_...) or operator session (kqs_...)' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API key (kq_...) or operator session (kqs_...). The web app signs in with HttpOnly cookies instead, honoured only with the header X-Kaquan-Screen (docs/ui.md).' },
           wallet: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Wallet <signed member link token>' },
         },
       },
