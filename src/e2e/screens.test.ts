@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestEnv, type TestEnv } from '../testing/harness.js';
 import { startWorker } from '../jobs/queue.js';
 import { seedDemo, DEMO_TENANT } from '../seed/demo.js';
-import { chromiumMissing, launch, DESKTOP, PHONE } from './browser.js';
+import { chromiumMissing, launch, readableBy, watchCsp, DESKTOP, PHONE } from './browser.js';
 
 /**
  * The screens in a real browser: a real server on a random port, a real database (PGlite, or
@@ -60,6 +60,7 @@ test('operator: sign in, dashboard, create a template and a batch, watch it fini
   const sv = (await owner('POST', '/v1/cards/issue', { batch_id: svBatch.id })).body;
   assert.equal((await owner('POST', `/v1/cards/${sv.id}/top-up`, { amount: 200000 })).status, 200);
   const ctx = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
+  const csp = await watchCsp(ctx);
   const page = await ctx.newPage();
   await page.goto(`${base}/`);
   await page.waitForURL(/\/console/);
@@ -73,6 +74,9 @@ test('operator: sign in, dashboard, create a template and a batch, watch it fini
   await page.getByLabel('密码', { exact: true }).fill('operator pass 1');
   await page.getByRole('button', { name: /登\s*录/ }).click();
 
+  await page.getByTestId('dashboard').waitFor();
+  await assertSessionCookie(page, 'kq_console');
+  await page.reload(); // the cookie keeps the sign-in
   await page.getByTestId('dashboard').waitFor();
   await assertText(page.getByTestId('tenant-name'), /演示品牌/);
   await page.getByTestId('stat-issued').getByText(/^\d+$/).waitFor();
@@ -169,6 +173,13 @@ test('operator: sign in, dashboard, create a template and a batch, watch it fini
   await page.getByTestId('lang-switch').getByText('EN').click();
   await page.getByRole('menuitem', { name: 'Card lookup' }).waitFor();
   await page.getByTestId('lang-switch').getByText('中文').click();
+
+  // signing out clears the cookie, and the sign-in form is back
+  await page.getByTestId('user-menu').hover();
+  await page.getByText('退出登录').click();
+  await page.getByTestId('signin-form').waitFor();
+  assert.equal((await ctx.cookies()).find((c) => c.name === 'kq_console'), undefined);
+  assert.deepEqual(csp, [], 'no Content-Security-Policy violation');
   await ctx.close();
 });
 
@@ -179,12 +190,14 @@ test('clerk: sign in on a phone, check a code, redeem it, reverse it', { skip },
   const clerk = await owner('POST', '/v1/operators', { username: 'clerk.sh', password: 'clerk pass 123', role: 'clerk', store_ids: [stores[0].id] });
   assert.equal(clerk.status, 201);
   const ctx = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  const csp = await watchCsp(ctx);
   const page = await ctx.newPage();
   await page.goto(`${base}/clerk`);
   await page.getByLabel('用户名', { exact: true }).fill('clerk.sh');
   await page.getByLabel('密码', { exact: true }).fill('clerk pass 123');
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await assertText(page.getByTestId('clerk-store'), /上海南京西路店/);
+  await assertSessionCookie(page, 'kq_clerk');
   await page.getByTestId('clerk-code').fill(code.toLowerCase());
   await page.getByTestId('clerk-check').click();
   await assertText(page.getByTestId('clerk-verdict'), /可以在本店核销/);
@@ -218,6 +231,7 @@ test('clerk: sign in on a phone, check a code, redeem it, reverse it', { skip },
   await assertText(page.getByTestId('clerk-verdict'), /可以在本店核销/);
   await page.getByTestId('clerk-confirm').click();
   await assertText(page.getByTestId('clerk-receipt'), /¥1,500\.00/);
+  assert.deepEqual(csp, [], 'no Content-Security-Policy violation');
   await ctx.close();
 });
 
@@ -229,8 +243,16 @@ test('member: open the wallet link, see the cards, show a code, bind a code, gif
   assert.equal(bearer.member_id, null);
 
   const ctx = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  const csp = await watchCsp(ctx);
   const page = await ctx.newPage();
   await page.goto(`${base}/wallet#t=${link.token}`);
+  await assertText(page.getByTestId('wallet-member'), /张伟/);
+  // the token has left the address bar for an HttpOnly cookie; a reload goes on with the cookie
+  assert.equal(new URL(page.url()).hash, '');
+  assert.deepEqual(await readableBy(page, link.token), []);
+  const walletCookie = (await ctx.cookies()).find((c) => c.name === 'kq_wallet');
+  assert.ok(walletCookie?.httpOnly && walletCookie.sameSite === 'Strict' && walletCookie.path === '/v1/wallet', JSON.stringify(walletCookie));
+  await page.reload();
   await assertText(page.getByTestId('wallet-member'), /张伟/);
   await page.getByTestId('wallet-cards').waitFor();
   const before = await page.getByTestId('wallet-cards').locator('.kq-card-face').count();
@@ -276,6 +298,11 @@ test('member: open the wallet link, see the cards, show a code, bind a code, gif
   await page.evaluate(() => sessionStorage.clear());
   await page.reload();
   await assertText(page.getByTestId('wallet-member'), /张伟/);
+  // the link itself is the credential: opened again from the chat on another phone, it works there too
+  const phone2 = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  await (await phone2.newPage()).goto(`${base}/wallet#t=${link.token}`);
+  await assertText(phone2.pages()[0].getByTestId('wallet-member'), /张伟/);
+  await phone2.close();
   // the operator revokes it from the console: 会员 → 钱包链接 → 作废旧链接
   const desk = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
   const console_ = await desk.newPage();
@@ -292,8 +319,29 @@ test('member: open the wallet link, see the cards, show a code, bind a code, gif
   await desk.close();
   await page.reload();
   await page.getByText('链接无效或已过期').waitFor();
+  assert.deepEqual(csp, [], 'no Content-Security-Policy violation');
   await ctx.close();
 });
+
+test('the API reference /docs works under the Content-Security-Policy', { skip }, async () => {
+  const ctx = await browser.newContext({ viewport: DESKTOP });
+  const csp = await watchCsp(ctx);
+  const page = await ctx.newPage();
+  const res = await page.goto(`${base}/docs`);
+  assert.match(res!.headers()['content-security-policy'], /script-src 'self'/);
+  await page.locator('.opblock').first().click();
+  await page.getByRole('button', { name: 'Try it out' }).first().waitFor();
+  assert.deepEqual(csp, [], 'no Content-Security-Policy violation');
+  await ctx.close();
+});
+
+/** Signed in: the session is an HttpOnly, SameSite=Strict cookie for /v1, and no script on the page can read a session token. */
+async function assertSessionCookie(page: Page, name: string) {
+  const c = (await page.context().cookies()).find((x) => x.name === name);
+  assert.ok(c && c.value.startsWith('kqs_') && c.httpOnly && c.sameSite === 'Strict' && c.path === '/v1', JSON.stringify(c));
+  assert.deepEqual(await readableBy(page, c.value), []);
+  assert.deepEqual(await readableBy(page, 'kqs_'), []);
+}
 
 async function expectCount(loc: import('playwright-core').Locator, n: number) {
   const deadline = Date.now() + 10_000;

@@ -11,6 +11,7 @@ import { installValidation } from './validation.js';
 
 /** The most a JSON body may weigh (a template with 5,000 store ids fits); CSV imports have their own limit. */
 export const BODY_LIMIT = 1024 * 1024;
+import { securityHeaders } from './security.js';
 
 export type App = FastifyInstance;
 
@@ -25,6 +26,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
     },
   });
   app.addSchema(Problem);
+  await securityHeaders(app, ctx.config); // first: every route below, /docs included, gets them
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -35,7 +37,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
       },
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'API key (kq_...) or operator session (kqs_...)' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API key (kq_...) or operator session (kqs_...). The web app signs in with HttpOnly cookies instead, honoured only with the header X-Kaquan-Screen (docs/ui.md).' },
           wallet: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Wallet <signed member link token>' },
         },
       },
@@ -49,10 +51,10 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
 
   installValidation(app);
 
-  const resolve = keyResolver(ctx.db);
-  app.addHook('onRequest', async (req) => {
+  const resolve = keyResolver(ctx.db, ctx.config);
+  app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/v1/') || (req.routeOptions.config as any)?.public) return;
-    req.caller = await resolve(req);
+    req.caller = await resolve(req, reply);
   });
 
   for (const m of modules) await app.register(async (scope) => m.routes(scope, ctx), { prefix: '/v1' });

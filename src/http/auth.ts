@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/index.js';
+import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Caller, Role } from './access.js';
 import { clock } from '../clock.js';
 import { resolveSession, SESSION_PREFIX } from '../modules/operators/sessions.js';
+import { clearCookie, cookieCredential, type Screen } from './cookies.js';
 
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
 
@@ -16,22 +18,40 @@ export function newApiKeySecret(): string {
 
 export const hashApiKey = (secret: string) => createHash('sha256').update(secret).digest();
 
+/** The operator session a request was made with, and the cookie it came in (null: Authorization: Bearer). */
+const sessions = new WeakMap<FastifyRequest, { token: string; cookie: Screen | null }>();
+export const sessionOf = (req: FastifyRequest) => sessions.get(req) ?? null;
+
 /**
- * Resolves the bearer key. A small cache keeps key lookups off the hot path; a revoked key
- * stops working within CACHE_MS on every process (documented in docs/api.md).
+ * Resolves the caller: `Authorization: Bearer <api key | kqs_ session>` (scripts, integrations), or
+ * a browser's session cookie (http/cookies.ts). A small cache keeps key lookups off the hot path; a
+ * revoked key stops working within CACHE_MS on every process (documented in docs/api.md).
  */
 const CACHE_MS = 5_000;
-export function keyResolver(db: Db) {
+export function keyResolver(db: Db, config: Config) {
   const cache = new Map<string, { at: number; caller: Caller | null }>();
-  return async function resolve(req: FastifyRequest): Promise<Caller> {
+  return async function resolve(req: FastifyRequest, reply: FastifyReply): Promise<Caller> {
     const h = req.headers.authorization;
-    const m = h && /^Bearer\s+(\S+)$/i.exec(h);
+    if (!h) {
+      const cookie = cookieCredential(req, ['console', 'clerk']);
+      if (!cookie) throw new AppError(401, 'UNAUTHENTICATED', 'send Authorization: Bearer <api key>');
+      const s = cookie.value.startsWith(SESSION_PREFIX) ? await resolveSession(db, cookie.value, clock.now()) : null;
+      if (!s) {
+        clearCookie(reply, config, cookie.screen);
+        throw new AppError(401, 'UNAUTHENTICATED', 'this sign-in has ended; sign in again');
+      }
+      sessions.set(req, { token: cookie.value, cookie: cookie.screen });
+      req.actor = s.actor;
+      return s.caller;
+    }
+    const m = /^Bearer\s+(\S+)$/i.exec(h);
     if (!m) throw new AppError(401, 'UNAUTHENTICATED', 'send Authorization: Bearer <api key>');
     const secret = m[1];
     if (secret.startsWith(SESSION_PREFIX)) {
       // an operator's sign-in session (运营账号登录): not cached, so signing out or disabling is immediate
       const s = await resolveSession(db, secret, clock.now());
       if (!s) throw new AppError(401, 'UNAUTHENTICATED', 'this session has ended or is unknown; sign in again');
+      sessions.set(req, { token: secret, cookie: null });
       req.actor = s.actor;
       return s.caller;
     }

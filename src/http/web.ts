@@ -29,11 +29,7 @@ export async function serveWebApp(app: FastifyInstance, dist = WEB_DIST): Promis
       return reply.status(503).type('application/problem+json').send(problem(503, 'WEB_APP_NOT_BUILT', 'the web app is not built; run `npm run build:web` (npm start does it when web/dist is missing)'));
     }
     return reply
-      .header('cache-control', 'no-cache')
-      .header('x-content-type-options', 'nosniff')
-      .header('x-frame-options', 'DENY')
-      .header('referrer-policy', 'no-referrer')
-      .header('permissions-policy', 'camera=(self), geolocation=(self)')
+      .header('cache-control', 'no-cache') // the security headers come from http/security.ts, on every answer
       .type('text/html; charset=utf-8')
       .send(readFileSync(file));
   };

@@ -126,7 +126,12 @@ test('random sequences of card operations agree with a simple model', async () =
             break;
           case 'transfer':
             r = await env.api('POST', `/v1/cards/${card!.id}/transfer`, { to_member_id: members[o.member] });
-            if (r.status === 200) card!.member = members[o.member];
+            if (r.status === 200) {
+              card!.member = members[o.member];
+              // the card moved under a new code: the old one is unknown, the new one is the holder's
+              assert.equal((await env.api('POST', '/v1/cards/lookup', { code: card!.code })).status, 404, 'the giver’s code is dead');
+              card!.code = (await env.api('POST', `/v1/cards/${card!.id}/reveal`)).body.code;
+            }
             break;
           case 'freeze':
           case 'unfreeze':

@@ -11,16 +11,28 @@ export class ApiError extends Error {
   }
 }
 
-export type AuthScheme = 'Bearer' | 'Wallet';
-export interface Auth { scheme: AuthScheme; token: string | null }
+/**
+ * How a screen calls the API. Sign-ins live in HttpOnly cookies the page cannot read (docs/ui.md);
+ * every request names its screen in X-Kaquan-Screen, which picks the screen's cookie and proves the
+ * request comes from this site's pages. `key`: an API key typed into the sign-in form, kept only
+ * in this tab's memory. `walletMember`: the member this wallet page shows.
+ */
+export type Screen = 'console' | 'clerk' | 'wallet';
+export interface Auth { screen: Screen; key?: string | null; walletMember?: string | null }
 let onUnauthorized: (() => void) | null = null;
 export const setUnauthorizedHandler = (f: (() => void) | null) => { onUnauthorized = f; };
 
 const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
 
-export async function request<R>(auth: Auth, method: string, path: string, body?: unknown, opts: { idempotent?: boolean; contentType?: string } = {}): Promise<R> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (auth.token) headers.authorization = `${auth.scheme} ${auth.token}`;
+function authHeaders(auth: Auth): Record<string, string> {
+  const h: Record<string, string> = { 'x-kaquan-screen': auth.screen };
+  if (auth.key) h.authorization = `Bearer ${auth.key}`;
+  if (auth.walletMember) h['x-kaquan-wallet-member'] = auth.walletMember;
+  return h;
+}
+
+export async function request<R>(auth: Auth, method: string, path: string, body?: unknown, opts: { idempotent?: boolean; contentType?: string; headers?: Record<string, string> } = {}): Promise<R> {
+  const headers: Record<string, string> = { accept: 'application/json', ...authHeaders(auth), ...opts.headers };
   if (body !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
   // a retried click or a flaky network must not redeem twice: every mutation carries its own key
   if (method !== 'GET' && opts.idempotent !== false) headers['idempotency-key'] = newKey();
@@ -35,7 +47,7 @@ export async function request<R>(auth: Auth, method: string, path: string, body?
   if (!res.ok) {
     const p = (data ?? {}) as { code?: string; detail?: string; title?: string; errors?: { field: string; reason: string }[] };
     const err = new ApiError(res.status, p.code ?? `HTTP_${res.status}`, p.detail ?? p.title ?? res.statusText, p.errors ?? []);
-    if (res.status === 401 && auth.scheme === 'Bearer' && path !== '/v1/sessions') onUnauthorized?.();
+    if (res.status === 401 && auth.screen !== 'wallet' && path !== '/v1/sessions') onUnauthorized?.();
     throw err;
   }
   return data as R;
@@ -60,7 +72,7 @@ const qs = (q: Record<string, unknown> = {}) => {
 
 export type ListQuery = { limit?: number; cursor?: string | null; [k: string]: unknown };
 
-/** The operator and clerk API (Bearer: an API key kq_… or a session kqs_…). */
+/** The operator and clerk API: the screen's session cookie, or an API key (kq_…) held in memory. */
 export function client(auth: Auth) {
   const get = <R>(p: string, q?: Record<string, unknown>) => request<R>(auth, 'GET', p + qs(q));
   const post = <R>(p: string, b: unknown = {}) => request<R>(auth, 'POST', p, b);
@@ -86,7 +98,7 @@ export function client(auth: Auth) {
       request<T.ImportResult>(auth, 'POST', `/v1/batches/${id}/import${qs({ state })}`, csv, { contentType: 'text/csv' }),
     /** Streams the CSV of codes; the caller saves it as a file. */
     exportBatch: async (id: string, b: { limit?: number; channel_id?: string; reissue?: boolean }) => {
-      const res = await fetch(`/v1/batches/${id}/export`, { method: 'POST', headers: { authorization: `${auth.scheme} ${auth.token}`, 'content-type': 'application/json' }, body: JSON.stringify(b) });
+      const res = await fetch(`/v1/batches/${id}/export`, { method: 'POST', headers: { ...authHeaders(auth), 'content-type': 'application/json' }, body: JSON.stringify(b) });
       if (!res.ok) {
         const p = await res.json().catch(() => ({}));
         throw new ApiError(res.status, p.code ?? `HTTP_${res.status}`, p.detail ?? res.statusText);
@@ -137,13 +149,17 @@ export function client(auth: Auth) {
 }
 export type Client = ReturnType<typeof client>;
 
-/** Sign-in is public: no token yet. */
-export const signIn = (b: { tenant?: string; username: string; password: string }) =>
-  request<T.Session>({ scheme: 'Bearer', token: null }, 'POST', '/v1/sessions', b, { idempotent: false });
+/** Sign-in is public. The session comes back as an HttpOnly cookie for this screen; the answer carries no token. */
+export const signIn = (screen: 'console' | 'clerk', b: { tenant?: string; username: string; password: string }) =>
+  request<T.Session>({ screen }, 'POST', '/v1/sessions', b, { idempotent: false });
 
-/** The member wallet API: `Authorization: Wallet <signed link token>`. */
-export function walletClient(token: string) {
-  const auth: Auth = { scheme: 'Wallet', token };
+/** Opens the wallet in this browser: trades the link's token for the wallet cookie, once, as the page opens. */
+export const openWallet = (token: string) =>
+  request<{ member_id: string; expires_at: string }>({ screen: 'wallet' }, 'POST', '/v1/wallet/session', undefined, { idempotent: false, headers: { authorization: `Wallet ${token}` } });
+
+/** The member wallet API, on the wallet cookie; `member` pins the member this page shows. */
+export function walletClient(member: string | null) {
+  const auth: Auth = { screen: 'wallet', walletMember: member };
   return {
     me: () => request<T.WalletMe>(auth, 'GET', '/v1/wallet/me'),
     cards: (state: 'usable' | 'used' | 'expired') => request<{ data: T.WalletCard[] }>(auth, 'GET', `/v1/wallet/cards?state=${state}`),

@@ -35,7 +35,7 @@ export interface Me {
   kind: 'session' | 'api_key'; tenant: Tenant; role: Role; store_ids: string[]; channel_id: string | null; key_id: string;
   operator: { id: string; username: string; display_name: string | null } | null; expires_at: string | null;
 }
-export interface Session { token: string; expires_at: string; tenant_id: string; operator: { id: string; username: string; display_name: string | null; role: Role; store_ids: string[] } }
+export interface Session { token?: string; expires_at: string; tenant_id: string; operator: { id: string; username: string; display_name: string | null; role: Role; store_ids: string[] } }
 export interface Store { id: string; name: string; code: string | null; time_zone: string | null; lat: number | null; lng: number | null; tags: string[]; created_at: string }
 export interface Member { id: string; external_id: string | null; name: string | null; phone_last4: string | null; birthday: string | null; tier: string | null; created_at: string }
 export interface ApiKey { id: string; name: string; role: Role; key_prefix: string; store_ids: string[]; channel_id: string | null; revoked_at: string | null; created_at: string; secret?: string }

@@ -1,11 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Ctx } from '../../http/context.js';
 import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../http/mutation.js';
 import { Id, Nullable, Timestamp, responses } from '../../http/schemas.js';
 import { AppError } from '../../errors.js';
+import { sessionOf } from '../../http/auth.js';
+import { clearCookie, screenOf, setCookie } from '../../http/cookies.js';
 import { getTenant } from '../tenants/service.js';
 import * as svc from './service.js';
 import * as sessions from './sessions.js';
@@ -18,7 +20,7 @@ const Operator = Type.Object({
 });
 const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200, description: `at least ${MIN_PASSWORD_LENGTH} characters` });
 const Session = Type.Object({
-  token: Type.String({ description: 'send as Authorization: Bearer <token>; shown once' }),
+  token: Type.Optional(Type.String({ description: 'send as Authorization: Bearer <token>; shown once. Absent for a browser sign-in (header X-Kaquan-Screen: console or clerk): that session is in an HttpOnly cookie instead' })),
   expires_at: Timestamp,
   tenant_id: Type.String(),
   operator: Type.Object({ id: Type.String(), username: Type.String(), display_name: Nullable(Type.String()), role: OperatorRole, store_ids: Type.Array(Type.String()) }),
@@ -30,8 +32,6 @@ const Me = Type.Object({
   operator: Nullable(Type.Object({ id: Type.String(), username: Type.String(), display_name: Nullable(Type.String()) })),
   expires_at: Nullable(Timestamp),
 });
-
-const bearer = (req: FastifyRequest) => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
 
 export default {
   name: 'operators',
@@ -88,7 +88,8 @@ export default {
     }, async (req, reply) => {
       const self = req.actor?.startsWith('operator:') && req.caller!.keyId === req.params.id;
       if (!self) requireAccess(req.caller!, 'keys.manage');
-      const current = self ? await sessions.currentSession(ctx.db, bearer(req)) : null;
+      const token = sessionOf(req)?.token;
+      const current = self && token ? await sessions.currentSession(ctx.db, token) : null;
       return mutate(ctx, req, reply, { action: 'operator.password', targetType: 'operator' }, (q) =>
         svc.setOperatorPassword(q, req.caller!.tenantId, req.params.id, req.body.password, ctx.clock.now(), current?.id));
     });
@@ -97,7 +98,7 @@ export default {
       config: { public: true },
       schema: {
         tags, summary: 'Sign in with an operator account', security: [],
-        description: `Answers 401 INVALID_CREDENTIALS for any wrong part. After ${sessions.MAX_FAILURES} failures a username is locked for ${sessions.LOCK_MINUTES} minutes (429 LOGIN_LOCKED).`,
+        description: `Answers 401 INVALID_CREDENTIALS for any wrong part. After ${sessions.MAX_FAILURES} failures a username is locked for ${sessions.LOCK_MINUTES} minutes (429 LOGIN_LOCKED). With the header X-Kaquan-Screen: console or clerk (the web app) the session is set as an HttpOnly, SameSite=Strict cookie for /v1 and the answer carries no token; later requests send that header with the cookie.`,
         body: Type.Object({
           tenant: Type.Optional(Type.String({ maxLength: 200, description: 'tenant id or name; may be left out when the username is unique' })),
           tenant_id: Type.Optional(Type.String({ maxLength: 64 })),
@@ -108,9 +109,14 @@ export default {
       },
     }, async (req, reply) => {
       try {
-        const s = await sessions.login(ctx.db, req.body, ctx.clock.now(), { ip: req.ip });
+        const screen = screenOf(req);
+        const now = ctx.clock.now();
+        const s = await sessions.login(ctx.db, req.body, now, { ip: req.ip });
         (reply as FastifyReply).status(201);
-        return s;
+        if (screen !== 'console' && screen !== 'clerk') return s;
+        // a browser sign-in: the token goes into an HttpOnly cookie and never reaches the page's scripts
+        setCookie(reply, ctx.config, screen, s.token, (s.expires_at.getTime() - now.getTime()) / 1000);
+        return { ...s, token: undefined };
       } catch (e) {
         if (e instanceof AppError && e.code === 'LOGIN_LOCKED') reply.header('retry-after', String(e.extra.retry_after));
         throw e;
@@ -120,21 +126,23 @@ export default {
     app.get('/sessions/current', { schema: { tags, summary: 'Who is calling: the session’s account, or the API key', response: responses({ 200: Me }) } }, async (req) => {
       const c = req.caller!;
       const tenant = await getTenant(ctx.db, c.tenantId);
-      const token = bearer(req);
-      if (token.startsWith(sessions.SESSION_PREFIX)) {
+      const session = sessionOf(req);
+      if (session) {
         const op = await svc.getOperator(ctx.db, c.tenantId, c.keyId);
-        const s = await sessions.currentSession(ctx.db, token);
+        const s = await sessions.currentSession(ctx.db, session.token);
         return { kind: 'session' as const, tenant, role: c.role, store_ids: c.storeIds, channel_id: null, key_id: c.keyId, operator: { id: op.id, username: op.username, display_name: op.display_name }, expires_at: s?.expires_at ?? null };
       }
       return { kind: 'api_key' as const, tenant, role: c.role, store_ids: c.storeIds, channel_id: c.channelId, key_id: c.keyId, operator: null, expires_at: null };
     });
 
     app.delete('/sessions/current', {
-      schema: { tags, summary: 'Sign out: the session token stops working at once', response: responses({ 200: Type.Object({ id: Type.String(), revoked_at: Timestamp }) }) },
+      schema: { tags, summary: 'Sign out: the session token stops working at once (a browser’s session cookie is cleared)', response: responses({ 200: Type.Object({ id: Type.String(), revoked_at: Timestamp }) }) },
     }, async (req, reply) => {
-      const token = bearer(req);
-      if (!token.startsWith(sessions.SESSION_PREFIX)) throw new AppError(404, 'SESSION_NOT_FOUND', 'this request was not made with a session token');
-      return mutate(ctx, req, reply, { action: 'session.revoke', targetType: 'session' }, (q) => sessions.revokeSession(q, token, ctx.clock.now()));
+      const session = sessionOf(req);
+      if (!session) throw new AppError(404, 'SESSION_NOT_FOUND', 'this request was not made with a session token');
+      const out = await mutate(ctx, req, reply, { action: 'session.revoke', targetType: 'session' }, (q) => sessions.revokeSession(q, session.token, ctx.clock.now()));
+      if (session.cookie) clearCookie(reply, ctx.config, session.cookie);
+      return out;
     });
   },
 };

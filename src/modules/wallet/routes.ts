@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Ctx } from '../../http/context.js';
 import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../http/mutation.js';
 import { AppError } from '../../errors.js';
+import { clearCookie, cookieCredential, setCookie } from '../../http/cookies.js';
 import { Id, Nullable, Timestamp, responses } from '../../http/schemas.js';
 import { Kind, Rules, Validity, Value } from '../templates/schemas.js';
 import { CardState } from '../cards/schemas.js';
@@ -64,20 +65,57 @@ export default {
         revokeWalletLinks(q, req.caller!.tenantId, req.params.id, ctx.clock.now()));
     });
 
-    /** `Authorization: Wallet <token>`: the member the link was signed for, acting on their own cards. */
-    const walletAuth = async (req: FastifyRequest) => {
-      const m = /^Wallet\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-      if (!m) throw new AppError(401, 'UNAUTHENTICATED', 'send Authorization: Wallet <token from the wallet link>');
-      const claims = verifyWalletToken(ctx.keys, m[1], ctx.clock.now());
+    /** The member a signed link names, if it is still good: not forged, not expired, not revoked. */
+    const verify = async (token: string) => {
+      const claims = verifyWalletToken(ctx.keys, token, ctx.clock.now());
       const validFrom = await walletLinksValidFrom(ctx.db, claims.tenant_id, claims.member_id);
       if (validFrom === undefined || (validFrom && (claims.iat ?? 0) < new Date(validFrom).getTime())) throw refuse();
+      return claims;
+    };
+    const actAs = (req: FastifyRequest, claims: WalletClaims) => {
       claimsOf.set(req, claims);
       req.caller = svc.walletCaller(claims.tenant_id, claims.member_id);
       req.actor = `member:${claims.member_id}`;
     };
+    const walletHeader = (req: FastifyRequest) => /^Wallet\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+
+    /**
+     * `Authorization: Wallet <token>`, or the wallet cookie the page got for it (POST /wallet/session)
+     * with X-Kaquan-Screen: wallet: the member the link was signed for, acting on their own cards.
+     * The cookie holds the signed link itself, so expiry and revocation are checked on every request.
+     */
+    const walletAuth = async (req: FastifyRequest, reply: FastifyReply) => {
+      const token = walletHeader(req);
+      if (token) return actAs(req, await verify(token));
+      const cookie = cookieCredential(req, ['wallet']);
+      if (!cookie) throw new AppError(401, 'UNAUTHENTICATED', 'send Authorization: Wallet <token from the wallet link>');
+      const claims = await verify(cookie.value).catch((e) => { clearCookie(reply, ctx.config, 'wallet'); throw e; });
+      // a page that showed one member must not go on as another whose link this browser opened since
+      const pinned = req.headers['x-kaquan-wallet-member'];
+      if (typeof pinned === 'string' && pinned !== claims.member_id) {
+        throw new AppError(401, 'WALLET_SWITCHED', 'this browser has opened another wallet link since; open your wallet link again');
+      }
+      actAs(req, claims);
+    };
     const who = (req: FastifyRequest) => claimsOf.get(req)!;
     const opts = { config: { public: true } as object, onRequest: walletAuth };
     const security = [{ wallet: [] }];
+
+    app.post('/wallet/session', {
+      config: { public: true },
+      schema: {
+        tags, security, summary: 'Open the wallet in this browser: trades the link’s token for an HttpOnly cookie',
+        description: 'The wallet page calls this with `Authorization: Wallet <token>` as soon as it opens, then takes the token out of the address bar. '
+          + 'The cookie (SameSite=Strict, path /v1/wallet, until the link expires) is honoured with the header X-Kaquan-Screen: wallet. A link that does not work clears the cookie.',
+        response: responses({ 200: Type.Object({ member_id: Type.String(), expires_at: Timestamp }) }),
+      },
+    }, async (req, reply) => {
+      const token = walletHeader(req);
+      const claims = await (token ? verify(token) : Promise.reject(new AppError(401, 'UNAUTHENTICATED', 'send Authorization: Wallet <token from the wallet link>')))
+        .catch((e) => { clearCookie(reply, ctx.config, 'wallet'); throw e; });
+      setCookie(reply, ctx.config, 'wallet', token!, claims.exp - ctx.clock.now().getTime() / 1000);
+      return { member_id: claims.member_id, expires_at: new Date(claims.exp * 1000) };
+    });
 
     app.get('/wallet/me', { ...opts, schema: { tags, security, summary: 'The member and how many cards they hold by state', response: responses({ 200: WalletMe }) } }, async (req) => {
       const c = who(req);

@@ -1,39 +1,38 @@
 import { useEffect, useState } from 'react';
 import { Button, Card as Panel, Dropdown, Select, Spin } from 'antd';
 import { LogoutOutlined, MoreOutlined } from '@ant-design/icons';
-import { report, setUnauthorizedHandler } from '../api';
+import { ApiError, report, setUnauthorizedHandler } from '../api';
 import type { Me, Store } from '../types';
 import { LangSwitch, useT } from '../i18n';
-import { useStoredToken } from '../session';
+import { useSignIn } from '../session';
 import { SignIn } from '../pages/login/SignIn';
 import { Redeem } from '../pages/clerk/Redeem';
 
 /** The clerk's redemption screen 核销台 (mobile first): sign in, pick the store, scan or type, redeem, reverse. */
 export default function Clerk() {
   const t = useT();
-  const { setToken, api } = useStoredToken('clerk');
+  const { api, signedIn, signedOut } = useSignIn('clerk');
   const [me, setMe] = useState<Me | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [out, setOut] = useState(false); // not signed in: the form
   const [stores, setStores] = useState<Store[]>([]);
   const [storeId, setStoreId] = useState<string | null>(() => localStorage.getItem('kq.clerk.store'));
 
-  useEffect(() => { setUnauthorizedHandler(() => { setToken(null); setMe(null); }); return () => setUnauthorizedHandler(null); }, []);
+  useEffect(() => { setUnauthorizedHandler(() => { setMe(null); setOut(true); }); return () => setUnauthorizedHandler(null); }, []);
   useEffect(() => {
-    setMe(null); setFailed(false);
-    if (!api) return;
+    setMe(null); setOut(false);
     api.me().then(async (m) => {
       setMe(m);
       const all = (await api.stores({ limit: 200 })).data;
       const mine = m.role === 'clerk' ? all.filter((s) => m.store_ids.includes(s.id)) : all;
       setStores(mine);
       setStoreId((cur) => (cur && mine.some((s) => s.id === cur) ? cur : mine[0]?.id ?? null));
-    }).catch((e) => { setFailed(true); report(e); });
+    }).catch((e) => { setOut(true); if (!(e instanceof ApiError && e.status === 401)) report(e); });
   }, [api]);
   useEffect(() => { if (storeId) localStorage.setItem('kq.clerk.store', storeId); }, [storeId]);
 
-  if (!api || failed) return <SignIn title={t('门店核销', 'Store redemption')} subtitle={t('店员账号或店员密钥登录', 'Sign in with a clerk account or clerk key')} onToken={setToken} keyHint={t('店员密钥由运营在“账号与密钥”中创建', 'Operators create clerk keys under Accounts & keys')} />;
+  if (out) return <SignIn screen="clerk" title={t('门店核销', 'Store redemption')} subtitle={t('店员账号或店员密钥登录', 'Sign in with a clerk account or clerk key')} onSignedIn={signedIn} keyHint={t('店员密钥由运营在“账号与密钥”中创建；密钥只保存在此标签页内存中', 'Operators create clerk keys under Accounts & keys; a key stays in this tab’s memory only')} />;
   if (!me) return <div className="boot"><Spin size="large" /></div>;
-  const signOut = async () => { if (me.kind === 'session') await api.logout().catch(() => {}); setToken(null); };
+  const signOut = async () => { if (me.kind === 'session') await api.logout().catch(() => {}); setMe(null); setOut(true); signedOut(); };
 
   return (
     <div className="kq-phone">

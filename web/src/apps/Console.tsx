@@ -8,7 +8,7 @@ import { setUnauthorizedHandler, type Client } from '../api';
 import type { Me } from '../types';
 import { LangSwitch, useName, useT } from '../i18n';
 import { navigate, usePath } from '../router';
-import { useStoredToken } from '../session';
+import { useSignIn } from '../session';
 import { SignIn } from '../pages/login/SignIn';
 import { Dashboard } from '../pages/dashboard/Dashboard';
 import { Templates } from '../pages/templates/Templates';
@@ -39,26 +39,26 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
 
 export default function Console() {
   const t = useT();
-  const { token, setToken, api } = useStoredToken('console');
+  const { api, signedIn, signedOut } = useSignIn('console');
   const [me, setMe] = useState<Me | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [out, setOut] = useState(false); // not signed in: the form
 
   useEffect(() => {
-    setUnauthorizedHandler(() => { setToken(null); setMe(null); });
+    setUnauthorizedHandler(() => { setMe(null); setOut(true); });
     return () => setUnauthorizedHandler(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
-    setMe(null); setFailed(false);
-    if (api) api.me().then(setMe).catch(() => setFailed(true));
+    setMe(null); setOut(false);
+    api.me().then(setMe).catch(() => setOut(true));
   }, [api]);
 
-  if (!api || failed) {
-    return <SignIn title={t('卡券运营后台', 'Kaquan console')} subtitle={t('设计卡券、发放批次、查看数据', 'Design cards, run batches, watch the numbers')}
-      keyHint={t('所有者密钥可用于首次登录并创建运营账号', 'An owner key signs in the first time, to create operator accounts')} onToken={setToken} />;
+  if (out) {
+    return <SignIn screen="console" title={t('卡券运营后台', 'Kaquan console')} subtitle={t('设计卡券、发放批次、查看数据', 'Design cards, run batches, watch the numbers')}
+      keyHint={t('所有者密钥可用于首次登录并创建运营账号；密钥只保存在此标签页内存中，刷新后需重新输入', 'An owner key signs in the first time, to create operator accounts; it stays in this tab’s memory only, so a reload asks for it again')} onSignedIn={signedIn} />;
   }
   if (!me) return <div className="boot"><Spin size="large" /></div>;
-  return <Ctx.Provider value={{ api, me }}><Shell onSignOut={async () => { if (me.kind === 'session') await api.logout().catch(() => {}); setToken(null); }} /></Ctx.Provider>;
+  const signOut = async () => { if (me.kind === 'session') await api.logout().catch(() => {}); setMe(null); setOut(true); signedOut(); };
+  return <Ctx.Provider value={{ api, me }}><Shell onSignOut={signOut} /></Ctx.Provider>;
 }
 
 function Shell({ onSignOut }: { onSignOut: () => void }) {

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Card as Panel, Empty, Form, Input, Modal, Result, Segmented, Spin, Tag, Timeline } from 'antd';
 import { GiftOutlined, LeftOutlined, PlusOutlined } from '@ant-design/icons';
 import QRCode from 'qrcode';
-import { ApiError, report, walletClient } from '../api';
+import { ApiError, openWallet, report, walletClient } from '../api';
 import type { WalletCard, WalletCardDetail, WalletMe } from '../types';
 import { LangSwitch, useName, useT } from '../i18n';
 import { date, groupCode, money, time } from '../format';
@@ -11,18 +11,26 @@ import { CardFace } from '../components/CardFace';
 
 type Tab = 'usable' | 'used' | 'expired';
 
-/** The link's token: `/wallet#t=<token>` (a fragment, so it never reaches a server log); kept for this tab. */
-function linkToken(): string | null {
+/**
+ * The link's token rides in the fragment (`/wallet#t=<token>`: never sent to a server in a request line
+ * or Referer). The page takes it out of the address bar at once and trades it for an HttpOnly wallet
+ * cookie (POST /v1/wallet/session), so no script, storage or history entry keeps it; a reload goes
+ * on with the cookie, and opening the link again from the chat opens the wallet again.
+ */
+function takeLinkToken(): string | null {
   const m = /(?:^|[#&])t=([^&]+)/.exec(location.hash);
-  if (m) { sessionStorage.setItem('kq.wallet.token', m[1]); return m[1]; }
-  return sessionStorage.getItem('kq.wallet.token');
+  if (!m) return null;
+  history.replaceState(history.state, '', location.pathname + location.search);
+  return m[1];
 }
+
+type WalletApi = ReturnType<typeof walletClient>;
+sessionStorage.removeItem('kq.wallet.token'); // where earlier versions kept it
 
 /** 会员钱包 (mobile H5): my cards by state, detail with QR code to show the clerk, bind a code, gift a card. */
 export default function Wallet() {
   const t = useT();
-  const token = useMemo(linkToken, []);
-  const api = useMemo(() => (token ? walletClient(token) : null), [token]);
+  const [api, setApi] = useState<WalletApi | null>(null);
   const [me, setMe] = useState<WalletMe | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('usable');
@@ -31,6 +39,12 @@ export default function Wallet() {
   const [binding, setBinding] = useState(false);
   const [reload, setReload] = useState(0);
 
+  useEffect(() => {
+    const token = takeLinkToken();
+    (token ? openWallet(token) : Promise.resolve(null))
+      .then((s) => setApi(walletClient(s?.member_id ?? null)))
+      .catch((e) => setError(e instanceof ApiError ? e.detail : String(e)));
+  }, []);
   useEffect(() => { if (api) api.me().then(setMe).catch((e) => setError(e instanceof ApiError ? e.detail : String(e))); }, [api, reload]);
   const ready = !!me; // not `me` itself: a reload refreshes `me` too, which must not fetch the cards a second time
   useEffect(() => {
@@ -41,8 +55,8 @@ export default function Wallet() {
     return () => { current = false; };
   }, [api, ready, tab, reload]);
 
-  if (!api || error) return <div className="kq-phone"><Result status="warning" title={t('链接无效或已过期', 'This link is not valid or has expired')} subTitle={error ?? t('请从品牌的小程序或短信重新打开钱包', 'Open the wallet again from the brand’s app or message')} /></div>;
-  if (!me) return <div className="boot"><Spin size="large" /></div>;
+  if (error) return <div className="kq-phone"><Result status="warning" title={t('链接无效或已过期', 'This link is not valid or has expired')} subTitle={error ?? t('请从品牌的小程序或短信重新打开钱包', 'Open the wallet again from the brand’s app or message')} /></div>;
+  if (!api || !me) return <div className="boot"><Spin size="large" /></div>;
   if (open) return <Detail api={api} id={open} currency={me.tenant.currency} onBack={() => { setOpen(null); setReload((x) => x + 1); }} />;
 
   return (
@@ -74,7 +88,7 @@ export default function Wallet() {
   );
 }
 
-function Bind({ open, api, onClose, onBound }: { open: boolean; api: ReturnType<typeof walletClient>; onClose: () => void; onBound: () => void }) {
+function Bind({ open, api, onClose, onBound }: { open: boolean; api: WalletApi; onClose: () => void; onBound: () => void }) {
   const t = useT();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
@@ -96,7 +110,7 @@ function Bind({ open, api, onClose, onBound }: { open: boolean; api: ReturnType<
   );
 }
 
-function Detail({ api, id, currency, onBack }: { api: ReturnType<typeof walletClient>; id: string; currency: string; onBack: () => void }) {
+function Detail({ api, id, currency, onBack }: { api: WalletApi; id: string; currency: string; onBack: () => void }) {
   const t = useT();
   const name = useName();
   const [c, setC] = useState<WalletCardDetail | null>(null);

@@ -4,8 +4,11 @@ import { KeyOutlined, LockOutlined, ShopOutlined, UserOutlined } from '@ant-desi
 import { ApiError, client, signIn } from '../../api';
 import { LangSwitch, useT } from '../../i18n';
 
-/** Sign in with an operator account (运营账号) or, for scripts and first setup, an API key. */
-export function SignIn(props: { title: string; subtitle: string; onToken: (token: string) => void; allowKey?: boolean; keyHint?: string }) {
+/**
+ * Sign in with an operator account (运营账号) or, for first setup, an API key. An account's session
+ * comes back as an HttpOnly cookie the page never sees; a key is handed up to be kept in memory.
+ */
+export function SignIn(props: { screen: 'console' | 'clerk'; title: string; subtitle: string; onSignedIn: (apiKey: string | null) => void; allowKey?: boolean; keyHint?: string }) {
   const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -14,8 +17,8 @@ export function SignIn(props: { title: string; subtitle: string; onToken: (token
   const withAccount = async (v: { tenant?: string; username: string; password: string }) => {
     setBusy(true); setError(null);
     try {
-      const s = await signIn({ tenant: v.tenant?.trim() || undefined, username: v.username.trim(), password: v.password });
-      props.onToken(s.token);
+      await signIn(props.screen, { tenant: v.tenant?.trim() || undefined, username: v.username.trim(), password: v.password });
+      props.onSignedIn(null);
     } catch (e) {
       setError(e instanceof ApiError && e.code === 'INVALID_CREDENTIALS' ? t('商户、用户名或密码不正确', 'The tenant, username or password is not right') : e instanceof ApiError ? e.detail : String(e));
     } finally { setBusy(false); }
@@ -23,8 +26,8 @@ export function SignIn(props: { title: string; subtitle: string; onToken: (token
   const withKey = async (v: { key: string }) => {
     setBusy(true); setError(null);
     try {
-      await client({ scheme: 'Bearer', token: v.key.trim() }).me();
-      props.onToken(v.key.trim());
+      await client({ screen: props.screen, key: v.key.trim() }).me();
+      props.onSignedIn(v.key.trim());
     } catch (e) {
       setError(e instanceof ApiError ? e.detail : String(e));
     } finally { setBusy(false); }
