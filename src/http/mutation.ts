@@ -172,6 +172,6 @@ function openResponse(ctx: Ctx, stored: any): unknown {
 /** What the audit keeps of a request: its params and body, minus secrets. */
 function auditData(req: FastifyRequest) {
   const body = { ...((req.body ?? {}) as Record<string, unknown>) };
-  for (const k of ['code', 'pin', 'password', 'secret', 'phone']) if (k in body) body[k] = '[redacted]';
+  for (const k of ['code', 'pin', 'password', 'current_password', 'secret', 'phone']) if (k in body) body[k] = '[redacted]';
   return { params: req.params, body };
 }
