@@ -21,6 +21,8 @@ export interface Config {
   redeemGroups?: boolean;
   /** how long a claimed job stays claimed without a lease renewal (KAQUAN_JOB_LEASE_MS): a dead process's jobs resume after it */
   jobLeaseMs?: number;
+  /** which proxies' X-Forwarded-For to believe for the caller's address (KAQUAN_TRUST_PROXY); none by default */
+  trustProxy?: number | string[];
   keys: KeyMaterial;
   keysSource: 'env' | 'file';
   publicUrl: string;
@@ -31,6 +33,20 @@ function int(name: string, v: string | undefined, dflt: number): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${v}"`);
   return n;
+}
+
+/**
+ * KAQUAN_TRUST_PROXY: a number of proxy hops in front of the server, or the proxies' addresses/CIDRs
+ * (comma-separated; `loopback`, `linklocal`, `uniquelocal` also work). Sign-in limits count per
+ * address, so behind a proxy this must be set, or every person shares the proxy's budget.
+ */
+function trustProxy(v: string | undefined): number | string[] | undefined {
+  if (!v || ['off', '0', 'false', 'no'].includes(v.toLowerCase())) return undefined;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.find((s) => !/^([0-9a-f:.]+(\/\d{1,3})?|loopback|linklocal|uniquelocal)$/i.test(s));
+  if (bad) throw new Error(`KAQUAN_TRUST_PROXY must be a hop count or proxy addresses/CIDRs, got "${bad}"`);
+  return list;
 }
 
 /** Read and checked once at start; a bad value stops the process with a message naming it. */
@@ -67,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     runJobs: env.KAQUAN_JOBS !== 'off',
     redeemGroups: env.KAQUAN_REDEEM_GROUPS !== 'off',
+    trustProxy: trustProxy(env.KAQUAN_TRUST_PROXY),
     jobLeaseMs: env.KAQUAN_JOB_LEASE_MS ? Math.max(1_000, int('KAQUAN_JOB_LEASE_MS', env.KAQUAN_JOB_LEASE_MS, 60_000)) : undefined,
     keys,
     keysSource,
