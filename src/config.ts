@@ -23,6 +23,8 @@ export interface Config {
   jobLeaseMs?: number;
   /** let webhooks reach private, loopback and link-local addresses (KAQUAN_WEBHOOK_ALLOW_PRIVATE=on): development and tests only */
   webhookAllowPrivate?: boolean;
+  /** which proxies' X-Forwarded-For to believe for the caller's address (KAQUAN_TRUST_PROXY); none by default */
+  trustProxy?: number | string[];
   keys: KeyMaterial;
   keysSource: 'env' | 'file';
   publicUrl: string;
@@ -43,12 +45,18 @@ function onOff(name: string, v: string | undefined, dflt: boolean): boolean {
   throw new Error(`${name} must be on or off, got "${v}"`);
 }
 
-function flag(name: string, v: string | undefined, dflt: boolean): boolean {
-  if (v === undefined || v === '') return dflt;
-  const t = v.toLowerCase();
-  if (['on', '1', 'true', 'yes'].includes(t)) return true;
-  if (['off', '0', 'false', 'no'].includes(t)) return false;
-  throw new Error(`${name} must be on or off, got "${v}"`);
+/**
+ * KAQUAN_TRUST_PROXY: a number of proxy hops in front of the server, or the proxies' addresses/CIDRs
+ * (comma-separated; `loopback`, `linklocal`, `uniquelocal` also work). Sign-in limits count per
+ * address, so behind a proxy this must be set, or every person shares the proxy's budget.
+ */
+function trustProxy(v: string | undefined): number | string[] | undefined {
+  if (!v || ['off', '0', 'false', 'no'].includes(v.toLowerCase())) return undefined;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.find((s) => !/^([0-9a-f:.]+(\/\d{1,3})?|loopback|linklocal|uniquelocal)$/i.test(s));
+  if (bad) throw new Error(`KAQUAN_TRUST_PROXY must be a hop count or proxy addresses/CIDRs, got "${bad}"`);
+  return list;
 }
 
 /** Read and checked once at start; a bad value stops the process with a message naming it. */
@@ -80,11 +88,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbSchema,
     dbPoolSize: env.KAQUAN_DB_POOL ? Math.max(1, int('KAQUAN_DB_POOL', env.KAQUAN_DB_POOL, 20)) : undefined,
     redisUrl,
-    seedDemo: flag('KAQUAN_DEMO', env.KAQUAN_DEMO, !databaseUrl),
+    seedDemo: onOff('KAQUAN_DEMO', env.KAQUAN_DEMO, !databaseUrl),
     bootstrapKey,
     logLevel: env.LOG_LEVEL || 'info',
     runJobs: env.KAQUAN_JOBS !== 'off',
     redeemGroups: env.KAQUAN_REDEEM_GROUPS !== 'off',
+    trustProxy: trustProxy(env.KAQUAN_TRUST_PROXY),
     jobLeaseMs: env.KAQUAN_JOB_LEASE_MS ? Math.max(1_000, int('KAQUAN_JOB_LEASE_MS', env.KAQUAN_JOB_LEASE_MS, 60_000)) : undefined,
     webhookAllowPrivate: onOff('KAQUAN_WEBHOOK_ALLOW_PRIVATE', env.KAQUAN_WEBHOOK_ALLOW_PRIVATE, false),
     keys,

@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Ctx } from './http/context.js';
 import { installJobs } from './jobs/index.js';
 import { closeGuard, useGuardStore } from './modules/cards/guard.js';
+import { backfillUsernameKeys } from './modules/operators/username.js';
 
 /** Opens the database the config names, migrates it and returns the context every module is given. */
 export async function createContext(config: Config, opts: { schema?: string; poolSize?: number } = {}): Promise<Ctx> {
@@ -14,6 +15,7 @@ export async function createContext(config: Config, opts: { schema?: string; poo
     schema: opts.schema ?? config.dbSchema, poolSize: opts.poolSize ?? config.dbPoolSize,
   });
   await migrate(db);
+  await backfillUsernameKeys(db); // usernames are keyed in JS (migration 015)
   // shared counters (code-guessing guard) in Redis when configured; closed with the database
   useGuardStore(config.redisUrl);
   const closeDb = db.close.bind(db);

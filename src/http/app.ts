@@ -15,11 +15,15 @@ import { securityHeaders } from './security.js';
 
 export type App = FastifyInstance;
 
+/** A hop count trusts that many proxies nearest the server; addresses trust those proxies. */
+const trustProxy = (t: number | string[] | undefined) => (typeof t === 'number' ? (_addr: string, hop: number) => hop < t : t ?? false);
+
 /** The app is a plugin-built instance; the server (main.ts) only starts it, tests call inject(). */
 export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {}): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: BODY_LIMIT, // routes that take files (CSV import) raise their own
+    trustProxy: trustProxy(ctx.config.trustProxy), // req.ip is the caller's address (sign-in limits count by it)
     routerOptions: { maxParamLength: 1000 }, // long ids reach schema validation and get a field-level problem
     frameworkErrors: (err, _req, reply) => {
       (reply as FastifyReply).status(err.statusCode ?? 400).type('application/problem+json').send(problem(err.statusCode ?? 400, 'BAD_REQUEST', err.message));

@@ -12,6 +12,7 @@ import { getTenant } from '../tenants/service.js';
 import * as svc from './service.js';
 import * as sessions from './sessions.js';
 import { MIN_PASSWORD_LENGTH } from './password.js';
+import { IP_MAX_FAILURES, MAX_FAILURES, WINDOW_MINUTES } from './attempts.js';
 
 const OperatorRole = Type.Union(['owner', 'operator', 'analyst', 'clerk'].map((r) => Type.Literal(r)));
 const Operator = Type.Object({
@@ -84,21 +85,32 @@ export default {
     }
 
     app.post('/operators/:id/password', {
-      schema: { tags, summary: 'Set an account’s password (owner, or the account itself); its other sessions end', params: Type.Object({ id: Id }), body: Type.Object({ password: Password }), response: responses({ 200: Operator }) },
+      schema: {
+        tags, summary: 'Set an account’s password (owner, or the account itself); its other sessions end', params: Type.Object({ id: Id }),
+        description: `Changing your own password needs \`current_password\`; a wrong one answers 403 CURRENT_PASSWORD_INVALID and counts like a failed sign-in. An owner setting another account's password does not send it.`,
+        body: Type.Object({ password: Password, current_password: Type.Optional(Type.String({ maxLength: 200, description: 'your current password, when the account is your own' })) }),
+        response: responses({ 200: Operator }),
+      },
     }, async (req, reply) => {
       const self = req.actor?.startsWith('operator:') && req.caller!.keyId === req.params.id;
       if (!self) requireAccess(req.caller!, 'keys.manage');
+      const now = ctx.clock.now();
+      if (self) {
+        // a bad new password is refused before the current one is checked, so it spends no attempt
+        svc.checkNewPassword(req.body.password, (await svc.getOperator(ctx.db, req.caller!.tenantId, req.params.id)).username);
+        await svc.confirmCurrentPassword(ctx.db, req.caller!.tenantId, req.params.id, req.body.current_password, now, req.ip);
+      }
       const token = sessionOf(req)?.token;
       const current = self && token ? await sessions.currentSession(ctx.db, token) : null;
       return mutate(ctx, req, reply, { action: 'operator.password', targetType: 'operator' }, (q) =>
-        svc.setOperatorPassword(q, req.caller!.tenantId, req.params.id, req.body.password, ctx.clock.now(), current?.id));
+        svc.setOperatorPassword(q, req.caller!.tenantId, req.params.id, req.body.password, now, current?.id));
     });
 
     app.post('/sessions', {
       config: { public: true },
       schema: {
         tags, summary: 'Sign in with an operator account', security: [],
-        description: `Answers 401 INVALID_CREDENTIALS for any wrong part. After ${sessions.MAX_FAILURES} failures a username is locked for ${sessions.LOCK_MINUTES} minutes (429 LOGIN_LOCKED). With the header X-Kaquan-Screen: console or clerk (the web app) the session is set as an HttpOnly, SameSite=Strict cookie for /v1 and the answer carries no token; later requests send that header with the cookie.`,
+        description: `Answers 401 INVALID_CREDENTIALS for any wrong part, and the same while attempts are spent: ${MAX_FAILURES} per account and ${IP_MAX_FAILURES} per address in ${WINDOW_MINUTES} minutes. With the header X-Kaquan-Screen: console or clerk (the web app) the session is set as an HttpOnly, SameSite=Strict cookie for /v1 and the answer carries no token; later requests send that header with the cookie.`,
         body: Type.Object({
           tenant: Type.Optional(Type.String({ maxLength: 200, description: 'tenant id or name; may be left out when the username is unique' })),
           tenant_id: Type.Optional(Type.String({ maxLength: 64 })),
@@ -108,19 +120,14 @@ export default {
         response: responses({ 201: Session }),
       },
     }, async (req, reply) => {
-      try {
-        const screen = screenOf(req);
-        const now = ctx.clock.now();
-        const s = await sessions.login(ctx.db, req.body, now, { ip: req.ip });
-        (reply as FastifyReply).status(201);
-        if (screen !== 'console' && screen !== 'clerk') return s;
-        // a browser sign-in: the token goes into an HttpOnly cookie and never reaches the page's scripts
-        setCookie(reply, ctx.config, screen, s.token, (s.expires_at.getTime() - now.getTime()) / 1000);
-        return { ...s, token: undefined };
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'LOGIN_LOCKED') reply.header('retry-after', String(e.extra.retry_after));
-        throw e;
-      }
+      const screen = screenOf(req);
+      const now = ctx.clock.now();
+      const s = await sessions.login(ctx.db, req.body, now, { ip: req.ip });
+      (reply as FastifyReply).status(201);
+      if (screen !== 'console' && screen !== 'clerk') return s;
+      // a browser sign-in: the token goes into an HttpOnly cookie and never reaches the page's scripts
+      setCookie(reply, ctx.config, screen, s.token, (s.expires_at.getTime() - now.getTime()) / 1000);
+      return { ...s, token: undefined };
     });
 
     app.get('/sessions/current', { schema: { tags, summary: 'Who is calling: the session’s account, or the API key', response: responses({ 200: Me }) } }, async (req) => {

@@ -3,7 +3,10 @@ import { AppError, invalid, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { Role } from '../../http/access.js';
 import { assertStoresExist } from '../stores/service.js';
+import { accountBudget, checkPasswordWithin, WINDOW_MINUTES } from './attempts.js';
+import { commonPasswordReason } from './common-passwords.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password.js';
+import { usernameKey } from './username.js';
 
 /** Operator accounts 运营账号: a person with a username and password, a role, and (clerks) stores. */
 export type OperatorRole = Exclude<Role, 'channel'>;
@@ -36,21 +39,24 @@ async function checkRoleStores(q: Sql, tenantId: string, role: OperatorRole, sto
   }
 }
 
-function checkPassword(password: string, username: string) {
+/** What a new password must be: long enough, not the username, not one everyone tries. */
+export function checkNewPassword(password: string, username: string) {
   if ([...password].length < MIN_PASSWORD_LENGTH) throw invalid('password', `at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (password.toLowerCase().includes(username.toLowerCase())) throw invalid('password', 'must not contain the username');
+  if (usernameKey(password).includes(usernameKey(username))) throw invalid('password', 'must not contain the username');
+  const common = commonPasswordReason(password);
+  if (common) throw invalid('password', common);
 }
 
 export async function createOperator(q: Sql, tenantId: string, input: OperatorInput, now: Date): Promise<Operator> {
   const storeIds = input.store_ids ?? [];
   if (!/^[\p{L}\p{N}._@-]{2,64}$/u.test(input.username)) throw invalid('username', '2 to 64 letters, digits or . _ @ -');
-  checkPassword(input.password, input.username);
+  checkNewPassword(input.password, input.username);
   await checkRoleStores(q, tenantId, input.role, storeIds);
   const hash = await hashPassword(input.password);
   const r = await q.query<Operator>(
-    `INSERT INTO operators (tenant_id, id, username, display_name, role, store_ids, password_hash, created_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT DO NOTHING RETURNING ${OPERATOR_COLS}`,
-    [tenantId, newId('opr'), input.username, input.display_name ?? null, input.role, storeIds, hash, now],
+    `INSERT INTO operators (tenant_id, id, username, username_key, display_name, role, store_ids, password_hash, created_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT DO NOTHING RETURNING ${OPERATOR_COLS}`,
+    [tenantId, newId('opr'), input.username, usernameKey(input.username), input.display_name ?? null, input.role, storeIds, hash, now],
   );
   if (!r.rows[0]) throw new AppError(409, 'OPERATOR_USERNAME_TAKEN', `username: "${input.username}" is taken in this tenant`, { errors: [{ field: 'username', reason: 'taken' }] });
   return r.rows[0];
@@ -78,10 +84,25 @@ export async function setOperatorDisabled(q: Sql, tenantId: string, id: string, 
   return r.rows[0];
 }
 
+/**
+ * A person changing their own password proves they know the current one, within the sign-in budgets:
+ * a stolen session cannot guess its way to the account's password, nor take the account over.
+ */
+export async function confirmCurrentPassword(db: Db, tenantId: string, id: string, current: string | undefined, now: Date, ip?: string) {
+  if (!current) throw invalid('current_password', 'needed to change your own password');
+  const r = await db.query<{ password_hash: string }>('SELECT password_hash FROM operators WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
+  const hash = r.rows[0]?.password_hash ?? null;
+  if (!(await checkPasswordWithin(db, accountBudget(tenantId, id), ip, current, hash, now))) {
+    throw new AppError(403, 'CURRENT_PASSWORD_INVALID',
+      `current_password: not right, or there were too many attempts; if so, wait ${WINDOW_MINUTES} minutes and try again`,
+      { errors: [{ field: 'current_password', reason: 'not right, or too many attempts' }] });
+  }
+}
+
 /** A new password (set by an owner, or by the person for themselves); other sessions end. */
 export async function setOperatorPassword(q: Sql, tenantId: string, id: string, password: string, now: Date, keepSessionId?: string): Promise<Operator> {
   const cur = await getOperator(q, tenantId, id);
-  checkPassword(password, cur.username);
+  checkNewPassword(password, cur.username);
   await q.query('UPDATE operators SET password_hash = $3 WHERE tenant_id = $1 AND id = $2', [tenantId, id, await hashPassword(password)]);
   await q.query(
     'UPDATE operator_sessions SET revoked_at = $3 WHERE tenant_id = $1 AND operator_id = $2 AND revoked_at IS NULL AND id IS DISTINCT FROM $4',
@@ -104,6 +125,6 @@ export async function updateOperator(q: Sql, tenantId: string, id: string, patch
 
 /** The first owner account of a tenant, for `seed-demo` and bootstrap scripts. */
 export async function ensureOperator(db: Db, tenantId: string, input: OperatorInput, now: Date): Promise<Operator> {
-  const r = await db.query<Operator>(`SELECT ${OPERATOR_COLS} FROM operators WHERE tenant_id = $1 AND lower(username) = lower($2)`, [tenantId, input.username]);
+  const r = await db.query<Operator>(`SELECT ${OPERATOR_COLS} FROM operators WHERE tenant_id = $1 AND username_key = $2`, [tenantId, usernameKey(input.username)]);
   return r.rows[0] ?? db.tx((q) => createOperator(q, tenantId, input, now));
 }

@@ -5,8 +5,9 @@ import { newId } from '../../ids.js';
 import type { Caller } from '../../http/access.js';
 import { appendAudit } from '../audit/service.js';
 import { findTenantIds } from '../tenants/service.js';
-import { decoyHash, verifyPassword } from './password.js';
+import { accountBudget, checkPasswordWithin, nameBudget, WINDOW_MINUTES, type Budget } from './attempts.js';
 import type { OperatorRole } from './service.js';
+import { usernameKey } from './username.js';
 
 /**
  * Sessions 登录会话: an opaque bearer token `kqs_…` (160 random bits) given out at sign-in. Only its
@@ -14,11 +15,6 @@ import type { OperatorRole } from './service.js';
  */
 export const SESSION_PREFIX = 'kqs_';
 export const SESSION_HOURS = 12;
-/** Failed sign-ins per username before it locks, and for how long; counted within the window. */
-export const MAX_FAILURES = 10;
-export const LOCK_MINUTES = 15;
-const WINDOW_MINUTES = 15;
-
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
 function newSessionToken(): string {
   let s = SESSION_PREFIX;
@@ -27,7 +23,9 @@ function newSessionToken(): string {
 }
 const hashToken = (t: string) => createHash('sha256').update(t).digest();
 
-const badCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'the tenant, username or password is not right');
+/** The one answer for a wrong password, an unknown name or tenant, a disabled account and a spent budget. */
+const badCredentials = () => new AppError(401, 'INVALID_CREDENTIALS',
+  `the tenant, username or password is not right, or there were too many attempts; if so, wait ${WINDOW_MINUTES} minutes and try again`);
 
 export interface LoginInput {
   tenant?: string; // tenant id or name; may be left out when the username is unique
@@ -54,43 +52,38 @@ interface Candidate {
   disabled_at: Date | null;
 }
 
-/** Which tenant and account a sign-in names. Ambiguity is answered like a wrong password. */
-async function findCandidate(db: Db, input: LoginInput): Promise<{ tenantKey: string; op: Candidate | null }> {
-  const user = input.username.trim();
+/**
+ * Which tenant and account a sign-in names, and whose budget the attempt spends. Ambiguity is
+ * answered like a wrong password. A name that is no account spends a budget of its own name (in the
+ * tenant it was looked for in), so it locks exactly as a real one would.
+ */
+async function findCandidate(db: Db, input: LoginInput): Promise<{ budget: Budget; op: Candidate | null }> {
+  const key = usernameKey(input.username);
   const tenant = (input.tenant_id ?? input.tenant)?.trim();
   const cols = 'o.tenant_id, o.id, o.username, o.display_name, o.role, o.store_ids, o.password_hash, o.disabled_at';
+  let rows: Candidate[];
+  let scope = '?';
   if (tenant) {
     // sign-in forms ask for the brand's name; an id works too
     const tenantIds = await findTenantIds(db, tenant);
-    const r = await db.query<Candidate>(`SELECT ${cols} FROM operators o WHERE lower(o.username) = lower($2) AND o.tenant_id = ANY ($1::text[])`, [tenantIds, user]);
-    return { tenantKey: r.rows.length === 1 ? r.rows[0].tenant_id : `?${tenant.toLowerCase()}`, op: r.rows.length === 1 ? r.rows[0] : null };
+    scope = tenantIds.length === 1 ? tenantIds[0] : `?${tenant.toLowerCase()}`;
+    rows = (await db.query<Candidate>(`SELECT ${cols} FROM operators o WHERE o.username_key = $2 AND o.tenant_id = ANY ($1::text[])`, [tenantIds, key])).rows;
+  } else {
+    rows = (await db.query<Candidate>(`SELECT ${cols} FROM operators o WHERE o.username_key = $1 LIMIT 2`, [key])).rows;
   }
-  const r = await db.query<Candidate>(`SELECT ${cols} FROM operators o WHERE lower(o.username) = lower($1) LIMIT 2`, [user]);
-  return { tenantKey: r.rows.length === 1 ? r.rows[0].tenant_id : '?', op: r.rows.length === 1 ? r.rows[0] : null };
+  const op = rows.length === 1 ? rows[0] : null;
+  return { op, budget: op ? accountBudget(op.tenant_id, op.id) : nameBudget(scope, key) };
 }
 
 export async function login(db: Db, input: LoginInput, now: Date, meta: { ip?: string } = {}): Promise<SessionView> {
-  const username = input.username.trim().toLowerCase();
-  const { tenantKey, op } = await findCandidate(db, input);
-
-  const lock = await db.query<{ locked_until: Date | null }>('SELECT locked_until FROM login_failures WHERE tenant_id = $1 AND username = $2', [tenantKey, username]);
-  const until = lock.rows[0]?.locked_until;
-  if (until && new Date(until) > now) {
-    const secs = Math.ceil((new Date(until).getTime() - now.getTime()) / 1000);
-    throw new AppError(429, 'LOGIN_LOCKED', `too many failed sign-ins for this username; try again in ${Math.ceil(secs / 60)} minutes`, { retry_after: secs });
-  }
-
-  // always one scrypt, so a missing account takes as long as a wrong password
-  const ok = await verifyPassword(input.password, op?.password_hash ?? (await decoyHash()));
-  if (!op || !ok || op.disabled_at) {
-    await recordFailure(db, tenantKey, username, now);
-    throw badCredentials();
-  }
+  const { op, budget } = await findCandidate(db, input);
+  // an unknown name or a disabled account is checked too (against the decoy): every refusal takes as long
+  const ok = await checkPasswordWithin(db, budget, meta.ip, input.password, op && !op.disabled_at ? op.password_hash : null, now);
+  if (!ok || !op) throw badCredentials();
 
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await db.tx(async (q) => {
-    await q.query('DELETE FROM login_failures WHERE tenant_id = $1 AND username = $2', [tenantKey, username]);
     const id = newId('ses');
     await q.query(
       'INSERT INTO operator_sessions (tenant_id, id, operator_id, token_hash, expires_at, created_at) VALUES ($1,$2,$3,$4,$5,$6)',
@@ -103,18 +96,6 @@ export async function login(db: Db, input: LoginInput, now: Date, meta: { ip?: s
     token, expires_at: expiresAt, tenant_id: op.tenant_id,
     operator: { id: op.id, username: op.username, display_name: op.display_name, role: op.role, store_ids: op.store_ids },
   };
-}
-
-/** One conditional upsert: the counter restarts after the window, and the lock is set by the failure that reaches the limit. */
-async function recordFailure(db: Db, tenantKey: string, username: string, now: Date) {
-  await db.query(
-    `INSERT INTO login_failures AS f (tenant_id, username, failures, window_started_at) VALUES ($1, $2, 1, $3)
-     ON CONFLICT (tenant_id, username) DO UPDATE SET
-       failures = CASE WHEN f.window_started_at < $4 THEN 1 ELSE f.failures + 1 END,
-       window_started_at = CASE WHEN f.window_started_at < $4 THEN $3 ELSE f.window_started_at END,
-       locked_until = CASE WHEN f.window_started_at >= $4 AND f.failures + 1 >= $5 THEN $6::timestamptz ELSE f.locked_until END`,
-    [tenantKey, username, now, new Date(now.getTime() - WINDOW_MINUTES * 60_000), MAX_FAILURES, new Date(now.getTime() + LOCK_MINUTES * 60_000)],
-  );
 }
 
 export interface ResolvedSession {

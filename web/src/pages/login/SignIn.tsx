@@ -20,7 +20,10 @@ export function SignIn(props: { screen: 'console' | 'clerk'; title: string; subt
       await signIn(props.screen, { tenant: v.tenant?.trim() || undefined, username: v.username.trim(), password: v.password });
       props.onSignedIn(null);
     } catch (e) {
-      setError(e instanceof ApiError && e.code === 'INVALID_CREDENTIALS' ? t('商户、用户名或密码不正确', 'The tenant, username or password is not right') : e instanceof ApiError ? e.detail : String(e));
+      // one answer for a wrong password and a lock (the API does not say which): the text covers both
+      setError(e instanceof ApiError && e.code === 'INVALID_CREDENTIALS'
+        ? t('商户、用户名或密码不正确。若已多次输错，请 15 分钟后再试。', 'The tenant, username or password is not right. After many wrong attempts, wait 15 minutes and try again.')
+        : e instanceof ApiError ? e.detail : String(e));
     } finally { setBusy(false); }
   };
   const withKey = async (v: { key: string }) => {
