@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { generateKeyMaterial, parseKeyMaterial, type KeyMaterial } from './secrets.js';
+import { generateKeyMaterial, parseAuditKey, parseKeyMaterial, type KeyMaterial } from './secrets.js';
 
 export interface Config {
   port: number;
@@ -80,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keys = fileKeys(dataDir);
     keysSource = 'file';
   }
+  if (env.KAQUAN_AUDIT_KEY) keys = { ...keys, auditKey: parseAuditKey(env.KAQUAN_AUDIT_KEY) };
   return {
     port,
     host: env.HOST || '0.0.0.0',

@@ -1,11 +1,13 @@
 import cluster from 'node:cluster';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { loadConfig } from './config.js';
 import { createContext } from './context.js';
 import { buildApp } from './http/app.js';
 import { loggerOptions } from './http/logging.js';
 import { startWorker } from './jobs/queue.js';
 import { seedDemo, DEMO_TENANT, DEMO_ACCOUNTS } from './seed/demo.js';
-import { verifyChain, sealAll } from './modules/audit/service.js';
+import { verifyChain, readHead, parseHead } from './modules/audit/service.js';
 import { generateKeyMaterial } from './secrets.js';
 
 const USAGE = `kaquan — 卡券 platform
@@ -14,8 +16,12 @@ const USAGE = `kaquan — 卡券 platform
                                env: PORT, DATABASE_URL, KAQUAN_DB_SCHEMA, KAQUAN_DB_POOL, REDIS_URL, KAQUAN_DEMO=on|off
   kaquan migrate               apply database migrations
   kaquan seed-demo             create the demo tenant (once) and print its owner key
-  kaquan audit-verify TENANT   seal pending audit entries and verify the tenant's hash chain
-  kaquan gen-keys              print fresh KAQUAN_HMAC_KEY / KAQUAN_ENC_KEYS values for production
+  kaquan audit-verify TENANT [--head HEAD]
+                               verify the tenant's sealed audit chain with the audit key (reads only); with
+                               HEAD (a line audit-head printed, SEAL:MAC, or @file) also prove the chain
+                               still passes through that exported head
+  kaquan audit-head TENANT     print the chain head as one JSON line, to keep outside the database
+  kaquan gen-keys              print fresh KAQUAN_HMAC_KEY / KAQUAN_ENC_KEYS / KAQUAN_AUDIT_KEY values for production
 `;
 
 function flag(args: string[], name: string): string | undefined {
@@ -139,18 +145,35 @@ async function main() {
       return ctx.db.close();
     }
     case 'audit-verify': {
-      if (!args[0]) throw new Error('usage: kaquan audit-verify TENANT_ID');
+      if (!args[0] || args[0].startsWith('--')) throw new Error('usage: kaquan audit-verify TENANT_ID [--head HEAD]');
+      const given = flag(args, '--head');
+      const anchor = given === undefined ? undefined : parseHead(given.startsWith('@') ? readFileSync(given.slice(1), 'utf8') : given);
       const ctx = await createContext(loadConfig(), { poolSize: 2 });
-      await sealAll(ctx.db);
-      const r = await verifyChain(ctx.db, args[0]);
-      console.log(JSON.stringify(r, null, 2));
-      await ctx.db.close();
-      process.exitCode = r.ok ? 0 : 1;
+      try {
+        const r = await verifyChain(ctx, args[0], anchor);
+        console.log(JSON.stringify(r, null, 2));
+        process.exitCode = r.ok ? 0 : 1;
+      } finally {
+        await ctx.db.close();
+      }
+      return;
+    }
+    case 'audit-head': {
+      if (!args[0]) throw new Error('usage: kaquan audit-head TENANT_ID');
+      const ctx = await createContext(loadConfig(), { poolSize: 2 });
+      try {
+        const head = await readHead(ctx.db, args[0]);
+        if (!head) throw new Error(`nothing has been sealed yet for tenant ${args[0]}`);
+        console.log(JSON.stringify(head));
+      } finally {
+        await ctx.db.close();
+      }
       return;
     }
     case 'gen-keys': {
       const m = generateKeyMaterial();
       console.log(`KAQUAN_HMAC_KEY=${m.hmacKey.toString('base64')}\nKAQUAN_ENC_KEYS=1:${m.encKeys[0].key.toString('base64')}`);
+      console.log(`KAQUAN_AUDIT_KEY=${randomBytes(32).toString('base64')}`);
       return;
     }
     default:

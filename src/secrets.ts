@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, type Hmac } from 'node:crypto';
 
 /**
  * The keys that protect codes and personal data. Lookup hashes use one HMAC key (changing it
@@ -12,11 +12,15 @@ export interface Keyring {
   decrypt(sealed: Buffer | Uint8Array): string;
   encryptText(clear: string): string;
   decryptText(sealed: string): string;
+  /** A fresh HMAC-SHA256 under the audit key: it seals the audit chain (src/modules/audit/mac.ts). */
+  auditMac(): Hmac;
 }
 
 export interface KeyMaterial {
   hmacKey: Buffer;
   encKeys: { id: number; key: Buffer }[]; // first is current
+  /** KAQUAN_AUDIT_KEY; when absent the audit key is derived from hmacKey */
+  auditKey?: Buffer;
 }
 
 export function parseKeyMaterial(hmacB64: string, encSpec: string): KeyMaterial {
@@ -33,12 +37,27 @@ export function parseKeyMaterial(hmacB64: string, encSpec: string): KeyMaterial 
   return { hmacKey, encKeys };
 }
 
+export function parseAuditKey(b64: string): Buffer {
+  const key = Buffer.from(b64, 'base64');
+  if (key.length < 32) throw new Error('KAQUAN_AUDIT_KEY must be at least 32 bytes, base64');
+  return key;
+}
+
+/**
+ * A 32-byte key for one purpose, derived from the configured HMAC key (HKDF-SHA256): knowing the
+ * derived key tells nothing of the HMAC key or of keys derived for other purposes.
+ */
+export function deriveKey(hmacKey: Buffer, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', hmacKey, Buffer.alloc(0), `kaquan:${purpose}`, 32));
+}
+
 export function generateKeyMaterial(): KeyMaterial {
   return { hmacKey: randomBytes(32), encKeys: [{ id: 1, key: randomBytes(32) }] };
 }
 
 export function keyring(m: KeyMaterial): Keyring {
   const current = m.encKeys[0];
+  const auditKey = m.auditKey ?? deriveKey(m.hmacKey, 'audit-seal');
   const byId = new Map(m.encKeys.map((k) => [k.id, k.key]));
   const encrypt = (clear: string, nonce: Buffer = randomBytes(12)) => {
     if (nonce.length !== 12) throw new Error('a nonce is 12 bytes');
@@ -60,5 +79,6 @@ export function keyring(m: KeyMaterial): Keyring {
     decrypt,
     encryptText: (clear) => encrypt(clear).toString('base64'),
     decryptText: (sealed) => decrypt(Buffer.from(sealed, 'base64')),
+    auditMac: () => createHmac('sha256', auditKey),
   };
 }

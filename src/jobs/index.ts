@@ -10,7 +10,7 @@ import { installWebhookJobs } from '../modules/webhooks/deliver.js';
 /** Registers every job handler and makes sure each recurring sweep has its row. */
 export async function installJobs(ctx: Ctx): Promise<void> {
   defineJob('audit.seal', async (c) => {
-    await sealAll(c.db);
+    await sealAll(c);
     return { again: new Date(c.clock.now().getTime() + 2_000) };
   });
   await enqueue(ctx.db, { type: 'audit.seal', singleton: 'audit.seal' });

@@ -144,7 +144,7 @@ export function client(auth: Auth) {
       const r = await get<{ data: T.AuditEntry[]; next_before_id: number | null }>('/v1/audit', { ...rest, before_id: cursor ?? undefined, action: term || rest.action });
       return { data: r.data, next_cursor: r.next_before_id == null ? null : String(r.next_before_id) };
     },
-    auditVerify: () => get<{ ok: boolean; entries: number; head_seq: number; head_hash: string; unsealed: number; reason?: string }>('/v1/audit/verify'),
+    auditVerify: () => get<{ ok: boolean; seals: number; entries: number; unsealed: number; head: T.AuditHead | null; reason?: string }>('/v1/audit/verify'),
   };
 }
 export type Client = ReturnType<typeof client>;

@@ -51,7 +51,8 @@ export interface WebhookDelivery {
   id: number | string; endpoint_id: string; event_type: string; state: 'pending' | 'delivered' | 'failed'; attempts: number;
   last_status: number | null; last_error: string | null; delivered_at: string | null; created_at: string; next_attempt_at?: string; payload?: unknown;
 }
-export interface AuditEntry { hash: string | null; id: number | string; seq: number | null; actor: string; action: string; target_type: string | null; target_id: string | null; data: unknown; created_at: string }
+export interface AuditEntry { hash: string | null; id: number | string; seq: number | null; seal: number | null; actor: string; action: string; target_type: string | null; target_id: string | null; data: unknown; created_at: string }
+export interface AuditHead { tenant_id: string; seal: number; mac: string; entries: number; sealed_at: string }
 export interface WalletLink { url: string; token: string; expires_at: string }
 export interface ImportResult {
   id: string; batch_id: string; accepted: number; refused: number;

@@ -5,12 +5,18 @@ import type { Ctx } from '../../http/context.js';
 import { requireAccess } from '../../http/access.js';
 import { Nullable, Timestamp, responses } from '../../http/schemas.js';
 import { AppError } from '../../errors.js';
-import { verifyChain } from './service.js';
+import { parseHead, readHead, verifyChain } from './service.js';
+import { placeInChain } from './place.js';
 
 const Entry = Type.Object({
-  id: Type.Integer(), seq: Nullable(Type.Integer({ description: 'place in the hash chain; null until sealed (seconds)' })),
+  id: Type.Integer(), seq: Nullable(Type.Integer({ description: 'place in the chain; null until sealed (seconds)' })),
+  seal: Nullable(Type.Integer({ description: 'the seal that covers it; null until sealed' })),
   actor: Type.String(), action: Type.String(), target_type: Nullable(Type.String()), target_id: Nullable(Type.String()),
-  data: Type.Unknown(), created_at: Timestamp, hash: Nullable(Type.String()),
+  data: Type.Unknown(), created_at: Timestamp, hash: Nullable(Type.String({ description: 'the mac of the seal that covers it (hex)' })),
+});
+const Head = Type.Object({
+  tenant_id: Type.String(), seal: Type.Integer({ description: 'the newest seal number' }), mac: Type.String({ description: 'its HMAC-SHA256 (hex)' }),
+  entries: Type.Integer({ description: 'entries covered by seals 1..seal' }), sealed_at: Timestamp,
 });
 
 export default {
@@ -32,30 +38,39 @@ export default {
       const qs = req.query as any;
       const limit = qs.limit ?? 50;
       const r = await ctx.db.query(
-        `SELECT id, seq, actor, action, target_type, target_id, data, created_at, encode(hash, 'hex') AS hash FROM audit_entries
+        `SELECT id, actor, action, target_type, target_id, data, created_at FROM audit_entries
          WHERE tenant_id = $1 AND ($2::int8 IS NULL OR id < $2) AND ($3::text IS NULL OR action = $3) AND ($4::text IS NULL OR target_id = $4)
          ORDER BY id DESC LIMIT $5`,
         [req.caller!.tenantId, qs.before_id ?? null, qs.action ?? null, qs.target_id ?? null, limit + 1],
       );
       const more = r.rows.length > limit;
-      const data = r.rows.slice(0, limit);
+      const rows = r.rows.slice(0, limit);
+      const places = await placeInChain(ctx.db, req.caller!.tenantId, rows.map((e) => Number(e.id)));
+      const data = rows.map((e) => ({ ...e, ...(places.get(Number(e.id)) ?? { seq: null, seal: null, hash: null }) }));
       return { data, next_before_id: more ? data[data.length - 1].id : null };
     });
     const Verify = Type.Object({
-      ok: Type.Boolean(), entries: Type.Integer(), head_seq: Type.Integer(), head_hash: Type.String(), unsealed: Type.Integer(),
-      broken_at_seq: Type.Optional(Type.Integer()), reason: Type.Optional(Type.String()),
+      ok: Type.Boolean(), seals: Type.Integer(), entries: Type.Integer(), unsealed: Type.Integer(), head: Nullable(Head),
+      broken_at_seal: Type.Optional(Type.Integer()), reason: Type.Optional(Type.String()),
     });
-    app.get('/audit/verify', { schema: { tags, summary: 'Walk the hash chain: detects any edit, insertion or deletion', response: responses({ 200: Verify }) } }, async (req) => {
-      requireAccess(req.caller!, 'audit.read');
-      return verifyChain(ctx.db, req.caller!.tenantId);
-    });
-    app.get('/audit/head', {
-      schema: { tags, summary: 'The chain head, to export and anchor elsewhere', response: responses({ 200: Type.Object({ tenant_id: Type.String(), seq: Type.Integer(), hash: Type.String(), sealed_at: Timestamp }) }) },
+    app.get('/audit/verify', {
+      schema: {
+        tags, summary: 'Verify the sealed chain with the audit key: detects any edit, deletion, gap or forged seal',
+        querystring: Type.Object({ head: Type.Optional(Type.String({ maxLength: 1000, description: 'a head exported earlier (GET /v1/audit/head as JSON, or SEAL:MAC): also prove the chain still passes through it' })) }),
+        response: responses({ 200: Verify }),
+      },
     }, async (req) => {
       requireAccess(req.caller!, 'audit.read');
-      const r = await ctx.db.query(`SELECT tenant_id, seq, encode(hash, 'hex') AS hash, sealed_at FROM audit_heads WHERE tenant_id = $1`, [req.caller!.tenantId]);
-      if (!r.rows[0]) throw new AppError(404, 'AUDIT_HEAD_NOT_FOUND', 'nothing has been sealed yet');
-      return r.rows[0];
+      const head = (req.query as { head?: string }).head;
+      return verifyChain(ctx, req.caller!.tenantId, head === undefined ? undefined : parseHead(head));
+    });
+    app.get('/audit/head', {
+      schema: { tags, summary: 'The chain head (newest seal), to export and anchor outside the database', response: responses({ 200: Head }) },
+    }, async (req) => {
+      requireAccess(req.caller!, 'audit.read');
+      const head = await readHead(ctx.db, req.caller!.tenantId);
+      if (!head) throw new AppError(404, 'AUDIT_HEAD_NOT_FOUND', 'nothing has been sealed yet');
+      return head;
     });
   },
 };

@@ -9,7 +9,7 @@ import { useConsole } from '../../apps/Console';
 import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
 
-/** 审计日志: who did what, hash-chained; "verify" walks the chain on the server. */
+/** 审计日志: who did what, sealed into a keyed chain; "verify" walks the chain on the server. */
 export function Audit() {
   const t = useT();
   const { api } = useConsole();
@@ -20,7 +20,7 @@ export function Audit() {
       <PageTitle title={t('审计日志', 'Audit log')} extra={<Button icon={<SafetyCertificateOutlined />} onClick={() => api.auditVerify().then(setVerify, report)}>{t('校验哈希链', 'Verify the chain')}</Button>} />
       {verify && <Alert style={{ marginBottom: 12 }} showIcon type={verify.ok ? 'success' : 'error'} closable onClose={() => setVerify(null)}
         title={verify.ok ? t(`哈希链完整：${verify.entries} 条已封存，${verify.unsealed} 条待封存`, `Chain intact: ${verify.entries} sealed, ${verify.unsealed} waiting to be sealed`) : t(`哈希链被破坏：${verify.reason}`, `Chain broken: ${verify.reason}`)}
-        description={<span className="kq-mono" style={{ fontSize: 12 }}>head #{verify.head_seq} {verify.head_hash}</span>} />}
+        description={verify.head && <span className="kq-mono" style={{ fontSize: 12 }}>{t('链头', 'head')} #{verify.head.seal} {verify.head.mac}</span>} />}
       <DataTable<AuditEntry> fetch={fetch} rowKey={(r) => String(r.id)} search={t('按动作筛选，如 card.redeem', 'Filter by action, e.g. card.redeem')}
         columns={[
           { title: t('时间', 'When'), dataIndex: 'created_at', render: time },
