@@ -8,26 +8,28 @@ import { failover, redisStore, sqlStore, HARD, RATE, SOFT, drained, type GuessSt
  * an operator, a wallet member — is answered only while the caller is within budget (the counting
  * rules are in guess-counter.ts: a burst of 20 failures, then one every 3 s, a lock at 60).
  *
- * The guarantee: at most SOFT failed attempts of a burst are answered (404 / 422 / 403 PIN); every
- * other attempt gets a 429 whether its code exists or not, and counts toward the lock. How:
+ * The guarantee: of a burst, at most SOFT failures are answered (404 / 422 / 403 PIN_INVALID); an
+ * attempt decided once the budget is spent gets a 429 whether its code exists or not, and counts
+ * toward the lock. How:
  *  - A miss is counted in ONE atomic step in the shared store (a conditional upsert, or a Redis
  *    script) that returns the level it reached; the miss is answered only if that level is ≤ SOFT.
- *    So 300 concurrent unknown codes get exactly 20 answers, the other 280 a 429, and the level
- *    passes 60: locked.
+ *    300 concurrent unknown codes: 20 answers, 280 × 429, and the level passes 60: locked.
  *  - A hit (the code exists, or the PIN is right) is answered only while the caller is within
- *    budget: a hit that finds it over budget is refused and counted like a miss. A hit decided
- *    from the store waits, in this process, behind every miss of the same caller seen before it:
- *    the misses of one caller go to the store in order, one step at a time, many per step (a lane).
+ *    budget; over budget it is refused and counted like a miss. A hit decided through the store
+ *    waits behind every miss of the same caller this process saw before it: one caller's attempts
+ *    go to the store in order, one step at a time, many attempts per step (the lane).
  *  - So that a busy honest key costs no round trip, each process keeps a view of each caller: the
  *    state the store last returned. A hit is admitted without asking the store while that view
  *    (a) is under FRESH_MS old, (b) has seen every miss this process saw of the caller, and (c)
- *    says the caller is within budget. Otherwise it goes through the lane; concurrent hits share
- *    the one read. The bench's one key at ~1,600 redemptions/s therefore reads its state about
- *    once a second, never per request.
- * The slop: within one process there is none. Across processes, a process whose view of a caller
- * is fresh and clean admits that caller's hits for at most FRESH_MS after the caller went over
- * budget on other processes (only hits: misses are always counted in the shared store). While
- * Redis fails over to the database, the two stores each count part of a burst (at most 2 × SOFT).
+ *    says the caller is within budget. Otherwise it goes through the lane; hits waiting together
+ *    share one read. The bench's one key at ~1,600 redemptions/s reads its state about once a
+ *    second, never per request; one typo costs one step, after which the view is clean again.
+ * The slop, beyond the SOFT answered failures: the hits decided while the caller was still within
+ * budget (a burst's valid codes that came before its 20th failure). Within one process nothing
+ * else. Across processes, a process whose view of a caller is fresh and clean admits that caller's
+ * hits for at most FRESH_MS after the caller went over budget elsewhere (hits only: misses are
+ * always counted in the shared store). While Redis fails over to the database, each store counts
+ * part of a burst (at most 2 × SOFT answered).
  */
 const FRESH_MS = 1_000;
 const MAX_CALLERS = 20_000; // views kept per process; idle ones are dropped past this
@@ -39,9 +41,11 @@ interface CallerState { tenantId: string; who: string; seq: number; view?: View;
 const throttled = (level: number) =>
   new AppError(429, 'CODE_LOOKUPS_THROTTLED', 'too many unknown codes or wrong PINs from this caller; slow down and try again later',
     { retry_after: Math.max(1, Math.ceil((level - (SOFT - 1)) / RATE / 1000)) });
-const locked = (until: number, now: number) =>
-  new AppError(429, 'CODE_LOOKUPS_LOCKED', 'too many unknown codes or wrong PINs from this caller: code look-ups are locked for a while',
+const locked = (until: number, now: number) => {
+  const minutes = Math.ceil((until - now) / 60_000);
+  return new AppError(429, 'CODE_LOOKUPS_LOCKED', `too many unknown codes or wrong PINs from this caller: code look-ups are locked for ${minutes} more minute${minutes === 1 ? '' : 's'}`,
     { retry_after: Math.max(1, Math.ceil((until - now) / 1000)) });
+};
 
 export class Guard {
   private callers = new Map<string, CallerState>();
@@ -57,13 +61,16 @@ export class Guard {
   /** The code (or PIN) was right: resolves when the answer may be given, rejects with a 429 when not. */
   admit(tenantId: string, who: string): Promise<void> | void {
     const c = this.state(tenantId, who);
-    const v = c.view;
     const now = this.now();
-    if (v && v.seq === c.seq) {
-      if (v.lockedUntil > now) throw locked(v.lockedUntil, now); // a lock never ends early
-      if (now - v.at < FRESH_MS && drained(v.level, v.at, 0, now).level + 1 <= SOFT) return; // the fast path: no round trip
-    }
+    if (c.view && c.view.seq === c.seq && c.view.lockedUntil > now) throw locked(c.view.lockedUntil, now); // a lock never ends early
+    if (this.clean(c, now)) return; // the fast path: no round trip
     return this.enqueue(c, false);
+  }
+
+  /** The view is fresh, has seen every miss this process saw, and says the caller is within budget. */
+  private clean(c: CallerState, now: number): boolean {
+    const v = c.view;
+    return !!v && v.seq === c.seq && v.lockedUntil <= now && now - v.at < FRESH_MS && drained(v.level, v.at, 0, now).level + 1 <= SOFT;
   }
 
   /** The code was unknown (or the PIN wrong): counted; resolves when the failure may be answered, rejects with a 429 when not. */
@@ -133,6 +140,7 @@ export class Guard {
     const seq = run[run.length - 1].seq;
     if (!run[0].miss) {
       // hits: answered if the caller is within budget now (the misses before them are already in)
+      if (this.clean(c, now)) return run.forEach((it) => it.done(null)); // a step just before this one said so
       const s = await this.store.peek(c.tenantId, c.who, now);
       c.view = { ...s, at: now, seq };
       if (s.lockedUntil > now) return run.forEach((it) => it.done(locked(s.lockedUntil, now)));
