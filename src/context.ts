@@ -5,7 +5,7 @@ import { keyring } from './secrets.js';
 import type { Config } from './config.js';
 import type { Ctx } from './http/context.js';
 import { installJobs } from './jobs/index.js';
-import { closeGuard, useGuardStore } from './modules/cards/guard.js';
+import { closeGuard, openGuard } from './modules/cards/guard.js';
 import { backfillUsernameKeys } from './modules/operators/username.js';
 
 /** Opens the database the config names, migrates it and returns the context every module is given. */
@@ -16,11 +16,11 @@ export async function createContext(config: Config, opts: { schema?: string; poo
   });
   await migrate(db);
   await backfillUsernameKeys(db); // usernames are keyed in JS (migration 015)
-  // shared counters (code-guessing guard) in Redis when configured; closed with the database
-  useGuardStore(config.redisUrl);
+  // the code-guessing guard's counters: in Redis when configured, else in this database; closed with it
+  openGuard(db, config.redisUrl);
   const closeDb = db.close.bind(db);
   db.close = async () => {
-    await closeGuard();
+    await closeGuard(db);
     await closeDb();
   };
   const ctx: Ctx = { db, keys: keyring(config.keys), config, clock };

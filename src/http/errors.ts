@@ -37,6 +37,7 @@ export function installErrorHandler(app: FastifyInstance) {
     let body;
     if (err instanceof AppError) {
       body = problem(err.status, err.code, err.message, err.extra);
+      if (err.status === 429 && typeof err.extra.retry_after === 'number') reply.header('retry-after', String(err.extra.retry_after));
     } else if ((err as FastifyError).validation) {
       const fe = err as FastifyError;
       const errors = fe.validation!.map((v) => {

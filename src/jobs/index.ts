@@ -5,6 +5,7 @@ import { generateBatch } from '../modules/batches/generate.js';
 import { markBatchFailed } from '../modules/batches/service.js';
 import { expireDue } from '../modules/cards/expire.js';
 import { refillDue } from '../modules/cards/refill.js';
+import { sqlStore } from '../modules/cards/guess-counter.js';
 import { installWebhookJobs } from '../modules/webhooks/deliver.js';
 
 /** Registers every job handler and makes sure each recurring sweep has its row. */
@@ -34,5 +35,11 @@ export async function installJobs(ctx: Ctx): Promise<void> {
   });
   await enqueue(ctx.db, { type: 'cards.expire', singleton: 'cards.expire' });
   await enqueue(ctx.db, { type: 'cards.refill', singleton: 'cards.refill' });
+  // the guessing guard's rows in the database outlive their meaning a day after a caller's last failure
+  defineJob('guess.sweep', async (c) => {
+    await sqlStore(c.db).sweep(c.clock.now().getTime());
+    return { again: new Date(c.clock.now().getTime() + 10 * 60_000) };
+  });
+  await enqueue(ctx.db, { type: 'guess.sweep', singleton: 'guess.sweep' });
   await installWebhookJobs(ctx);
 }

@@ -37,6 +37,9 @@ test('an unbound card that came with a PIN needs its PIN at the till, whatever i
   const code = 'SVIMPORTED00000000001';
   const imp = await env.api('POST', `/v1/batches/${batch.id}/import?state=active`, `${code},4821`, { headers: { 'content-type': 'text/csv' } });
   assert.equal(imp.body.accepted, 1, JSON.stringify(imp.body));
+  const peek = await env.api('POST', '/v1/redemptions/check', { code, amount: 100 }, { key: clerkA });
+  assert.equal(peek.status, 403, 'a check shows nothing of a PIN card without its PIN');
+  assert.ok(!JSON.stringify(peek.body).includes('30000'));
   const noPin = await env.api('POST', '/v1/redemptions', { code, amount: 100 }, { key: clerkA });
   assert.equal(noPin.status, 403);
   assert.equal(noPin.body.code, 'PIN_INVALID');

@@ -56,7 +56,7 @@ export interface AuditHead { tenant_id: string; seal: number; mac: string; entri
 export interface WalletLink { url: string; token: string; expires_at: string }
 export interface ImportResult {
   id: string; batch_id: string; accepted: number; refused: number;
-  refusals: { line: number; reason: 'malformed' | 'duplicate_in_file' | 'duplicate' | 'pin_missing'; detail: string }[];
+  refusals: { line: number; reason: 'malformed' | 'duplicate_in_file' | 'duplicate' | 'pin_missing' | 'weak_code'; detail: string }[];
 }
 export interface Approval { id: string; card_id: string; max_amount: number | null; expires_at: string }
 

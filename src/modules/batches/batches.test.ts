@@ -102,16 +102,16 @@ test('export streams the codes as CSV, takes them out of the pool, and is audite
 test('import keeps good lines and reports refused ones with the reason', async () => {
   const t = await fx.template('cash', { amount_off: 100 });
   const b = await fx.batch(t.id, { mode: 'imported' });
-  const csv = ['code', 'OLD-0001-AAAA', 'old0002bbbb', 'OLD0001AAAA', 'bad!', '', 'OLD0003CCCC'].join('\n');
+  const csv = ['code', 'OLD-0001-AAAA-KKKK-MM', 'old0002bbbbkkkkmm', 'OLD0001AAAAKKKKMM', 'bad!', '', 'OLD0003CCCCKKKKMM'].join('\n');
   const r = await env.api('POST', `/v1/batches/${b.id}/import?state=active`, csv, { headers: { 'content-type': 'text/csv' } });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   assert.equal(r.body.accepted, 3);
   assert.deepEqual(r.body.refusals.map((x: any) => [x.line, x.reason]), [[4, 'duplicate_in_file'], [5, 'malformed']]);
-  const dup = await env.api('POST', `/v1/batches/${b.id}/import`, { csv: 'OLD0003CCCC\nOLD0004DDDD' });
+  const dup = await env.api('POST', `/v1/batches/${b.id}/import`, { csv: 'OLD0003CCCCKKKKMM\nOLD0004DDDDKKKKMM' });
   assert.equal(dup.body.accepted, 1);
   assert.deepEqual(dup.body.refusals.map((x: any) => [x.line, x.reason]), [[1, 'duplicate']]);
   // imported as active: legacy codes already in customers' hands are redeemable as typed
-  const red = await env.api('POST', '/v1/redemptions', { code: 'old-0002-bbbb' });
+  const red = await env.api('POST', '/v1/redemptions', { code: 'old-0002-bbbb-kkkk-mm' });
   assert.equal(red.status, 201);
   const onIssue = await fx.batch(t.id);
   assert.equal((await env.api('POST', `/v1/batches/${onIssue.id}/import`, 'X1234567', { headers: { 'content-type': 'text/csv' } })).body.code, 'BATCH_MODE_INVALID');
@@ -136,7 +136,7 @@ test('batches sort on the server by name, issued and generated, across pages, bo
   const t = await mine.template('cash', { amount_off: 100 });
   const imported = async (name: string, codes: number) => {
     const b = await mine.batch(t.id, { mode: 'imported', name });
-    const csv = Array.from({ length: codes }, (_, i) => `${name.toUpperCase()}${String(i).padStart(4, '0')}`).join('\n');
+    const csv = Array.from({ length: codes }, (_, i) => `${name.toUpperCase()}${String(i).padStart(12, '0')}`).join('\n');
     assert.equal((await env.api('POST', `/v1/batches/${b.id}/import?state=active`, csv, { key, headers: { 'content-type': 'text/csv' } })).body.accepted, codes);
   };
   await imported('bravo', 3);

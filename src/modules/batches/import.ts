@@ -11,10 +11,22 @@ import { codeHash } from '../cards/lookup.js';
 import { issueBearer } from '../cards/issue.js';
 import { getBatch } from './service.js';
 
-export interface Refusal { line: number; reason: 'malformed' | 'duplicate_in_file' | 'duplicate' | 'pin_missing'; detail: string }
+export interface Refusal { line: number; reason: 'malformed' | 'duplicate_in_file' | 'duplicate' | 'pin_missing' | 'weak_code'; detail: string }
 
 const CODE_RE = /^[A-Z0-9]{4,64}$/;
 const MAX_LINES = 200_000;
+
+/**
+ * A code that carries value must not be guessable: at least 80 bits by a conservative estimate,
+ * length × log2 of the alphabet its characters come from (digits 10, letters 26, both 36), or a PIN
+ * beside it. So 16+ letters and digits, 18+ letters or 25+ digits. `external` codes are exempt:
+ * a supplier's codes are delivered and used at the supplier, never redeemed or bound here.
+ */
+export function codeBits(code: string): number {
+  const digits = /[0-9]/.test(code), letters = /[A-Z]/.test(code);
+  return code.length * Math.log2(digits && letters ? 36 : letters ? 26 : 10);
+}
+const WEAK = 'too guessable: a code that carries value needs 16+ letters and digits, 18+ letters, 25+ digits, or a PIN in the second column';
 
 /**
  * 导入券码: codes from a supplier (第三方卡密) or a brand's old system, one per line as
@@ -46,6 +58,7 @@ export async function importCodes(ctx: Ctx, q: Sql, caller: Caller, batchId: str
     if (!CODE_RE.test(code)) return refusals.push({ line, reason: 'malformed', detail: 'a code is 4 to 64 letters or digits' });
     if (t.kind === 'gift' && !pin) return refusals.push({ line, reason: 'pin_missing', detail: 'gift card codes need a PIN in the second column' });
     if (pin && !/^[0-9A-Za-z]{4,32}$/.test(pin)) return refusals.push({ line, reason: 'malformed', detail: 'a PIN is 4 to 32 letters or digits' });
+    if (t.kind !== 'external' && !pin && codeBits(code) < 80) return refusals.push({ line, reason: 'weak_code', detail: WEAK });
     if (seen.has(code)) return refusals.push({ line, reason: 'duplicate_in_file', detail: `same code as line ${seen.get(code)}` });
     seen.set(code, line);
     good.push({

@@ -12,7 +12,7 @@ before(async () => { env = await startTestEnv(); fx = await fixtures(env); });
 after(async () => { await env.close(); });
 afterEach(async () => {
   assert.deepEqual(await ledgerMismatches(env.ctx.db), [], 'every card’s cached holdings equal its ledger');
-  resetGuessing();
+  await resetGuessing();
 });
 
 const redeem = (body: Record<string, unknown>, key?: string) => env.api('POST', '/v1/redemptions', body, key ? { key } : undefined);

@@ -8,10 +8,9 @@ import { memberExists } from '../members/service.js';
 import { appendEvents } from './events.js';
 import { appendLedger } from './ledger.js';
 import { cardView, validityAt, type CardRow } from './model.js';
-import { findById, findByCode } from './lookup.js';
+import { findById, findByCode, judgePin, pinMatches, screenFor } from './lookup.js';
 import { checkUsable } from './rules.js';
 import { countForMember } from './issue.js';
-import { recordMiss } from './guard.js';
 import { makeCard } from '../batches/generate.js';
 import { checkFormat, getBatch } from '../batches/service.js';
 
@@ -83,16 +82,23 @@ export async function topUpCard(ctx: Ctx, q: Sql, caller: Caller, id: string, am
   return cardView(r.rows[0]);
 }
 
-/** 绑定: a member claims a bearer code (bought wholesale, printed, gifted). */
-export async function bindCard(ctx: Ctx, q: Sql, caller: Caller, input: { code: string; pin?: string; member_id: string }) {
+/**
+ * 绑定, first step, before the transaction: the code and its PIN go through the guessing guard
+ * (which must not be waited on inside a transaction). Returns the card's id for bindCard.
+ */
+export async function screenBearer(ctx: Ctx, caller: Caller, input: { code: string; pin?: string }): Promise<string> {
+  const screen = screenFor(ctx, caller);
+  // a channel finds only its own channel's cards; another's counts as a guess, like an unknown code
+  const c = await findByCode(ctx.db, ctx.keys, caller.tenantId, input.code, screen, { visible: (c) => caller.role !== 'channel' || c.channel_id === caller.channelId });
+  if (c.pin_hash) await judgePin(screen, pinMatches(ctx.keys, caller.tenantId, c.pin_hash, input.pin), () => new AppError(403, 'PIN_INVALID', 'pin: this card needs its correct PIN'));
+  return c.id;
+}
+
+/** 绑定: a member claims a bearer code (bought wholesale, printed, gifted); `card_id` comes from screenBearer. */
+export async function bindCard(ctx: Ctx, q: Sql, caller: Caller, input: { card_id: string; member_id: string }) {
   const now = ctx.clock.now();
-  const who = `key:${caller.keyId}`;
-  const c = await findByCode(q, ctx.keys, caller.tenantId, input.code, who, { forUpdate: true, channelId: caller.role === 'channel' ? caller.channelId : null });
+  const c = await findById(q, caller.tenantId, input.card_id, { forUpdate: true });
   if (!(await memberExists(q, caller.tenantId, input.member_id))) throw new AppError(404, 'MEMBER_NOT_FOUND', 'member not found');
-  if (c.pin_hash && !(input.pin && Buffer.from(c.pin_hash).equals(ctx.keys.hmac(`pin:${caller.tenantId}:${input.pin}`)))) {
-    recordMiss(who);
-    throw new AppError(403, 'PIN_INVALID', 'pin: this card needs its correct PIN');
-  }
   if (c.member_id === input.member_id) return { ...cardView(c), already_bound: true };
   if (c.member_id) throw new AppError(409, 'CARD_ALREADY_BOUND', 'this card is bound to another member');
   if (c.state === 'active' && c.bind_deadline && new Date(c.bind_deadline) <= now) throw new AppError(409, 'CARD_BIND_EXPIRED', 'the time to bind this code has passed');

@@ -12,11 +12,10 @@ import { appendEvents, OUTBOX_FROM_EV } from './events.js';
 import { readByCode, writeDecided } from './redeem-batch.js';
 import { appendLedger } from './ledger.js';
 import { cardView, DEPLETES, type CardRow } from './model.js';
-import { findByCode, findById } from './lookup.js';
+import { findByCode, findById, judgePin, pinMatches, screenFor, type Screen } from './lookup.js';
 import { evaluate, needsVerification, type RedeemRequest, type Take } from './rules.js';
 import { refillCard } from './refill.js';
 import { rewardStamps } from './stamp.js';
-import { recordMiss } from './guard.js';
 
 export interface RedeemInput extends RedeemRequest {
   code?: string;
@@ -46,7 +45,7 @@ async function templateAt(q: Sql, tenantId: string, id: string, version: number)
 }
 
 /** The card, its template's version and the store, in one round trip (the template itself is cached by version). */
-export async function loadForRedeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInput, forUpdate = false): Promise<Loaded> {
+export async function loadForRedeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInput, forUpdate = false, screen: Screen = screenFor(ctx, caller)): Promise<Loaded> {
   const tenantId = caller.tenantId;
   const storeId = requireStore(caller, input.store_id) ?? null;
   const select = 'c.*, t.version AS tpl_version, row_to_json(s.*) AS sto';
@@ -55,7 +54,7 @@ export async function loadForRedeem(ctx: Ctx, q: Sql, caller: Caller, input: Red
   if (input.code) {
     // outside a transaction (the fast path) the read joins whatever other reads are waiting
     const fetch = q === ctx.db && !forUpdate && ctx.config.redeemGroups !== false ? (hashes: Buffer[]) => readByCode(ctx.db, tenantId, hashes, storeId) : undefined;
-    row = await findByCode(q, ctx.keys, tenantId, input.code, `key:${caller.keyId}`, { select, joins, params: [storeId], forUpdate, fetch });
+    row = await findByCode(q, ctx.keys, tenantId, input.code, screen, { select, joins, params: [storeId], forUpdate, fetch });
   } else if (input.card_id) {
     const r = await q.query(`SELECT ${select} FROM cards c ${joins} WHERE c.tenant_id = $1 AND c.id = $2${forUpdate ? ' FOR UPDATE OF c' : ''}`, [tenantId, input.card_id, storeId]);
     if (!r.rows[0]) throw new AppError(404, 'CARD_NOT_FOUND', 'card not found');
@@ -69,20 +68,19 @@ export async function loadForRedeem(ctx: Ctx, q: Sql, caller: Caller, input: Red
   return { card: card as CardRow, template, store: sto as Store | null, tz: tenant.time_zone };
 }
 
-function checkPin(ctx: Ctx, caller: Caller, l: Loaded, pin: string | undefined) {
+async function checkPin(ctx: Ctx, screen: Screen, caller: Caller, l: Loaded, pin: string | undefined) {
   if (!l.card.pin_hash || l.card.member_id) return;
   // an unbound card with a PIN (every gift card, imported codes that came with one) is a bearer
   // instrument: card number + secret PIN 卡号+卡密
-  const ok = pin && l.card.pin_hash && Buffer.from(l.card.pin_hash).equals(ctx.keys.hmac(`pin:${caller.tenantId}:${pin}`));
-  if (!ok) {
-    void recordMiss(`key:${caller.keyId}`);
-    throw new AppError(403, 'PIN_INVALID', 'pin: this card needs its correct PIN');
-  }
+  await judgePin(screen, pinMatches(ctx.keys, caller.tenantId, l.card.pin_hash, pin), () => new AppError(403, 'PIN_INVALID', 'pin: this card needs its correct PIN'));
 }
 
 /** 核销 check: can this card be redeemed here, now, for this order? Changes nothing. */
 export async function checkRedeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInput) {
-  const l = await loadForRedeem(ctx, q, caller, input);
+  const screen = screenFor(ctx, caller);
+  const l = await loadForRedeem(ctx, q, caller, input, false, screen);
+  // a bearer card with a PIN shows nothing of itself (balance, state) without it
+  await checkPin(ctx, screen, caller, l, input.pin);
   const now = ctx.clock.now();
   let card = l.card;
   try {
@@ -105,12 +103,14 @@ export async function checkRedeem(ctx: Ctx, q: Sql, caller: Caller, input: Redee
  */
 export async function redeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInput) {
   const now = ctx.clock.now();
-  let l = await loadForRedeem(ctx, q, caller, input);
+  // inside the transaction the guard is not asked again: the route tries redeemFast first, which
+  // judged this request's code and PIN through it (and a transaction must not wait on the guard)
+  let l = await loadForRedeem(ctx, q, caller, input, false, 'screened');
   if (l.card.kind === 'periodic' && l.card.state === 'active' && l.card.period_ends_at && new Date(l.card.period_ends_at) <= now) {
     await refillCard(ctx, q, caller.tenantId, l.card.id, now);
     l = await loadForRedeem(ctx, q, caller, { ...input, card_id: l.card.id, code: undefined });
   }
-  checkPin(ctx, caller, l, input.pin);
+  await checkPin(ctx, 'screened', caller, l, input.pin);
   const take = evaluate(l.card, l.template, l.store, input, now, l.tz);
   if (input.approval_id && needsVerification(l.template, take)) await useApproval(q, caller.tenantId, input.approval_id, l.card.id, take.value, now);
   const redemptionId = newId('red');
@@ -152,10 +152,11 @@ export async function redeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInpu
  */
 export async function redeemFast(ctx: Ctx, caller: Caller, input: RedeemInput, m: FastMutation): Promise<Record<string, unknown> | undefined> {
   const now = m.at;
-  const l = await loadForRedeem(ctx, ctx.db, caller, input);
+  const screen = screenFor(ctx, caller);
+  const l = await loadForRedeem(ctx, ctx.db, caller, input, false, screen);
   const c = l.card;
   if (c.kind === 'periodic' && c.state === 'active' && c.period_ends_at && new Date(c.period_ends_at) <= now) return undefined;
-  checkPin(ctx, caller, l, input.pin);
+  await checkPin(ctx, screen, caller, l, input.pin);
   const take = evaluate(c, l.template, l.store, input, now, l.tz);
   if (input.approval_id && needsVerification(l.template, take)) return undefined;
   const goal = c.kind === 'stamp' ? l.template.value.goal! : null;

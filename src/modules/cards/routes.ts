@@ -9,12 +9,12 @@ import { Id, Money, Nullable, Page, ListQuery, Timestamp, responses } from '../.
 import { Template } from '../templates/schemas.js';
 import { Card, CardState, CodeOrId, Event, IssuedCard, LedgerEntry, RedeemBody, Redemption, RedemptionWithCard, Stats } from './schemas.js';
 import { issueCard, soldOut } from './issue.js';
-import { bindCard, freezeCard, topUpCard, transferCard, unfreezeCard, voidCard } from './manage.js';
+import { bindCard, screenBearer, freezeCard, topUpCard, transferCard, unfreezeCard, voidCard } from './manage.js';
 import { checkRedeem, createApproval, redeem, redeemFast } from './redeem.js';
 import { reverseRedemption } from './reverse.js';
 import { CARD_SORTS, REDEMPTION_SORTS, cardTrace, getCard, getRedemption, listCards, listRedemptions } from './read.js';
 import { SortQuery } from '../../http/pagination.js';
-import { findByCode, findById, revealCode } from './lookup.js';
+import { findByCode, findById, revealCode, screenFor } from './lookup.js';
 import { cardView } from './model.js';
 import { stats } from './stats.js';
 import { appendAudit } from '../audit/service.js';
@@ -52,7 +52,8 @@ export default {
       },
     }, async (req, reply) => {
       requireAccess(req.caller!, 'cards.bind');
-      return mutate(ctx, req, reply, { action: 'card.bind', targetType: 'card' }, (q) => bindCard(ctx, q, req.caller!, req.body));
+      const cardId = await screenBearer(ctx, req.caller!, req.body);
+      return mutate(ctx, req, reply, { action: 'card.bind', targetType: 'card' }, (q) => bindCard(ctx, q, req.caller!, { card_id: cardId, member_id: req.body.member_id }));
     });
 
     app.post('/cards/lookup', {
@@ -60,7 +61,9 @@ export default {
     }, async (req) => {
       requireAccess(req.caller!, 'cards.read');
       const caller = req.caller!;
-      return cardView(await findByCode(ctx.db, ctx.keys, caller.tenantId, req.body.code, `key:${caller.keyId}`, { channelId: caller.role === 'channel' ? caller.channelId : null }));
+      // another channel's card is not found, and counts as a guess like an unknown code
+      const c = await findByCode(ctx.db, ctx.keys, caller.tenantId, req.body.code, screenFor(ctx, caller), { visible: (c) => caller.role !== 'channel' || c.channel_id === caller.channelId });
+      return cardView(c);
     });
 
     app.get('/cards', {

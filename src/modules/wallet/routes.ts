@@ -12,6 +12,7 @@ import { CardState } from '../cards/schemas.js';
 import { getMember, revokeWalletLinks, walletLinksValidFrom } from '../members/service.js';
 import { refuse, verifyWalletToken, type WalletClaims } from './link.js';
 import * as svc from './service.js';
+import { screenBearer } from '../cards/manage.js';
 
 const WalletCard = Type.Object({
   id: Type.String(), kind: Kind, state: CardState, name: Type.String(), description: Nullable(Type.String()), code_tail: Type.String(),
@@ -154,7 +155,8 @@ export default {
       },
     }, async (req, reply) => {
       const c = who(req);
-      return mutate(ctx, req, reply, { action: 'wallet.bind', targetType: 'card' }, (q) => svc.walletBind(ctx, q, c.tenant_id, c.member_id, req.body));
+      const cardId = await screenBearer(ctx, svc.walletCaller(c.tenant_id, c.member_id), req.body);
+      return mutate(ctx, req, reply, { action: 'wallet.bind', targetType: 'card' }, (q) => svc.walletBind(ctx, q, c.tenant_id, c.member_id, cardId));
     });
 
     app.post('/wallet/cards/:id/gift', {

@@ -107,8 +107,9 @@ export async function walletCard(ctx: Ctx, q: Sql, tenantId: string, memberId: s
   };
 }
 
-export async function walletBind(ctx: Ctx, q: Sql, tenantId: string, memberId: string, input: { code: string; pin?: string }) {
-  const c = await bindCard(ctx, q, walletCaller(tenantId, memberId), { code: input.code, pin: input.pin, member_id: memberId });
+/** `cardId` comes from screenBearer (the code and PIN judged by the guessing guard, per member). */
+export async function walletBind(ctx: Ctx, q: Sql, tenantId: string, memberId: string, cardId: string) {
+  const c = await bindCard(ctx, q, walletCaller(tenantId, memberId), { card_id: cardId, member_id: memberId });
   const t = await getTemplate(q, tenantId, c.template_id);
   return { ...summary(c, t), already_bound: c.already_bound };
 }

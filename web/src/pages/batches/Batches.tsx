@@ -155,6 +155,7 @@ function ExportBatch(props: { batch: Batch | null; channels: Channel[]; onClose:
 const REFUSAL_REASONS: Record<string, [string, string]> = {
   malformed: ['格式不对', 'Malformed'], duplicate_in_file: ['文件内重复', 'Repeated in the file'],
   duplicate: ['券码已存在', 'Code already exists'], pin_missing: ['缺少密码', 'PIN missing'],
+  weak_code: ['券码太短，易被猜中', 'Too guessable'],
 };
 
 /** 导入券码: a supplier's or an old system's codes, as a CSV file or pasted lines; good lines are kept, refused ones listed with the reason. */

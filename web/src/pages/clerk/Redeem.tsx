@@ -22,6 +22,7 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
   const [amount, setAmount] = useState<number | null>(null);
   const [uses, setUses] = useState<number | null>(1);
   const [pin, setPin] = useState('');
+  const [needPin, setNeedPin] = useState(false); // the card has a PIN: the API says so before it shows anything of it
   const [approval, setApproval] = useState(''); // 审批码: an operator's approval for a high-value redemption
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<RedemptionWithCard | null>(null);
@@ -38,7 +39,7 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
       ...(order != null ? { order_amount: Math.round(order * 100) } : {}),
       ...((k === 'stored_value' || k === 'gift') && amount != null ? { amount: Math.round(amount * 100) } : {}),
       ...((k === 'count' || k === 'periodic') && uses ? { uses } : {}),
-      ...(k === 'gift' && pin ? { pin } : {}),
+      ...(pin ? { pin } : {}),
       ...(approval.trim() ? { approval_id: approval.trim().toLowerCase() } : {}),
     };
   };
@@ -52,11 +53,12 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
     } catch (e) {
       if (mine !== seq.current) return;
       setCheck(null);
+      if (e instanceof ApiError && e.code === 'PIN_INVALID') setNeedPin(true);
       setCheckError(e instanceof ApiError ? e.detail : String(e));
     }
   };
   // re-check as the clerk fills in the order: the answer says whether it can be redeemed now
-  useEffect(() => { if (check) { const h = setTimeout(() => runCheck(), 300); return () => clearTimeout(h); } }, [order, amount, uses, pin, approval]);
+  useEffect(() => { if (check || needPin) { const h = setTimeout(() => runCheck(), 300); return () => clearTimeout(h); } }, [order, amount, uses, pin, approval]);
 
   const confirm = async () => {
     setBusy(true);
@@ -64,7 +66,7 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
     try {
       const r = await api.redeem(body());
       ++seq.current;
-      setReceipt(r); setCheck(null); setCode(''); setOrder(null); setAmount(null); setUses(1); setPin(''); setApproval('');
+      setReceipt(r); setCheck(null); setCode(''); setOrder(null); setAmount(null); setUses(1); setPin(''); setNeedPin(false); setApproval('');
       loadRecent();
     } catch (e) { report(e); runCheck(); } finally { setBusy(false); }
   };
@@ -84,9 +86,10 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
           <Space direction="vertical" style={{ width: '100%' }}>
             <Button type="primary" size="large" block icon={<CameraOutlined />} onClick={() => setScanning(true)}>{t('扫码', 'Scan')}</Button>
             <Space.Compact style={{ width: '100%' }}>
-              <Input size="large" className="kq-mono" placeholder={t('输入券码', 'Type the code')} value={code} onChange={(e) => { setCode(e.target.value); setApproval(''); }} onPressEnter={() => runCheck()} allowClear data-testid="clerk-code" />
+              <Input size="large" className="kq-mono" placeholder={t('输入券码', 'Type the code')} value={code} onChange={(e) => { setCode(e.target.value); setApproval(''); setNeedPin(false); setPin(''); }} onPressEnter={() => runCheck()} allowClear data-testid="clerk-code" />
               <Button size="large" onClick={() => runCheck()} data-testid="clerk-check">{t('查询', 'Check')}</Button>
             </Space.Compact>
+            {(needPin || k === 'gift') && <Input.Password size="large" placeholder={t('卡密 / 礼品卡密码', 'Card PIN')} value={pin} onChange={(e) => setPin(e.target.value)} onPressEnter={() => runCheck()} data-testid="clerk-pin" />}
           </Space>
         )}
       </Panel>
@@ -114,7 +117,6 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
           </>}
           {(check.code === 'VERIFICATION_REQUIRED' || approval) && <Input size="large" className="kq-mono" allowClear addonBefore={t('审批码', 'Approval id')}
             placeholder={t('向运营索取审批码（apr_…）', 'Ask an operator for an approval id (apr_…)')} value={approval} onChange={(e) => setApproval(e.target.value)} data-testid="clerk-approval" />}
-          {k === 'gift' && <Input.Password size="large" placeholder={t('礼品卡密码', 'Gift card PIN')} value={pin} onChange={(e) => setPin(e.target.value)} />}
           {k !== 'external' && <InputNumber size="large" style={{ width: '100%' }} min={0} precision={2} prefix="¥" placeholder={t('订单金额（用于满减与统计）', 'Order amount (minimum spend, reports)')} value={order} onChange={setOrder} data-testid="clerk-order" />}
           <Button type="primary" size="large" block disabled={!check.redeemable} loading={busy} onClick={confirm} data-testid="clerk-confirm">{t('确认核销', 'Confirm redemption')}</Button>
         </Space>
