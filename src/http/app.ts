@@ -16,6 +16,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
     logger: opts.logger ?? false,
     bodyLimit: 20 * 1024 * 1024, // CSV imports
     routerOptions: { maxParamLength: 1000 }, // long ids reach schema validation and get a field-level problem
+    return503OnClosing: false, // while draining, a request that reaches this process is served (then its connection closed), not refused
     frameworkErrors: (err, _req, reply) => {
       (reply as FastifyReply).status(err.statusCode ?? 400).type('application/problem+json').send(problem(err.statusCode ?? 400, 'BAD_REQUEST', err.message));
     },
