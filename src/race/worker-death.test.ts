@@ -33,6 +33,7 @@ function startLoad(c: Cluster, vias: Via[], path: (via: Via, i: number) => { met
   const pending = new Set<Sent>();
   const stuck = new Set<Sent>();
   let running = true;
+  const abort = new AbortController();
   const watchdog = setInterval(() => {
     for (const s of pending) if (Date.now() - s.at > LIVENESS_MS) stuck.add(s);
   }, 200);
@@ -43,7 +44,7 @@ function startLoad(c: Cluster, vias: Via[], path: (via: Via, i: number) => { met
     pending.add(s);
     try {
       const res = await dispatchers[via].request({
-        origin, method: r.method, path: r.path, reset: via === 'fresh',
+        origin, method: r.method, path: r.path, reset: via === 'fresh', signal: abort.signal,
         headers: { authorization: `Bearer ${c.ownerKey}`, ...(r.body ? { 'content-type': 'application/json' } : {}) },
         body: r.body ? JSON.stringify(r.body) : undefined,
       });
@@ -69,10 +70,11 @@ function startLoad(c: Cluster, vias: Via[], path: (via: Via, i: number) => { met
       clearInterval(watchdog);
       return [...stuck];
     },
-    /** closes the client's connections (ending whatever is stuck) */
+    /** gives up on whatever is stuck and closes the client's connections */
     async close() {
       running = false;
       clearInterval(watchdog);
+      abort.abort();
       await Promise.all(Object.values(dispatchers).map((d) => d.destroy()));
       await Promise.all(loops);
     },
@@ -87,6 +89,16 @@ const summary = (sent: Sent[]) => {
   }
   return JSON.stringify(t);
 };
+/** The promise's value, or a failure when it takes longer than the liveness bound. */
+async function within<T>(what: string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: nothing within ${LIVENESS_MS} ms`)), LIVENESS_MS)));
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 const late = (stuck: Sent[]) => stuck.map((s) => `${s.via} ${s.path} pending since ${new Date(s.at).toISOString()}`);
 
 describe('serve --workers 3: workers die under load', { skip: SKIP }, () => {
@@ -119,10 +131,10 @@ describe('serve --workers 3: workers die under load', { skip: SKIP }, () => {
       if (r < 7) return { method: 'POST', path: '/v1/redemptions', body: { code: counts[i % counts.length].code } };
       return { method: 'POST', path: '/v1/redemptions', body: { code: values[i % values.length].code, amount: 100 } };
     };
-  });
+  }, { timeout: 120_000 });
   after(() => c?.stop());
 
-  test('SIGKILL of one worker after another: every request is answered or reset within seconds', async (t) => {
+  test('SIGKILL of one worker after another: every request is answered or reset within seconds', { timeout: 120_000 }, async (t) => {
     const serving = () => holdingConnections(c.ports[0], childrenOf(primary));
     const killed: number[] = [];
     const running = startLoad(c, ['keep-alive', 'keep-alive', 'fresh', 'pipelined', 'keep-alive', 'fresh'], load);
@@ -153,17 +165,18 @@ describe('serve --workers 3: workers die under load', { skip: SKIP }, () => {
     assert.deepEqual(await ledgerMismatches(c.ctx.db, c.tenantId), []);
   });
 
-  test('SIGTERM of one worker: it answers what it holds, closes its keep-alive connections and exits', async (t) => {
+  test('SIGTERM of one worker: it answers what it holds, closes its keep-alive connections and exits', { timeout: 120_000 }, async (t) => {
     const running = startLoad(c, ['keep-alive', 'keep-alive', 'fresh', 'pipelined', 'keep-alive', 'fresh'], load);
     // requests that wait on a row lock are in flight when the worker is told to stop
     let locked!: () => void;
     let release!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
     const lock = c.ctx.db.tx(async (q) => {
       await q.query('SELECT 1 FROM cards WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [c.tenantId, held.id]);
       locked();
       await new Promise<void>((r) => (release = r));
     });
-    await new Promise<void>((r) => (locked = r));
+    await Promise.race([isLocked, lock]);
     const ports = new Set<number>();
     const connector = buildConnector({});
     const waiting = new Pool(`http://127.0.0.1:${c.ports[0]}`, {
@@ -187,7 +200,7 @@ describe('serve --workers 3: workers die under load', { skip: SKIP }, () => {
       await sleep(500);
       release();
       await lock;
-      assert.deepEqual(await Promise.all(answers), Array(6).fill(201), 'the stopping worker answers what it holds');
+      assert.deepEqual(await within('the waiting requests', Promise.all(answers)), Array(6).fill(201), 'the stopping worker answers what it holds');
       stuck = await running.quiet(); // the clients keep their connections, idle now
       t.diagnostic(`${running.sent.length} requests: ${summary(running.sent)}`);
       assert.deepEqual(late(stuck), []);
