@@ -25,6 +25,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
     bodyLimit: BODY_LIMIT, // routes that take files (CSV import) raise their own
     trustProxy: trustProxy(ctx.config.trustProxy), // req.ip is the caller's address (sign-in limits count by it)
     routerOptions: { maxParamLength: 1000 }, // long ids reach schema validation and get a field-level problem
+    return503OnClosing: false, // while draining, a request that reaches this process is served (then its connection closed), not refused
     frameworkErrors: (err, _req, reply) => {
       (reply as FastifyReply).status(err.statusCode ?? 400).type('application/problem+json').send(problem(err.statusCode ?? 400, 'BAD_REQUEST', err.message));
     },

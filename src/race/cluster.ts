@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { freePort } from '../testing/ports.js';
@@ -31,6 +32,8 @@ export interface Cluster {
   ports: number[];
   /** the pid of server process i (with --workers N: the cluster's primary) */
   pid(i: number): number | undefined;
+  /** the last lines server process i wrote (stdout and stderr) */
+  log(i: number): string;
   /** one request to process i (round-robin when i is omitted) */
   call(method: string, path: string, body?: unknown, opts?: { key?: string; headers?: Record<string, string>; server?: number }): Promise<Reply>;
   /** stops process i; resolves with its exit code (null when a signal ended it) */
@@ -139,6 +142,7 @@ export async function startCluster(n: number, opts: { env?: Record<string, strin
   return {
     ctx, schema, tenantId: tenant.id, ownerKey: owner.secret, ports, call, kill, start,
     pid: (i) => children[i]?.pid,
+    log: (i) => logs[i],
     async stop() {
       await Promise.all(pools.map((p) => p.close().catch(() => {})));
       await Promise.all(ports.map((_, i) => kill(i, 'SIGTERM')));
@@ -146,6 +150,57 @@ export async function startCluster(n: number, opts: { env?: Record<string, strin
       await ctx.db.close();
     },
   };
+}
+
+/** The workers of a cluster's primary: its child processes that serve (not, say, tsx's esbuild service). */
+export function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const st = readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[1]) !== pid) continue;
+      if (readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0').includes('serve')) out.push(Number(d));
+    } catch {
+      /* gone */
+    }
+  }
+  return out.sort();
+}
+
+/**
+ * Which of `pids` hold an accepted connection on local `port` right now (from clients on `from`, when
+ * given: their local ports). Linux: read from /proc.
+ */
+export function holdingConnections(port: number, pids: number[], from?: Set<number>): number[] {
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text = '';
+    try {
+      text = readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const [, local, remote, state, , , , , , inode] = line.trim().split(/\s+/);
+      if (state !== '01' || !local || parseInt(local.split(':')[1], 16) !== port) continue; // 01: established
+      if (!from || from.has(parseInt(remote.split(':')[1], 16))) inodes.add(`socket:[${inode}]`);
+    }
+  }
+  const holds = (pid: number) => {
+    try {
+      return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+        try {
+          return inodes.has(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        } catch {
+          return false;
+        }
+      });
+    } catch {
+      return false;
+    }
+  };
+  return pids.filter(holds);
 }
 
 /** Runs `count` tasks with at most `width` in flight; returns their results in order. */

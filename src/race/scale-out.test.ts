@@ -1,24 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { ledgerMismatches } from '../modules/cards/ledger.js';
-import { SKIP, startCluster, allAtOnce, inParallel, tally } from './cluster.js';
-
-/** The processes whose parent is `pid` (the workers of a cluster's primary). */
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const st = readFileSync(`/proc/${d}/stat`, 'utf8');
-      if (Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(d));
-    } catch {
-      /* gone */
-    }
-  }
-  return out.sort();
-}
+import { SKIP, startCluster, allAtOnce, inParallel, tally, childrenOf } from './cluster.js';
 
 /** Which processes hold the accepted connections on a port (null when `ss` is not installed). */
 function servingPids(port: number): Set<number> | null {
