@@ -10,7 +10,8 @@ import type { Db } from '../src/db/index.js';
  * COPY of card-shaped rows and a raw one-statement redemption can do here. The product's figures
  * are read as a share of these.
  */
-const COLS = 'tenant_id, id, batch_id, template_id, kind, code_hash, code_enc, code_tail, pin_hash, seq, state, valid_from, valid_until, created_at, updated_at';
+const COLS =
+  'tenant_id, id, batch_id, template_id, kind, code_hash, code_enc, code_tail, pin_hash, seq, state, valid_from, valid_until, created_at, updated_at';
 const TABLE = (name: string) => `CREATE TABLE ${name} (
   tenant_id text NOT NULL, id text NOT NULL, batch_id text NOT NULL, template_id text NOT NULL, kind text NOT NULL,
   code_hash bytea NOT NULL, code_enc bytea NOT NULL, code_tail text NOT NULL, pin_hash bytea, state text NOT NULL, seq bigint NOT NULL,
@@ -70,22 +71,26 @@ const REDEEM_SQL = `WITH c AS (
 INSERT INTO ledger_entries (tenant_id, card_id, entry_type, uses, created_at) SELECT tenant_id, id, 'redeem', -1, $3 FROM c`;
 
 export async function redeemCeilingPg(databaseUrl: string, schema: string, tenantId: string, cardIds: string[], connections: number, durationMs: number) {
-  const clients = await Promise.all(Array.from({ length: connections }, async () => {
-    const c = new pg.Client({ connectionString: databaseUrl, options: `-c search_path=${schema}` });
-    await c.connect();
-    return c;
-  }));
+  const clients = await Promise.all(
+    Array.from({ length: connections }, async () => {
+      const c = new pg.Client({ connectionString: databaseUrl, options: `-c search_path=${schema}` });
+      await c.connect();
+      return c;
+    }),
+  );
   let n = 0;
   let errors = 0;
   const t0 = performance.now();
   const end = t0 + durationMs;
-  await Promise.all(clients.map(async (c, k) => {
-    for (let i = k; performance.now() < end; i += connections) {
-      const r = await c.query({ name: 'ceiling_redeem', text: REDEEM_SQL, values: [tenantId, cardIds[(i * 7919) % cardIds.length], new Date()] });
-      if (r.rowCount === 1) n++;
-      else errors++;
-    }
-  }));
+  await Promise.all(
+    clients.map(async (c, k) => {
+      for (let i = k; performance.now() < end; i += connections) {
+        const r = await c.query({ name: 'ceiling_redeem', text: REDEEM_SQL, values: [tenantId, cardIds[(i * 7919) % cardIds.length], new Date()] });
+        if (r.rowCount === 1) n++;
+        else errors++;
+      }
+    }),
+  );
   const seconds = (performance.now() - t0) / 1000;
   await Promise.all(clients.map((c) => c.end()));
   return { connections, seconds: round(seconds), tps: Math.round(n / seconds), errors };

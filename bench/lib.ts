@@ -87,8 +87,15 @@ export interface LoadResult {
  * or until `maxRequests` have been sent. A request counts as an error when its status is not in `ok`.
  */
 export async function load(opts: {
-  port: number; path: string; key: string; connections: number; durationMs?: number; maxRequests?: number;
-  body: (i: number) => unknown; ok: (status: number) => boolean; headers?: (i: number) => Record<string, string>;
+  port: number;
+  path: string;
+  key: string;
+  connections: number;
+  durationMs?: number;
+  maxRequests?: number;
+  body: (i: number) => unknown;
+  ok: (status: number) => boolean;
+  headers?: (i: number) => Record<string, string>;
 }): Promise<LoadResult> {
   const pool = new Pool(`http://127.0.0.1:${opts.port}`, { connections: opts.connections, pipelining: 1, keepAliveTimeout: 30_000 });
   const lat: number[] = [];
@@ -98,30 +105,42 @@ export async function load(opts: {
   const t0 = performance.now();
   const end = t0 + (opts.durationMs ?? 3_600_000);
   const max = opts.maxRequests ?? Infinity;
-  await Promise.all(Array.from({ length: opts.connections }, async () => {
-    while (performance.now() < end && sent < max) {
-      const i = sent++;
-      const s = performance.now();
-      try {
-        const res = await pool.request({
-          method: 'POST', path: opts.path, body: JSON.stringify(opts.body(i)),
-          headers: { authorization: `Bearer ${opts.key}`, 'content-type': 'application/json', ...(opts.headers?.(i) ?? {}) },
-        });
-        await res.body.dump();
-        lat.push(performance.now() - s);
-        statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-        if (!opts.ok(res.statusCode)) errors++;
-      } catch {
-        errors++;
-        statuses.error = (statuses.error ?? 0) + 1;
+  await Promise.all(
+    Array.from({ length: opts.connections }, async () => {
+      while (performance.now() < end && sent < max) {
+        const i = sent++;
+        const s = performance.now();
+        try {
+          const res = await pool.request({
+            method: 'POST',
+            path: opts.path,
+            body: JSON.stringify(opts.body(i)),
+            headers: { authorization: `Bearer ${opts.key}`, 'content-type': 'application/json', ...(opts.headers?.(i) ?? {}) },
+          });
+          await res.body.dump();
+          lat.push(performance.now() - s);
+          statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+          if (!opts.ok(res.statusCode)) errors++;
+        } catch {
+          errors++;
+          statuses.error = (statuses.error ?? 0) + 1;
+        }
       }
-    }
-  }));
+    }),
+  );
   const seconds = (performance.now() - t0) / 1000;
   await pool.close();
   const sorted = Float64Array.from(lat).sort();
   const r2 = (x: number) => Math.round(x * 100) / 100;
-  return { requests: lat.length, rps: Math.round(lat.length / seconds), p50_ms: r2(percentile(sorted, 50)), p99_ms: r2(percentile(sorted, 99)), errors, statuses, seconds: r2(seconds) };
+  return {
+    requests: lat.length,
+    rps: Math.round(lat.length / seconds),
+    p50_ms: r2(percentile(sorted, 50)),
+    p99_ms: r2(percentile(sorted, 99)),
+    errors,
+    statuses,
+    seconds: r2(seconds),
+  };
 }
 
 export function machine() {

@@ -9,7 +9,13 @@ import { percentile } from './lib.js';
  * database: names from common surnames and given names (so a name matches ~n/1000 members, like
  * a common name does), and a few probe members whose phones are hashed with the server's key.
  */
-export interface MemberTenant { n: number; ownerKey: string; phones: string[]; externalIds: string[]; names: string[] }
+export interface MemberTenant {
+  n: number;
+  ownerKey: string;
+  phones: string[];
+  externalIds: string[];
+  names: string[];
+}
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周'];
 const MIDDLE = ['小', '大', '建', '志', '明', '伟', '芳', '娜', '静', '丽'];
@@ -60,7 +66,12 @@ export async function searchLatency(port: number, t: MemberTenant, terms: string
 }
 
 export async function memberSearch(port: number, t: MemberTenant, requests: number, emit: (line: Record<string, unknown>) => void, engine: string) {
-  for (const [kind, terms] of [['phone', t.phones], ['external_id', t.externalIds], ['name', t.names], ['name_prefix', SURNAMES]] as const) {
+  for (const [kind, terms] of [
+    ['phone', t.phones],
+    ['external_id', t.externalIds],
+    ['name', t.names],
+    ['name_prefix', SURNAMES],
+  ] as const) {
     emit({ name: 'member_search', engine, members: t.n, kind, requests, ...(await searchLatency(port, t, [...terms], requests)) });
   }
 }

@@ -23,7 +23,10 @@ import { prepare } from './setup.js';
 const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const keys = generateKeyMaterial();
 const schema = `profile_${randomBytes(4).toString('hex')}`;
-const ctx = await createContext({ port: 0, host: '127.0.0.1', dataDir: '', logLevel: 'silent', runJobs: false, keys, keysSource: 'env', publicUrl: '', databaseUrl, dbSchema: schema }, { poolSize: 4 });
+const ctx = await createContext(
+  { port: 0, host: '127.0.0.1', dataDir: '', logLevel: 'silent', runJobs: false, keys, keysSource: 'env', publicUrl: '', databaseUrl, dbSchema: schema },
+  { poolSize: 4 },
+);
 
 /** CPU ticks (1/100 s) of the processes a filter picks. */
 function ticks(pick: (comm: string, pid: number) => boolean): number {
@@ -46,17 +49,47 @@ async function split(prof: boolean) {
   const f = await prepare(ctx, 2_000);
   if (process.env.DROP_INDEXES) for (const ix of process.env.DROP_INDEXES.split(',')) await ctx.db.query(`DROP INDEX ${ix}`); // experiments only
   const server = await startServer(
-    { DATABASE_URL: databaseUrl, KAQUAN_DB_SCHEMA: schema, KAQUAN_DB_POOL: process.env.POOL ?? '8', KAQUAN_JOBS: process.env.JOBS ?? 'on', KAQUAN_REDEEM_GROUPS: process.env.GROUPS ?? 'on', KAQUAN_HMAC_KEY: keys.hmacKey.toString('base64'), KAQUAN_ENC_KEYS: `1:${keys.encKeys[0].key.toString('base64')}` },
-    1, prof ? ['--cpu-prof', '--cpu-prof-dir=/tmp/kaquan-prof'] : [],
+    {
+      DATABASE_URL: databaseUrl,
+      KAQUAN_DB_SCHEMA: schema,
+      KAQUAN_DB_POOL: process.env.POOL ?? '8',
+      KAQUAN_JOBS: process.env.JOBS ?? 'on',
+      KAQUAN_REDEEM_GROUPS: process.env.GROUPS ?? 'on',
+      KAQUAN_HMAC_KEY: keys.hmacKey.toString('base64'),
+      KAQUAN_ENC_KEYS: `1:${keys.encKeys[0].key.toString('base64')}`,
+    },
+    1,
+    prof ? ['--cpu-prof', '--cpu-prof-dir=/tmp/kaquan-prof'] : [],
   );
   try {
-    for (const [connections, ms] of [[1, 3_000], [8, 3_000], [64, 6_000]]) {
+    for (const [connections, ms] of [
+      [1, 3_000],
+      [8, 3_000],
+      [64, 6_000],
+    ]) {
       const snap = () => [ticks((_, p) => p === server.pid), ticks((_, p) => p === process.pid), ticks((c) => c === 'postgres'), ticks(() => true)];
       const a = snap();
-      const r = await load({ port: server.port, path: process.argv.includes('--lookup') ? '/v1/cards/lookup' : '/v1/redemptions', key: f.ownerKey, connections, durationMs: ms, body: (i) => ({ code: f.codes[(i * 7919) % f.codes.length] }), ok: (s) => s < 300 });
+      const r = await load({
+        port: server.port,
+        path: process.argv.includes('--lookup') ? '/v1/cards/lookup' : '/v1/redemptions',
+        key: f.ownerKey,
+        connections,
+        durationMs: ms,
+        body: (i) => ({ code: f.codes[(i * 7919) % f.codes.length] }),
+        ok: (s) => s < 300,
+      });
       const b = snap();
       const per = (i: number) => Math.round(((b[i] - a[i]) * 10_000) / r.requests) / 1000;
-      console.log(JSON.stringify({ connections, rps: r.rps, p50_ms: r.p50_ms, p99_ms: r.p99_ms, errors: r.errors, cpu_ms_per_request: { server: per(0), load_generator: per(1), postgres: per(2), whole_machine: per(3) } }));
+      console.log(
+        JSON.stringify({
+          connections,
+          rps: r.rps,
+          p50_ms: r.p50_ms,
+          p99_ms: r.p99_ms,
+          errors: r.errors,
+          cpu_ms_per_request: { server: per(0), load_generator: per(1), postgres: per(2), whole_machine: per(3) },
+        }),
+      );
     }
   } finally {
     await server.stop();
@@ -66,7 +99,12 @@ async function split(prof: boolean) {
 async function statements() {
   const f = await prepare(ctx, 10);
   const caller = { tenantId: f.tenantId, keyId: 'key_profile', role: 'owner' as const, storeIds: [], channelId: null };
-  const m = (): FastMutation => ({ tenantId: f.tenantId, at: new Date(), audit: { actor: 'profile', action: 'card.redeem', targetType: 'redemption', data: { params: {}, body: { code: '[redacted]' } } }, idempotency: null });
+  const m = (): FastMutation => ({
+    tenantId: f.tenantId,
+    at: new Date(),
+    audit: { actor: 'profile', action: 'card.redeem', targetType: 'redemption', data: { params: {}, body: { code: '[redacted]' } } },
+    idempotency: null,
+  });
   const seen: { text: string; params: unknown[] }[] = [];
   const query = ctx.db.query;
   (ctx.db as any).query = (text: string, params: unknown[]) => (seen.push({ text, params }), query(text, params));
@@ -84,13 +122,23 @@ async function statements() {
     const a = cpuMs();
     const t = performance.now();
     for (let i = 0; i < n; i++) await c.query({ name, text, values: params() });
-    console.log(JSON.stringify({ statement: name, backend_cpu_ms: Math.round(((cpuMs() - a) / n) * 1000) / 1000, wall_ms: Math.round(((performance.now() - t) / n) * 1000) / 1000 }));
+    console.log(
+      JSON.stringify({
+        statement: name,
+        backend_cpu_ms: Math.round(((cpuMs() - a) / n) * 1000) / 1000,
+        wall_ms: Math.round(((performance.now() - t) / n) * 1000) / 1000,
+      }),
+    );
   };
   let k = 0;
   await measure('card_read', read.text, () => read.params);
   await measure('redemption', take.text, () => take.params.map((v, i) => (i === 6 ? `red_profile_${k++}` : v))); // $7 is the redemption id
-  await measure('ceiling', `WITH c AS (UPDATE cards SET uses_left = uses_left - 1, updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND state = 'active' AND uses_left >= 1 RETURNING tenant_id, id)
-    INSERT INTO ledger_entries (tenant_id, card_id, entry_type, uses, created_at) SELECT tenant_id, id, 'redeem', -1, $3 FROM c`, () => [f.tenantId, f.cardIds[1], new Date()]);
+  await measure(
+    'ceiling',
+    `WITH c AS (UPDATE cards SET uses_left = uses_left - 1, updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND state = 'active' AND uses_left >= 1 RETURNING tenant_id, id)
+    INSERT INTO ledger_entries (tenant_id, card_id, entry_type, uses, created_at) SELECT tenant_id, id, 'redeem', -1, $3 FROM c`,
+    () => [f.tenantId, f.cardIds[1], new Date()],
+  );
   await c.end();
 }
 

@@ -22,20 +22,68 @@ const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const S = quick
-  ? { members: [1_000, 50_000], pgliteMembers: [1_000, 20_000], searches: 100, copyRows: 50_000, genCodes: 20_000, cards: 1_000, sqlMs: 2_000, httpMs: 2_000, warmMs: 1_000, hotStock: 500, lookupMs: 1_500, pgliteCopy: 10_000, pgliteGen: 5_000, pgliteMs: 1_500, pgliteHot: 100 }
-  : { members: [1_000, 1_000_000], pgliteMembers: [1_000, 100_000], searches: 500, copyRows: 1_000_000, genCodes: 1_000_000, cards: 10_000, sqlMs: 15_000, httpMs: 15_000, warmMs: 3_000, hotStock: 10_000, lookupMs: 10_000, pgliteCopy: 200_000, pgliteGen: 200_000, pgliteMs: 10_000, pgliteHot: 2_000 };
+  ? {
+      members: [1_000, 50_000],
+      pgliteMembers: [1_000, 20_000],
+      searches: 100,
+      copyRows: 50_000,
+      genCodes: 20_000,
+      cards: 1_000,
+      sqlMs: 2_000,
+      httpMs: 2_000,
+      warmMs: 1_000,
+      hotStock: 500,
+      lookupMs: 1_500,
+      pgliteCopy: 10_000,
+      pgliteGen: 5_000,
+      pgliteMs: 1_500,
+      pgliteHot: 100,
+    }
+  : {
+      members: [1_000, 1_000_000],
+      pgliteMembers: [1_000, 100_000],
+      searches: 500,
+      copyRows: 1_000_000,
+      genCodes: 1_000_000,
+      cards: 10_000,
+      sqlMs: 15_000,
+      httpMs: 15_000,
+      warmMs: 3_000,
+      hotStock: 10_000,
+      lookupMs: 10_000,
+      pgliteCopy: 200_000,
+      pgliteGen: 200_000,
+      pgliteMs: 10_000,
+      pgliteHot: 2_000,
+    };
 const CONNS = 64;
 const workersN = machine().nproc;
 
 const keys = generateKeyMaterial();
 const keyEnv = { KAQUAN_HMAC_KEY: keys.hmacKey.toString('base64'), KAQUAN_ENC_KEYS: `1:${keys.encKeys[0].key.toString('base64')}` };
 const config = (over: Partial<Config>): Config => ({
-  port: 0, host: '127.0.0.1', dataDir: '', logLevel: 'silent', runJobs: false, keys, keysSource: 'env', publicUrl: 'http://127.0.0.1', ...over,
+  port: 0,
+  host: '127.0.0.1',
+  dataDir: '',
+  logLevel: 'silent',
+  runJobs: false,
+  keys,
+  keysSource: 'env',
+  publicUrl: 'http://127.0.0.1',
+  ...over,
 });
 
 /** The same load, unmeasured, first: JIT, prepared statements and caches warm, as in steady service. */
 async function warm(server: Server, f: Fixture, path = '/v1/redemptions') {
-  await load({ port: server.port, path, key: f.ownerKey, connections: CONNS, durationMs: S.warmMs, body: (i) => ({ code: f.codes[(i * 104729) % f.codes.length] }), ok: () => true });
+  await load({
+    port: server.port,
+    path,
+    key: f.ownerKey,
+    connections: CONNS,
+    durationMs: S.warmMs,
+    body: (i) => ({ code: f.codes[(i * 104729) % f.codes.length] }),
+    ok: () => true,
+  });
 }
 
 const redeemBody = (f: Fixture) => (i: number) => ({ code: f.codes[(i * 7919) % f.codes.length] });
@@ -44,7 +92,8 @@ const ratio = (a: number, b: number) => (b ? round(a / b) : null);
 async function generate(server: Server, f: Fixture, n: number, poll: () => Promise<{ generated: number; status: string }>) {
   const t0 = performance.now();
   const res = await fetch(`http://127.0.0.1:${server.port}/v1/batches`, {
-    method: 'POST', headers: { authorization: `Bearer ${f.ownerKey}`, 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { authorization: `Bearer ${f.ownerKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({ template_id: f.cashTemplateId, name: 'bench generate', mode: 'pregenerated', quantity: n }),
   });
   if (res.status !== 201) throw new Error(`batch: ${res.status} ${await res.text()}`);
@@ -59,15 +108,23 @@ async function generate(server: Server, f: Fixture, n: number, poll: () => Promi
 
 async function hotIssue(server: Server, f: Fixture, stock: number) {
   const res = await fetch(`http://127.0.0.1:${server.port}/v1/batches`, {
-    method: 'POST', headers: { authorization: `Bearer ${f.ownerKey}`, 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { authorization: `Bearer ${f.ownerKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({ template_id: f.cashTemplateId, name: 'bench hot', mode: 'on_issue', stock }),
   });
   const batch = (await res.json()) as { id: string };
   const r = await load({
-    port: server.port, path: '/v1/cards/issue', key: f.ownerKey, connections: CONNS, maxRequests: stock * 10,
-    body: () => ({ batch_id: batch.id }), ok: (s) => s === 201 || s === 409,
+    port: server.port,
+    path: '/v1/cards/issue',
+    key: f.ownerKey,
+    connections: CONNS,
+    maxRequests: stock * 10,
+    body: () => ({ batch_id: batch.id }),
+    ok: (s) => s === 201 || s === 409,
   });
-  const check = (await (await fetch(`http://127.0.0.1:${server.port}/v1/batches/${batch.id}`, { headers: { authorization: `Bearer ${f.ownerKey}` } })).json()) as { issued: number };
+  const check = (await (
+    await fetch(`http://127.0.0.1:${server.port}/v1/batches/${batch.id}`, { headers: { authorization: `Bearer ${f.ownerKey}` } })
+  ).json()) as { issued: number };
   return { rps: r.rps, p99_ms: r.p99_ms, attempts: r.requests, issued: r.statuses['201'] ?? 0, batch_issued: check.issued, stock, errors: r.errors };
 }
 
@@ -86,27 +143,73 @@ async function onPostgres() {
     const env = { DATABASE_URL: databaseUrl, KAQUAN_DB_SCHEMA: schema, KAQUAN_DB_POOL: '8', ...keyEnv };
     let server = await startServer(env, 1);
     try {
-      const poll = async () => (await ctx.db.query(`SELECT generated, status FROM batches WHERE tenant_id = $1 AND name = 'bench generate'`, [f.tenantId])).rows[0];
+      const poll = async () =>
+        (await ctx.db.query(`SELECT generated, status FROM batches WHERE tenant_id = $1 AND name = 'bench generate'`, [f.tenantId])).rows[0];
       const g = await generate(server, f, S.genCodes, poll);
       emit({ name: 'codes_generate', engine, ...g, ratio_to_ceiling: ratio(g.codes_per_s, copy.rows_per_s) });
 
       await warm(server, f);
-      const r1 = await load({ port: server.port, path: '/v1/redemptions', key: f.ownerKey, connections: CONNS, durationMs: S.httpMs, body: redeemBody(f), ok: (s) => s === 201 });
-      emit({ name: 'redeem_http', engine, workers: 1, connections: CONNS, seconds: r1.seconds, requests: r1.requests, rps: r1.rps, p50_ms: r1.p50_ms, p99_ms: r1.p99_ms, errors: r1.errors, ratio_to_ceiling: ratio(r1.rps, sql.tps) });
+      const r1 = await load({
+        port: server.port,
+        path: '/v1/redemptions',
+        key: f.ownerKey,
+        connections: CONNS,
+        durationMs: S.httpMs,
+        body: redeemBody(f),
+        ok: (s) => s === 201,
+      });
+      emit({
+        name: 'redeem_http',
+        engine,
+        workers: 1,
+        connections: CONNS,
+        seconds: r1.seconds,
+        requests: r1.requests,
+        rps: r1.rps,
+        p50_ms: r1.p50_ms,
+        p99_ms: r1.p99_ms,
+        errors: r1.errors,
+        ratio_to_ceiling: ratio(r1.rps, sql.tps),
+      });
 
       if (!quick) {
-      const rk = await load({
-        port: server.port, path: '/v1/redemptions', key: f.ownerKey, connections: CONNS, durationMs: Math.min(S.httpMs, 10_000), body: redeemBody(f), ok: (s) => s === 201,
-        headers: (i) => ({ 'idempotency-key': `bench-${schema}-${i}` }),
-      });
-      emit({ name: 'redeem_http_idempotent', engine, workers: 1, connections: CONNS, seconds: rk.seconds, rps: rk.rps, p50_ms: rk.p50_ms, p99_ms: rk.p99_ms, errors: rk.errors, ratio_to_ceiling: ratio(rk.rps, sql.tps) });
+        const rk = await load({
+          port: server.port,
+          path: '/v1/redemptions',
+          key: f.ownerKey,
+          connections: CONNS,
+          durationMs: Math.min(S.httpMs, 10_000),
+          body: redeemBody(f),
+          ok: (s) => s === 201,
+          headers: (i) => ({ 'idempotency-key': `bench-${schema}-${i}` }),
+        });
+        emit({
+          name: 'redeem_http_idempotent',
+          engine,
+          workers: 1,
+          connections: CONNS,
+          seconds: rk.seconds,
+          rps: rk.rps,
+          p50_ms: rk.p50_ms,
+          p99_ms: rk.p99_ms,
+          errors: rk.errors,
+          ratio_to_ceiling: ratio(rk.rps, sql.tps),
+        });
       }
 
       const hot = await hotIssue(server, f, S.hotStock);
       emit({ name: 'issue_hot', engine, workers: 1, ...hot, ratio_to_ceiling: ratio(hot.rps, sql.tps) });
 
       await warm(server, f, '/v1/cards/lookup');
-      const lk = await load({ port: server.port, path: '/v1/cards/lookup', key: f.ownerKey, connections: CONNS, durationMs: S.lookupMs, body: redeemBody(f), ok: (s) => s === 200 });
+      const lk = await load({
+        port: server.port,
+        path: '/v1/cards/lookup',
+        key: f.ownerKey,
+        connections: CONNS,
+        durationMs: S.lookupMs,
+        body: redeemBody(f),
+        ok: (s) => s === 200,
+      });
       emit({ name: 'lookup_http', engine, workers: 1, rps: lk.rps, p50_ms: lk.p50_ms, p99_ms: lk.p99_ms, errors: lk.errors });
 
       for (const n of S.members) await memberSearch(server.port, await seedMembers(ctx, n), S.searches, emit, engine);
@@ -117,14 +220,37 @@ async function onPostgres() {
     server = await startServer({ ...env, KAQUAN_DB_POOL: String(Math.max(4, Math.floor(16 / workersN))) }, workersN);
     try {
       await warm(server, f);
-      const rn = await load({ port: server.port, path: '/v1/redemptions', key: f.ownerKey, connections: CONNS, durationMs: S.httpMs, body: redeemBody(f), ok: (s) => s === 201 });
-      emit({ name: 'redeem_http', engine, workers: workersN, connections: CONNS, seconds: rn.seconds, requests: rn.requests, rps: rn.rps, p50_ms: rn.p50_ms, p99_ms: rn.p99_ms, errors: rn.errors, ratio_to_ceiling: ratio(rn.rps, sql.tps) });
+      const rn = await load({
+        port: server.port,
+        path: '/v1/redemptions',
+        key: f.ownerKey,
+        connections: CONNS,
+        durationMs: S.httpMs,
+        body: redeemBody(f),
+        ok: (s) => s === 201,
+      });
+      emit({
+        name: 'redeem_http',
+        engine,
+        workers: workersN,
+        connections: CONNS,
+        seconds: rn.seconds,
+        requests: rn.requests,
+        rps: rn.rps,
+        p50_ms: rn.p50_ms,
+        p99_ms: rn.p99_ms,
+        errors: rn.errors,
+        ratio_to_ceiling: ratio(rn.rps, sql.tps),
+      });
     } finally {
       await server.stop();
     }
-    const bad = (await ctx.db.query(
-      `SELECT count(*)::int AS n FROM cards c WHERE c.tenant_id = $1 AND c.uses_left <> (SELECT coalesce(sum(uses), 0) FROM ledger_entries l WHERE l.tenant_id = c.tenant_id AND l.card_id = c.id) AND c.batch_id = (SELECT batch_id FROM cards WHERE tenant_id = $1 AND id = $2)`,
-      [f.tenantId, f.cardIds[0]])).rows[0].n;
+    const bad = (
+      await ctx.db.query(
+        `SELECT count(*)::int AS n FROM cards c WHERE c.tenant_id = $1 AND c.uses_left <> (SELECT coalesce(sum(uses), 0) FROM ledger_entries l WHERE l.tenant_id = c.tenant_id AND l.card_id = c.id) AND c.batch_id = (SELECT batch_id FROM cards WHERE tenant_id = $1 AND id = $2)`,
+        [f.tenantId, f.cardIds[0]],
+      )
+    ).rows[0].n;
     if (bad) emit({ name: 'warning', engine, detail: `${bad} bench cards whose ledger differs from their holdings` });
   } finally {
     await ctx.db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
@@ -156,12 +282,40 @@ async function onPglite() {
       const g = await generate(server, f, S.pgliteGen, poll);
       emit({ name: 'codes_generate', engine, ...g, ratio_to_ceiling: ratio(g.codes_per_s, copy.rows_per_s) });
       await warm(server, f);
-      const r1 = await load({ port: server.port, path: '/v1/redemptions', key: f.ownerKey, connections: CONNS, durationMs: S.pgliteMs, body: redeemBody(f), ok: (s) => s === 201 });
-      emit({ name: 'redeem_http', engine, workers: 1, connections: CONNS, seconds: r1.seconds, requests: r1.requests, rps: r1.rps, p50_ms: r1.p50_ms, p99_ms: r1.p99_ms, errors: r1.errors, ratio_to_ceiling: ratio(r1.rps, sql.tps) });
+      const r1 = await load({
+        port: server.port,
+        path: '/v1/redemptions',
+        key: f.ownerKey,
+        connections: CONNS,
+        durationMs: S.pgliteMs,
+        body: redeemBody(f),
+        ok: (s) => s === 201,
+      });
+      emit({
+        name: 'redeem_http',
+        engine,
+        workers: 1,
+        connections: CONNS,
+        seconds: r1.seconds,
+        requests: r1.requests,
+        rps: r1.rps,
+        p50_ms: r1.p50_ms,
+        p99_ms: r1.p99_ms,
+        errors: r1.errors,
+        ratio_to_ceiling: ratio(r1.rps, sql.tps),
+      });
       const hot = await hotIssue(server, f, S.pgliteHot);
       emit({ name: 'issue_hot', engine, workers: 1, ...hot, ratio_to_ceiling: ratio(hot.rps, sql.tps) });
       await warm(server, f, '/v1/cards/lookup');
-      const lk = await load({ port: server.port, path: '/v1/cards/lookup', key: f.ownerKey, connections: CONNS, durationMs: S.pgliteMs, body: redeemBody(f), ok: (s) => s === 200 });
+      const lk = await load({
+        port: server.port,
+        path: '/v1/cards/lookup',
+        key: f.ownerKey,
+        connections: CONNS,
+        durationMs: S.pgliteMs,
+        body: redeemBody(f),
+        ok: (s) => s === 200,
+      });
       emit({ name: 'lookup_http', engine, workers: 1, rps: lk.rps, p50_ms: lk.p50_ms, p99_ms: lk.p99_ms, errors: lk.errors });
       for (const t of memberTenants) await memberSearch(server.port, t, S.searches, emit, engine);
     } finally {

@@ -24,8 +24,18 @@ export async function prepare(ctx: Ctx, cards: number): Promise<Fixture> {
   const tenant = await createTenant(ctx.db, { name: 'Bench Brand' });
   const ownerKey = newApiKeySecret();
   await createApiKey(ctx.db, tenant.id, { name: 'bench', role: 'owner', secret: ownerKey });
-  const count = await createTemplate(ctx.db, tenant.id, { kind: 'count', name: 'bench count', value: { uses: 1_000_000 }, validity: { type: 'none' } } as any, now);
-  const cash = await createTemplate(ctx.db, tenant.id, { kind: 'cash', name: 'bench cash', value: { amount_off: 100 }, validity: { type: 'none' } } as any, now);
+  const count = await createTemplate(
+    ctx.db,
+    tenant.id,
+    { kind: 'count', name: 'bench count', value: { uses: 1_000_000 }, validity: { type: 'none' } } as any,
+    now,
+  );
+  const cash = await createTemplate(
+    ctx.db,
+    tenant.id,
+    { kind: 'cash', name: 'bench cash', value: { amount_off: 100 }, validity: { type: 'none' } } as any,
+    now,
+  );
   const batch = await createBatch(ctx.db, tenant.id, { template_id: count.id, name: 'bench', mode: 'on_issue' }, now);
   const fmt = { prefix: '', length: 16, alphabet: 'crockford' as const };
   const codes: string[] = [];
@@ -38,7 +48,17 @@ export async function prepare(ctx: Ctx, cards: number): Promise<Fixture> {
          SELECT $1, u.id, $2, $3, 'count', u.h, u.e, u.t, u.s, 'active', 1000000, $4, $4, $4
          FROM unnest($5::text[], $6::bytea[], $7::bytea[], $8::text[], $9::int8[]) AS u(id, h, e, t, s) RETURNING tenant_id, id)
        INSERT INTO ledger_entries (tenant_id, card_id, entry_type, uses, created_at) SELECT tenant_id, id, 'issue', 1000000, $4 FROM c`,
-      [tenant.id, batch.id, count.id, now, chunk.map((c) => c.id), chunk.map((c) => c.code_hash), chunk.map((c) => c.code_enc), chunk.map((c) => c.code_tail), chunk.map((c) => c.seq)],
+      [
+        tenant.id,
+        batch.id,
+        count.id,
+        now,
+        chunk.map((c) => c.id),
+        chunk.map((c) => c.code_hash),
+        chunk.map((c) => c.code_enc),
+        chunk.map((c) => c.code_tail),
+        chunk.map((c) => c.seq),
+      ],
     );
     for (const c of chunk) {
       codes.push(c.code);

@@ -58,7 +58,10 @@ export function generateCode(f: CodeFormat): string {
 
 /** Upper case, separators removed: how codes are stored and looked up. */
 export function normalizeCode(input: string): string {
-  return input.trim().toUpperCase().replace(/[\s\-_]/g, '');
+  return input
+    .trim()
+    .toUpperCase()
+    .replace(/[\s\-_]/g, '');
 }
 
 /** Crockford reading: O is 0, I and L are 1 (a clerk typing from paper). */

@@ -53,7 +53,10 @@ function onOff(name: string, v: string | undefined, dflt: boolean): boolean {
 function trustProxy(v: string | undefined): number | string[] | undefined {
   if (!v || ['off', '0', 'false', 'no'].includes(v.toLowerCase())) return undefined;
   if (/^\d+$/.test(v)) return Number(v);
-  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = list.find((s) => !/^([0-9a-f:.]+(\/\d{1,3})?|loopback|linklocal|uniquelocal)$/i.test(s));
   if (bad) throw new Error(`KAQUAN_TRUST_PROXY must be a hop count or proxy addresses/CIDRs, got "${bad}"`);
   return list;
@@ -109,11 +112,7 @@ function fileKeys(dataDir: string): KeyMaterial {
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
     const m = generateKeyMaterial();
-    writeFileSync(
-      file,
-      JSON.stringify({ hmac: m.hmacKey.toString('base64'), enc: `1:${m.encKeys[0].key.toString('base64')}` }),
-      { mode: 0o600 },
-    );
+    writeFileSync(file, JSON.stringify({ hmac: m.hmacKey.toString('base64'), enc: `1:${m.encKeys[0].key.toString('base64')}` }), { mode: 0o600 });
   }
   const j = JSON.parse(readFileSync(file, 'utf8'));
   return parseKeyMaterial(j.hmac, j.enc);

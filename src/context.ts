@@ -11,8 +11,10 @@ import { backfillUsernameKeys } from './modules/operators/username.js';
 /** Opens the database the config names, migrates it and returns the context every module is given. */
 export async function createContext(config: Config, opts: { schema?: string; poolSize?: number } = {}): Promise<Ctx> {
   const db = await openDb({
-    databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir,
-    schema: opts.schema ?? config.dbSchema, poolSize: opts.poolSize ?? config.dbPoolSize,
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+    schema: opts.schema ?? config.dbSchema,
+    poolSize: opts.poolSize ?? config.dbPoolSize,
   });
   await migrate(db);
   await backfillUsernameKeys(db); // usernames are keyed in JS (migration 015)

@@ -19,7 +19,6 @@ export const notFound = (what: string, extra: Record<string, unknown> = {}) =>
 export const invalid = (field: string, reason: string, code = 'VALIDATION_FAILED') =>
   new AppError(422, code, `${field}: ${reason}`, { errors: [{ field, reason }] });
 
-export const conflict = (code: string, message: string, extra: Record<string, unknown> = {}) =>
-  new AppError(409, code, message, extra);
+export const conflict = (code: string, message: string, extra: Record<string, unknown> = {}) => new AppError(409, code, message, extra);
 
 export const forbidden = (message = 'this key may not do that') => new AppError(403, 'FORBIDDEN', message);

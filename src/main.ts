@@ -134,9 +134,11 @@ function banner(url: string, demo: Awaited<ReturnType<typeof seedDemo>> | null, 
     console.log(`  Demo tenant "${DEMO_TENANT}"${demo.seeded ? ' (just seeded)' : ''}: owner API key
     ${demo.ownerKey}
   try: curl -H "Authorization: Bearer ${demo.ownerKey}" ${url}/v1/templates
-${demo.accounts
+${
+  demo.accounts
     ? `  Demo sign-ins (tenant "${DEMO_TENANT}"), shown this once — keep them: ${demo.accounts.map((a) => `${a.username} / ${a.password} (${a.role})`).join(', ')}`
-    : `  Demo sign-ins (tenant "${DEMO_TENANT}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}; their passwords were shown when the demo was seeded (an owner key can set new ones: POST /v1/operators/{id}/password)`}
+    : `  Demo sign-ins (tenant "${DEMO_TENANT}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}; their passwords were shown when the demo was seeded (an owner key can set new ones: POST /v1/operators/{id}/password)`
+}
 `);
 }
 

@@ -62,7 +62,12 @@ test('a failed statement fails every call in it, and the batcher goes on', async
     },
     { lanes: 1, max: 5, key: (x) => String(x) },
   );
-  const failing = [b(1), b(2)].map((p) => p.then(() => 'ok', (e) => e.message));
+  const failing = [b(1), b(2)].map((p) =>
+    p.then(
+      () => 'ok',
+      (e) => e.message,
+    ),
+  );
   assert.deepEqual(await Promise.all(failing), ['boom', 'boom']);
   fail = false;
   assert.equal(await b(3), 3);

@@ -5,10 +5,7 @@
  * load, out of the queue that load builds anyway. `conflicts` keeps two items that must not share a
  * statement (the same card twice) apart, and keeps an item out while another statement holds its key.
  */
-export function batcher<I, O>(
-  run: (items: I[]) => Promise<O[]>,
-  opts: { lanes: number; max: number; key: (item: I) => string },
-): (item: I) => Promise<O> {
+export function batcher<I, O>(run: (items: I[]) => Promise<O[]>, opts: { lanes: number; max: number; key: (item: I) => string }): (item: I) => Promise<O> {
   const queue: { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }[] = [];
   const busy = new Set<string>(); // keys inside a running statement
   let running = 0;
@@ -29,7 +26,10 @@ export function batcher<I, O>(
       running++;
       for (const k of keys) busy.add(k);
       run(taken.map((t) => t.item))
-        .then((outs) => taken.forEach((t, i) => t.resolve(outs[i])), (e) => taken.forEach((t) => t.reject(e)))
+        .then(
+          (outs) => taken.forEach((t, i) => t.resolve(outs[i])),
+          (e) => taken.forEach((t) => t.reject(e)),
+        )
         .finally(() => {
           running--;
           for (const k of keys) busy.delete(k);

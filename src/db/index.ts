@@ -88,7 +88,12 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
       }
       return { rows: r.rows, rowCount: r.rowCount ?? 0 };
     },
-    ...('release' in c ? { copyFrom: (copySql: string, chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>) => pipeline(Readable.from(chunks), c.query(copyStream(copySql))) } : {}),
+    ...('release' in c
+      ? {
+          copyFrom: (copySql: string, chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>) =>
+            pipeline(Readable.from(chunks), c.query(copyStream(copySql))),
+        }
+      : {}),
   });
   const self = wrap(pool);
   return {

@@ -14,7 +14,9 @@ export async function migrate(db: Db): Promise<string[]> {
   await db.tx(async (q) => {
     await q.query('SELECT pg_advisory_xact_lock(7301)');
     const done = new Set((await q.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()) {
       if (done.has(file)) continue;
       for (const stmt of splitStatements(readFileSync(join(dir, file), 'utf8'))) await q.query(stmt);
       await q.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);

@@ -6,13 +6,24 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
  * CHROMIUM_PATH names. Absent, the tests skip with this message rather than fail.
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const chromiumMissing = existsSync(CHROMIUM) ? false : `no chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH to run the browser tests`;
+export const chromiumMissing = existsSync(CHROMIUM)
+  ? false
+  : `no chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH to run the browser tests`;
 
 export async function launch(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -25,17 +36,26 @@ export const PHONE = { width: 390, height: 844 };
  */
 export async function watchCsp(ctx: BrowserContext): Promise<string[]> {
   const seen: string[] = [];
-  ctx.on('console', (m) => { if (/Content Security Policy|securitypolicyviolation/i.test(m.text())) seen.push(m.text()); });
-  await ctx.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) =>
-    console.error(`securitypolicyviolation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`)));
+  ctx.on('console', (m) => {
+    if (/Content Security Policy|securitypolicyviolation/i.test(m.text())) seen.push(m.text());
+  });
+  await ctx.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`securitypolicyviolation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`),
+    ),
+  );
   return seen;
 }
 
 /** Whether a secret shows anywhere a script on the page could read it: web storage, readable cookies, the address. */
 export async function readableBy(page: Page, secret: string): Promise<string[]> {
   const places = await page.evaluate(() => ({
-    localStorage: JSON.stringify({ ...localStorage }), sessionStorage: JSON.stringify({ ...sessionStorage }),
-    'document.cookie': document.cookie, 'location.href': location.href,
+    localStorage: JSON.stringify({ ...localStorage }),
+    sessionStorage: JSON.stringify({ ...sessionStorage }),
+    'document.cookie': document.cookie,
+    'location.href': location.href,
   }));
-  return Object.entries(places).filter(([, v]) => v.includes(secret)).map(([k]) => k);
+  return Object.entries(places)
+    .filter(([, v]) => v.includes(secret))
+    .map(([k]) => k);
 }

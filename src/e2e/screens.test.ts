@@ -56,7 +56,7 @@ test('operator: sign in, dashboard, create a template and a batch, watch it fini
   const op = await owner('POST', '/v1/operators', { username: 'xiaowang', password: 'operator pass 1', role: 'operator', display_name: '小王' });
   assert.equal(op.status, 201, JSON.stringify(op.body));
   // a stored-value card over the demo's second-verification threshold (¥1,000), for the approval below
-  const svBatch = (await owner('GET', '/v1/batches?q=' + encodeURIComponent('会员储值卡'))).body.data[0];
+  const svBatch = (await owner('GET', `/v1/batches?q=${encodeURIComponent('会员储值卡')}`)).body.data[0];
   const sv = (await owner('POST', '/v1/cards/issue', { batch_id: svBatch.id })).body;
   assert.equal((await owner('POST', `/v1/cards/${sv.id}/top-up`, { amount: 200000 })).status, 200);
   const ctx = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
@@ -69,7 +69,10 @@ test('operator: sign in, dashboard, create a template and a batch, watch it fini
   await page.getByLabel('商户（名称或 ID，唯一用户名可不填）').fill(DEMO_TENANT);
   await page.getByLabel('用户名', { exact: true }).fill('xiaowang');
   await page.getByLabel('密码', { exact: true }).fill('wrong password');
-  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+  await page
+    .getByRole('button', { name: '登 录' })
+    .or(page.getByRole('button', { name: '登录' }))
+    .click();
   await page.getByText('商户、用户名或密码不正确').waitFor();
   await page.getByLabel('密码', { exact: true }).fill('operator pass 1');
   await page.getByRole('button', { name: /登\s*录/ }).click();
@@ -117,23 +120,30 @@ test('operator: sign in, dashboard, create a template and a batch, watch it fini
   assert.equal(await page.getByTestId('export-confirm').isDisabled(), true, 'export waits for the acknowledgement');
   await page.getByTestId('export-ack').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-confirm').click()]);
-  const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  const csv = readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split('\n');
   const header = csv[0].split(',');
   const code = csv[1].split(',')[header.indexOf('code')];
   assert.equal(csv.length, 4, csv.join('\n'));
   assert.match(code, /^[0-9A-Z]{17}$/);
 
   // import a supplier's codes into the imported batch: a file with good, repeated, known and malformed lines
-  const supplier = (await owner('GET', '/v1/batches?q=' + encodeURIComponent('供应商卡密'))).body.data[0];
+  const supplier = (await owner('GET', `/v1/batches?q=${encodeURIComponent('供应商卡密')}`)).body.data[0];
   await page.getByTestId(`import-${supplier.id}`).click();
   await page.locator('.ant-modal input[type=file]').setInputFiles({
-    name: 'supplier.csv', mimeType: 'text/csv', buffer: Buffer.from(['code', 'VIP2026E2E01AX', 'VIP2026E2E02BX', 'VIP20260001AX', 'bad!', 'VIP2026E2E01AX', ''].join('\n')),
+    name: 'supplier.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['code', 'VIP2026E2E01AX', 'VIP2026E2E02BX', 'VIP20260001AX', 'bad!', 'VIP2026E2E01AX', ''].join('\n')),
   });
   await assertText(page.getByTestId('import-submit'), /导入 6 行/);
   await page.getByTestId('import-submit').click();
   await assertText(page.getByTestId('import-result'), /已导入 2 个，拒绝 3 行/);
   const refusals = await page.getByTestId('import-refusals').locator('tbody tr').allInnerTexts();
-  assert.deepEqual(refusals.map((r) => r.split(/\s+/).slice(0, 2).join(' ')), ['4 券码已存在', '5 格式不对', '6 文件内重复']);
+  assert.deepEqual(
+    refusals.map((r) => r.split(/\s+/).slice(0, 2).join(' ')),
+    ['4 券码已存在', '5 格式不对', '6 文件内重复'],
+  );
   await shot(page, 'console-import-codes');
   await page.getByTestId('import-close').click();
   assert.equal((await owner('GET', `/v1/batches/${supplier.id}`)).body.generated, supplier.generated + 2);
@@ -152,7 +162,10 @@ test('operator: sign in, dashboard, create a template and a batch, watch it fini
   await page.getByTestId('lookup-go').click();
   await page.getByTestId('approval-max').fill('1500');
   await page.getByTestId('approve').click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await assertText(page.getByTestId('approval-result'), /apr_[0-9a-z]+[\s\S]*有效至[\s\S]*¥1,500\.00/);
   process.env.E2E_SV_CODE = sv.code;
   process.env.E2E_APPROVAL = (await page.getByTestId('approval-id').innerText()).trim();
@@ -162,7 +175,10 @@ test('operator: sign in, dashboard, create a template and a batch, watch it fini
   const stores = page.getByTestId('stores-table');
   const firstStore = stores.locator('tbody tr.ant-table-row').first().locator('b');
   await firstStore.waitFor();
-  const [az, za] = [(await owner('GET', '/v1/stores?sort=name&limit=1')).body.data[0].name, (await owner('GET', '/v1/stores?sort=-name&limit=1')).body.data[0].name];
+  const [az, za] = [
+    (await owner('GET', '/v1/stores?sort=name&limit=1')).body.data[0].name,
+    (await owner('GET', '/v1/stores?sort=-name&limit=1')).body.data[0].name,
+  ];
   assert.notEqual(az, za);
   await stores.locator('th', { hasText: /^门店$/ }).click();
   await assertText(firstStore, new RegExp(`^${az}$`));
@@ -178,7 +194,10 @@ test('operator: sign in, dashboard, create a template and a batch, watch it fini
   await page.getByTestId('user-menu').hover();
   await page.getByText('退出登录').click();
   await page.getByTestId('signin-form').waitFor();
-  assert.equal((await ctx.cookies()).find((c) => c.name === 'kq_console'), undefined);
+  assert.equal(
+    (await ctx.cookies()).find((c) => c.name === 'kq_console'),
+    undefined,
+  );
   assert.deepEqual(csp, [], 'no Content-Security-Policy violation');
   await ctx.close();
 });
@@ -217,7 +236,10 @@ test('clerk: sign in on a phone, check a code, redeem it, reverse it', { skip },
   const newest = page.getByTestId('clerk-recent').locator('.ant-list-item').first();
   await assertText(newest, /¥5\.00/);
   await newest.getByRole('button', { name: /撤\s*销/ }).click();
-  await page.locator('.ant-modal-confirm').getByRole('button', { name: /撤销核销/ }).click();
+  await page
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: /撤销核销/ })
+    .click();
   await page.getByTestId('clerk-recent').getByText('已撤销').waitFor();
   const card = (await owner('POST', '/v1/cards/lookup', { code })).body;
   assert.equal(card.state, 'active', 'reversed: the card is usable again');
@@ -238,7 +260,7 @@ test('clerk: sign in on a phone, check a code, redeem it, reverse it', { skip },
 test('member: open the wallet link, see the cards, show a code, bind a code, gift a card', { skip }, async () => {
   const alice = (await owner('GET', '/v1/members/crm-1001')).body;
   const link = (await owner('POST', `/v1/members/${alice.id}/wallet-link`, { ttl_hours: 1 })).body;
-  const giftBatch = (await owner('GET', '/v1/batches?q=' + encodeURIComponent('礼品卡'))).body.data[0];
+  const giftBatch = (await owner('GET', `/v1/batches?q=${encodeURIComponent('礼品卡')}`)).body.data[0];
   const bearer = (await owner('POST', '/v1/cards/issue', { batch_id: giftBatch.id })).body;
   assert.equal(bearer.member_id, null);
 
@@ -314,7 +336,10 @@ test('member: open the wallet link, see the cards, show a code, bind a code, gif
   await console_.getByRole('menuitem', { name: '会员' }).click();
   await console_.getByTestId('wallet-link-crm-1001').click();
   await console_.getByTestId('revoke-wallet-links').click();
-  await console_.locator('.ant-popconfirm').getByRole('button', { name: /作\s*废/ }).click();
+  await console_
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /作\s*废/ })
+    .click();
   await console_.getByText('此前生成的钱包链接已全部作废').waitFor();
   await desk.close();
   await page.reload();
@@ -338,7 +363,8 @@ test('the API reference /docs works under the Content-Security-Policy', { skip }
 /** Signed in: the session is an HttpOnly, SameSite=Strict cookie for /v1, and no script on the page can read a session token. */
 async function assertSessionCookie(page: Page, name: string) {
   const c = (await page.context().cookies()).find((x) => x.name === name);
-  assert.ok(c && c.value.startsWith('kqs_') && c.httpOnly && c.sameSite === 'Strict' && c.path === '/v1', JSON.stringify(c));
+  assert.ok(c, `no ${name} cookie`);
+  assert.ok(c.value.startsWith('kqs_') && c.httpOnly && c.sameSite === 'Strict' && c.path === '/v1', JSON.stringify(c));
   assert.deepEqual(await readableBy(page, c.value), []);
   assert.deepEqual(await readableBy(page, 'kqs_'), []);
 }

@@ -16,7 +16,7 @@ import { securityHeaders } from './security.js';
 export type App = FastifyInstance;
 
 /** A hop count trusts that many proxies nearest the server; addresses trust those proxies. */
-const trustProxy = (t: number | string[] | undefined) => (typeof t === 'number' ? (_addr: string, hop: number) => hop < t : t ?? false);
+const trustProxy = (t: number | string[] | undefined) => (typeof t === 'number' ? (_addr: string, hop: number) => hop < t : (t ?? false));
 
 /** The app is a plugin-built instance; the server (main.ts) only starts it, tests call inject(). */
 export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {}): Promise<App> {
@@ -27,7 +27,10 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
     routerOptions: { maxParamLength: 1000 }, // long ids reach schema validation and get a field-level problem
     return503OnClosing: false, // while draining, a request that reaches this process is served (then its connection closed), not refused
     frameworkErrors: (err, _req, reply) => {
-      (reply as FastifyReply).status(err.statusCode ?? 400).type('application/problem+json').send(problem(err.statusCode ?? 400, 'BAD_REQUEST', err.message));
+      (reply as FastifyReply)
+        .status(err.statusCode ?? 400)
+        .type('application/problem+json')
+        .send(problem(err.statusCode ?? 400, 'BAD_REQUEST', err.message));
     },
   });
   app.addSchema(Problem);
@@ -42,7 +45,12 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
       },
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'API key (kq_...) or operator session (kqs_...). The web app signs in with HttpOnly cookies instead, honoured only with the header X-Kaquan-Screen (docs/ui.md).' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'API key (kq_...) or operator session (kqs_...). The web app signs in with HttpOnly cookies instead, honoured only with the header X-Kaquan-Screen (docs/ui.md).',
+          },
           wallet: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Wallet <signed member link token>' },
         },
       },

@@ -4,8 +4,12 @@ import { startTestEnv, fixtures, type TestEnv } from '../testing/harness.js';
 import { ledgerMismatches } from '../modules/cards/ledger.js';
 
 let env: TestEnv;
-before(async () => { env = await startTestEnv(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await startTestEnv();
+});
+after(async () => {
+  await env.close();
+});
 
 /** Wrong values for a schema: the wrong type, out of range, too long, empty. */
 function wrongValues(schema: any): unknown[] {
@@ -33,7 +37,8 @@ test('no route answers 500 to bad input, and every error is problem+json', async
         for (const [field, s] of Object.entries<any>(bodySchema?.properties ?? {})) for (const v of wrongValues(s)) bodies.push({ [field]: v });
         for (const body of bodies) {
           const res = await env.app.inject({
-            method: method.toUpperCase() as any, url: `${url}?limit=abc&cursor=%%%&from=yesterday`,
+            method: method.toUpperCase() as any,
+            url: `${url}?limit=abc&cursor=%%%&from=yesterday`,
             headers: { authorization: `Bearer ${env.ownerKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
             payload: body === undefined ? undefined : JSON.stringify(body),
           });

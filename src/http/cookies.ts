@@ -36,8 +36,12 @@ export function readCookies(req: FastifyRequest): Record<string, string> {
   return out;
 }
 
-const crossSite = () => new AppError(403, 'CROSS_SITE_REQUEST',
-  'a request signed in by a browser cookie is accepted only from the Kaquan pages of this site; scripts and integrations send Authorization: Bearer <api key>');
+const crossSite = () =>
+  new AppError(
+    403,
+    'CROSS_SITE_REQUEST',
+    'a request signed in by a browser cookie is accepted only from the Kaquan pages of this site; scripts and integrations send Authorization: Bearer <api key>',
+  );
 
 /** The screen the request names, if it passes the same-origin check; null when it names none. */
 export function screenOf(req: FastifyRequest): Screen | null {

@@ -15,9 +15,17 @@ export const Problem = Type.Object(
 );
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
-  413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests',
-  500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {
@@ -34,7 +42,7 @@ export function problem(status: number, code: string, detail: string, extra: Rec
 /** The one error handler: 4xx say what was wrong; 5xx say nothing but are logged. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
-    let body;
+    let body: ReturnType<typeof problem>;
     if (err instanceof AppError) {
       body = problem(err.status, err.code, err.message, err.extra);
       if (err.status === 429 && typeof err.extra.retry_after === 'number') reply.header('retry-after', String(err.extra.retry_after));
@@ -44,7 +52,12 @@ export function installErrorHandler(app: FastifyInstance) {
         const p = v.params as any;
         const path = [fe.validationContext, ...(v.instancePath || '').split('/').filter(Boolean), p?.missingProperty ?? p?.additionalProperty].filter(Boolean);
         const allowed = v.keyword === 'enum' ? p?.allowedValues : undefined;
-        const reason = v.keyword === 'additionalProperties' ? 'unknown field (check its spelling)' : Array.isArray(allowed) ? `must be one of ${allowed.join(', ')}` : v.message ?? 'invalid';
+        const reason =
+          v.keyword === 'additionalProperties'
+            ? 'unknown field (check its spelling)'
+            : Array.isArray(allowed)
+              ? `must be one of ${allowed.join(', ')}`
+              : (v.message ?? 'invalid');
         return { field: path.join('.'), reason };
       });
       // a field the API does not know is refused as unprocessable: a typo must never be dropped silently
@@ -52,8 +65,10 @@ export function installErrorHandler(app: FastifyInstance) {
       body = problem(status, 'VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.reason}`).join('; '), { errors });
     } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
       const fe = err as FastifyError;
-      const code = fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-        ? 'MALFORMED_JSON' : (fe.code ?? 'BAD_REQUEST').replace(/^FST_ERR_/, '');
+      const code =
+        fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+          ? 'MALFORMED_JSON'
+          : (fe.code ?? 'BAD_REQUEST').replace(/^FST_ERR_/, '');
       body = problem(fe.statusCode!, code, fe.message);
     } else if (/^22[0-9A-Z]{3}$/.test(String((err as { code?: unknown }).code ?? ''))) {
       // a value the database could not take (out of range, malformed): bad input that slipped past
@@ -67,6 +82,9 @@ export function installErrorHandler(app: FastifyInstance) {
     reply.status(body.status).type('application/problem+json').send(body);
   });
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).type('application/problem+json').send(problem(404, 'ROUTE_NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`));
+    reply
+      .status(404)
+      .type('application/problem+json')
+      .send(problem(404, 'ROUTE_NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`));
   });
 }

@@ -100,7 +100,11 @@ export async function mutate<T extends Record<string, any>>(
   };
   if (key && key.length > 200) throw new AppError(422, 'VALIDATION_FAILED', 'Idempotency-Key: at most 200 characters');
   // the principal is in the hash too: a stored answer is only ever compared with its own caller's requests
-  const hash = key ? createHash('sha256').update(`${principal}\n${req.method} ${req.routeOptions.url}\n${JSON.stringify(req.params)}\n${JSON.stringify(body)}`).digest() : null;
+  const hash = key
+    ? createHash('sha256')
+        .update(`${principal}\n${req.method} ${req.routeOptions.url}\n${JSON.stringify(req.params)}\n${JSON.stringify(body)}`)
+        .digest()
+    : null;
   if (fast) {
     const m: FastMutation = {
       tenantId: caller.tenantId,
@@ -137,7 +141,11 @@ export async function mutate<T extends Record<string, any>>(
       if (!claimed.rowCount) throw new Replay();
       const out = await run(q);
       await q.query('UPDATE idempotency_keys SET status_code = $4, response = $5 WHERE tenant_id = $1 AND principal = $2 AND key = $3', [
-        caller.tenantId, principal, key, status, JSON.stringify(sealResponse(ctx, out)),
+        caller.tenantId,
+        principal,
+        key,
+        status,
+        JSON.stringify(sealResponse(ctx, out)),
       ]);
       return out;
     });
@@ -159,8 +167,7 @@ async function replay(ctx: Ctx, reply: FastifyReply, tenantId: string, principal
   );
   const prev = r.rows[0];
   if (!prev || prev.status_code === 0) return null;
-  if (!Buffer.from(prev.request_hash).equals(hash))
-    throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
+  if (!Buffer.from(prev.request_hash).equals(hash)) throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
   reply.status(prev.status_code).header('idempotent-replayed', 'true');
   return openResponse(ctx, prev.response);
 }

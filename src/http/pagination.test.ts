@@ -11,7 +11,9 @@ before(async () => {
   ({ ownerKey: key } = await env.newTenant('Cursors'));
   for (const name of ['kiwi', 'fig', 'lime', 'date', 'pear']) await env.api('POST', '/v1/stores', { name }, { key });
 });
-after(async () => { await env.close(); });
+after(async () => {
+  await env.close();
+});
 
 const get = (url: string) => env.api('GET', url, undefined, { key });
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
@@ -22,16 +24,28 @@ test('the default order still takes and gives the plain-id cursor', async () => 
   const legacy = await get(`/v1/stores?limit=2&cursor=${b64(first.body.data[1].id)}`);
   assert.equal(legacy.status, 200);
   const explicit = await get(`/v1/stores?limit=2&sort=-created_at&cursor=${first.body.next_cursor}`);
-  assert.deepEqual(explicit.body.data.map((s: any) => s.id), legacy.body.data.map((s: any) => s.id));
+  assert.deepEqual(
+    explicit.body.data.map((s: any) => s.id),
+    legacy.body.data.map((s: any) => s.id),
+  );
   const oldest = await walk(env, '/v1/stores?sort=created_at&limit=2', key);
-  assert.deepEqual(oldest.rows.map((s) => s.name), ['kiwi', 'fig', 'lime', 'date', 'pear']);
+  assert.deepEqual(
+    oldest.rows.map((s) => s.name),
+    ['kiwi', 'fig', 'lime', 'date', 'pear'],
+  );
 });
 
 test('a cursor answers only the sort it was made for; a forged one is a clean 400', async () => {
   const byName = await get('/v1/stores?sort=name&limit=2');
-  assert.deepEqual(byName.body.data.map((s: any) => s.name), ['date', 'fig']);
+  assert.deepEqual(
+    byName.body.data.map((s: any) => s.name),
+    ['date', 'fig'],
+  );
   const c = byName.body.next_cursor;
-  assert.deepEqual((await get(`/v1/stores?sort=name&limit=2&cursor=${c}`)).body.data.map((s: any) => s.name), ['kiwi', 'lime']);
+  assert.deepEqual(
+    (await get(`/v1/stores?sort=name&limit=2&cursor=${c}`)).body.data.map((s: any) => s.name),
+    ['kiwi', 'lime'],
+  );
   const id = byName.body.data[1].id;
   for (const [url, why] of [
     [`/v1/stores?sort=-name&cursor=${c}`, /sort=name/],
@@ -55,6 +69,9 @@ test('a key that changes between pages does not repeat or lose the rows that did
   await env.api('PATCH', `/v1/stores/${first.body.data[0].id}`, { name: 'zucchini' }, { key }); // date moves to the end
   const second = await get(`/v1/stores?sort=name&limit=2&cursor=${first.body.next_cursor}`);
   const third = await get(`/v1/stores?sort=name&limit=2&cursor=${second.body.next_cursor}`);
-  assert.deepEqual([...second.body.data, ...third.body.data].map((s: any) => s.name), ['kiwi', 'lime', 'pear', 'zucchini']);
+  assert.deepEqual(
+    [...second.body.data, ...third.body.data].map((s: any) => s.name),
+    ['kiwi', 'lime', 'pear', 'zucchini'],
+  );
   assert.equal(third.body.next_cursor, null);
 });

@@ -14,7 +14,10 @@ import { AppError } from '../errors.js';
  */
 
 /** A sort key: a fixed SQL expression written in code (never user text) and the type its cursor value is cast back to. */
-export interface SortKey { sql: string; type: 'text' | 'int8' | 'timestamptz' }
+export interface SortKey {
+  sql: string;
+  type: 'text' | 'int8' | 'timestamptz';
+}
 /** What a list may be sorted by: name → key; `null` sorts by the time-ordered id (creation order). */
 export type Sorts = { created_at: null } & Record<string, SortKey | null>;
 export type SortName<S extends Sorts> = (keyof S & string) | `-${keyof S & string}`;
@@ -31,7 +34,9 @@ const KEY_RE: Record<SortKey['type'], RegExp> = {
 export function SortQuery<S extends Sorts>(sorts: S) {
   const names = Object.keys(sorts).flatMap((n) => [n, `-${n}`]);
   return Type.Unsafe<SortName<S>>({
-    type: 'string', enum: names, default: DEFAULT_SORT,
+    type: 'string',
+    enum: names,
+    default: DEFAULT_SORT,
     description: `order of the list: ${names.join(', ')} (a leading - is descending; default ${DEFAULT_SORT}, newest first). Changing it starts again from the first page.`,
   });
 }
@@ -68,8 +73,13 @@ function decode(sort: string, key: SortKey | null, cursor: string | undefined): 
     return { key: null, id: text };
   }
   let parts: unknown;
-  try { parts = JSON.parse(text); } catch { throw invalidCursor(); }
-  if (!Array.isArray(parts) || parts.length !== 3 || typeof parts[0] !== 'string' || typeof parts[2] !== 'string' || !ID_RE.test(parts[2])) throw invalidCursor();
+  try {
+    parts = JSON.parse(text);
+  } catch {
+    throw invalidCursor();
+  }
+  if (!Array.isArray(parts) || parts.length !== 3 || typeof parts[0] !== 'string' || typeof parts[2] !== 'string' || !ID_RE.test(parts[2]))
+    throw invalidCursor();
   const [s, k, id] = parts as [string, unknown, string];
   if (s !== sort) throw invalidCursor(`made for sort=${s.slice(0, 40)}; start again without a cursor`);
   if (key ? typeof k !== 'string' || !KEY_RE[key.type].test(k) || !inRange(key.type, k) : k !== null) throw invalidCursor();
@@ -96,7 +106,9 @@ export function keyset(sorts: Sorts, sort: string | undefined, cursor: string | 
   const desc = name.startsWith('-');
   const field = desc ? name.slice(1) : name;
   if (!Object.hasOwn(sorts, field)) {
-    throw new AppError(400, 'VALIDATION_FAILED', `querystring.sort: must be one of ${Object.keys(sorts).join(', ')} (- first for descending)`, { errors: [{ field: 'querystring.sort', reason: 'unknown sort' }] });
+    throw new AppError(400, 'VALIDATION_FAILED', `querystring.sort: must be one of ${Object.keys(sorts).join(', ')} (- first for descending)`, {
+      errors: [{ field: 'querystring.sort', reason: 'unknown sort' }],
+    });
   }
   const key = sorts[field];
   const from = decode(name, key, cursor);

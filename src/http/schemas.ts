@@ -14,8 +14,7 @@ export const PageQuery = Type.Object(pageFields);
 /** A list's query string: the page fields and the list's own filters, as one object (so unknown parameters are refused). */
 export const ListQuery = <T extends TProperties>(fields: T) => Type.Object({ ...pageFields, ...fields });
 
-export const Page = <T extends TSchema>(item: T) =>
-  Type.Object({ data: Type.Array(item), next_cursor: Nullable(Type.String()) });
+export const Page = <T extends TSchema>(item: T) => Type.Object({ data: Type.Array(item), next_cursor: Nullable(Type.String()) });
 
 const ref = Type.Ref('Problem');
 /** Response map for a route: its success schema plus problem+json for every client error. */

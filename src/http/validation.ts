@@ -54,7 +54,8 @@ export function nestsDeeper(text: string, max = MAX_DEPTH): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
@@ -65,6 +66,7 @@ export function nestsDeeper(text: string, max = MAX_DEPTH): boolean {
 }
 
 // a NUL, or a high surrogate not followed by a low one, or a low one not preceded by a high one
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching NUL is the point
 const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The path of the first string (value or key) that PostgreSQL could not store, or null. */
@@ -101,7 +103,10 @@ export function installValidation(app: FastifyInstance) {
     const text = (body as string).trim();
     if (!text) return done(null, {});
     if (nestsDeeper(text)) {
-      return done(Object.assign(new Error(`the body nests deeper than ${MAX_DEPTH} levels`), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+      return done(
+        Object.assign(new Error(`the body nests deeper than ${MAX_DEPTH} levels`), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }),
+        undefined,
+      );
     }
     try {
       done(null, JSON.parse(text));

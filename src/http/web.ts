@@ -19,14 +19,22 @@ export async function serveWebApp(app: FastifyInstance, dist = WEB_DIST): Promis
   const assets = join(dist, 'assets');
   if (existsSync(assets)) {
     await app.register(fastifyStatic, {
-      root: assets, prefix: '/assets/', immutable: true, maxAge: '365d', index: false, wildcard: true,
+      root: assets,
+      prefix: '/assets/',
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      wildcard: true,
       schemaHide: true,
     });
   }
   const page = (reply: FastifyReply) => {
     const file = join(dist, 'index.html');
     if (!existsSync(file)) {
-      return reply.status(503).type('application/problem+json').send(problem(503, 'WEB_APP_NOT_BUILT', 'the web app is not built; run `npm run build:web` (npm start does it when web/dist is missing)'));
+      return reply
+        .status(503)
+        .type('application/problem+json')
+        .send(problem(503, 'WEB_APP_NOT_BUILT', 'the web app is not built; run `npm run build:web` (npm start does it when web/dist is missing)'));
     }
     return reply
       .header('cache-control', 'no-cache') // the security headers come from http/security.ts, on every answer

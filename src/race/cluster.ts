@@ -15,7 +15,9 @@ import { createApiKey, createTenant } from '../modules/tenants/service.js';
  * serve` on free ports, one fresh PostgreSQL schema, shared keys, and a keep-alive HTTP client per
  * process. Only ever on 127.0.0.1. Tests run only when DATABASE_URL is set (PGlite is one process).
  */
-export const SKIP = process.env.DATABASE_URL ? false : 'needs DATABASE_URL: the race and crash tests run several server processes against one PostgreSQL (PGlite is one process)';
+export const SKIP = process.env.DATABASE_URL
+  ? false
+  : 'needs DATABASE_URL: the race and crash tests run several server processes against one PostgreSQL (PGlite is one process)';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -57,13 +59,25 @@ async function waitHealthy(port: number, child: ChildProcess, log: () => string)
   throw new Error(`server on ${port} did not become healthy:\n${log()}`);
 }
 
-export async function startCluster(n: number, opts: { env?: Record<string, string>; perServerEnv?: (i: number) => Record<string, string>; workers?: number } = {}): Promise<Cluster> {
+export async function startCluster(
+  n: number,
+  opts: { env?: Record<string, string>; perServerEnv?: (i: number) => Record<string, string>; workers?: number } = {},
+): Promise<Cluster> {
   const databaseUrl = process.env.DATABASE_URL!;
   const schema = `race_${randomBytes(5).toString('hex')}`;
   const keys = generateKeyMaterial();
   const config: Config = {
-    port: 0, host: '127.0.0.1', dataDir: '', databaseUrl, dbSchema: schema, redisUrl: process.env.REDIS_URL || undefined,
-    logLevel: 'silent', runJobs: false, keys, keysSource: 'env', publicUrl: 'http://127.0.0.1',
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: '',
+    databaseUrl,
+    dbSchema: schema,
+    redisUrl: process.env.REDIS_URL || undefined,
+    logLevel: 'silent',
+    runJobs: false,
+    keys,
+    keysSource: 'env',
+    publicUrl: 'http://127.0.0.1',
   };
   const ctx = await createContext(config, { poolSize: 4 });
   const tenant = await createTenant(ctx.db, { name: 'Race Brand' });
@@ -127,7 +141,11 @@ export async function startCluster(n: number, opts: { env?: Record<string, strin
       method: method as any,
       path,
       body: body === undefined ? undefined : JSON.stringify(body),
-      headers: { authorization: `Bearer ${o.key ?? owner.secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(o.headers ?? {}) },
+      headers: {
+        authorization: `Bearer ${o.key ?? owner.secret}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(o.headers ?? {}),
+      },
     });
     const text = await res.body.text();
     let parsed: any = text;
@@ -140,7 +158,14 @@ export async function startCluster(n: number, opts: { env?: Record<string, strin
   };
 
   return {
-    ctx, schema, tenantId: tenant.id, ownerKey: owner.secret, ports, call, kill, start,
+    ctx,
+    schema,
+    tenantId: tenant.id,
+    ownerKey: owner.secret,
+    ports,
+    call,
+    kill,
+    start,
     pid: (i) => children[i]?.pid,
     log: (i) => logs[i],
     async stop() {
@@ -207,12 +232,14 @@ export function holdingConnections(port: number, pids: number[], from?: Set<numb
 export async function inParallel<T>(count: number, width: number, task: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = new Array(count);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(width, count) }, async () => {
-    while (next < count) {
-      const i = next++;
-      out[i] = await task(i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(width, count) }, async () => {
+      while (next < count) {
+        const i = next++;
+        out[i] = await task(i);
+      }
+    }),
+  );
   return out;
 }
 

@@ -31,7 +31,10 @@ describe('a server killed mid-flight', { skip: SKIP }, () => {
     });
     await new Promise<void>((r) => hooks.listen(0, '127.0.0.1', r));
     // only server 0 runs jobs, so killing it interrupts them; a 2 s lease lets its restart take them back
-    c = await startCluster(3, { env: { KAQUAN_JOB_LEASE_MS: '2000', KAQUAN_WEBHOOK_ALLOW_PRIVATE: 'on' }, perServerEnv: (i): Record<string, string> => (i === 0 ? {} : { KAQUAN_JOBS: 'off' }) });
+    c = await startCluster(3, {
+      env: { KAQUAN_JOB_LEASE_MS: '2000', KAQUAN_WEBHOOK_ALLOW_PRIVATE: 'on' },
+      perServerEnv: (i): Record<string, string> => (i === 0 ? {} : { KAQUAN_JOBS: 'off' }),
+    });
   });
   after(async () => {
     await c?.stop();
@@ -39,7 +42,10 @@ describe('a server killed mid-flight', { skip: SKIP }, () => {
   });
 
   test('every answered redemption has all its effect; jobs resume without loss or duplication', async (t) => {
-    ok(await c.call('POST', '/v1/webhook-endpoints', { url: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hook`, event_types: ['card.redeemed'] }), 'endpoint');
+    ok(
+      await c.call('POST', '/v1/webhook-endpoints', { url: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hook`, event_types: ['card.redeemed'] }),
+      'endpoint',
+    );
     const tpl = async (kind: string, value: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
       ok(await c.call('POST', '/v1/templates', { kind, name: kind, value, validity: { type: 'relative', days: 30 }, ...extra }), 'template');
     const onIssue = async (t: any) => ok(await c.call('POST', '/v1/batches', { template_id: t.id, name: 'crash', mode: 'on_issue' }), 'batch');
@@ -54,7 +60,10 @@ describe('a server killed mid-flight', { skip: SKIP }, () => {
     const [expiring] = await issueMany('stored_value', { initial_balance: 5000 }, 1);
 
     // a big batch starts generating on server 0
-    const gen = ok(await c.call('POST', '/v1/batches', { template_id: (await tpl('cash', { amount_off: 100 })).id, name: 'big', mode: 'pregenerated', quantity: 120_000 }), 'batch');
+    const gen = ok(
+      await c.call('POST', '/v1/batches', { template_id: (await tpl('cash', { amount_off: 100 })).id, name: 'big', mode: 'pregenerated', quantity: 120_000 }),
+      'batch',
+    );
     for (let i = 0; i < 600; i++) {
       const [b] = await q('SELECT generated FROM batches WHERE tenant_id = $1 AND id = $2', [c.tenantId, gen.id]);
       if (b.generated > 0) break;
@@ -105,8 +114,13 @@ describe('a server killed mid-flight', { skip: SKIP }, () => {
     // a keyed request that got no answer is retried with its key: it either did all or nothing
     const unanswered = sent.filter((s) => s.error && s.key);
     for (const s of unanswered) await send(s);
-    t.diagnostic(`${sent.length} redemptions sent, ${sent.filter((s) => s.reply?.status === 201).length} answered 201, ${unanswered.length} keyed ones retried; killed at ${mid.generated}/${mid.quantity} codes`);
-    assert.ok(sent.some((s) => s.error), 'some requests were in flight on the killed process');
+    t.diagnostic(
+      `${sent.length} redemptions sent, ${sent.filter((s) => s.reply?.status === 201).length} answered 201, ${unanswered.length} keyed ones retried; killed at ${mid.generated}/${mid.quantity} codes`,
+    );
+    assert.ok(
+      sent.some((s) => s.error),
+      'some requests were in flight on the killed process',
+    );
     assert.ok(mid.generated < mid.quantity, 'the kill interrupted the generation');
 
     // the jobs come back: generation finishes, sweeps run, the outbox drains
@@ -125,7 +139,10 @@ describe('a server killed mid-flight', { skip: SKIP }, () => {
     assert.ok(answered.length > 100, `load ran (${answered.length} redemptions)`);
     const found = await q<{ id: string }>(`SELECT id FROM redemptions WHERE tenant_id = $1 AND id = ANY($2) AND status = 'done'`, [c.tenantId, answered]);
     assert.equal(found.length, new Set(answered).size, 'every answered redemption is there');
-    assert.ok(sent.every((s) => !s.reply || s.reply.status < 500), 'no 5xx');
+    assert.ok(
+      sent.every((s) => !s.reply || s.reply.status < 500),
+      'no 5xx',
+    );
 
     // 2. nothing half-applied: redemption ⇔ ledger entry ⇔ event ⇔ audit entry, one each
     const half = await q(
@@ -136,20 +153,32 @@ describe('a server killed mid-flight', { skip: SKIP }, () => {
        FROM redemptions r WHERE r.tenant_id = $1`,
       [c.tenantId],
     );
-    assert.deepEqual(half.filter((h) => Number(h.ledger) !== 1 || Number(h.events) !== 1 || Number(h.audits) !== 1), []);
+    assert.deepEqual(
+      half.filter((h) => Number(h.ledger) !== 1 || Number(h.events) !== 1 || Number(h.audits) !== 1),
+      [],
+    );
     const orphans = await q(
       `SELECT l.id FROM ledger_entries l WHERE l.tenant_id = $1 AND l.redemption_id IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM redemptions r WHERE r.tenant_id = l.tenant_id AND r.id = l.redemption_id)`, [c.tenantId]);
+         AND NOT EXISTS (SELECT 1 FROM redemptions r WHERE r.tenant_id = l.tenant_id AND r.id = l.redemption_id)`,
+      [c.tenantId],
+    );
     assert.deepEqual(orphans, [], 'no ledger entry without its redemption');
-    const twice = await q(
-      `SELECT card_id FROM redemptions WHERE tenant_id = $1 AND card_id = ANY($2) GROUP BY card_id HAVING count(*) > 1`, [c.tenantId, singles.map((s: any) => s.id)]);
+    const twice = await q(`SELECT card_id FROM redemptions WHERE tenant_id = $1 AND card_id = ANY($2) GROUP BY card_id HAVING count(*) > 1`, [
+      c.tenantId,
+      singles.map((s: any) => s.id),
+    ]);
     assert.deepEqual(twice, [], 'no single-use card redeemed twice');
 
     // 3. idempotency keys: each stored answer names a redemption that exists; a retried key got the same one
-    const keyed = await q<{ key: string; id: string }>(`SELECT key, response->>'id' AS id FROM idempotency_keys WHERE tenant_id = $1 AND key LIKE 'crash-%'`, [c.tenantId]);
+    const keyed = await q<{ key: string; id: string }>(`SELECT key, response->>'id' AS id FROM idempotency_keys WHERE tenant_id = $1 AND key LIKE 'crash-%'`, [
+      c.tenantId,
+    ]);
     const ids = new Set(found.map((f) => f.id));
     const all = new Set((await q<{ id: string }>('SELECT id FROM redemptions WHERE tenant_id = $1', [c.tenantId])).map((r) => r.id));
-    assert.ok(keyed.every((k) => all.has(k.id)), 'every stored answer is a real redemption');
+    assert.ok(
+      keyed.every((k) => all.has(k.id)),
+      'every stored answer is a real redemption',
+    );
     const byKey = new Map(keyed.map((k) => [k.key, k.id]));
     for (const s of sent) if (s.key && s.reply?.status === 201) assert.equal(byKey.get(s.key), s.reply.body.id, 'a key answers with its one redemption');
     assert.ok(ids.size > 0);
@@ -161,23 +190,43 @@ describe('a server killed mid-flight', { skip: SKIP }, () => {
     const [b] = await q('SELECT status, generated, quantity FROM batches WHERE tenant_id = $1 AND id = $2', [c.tenantId, gen.id]);
     assert.deepEqual(b, { status: 'ready', generated: 120_000, quantity: 120_000 });
     const [cards] = await q(
-      'SELECT count(*)::int AS n, count(DISTINCT seq)::int AS seqs, min(seq)::int AS lo, max(seq)::int AS hi FROM cards WHERE tenant_id = $1 AND batch_id = $2', [c.tenantId, gen.id]);
+      'SELECT count(*)::int AS n, count(DISTINCT seq)::int AS seqs, min(seq)::int AS lo, max(seq)::int AS hi FROM cards WHERE tenant_id = $1 AND batch_id = $2',
+      [c.tenantId, gen.id],
+    );
     assert.deepEqual(cards, { n: 120_000, seqs: 120_000, lo: 1, hi: 120_000 });
-    const refills = await q(`SELECT entry_type FROM ledger_entries WHERE tenant_id = $1 AND card_id = $2 AND entry_type IN ('refill', 'period_close')`, [c.tenantId, periodic.id]);
+    const refills = await q(`SELECT entry_type FROM ledger_entries WHERE tenant_id = $1 AND card_id = $2 AND entry_type IN ('refill', 'period_close')`, [
+      c.tenantId,
+      periodic.id,
+    ]);
     assert.equal(refills.length, 2, 'one period_close and one refill');
     const expiries = await q(`SELECT amount FROM ledger_entries WHERE tenant_id = $1 AND card_id = $2 AND entry_type = 'expire'`, [c.tenantId, expiring.id]);
-    assert.deepEqual(expiries.map((e) => Number(e.amount)), [-5000], 'expired once, with what it held');
+    assert.deepEqual(
+      expiries.map((e) => Number(e.amount)),
+      [-5000],
+      'expired once, with what it held',
+    );
     assert.deepEqual(await q(`SELECT job_type, last_error FROM jobs WHERE state = 'failed'`), []);
 
     // 6. webhooks: one delivery per redeemed event, none failed; each either delivered (once) or still
     // leased by the killed process (it comes due again when the lease ends: at least once, never lost)
-    const [{ events }] = await q<{ events: number }>(`SELECT count(*)::int AS events FROM card_events WHERE tenant_id = $1 AND event_type = 'redeemed'`, [c.tenantId]);
-    const deliveries = await q(`SELECT event_id, state, next_attempt_at > now() AS leased, payload->>'id' AS eid FROM webhook_deliveries WHERE tenant_id = $1`, [c.tenantId]);
+    const [{ events }] = await q<{ events: number }>(`SELECT count(*)::int AS events FROM card_events WHERE tenant_id = $1 AND event_type = 'redeemed'`, [
+      c.tenantId,
+    ]);
+    const deliveries = await q(
+      `SELECT event_id, state, next_attempt_at > now() AS leased, payload->>'id' AS eid FROM webhook_deliveries WHERE tenant_id = $1`,
+      [c.tenantId],
+    );
     assert.equal(deliveries.length, events, 'one delivery per event');
     assert.equal(new Set(deliveries.map((d) => String(d.event_id))).size, events);
-    assert.deepEqual(deliveries.filter((d) => d.state === 'failed'), []);
+    assert.deepEqual(
+      deliveries.filter((d) => d.state === 'failed'),
+      [],
+    );
     const stuck = deliveries.filter((d) => d.state === 'pending');
-    assert.ok(stuck.every((d) => d.leased), 'every pending delivery is leased, none forgotten');
+    assert.ok(
+      stuck.every((d) => d.leased),
+      'every pending delivery is leased, none forgotten',
+    );
     assert.ok(stuck.length <= 20, `only the killed process's claims are pending (${stuck.length})`);
     for (const d of deliveries.filter((x) => x.state === 'delivered')) assert.equal(received.get(d.eid), 1, `event ${d.eid} received once`);
   });

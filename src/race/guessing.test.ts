@@ -21,7 +21,10 @@ describe('guessing budget across three server processes without Redis', { skip: 
   });
 
   test('300 unknown codes at once, round-robin over the processes: at most 20 answered in all, then locked on every process', async () => {
-    const t = ok(await c.call('POST', '/v1/templates', { kind: 'cash', name: 'guess', value: { amount_off: 100 }, validity: { type: 'relative', days: 30 } }), 'template');
+    const t = ok(
+      await c.call('POST', '/v1/templates', { kind: 'cash', name: 'guess', value: { amount_off: 100 }, validity: { type: 'relative', days: 30 } }),
+      'template',
+    );
     const b = ok(await c.call('POST', '/v1/batches', { template_id: t.id, name: 'guess', mode: 'on_issue' }), 'batch');
     const card = ok(await c.call('POST', '/v1/cards/issue', { batch_id: b.id }), 'issue');
     for (const path of ['/v1/cards/lookup', '/v1/redemptions']) {
@@ -29,7 +32,10 @@ describe('guessing budget across three server processes without Redis', { skip: 
       const rs = await allAtOnce(300, () => c.call('POST', path, { code: generateCode({ prefix: '', length: 16, alphabet: 'crockford' }) }, { key }));
       const answered = rs.filter((r) => r.status !== 429);
       assert.ok(answered.length <= 20, `${path}: at most 20 answered across the processes: ${JSON.stringify(tally(rs))}`);
-      assert.ok(answered.every((r) => r.status === 404), `${path}: ${JSON.stringify(tally(rs))}`);
+      assert.ok(
+        answered.every((r) => r.status === 404),
+        `${path}: ${JSON.stringify(tally(rs))}`,
+      );
       for (let server = 0; server < 3; server++) {
         const valid = await c.call('POST', path, { code: card.code }, { key, server });
         assert.equal(valid.body.code, 'CODE_LOOKUPS_LOCKED', `${path}: process ${server} refuses the locked key even a valid code`);

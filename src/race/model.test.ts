@@ -10,13 +10,33 @@ import { ledgerMismatches } from '../modules/cards/ledger.js';
  * cards at the end must agree with the model, and the ledger with every card. Runs on both engines.
  */
 type Kind = 'stored_value' | 'count' | 'cash';
-interface MCard { id: string; code: string; kind: Kind; balance: number; uses: number; state: 'active' | 'frozen' | 'used'; member: string }
-interface MRedemption { id: string; card: MCard; amount: number; uses: number; reversed: boolean }
+interface MCard {
+  id: string;
+  code: string;
+  kind: Kind;
+  balance: number;
+  uses: number;
+  state: 'active' | 'frozen' | 'used';
+  member: string;
+}
+interface MRedemption {
+  id: string;
+  card: MCard;
+  amount: number;
+  uses: number;
+  reversed: boolean;
+}
 
 const MAX_BALANCE = 50_000;
 const op = fc.oneof(
   fc.record({ t: fc.constant('issue' as const), kind: fc.constantFrom<Kind>('stored_value', 'count', 'cash'), member: fc.nat(2) }),
-  fc.record({ t: fc.constant('redeem' as const), card: fc.nat(), amount: fc.integer({ min: 1, max: 6_000 }), uses: fc.integer({ min: 1, max: 3 }), byCode: fc.boolean() }),
+  fc.record({
+    t: fc.constant('redeem' as const),
+    card: fc.nat(),
+    amount: fc.integer({ min: 1, max: 6_000 }),
+    uses: fc.integer({ min: 1, max: 3 }),
+    byCode: fc.boolean(),
+  }),
   fc.record({ t: fc.constant('reverse' as const), redemption: fc.nat() }),
   fc.record({ t: fc.constant('top_up' as const), card: fc.nat(), amount: fc.integer({ min: 1, max: 30_000 }) }),
   fc.record({ t: fc.constant('transfer' as const), card: fc.nat(), member: fc.nat(2) }),
@@ -85,7 +105,7 @@ test('random sequences of card operations agree with a simple model', async () =
         if (o.t === 'reverse' && !reds.length) continue;
         const want = expect(o, cards, reds);
         const card = cards.length ? cards[(o as any).card % cards.length] : undefined;
-        let r;
+        let r: Awaited<ReturnType<typeof env.api>> | undefined;
         switch (o.t) {
           case 'issue':
             r = await env.api('POST', '/v1/cards/issue', { batch_id: batches[o.kind], member_id: members[o.member] });
@@ -139,11 +159,19 @@ test('random sequences of card operations agree with a simple model', async () =
             if (r.status === 200) card!.state = o.t === 'freeze' ? 'frozen' : 'active';
             break;
         }
-        assert.deepEqual({ status: r!.status, code: r!.status >= 300 ? r!.body.code : undefined }, { status: want.status, code: want.code }, `${JSON.stringify(o)} → ${JSON.stringify(r!.body)}`);
+        assert.deepEqual(
+          { status: r!.status, code: r!.status >= 300 ? r!.body.code : undefined },
+          { status: want.status, code: want.code },
+          `${JSON.stringify(o)} → ${JSON.stringify(r!.body)}`,
+        );
       }
       for (const c of cards) {
         const got = (await env.api('GET', `/v1/cards/${c.id}`)).body;
-        assert.deepEqual({ balance: got.balance, uses: got.uses_left, state: got.state, member: got.member_id }, { balance: c.balance, uses: c.uses, state: c.state, member: c.member }, `card ${c.kind} ${c.id}`);
+        assert.deepEqual(
+          { balance: got.balance, uses: got.uses_left, state: got.state, member: got.member_id },
+          { balance: c.balance, uses: c.uses, state: c.state, member: c.member },
+          `card ${c.kind} ${c.id}`,
+        );
       }
       assert.deepEqual(await ledgerMismatches(env.ctx.db, env.tenantId), []);
     }),
@@ -161,7 +189,14 @@ test('a redemption answers the same shape with and without an Idempotency-Key, a
   assert.equal(keyed.status, 201);
   assert.equal(again.status, 201);
   assert.equal(JSON.stringify(again.body), JSON.stringify(keyed.body), 'the retry is the first answer');
-  const shape = (x: any): any => (x && typeof x === 'object' ? Object.fromEntries(Object.keys(x).map((k) => [k, shape(x[k])])) : typeof x === 'string' && /^\d{4}-\d\d-\d\dT/.test(x) ? 'iso' : x === null ? null : typeof x);
+  const shape = (x: any): any =>
+    x && typeof x === 'object'
+      ? Object.fromEntries(Object.keys(x).map((k) => [k, shape(x[k])]))
+      : typeof x === 'string' && /^\d{4}-\d\d-\d\dT/.test(x)
+        ? 'iso'
+        : x === null
+          ? null
+          : typeof x;
   assert.deepEqual(shape(keyed.body), shape(plain.body));
   assert.match(keyed.body.created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   assert.equal(keyed.body.card.uses_left, 3);

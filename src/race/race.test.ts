@@ -26,7 +26,11 @@ describe('races across three server processes', { skip: SKIP }, () => {
     return ok(await c.call('POST', '/v1/cards/issue', { batch_id: b.id, member_id: m.id }), 'issue');
   };
   const redeem = (body: Record<string, unknown>, headers?: Record<string, string>) => c.call('POST', '/v1/redemptions', body, { headers });
-  const noServerErrors = (rs: Reply[]) => assert.ok(rs.every((r) => r.status < 500), `no 5xx: ${JSON.stringify(tally(rs))}`);
+  const noServerErrors = (rs: Reply[]) =>
+    assert.ok(
+      rs.every((r) => r.status < 500),
+      `no 5xx: ${JSON.stringify(tally(rs))}`,
+    );
   const q = <T = any>(sql: string, params: unknown[] = []) => c.ctx.db.query<T>(sql, params).then((r) => r.rows);
 
   before(async () => {
@@ -61,7 +65,9 @@ describe('races across three server processes', { skip: SKIP }, () => {
     assert.equal(ps.filter((r) => r.status === 201).length, 3, JSON.stringify(tally(ps)));
     assert.ok(ps.filter((r) => r.status !== 201).every((r) => r.body.code === 'PERIOD_USES_EXHAUSTED'));
     const [{ used }] = await q<{ used: number }>(
-      `SELECT coalesce(sum(uses), 0)::int AS used FROM redemptions WHERE tenant_id = $1 AND card_id = $2 AND status = 'done'`, [c.tenantId, periodic.id]);
+      `SELECT coalesce(sum(uses), 0)::int AS used FROM redemptions WHERE tenant_id = $1 AND card_id = $2 AND status = 'done'`,
+      [c.tenantId, periodic.id],
+    );
     assert.equal(used, 3, 'never more than uses_per_period in one period');
     await consistent();
   });
@@ -73,7 +79,10 @@ describe('races across three server processes', { skip: SKIP }, () => {
     noServerErrors(rs);
     const taken = rs.filter((r) => r.status === 201).reduce((s, r) => s + r.body.amount, 0);
     assert.ok(taken <= 10000, `debited ${taken}`);
-    assert.ok(rs.filter((r) => r.status !== 201).every((r) => r.body.code === 'INSUFFICIENT_BALANCE'), JSON.stringify(tally(rs)));
+    assert.ok(
+      rs.filter((r) => r.status !== 201).every((r) => r.body.code === 'INSUFFICIENT_BALANCE'),
+      JSON.stringify(tally(rs)),
+    );
     const [row] = await q('SELECT balance FROM cards WHERE tenant_id = $1 AND id = $2', [c.tenantId, sv.id]);
     assert.equal(row.balance, 10000 - taken);
     assert.ok(row.balance >= 0);
@@ -97,7 +106,8 @@ describe('races across three server processes', { skip: SKIP }, () => {
     assert.ok(made.length > 0);
     // every redemption reversed three times at once, while more redemptions hit the same cards
     const mixed = await allAtOnce(made.length * 3 + 36, (i) =>
-      i < made.length * 3 ? c.call('POST', `/v1/redemptions/${made[i % made.length]}/reverse`, {}) : one(i));
+      i < made.length * 3 ? c.call('POST', `/v1/redemptions/${made[i % made.length]}/reverse`, {}) : one(i),
+    );
     noServerErrors(mixed);
     const reversals = mixed.slice(0, made.length * 3);
     assert.equal(reversals.filter((r) => r.status === 200).length, made.length, JSON.stringify(tally(reversals)));
@@ -132,18 +142,23 @@ describe('races across three server processes', { skip: SKIP }, () => {
     const t = await template('cash', { amount_off: 100 }, { rules: { per_member_limit: 1 } });
     const b = await batch(t.id, { mode: 'on_issue', stock: 1000 });
     await q(`INSERT INTO members (tenant_id, id, name) SELECT $1, 'mem_race_' || g, 'member ' || g FROM generate_series(1, 2000) g`, [c.tenantId]);
-    const order = Array.from({ length: 10_000 }, (_, i) => (i * 7919) % 2000 + 1); // each member 5 times, interleaved
+    const order = Array.from({ length: 10_000 }, (_, i) => ((i * 7919) % 2000) + 1); // each member 5 times, interleaved
     const rs = await inParallel(order.length, 96, (i) => c.call('POST', '/v1/cards/issue', { batch_id: b.id, member_id: `mem_race_${order[i]}` }));
     noServerErrors(rs);
     const t2 = tally(rs);
     assert.equal(t2[201], 1000, JSON.stringify(t2));
-    assert.ok(Object.keys(t2).every((k) => ['201', '409 STOCK_EXHAUSTED', '409 MEMBER_LIMIT_REACHED'].includes(k)), JSON.stringify(t2));
+    assert.ok(
+      Object.keys(t2).every((k) => ['201', '409 STOCK_EXHAUSTED', '409 MEMBER_LIMIT_REACHED'].includes(k)),
+      JSON.stringify(t2),
+    );
     const [{ issued }] = await q('SELECT issued FROM batches WHERE tenant_id = $1 AND id = $2', [c.tenantId, b.id]);
     assert.equal(issued, 1000);
     const [{ n }] = await q<{ n: number }>('SELECT count(*)::int AS n FROM cards WHERE tenant_id = $1 AND batch_id = $2', [c.tenantId, b.id]);
     assert.equal(n, 1000);
-    const over = await q(
-      'SELECT member_id, count(*) FROM cards WHERE tenant_id = $1 AND batch_id = $2 GROUP BY member_id HAVING count(*) > 1', [c.tenantId, b.id]);
+    const over = await q('SELECT member_id, count(*) FROM cards WHERE tenant_id = $1 AND batch_id = $2 GROUP BY member_id HAVING count(*) > 1', [
+      c.tenantId,
+      b.id,
+    ]);
     assert.deepEqual(over, [], 'nobody holds more than the limit');
     await consistent();
   });

@@ -29,7 +29,9 @@ describe('serve --workers 3: one port, three processes, one PostgreSQL', { skip:
         assert.ok(r.status < 300, JSON.stringify(r.body));
         return r.body;
       };
-      const t = ok(await c.call('POST', '/v1/templates', { kind: 'cash', name: 'scale', value: { amount_off: 100 }, validity: { type: 'relative', days: 30 } }));
+      const t = ok(
+        await c.call('POST', '/v1/templates', { kind: 'cash', name: 'scale', value: { amount_off: 100 }, validity: { type: 'relative', days: 30 } }),
+      );
       const b = ok(await c.call('POST', '/v1/batches', { template_id: t.id, name: 'scale', mode: 'on_issue' }));
       const cards = await inParallel(60, 16, async () => ok(await c.call('POST', '/v1/cards/issue', { batch_id: b.id })));
       const during = new Set<number>();

@@ -19,7 +19,13 @@ async function waitFor(what: string, cond: () => boolean, ms = 20_000, log = () 
 }
 
 type Via = 'keep-alive' | 'pipelined' | 'fresh';
-interface Sent { via: Via; path: string; at: number; status?: number; error?: string }
+interface Sent {
+  via: Via;
+  path: string;
+  at: number;
+  status?: number;
+  error?: string;
+}
 
 /** Load from 30 loops over the given kinds of connection until quiet(). */
 function startLoad(c: Cluster, vias: Via[], path: (via: Via, i: number) => { method: 'GET' | 'POST'; path: string; body?: unknown }) {
@@ -44,7 +50,11 @@ function startLoad(c: Cluster, vias: Via[], path: (via: Via, i: number) => { met
     pending.add(s);
     try {
       const res = await dispatchers[via].request({
-        origin, method: r.method, path: r.path, reset: via === 'fresh', signal: abort.signal,
+        origin,
+        method: r.method,
+        path: r.path,
+        reset: via === 'fresh',
+        signal: abort.signal,
         headers: { authorization: `Bearer ${c.ownerKey}`, ...(r.body ? { 'content-type': 'application/json' } : {}) },
         body: r.body ? JSON.stringify(r.body) : undefined,
       });
@@ -111,27 +121,35 @@ describe('serve --workers 3: workers die under load', { skip: SKIP }, () => {
     return r.body;
   };
 
-  before(async () => {
-    c = await startCluster(1, { workers: 3 });
-    primary = c.pid(0)!;
-    await waitFor('three workers', () => childrenOf(primary).length === 3, 20_000, () => c.log(0));
-    const issueMany = async (kind: string, value: Record<string, unknown>, n: number) => {
-      const t = ok(await c.call('POST', '/v1/templates', { kind, name: kind, value, validity: { type: 'relative', days: 30 } }));
-      const b = ok(await c.call('POST', '/v1/batches', { template_id: t.id, name: kind, mode: 'on_issue' }));
-      return inParallel(n, 8, async () => ok(await c.call('POST', '/v1/cards/issue', { batch_id: b.id })));
-    };
-    const singles = await issueMany('cash', { amount_off: 300 }, 60);
-    const counts = await issueMany('count', { uses: 100_000 }, 6);
-    const values = await issueMany('stored_value', { initial_balance: 1_000_000_000 }, 6);
-    [held] = await issueMany('count', { uses: 1000 }, 1);
-    load = (via, i) => {
-      if (via === 'pipelined') return { method: 'GET', path: `/v1/cards/${counts[i % counts.length].id}` };
-      const r = i % 10;
-      if (r < 4) return { method: 'POST', path: '/v1/redemptions', body: { code: singles[i % singles.length].code } };
-      if (r < 7) return { method: 'POST', path: '/v1/redemptions', body: { code: counts[i % counts.length].code } };
-      return { method: 'POST', path: '/v1/redemptions', body: { code: values[i % values.length].code, amount: 100 } };
-    };
-  }, { timeout: 120_000 });
+  before(
+    async () => {
+      c = await startCluster(1, { workers: 3 });
+      primary = c.pid(0)!;
+      await waitFor(
+        'three workers',
+        () => childrenOf(primary).length === 3,
+        20_000,
+        () => c.log(0),
+      );
+      const issueMany = async (kind: string, value: Record<string, unknown>, n: number) => {
+        const t = ok(await c.call('POST', '/v1/templates', { kind, name: kind, value, validity: { type: 'relative', days: 30 } }));
+        const b = ok(await c.call('POST', '/v1/batches', { template_id: t.id, name: kind, mode: 'on_issue' }));
+        return inParallel(n, 8, async () => ok(await c.call('POST', '/v1/cards/issue', { batch_id: b.id })));
+      };
+      const singles = await issueMany('cash', { amount_off: 300 }, 60);
+      const counts = await issueMany('count', { uses: 100_000 }, 6);
+      const values = await issueMany('stored_value', { initial_balance: 1_000_000_000 }, 6);
+      [held] = await issueMany('count', { uses: 1000 }, 1);
+      load = (via, i) => {
+        if (via === 'pipelined') return { method: 'GET', path: `/v1/cards/${counts[i % counts.length].id}` };
+        const r = i % 10;
+        if (r < 4) return { method: 'POST', path: '/v1/redemptions', body: { code: singles[i % singles.length].code } };
+        if (r < 7) return { method: 'POST', path: '/v1/redemptions', body: { code: counts[i % counts.length].code } };
+        return { method: 'POST', path: '/v1/redemptions', body: { code: values[i % values.length].code, amount: 100 } };
+      };
+    },
+    { timeout: 120_000 },
+  );
   after(() => c?.stop());
 
   test('SIGKILL of one worker after another: every request is answered or reset within seconds', { timeout: 120_000 }, async (t) => {
@@ -144,7 +162,14 @@ describe('serve --workers 3: workers die under load', { skip: SKIP }, () => {
         await sleep(300 + Math.random() * 1200);
         // a worker that holds connections at this moment, never the last one serving
         let up: number[] = [];
-        await waitFor('two workers serving', () => (up = serving()).length >= 2, 30_000);
+        await waitFor(
+          'two workers serving',
+          () => {
+            up = serving();
+            return up.length >= 2;
+          },
+          30_000,
+        );
         const victim = up[Math.floor(Math.random() * up.length)];
         process.kill(victim, 'SIGKILL');
         killed.push(victim);
@@ -160,7 +185,11 @@ describe('serve --workers 3: workers die under load', { skip: SKIP }, () => {
     }
     t.diagnostic(`killed ${killed.join(', ')}; ${running.sent.length} requests: ${summary(running.sent)}`);
     assert.deepEqual(late(stuck), [], 'no request is left waiting: each is answered or its connection reset');
-    assert.deepEqual(running.sent.filter((s) => s.status && s.status >= 500).map((s) => `${s.via} ${s.status}`), [], 'no 5xx');
+    assert.deepEqual(
+      running.sent.filter((s) => s.status && s.status >= 500).map((s) => `${s.via} ${s.status}`),
+      [],
+      'no 5xx',
+    );
     assert.ok(running.sent.filter((s) => s.status === 201).length > 100, 'the load ran');
     assert.deepEqual(await ledgerMismatches(c.ctx.db, c.tenantId), []);
   });
@@ -181,20 +210,32 @@ describe('serve --workers 3: workers die under load', { skip: SKIP }, () => {
     const connector = buildConnector({});
     const waiting = new Pool(`http://127.0.0.1:${c.ports[0]}`, {
       connections: 6,
-      connect: (opts, cb) => connector(opts, (...args) => {
-        if (args[1]) ports.add(args[1].localPort!);
-        cb(...args);
-      }),
+      connect: (opts, cb) =>
+        connector(opts, (...args) => {
+          if (args[1]) ports.add(args[1].localPort!);
+          cb(...args);
+        }),
     });
     let victim = 0;
     let stuck: Sent[] = [];
     try {
       const answers = Array.from({ length: 6 }, () =>
-        waiting.request({
-          path: '/v1/redemptions', method: 'POST', body: JSON.stringify({ code: held.code }),
-          headers: { authorization: `Bearer ${c.ownerKey}`, 'content-type': 'application/json' },
-        }).then(async (r) => (await r.body.text(), r.statusCode), (e) => String(e.code ?? e)));
-      await waitFor('a worker holding a waiting request', () => (victim = holdingConnections(c.ports[0], childrenOf(primary), ports)[0]) > 0);
+        waiting
+          .request({
+            path: '/v1/redemptions',
+            method: 'POST',
+            body: JSON.stringify({ code: held.code }),
+            headers: { authorization: `Bearer ${c.ownerKey}`, 'content-type': 'application/json' },
+          })
+          .then(
+            async (r) => (await r.body.text(), r.statusCode),
+            (e) => String(e.code ?? e),
+          ),
+      );
+      await waitFor('a worker holding a waiting request', () => {
+        victim = holdingConnections(c.ports[0], childrenOf(primary), ports)[0];
+        return victim > 0;
+      });
       await sleep(1000); // its request has reached the database and waits for the lock
       process.kill(victim, 'SIGTERM');
       await sleep(500);
@@ -204,7 +245,11 @@ describe('serve --workers 3: workers die under load', { skip: SKIP }, () => {
       stuck = await running.quiet(); // the clients keep their connections, idle now
       t.diagnostic(`${running.sent.length} requests: ${summary(running.sent)}`);
       assert.deepEqual(late(stuck), []);
-      assert.deepEqual(running.sent.filter((s) => s.status && s.status >= 500).map((s) => `${s.via} ${s.status}`), [], 'a draining worker serves what reaches it; no 503');
+      assert.deepEqual(
+        running.sent.filter((s) => s.status && s.status >= 500).map((s) => `${s.via} ${s.status}`),
+        [],
+        'a draining worker serves what reaches it; no 503',
+      );
       await waitFor(`worker ${victim} closes its connections and exits`, () => !childrenOf(primary).includes(victim), LIVENESS_MS);
     } finally {
       release?.();

@@ -14,7 +14,9 @@ before(async () => {
   env = await startTestEnv();
   analyst = (await env.api('POST', '/v1/api-keys', { name: 'analyst', role: 'analyst' })).body.secret;
 });
-after(async () => { await env.close(); });
+after(async () => {
+  await env.close();
+});
 
 const auditText = async () => JSON.stringify((await env.api('GET', '/v1/audit?limit=200', undefined, { key: analyst })).body);
 const headers = { 'content-type': 'text/csv' };

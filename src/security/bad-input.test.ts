@@ -13,7 +13,9 @@ before(async () => {
   env = await startTestEnv();
   fx = await fixtures(env);
 });
-after(async () => { await env.close(); });
+after(async () => {
+  await env.close();
+});
 
 const raw = (method: string, url: string, payload: string) =>
   env.app.inject({ method: method as any, url, payload, headers: { authorization: `Bearer ${env.ownerKey}`, 'content-type': 'application/json' } });
@@ -88,7 +90,12 @@ test('bodies are small except on import, and nesting is bounded', async () => {
   const t = await fx.template('exchange', { sku: 'LATTE' });
   const batch = await fx.batch(t.id, { mode: 'imported' });
   const lines = Array.from({ length: 60_000 }, (_, i) => `IMPORTCODE${String(i).padStart(12, '0')}ABCD`).join('\n');
-  const imp = await env.app.inject({ method: 'POST', url: `/v1/batches/${batch.id}/import`, payload: lines, headers: { authorization: `Bearer ${env.ownerKey}`, 'content-type': 'text/csv' } });
+  const imp = await env.app.inject({
+    method: 'POST',
+    url: `/v1/batches/${batch.id}/import`,
+    payload: lines,
+    headers: { authorization: `Bearer ${env.ownerKey}`, 'content-type': 'text/csv' },
+  });
   assert.equal(imp.statusCode, 200, imp.body.slice(0, 300));
   assert.ok(lines.length > 1.5 * 1024 * 1024);
   assert.equal(imp.json().accepted, 60_000);

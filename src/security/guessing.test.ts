@@ -10,8 +10,13 @@ import { closeGuard, guardFor, openGuard } from '../modules/cards/guard.js';
  */
 let env: TestEnv;
 let fx: Awaited<ReturnType<typeof fixtures>>;
-before(async () => { env = await startTestEnv(); fx = await fixtures(env); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await startTestEnv();
+  fx = await fixtures(env);
+});
+after(async () => {
+  await env.close();
+});
 
 const SOFT = 20;
 const newKey = async (role = 'operator') => (await env.api('POST', '/v1/api-keys', { name: `guesser ${role}`, role })).body.secret as string;
@@ -29,7 +34,10 @@ test('300 concurrent unknown codes to POST /v1/cards/lookup: at most 20 answered
   const rs = await Promise.all(Array.from({ length: 300 }, (_, i) => env.api('POST', '/v1/cards/lookup', { code: unknown(i) }, { key })));
   const t = tally(rs);
   assert.ok(answered(rs) <= SOFT, `at most ${SOFT} answered: ${JSON.stringify(t)}`);
-  assert.ok(rs.every((r) => [404, 422, 429].includes(r.status)), JSON.stringify(t));
+  assert.ok(
+    rs.every((r) => [404, 422, 429].includes(r.status)),
+    JSON.stringify(t),
+  );
   assert.ok(t.CODE_LOOKUPS_LOCKED > 0, `the burst locks the key: ${JSON.stringify(t)}`);
   const valid = await env.api('POST', '/v1/cards/lookup', { code: card.code }, { key });
   assert.equal(valid.status, 429);
@@ -56,7 +64,11 @@ test('guessing on past the soft limit is throttled, then locked; the lock holds 
   env.ctx.clock.set(new Date()); // the level drains one attempt per 3 s: hold the clock so the count is exact
   const codes: string[] = [];
   for (let i = 0; i < 60; i++) codes.push((await env.api('POST', '/v1/cards/lookup', { code: unknown(i) }, { key })).body.code ?? '');
-  assert.deepEqual(codes.slice(0, SOFT).filter((c) => !['CARD_NOT_FOUND', 'CODE_MISTYPED'].includes(c)), [], 'the first 20 are answered');
+  assert.deepEqual(
+    codes.slice(0, SOFT).filter((c) => !['CARD_NOT_FOUND', 'CODE_MISTYPED'].includes(c)),
+    [],
+    'the first 20 are answered',
+  );
   assert.deepEqual([...new Set(codes.slice(SOFT, 59))], ['CODE_LOOKUPS_THROTTLED']);
   assert.equal(codes[59], 'CODE_LOOKUPS_LOCKED', 'throttled attempts count: the 60th attempt locks');
   env.ctx.clock.advance(14 * 60_000);
@@ -82,7 +94,11 @@ test('a valid code that arrives while the caller is over budget is refused like 
   // 100 unknown codes and then, in the same burst, 5 codes that exist
   const bodies = [...Array.from({ length: 100 }, (_, i) => unknown(i)), ...cards.map((c) => c.code)];
   const rs = await Promise.all(bodies.map((code) => env.api('POST', '/v1/cards/lookup', { code }, { key })));
-  assert.deepEqual(rs.slice(100).map((r) => r.status), [429, 429, 429, 429, 429], 'the valid codes came after the budget was spent');
+  assert.deepEqual(
+    rs.slice(100).map((r) => r.status),
+    [429, 429, 429, 429, 429],
+    'the valid codes came after the budget was spent',
+  );
   assert.ok(answered(rs) <= SOFT, JSON.stringify(tally(rs)));
 });
 
@@ -91,12 +107,18 @@ test('a wrong PIN counts like an unknown code: 300 concurrent wrong PINs, at mos
   const b = await fx.batch(t.id);
   const bearer = await fx.issue(b.id);
   const wrong = (i: number) => String((Number(bearer.pin) + 1 + i) % 1e8).padStart(8, '0');
-  for (const [path, extra] of [['/v1/cards/bind', { member_id: (await fx.member()).id }], ['/v1/redemptions', { amount: 100 }]] as const) {
+  for (const [path, extra] of [
+    ['/v1/cards/bind', { member_id: (await fx.member()).id }],
+    ['/v1/redemptions', { amount: 100 }],
+  ] as const) {
     const key = await newKey();
     const rs = await Promise.all(Array.from({ length: 300 }, (_, i) => env.api('POST', path, { code: bearer.code, pin: wrong(i), ...extra }, { key })));
     const tl = tally(rs);
     assert.ok(answered(rs) <= SOFT, `${path}: ${JSON.stringify(tl)}`);
-    assert.ok(rs.every((r) => r.status === 429 || r.body.code === 'PIN_INVALID'), `${path}: ${JSON.stringify(tl)}`);
+    assert.ok(
+      rs.every((r) => r.status === 429 || r.body.code === 'PIN_INVALID'),
+      `${path}: ${JSON.stringify(tl)}`,
+    );
     const right = await env.api('POST', path, { code: bearer.code, pin: bearer.pin, ...extra }, { key });
     assert.equal(right.body.code, 'CODE_LOOKUPS_LOCKED', `${path}: the right PIN from a locked caller is refused`);
   }
@@ -132,7 +154,10 @@ test('with Redis configured but down, the budget is counted in the database, not
   const key = await newKey();
   const rs = await Promise.all(Array.from({ length: 300 }, (_, i) => env.api('POST', '/v1/cards/lookup', { code: unknown(i) }, { key })));
   assert.ok(answered(rs) <= SOFT, JSON.stringify(tally(rs)));
-  const rows = await env.ctx.db.query(`SELECT locked_until_ms FROM guess_counters WHERE tenant_id = $1 AND who LIKE 'key:%' AND locked_until_ms > $2`, [env.tenantId, Date.now()]);
+  const rows = await env.ctx.db.query(`SELECT locked_until_ms FROM guess_counters WHERE tenant_id = $1 AND who LIKE 'key:%' AND locked_until_ms > $2`, [
+    env.tenantId,
+    Date.now(),
+  ]);
   assert.ok(rows.rows.length >= 1, 'the lock is in guess_counters');
 });
 
@@ -143,13 +168,23 @@ test('import: a value-carrying code needs 80 bits or a PIN; refusals do not echo
   const weak = await imp(b.id, '7731');
   assert.equal(weak.status, 200);
   assert.equal(weak.body.accepted, 0);
-  assert.deepEqual(weak.body.refusals.map((r: any) => r.reason), ['weak_code']);
+  assert.deepEqual(
+    weak.body.refusals.map((r: any) => r.reason),
+    ['weak_code'],
+  );
   assert.ok(!JSON.stringify(weak.body).includes('7731'), 'the refusal does not echo the code');
   assert.match(weak.body.refusals[0].detail, /16\+ letters and digits.*25\+ digits.*PIN/);
   assert.notEqual((await env.api('POST', '/v1/cards/lookup', { code: '7731' })).status, 200, 'nothing was stored');
   const lines = ['7731,48291735', '1'.repeat(24), '2'.repeat(25), 'ABCDEFGHIJKLMNOPQ', 'ABCDEFGHIJKLMNOPQR', 'A1B2C3D4E5F6G7H', 'A1B2C3D4E5F6G7H8'];
   const mixed = await imp(b.id, lines.join('\n'));
-  assert.deepEqual(mixed.body.refusals.map((r: any) => [r.line, r.reason]), [[2, 'weak_code'], [4, 'weak_code'], [6, 'weak_code']]);
+  assert.deepEqual(
+    mixed.body.refusals.map((r: any) => [r.line, r.reason]),
+    [
+      [2, 'weak_code'],
+      [4, 'weak_code'],
+      [6, 'weak_code'],
+    ],
+  );
   assert.equal(mixed.body.accepted, 4);
   const ext = await fx.batch((await fx.template('external', { supplier: 'S', product_name: 'P' })).id, { mode: 'imported' });
   assert.equal((await imp(ext.id, '4412')).body.accepted, 1, 'a supplier code is delivered, never redeemed here');

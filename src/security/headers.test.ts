@@ -8,23 +8,51 @@ import { buildApp } from '../http/app.js';
  * the other security headers, so an injected script has nowhere to load from and nowhere to send to.
  */
 let env: TestEnv;
-before(async () => { env = await startTestEnv(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await startTestEnv();
+});
+after(async () => {
+  await env.close();
+});
 
-const policy = (h: unknown) => Object.fromEntries(String(h ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v.join(' ')]));
+const policy = (h: unknown) =>
+  Object.fromEntries(
+    String(h ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([k, ...v]) => [k, v.join(' ')]),
+  );
 
 function assertStrict(headers: Record<string, any>, what: string) {
   const csp = policy(headers['content-security-policy']);
-  assert.deepEqual({
-    'default-src': csp['default-src'], 'script-src': csp['script-src'], 'style-src': csp['style-src'], 'object-src': csp['object-src'],
-    'base-uri': csp['base-uri'], 'frame-ancestors': csp['frame-ancestors'], 'form-action': csp['form-action'],
-    'img-src': csp['img-src'], 'connect-src': csp['connect-src'],
-  }, {
-    'default-src': "'self'", 'script-src': "'self'", 'style-src': "'self' 'unsafe-inline'", 'object-src': "'none'",
-    'base-uri': "'none'", 'frame-ancestors': "'none'", 'form-action': "'self'",
-    'img-src': "'self' data: blob:", 'connect-src': "'self'",
-  }, `${what}: ${headers['content-security-policy']}`);
-  for (const [k, v] of Object.entries(csp)) assert.ok(!/unsafe-eval|\*|https?:/.test(v) && !(k.startsWith('script') && /unsafe-inline/.test(v)), `${what}: ${k} ${v}`);
+  assert.deepEqual(
+    {
+      'default-src': csp['default-src'],
+      'script-src': csp['script-src'],
+      'style-src': csp['style-src'],
+      'object-src': csp['object-src'],
+      'base-uri': csp['base-uri'],
+      'frame-ancestors': csp['frame-ancestors'],
+      'form-action': csp['form-action'],
+      'img-src': csp['img-src'],
+      'connect-src': csp['connect-src'],
+    },
+    {
+      'default-src': "'self'",
+      'script-src': "'self'",
+      'style-src': "'self' 'unsafe-inline'",
+      'object-src': "'none'",
+      'base-uri': "'none'",
+      'frame-ancestors': "'none'",
+      'form-action': "'self'",
+      'img-src': "'self' data: blob:",
+      'connect-src': "'self'",
+    },
+    `${what}: ${headers['content-security-policy']}`,
+  );
+  for (const [k, v] of Object.entries(csp))
+    assert.ok(!/unsafe-eval|\*|https?:/.test(v) && !(k.startsWith('script') && /unsafe-inline/.test(v)), `${what}: ${k} ${v}`);
   assert.equal(headers['x-content-type-options'], 'nosniff', what);
   assert.equal(headers['x-frame-options'], 'DENY', what);
   assert.equal(headers['referrer-policy'], 'no-referrer', what);
@@ -48,7 +76,10 @@ test('API answers carry them too: success, refusal, not found, bad input', async
     'GET /v1/nothing-here': await env.api('GET', '/v1/nothing-here'),
     'POST /v1/stores bad input': await env.api('POST', '/v1/stores', {}),
   };
-  assert.deepEqual(Object.values(answers).map((a) => a.status), [200, 401, 404, 400]);
+  assert.deepEqual(
+    Object.values(answers).map((a) => a.status),
+    [200, 401, 404, 400],
+  );
   for (const [what, r] of Object.entries(answers)) assertStrict(r.headers, what);
 });
 

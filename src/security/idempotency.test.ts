@@ -19,7 +19,9 @@ before(async () => {
   keyB = (await env.api('POST', '/v1/api-keys', { name: 'b', role: 'channel', channel_id: chB.id })).body.secret;
   batchId = (await fx.batch((await fx.template('cash', { amount_off: 500 })).id)).id;
 });
-after(async () => { await env.close(); });
+after(async () => {
+  await env.close();
+});
 
 const issue = (key: string, idem: string) => env.api('POST', '/v1/cards/issue', { batch_id: batchId }, { key, headers: { 'idempotency-key': idem } });
 

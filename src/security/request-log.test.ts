@@ -14,9 +14,20 @@ test('a member search by phone leaves no phone number (and no key) in the reques
   stream.on('data', (b) => lines.push(String(b)));
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const schema = databaseUrl ? `t_log_${Date.now().toString(36)}` : undefined;
-  const ctx = await createContext({
-    port: 0, host: '127.0.0.1', dataDir: '', databaseUrl, logLevel: 'info', runJobs: false, keys: generateKeyMaterial(), keysSource: 'env', publicUrl: 'http://localhost',
-  }, { schema, poolSize: 2 });
+  const ctx = await createContext(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: '',
+      databaseUrl,
+      logLevel: 'info',
+      runJobs: false,
+      keys: generateKeyMaterial(),
+      keysSource: 'env',
+      publicUrl: 'http://localhost',
+    },
+    { schema, poolSize: 2 },
+  );
   const app = await buildApp(ctx, { logger: loggerOptions('info', stream) });
   try {
     const t = await createTenant(ctx.db, { name: 'Log' });

@@ -18,7 +18,9 @@ before(async () => {
   clerkA = (await env.api('POST', '/v1/api-keys', { name: 'clerk A', role: 'clerk', store_ids: [storeA.id] })).body.secret;
   clerkB = (await env.api('POST', '/v1/api-keys', { name: 'clerk B', role: 'clerk', store_ids: [storeB.id] })).body.secret;
 });
-after(async () => { await env.close(); });
+after(async () => {
+  await env.close();
+});
 
 test('a clerk redeems by presenting the code, never by card id', async () => {
   const { card } = await fx.card('stored_value', { initial_balance: 50_000 });
@@ -66,7 +68,11 @@ test('a channel binds and reads only its own channel’s cards and redemptions',
   const redA = (await env.api('POST', '/v1/redemptions', { code: aCard.code, store_id: storeA.id })).body;
   const redB = (await env.api('POST', '/v1/redemptions', { code: bCard.code, store_id: storeA.id })).body;
   const listA = await env.api('GET', '/v1/redemptions?limit=200', undefined, { key: keyA });
-  assert.deepEqual(listA.body.data.map((r: any) => r.id), [redA.id], 'A lists only its cards’ redemptions');
+  assert.deepEqual(
+    listA.body.data.map((r: any) => r.id),
+    [redA.id],
+    'A lists only its cards’ redemptions',
+  );
   assert.equal((await env.api('GET', `/v1/redemptions/${redB.id}`, undefined, { key: keyA })).status, 404);
   assert.equal((await env.api('GET', `/v1/redemptions/${redA.id}`, undefined, { key: keyA })).status, 200);
 });
@@ -76,12 +82,21 @@ test('a clerk’s view of a card’s trace holds its own stores’ redemptions o
   const atA = (await env.api('POST', '/v1/redemptions', { code: card.code }, { key: clerkA })).body;
   const atB = (await env.api('POST', '/v1/redemptions', { code: card.code }, { key: clerkB })).body;
   const trace = (await env.api('GET', `/v1/cards/${card.id}/trace`, undefined, { key: clerkA })).body;
-  assert.deepEqual(trace.redemptions.map((r: any) => r.id), [atA.id]);
+  assert.deepEqual(
+    trace.redemptions.map((r: any) => r.id),
+    [atA.id],
+  );
   assert.ok(!JSON.stringify(trace).includes(atB.id), 'store B’s redemption appears nowhere (events, ledger)');
   assert.ok(!trace.events.some((e: any) => e.store_id === storeB.id));
-  assert.ok(trace.events.some((e: any) => e.event_type === 'issued'), 'what happened at no store is shown');
+  assert.ok(
+    trace.events.some((e: any) => e.event_type === 'issued'),
+    'what happened at no store is shown',
+  );
   const mine = await env.api('GET', `/v1/redemptions?card_id=${card.id}`, undefined, { key: clerkA });
-  assert.deepEqual(mine.body.data.map((r: any) => r.id), [atA.id]);
+  assert.deepEqual(
+    mine.body.data.map((r: any) => r.id),
+    [atA.id],
+  );
   const owner = (await env.api('GET', `/v1/cards/${card.id}/trace`)).body;
   assert.equal(owner.redemptions.length, 2, 'the owner sees everything');
 });

@@ -15,7 +15,9 @@ before(async () => {
   assert.equal((await env.api('POST', '/v1/operators', { username: 'mei', password: 'operator pass 1', role: 'operator' })).status, 201);
   assert.equal((await env.api('POST', '/v1/operators', { username: 'till', password: 'clerk pass 123', role: 'clerk', store_ids: [store.id] })).status, 201);
 });
-after(async () => { await env.close(); });
+after(async () => {
+  await env.close();
+});
 
 /** A request as a browser sends it: cookies, maybe the screen header, maybe Sec-Fetch-Site; no Authorization. */
 function browser(method: string, url: string, o: { cookie?: string; screen?: string; site?: string; body?: unknown; app?: App } = {}) {
@@ -77,7 +79,11 @@ test('console and clerk keep separate sign-ins in one browser', async () => {
   const both = `${consoleCookie}; ${clerkCookie}`;
   assert.equal((await browser('GET', '/v1/sessions/current', { cookie: both, screen: 'console' })).json().operator.username, 'mei');
   assert.equal((await browser('GET', '/v1/sessions/current', { cookie: both, screen: 'clerk' })).json().operator.username, 'till');
-  assert.equal((await browser('GET', '/v1/sessions/current', { cookie: clerkCookie, screen: 'console' })).statusCode, 401, 'the clerk’s cookie does not sign in the console');
+  assert.equal(
+    (await browser('GET', '/v1/sessions/current', { cookie: clerkCookie, screen: 'console' })).statusCode,
+    401,
+    'the clerk’s cookie does not sign in the console',
+  );
 });
 
 test('signing out ends the session and clears the cookie', async () => {

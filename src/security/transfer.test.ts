@@ -5,8 +5,12 @@ import { ledgerMismatches } from '../modules/cards/ledger.js';
 
 /** A gifted card moves under a new code: the giver, who saw the old one, can no longer spend it. */
 let env: TestEnv;
-before(async () => { env = await startTestEnv(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await startTestEnv();
+});
+after(async () => {
+  await env.close();
+});
 
 test('after a gift the old code answers as unknown and the recipient’s new code works', async () => {
   const fx = await fixtures(env);

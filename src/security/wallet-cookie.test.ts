@@ -11,12 +11,15 @@ let env: TestEnv;
 let alice: any, bob: any, batch: any;
 before(async () => {
   env = await startTestEnv();
-  const tpl = (await env.api('POST', '/v1/templates', { kind: 'cash', name: '满50减5', value: { amount_off: 500 }, validity: { type: 'relative', days: 30 } })).body;
+  const tpl = (await env.api('POST', '/v1/templates', { kind: 'cash', name: '满50减5', value: { amount_off: 500 }, validity: { type: 'relative', days: 30 } }))
+    .body;
   batch = (await env.api('POST', '/v1/batches', { template_id: tpl.id, name: 'w', mode: 'on_issue' })).body;
   alice = (await env.api('POST', '/v1/members', { external_id: 'crm-a', name: '爱丽丝' })).body;
   bob = (await env.api('POST', '/v1/members', { external_id: 'crm-b', name: '鲍勃' })).body;
 });
-after(async () => { await env.close(); });
+after(async () => {
+  await env.close();
+});
 
 const link = async (memberId: string) => (await env.api('POST', `/v1/members/${memberId}/wallet-link`, { ttl_hours: 2 })).body;
 

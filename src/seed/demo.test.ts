@@ -5,8 +5,12 @@ import { seedDemo } from './demo.js';
 import { ledgerMismatches } from '../modules/cards/ledger.js';
 
 let env: TestEnv;
-before(async () => { env = await startTestEnv(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await startTestEnv();
+});
+after(async () => {
+  await env.close();
+});
 
 test('the demo seed gives every screen something real to show, once', async () => {
   const ctx = { ...env.ctx, config: { ...env.ctx.config, bootstrapKey: 'kq_test_bootstrap_key_0123456789' } };
@@ -25,7 +29,11 @@ test('the demo seed gives every screen something real to show, once', async () =
   assert.ok(stats.body.totals.issued >= 19);
   assert.ok(stats.body.totals.redeemed >= 3);
   const admin = first.accounts!.find((a) => a.username === 'admin')!;
-  const signIn = await env.app.inject({ method: 'POST', url: '/v1/sessions', payload: { tenant_id: 'demo', username: admin.username, password: admin.password } });
+  const signIn = await env.app.inject({
+    method: 'POST',
+    url: '/v1/sessions',
+    payload: { tenant_id: 'demo', username: admin.username, password: admin.password },
+  });
   assert.equal(signIn.statusCode, 201, signIn.body);
   assert.ok(!/kaquan-demo-2026/.test(admin.password) && admin.password.length >= 16, 'no sign-in is known from the source');
   const other = await startTestEnv();

@@ -20,7 +20,11 @@ export const DEMO_ACCOUNTS = [
   { username: 'admin', role: 'owner' as const },
   { username: 'clerk-sh', role: 'clerk' as const },
 ];
-export interface DemoAccount { username: string; password: string; role: 'owner' | 'clerk' }
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: 'owner' | 'clerk';
+}
 
 /** 16 characters from a CSPRNG: a demo sign-in nobody can know from the source code. */
 const demoPassword = () => `kq-${newApiKeySecret().slice(3, 19)}`;
@@ -53,24 +57,80 @@ export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: bo
     { name: '上海南京西路店', code: 'SH001', lat: 31.2297, lng: 121.4547, tags: ['shanghai', 'mall'] },
     { name: '北京三里屯店', code: 'BJ001', lat: 39.9334, lng: 116.4551, tags: ['beijing', 'street'] },
     { name: '深圳万象城店', code: 'SZ001', lat: 22.5375, lng: 114.1122, tags: ['shenzhen', 'mall'] },
-  ]) stores.push(await tx((q) => createStore(q, DEMO_TENANT, s)));
+  ])
+    stores.push(await tx((q) => createStore(q, DEMO_TENANT, s)));
   const members: Awaited<ReturnType<typeof createMember>>[] = [];
   for (const [i, name] of ['张伟', '王芳', '李娜', '刘洋', '陈静'].entries())
-    members.push(await tx((q) => createMember(q, ctx.keys, DEMO_TENANT, { external_id: `crm-${1001 + i}`, name, phone: `1380013800${i}`, birthday: `199${i}-0${i + 1}-15`, tier: i < 2 ? 'gold' : 'silver' })));
+    members.push(
+      await tx((q) =>
+        createMember(q, ctx.keys, DEMO_TENANT, {
+          external_id: `crm-${1001 + i}`,
+          name,
+          phone: `1380013800${i}`,
+          birthday: `199${i}-0${i + 1}-15`,
+          tier: i < 2 ? 'gold' : 'silver',
+        }),
+      ),
+    );
 
   const yearLater = new Date(now.getTime() + 365 * 86_400_000).toISOString();
   const t = async (input: TemplateInput) => tx((q) => createTemplate(q, DEMO_TENANT, input, now));
-  const latte = await t({ kind: 'exchange', name: '拿铁兑换券 Latte voucher', value: { sku: 'LATTE-M', product_name: '中杯拿铁', face_value: 3200 }, validity: { type: 'relative', days: 30 } });
+  const latte = await t({
+    kind: 'exchange',
+    name: '拿铁兑换券 Latte voucher',
+    value: { sku: 'LATTE-M', product_name: '中杯拿铁', face_value: 3200 },
+    validity: { type: 'relative', days: 30 },
+  });
   const templates = {
-    cash: await t({ kind: 'cash', name: '满50减10 代金券', value: { amount_off: 1000 }, validity: { type: 'fixed', ends_at: yearLater }, rules: { min_spend: 5000, per_member_limit: 3 } }),
-    discount: await t({ kind: 'discount', name: '8.5折券 15% off', value: { percent_off: 15, max_off: 5000 }, validity: { type: 'relative', days: 30 }, rules: { weekdays: [1, 2, 3, 4, 5] } }),
+    cash: await t({
+      kind: 'cash',
+      name: '满50减10 代金券',
+      value: { amount_off: 1000 },
+      validity: { type: 'fixed', ends_at: yearLater },
+      rules: { min_spend: 5000, per_member_limit: 3 },
+    }),
+    discount: await t({
+      kind: 'discount',
+      name: '8.5折券 15% off',
+      value: { percent_off: 15, max_off: 5000 },
+      validity: { type: 'relative', days: 30 },
+      rules: { weekdays: [1, 2, 3, 4, 5] },
+    }),
     exchange: latte,
-    count: await t({ kind: 'count', name: '洗车10次卡 Car wash ×10', value: { uses: 10, face_value: 3000, product_name: '精致洗车' }, validity: { type: 'relative', days: 365 }, rules: { store_tags: ['mall'] } }),
-    periodic: await t({ kind: 'periodic', name: '每月4杯咖啡 周期卡', value: { uses_per_period: 4, period: 'month', periods: 12, product_name: '任意咖啡' }, validity: { type: 'none' } }),
-    stored_value: await t({ kind: 'stored_value', name: '会员储值卡 Stored value', value: { initial_balance: 0, max_balance: 1_000_000 }, validity: { type: 'none' }, rules: { verification: { threshold: 100_000 } } }),
-    gift: await t({ kind: 'gift', name: '200元礼品卡 Gift card', value: { initial_balance: 20000 }, validity: { type: 'relative', days: 1095 }, rules: { transferable: true } }),
+    count: await t({
+      kind: 'count',
+      name: '洗车10次卡 Car wash ×10',
+      value: { uses: 10, face_value: 3000, product_name: '精致洗车' },
+      validity: { type: 'relative', days: 365 },
+      rules: { store_tags: ['mall'] },
+    }),
+    periodic: await t({
+      kind: 'periodic',
+      name: '每月4杯咖啡 周期卡',
+      value: { uses_per_period: 4, period: 'month', periods: 12, product_name: '任意咖啡' },
+      validity: { type: 'none' },
+    }),
+    stored_value: await t({
+      kind: 'stored_value',
+      name: '会员储值卡 Stored value',
+      value: { initial_balance: 0, max_balance: 1_000_000 },
+      validity: { type: 'none' },
+      rules: { verification: { threshold: 100_000 } },
+    }),
+    gift: await t({
+      kind: 'gift',
+      name: '200元礼品卡 Gift card',
+      value: { initial_balance: 20000 },
+      validity: { type: 'relative', days: 1095 },
+      rules: { transferable: true },
+    }),
     stamp: await t({ kind: 'stamp', name: '集5杯送1杯 集点卡', value: { goal: 5, reward_template_id: latte.id }, validity: { type: 'relative', days: 180 } }),
-    external: await t({ kind: 'external', name: '视频会员月卡 Video VIP (month)', value: { supplier: '某视频平台', product_name: 'VIP 月卡', face_value: 2500 }, validity: { type: 'relative', days: 90 } }),
+    external: await t({
+      kind: 'external',
+      name: '视频会员月卡 Video VIP (month)',
+      value: { supplier: '某视频平台', product_name: 'VIP 月卡', face_value: 2500 },
+      validity: { type: 'relative', days: 90 },
+    }),
   };
   const batch = (templateId: string, name: string, mode: 'pregenerated' | 'on_issue' | 'imported', extra: object = {}) =>
     tx((q) => createBatch(q, DEMO_TENANT, { template_id: templateId, name, mode, ...extra }, now));

@@ -18,7 +18,12 @@ export interface TestEnv {
   tenantId: string;
   ownerKey: string;
   /** inject() with JSON in and out; key defaults to the owner key */
-  api: (method: string, url: string, body?: unknown, opts?: { key?: string; headers?: Record<string, string> }) => Promise<{ status: number; body: any; headers: Record<string, any> }>;
+  api: (
+    method: string,
+    url: string,
+    body?: unknown,
+    opts?: { key?: string; headers?: Record<string, string> },
+  ) => Promise<{ status: number; body: any; headers: Record<string, any> }>;
   newTenant: (name?: string) => Promise<{ tenantId: string; ownerKey: string }>;
   jobs: () => Promise<number>;
   close: () => Promise<void>;
@@ -30,8 +35,17 @@ export async function startTestEnv(opts: { config?: Partial<Config> } = {}): Pro
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const schema = databaseUrl ? `t_${randomBytes(6).toString('hex')}` : undefined;
   const config: Config = {
-    port: 0, host: '127.0.0.1', dataDir: '', databaseUrl, redisUrl: process.env.REDIS_URL || undefined, logLevel: 'silent', runJobs: false,
-    keys: generateKeyMaterial(), keysSource: 'env', publicUrl: 'http://localhost', ...opts.config,
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: '',
+    databaseUrl,
+    redisUrl: process.env.REDIS_URL || undefined,
+    logLevel: 'silent',
+    runJobs: false,
+    keys: generateKeyMaterial(),
+    keysSource: 'env',
+    publicUrl: 'http://localhost',
+    ...opts.config,
   };
   const ctx = await createContext(config, { schema, poolSize: 10 });
   const app = await buildApp(ctx);
@@ -53,7 +67,12 @@ export async function startTestEnv(opts: { config?: Partial<Config> } = {}): Pro
     return { status: res.statusCode, body: parsed, headers: res.headers };
   };
   return {
-    app, ctx, api, newTenant, tenantId: first.tenantId, ownerKey: first.ownerKey,
+    app,
+    ctx,
+    api,
+    newTenant,
+    tenantId: first.tenantId,
+    ownerKey: first.ownerKey,
     async jobs() {
       // recurring sweeps run now, whatever the (moved) clock said when they were last scheduled
       await ctx.db.query(`UPDATE jobs SET run_at = $1 WHERE state = 'pending' AND singleton IS NOT NULL AND singleton NOT LIKE 'batch.%'`, [ctx.clock.now()]);
@@ -85,7 +104,10 @@ export async function fixtures(env: TestEnv, key?: string) {
     issue: async (batch_id: string, member_id?: string) => ok(await env.api('POST', '/v1/cards/issue', { batch_id, member_id }, k), 'issue'),
     /** template + on_issue batch + member + issued card, in one call */
     card: async (kind: string, value: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
-      const t = ok(await env.api('POST', '/v1/templates', { kind, name: `${kind} test`, value, validity: { type: 'relative', days: 30 }, ...extra }, k), 'template');
+      const t = ok(
+        await env.api('POST', '/v1/templates', { kind, name: `${kind} test`, value, validity: { type: 'relative', days: 30 }, ...extra }, k),
+        'template',
+      );
       const b = ok(await env.api('POST', '/v1/batches', { template_id: t.id, name: 'b', mode: 'on_issue' }, k), 'batch');
       const m = ok(await env.api('POST', '/v1/members', { name: 'm' }, k), 'member');
       const c = ok(await env.api('POST', '/v1/cards/issue', { batch_id: b.id, member_id: m.id }, k), 'issue');

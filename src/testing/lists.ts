@@ -7,7 +7,12 @@ export async function walk(env: TestEnv, url: string, key?: string): Promise<{ r
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const r = await env.api('GET', cursor ? `${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : url, undefined, key ? { key } : undefined);
+    const r = await env.api(
+      'GET',
+      cursor ? `${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : url,
+      undefined,
+      key ? { key } : undefined,
+    );
     assert.equal(r.status, 200, `${url}: ${JSON.stringify(r.body)}`);
     rows.push(...r.body.data);
     cursor = r.body.next_cursor;
@@ -35,7 +40,11 @@ export async function assertSortedWalk(env: TestEnv, opts: { url: string; sort: 
     const [va, vb] = [opts.value(a), opts.value(b)];
     assert.ok(va < vb || (va === vb && a.id < b.id), `${opts.sort} ascending: ${JSON.stringify(va)} (${a.id}) before ${JSON.stringify(vb)} (${b.id})`);
   }
-  assert.deepEqual(desc.rows.map((r) => r.id), asc.rows.map((r) => r.id).reverse(), `-${opts.sort} is ${opts.sort} reversed`);
+  assert.deepEqual(
+    desc.rows.map((r) => r.id),
+    asc.rows.map((r) => r.id).reverse(),
+    `-${opts.sort} is ${opts.sort} reversed`,
+  );
   return asc.rows;
 }
 

@@ -6,7 +6,12 @@ import type * as T from './types';
  * with its `code` and `detail`, and `report()` shows the detail to the person (never "error 422").
  */
 export class ApiError extends Error {
-  constructor(public status: number, public code: string, public detail: string, public errors: { field: string; reason: string }[] = []) {
+  constructor(
+    public status: number,
+    public code: string,
+    public detail: string,
+    public errors: { field: string; reason: string }[] = [],
+  ) {
     super(detail);
   }
 }
@@ -18,9 +23,15 @@ export class ApiError extends Error {
  * in this tab's memory. `walletMember`: the member this wallet page shows.
  */
 export type Screen = 'console' | 'clerk' | 'wallet';
-export interface Auth { screen: Screen; key?: string | null; walletMember?: string | null }
+export interface Auth {
+  screen: Screen;
+  key?: string | null;
+  walletMember?: string | null;
+}
 let onUnauthorized: (() => void) | null = null;
-export const setUnauthorizedHandler = (f: (() => void) | null) => { onUnauthorized = f; };
+export const setUnauthorizedHandler = (f: (() => void) | null) => {
+  onUnauthorized = f;
+};
 
 const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
 
@@ -31,7 +42,13 @@ function authHeaders(auth: Auth): Record<string, string> {
   return h;
 }
 
-export async function request<R>(auth: Auth, method: string, path: string, body?: unknown, opts: { idempotent?: boolean; contentType?: string; headers?: Record<string, string> } = {}): Promise<R> {
+export async function request<R>(
+  auth: Auth,
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: { idempotent?: boolean; contentType?: string; headers?: Record<string, string> } = {},
+): Promise<R> {
   const headers: Record<string, string> = { accept: 'application/json', ...authHeaders(auth), ...opts.headers };
   if (body !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
   // a retried click or a flaky network must not redeem twice: every mutation carries its own key
@@ -40,7 +57,11 @@ export async function request<R>(auth: Auth, method: string, path: string, body?
   try {
     res = await fetch(path, { method, headers, body: body === undefined ? undefined : opts.contentType ? String(body) : JSON.stringify(body) });
   } catch {
-    throw new ApiError(0, 'NETWORK', navigator.language.startsWith('zh') ? '网络连接失败，请检查网络后重试' : 'The network is unreachable; check the connection and retry');
+    throw new ApiError(
+      0,
+      'NETWORK',
+      navigator.language.startsWith('zh') ? '网络连接失败，请检查网络后重试' : 'The network is unreachable; check the connection and retry',
+    );
   }
   const text = await res.text();
   const data = text ? safeJson(text) : undefined;
@@ -54,7 +75,11 @@ export async function request<R>(auth: Auth, method: string, path: string, body?
 }
 
 function safeJson(text: string) {
-  try { return JSON.parse(text); } catch { return text; }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Shows an API error's detail (and its code, for support) as a toast. */
@@ -98,7 +123,11 @@ export function client(auth: Auth) {
       request<T.ImportResult>(auth, 'POST', `/v1/batches/${id}/import${qs({ state })}`, csv, { contentType: 'text/csv' }),
     /** Streams the CSV of codes; the caller saves it as a file. */
     exportBatch: async (id: string, b: { limit?: number; channel_id?: string; reissue?: boolean }) => {
-      const res = await fetch(`/v1/batches/${id}/export`, { method: 'POST', headers: { ...authHeaders(auth), 'content-type': 'application/json' }, body: JSON.stringify(b) });
+      const res = await fetch(`/v1/batches/${id}/export`, {
+        method: 'POST',
+        headers: { ...authHeaders(auth), 'content-type': 'application/json' },
+        body: JSON.stringify(b),
+      });
       if (!res.ok) {
         const p = await res.json().catch(() => ({}));
         throw new ApiError(res.status, p.code ?? `HTTP_${res.status}`, p.detail ?? res.statusText);
@@ -111,7 +140,8 @@ export function client(auth: Auth) {
     trace: (id: string) => get<T.Trace>(`/v1/cards/${id}/trace`),
     reveal: (id: string) => post<{ id: string; code: string; pin: string | null }>(`/v1/cards/${id}/reveal`),
     approve: (id: string, b: { max_amount?: number } = {}) => post<T.Approval>(`/v1/cards/${id}/approvals`, b),
-    cardAction: (id: string, verb: 'freeze' | 'unfreeze' | 'void' | 'top-up' | 'transfer', b: Record<string, unknown> = {}) => post<T.Card>(`/v1/cards/${id}/${verb}`, b),
+    cardAction: (id: string, verb: 'freeze' | 'unfreeze' | 'void' | 'top-up' | 'transfer', b: Record<string, unknown> = {}) =>
+      post<T.Card>(`/v1/cards/${id}/${verb}`, b),
     issue: (b: { batch_id: string; member_id?: string; channel_id?: string }) => post<T.IssuedCard>('/v1/cards/issue', b),
     check: (b: T.RedeemBody) => post<T.CheckResult>('/v1/redemptions/check', b),
     redeem: (b: T.RedeemBody) => post<T.RedemptionWithCard>('/v1/redemptions', b),
@@ -141,7 +171,11 @@ export function client(auth: Auth) {
     resend: (id: string | number) => post<T.WebhookDelivery>(`/v1/webhook-deliveries/${id}/resend`),
     audit: async (q: ListQuery): Promise<T.Page<T.AuditEntry>> => {
       const { cursor, q: term, ...rest } = q;
-      const r = await get<{ data: T.AuditEntry[]; next_before_id: number | null }>('/v1/audit', { ...rest, before_id: cursor ?? undefined, action: term || rest.action });
+      const r = await get<{ data: T.AuditEntry[]; next_before_id: number | null }>('/v1/audit', {
+        ...rest,
+        before_id: cursor ?? undefined,
+        action: term || rest.action,
+      });
       return { data: r.data, next_cursor: r.next_before_id == null ? null : String(r.next_before_id) };
     },
     auditVerify: () => get<{ ok: boolean; seals: number; entries: number; unsealed: number; head: T.AuditHead | null; reason?: string }>('/v1/audit/verify'),
@@ -155,7 +189,10 @@ export const signIn = (screen: 'console' | 'clerk', b: { tenant?: string; userna
 
 /** Opens the wallet in this browser: trades the link's token for the wallet cookie, once, as the page opens. */
 export const openWallet = (token: string) =>
-  request<{ member_id: string; expires_at: string }>({ screen: 'wallet' }, 'POST', '/v1/wallet/session', undefined, { idempotent: false, headers: { authorization: `Wallet ${token}` } });
+  request<{ member_id: string; expires_at: string }>({ screen: 'wallet' }, 'POST', '/v1/wallet/session', undefined, {
+    idempotent: false,
+    headers: { authorization: `Wallet ${token}` },
+  });
 
 /** The member wallet API, on the wallet cookie; `member` pins the member this page shows. */
 export function walletClient(member: string | null) {

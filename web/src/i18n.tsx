@@ -13,18 +13,28 @@ function initial(): Lang {
   try {
     const v = localStorage.getItem(KEY);
     if (v === 'en' || v === 'zh-CN') return v;
-  } catch { /* private mode */ }
+  } catch {
+    /* private mode */
+  }
   return 'zh-CN';
 }
 
-interface I18n { lang: Lang; setLang(l: Lang): void; t(zh: string, en: string): string }
+interface I18n {
+  lang: Lang;
+  setLang(l: Lang): void;
+  t(zh: string, en: string): string;
+}
 const Ctx = createContext<I18n>({ lang: 'zh-CN', setLang() {}, t: (zh) => zh });
 
 export function I18nProvider({ children }: { children: (lang: Lang) => ReactNode }) {
   const [lang, set] = useState<Lang>(initial);
   const setLang = (l: Lang) => {
     set(l);
-    try { localStorage.setItem(KEY, l); } catch { /* ignore */ }
+    try {
+      localStorage.setItem(KEY, l);
+    } catch {
+      /* ignore */
+    }
     document.documentElement.lang = l;
   };
   const t = (zh: string, en: string) => (lang === 'en' ? en : zh);
@@ -41,7 +51,10 @@ export function LangSwitch({ size = 'small' }: { size?: 'small' | 'middle' }) {
       size={size}
       value={lang}
       onChange={(v) => setLang(v as Lang)}
-      options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]}
+      options={[
+        { label: '中文', value: 'zh-CN' },
+        { label: 'EN', value: 'en' },
+      ]}
       data-testid="lang-switch"
     />
   );
@@ -50,25 +63,63 @@ export function LangSwitch({ size = 'small' }: { size?: 'small' | 'middle' }) {
 /** Names of the API's enums, in both languages (glossary: design.md). */
 export const NAMES = {
   kind: {
-    cash: ['代金券', 'Cash voucher'], discount: ['折扣券', 'Discount'], exchange: ['兑换券', 'Exchange'], count: ['次卡', 'Count card'],
-    periodic: ['周期卡', 'Periodic card'], stored_value: ['储值卡', 'Stored value'], gift: ['礼品卡', 'Gift card'], stamp: ['集点卡', 'Stamp card'],
+    cash: ['代金券', 'Cash voucher'],
+    discount: ['折扣券', 'Discount'],
+    exchange: ['兑换券', 'Exchange'],
+    count: ['次卡', 'Count card'],
+    periodic: ['周期卡', 'Periodic card'],
+    stored_value: ['储值卡', 'Stored value'],
+    gift: ['礼品卡', 'Gift card'],
+    stamp: ['集点卡', 'Stamp card'],
     external: ['第三方卡密', 'External code'],
   },
   state: {
-    unissued: ['未发放', 'Unissued'], active: ['可用', 'Active'], frozen: ['已冻结', 'Frozen'], used: ['已用完', 'Used'],
-    expired: ['已过期', 'Expired'], voided: ['已作废', 'Voided'],
+    unissued: ['未发放', 'Unissued'],
+    active: ['可用', 'Active'],
+    frozen: ['已冻结', 'Frozen'],
+    used: ['已用完', 'Used'],
+    expired: ['已过期', 'Expired'],
+    voided: ['已作废', 'Voided'],
   },
-  role: { owner: ['所有者', 'Owner'], operator: ['运营', 'Operator'], analyst: ['分析（只读）', 'Analyst'], clerk: ['店员', 'Clerk'], channel: ['渠道', 'Channel'] },
+  role: {
+    owner: ['所有者', 'Owner'],
+    operator: ['运营', 'Operator'],
+    analyst: ['分析（只读）', 'Analyst'],
+    clerk: ['店员', 'Clerk'],
+    channel: ['渠道', 'Channel'],
+  },
   event: {
-    generated: ['生成', 'Generated'], allocated: ['分配', 'Allocated'], issued: ['发放', 'Issued'], claimed: ['领取', 'Claimed'], bound: ['绑定', 'Bound'],
-    transferred: ['转赠', 'Transferred'], redeemed: ['核销', 'Redeemed'], reversed: ['撤销核销', 'Reversed'], frozen: ['冻结', 'Frozen'],
-    unfrozen: ['解冻', 'Unfrozen'], voided: ['作废', 'Voided'], expired: ['过期', 'Expired'], topped_up: ['充值', 'Topped up'],
-    refilled: ['周期补充', 'Refilled'], stamped: ['集点', 'Stamped'], rewarded: ['集满奖励', 'Rewarded'], delivered: ['已交付', 'Delivered'],
+    generated: ['生成', 'Generated'],
+    allocated: ['分配', 'Allocated'],
+    issued: ['发放', 'Issued'],
+    claimed: ['领取', 'Claimed'],
+    bound: ['绑定', 'Bound'],
+    transferred: ['转赠', 'Transferred'],
+    redeemed: ['核销', 'Redeemed'],
+    reversed: ['撤销核销', 'Reversed'],
+    frozen: ['冻结', 'Frozen'],
+    unfrozen: ['解冻', 'Unfrozen'],
+    voided: ['作废', 'Voided'],
+    expired: ['过期', 'Expired'],
+    topped_up: ['充值', 'Topped up'],
+    refilled: ['周期补充', 'Refilled'],
+    stamped: ['集点', 'Stamped'],
+    rewarded: ['集满奖励', 'Rewarded'],
+    delivered: ['已交付', 'Delivered'],
     lapsed: ['未绑定失效', 'Lapsed'],
   },
   ledger: {
-    issue: ['发放入账', 'Issue'], redeem: ['核销', 'Redeem'], reverse: ['撤销核销', 'Reverse'], top_up: ['充值', 'Top-up'], refill: ['周期补充', 'Refill'],
-    period_close: ['期末清零', 'Period close'], stamp: ['集点', 'Stamp'], reward: ['奖励', 'Reward'], expire: ['过期', 'Expire'], void: ['作废', 'Void'], transfer: ['转赠', 'Transfer'],
+    issue: ['发放入账', 'Issue'],
+    redeem: ['核销', 'Redeem'],
+    reverse: ['撤销核销', 'Reverse'],
+    top_up: ['充值', 'Top-up'],
+    refill: ['周期补充', 'Refill'],
+    period_close: ['期末清零', 'Period close'],
+    stamp: ['集点', 'Stamp'],
+    reward: ['奖励', 'Reward'],
+    expire: ['过期', 'Expire'],
+    void: ['作废', 'Void'],
+    transfer: ['转赠', 'Transfer'],
   },
   batchStatus: { generating: ['生成中', 'Generating'], paused: ['已暂停', 'Paused'], ready: ['已就绪', 'Ready'], failed: ['失败', 'Failed'] },
   batchMode: { pregenerated: ['预生成券码', 'Pre-generated'], on_issue: ['发放时生成', 'Generated on issue'], imported: ['导入券码', 'Imported'] },

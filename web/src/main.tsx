@@ -19,7 +19,11 @@ function Screen() {
   return <Console />;
 }
 
-const loading = <div className="boot"><Spin size="large" /></div>;
+const loading = (
+  <div className="boot">
+    <Spin size="large" />
+  </div>
+);
 
 createRoot(document.getElementById('root')!).render(
   <I18nProvider>
@@ -30,7 +34,12 @@ createRoot(document.getElementById('root')!).render(
           locale={lang === 'en' ? enUS : zhCN}
           theme={{
             algorithm: theme.defaultAlgorithm,
-            token: { colorPrimary: '#1f5eff', borderRadius: 6, fontFamily: '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Segoe UI", Roboto, sans-serif' },
+            token: {
+              colorPrimary: '#1f5eff',
+              borderRadius: 6,
+              fontFamily:
+                '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Segoe UI", Roboto, sans-serif',
+            },
           }}
         >
           <AntApp>

@@ -14,7 +14,9 @@ export function usePath(): string {
   useEffect(() => {
     const l = () => setPath(location.pathname);
     listeners.add(l);
-    return () => { listeners.delete(l); };
+    return () => {
+      listeners.delete(l);
+    };
   }, []);
   return path;
 }
@@ -25,5 +27,9 @@ export function Link({ to, children, ...rest }: { to: string; children: ReactNod
     e.preventDefault();
     navigate(to);
   };
-  return <a href={to} onClick={onClick} {...rest}>{children}</a>;
+  return (
+    <a href={to} onClick={onClick} {...rest}>
+      {children}
+    </a>
+  );
 }

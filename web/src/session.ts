@@ -17,7 +17,10 @@ export function useSignIn(screen: 'console' | 'clerk') {
   return {
     api,
     /** after a sign-in with an account (the cookie is set) or with an API key */
-    signedIn: (apiKey: string | null) => { setKey(apiKey); setRound((r) => r + 1); },
+    signedIn: (apiKey: string | null) => {
+      setKey(apiKey);
+      setRound((r) => r + 1);
+    },
     /** forgets an API key; an account's cookie is cleared by the sign-out request itself */
     signedOut: () => setKey(null),
   };

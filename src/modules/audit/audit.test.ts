@@ -4,8 +4,12 @@ import { startTestEnv, type TestEnv } from '../../testing/harness.js';
 import { sealAll } from './service.js';
 
 let env: TestEnv;
-before(async () => { env = await startTestEnv(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await startTestEnv();
+});
+after(async () => {
+  await env.close();
+});
 
 test('every mutation is audited; the chain is sealed behind the requests and verifies', async () => {
   for (let i = 0; i < 5; i++) await env.api('POST', '/v1/stores', { name: `店 ${i}` });
@@ -20,7 +24,10 @@ test('every mutation is audited; the chain is sealed behind the requests and ver
   assert.deepEqual([head.body.seal, head.body.entries], [1, 5], 'one seal covers the five entries');
   assert.deepEqual(head.body, v.body.head);
   const sealed = await env.api('GET', '/v1/audit');
-  assert.deepEqual(sealed.body.data.map((e: any) => [e.seq, e.seal, e.hash]), [5, 4, 3, 2, 1].map((n) => [n, 1, head.body.mac]));
+  assert.deepEqual(
+    sealed.body.data.map((e: any) => [e.seq, e.seal, e.hash]),
+    [5, 4, 3, 2, 1].map((n) => [n, 1, head.body.mac]),
+  );
 });
 
 test('verify detects an edit, a deletion and an entry slipped into a seal', async () => {
@@ -42,13 +49,20 @@ test('verify detects an edit, a deletion and an entry slipped into a seal', asyn
   await q(`DELETE FROM audit_entries WHERE tenant_id = $1 AND id = $2`, [third.id]);
   v = await verify();
   assert.deepEqual([v.ok, v.broken_at_seal, v.reason], [false, 1, `entry ${third.id}, sealed in seal 1, is missing: it was deleted`]);
-  await q(
-    `INSERT INTO audit_entries (tenant_id, id, actor, action, target_type, target_id, data, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [third.id, third.actor, third.action, third.target_type, third.target_id, JSON.stringify(third.data), third.created_at],
-  );
+  await q(`INSERT INTO audit_entries (tenant_id, id, actor, action, target_type, target_id, data, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+    third.id,
+    third.actor,
+    third.action,
+    third.target_type,
+    third.target_id,
+    JSON.stringify(third.data),
+    third.created_at,
+  ]);
   assert.equal((await verify()).ok, true, 'restored');
 
-  const forged = (await q(`INSERT INTO audit_entries (tenant_id, actor, action, created_at) VALUES ($1, 'forger', 'store.create', $2) RETURNING id`, [third.created_at])).rows[0];
+  const forged = (
+    await q(`INSERT INTO audit_entries (tenant_id, actor, action, created_at) VALUES ($1, 'forger', 'store.create', $2) RETURNING id`, [third.created_at])
+  ).rows[0];
   await q(`UPDATE audit_seals SET entry_ids = entry_ids || $2::int8, entries = entries + 1 WHERE tenant_id = $1`, [forged.id]);
   v = await verify();
   assert.deepEqual([v.ok, v.broken_at_seal], [false, 1], 'an entry slipped into a seal breaks its mac');

@@ -16,8 +16,11 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 function kaquan(dataDir: string, args: string[], extra: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   const { NODE_TEST_CONTEXT: _, DATABASE_URL: _d, REDIS_URL: _r, KAQUAN_AUDIT_KEY: _k, ...inherited } = process.env;
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, env: { ...inherited, DATA_DIR: dataDir, KAQUAN_DEMO: 'off', ...extra } }, (e, out, err) =>
-      resolve({ code: e ? Number((e as any).code ?? 1) : 0, out, err }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/main.ts', ...args],
+      { cwd: root, env: { ...inherited, DATA_DIR: dataDir, KAQUAN_DEMO: 'off', ...extra } },
+      (e, out, err) => resolve({ code: e ? Number((e as any).code ?? 1) : 0, out, err }),
     );
   });
 }
@@ -29,7 +32,8 @@ test('audit-head prints the head as one JSON line that audit-verify --head accep
   const open = () => createContext(config, { poolSize: 1 });
   try {
     let ctx = await open();
-    for (const action of ['store.create', 'store.update', 'store.delete']) await appendAudit(ctx.db, { tenantId, actor: 'key:k1', action, at: ctx.clock.now() });
+    for (const action of ['store.create', 'store.update', 'store.delete'])
+      await appendAudit(ctx.db, { tenantId, actor: 'key:k1', action, at: ctx.clock.now() });
     await sealAll(ctx);
     await ctx.db.close();
 

@@ -36,10 +36,10 @@ export interface SealHead {
  */
 export async function sealMac(keys: Keyring, prev: Buffer, head: SealHead, entries: SealedEntry[]): Promise<Buffer> {
   const h = keys.auditMac().update(prev);
-  h.update(JSON.stringify(['kaquan-audit-seal-1', head.tenantId, head.seq, head.entries, head.sealedAt, entries.length]) + '\n');
+  h.update(`${JSON.stringify(['kaquan-audit-seal-1', head.tenantId, head.seq, head.entries, head.sealedAt, entries.length])}\n`);
   for (const [i, e] of entries.entries()) {
     if (i && i % 250 === 0) await new Promise((res) => setImmediate(res));
-    h.update(JSON.stringify([Number(e.id), e.actor, e.action, e.target_type, e.target_id, e.data, e.created_at]) + '\n');
+    h.update(`${JSON.stringify([Number(e.id), e.actor, e.action, e.target_type, e.target_id, e.data, e.created_at])}\n`);
   }
   return h.digest();
 }

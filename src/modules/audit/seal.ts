@@ -55,7 +55,9 @@ export async function sealChain(ctx: AuditCtx, tenantId: string): Promise<number
     for (const r of recent.rows) for (const id of ids(r.entry_ids)) if (id > last.done_id) covered.add(id);
     const limit = BLOCK + covered.size;
     const scanned = ids(
-      (await q.query<{ id: number }>(`SELECT id FROM audit_entries WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3`, [tenantId, last.done_id, limit])).rows.map((r) => r.id),
+      (
+        await q.query<{ id: number }>(`SELECT id FROM audit_entries WHERE tenant_id = $1 AND id > $2 ORDER BY id LIMIT $3`, [tenantId, last.done_id, limit])
+      ).rows.map((r) => r.id),
     );
     const take = scanned.filter((id) => !covered.has(id)).slice(0, BLOCK);
     if (!take.length) {
@@ -66,7 +68,9 @@ export async function sealChain(ctx: AuditCtx, tenantId: string): Promise<number
     const full = take.length === BLOCK;
     const seen = full ? take[take.length - 1] : Math.max(last.done_id, scanned[scanned.length - 1]);
     const done = Math.max(last.done_id, settledSeal ? Math.min(Number(settledSeal.seen_id), seen) : 0);
-    const entries = (await q.query<SealedEntry>(`SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE tenant_id = $1 AND id = ANY($2::int8[]) ORDER BY id`, [tenantId, take])).rows;
+    const entries = (
+      await q.query<SealedEntry>(`SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE tenant_id = $1 AND id = ANY($2::int8[]) ORDER BY id`, [tenantId, take])
+    ).rows;
     const head = { tenantId, seq: last.seq + 1, entries: last.entries + entries.length, sealedAt: microsIso(now) };
     const mac = await sealMac(ctx.keys, last.mac, head, entries);
     // txid_max is read here, after the scan: a transaction that was still running at the scan has a lower id
@@ -80,9 +84,7 @@ export async function sealChain(ctx: AuditCtx, tenantId: string): Promise<number
 }
 
 async function newestSeal(q: Sql, tenantId: string): Promise<Last> {
-  const r = (
-    await q.query(`SELECT seq, mac, entries, done_id, high_id FROM audit_seals WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1`, [tenantId])
-  ).rows[0];
+  const r = (await q.query(`SELECT seq, mac, entries, done_id, high_id FROM audit_seals WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1`, [tenantId])).rows[0];
   if (!r) return { seq: 0, mac: GENESIS, entries: 0, done_id: 0, high_id: 0 };
   return { seq: Number(r.seq), mac: Buffer.from(r.mac), entries: Number(r.entries), done_id: Number(r.done_id), high_id: Number(r.high_id) };
 }
@@ -109,7 +111,7 @@ async function tenantsToSeal(db: Db): Promise<string[]> {
 export async function sealAll(ctx: AuditCtx): Promise<number> {
   let n = 0;
   for (const tenantId of await tenantsToSeal(ctx.db)) {
-    let k;
+    let k: number;
     do n += k = await sealChain(ctx, tenantId);
     while (k > 0);
   }

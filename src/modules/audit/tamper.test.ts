@@ -8,8 +8,12 @@ import { startTestEnv, type TestEnv } from '../../testing/harness.js';
  * made with SQL straight on the tables, and the chain must say it was broken.
  */
 let env: TestEnv;
-before(async () => { env = await startTestEnv(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await startTestEnv();
+});
+after(async () => {
+  await env.close();
+});
 
 async function tenantWithEntries(n: number) {
   const t = await env.newTenant('Audited');
@@ -112,11 +116,12 @@ test('a seal forged without the key is caught, and so is an entry sealed twice',
   await env.api('POST', '/v1/stores', { name: 'unsealed' }, { key: t.ownerKey });
   const last = (await t.q(`SELECT * FROM audit_seals WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1`)).rows[0];
   const fresh = (await t.q(`SELECT id FROM audit_entries WHERE tenant_id = $1 ORDER BY id DESC LIMIT 1`)).rows[0].id;
-  const forge = (ids: number[]) => t.q(
-    `INSERT INTO audit_seals (tenant_id, seq, entry_ids, entries, sealed_at, mac, done_id, seen_id, high_id, txid_max)
+  const forge = (ids: number[]) =>
+    t.q(
+      `INSERT INTO audit_seals (tenant_id, seq, entry_ids, entries, sealed_at, mac, done_id, seen_id, high_id, txid_max)
      VALUES ($1, 2, $2::int8[], $3, now(), $4, 0, $5, $5, 0)`,
-    [ids, Number(last.entries) + ids.length, createHmac('sha256', randomBytes(32)).update(last.mac).digest(), Math.max(...ids)],
-  );
+      [ids, Number(last.entries) + ids.length, createHmac('sha256', randomBytes(32)).update(last.mac).digest(), Math.max(...ids)],
+    );
   await forge([fresh]);
   let v = await t.verify();
   assert.deepEqual([v.ok, v.broken_at_seal], [false, 2]);
@@ -135,6 +140,11 @@ test('a bad exported head is refused, naming the field', async () => {
     assert.equal(r.status, 422, head);
     assert.equal(r.body.errors[0].field, 'head');
   }
-  const other = await env.api('GET', `/v1/audit/verify?head=${encodeURIComponent(JSON.stringify({ tenant_id: 'someone-else', seal: 1, mac: '00'.repeat(32) }))}`, undefined, { key: t.ownerKey });
+  const other = await env.api(
+    'GET',
+    `/v1/audit/verify?head=${encodeURIComponent(JSON.stringify({ tenant_id: 'someone-else', seal: 1, mac: '00'.repeat(32) }))}`,
+    undefined,
+    { key: t.ownerKey },
+  );
   assert.deepEqual([other.status, other.body.errors[0].field], [422, 'head']);
 });

@@ -57,7 +57,12 @@ export async function verifyChain(ctx: AuditCtx, tenantId: string, anchor?: Anch
   let entries = 0;
   let prev: Buffer = GENESIS;
   const result = (reason?: string, at?: number): VerifyResult => ({
-    ok: !reason, seals, entries, unsealed, head, ...(reason ? { reason, ...(at ? { broken_at_seal: at } : {}) } : {}),
+    ok: !reason,
+    seals,
+    entries,
+    unsealed,
+    head,
+    ...(reason ? { reason, ...(at ? { broken_at_seal: at } : {}) } : {}),
   });
   for (;;) {
     const page = (
@@ -72,12 +77,18 @@ export async function verifyChain(ctx: AuditCtx, tenantId: string, anchor?: Anch
       if (Number(s.seq) !== seq) return result(`seal ${seq} is missing: seals were deleted`, seq);
       if (seq === twiceAt) return result(`seal ${seq} covers an entry that an earlier seal covers already`, seq);
       const ids: number[] = s.entry_ids.map(Number);
-      const rows = (await db.query<SealedEntry>(`SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE tenant_id = $1 AND id = ANY($2::int8[])`, [tenantId, ids])).rows;
+      const rows = (await db.query<SealedEntry>(`SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE tenant_id = $1 AND id = ANY($2::int8[])`, [tenantId, ids]))
+        .rows;
       const byId = new Map(rows.map((r) => [Number(r.id), r]));
       const missing = ids.find((id) => !byId.has(id));
       if (missing !== undefined) return result(`entry ${missing}, sealed in seal ${seq}, is missing: it was deleted`, seq);
       const total = entries + ids.length;
-      const mac = await sealMac(ctx.keys, prev, { tenantId, seq, entries: total, sealedAt: s.sealed_at }, ids.map((id) => byId.get(id)!));
+      const mac = await sealMac(
+        ctx.keys,
+        prev,
+        { tenantId, seq, entries: total, sealedAt: s.sealed_at },
+        ids.map((id) => byId.get(id)!),
+      );
       if (!same(mac, Buffer.from(s.mac)) || Number(s.entries) !== total) {
         return result(`seal ${seq} does not verify: an entry it covers was edited, or the seal was altered or forged`, seq);
       }
@@ -93,7 +104,9 @@ export async function verifyChain(ctx: AuditCtx, tenantId: string, anchor?: Anch
     return result(`the chain ends at seal ${seals}, before the exported head (seal ${anchor.seal}): seals were deleted`, seals + 1);
   }
   if (stale) {
-    return result(`${stale} entries older than ${SEAL_DELAY_MS / 60_000} minutes are not sealed: their seals were deleted, or no process runs the audit.seal job`);
+    return result(
+      `${stale} entries older than ${SEAL_DELAY_MS / 60_000} minutes are not sealed: their seals were deleted, or no process runs the audit.seal job`,
+    );
   }
   return result();
 }

@@ -7,11 +7,21 @@ import { hasValidCheck } from '../../codes.js';
 
 let env: TestEnv;
 let fx: Awaited<ReturnType<typeof fixtures>>;
-before(async () => { env = await startTestEnv(); fx = await fixtures(env); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await startTestEnv();
+  fx = await fixtures(env);
+});
+after(async () => {
+  await env.close();
+});
 afterEach(async () => assert.deepEqual(await ledgerMismatches(env.ctx.db), []));
 
-const csvRows = (text: string) => text.trim().split('\n').slice(1).map((l) => l.split(','));
+const csvRows = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
 
 test('a pre-generated batch is made by a background job with progress, then issued from its pool', async () => {
   const t = await fx.template('cash', { amount_off: 500 });
@@ -25,7 +35,9 @@ test('a pre-generated batch is made by a background job with progress, then issu
   assert.equal(done.status, 'ready');
   assert.equal(done.generated, 12000);
   assert.equal(done.progress, 1);
-  const n = await env.ctx.db.query(`SELECT count(*)::int8 AS n, count(DISTINCT code_hash)::int8 AS d FROM cards WHERE batch_id = $1 AND state = 'unissued'`, [b.id]);
+  const n = await env.ctx.db.query(`SELECT count(*)::int8 AS n, count(DISTINCT code_hash)::int8 AS d FROM cards WHERE batch_id = $1 AND state = 'unissued'`, [
+    b.id,
+  ]);
   assert.deepEqual(n.rows[0], { n: 12000, d: 12000 });
   const m = await fx.member();
   const c = await fx.issue(b.id, m.id);
@@ -70,7 +82,12 @@ test('export streams the codes as CSV, takes them out of the pool, and is audite
   const t = await fx.template('gift', { initial_balance: 10000 });
   const b = await fx.batch(t.id, { mode: 'pregenerated', quantity: 30 });
   await env.jobs();
-  const res = await env.app.inject({ method: 'POST', url: `/v1/batches/${b.id}/export`, headers: { authorization: `Bearer ${env.ownerKey}` }, payload: { limit: 10 } });
+  const res = await env.app.inject({
+    method: 'POST',
+    url: `/v1/batches/${b.id}/export`,
+    headers: { authorization: `Bearer ${env.ownerKey}` },
+    payload: { limit: 10 },
+  });
   assert.equal(res.statusCode, 200);
   assert.match(String(res.headers['content-type']), /text\/csv/);
   const rows = csvRows(res.body);
@@ -88,7 +105,12 @@ test('export streams the codes as CSV, takes them out of the pool, and is audite
   assert.equal(bind.body.balance, 10000);
   const issued = await fx.issue(b.id, m.id);
   assert.ok(!rows.some((r) => r[0] === issued.code));
-  const again = await env.app.inject({ method: 'POST', url: `/v1/batches/${b.id}/export`, headers: { authorization: `Bearer ${env.ownerKey}` }, payload: { reissue: true } });
+  const again = await env.app.inject({
+    method: 'POST',
+    url: `/v1/batches/${b.id}/export`,
+    headers: { authorization: `Bearer ${env.ownerKey}` },
+    payload: { reissue: true },
+  });
   assert.equal(csvRows(again.body).length, 11, 'reissue lists the codes already out, changing nothing');
   await env.jobs();
   const audit = await env.api('GET', '/v1/audit?action=batch.export');
@@ -106,15 +128,27 @@ test('import keeps good lines and reports refused ones with the reason', async (
   const r = await env.api('POST', `/v1/batches/${b.id}/import?state=active`, csv, { headers: { 'content-type': 'text/csv' } });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   assert.equal(r.body.accepted, 3);
-  assert.deepEqual(r.body.refusals.map((x: any) => [x.line, x.reason]), [[4, 'duplicate_in_file'], [5, 'malformed']]);
+  assert.deepEqual(
+    r.body.refusals.map((x: any) => [x.line, x.reason]),
+    [
+      [4, 'duplicate_in_file'],
+      [5, 'malformed'],
+    ],
+  );
   const dup = await env.api('POST', `/v1/batches/${b.id}/import`, { csv: 'OLD0003CCCCKKKKMM\nOLD0004DDDDKKKKMM' });
   assert.equal(dup.body.accepted, 1);
-  assert.deepEqual(dup.body.refusals.map((x: any) => [x.line, x.reason]), [[1, 'duplicate']]);
+  assert.deepEqual(
+    dup.body.refusals.map((x: any) => [x.line, x.reason]),
+    [[1, 'duplicate']],
+  );
   // imported as active: legacy codes already in customers' hands are redeemable as typed
   const red = await env.api('POST', '/v1/redemptions', { code: 'old-0002-bbbb-kkkk-mm' });
   assert.equal(red.status, 201);
   const onIssue = await fx.batch(t.id);
-  assert.equal((await env.api('POST', `/v1/batches/${onIssue.id}/import`, 'X1234567', { headers: { 'content-type': 'text/csv' } })).body.code, 'BATCH_MODE_INVALID');
+  assert.equal(
+    (await env.api('POST', `/v1/batches/${onIssue.id}/import`, 'X1234567', { headers: { 'content-type': 'text/csv' } })).body.code,
+    'BATCH_MODE_INVALID',
+  );
 });
 
 test('the clear code never sits in a table', async () => {
@@ -125,7 +159,10 @@ test('the clear code never sits in a table', async () => {
   await env.api('POST', '/v1/redemptions', { code: c.code, amount: 100, pin: c.pin });
   await env.jobs();
   for (const table of ['cards', 'card_events', 'ledger_entries', 'redemptions', 'audit_entries', 'idempotency_keys', 'webhook_deliveries', 'jobs']) {
-    const r = await env.ctx.db.query(`SELECT count(*)::int8 AS n FROM ${table} x WHERE x::text ILIKE '%' || $1 || '%' OR x::text LIKE '%' || $2 || '%'`, [c.code, c.pin]);
+    const r = await env.ctx.db.query(`SELECT count(*)::int8 AS n FROM ${table} x WHERE x::text ILIKE '%' || $1 || '%' OR x::text LIKE '%' || $2 || '%'`, [
+      c.code,
+      c.pin,
+    ]);
     assert.equal(r.rows[0].n, 0, `${table} holds the clear code or PIN`);
   }
 });
@@ -137,18 +174,31 @@ test('batches sort on the server by name, issued and generated, across pages, bo
   const imported = async (name: string, codes: number) => {
     const b = await mine.batch(t.id, { mode: 'imported', name });
     const csv = Array.from({ length: codes }, (_, i) => `${name.toUpperCase()}${String(i).padStart(12, '0')}`).join('\n');
-    assert.equal((await env.api('POST', `/v1/batches/${b.id}/import?state=active`, csv, { key, headers: { 'content-type': 'text/csv' } })).body.accepted, codes);
+    assert.equal(
+      (await env.api('POST', `/v1/batches/${b.id}/import?state=active`, csv, { key, headers: { 'content-type': 'text/csv' } })).body.accepted,
+      codes,
+    );
   };
   await imported('bravo', 3);
   await imported('alpha', 1);
-  for (const [name, n] of [['delta', 2], ['charlie', 0], ['echo', 1]] as const) {
+  for (const [name, n] of [
+    ['delta', 2],
+    ['charlie', 0],
+    ['echo', 1],
+  ] as const) {
     const b = await mine.batch(t.id, { mode: 'on_issue', name });
     for (let i = 0; i < n; i++) await mine.issue(b.id);
   }
   const byName = await assertSortedWalk(env, { url: '/v1/batches', sort: 'name', value: (b) => b.name, key });
-  assert.deepEqual(byName.map((b) => b.name), ['alpha', 'bravo', 'charlie', 'delta', 'echo']);
+  assert.deepEqual(
+    byName.map((b) => b.name),
+    ['alpha', 'bravo', 'charlie', 'delta', 'echo'],
+  );
   const byIssued = await assertSortedWalk(env, { url: '/v1/batches', sort: 'issued', value: (b) => b.issued, key });
-  assert.deepEqual(byIssued.map((b) => b.issued), [0, 1, 1, 2, 3]);
+  assert.deepEqual(
+    byIssued.map((b) => b.issued),
+    [0, 1, 1, 2, 3],
+  );
   const byGenerated = await assertSortedWalk(env, { url: '/v1/batches', sort: 'generated', value: (b) => b.generated, key });
   assert.equal(byGenerated[byGenerated.length - 1].name, 'bravo');
   await assertBadSort(env, '/v1/batches', key);

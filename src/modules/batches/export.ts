@@ -23,8 +23,13 @@ const csvLine = (c: CardRow, keys: Ctx['keys']) => {
 export async function exportCodes(ctx: Ctx, caller: Caller, batchId: string, opts: { limit?: number; channel_id?: string; reissue?: boolean; actor: string }) {
   const batch = await getBatch(ctx.db, caller.tenantId, batchId);
   await appendAudit(ctx.db, {
-    tenantId: caller.tenantId, actor: opts.actor, action: 'batch.export', targetType: 'batch', targetId: batchId,
-    data: { limit: opts.limit ?? null, channel_id: opts.channel_id ?? null, reissue: !!opts.reissue }, at: ctx.clock.now(),
+    tenantId: caller.tenantId,
+    actor: opts.actor,
+    action: 'batch.export',
+    targetType: 'batch',
+    targetId: batchId,
+    data: { limit: opts.limit ?? null, channel_id: opts.channel_id ?? null, reissue: !!opts.reissue },
+    at: ctx.clock.now(),
   });
   let left = opts.limit ?? Number.MAX_SAFE_INTEGER;
   let afterSeq = -1;

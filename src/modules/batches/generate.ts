@@ -86,7 +86,13 @@ export function drawCards(keys: Keyring, tenantId: string, fmt: CodeFormat, with
 }
 
 interface ChunkSpec {
-  tenantId: string; batchId: string; templateId: string; kind: Kind; validFrom: Date | null; validUntil: Date | null; at: Date;
+  tenantId: string;
+  batchId: string;
+  templateId: string;
+  kind: Kind;
+  validFrom: Date | null;
+  validUntil: Date | null;
+  at: Date;
 }
 
 const COPY_SQL = `COPY cards (tenant_id, id, batch_id, template_id, kind, code_hash, code_enc, code_tail, pin_hash, seq, state, valid_from, valid_until, created_at, updated_at) FROM STDIN`;
@@ -148,11 +154,13 @@ export async function generateBatch(ctx: Ctx, job: JobRow, lease: () => Promise<
     let done: boolean;
     try {
       done = await ctx.db.tx(async (q) => {
-        const b = (await q.query(
-          'SELECT template_id, quantity, generated, status, code_format FROM batches WHERE tenant_id = $1 AND id = $2 FOR UPDATE',
-          [tenantId, batchId],
-        )).rows[0];
-        if (!b || b.status !== 'generating') return true; // paused or gone: stop; resume enqueues again
+        const b = (
+          await q.query('SELECT template_id, quantity, generated, status, code_format FROM batches WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [
+            tenantId,
+            batchId,
+          ])
+        ).rows[0];
+        if (b?.status !== 'generating') return true; // paused or gone: stop; resume enqueues again
         const now = ctx.clock.now();
         if (b.generated >= b.quantity) {
           await q.query(`UPDATE batches SET status = 'ready', updated_at = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, batchId, now]);
@@ -161,7 +169,15 @@ export async function generateBatch(ctx: Ctx, job: JobRow, lease: () => Promise<
         const t = await getTemplate(q, tenantId, b.template_id);
         const { valid_from, valid_until } = validityAt(t, now, tenant.time_zone, 'issue');
         const fixed = t.validity.type === 'fixed'; // other windows start when the card is issued
-        const spec: ChunkSpec = { tenantId, batchId, templateId: t.id, kind: t.kind, validFrom: fixed ? valid_from : null, validUntil: fixed ? valid_until : null, at: now };
+        const spec: ChunkSpec = {
+          tenantId,
+          batchId,
+          templateId: t.id,
+          kind: t.kind,
+          validFrom: fixed ? valid_from : null,
+          validUntil: fixed ? valid_until : null,
+          at: now,
+        };
         const n = Math.min(CHUNK, b.quantity - b.generated);
         const withPin = t.kind === 'gift';
         let inserted: number;

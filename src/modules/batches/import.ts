@@ -11,7 +11,11 @@ import { codeHash } from '../cards/lookup.js';
 import { issueBearer } from '../cards/issue.js';
 import { getBatch } from './service.js';
 
-export interface Refusal { line: number; reason: 'malformed' | 'duplicate_in_file' | 'duplicate' | 'pin_missing' | 'weak_code'; detail: string }
+export interface Refusal {
+  line: number;
+  reason: 'malformed' | 'duplicate_in_file' | 'duplicate' | 'pin_missing' | 'weak_code';
+  detail: string;
+}
 
 const CODE_RE = /^[A-Z0-9]{4,64}$/;
 const MAX_LINES = 200_000;
@@ -23,7 +27,8 @@ const MAX_LINES = 200_000;
  * a supplier's codes are delivered and used at the supplier, never redeemed or bound here.
  */
 export function codeBits(code: string): number {
-  const digits = /[0-9]/.test(code), letters = /[A-Z]/.test(code);
+  const digits = /[0-9]/.test(code),
+    letters = /[A-Z]/.test(code);
   return code.length * Math.log2(digits && letters ? 36 : letters ? 26 : 10);
 }
 const WEAK = 'too guessable: a code that carries value needs 16+ letters and digits, 18+ letters, 25+ digits, or a PIN in the second column';
@@ -62,19 +67,32 @@ export async function importCodes(ctx: Ctx, q: Sql, caller: Caller, batchId: str
     if (seen.has(code)) return refusals.push({ line, reason: 'duplicate_in_file', detail: `same code as line ${seen.get(code)}` });
     seen.set(code, line);
     good.push({
-      line, id: newId('card'), code_hash: codeHash(ctx.keys, tenantId, code), code_enc: ctx.keys.encrypt(pin ? `${code}\t${pin}` : code),
-      code_tail: code.slice(-4), pin_hash: pin ? ctx.keys.hmac(`pin:${tenantId}:${pin}`) : null, seq: base + good.length + 1,
+      line,
+      id: newId('card'),
+      code_hash: codeHash(ctx.keys, tenantId, code),
+      code_enc: ctx.keys.encrypt(pin ? `${code}\t${pin}` : code),
+      code_tail: code.slice(-4),
+      pin_hash: pin ? ctx.keys.hmac(`pin:${tenantId}:${pin}`) : null,
+      seq: base + good.length + 1,
     });
   });
   const fixed = t.validity.type === 'fixed';
   let accepted = 0;
   for (let i = 0; i < good.length; i += 5000) {
     const chunk = good.slice(i, i + 5000);
-    const res = await insertUnissuedCards(q, {
-      tenantId, batchId, templateId: t.id, kind: t.kind, at: now,
-      validFrom: fixed && t.validity.type === 'fixed' && t.validity.starts_at ? new Date(t.validity.starts_at) : null,
-      validUntil: fixed && t.validity.type === 'fixed' ? new Date(t.validity.ends_at) : null,
-    }, chunk);
+    const res = await insertUnissuedCards(
+      q,
+      {
+        tenantId,
+        batchId,
+        templateId: t.id,
+        kind: t.kind,
+        at: now,
+        validFrom: fixed && t.validity.type === 'fixed' && t.validity.starts_at ? new Date(t.validity.starts_at) : null,
+        validUntil: fixed && t.validity.type === 'fixed' ? new Date(t.validity.ends_at) : null,
+      },
+      chunk,
+    );
     accepted += res.inserted;
     const skipped = new Set(res.skippedIds);
     for (const c of chunk) if (skipped.has(c.id)) refusals.push({ line: c.line, reason: 'duplicate', detail: 'this code already exists' });
@@ -84,7 +102,13 @@ export async function importCodes(ctx: Ctx, q: Sql, caller: Caller, batchId: str
   refusals.sort((a, b) => a.line - b.line);
   const id = newId('imp');
   await q.query('INSERT INTO batch_imports (tenant_id, id, batch_id, accepted, refused, refusals, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
-    tenantId, id, batchId, accepted, refusals.length, JSON.stringify(refusals), now,
+    tenantId,
+    id,
+    batchId,
+    accepted,
+    refusals.length,
+    JSON.stringify(refusals),
+    now,
   ]);
   return { id, batch_id: batchId, accepted, refused: refusals.length, refusals };
 }

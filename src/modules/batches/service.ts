@@ -8,9 +8,19 @@ import { getTemplate } from '../templates/service.js';
 
 export type BatchMode = 'pregenerated' | 'on_issue' | 'imported';
 export interface BatchRow {
-  id: string; template_id: string; name: string; mode: BatchMode; quantity: number | null; stock: number | null;
-  issued: number; generated: number; code_format: CodeFormat; status: 'generating' | 'paused' | 'ready' | 'failed';
-  error: string | null; created_at: Date; updated_at: Date;
+  id: string;
+  template_id: string;
+  name: string;
+  mode: BatchMode;
+  quantity: number | null;
+  stock: number | null;
+  issued: number;
+  generated: number;
+  code_format: CodeFormat;
+  status: 'generating' | 'paused' | 'ready' | 'failed';
+  error: string | null;
+  created_at: Date;
+  updated_at: Date;
 }
 const COLS = 'id, template_id, name, mode, quantity, stock, issued, generated, code_format, status, error, created_at, updated_at';
 
@@ -30,7 +40,12 @@ export function checkFormat(f: Partial<CodeFormat> | undefined): CodeFormat {
 }
 
 export interface BatchInput {
-  template_id: string; name: string; mode: BatchMode; quantity?: number; stock?: number; code_format?: Partial<CodeFormat>;
+  template_id: string;
+  name: string;
+  mode: BatchMode;
+  quantity?: number;
+  stock?: number;
+  code_format?: Partial<CodeFormat>;
 }
 
 export async function createBatch(q: Sql, tenantId: string, input: BatchInput, now: Date): Promise<BatchRow> {
@@ -41,7 +56,8 @@ export async function createBatch(q: Sql, tenantId: string, input: BatchInput, n
     if (!input.quantity) refuse('quantity', 'required for a pre-generated batch');
     if (input.stock !== undefined) refuse('stock', 'a pre-generated batch’s stock is its quantity');
   } else {
-    if (input.quantity !== undefined) refuse('quantity', `only pre-generated batches have a quantity; ${input.mode} batches ${input.mode === 'on_issue' ? 'use stock' : 'grow by import'}`);
+    if (input.quantity !== undefined)
+      refuse('quantity', `only pre-generated batches have a quantity; ${input.mode} batches ${input.mode === 'on_issue' ? 'use stock' : 'grow by import'}`);
     if (input.mode === 'imported' && input.stock !== undefined) refuse('stock', 'an imported batch’s stock is the codes imported');
   }
   const fmt = input.mode === 'imported' ? { prefix: '', length: 0, alphabet: 'crockford' as const } : checkFormat(input.code_format);
@@ -49,10 +65,21 @@ export async function createBatch(q: Sql, tenantId: string, input: BatchInput, n
   const r = await q.query<BatchRow>(
     `INSERT INTO batches (tenant_id, id, template_id, name, mode, quantity, stock, code_format, status, created_at, updated_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$10) RETURNING ${COLS}`,
-    [tenantId, id, input.template_id, input.name, input.mode, input.quantity ?? null, input.mode === 'on_issue' ? input.stock ?? null : null,
-      JSON.stringify(fmt), input.mode === 'pregenerated' ? 'generating' : 'ready', now],
+    [
+      tenantId,
+      id,
+      input.template_id,
+      input.name,
+      input.mode,
+      input.quantity ?? null,
+      input.mode === 'on_issue' ? (input.stock ?? null) : null,
+      JSON.stringify(fmt),
+      input.mode === 'pregenerated' ? 'generating' : 'ready',
+      now,
+    ],
   );
-  if (input.mode === 'pregenerated') await enqueue(q, { type: 'batch.generate', tenantId, payload: { batchId: id }, singleton: `batch.generate:${tenantId}:${id}` });
+  if (input.mode === 'pregenerated')
+    await enqueue(q, { type: 'batch.generate', tenantId, payload: { batchId: id }, singleton: `batch.generate:${tenantId}:${id}` });
   return r.rows[0];
 }
 
@@ -64,10 +91,17 @@ export async function getBatch(q: Sql, tenantId: string, id: string, forUpdate =
 
 /** What the batch list sorts by (a tenant's batches number in the thousands at most: no index needed). */
 export const BATCH_SORTS = {
-  created_at: null, name: { sql: 'name', type: 'text' }, issued: { sql: 'issued', type: 'int8' }, generated: { sql: 'generated', type: 'int8' },
+  created_at: null,
+  name: { sql: 'name', type: 'text' },
+  issued: { sql: 'issued', type: 'int8' },
+  generated: { sql: 'generated', type: 'int8' },
 } satisfies Sorts;
 
-export async function listBatches(q: Sql, tenantId: string, opts: { limit: number; cursor?: string; template_id?: string; status?: string; q?: string; sort?: string }) {
+export async function listBatches(
+  q: Sql,
+  tenantId: string,
+  opts: { limit: number; cursor?: string; template_id?: string; status?: string; q?: string; sort?: string },
+) {
   const page = keyset(BATCH_SORTS, opts.sort, opts.cursor);
   const params: unknown[] = [tenantId, opts.template_id ?? null, opts.status ?? null, opts.q ?? null];
   const r = await q.query<BatchRow>(
@@ -80,14 +114,20 @@ export async function listBatches(q: Sql, tenantId: string, opts: { limit: numbe
 }
 
 export async function pauseBatch(q: Sql, tenantId: string, id: string, now: Date): Promise<BatchRow> {
-  const r = await q.query<BatchRow>(`UPDATE batches SET status = 'paused', updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND status = 'generating' RETURNING ${COLS}`, [tenantId, id, now]);
+  const r = await q.query<BatchRow>(
+    `UPDATE batches SET status = 'paused', updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND status = 'generating' RETURNING ${COLS}`,
+    [tenantId, id, now],
+  );
   if (r.rows[0]) return r.rows[0];
   const b = await getBatch(q, tenantId, id);
   throw new AppError(409, 'BATCH_NOT_GENERATING', `batch is ${b.status}; only a generating batch can be paused`);
 }
 
 export async function resumeBatch(q: Sql, tenantId: string, id: string, now: Date): Promise<BatchRow> {
-  const r = await q.query<BatchRow>(`UPDATE batches SET status = 'generating', updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND status IN ('paused','failed') AND mode = 'pregenerated' RETURNING ${COLS}`, [tenantId, id, now]);
+  const r = await q.query<BatchRow>(
+    `UPDATE batches SET status = 'generating', updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND status IN ('paused','failed') AND mode = 'pregenerated' RETURNING ${COLS}`,
+    [tenantId, id, now],
+  );
   if (!r.rows[0]) {
     const b = await getBatch(q, tenantId, id);
     throw new AppError(409, 'BATCH_NOT_PAUSED', `batch is ${b.status}; only a paused batch can be resumed`);
@@ -101,10 +141,11 @@ export async function resumeBatch(q: Sql, tenantId: string, id: string, now: Dat
  * issues can never take more than the stock. Pool batches count issues here too, for reports.
  */
 export async function takeStock(q: Sql, tenantId: string, batchId: string, now: Date): Promise<boolean> {
-  const r = await q.query(
-    `UPDATE batches SET issued = issued + 1, updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND (stock IS NULL OR issued < stock)`,
-    [tenantId, batchId, now],
-  );
+  const r = await q.query(`UPDATE batches SET issued = issued + 1, updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND (stock IS NULL OR issued < stock)`, [
+    tenantId,
+    batchId,
+    now,
+  ]);
   return r.rowCount > 0;
 }
 
@@ -115,8 +156,11 @@ export async function countIssued(q: Sql, tenantId: string, batchId: string, n: 
 /** The on-issue batch a stamp card's reward is issued from, made on first need. */
 export async function ensureRewardBatch(q: Sql, tenantId: string, templateId: string, now: Date): Promise<string> {
   const name = 'stamp rewards 集点奖励';
-  const found = await q.query<{ id: string }>(
-    `SELECT id FROM batches WHERE tenant_id = $1 AND template_id = $2 AND mode = 'on_issue' AND name = $3 LIMIT 1`, [tenantId, templateId, name]);
+  const found = await q.query<{ id: string }>(`SELECT id FROM batches WHERE tenant_id = $1 AND template_id = $2 AND mode = 'on_issue' AND name = $3 LIMIT 1`, [
+    tenantId,
+    templateId,
+    name,
+  ]);
   if (found.rows[0]) return found.rows[0].id;
   const id = newId('bat');
   await q.query(

@@ -8,8 +8,13 @@ import { generateCode } from '../../codes.js';
 
 let env: TestEnv;
 let fx: Awaited<ReturnType<typeof fixtures>>;
-before(async () => { env = await startTestEnv(); fx = await fixtures(env); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await startTestEnv();
+  fx = await fixtures(env);
+});
+after(async () => {
+  await env.close();
+});
 afterEach(async () => {
   assert.deepEqual(await ledgerMismatches(env.ctx.db), [], 'every card’s cached holdings equal its ledger');
   await resetGuessing();
@@ -36,9 +41,18 @@ test('the walk: template → batch → issue → redeem → trace', async () => 
   assert.equal(again.body.code, 'CARD_ALREADY_REDEEMED');
   const trace = await env.api('GET', `/v1/cards/${card.id}/trace`);
   assert.equal(trace.status, 200);
-  assert.deepEqual(trace.body.events.map((e: any) => e.event_type), ['generated', 'issued', 'redeemed']);
+  assert.deepEqual(
+    trace.body.events.map((e: any) => e.event_type),
+    ['generated', 'issued', 'redeemed'],
+  );
   assert.equal(trace.body.events[2].store_id, store.id);
-  assert.deepEqual(trace.body.ledger.map((l: any) => [l.entry_type, l.uses]), [['issue', 1], ['redeem', -1]]);
+  assert.deepEqual(
+    trace.body.ledger.map((l: any) => [l.entry_type, l.uses]),
+    [
+      ['issue', 1],
+      ['redeem', -1],
+    ],
+  );
   assert.equal(trace.body.redemptions[0].id, r.body.id);
   assert.ok(!JSON.stringify(trace.body).includes(card.code), 'the trace never shows the clear code');
 });
@@ -290,7 +304,13 @@ test('expiry is a durable job: cards past validity expire and their value leaves
   const t = await env.api('GET', `/v1/cards/${card.id}/trace`);
   assert.equal(t.body.card.state, 'expired');
   assert.equal(t.body.card.balance, 0);
-  assert.deepEqual(t.body.ledger.map((l: any) => [l.entry_type, l.amount]), [['issue', 5000], ['expire', -5000]]);
+  assert.deepEqual(
+    t.body.ledger.map((l: any) => [l.entry_type, l.amount]),
+    [
+      ['issue', 5000],
+      ['expire', -5000],
+    ],
+  );
   env.ctx.clock.reset();
 });
 
@@ -313,7 +333,10 @@ test('periodic card: uses per period, refilled by the job each month, ends after
   await env.jobs();
   const done = await env.api('GET', `/v1/cards/${card.id}/trace`);
   assert.equal(done.body.card.state, 'expired');
-  assert.deepEqual(done.body.ledger.map((l: any) => `${l.entry_type}:${l.uses}`), ['issue:2', 'redeem:-2', 'period_close:0', 'refill:2', 'redeem:-1', 'expire:-1']);
+  assert.deepEqual(
+    done.body.ledger.map((l: any) => `${l.entry_type}:${l.uses}`),
+    ['issue:2', 'redeem:-2', 'period_close:0', 'refill:2', 'redeem:-1', 'expire:-1'],
+  );
   env.ctx.clock.reset();
 });
 
@@ -347,7 +370,10 @@ test('a channel key issues into its channel and sees only its channel’s cards'
   assert.equal((await env.api('GET', `/v1/cards/${notMine.id}`, undefined, { key })).status, 404);
   assert.equal((await env.api('GET', `/v1/cards/${mine.body.id}`, undefined, { key })).status, 200);
   const list = await env.api('GET', `/v1/cards?batch_id=${b.id}`, undefined, { key });
-  assert.deepEqual(list.body.data.map((c: any) => c.id), [mine.body.id]);
+  assert.deepEqual(
+    list.body.data.map((c: any) => c.id),
+    [mine.body.id],
+  );
   assert.equal((await env.api('POST', '/v1/redemptions', { code: mine.body.code }, { key })).status, 403, 'channels do not redeem');
   assert.equal((await env.api('POST', '/v1/cards/issue', { batch_id: b.id, channel_id: 'chn_other' }, { key })).status, 404);
 });
@@ -394,7 +420,11 @@ test('stats: issued, bound, redeemed, rate, amount and GMV by template and by da
   assert.equal((await env.api('POST', '/v1/redemptions', { code: card.code, store_id: s2.id }, { key: other.ownerKey })).status, 201);
   for (const by of ['store', 'day']) {
     const g = (await env.api('GET', `/v1/stats?group_by=${by}&template_id=${count.id}`, undefined, { key: other.ownerKey })).body;
-    assert.deepEqual(g.rows.filter((x: any) => x.redeemed).map((x: any) => x.redeemed_cards), [1, 1], by);
+    assert.deepEqual(
+      g.rows.filter((x: any) => x.redeemed).map((x: any) => x.redeemed_cards),
+      [1, 1],
+      by,
+    );
     assert.equal(g.totals.redeemed, 2, by);
     assert.equal(g.totals.redeemed_cards, 1, by);
     assert.equal(g.totals.redemption_rate, 1, by);
@@ -417,19 +447,39 @@ test('cards sort on the server by balance and by expiry; redemptions by amount a
   }
   const lasting = await mine.issue((await mine.batch(forever.id)).id);
   const byBalance = await assertSortedWalk(env, { url: '/v1/cards', sort: 'balance', value: (c) => c.balance, key });
-  assert.deepEqual(byBalance.map((c) => c.balance), [0, 300, 800, 1200, 5000, 5000]);
+  assert.deepEqual(
+    byBalance.map((c) => c.balance),
+    [0, 300, 800, 1200, 5000, 5000],
+  );
   const byExpiry = await assertSortedWalk(env, { url: '/v1/cards', sort: 'valid_until', value: (c) => c.valid_until ?? '9999', key });
-  assert.deepEqual(byExpiry.map((c) => c.id), [...cards.map((c) => c.id), lasting.id], 'soonest expiry first; no expiry last');
+  assert.deepEqual(
+    byExpiry.map((c) => c.id),
+    [...cards.map((c) => c.id), lasting.id],
+    'soonest expiry first; no expiry last',
+  );
   await assertSortedWalk(env, { url: `/v1/cards?batch_id=${b.id}&state=active`, sort: 'balance', value: (c) => c.balance, key });
   await assertBadSort(env, '/v1/cards', key);
 
-  for (const [i, amount, order] of [[0, 1000, 8000], [1, 200, undefined], [2, 3000, 3000], [3, 200, 9000], [0, 500, undefined]] as const) {
+  for (const [i, amount, order] of [
+    [0, 1000, 8000],
+    [1, 200, undefined],
+    [2, 3000, 3000],
+    [3, 200, 9000],
+    [0, 500, undefined],
+  ] as const) {
     const r = await env.api('POST', '/v1/redemptions', { card_id: cards[i].id, amount, order_amount: order }, { key });
     assert.equal(r.status, 201, JSON.stringify(r.body));
   }
   const byAmount = await assertSortedWalk(env, { url: '/v1/redemptions', sort: 'amount', value: (r) => r.amount, key });
-  assert.deepEqual(byAmount.map((r) => r.amount), [200, 200, 500, 1000, 3000]);
+  assert.deepEqual(
+    byAmount.map((r) => r.amount),
+    [200, 200, 500, 1000, 3000],
+  );
   const byOrder = await assertSortedWalk(env, { url: '/v1/redemptions?status=done', sort: 'order_amount', value: (r) => r.order_amount ?? -1, key });
-  assert.deepEqual(byOrder.map((r) => r.order_amount), [null, null, 3000, 8000, 9000], 'no order amount sorts as the smallest');
+  assert.deepEqual(
+    byOrder.map((r) => r.order_amount),
+    [null, null, 3000, 8000, 9000],
+    'no order amount sorts as the smallest',
+  );
   await assertBadSort(env, '/v1/redemptions', key);
 });

@@ -27,9 +27,19 @@ export async function insertUnissuedCards(
      FROM unnest($8::text[], $9::bytea[], $10::bytea[], $11::text[], $12::bytea[], $13::int8[]) AS u(id, h, e, t, p, s)
      ON CONFLICT (tenant_id, code_hash) DO NOTHING RETURNING id`,
     [
-      t.tenantId, t.batchId, t.templateId, t.kind, t.validFrom, t.validUntil, t.at,
-      cards.map((c) => c.id), cards.map((c) => c.code_hash), cards.map((c) => c.code_enc), cards.map((c) => c.code_tail),
-      cards.map((c) => c.pin_hash), cards.map((c) => c.seq),
+      t.tenantId,
+      t.batchId,
+      t.templateId,
+      t.kind,
+      t.validFrom,
+      t.validUntil,
+      t.at,
+      cards.map((c) => c.id),
+      cards.map((c) => c.code_hash),
+      cards.map((c) => c.code_enc),
+      cards.map((c) => c.code_tail),
+      cards.map((c) => c.pin_hash),
+      cards.map((c) => c.seq),
     ],
   );
   const got = new Set(r.rows.map((x) => x.id));

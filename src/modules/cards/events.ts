@@ -41,8 +41,17 @@ export async function appendEvents(q: Sql, events: CardEvent[]): Promise<void> {
        RETURNING *)
      ${OUTBOX_FROM_EV}`,
     [
-      tenantId, col('cardId'), col('templateId'), col('batchId'), col('type'), col('memberId'), col('storeId'),
-      col('channelId'), col('keyId'), events.map((e) => (e.data ? JSON.stringify(e.data) : null)), col('at'),
+      tenantId,
+      col('cardId'),
+      col('templateId'),
+      col('batchId'),
+      col('type'),
+      col('memberId'),
+      col('storeId'),
+      col('channelId'),
+      col('keyId'),
+      events.map((e) => (e.data ? JSON.stringify(e.data) : null)),
+      col('at'),
     ],
   );
 }

@@ -34,22 +34,47 @@ import { failover, redisStore, sqlStore, HARD, RATE, SOFT, drained, type GuessSt
 const FRESH_MS = 1_000;
 const MAX_CALLERS = 20_000; // views kept per process; idle ones are dropped past this
 
-interface View { level: number; lockedUntil: number; at: number; seq: number }
-interface Item { miss: boolean; seq: number; done: (e: AppError | null) => void; fail: (e: unknown) => void }
-interface CallerState { tenantId: string; who: string; seq: number; view?: View; queue: Item[]; busy: boolean }
+interface View {
+  level: number;
+  lockedUntil: number;
+  at: number;
+  seq: number;
+}
+interface Item {
+  miss: boolean;
+  seq: number;
+  done: (e: AppError | null) => void;
+  fail: (e: unknown) => void;
+}
+interface CallerState {
+  tenantId: string;
+  who: string;
+  seq: number;
+  view?: View;
+  queue: Item[];
+  busy: boolean;
+}
 
 const throttled = (level: number) =>
-  new AppError(429, 'CODE_LOOKUPS_THROTTLED', 'too many unknown codes or wrong PINs from this caller; slow down and try again later',
-    { retry_after: Math.max(1, Math.ceil((level - (SOFT - 1)) / RATE / 1000)) });
+  new AppError(429, 'CODE_LOOKUPS_THROTTLED', 'too many unknown codes or wrong PINs from this caller; slow down and try again later', {
+    retry_after: Math.max(1, Math.ceil((level - (SOFT - 1)) / RATE / 1000)),
+  });
 const locked = (until: number, now: number) => {
   const minutes = Math.ceil((until - now) / 60_000);
-  return new AppError(429, 'CODE_LOOKUPS_LOCKED', `too many unknown codes or wrong PINs from this caller: code look-ups are locked for ${minutes} more minute${minutes === 1 ? '' : 's'}`,
-    { retry_after: Math.max(1, Math.ceil((until - now) / 1000)) });
+  return new AppError(
+    429,
+    'CODE_LOOKUPS_LOCKED',
+    `too many unknown codes or wrong PINs from this caller: code look-ups are locked for ${minutes} more minute${minutes === 1 ? '' : 's'}`,
+    { retry_after: Math.max(1, Math.ceil((until - now) / 1000)) },
+  );
 };
 
 export class Guard {
   private callers = new Map<string, CallerState>();
-  constructor(readonly store: GuessStore, private now: () => number = () => clock.now().getTime()) {}
+  constructor(
+    readonly store: GuessStore,
+    private now: () => number = () => clock.now().getTime(),
+  ) {}
 
   /** Before a look-up: a caller this process knows to be locked is refused without reading the card. */
   refuseIfLocked(tenantId: string, who: string): void {

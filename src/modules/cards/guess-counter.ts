@@ -21,7 +21,10 @@ export const DAY_MS = 24 * 3600_000;
 export const RATE = SOFT / WINDOW_MS; // level drained per millisecond
 
 /** The level at `now` (drained; a lock that ended leaves an empty level), and the lock's end or 0. */
-export interface GuessState { level: number; lockedUntil: number }
+export interface GuessState {
+  level: number;
+  lockedUntil: number;
+}
 
 /** After counting k attempts: the level they brought the caller to (they took levels level-k+1 … level), and a lock that began. */
 export type Counted = { level: number; lockedUntil: number; wasLocked: false } | { level: null; lockedUntil: number; wasLocked: true };
@@ -64,7 +67,9 @@ const COUNT_SQL = `INSERT INTO guess_counters AS g (tenant_id, who, level, at_ms
 export function sqlStore(db: Sql): GuessStore {
   const peek = async (tenantId: string, who: string, now: number) => {
     const r = await db.query<{ level: number; at_ms: number; locked_until_ms: number }>(
-      'SELECT level, at_ms, locked_until_ms FROM guess_counters WHERE tenant_id = $1 AND who = $2', [tenantId, who]);
+      'SELECT level, at_ms, locked_until_ms FROM guess_counters WHERE tenant_id = $1 AND who = $2',
+      [tenantId, who],
+    );
     const row = r.rows[0];
     return row ? drained(Number(row.level), Number(row.at_ms), Number(row.locked_until_ms), now) : { level: 0, lockedUntil: 0 };
   };
@@ -134,8 +139,10 @@ export function redisStore(url: string): GuessStore & { ready(): boolean } {
 
 /** Redis while it answers; the database while it does not (never this process's memory: that would multiply the budget by the processes). */
 export function failover(primary: GuessStore & { ready(): boolean }, fallback: GuessStore): GuessStore {
-  const either = <A extends unknown[], R>(op: (s: GuessStore) => (...a: A) => Promise<R>) => (...a: A): Promise<R> =>
-    primary.ready() ? op(primary)(...a).catch(() => op(fallback)(...a)) : op(fallback)(...a);
+  const either =
+    <A extends unknown[], R>(op: (s: GuessStore) => (...a: A) => Promise<R>) =>
+    (...a: A): Promise<R> =>
+      primary.ready() ? op(primary)(...a).catch(() => op(fallback)(...a)) : op(fallback)(...a);
   return {
     peek: either((s) => s.peek),
     count: either((s) => s.count),

@@ -39,7 +39,7 @@ function issuedFields(t: TemplateRow, at: Date, tz: string, memberId: string | n
   return {
     ...h,
     valid_from: issueV.valid_from,
-    valid_until: memberId ? v.valid_until ?? issueV.valid_until : issueV.valid_until ?? validUntilFixed,
+    valid_until: memberId ? (v.valid_until ?? issueV.valid_until) : (issueV.valid_until ?? validUntilFixed),
     bind_deadline: !memberId && t.rules.bind_within_hours ? new Date(at.getTime() + t.rules.bind_within_hours * 3_600_000) : null,
   };
 }
@@ -51,9 +51,10 @@ function issuedFields(t: TemplateRow, at: Date, tz: string, memberId: string | n
 export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueInput) {
   const tenantId = caller.tenantId;
   const now = ctx.clock.now();
-  const channelId = caller.role === 'channel' ? caller.channelId : input.channel_id ?? null;
+  const channelId = caller.role === 'channel' ? caller.channelId : (input.channel_id ?? null);
   if (input.channel_id && caller.role === 'channel' && input.channel_id !== caller.channelId) throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
-  if (channelId && caller.role !== 'channel' && !(await channelExists(q, tenantId, channelId))) throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
+  if (channelId && caller.role !== 'channel' && !(await channelExists(q, tenantId, channelId)))
+    throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
   const batch = await getBatch(q, tenantId, input.batch_id);
   const t = await getTemplate(q, tenantId, batch.template_id);
   if (t.status !== 'active') throw new AppError(409, 'TEMPLATE_ARCHIVED', 'template is archived; nothing more is issued from it');
@@ -61,7 +62,8 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
   const memberId = input.member_id ?? null;
   if (memberId && !(await memberExists(q, tenantId, memberId))) throw new AppError(404, 'MEMBER_NOT_FOUND', 'member not found');
   // sold out already: say so before any work (the conditional take below is still what guarantees it)
-  if (batch.mode === 'on_issue' && batch.stock !== null && batch.issued >= batch.stock) throw new AppError(409, 'STOCK_EXHAUSTED', 'this batch has no stock left');
+  if (batch.mode === 'on_issue' && batch.stock !== null && batch.issued >= batch.stock)
+    throw new AppError(409, 'STOCK_EXHAUSTED', 'this batch has no stock left');
   if (memberId) await countForMember(q, tenantId, memberId, t);
   const tz = (await getTenant(q, tenantId)).time_zone;
   const f = issuedFields(t, now, tz, memberId, null);
@@ -75,8 +77,28 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
       `INSERT INTO cards (tenant_id, id, batch_id, template_id, kind, code_hash, code_enc, code_tail, pin_hash, state, member_id, channel_id,
          balance, uses_left, period_no, period_ends_at, valid_from, valid_until, bind_deadline, issued_at, bound_at, created_at, updated_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'active',$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$19,$19) RETURNING *`,
-      [tenantId, c.id, batch.id, t.id, t.kind, c.code_hash, c.code_enc, c.code_tail, c.pin_hash, memberId, channelId,
-        f.balance, f.uses, f.period_no ?? null, f.period_ends_at ?? null, f.valid_from, f.valid_until, f.bind_deadline, now, memberId ? now : null],
+      [
+        tenantId,
+        c.id,
+        batch.id,
+        t.id,
+        t.kind,
+        c.code_hash,
+        c.code_enc,
+        c.code_tail,
+        c.pin_hash,
+        memberId,
+        channelId,
+        f.balance,
+        f.uses,
+        f.period_no ?? null,
+        f.period_ends_at ?? null,
+        f.valid_from,
+        f.valid_until,
+        f.bind_deadline,
+        now,
+        memberId ? now : null,
+      ],
     );
     card = r.rows[0];
     ({ code, pin } = c);
@@ -89,19 +111,35 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
          valid_from = coalesce(valid_from, $9), valid_until = coalesce(valid_until, $10), bind_deadline = $11, issued_at = $12, bound_at = $13, updated_at = $12
        WHERE tenant_id = $1 AND id = (SELECT id FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND state = 'unissued' ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
        RETURNING *`,
-      [tenantId, batch.id, memberId, channelId, f.balance, f.uses, f.period_no ?? null, f.period_ends_at ?? null, f.valid_from, f.valid_until, f.bind_deadline, now, memberId ? now : null],
+      [
+        tenantId,
+        batch.id,
+        memberId,
+        channelId,
+        f.balance,
+        f.uses,
+        f.period_no ?? null,
+        f.period_ends_at ?? null,
+        f.valid_from,
+        f.valid_until,
+        f.bind_deadline,
+        now,
+        memberId ? now : null,
+      ],
     );
-    if (!r.rows[0]) throw new AppError(409, 'STOCK_EXHAUSTED', batch.status === 'generating' ? 'no generated code is free yet; the batch is still generating' : 'this batch has no codes left');
+    if (!r.rows[0])
+      throw new AppError(
+        409,
+        'STOCK_EXHAUSTED',
+        batch.status === 'generating' ? 'no generated code is free yet; the batch is still generating' : 'this batch has no codes left',
+      );
     card = r.rows[0];
     await countIssued(q, tenantId, batch.id, 1, now);
     ({ code, pin } = revealCode(ctx.keys, card));
   }
   await appendLedger(q, tenantId, now, [{ cardId: card.id, type: 'issue', amount: f.balance, uses: f.uses }]);
   const base = { tenantId, cardId: card.id, templateId: t.id, batchId: batch.id, memberId, channelId, keyId: caller.keyId, at: now };
-  await appendEvents(q, [
-    { ...base, type: 'issued' },
-    ...(t.kind === 'external' && memberId ? [{ ...base, type: 'delivered' }] : []),
-  ]);
+  await appendEvents(q, [{ ...base, type: 'issued' }, ...(t.kind === 'external' && memberId ? [{ ...base, type: 'delivered' }] : [])]);
   return { ...cardView(card), code, pin };
 }
 
@@ -113,7 +151,7 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
  */
 export async function soldOut(ctx: Ctx, caller: Caller, input: IssueInput): Promise<boolean> {
   if (caller.role === 'channel' && input.channel_id && input.channel_id !== caller.channelId) return false;
-  const channelId = caller.role === 'channel' ? null : input.channel_id ?? null;
+  const channelId = caller.role === 'channel' ? null : (input.channel_id ?? null);
   const r = await ctx.db.query<{ sold_out: boolean }>(
     `SELECT b.mode = 'on_issue' AND b.stock IS NOT NULL AND b.issued >= b.stock AND b.status <> 'failed' AND t.status = 'active'
          AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM members m WHERE m.tenant_id = b.tenant_id AND m.id = $3))
@@ -145,7 +183,15 @@ export async function issueBearer(ctx: Ctx, q: Sql, caller: Caller, batchId: str
   );
   const cards = r.rows.sort((a, b) => Number((a as any).seq) - Number((b as any).seq));
   await countIssued(q, tenantId, batchId, cards.length, now);
-  await appendLedger(q, tenantId, now, cards.map((c) => ({ cardId: c.id, type: 'issue' as const, amount: f.balance, uses: f.uses })));
-  await appendEvents(q, cards.map((c) => ({ tenantId, cardId: c.id, templateId: t.id, batchId, type: 'issued', channelId, keyId: caller.keyId, data: { bearer: true }, at: now })));
+  await appendLedger(
+    q,
+    tenantId,
+    now,
+    cards.map((c) => ({ cardId: c.id, type: 'issue' as const, amount: f.balance, uses: f.uses })),
+  );
+  await appendEvents(
+    q,
+    cards.map((c) => ({ tenantId, cardId: c.id, templateId: t.id, batchId, type: 'issued', channelId, keyId: caller.keyId, data: { bearer: true }, at: now })),
+  );
   return cards;
 }

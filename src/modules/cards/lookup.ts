@@ -25,8 +25,19 @@ export const screenFor = (ctx: Ctx, caller: Caller): Screen => ({ guard: guardFo
  * caller may not see (`visible`) is a miss too. Over the limit, hit and miss alike get a 429.
  */
 export async function findByCode(
-  q: Sql, keys: Keyring, tenantId: string, input: string, screen: Screen,
-  opts: { forUpdate?: boolean; select?: string; joins?: string; params?: unknown[]; visible?: (row: CardRow) => boolean; fetch?: (hashes: Buffer[]) => Promise<(CardRow & Record<string, any>) | undefined> } = {},
+  q: Sql,
+  keys: Keyring,
+  tenantId: string,
+  input: string,
+  screen: Screen,
+  opts: {
+    forUpdate?: boolean;
+    select?: string;
+    joins?: string;
+    params?: unknown[];
+    visible?: (row: CardRow) => boolean;
+    fetch?: (hashes: Buffer[]) => Promise<(CardRow & Record<string, any>) | undefined>;
+  } = {},
 ): Promise<CardRow & Record<string, any>> {
   const code = normalizeCode(input);
   if (!code) throw new AppError(422, 'VALIDATION_FAILED', 'code: empty', { errors: [{ field: 'code', reason: 'empty' }] });
@@ -38,17 +49,21 @@ export async function findByCode(
   const hashes = candidates.map((c) => codeHash(keys, tenantId, c));
   const row = await (opts.fetch // a caller may fetch its own way (the redemption groups its reads)
     ? opts.fetch(hashes)
-    : q.query<CardRow>(
-      `SELECT ${opts.select ?? 'c.*'} FROM cards c ${opts.joins ?? ''}
+    : q
+        .query<CardRow>(
+          `SELECT ${opts.select ?? 'c.*'} FROM cards c ${opts.joins ?? ''}
        WHERE c.tenant_id = $1 AND c.code_hash = ANY($2::bytea[]) LIMIT 1${opts.forUpdate ? ' FOR UPDATE OF c' : ''}`,
-      [tenantId, hashes, ...extra],
-    ).then((r) => r.rows[0]));
+          [tenantId, hashes, ...extra],
+        )
+        .then((r) => r.rows[0]));
   const found = !!row && (!opts.visible || opts.visible(row));
   // the guard answers first: over budget, a 429 whether the card exists or not
   if (screen !== 'screened') await (found ? screen.guard.admit(screen.tenantId, screen.who) : screen.guard.miss(screen.tenantId, screen.who));
   if (found) return row;
   if (!hasValidCheck(code) && !hasValidCheck(aliased))
-    throw new AppError(422, 'CODE_MISTYPED', 'code: the check character does not match; a character was probably mistyped', { errors: [{ field: 'code', reason: 'check character mismatch' }] });
+    throw new AppError(422, 'CODE_MISTYPED', 'code: the check character does not match; a character was probably mistyped', {
+      errors: [{ field: 'code', reason: 'check character mismatch' }],
+    });
   throw new AppError(404, 'CARD_NOT_FOUND', 'no card has this code');
 }
 

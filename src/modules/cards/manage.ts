@@ -21,7 +21,18 @@ async function codeFormatOf(q: Sql, tenantId: string, batchId: string) {
 }
 
 function event(c: CardRow, caller: Caller, type: string, at: Date, data?: Record<string, unknown>, memberId = c.member_id) {
-  return { tenantId: caller.tenantId, cardId: c.id, templateId: c.template_id, batchId: c.batch_id, type, memberId, channelId: c.channel_id, keyId: caller.keyId, data: data ?? null, at };
+  return {
+    tenantId: caller.tenantId,
+    cardId: c.id,
+    templateId: c.template_id,
+    batchId: c.batch_id,
+    type,
+    memberId,
+    channelId: c.channel_id,
+    keyId: caller.keyId,
+    data: data ?? null,
+    at,
+  };
 }
 
 /** One conditional state change; when it matches nothing, say why from the card as it is now. */
@@ -36,8 +47,16 @@ async function transition(q: Sql, caller: Caller, id: string, from: string[], to
 
 export async function freezeCard(ctx: Ctx, q: Sql, caller: Caller, id: string, reason?: string) {
   const now = ctx.clock.now();
-  const c = await transition(q, caller, id, ['active'], 'frozen', now, reason ?? null, (c) =>
-    new AppError(409, c.state === 'frozen' ? 'CARD_ALREADY_FROZEN' : 'CARD_NOT_ACTIVE', `the card is ${c.state}; only an active card can be frozen`));
+  const c = await transition(
+    q,
+    caller,
+    id,
+    ['active'],
+    'frozen',
+    now,
+    reason ?? null,
+    (c) => new AppError(409, c.state === 'frozen' ? 'CARD_ALREADY_FROZEN' : 'CARD_NOT_ACTIVE', `the card is ${c.state}; only an active card can be frozen`),
+  );
   await appendEvents(q, [event(c, caller, 'frozen', now, { reason: reason ?? null })]);
   return cardView(c);
 }
@@ -53,10 +72,21 @@ export async function unfreezeCard(ctx: Ctx, q: Sql, caller: Caller, id: string)
 export async function voidCard(ctx: Ctx, q: Sql, caller: Caller, id: string, reason?: string) {
   const now = ctx.clock.now();
   const before = await findById(q, caller.tenantId, id, { forUpdate: true });
-  const c = await transition(q, caller, id, ['unissued', 'active', 'frozen'], 'voided', now, reason ?? null, (c) => new AppError(409, 'CARD_NOT_VOIDABLE', `the card is ${c.state}; it can no longer be voided`));
+  const c = await transition(
+    q,
+    caller,
+    id,
+    ['unissued', 'active', 'frozen'],
+    'voided',
+    now,
+    reason ?? null,
+    (c) => new AppError(409, 'CARD_NOT_VOIDABLE', `the card is ${c.state}; it can no longer be voided`),
+  );
   await q.query('UPDATE cards SET balance = 0, uses_left = 0, stamps = 0 WHERE tenant_id = $1 AND id = $2', [caller.tenantId, id]);
   if (before.balance || before.uses_left || before.stamps)
-    await appendLedger(q, caller.tenantId, now, [{ cardId: id, type: 'void', amount: -Number(before.balance), uses: -before.uses_left, stamps: -before.stamps }]);
+    await appendLedger(q, caller.tenantId, now, [
+      { cardId: id, type: 'void', amount: -Number(before.balance), uses: -before.uses_left, stamps: -before.stamps },
+    ]);
   await appendEvents(q, [event(c, caller, 'voided', now, { reason: reason ?? null })]);
   return cardView({ ...c, balance: 0, uses_left: 0, stamps: 0 });
 }
@@ -89,8 +119,15 @@ export async function topUpCard(ctx: Ctx, q: Sql, caller: Caller, id: string, am
 export async function screenBearer(ctx: Ctx, caller: Caller, input: { code: string; pin?: string }): Promise<string> {
   const screen = screenFor(ctx, caller);
   // a channel finds only its own channel's cards; another's counts as a guess, like an unknown code
-  const c = await findByCode(ctx.db, ctx.keys, caller.tenantId, input.code, screen, { visible: (c) => caller.role !== 'channel' || c.channel_id === caller.channelId });
-  if (c.pin_hash) await judgePin(screen, pinMatches(ctx.keys, caller.tenantId, c.pin_hash, input.pin), () => new AppError(403, 'PIN_INVALID', 'pin: this card needs its correct PIN'));
+  const c = await findByCode(ctx.db, ctx.keys, caller.tenantId, input.code, screen, {
+    visible: (c) => caller.role !== 'channel' || c.channel_id === caller.channelId,
+  });
+  if (c.pin_hash)
+    await judgePin(
+      screen,
+      pinMatches(ctx.keys, caller.tenantId, c.pin_hash, input.pin),
+      () => new AppError(403, 'PIN_INVALID', 'pin: this card needs its correct PIN'),
+    );
   return c.id;
 }
 
@@ -101,7 +138,8 @@ export async function bindCard(ctx: Ctx, q: Sql, caller: Caller, input: { card_i
   if (!(await memberExists(q, caller.tenantId, input.member_id))) throw new AppError(404, 'MEMBER_NOT_FOUND', 'member not found');
   if (c.member_id === input.member_id) return { ...cardView(c), already_bound: true };
   if (c.member_id) throw new AppError(409, 'CARD_ALREADY_BOUND', 'this card is bound to another member');
-  if (c.state === 'active' && c.bind_deadline && new Date(c.bind_deadline) <= now) throw new AppError(409, 'CARD_BIND_EXPIRED', 'the time to bind this code has passed');
+  if (c.state === 'active' && c.bind_deadline && new Date(c.bind_deadline) <= now)
+    throw new AppError(409, 'CARD_BIND_EXPIRED', 'the time to bind this code has passed');
   checkUsable(c, now);
   const t = await getTemplate(q, caller.tenantId, c.template_id);
   await countForMember(q, caller.tenantId, input.member_id, t);
@@ -137,6 +175,8 @@ export async function transferCard(ctx: Ctx, q: Sql, caller: Caller, id: string,
   );
   if (!r.rows[0]) throw new AppError(409, 'CARD_CHANGED', 'the card changed while transferring; try again');
   await appendLedger(q, caller.tenantId, now, [{ cardId: id, type: 'transfer' }]);
-  await appendEvents(q, [event(r.rows[0], caller, 'transferred', now, { from_member_id: c.member_id, to_member_id: toMemberId, code_reissued: true }, toMemberId)]);
+  await appendEvents(q, [
+    event(r.rows[0], caller, 'transferred', now, { from_member_id: c.member_id, to_member_id: toMemberId, code_reissued: true }, toMemberId),
+  ]);
   return cardView(r.rows[0]);
 }

@@ -34,11 +34,27 @@ export interface CardRow {
 /** What the API shows of a card: never its code (only the last 4), never a hash. */
 export function cardView(c: CardRow) {
   return {
-    id: c.id, batch_id: c.batch_id, template_id: c.template_id, kind: c.kind, code_tail: c.code_tail,
-    state: c.state, state_reason: c.state_reason, member_id: c.member_id, channel_id: c.channel_id,
-    balance: Number(c.balance), uses_left: c.uses_left, stamps: c.stamps,
-    period_no: c.period_no, period_ends_at: c.period_ends_at, valid_from: c.valid_from, valid_until: c.valid_until,
-    bind_deadline: c.bind_deadline, issued_at: c.issued_at, bound_at: c.bound_at, created_at: c.created_at, updated_at: c.updated_at,
+    id: c.id,
+    batch_id: c.batch_id,
+    template_id: c.template_id,
+    kind: c.kind,
+    code_tail: c.code_tail,
+    state: c.state,
+    state_reason: c.state_reason,
+    member_id: c.member_id,
+    channel_id: c.channel_id,
+    balance: Number(c.balance),
+    uses_left: c.uses_left,
+    stamps: c.stamps,
+    period_no: c.period_no,
+    period_ends_at: c.period_ends_at,
+    valid_from: c.valid_from,
+    valid_until: c.valid_until,
+    bind_deadline: c.bind_deadline,
+    issued_at: c.issued_at,
+    bound_at: c.bound_at,
+    created_at: c.created_at,
+    updated_at: c.updated_at,
   };
 }
 export type CardView = ReturnType<typeof cardView>;
@@ -49,11 +65,20 @@ export const DEPLETES: Kind[] = ['cash', 'discount', 'exchange', 'count'];
 /** What a card holds the moment it is issued: the amounts of its "issue" ledger entry. */
 export function initialHoldings(kind: Kind, v: Value, at: Date, tz: string) {
   switch (kind) {
-    case 'cash': case 'discount': case 'exchange': return { balance: 0, uses: 1 };
-    case 'count': return { balance: 0, uses: v.uses! };
-    case 'periodic': return { balance: 0, uses: v.uses_per_period!, period_no: 1, period_ends_at: periodEnd(at, v.period!, tz) };
-    case 'stored_value': case 'gift': return { balance: v.initial_balance!, uses: 0 };
-    case 'stamp': case 'external': return { balance: 0, uses: 0 };
+    case 'cash':
+    case 'discount':
+    case 'exchange':
+      return { balance: 0, uses: 1 };
+    case 'count':
+      return { balance: 0, uses: v.uses! };
+    case 'periodic':
+      return { balance: 0, uses: v.uses_per_period!, period_no: 1, period_ends_at: periodEnd(at, v.period!, tz) };
+    case 'stored_value':
+    case 'gift':
+      return { balance: v.initial_balance!, uses: 0 };
+    case 'stamp':
+    case 'external':
+      return { balance: 0, uses: 0 };
   }
 }
 

@@ -8,7 +8,10 @@ export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year';
  * the card was issued in.
  */
 export function periodEnd(at: Date, unit: PeriodUnit, tz: string, periodsAhead = 1): Date {
-  return DateTime.fromJSDate(at, { zone: tz }).startOf(unit).plus({ [`${unit}s`]: periodsAhead }).toJSDate();
+  return DateTime.fromJSDate(at, { zone: tz })
+    .startOf(unit)
+    .plus({ [`${unit}s`]: periodsAhead })
+    .toJSDate();
 }
 
 /** Local weekday (1 = Monday) and minutes since local midnight. */

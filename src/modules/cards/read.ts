@@ -24,7 +24,11 @@ export const CARD_SORTS = {
   valid_until: { sql: "coalesce(valid_until, '9999-12-31T00:00:00Z'::timestamptz)", type: 'timestamptz' },
 } satisfies Sorts;
 
-export async function listCards(q: Sql, caller: Caller, f: { limit: number; cursor?: string; member_id?: string; batch_id?: string; template_id?: string; state?: string; sort?: string }) {
+export async function listCards(
+  q: Sql,
+  caller: Caller,
+  f: { limit: number; cursor?: string; member_id?: string; batch_id?: string; template_id?: string; state?: string; sort?: string },
+) {
   const page = keyset(CARD_SORTS, f.sort, f.cursor);
   const params: unknown[] = [caller.tenantId, f.member_id ?? null, f.batch_id ?? null, f.template_id ?? null, f.state ?? null];
   const r = await q.query<CardRow>(
@@ -39,7 +43,14 @@ export async function listCards(q: Sql, caller: Caller, f: { limit: number; curs
 }
 
 export interface EventRow {
-  id: number; event_type: string; member_id: string | null; store_id: string | null; channel_id: string | null; key_id: string | null; data: unknown; created_at: Date;
+  id: number;
+  event_type: string;
+  member_id: string | null;
+  store_id: string | null;
+  channel_id: string | null;
+  key_id: string | null;
+  data: unknown;
+  created_at: Date;
 }
 
 /**
@@ -51,15 +62,30 @@ export interface EventRow {
 export async function cardTrace(q: Sql, caller: Caller, id: string) {
   const c = await findById(q, caller.tenantId, id, { channelId: channelOf(caller) });
   const ep: unknown[] = [caller.tenantId, id];
-  const events = (await q.query<EventRow>(
-    `SELECT id, event_type, member_id, store_id, channel_id, key_id, data, created_at FROM card_events
+  const events = (
+    await q.query<EventRow>(
+      `SELECT id, event_type, member_id, store_id, channel_id, key_id, data, created_at FROM card_events
      WHERE tenant_id = $1 AND card_id = $2 AND ${scopeSql(caller, ep, { store: 'store_id', storeMayBeNull: true, channel: '*' })} ORDER BY id`,
-    ep,
-  )).rows;
-  const generated: EventRow = { id: 0, event_type: 'generated', member_id: null, store_id: null, channel_id: null, key_id: null, data: { batch_id: c.batch_id }, created_at: c.created_at };
+      ep,
+    )
+  ).rows;
+  const generated: EventRow = {
+    id: 0,
+    event_type: 'generated',
+    member_id: null,
+    store_id: null,
+    channel_id: null,
+    key_id: null,
+    data: { batch_id: c.batch_id },
+    created_at: c.created_at,
+  };
   const rp: unknown[] = [caller.tenantId, id];
-  const redemptions = (await q.query<RedemptionRow>(
-    `SELECT * FROM redemptions WHERE tenant_id = $1 AND card_id = $2 AND ${scopeSql(caller, rp, { ...REDEMPTION_SCOPE, channel: '*' })} ORDER BY created_at`, rp)).rows;
+  const redemptions = (
+    await q.query<RedemptionRow>(
+      `SELECT * FROM redemptions WHERE tenant_id = $1 AND card_id = $2 AND ${scopeSql(caller, rp, { ...REDEMPTION_SCOPE, channel: '*' })} ORDER BY created_at`,
+      rp,
+    )
+  ).rows;
   const seen = new Set(redemptions.map((r) => r.id));
   const ledger = (await cardLedger(q, caller.tenantId, id)).filter((e) => !e.redemption_id || seen.has(e.redemption_id));
   return { card: cardView(c), events: [generated, ...events], ledger, redemptions };
@@ -67,7 +93,10 @@ export async function cardTrace(q: Sql, caller: Caller, id: string) {
 
 export async function getRedemption(q: Sql, caller: Caller, id: string): Promise<RedemptionRow> {
   const params: unknown[] = [caller.tenantId, id];
-  const r = await q.query<RedemptionRow>(`SELECT * FROM redemptions WHERE tenant_id = $1 AND id = $2 AND ${scopeSql(caller, params, REDEMPTION_SCOPE)}`, params);
+  const r = await q.query<RedemptionRow>(
+    `SELECT * FROM redemptions WHERE tenant_id = $1 AND id = $2 AND ${scopeSql(caller, params, REDEMPTION_SCOPE)}`,
+    params,
+  );
   if (!r.rows[0]) throw new AppError(404, 'REDEMPTION_NOT_FOUND', 'redemption not found');
   return r.rows[0];
 }
@@ -79,7 +108,11 @@ export const REDEMPTION_SORTS = {
   order_amount: { sql: 'coalesce(order_amount, -1)', type: 'int8' },
 } satisfies Sorts;
 
-export async function listRedemptions(q: Sql, caller: Caller, f: { limit: number; cursor?: string; store_id?: string; card_id?: string; status?: string; sort?: string }) {
+export async function listRedemptions(
+  q: Sql,
+  caller: Caller,
+  f: { limit: number; cursor?: string; store_id?: string; card_id?: string; status?: string; sort?: string },
+) {
   const page = keyset(REDEMPTION_SORTS, f.sort, f.cursor);
   const params: unknown[] = [caller.tenantId, f.store_id ?? null, f.card_id ?? null, f.status ?? null];
   const r = await q.query<RedemptionRow>(
@@ -93,8 +126,10 @@ export async function listRedemptions(q: Sql, caller: Caller, f: { limit: number
 
 /** A batch's cards already out of the pool, in generation order after `afterSeq` (re-export). */
 export async function issuedCardsOfBatch(q: Sql, tenantId: string, batchId: string, afterSeq: number, limit: number): Promise<(CardRow & { seq: number })[]> {
-  return (await q.query<CardRow & { seq: number }>(
-    `SELECT * FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND seq > $3 AND state <> 'unissued' ORDER BY seq LIMIT $4`,
-    [tenantId, batchId, afterSeq, limit],
-  )).rows;
+  return (
+    await q.query<CardRow & { seq: number }>(
+      `SELECT * FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND seq > $3 AND state <> 'unissued' ORDER BY seq LIMIT $4`,
+      [tenantId, batchId, afterSeq, limit],
+    )
+  ).rows;
 }

@@ -5,10 +5,27 @@ import type { CardRow } from './model.js';
 
 /** One redemption, decided (rules passed in JS), waiting to be written. */
 export interface Decided {
-  tenantId: string; cardId: string; amount: number; uses: number; stamps: number; depletes: boolean;
-  periodNo: number | null; memberId: string | null; goal: number | null;
-  redemptionId: string; storeId: string | null; keyId: string; orderAmount: number | null; value: number;
-  ledgerType: string; eventType: string; eventData: string; actor: string; action: string; auditData: string; at: Date;
+  tenantId: string;
+  cardId: string;
+  amount: number;
+  uses: number;
+  stamps: number;
+  depletes: boolean;
+  periodNo: number | null;
+  memberId: string | null;
+  goal: number | null;
+  redemptionId: string;
+  storeId: string | null;
+  keyId: string;
+  orderAmount: number | null;
+  value: number;
+  ledgerType: string;
+  eventType: string;
+  eventData: string;
+  actor: string;
+  action: string;
+  auditData: string;
+  at: Date;
 }
 
 /** The updated card, null when the card no longer matched, or 'alone' when the group failed and this one must go by itself. */
@@ -26,8 +43,12 @@ const groupSql = (lockFirst: boolean) => `WITH i AS (
       $10::text[], $11::text[], $12::text[], $13::int8[], $14::int8[], $15::text[], $16::text[], $17::jsonb[], $18::text[], $19::text[], $20::jsonb[], $21::timestamptz[])
       AS i(tenant_id, card_id, amount, uses, stamps, depletes, period_no, member_id, goal,
            redemption_id, store_id, key_id, order_amount, value, ledger_type, event_type, event_data, actor, action, audit_data, at)),
-  ${lockFirst ? `locked AS MATERIALIZED (
-    SELECT c.tenant_id, c.id FROM cards c JOIN i ON c.tenant_id = i.tenant_id AND c.id = i.card_id ORDER BY c.tenant_id, c.id FOR UPDATE OF c),` : ''}
+  ${
+    lockFirst
+      ? `locked AS MATERIALIZED (
+    SELECT c.tenant_id, c.id FROM cards c JOIN i ON c.tenant_id = i.tenant_id AND c.id = i.card_id ORDER BY c.tenant_id, c.id FOR UPDATE OF c),`
+      : ''
+  }
   c AS (
     UPDATE cards SET balance = cards.balance - i.amount, uses_left = cards.uses_left - i.uses, stamps = cards.stamps + i.stamps,
       state = CASE WHEN i.depletes AND cards.uses_left - i.uses = 0 THEN 'used' ELSE cards.state END, updated_at = i.at
@@ -62,9 +83,27 @@ async function writeGroup(db: Db, items: Decided[]): Promise<Written[]> {
   const col = <K extends keyof Decided>(k: K) => items.map((d) => d[k]);
   try {
     const r = await db.query<CardRow & { r_id: string }>(items.length > 1 ? GROUP_SQL : ONE_SQL, [
-      col('tenantId'), col('cardId'), col('amount'), col('uses'), col('stamps'), col('depletes'), col('periodNo'), col('memberId'), col('goal'),
-      col('redemptionId'), col('storeId'), col('keyId'), col('orderAmount'), col('value'), col('ledgerType'), col('eventType'), col('eventData'),
-      col('actor'), col('action'), col('auditData'), col('at'),
+      col('tenantId'),
+      col('cardId'),
+      col('amount'),
+      col('uses'),
+      col('stamps'),
+      col('depletes'),
+      col('periodNo'),
+      col('memberId'),
+      col('goal'),
+      col('redemptionId'),
+      col('storeId'),
+      col('keyId'),
+      col('orderAmount'),
+      col('value'),
+      col('ledgerType'),
+      col('eventType'),
+      col('eventData'),
+      col('actor'),
+      col('action'),
+      col('auditData'),
+      col('at'),
     ]);
     const byId = new Map(r.rows.map((row) => [row.r_id, row]));
     return items.map((d) => byId.get(d.redemptionId) ?? null);
@@ -98,12 +137,28 @@ const READ_SQL = `SELECT q.k, x.* FROM unnest($1::int[], $2::int[], $3::text[], 
     WHERE c.tenant_id = q.tenant_id AND c.code_hash = q.hash) x
   ORDER BY q.n`; // one index look-up per code (LATERAL), answers in the order asked
 
-interface Read { tenantId: string; hashes: Buffer[]; storeId: string | null }
+interface Read {
+  tenantId: string;
+  hashes: Buffer[];
+  storeId: string | null;
+}
 type Row = CardRow & Record<string, any>;
 
 async function readGroup(db: Db, items: Read[]): Promise<(Row | undefined)[]> {
-  const k: number[] = [], o: number[] = [], t: string[] = [], h: Buffer[] = [], st: (string | null)[] = [];
-  items.forEach((it, i) => it.hashes.forEach((hash, j) => { k.push(i); o.push(j); t.push(it.tenantId); h.push(hash); st.push(it.storeId); }));
+  const k: number[] = [],
+    o: number[] = [],
+    t: string[] = [],
+    h: Buffer[] = [],
+    st: (string | null)[] = [];
+  items.forEach((it, i) =>
+    it.hashes.forEach((hash, j) => {
+      k.push(i);
+      o.push(j);
+      t.push(it.tenantId);
+      h.push(hash);
+      st.push(it.storeId);
+    }),
+  );
   const r = await db.query<Row & { k: number }>(READ_SQL, [k, o, t, h, st]);
   const out: (Row | undefined)[] = items.map(() => undefined);
   for (const { k: i, ...row } of r.rows) if (!out[i]) out[i] = row as Row; // the first candidate that matched, as LIMIT 1 would

@@ -10,7 +10,6 @@ import type { Store } from '../stores/service.js';
 import type { TemplateRow } from '../templates/schemas.js';
 import { appendEvents, OUTBOX_FROM_EV } from './events.js';
 import { readByCode, writeDecided } from './redeem-batch.js';
-import { appendLedger } from './ledger.js';
 import { cardView, DEPLETES, type CardRow } from './model.js';
 import { findByCode, findById, judgePin, pinMatches, screenFor, type Screen } from './lookup.js';
 import { evaluate, needsVerification, type RedeemRequest, type Take } from './rules.js';
@@ -45,7 +44,14 @@ async function templateAt(q: Sql, tenantId: string, id: string, version: number)
 }
 
 /** The card, its template's version and the store, in one round trip (the template itself is cached by version). */
-export async function loadForRedeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInput, forUpdate = false, screen: Screen = screenFor(ctx, caller)): Promise<Loaded> {
+export async function loadForRedeem(
+  ctx: Ctx,
+  q: Sql,
+  caller: Caller,
+  input: RedeemInput,
+  forUpdate = false,
+  screen: Screen = screenFor(ctx, caller),
+): Promise<Loaded> {
   const tenantId = caller.tenantId;
   const storeId = requireStore(caller, input.store_id) ?? null;
   const select = 'c.*, t.version AS tpl_version, row_to_json(s.*) AS sto';
@@ -53,10 +59,15 @@ export async function loadForRedeem(ctx: Ctx, q: Sql, caller: Caller, input: Red
   let row: any;
   if (input.code) {
     // outside a transaction (the fast path) the read joins whatever other reads are waiting
-    const fetch = q === ctx.db && !forUpdate && ctx.config.redeemGroups !== false ? (hashes: Buffer[]) => readByCode(ctx.db, tenantId, hashes, storeId) : undefined;
+    const fetch =
+      q === ctx.db && !forUpdate && ctx.config.redeemGroups !== false ? (hashes: Buffer[]) => readByCode(ctx.db, tenantId, hashes, storeId) : undefined;
     row = await findByCode(q, ctx.keys, tenantId, input.code, screen, { select, joins, params: [storeId], forUpdate, fetch });
   } else if (input.card_id) {
-    const r = await q.query(`SELECT ${select} FROM cards c ${joins} WHERE c.tenant_id = $1 AND c.id = $2${forUpdate ? ' FOR UPDATE OF c' : ''}`, [tenantId, input.card_id, storeId]);
+    const r = await q.query(`SELECT ${select} FROM cards c ${joins} WHERE c.tenant_id = $1 AND c.id = $2${forUpdate ? ' FOR UPDATE OF c' : ''}`, [
+      tenantId,
+      input.card_id,
+      storeId,
+    ]);
     if (!r.rows[0]) throw new AppError(404, 'CARD_NOT_FOUND', 'card not found');
     row = r.rows[0];
   } else {
@@ -72,7 +83,11 @@ async function checkPin(ctx: Ctx, screen: Screen, caller: Caller, l: Loaded, pin
   if (!l.card.pin_hash || l.card.member_id) return;
   // an unbound card with a PIN (every gift card, imported codes that came with one) is a bearer
   // instrument: card number + secret PIN 卡号+卡密
-  await judgePin(screen, pinMatches(ctx.keys, caller.tenantId, l.card.pin_hash, pin), () => new AppError(403, 'PIN_INVALID', 'pin: this card needs its correct PIN'));
+  await judgePin(
+    screen,
+    pinMatches(ctx.keys, caller.tenantId, l.card.pin_hash, pin),
+    () => new AppError(403, 'PIN_INVALID', 'pin: this card needs its correct PIN'),
+  );
 }
 
 /** 核销 check: can this card be redeemed here, now, for this order? Changes nothing. */
@@ -112,7 +127,7 @@ export async function redeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInpu
   }
   await checkPin(ctx, 'screened', caller, l, input.pin);
   const take = evaluate(l.card, l.template, l.store, input, now, l.tz);
-  if (input.approval_id && needsVerification(l.template, take)) await useApproval(q, caller.tenantId, input.approval_id, l.card.id, take.value, now);
+  if (input.approval_id && needsVerification(l.template, take)) await spendApproval(q, caller.tenantId, input.approval_id, l.card.id, take.value, now);
   const redemptionId = newId('red');
   const updated = await takeFromCard(q, caller, l, take, redemptionId, input, now);
   if (!updated) {
@@ -121,8 +136,24 @@ export async function redeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInpu
     throw new AppError(409, 'CARD_CHANGED', 'the card changed while redeeming; try again');
   }
   let card = updated;
-  const base = { tenantId: caller.tenantId, cardId: card.id, templateId: card.template_id, batchId: card.batch_id, memberId: card.member_id, storeId: l.store?.id ?? null, channelId: card.channel_id, keyId: caller.keyId, at: now };
-  const events = [{ ...base, type: take.stamps ? 'stamped' : 'redeemed', data: { redemption_id: redemptionId, amount: take.value, uses: take.uses, stamps: take.stamps, order_amount: input.order_amount ?? null } }];
+  const base = {
+    tenantId: caller.tenantId,
+    cardId: card.id,
+    templateId: card.template_id,
+    batchId: card.batch_id,
+    memberId: card.member_id,
+    storeId: l.store?.id ?? null,
+    channelId: card.channel_id,
+    keyId: caller.keyId,
+    at: now,
+  };
+  const events = [
+    {
+      ...base,
+      type: take.stamps ? 'stamped' : 'redeemed',
+      data: { redemption_id: redemptionId, amount: take.value, uses: take.uses, stamps: take.stamps, order_amount: input.order_amount ?? null },
+    },
+  ];
   await appendEvents(q, events);
   let rewardCardId: string | null = null;
   if (take.stamps && card.stamps >= l.template.value.goal!) {
@@ -131,9 +162,21 @@ export async function redeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInpu
     rewardCardId = out.rewardCardId;
   }
   return {
-    id: redemptionId, card_id: card.id, template_id: card.template_id, batch_id: card.batch_id, store_id: l.store?.id ?? null, member_id: card.member_id,
-    order_amount: input.order_amount ?? null, amount: take.value, uses: take.uses, stamps: take.stamps, status: 'done' as const,
-    reversed_at: null, created_at: now, reward_card_id: rewardCardId, card: cardView(card),
+    id: redemptionId,
+    card_id: card.id,
+    template_id: card.template_id,
+    batch_id: card.batch_id,
+    store_id: l.store?.id ?? null,
+    member_id: card.member_id,
+    order_amount: input.order_amount ?? null,
+    amount: take.value,
+    uses: take.uses,
+    stamps: take.stamps,
+    status: 'done' as const,
+    reversed_at: null,
+    created_at: now,
+    reward_card_id: rewardCardId,
+    card: cardView(card),
   };
 }
 
@@ -164,18 +207,53 @@ export async function redeemFast(ctx: Ctx, caller: Caller, input: RedeemInput, m
   const redemptionId = newId('red');
   const storeId = l.store?.id ?? null;
   const answer = (updated: CardRow) => ({
-    id: redemptionId, card_id: updated.id, template_id: updated.template_id, batch_id: updated.batch_id, store_id: storeId, member_id: updated.member_id,
-    order_amount: input.order_amount ?? null, amount: take.value, uses: take.uses, stamps: take.stamps, status: 'done', reversed_at: null,
-    created_at: now, reward_card_id: null, card: cardView(updated),
+    id: redemptionId,
+    card_id: updated.id,
+    template_id: updated.template_id,
+    batch_id: updated.batch_id,
+    store_id: storeId,
+    member_id: updated.member_id,
+    order_amount: input.order_amount ?? null,
+    amount: take.value,
+    uses: take.uses,
+    stamps: take.stamps,
+    status: 'done',
+    reversed_at: null,
+    created_at: now,
+    reward_card_id: null,
+    card: cardView(updated),
   });
-  const eventData = JSON.stringify({ redemption_id: redemptionId, amount: take.value, uses: take.uses, stamps: take.stamps, order_amount: input.order_amount ?? null });
+  const eventData = JSON.stringify({
+    redemption_id: redemptionId,
+    amount: take.value,
+    uses: take.uses,
+    stamps: take.stamps,
+    order_amount: input.order_amount ?? null,
+  });
   if (!m.idempotency && ctx.config.redeemGroups !== false) {
     // under load, redemptions waiting for a statement go together: one round trip and one commit for many
     const written = await writeDecided(ctx.db, {
-      tenantId: caller.tenantId, cardId: c.id, amount: take.amount, uses: take.uses, stamps: take.stamps, depletes: DEPLETES.includes(c.kind),
-      periodNo: c.period_no, memberId: c.member_id, goal, redemptionId, storeId, keyId: caller.keyId, orderAmount: input.order_amount ?? null,
-      value: take.value, ledgerType: take.stamps ? 'stamp' : 'redeem', eventType: take.stamps ? 'stamped' : 'redeemed', eventData,
-      actor: m.audit.actor, action: m.audit.action, auditData: JSON.stringify(m.audit.data), at: now,
+      tenantId: caller.tenantId,
+      cardId: c.id,
+      amount: take.amount,
+      uses: take.uses,
+      stamps: take.stamps,
+      depletes: DEPLETES.includes(c.kind),
+      periodNo: c.period_no,
+      memberId: c.member_id,
+      goal,
+      redemptionId,
+      storeId,
+      keyId: caller.keyId,
+      orderAmount: input.order_amount ?? null,
+      value: take.value,
+      ledgerType: take.stamps ? 'stamp' : 'redeem',
+      eventType: take.stamps ? 'stamped' : 'redeemed',
+      eventData,
+      actor: m.audit.actor,
+      action: m.audit.action,
+      auditData: JSON.stringify(m.audit.data),
+      at: now,
     });
     if (written === null) return undefined; // the card changed since it was read
     if (written !== 'alone') return answer(written);
@@ -212,11 +290,15 @@ export async function redeemFast(ctx: Ctx, caller: Caller, input: RedeemInput, m
         ${p(eventData)}::jsonb, ${nowP}::timestamptz FROM c
       RETURNING *),
     wh AS (${OUTBOX_FROM_EV}),
-    ${keyed ? `answer AS (
+    ${
+      keyed
+        ? `answer AS (
       SELECT jsonb_build_object('id', r.id, 'card_id', r.card_id, 'template_id', r.template_id, 'batch_id', r.batch_id, 'store_id', r.store_id,
         'member_id', r.member_id, 'order_amount', r.order_amount, 'amount', r.amount, 'uses', r.uses, 'stamps', r.stamps, 'status', r.status,
         'reversed_at', NULL, 'created_at', ${isoSql('r.created_at')}, 'reward_card_id', NULL, 'card', ${cardJson()}) AS body
-      FROM r, c),` : ''}
+      FROM r, c),`
+        : ''
+    }
     ${recordCtes(m, p, keyed ? 'answer' : 'r', red, 'answer.body')}
     ${keyed ? 'SELECT body FROM answer' : 'SELECT * FROM c'}`;
   const out = await ctx.db.query(sql, values);
@@ -242,8 +324,21 @@ async function takeFromCard(q: Sql, caller: Caller, l: Loaded, take: Take, redem
        INSERT INTO ledger_entries (tenant_id, card_id, entry_type, amount, uses, stamps, redemption_id, created_at)
        SELECT tenant_id, id, CASE WHEN $5 > 0 THEN 'stamp' ELSE 'redeem' END, -$3, -$4, $5, $9, $7 FROM c)
      SELECT * FROM c`,
-    [caller.tenantId, l.card.id, take.amount, take.uses, take.stamps, depletes, now, l.card.period_no, redemptionId, l.store?.id ?? null,
-      caller.keyId, input.order_amount ?? null, take.value],
+    [
+      caller.tenantId,
+      l.card.id,
+      take.amount,
+      take.uses,
+      take.stamps,
+      depletes,
+      now,
+      l.card.period_no,
+      redemptionId,
+      l.store?.id ?? null,
+      caller.keyId,
+      input.order_amount ?? null,
+      take.value,
+    ],
   );
   return r.rows[0] ?? null;
 }
@@ -253,14 +348,19 @@ export async function createApproval(q: Sql, caller: Caller, cardId: string, max
   await findById(q, caller.tenantId, cardId);
   const id = newId('apr');
   const expires = new Date(now.getTime() + 15 * 60_000);
-  await q.query(
-    'INSERT INTO redemption_approvals (tenant_id, id, card_id, max_amount, approved_by, expires_at, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)',
-    [caller.tenantId, id, cardId, maxAmount ?? null, caller.keyId, expires, now],
-  );
+  await q.query('INSERT INTO redemption_approvals (tenant_id, id, card_id, max_amount, approved_by, expires_at, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
+    caller.tenantId,
+    id,
+    cardId,
+    maxAmount ?? null,
+    caller.keyId,
+    expires,
+    now,
+  ]);
   return { id, card_id: cardId, max_amount: maxAmount ?? null, expires_at: expires };
 }
 
-async function useApproval(q: Sql, tenantId: string, id: string, cardId: string, value: number, now: Date) {
+async function spendApproval(q: Sql, tenantId: string, id: string, cardId: string, value: number, now: Date) {
   const r = await q.query(
     `UPDATE redemption_approvals SET used_at = $5 WHERE tenant_id = $1 AND id = $2 AND card_id = $3 AND used_at IS NULL
        AND expires_at > $5 AND (max_amount IS NULL OR max_amount >= $4)`,

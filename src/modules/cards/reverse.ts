@@ -8,8 +8,20 @@ import { appendLedger } from './ledger.js';
 import { cardView, type CardRow } from './model.js';
 
 export interface RedemptionRow {
-  id: string; card_id: string; template_id: string; batch_id: string; store_id: string | null; key_id: string | null; member_id: string | null;
-  order_amount: number | null; amount: number; uses: number; stamps: number; status: 'done' | 'reversed'; reversed_at: Date | null; created_at: Date;
+  id: string;
+  card_id: string;
+  template_id: string;
+  batch_id: string;
+  store_id: string | null;
+  key_id: string | null;
+  member_id: string | null;
+  order_amount: number | null;
+  amount: number;
+  uses: number;
+  stamps: number;
+  status: 'done' | 'reversed';
+  reversed_at: Date | null;
+  created_at: Date;
 }
 
 /**
@@ -30,19 +42,23 @@ export async function reverseRedemption(ctx: Ctx, q: Sql, caller: Caller, id: st
   const red = r.rows[0];
   if (!red) {
     const cp: unknown[] = [caller.tenantId, id];
-    const cur = (await q.query<RedemptionRow>(`SELECT * FROM redemptions WHERE tenant_id = $1 AND id = $2 AND ${scopeSql(caller, cp, REDEMPTION_SCOPE)}`, cp)).rows[0];
+    const cur = (await q.query<RedemptionRow>(`SELECT * FROM redemptions WHERE tenant_id = $1 AND id = $2 AND ${scopeSql(caller, cp, REDEMPTION_SCOPE)}`, cp))
+      .rows[0];
     if (!cur) throw new AppError(404, 'REDEMPTION_NOT_FOUND', 'redemption not found');
     if (cur.status === 'reversed') throw new AppError(409, 'REDEMPTION_ALREADY_REVERSED', 'this redemption was already reversed');
     throw new AppError(409, 'REVERSAL_WINDOW_CLOSED', `redemptions can be reversed within ${tenant.reverse_window_minutes} minutes`);
   }
-  const taken = (await q.query<{ amount: number; uses: number; stamps: number }>(
-    `SELECT coalesce(sum(amount), 0)::int8 AS amount, coalesce(sum(uses), 0)::int8 AS uses, coalesce(sum(stamps), 0)::int8 AS stamps
+  const taken = (
+    await q.query<{ amount: number; uses: number; stamps: number }>(
+      `SELECT coalesce(sum(amount), 0)::int8 AS amount, coalesce(sum(uses), 0)::int8 AS uses, coalesce(sum(stamps), 0)::int8 AS stamps
      FROM ledger_entries WHERE tenant_id = $1 AND card_id = $2 AND redemption_id = $3`,
-    [caller.tenantId, red.card_id, red.id],
-  )).rows[0];
+      [caller.tenantId, red.card_id, red.id],
+    )
+  ).rows[0];
   const back = { amount: -Number(taken.amount), uses: -Number(taken.uses), stamps: -Number(taken.stamps) };
   const c = (await q.query<CardRow>('SELECT * FROM cards WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [caller.tenantId, red.card_id])).rows[0];
-  if (!['active', 'used', 'frozen'].includes(c.state)) throw new AppError(409, 'CARD_NOT_REVERSIBLE', `the card is ${c.state}; its redemptions can no longer be reversed`);
+  if (!['active', 'used', 'frozen'].includes(c.state))
+    throw new AppError(409, 'CARD_NOT_REVERSIBLE', `the card is ${c.state}; its redemptions can no longer be reversed`);
   if (c.kind === 'periodic' && (await periodOf(q, caller.tenantId, red)) !== c.period_no)
     throw new AppError(409, 'REVERSAL_PERIOD_CLOSED', 'this redemption belongs to a period that has ended');
   if (c.stamps + back.stamps < 0) throw new AppError(409, 'REVERSAL_REWARD_ISSUED', 'these stamps already earned a reward; void the reward card instead');
@@ -53,10 +69,21 @@ export async function reverseRedemption(ctx: Ctx, q: Sql, caller: Caller, id: st
     [caller.tenantId, c.id, back.amount, back.uses, back.stamps, now],
   );
   await appendLedger(q, caller.tenantId, now, [{ cardId: c.id, type: 'reverse', ...back, redemptionId: red.id }]);
-  await appendEvents(q, [{
-    tenantId: caller.tenantId, cardId: c.id, templateId: c.template_id, batchId: c.batch_id, type: 'reversed', memberId: c.member_id,
-    storeId: red.store_id, channelId: c.channel_id, keyId: caller.keyId, data: { redemption_id: red.id, amount: red.amount, uses: red.uses }, at: now,
-  }]);
+  await appendEvents(q, [
+    {
+      tenantId: caller.tenantId,
+      cardId: c.id,
+      templateId: c.template_id,
+      batchId: c.batch_id,
+      type: 'reversed',
+      memberId: c.member_id,
+      storeId: red.store_id,
+      channelId: c.channel_id,
+      keyId: caller.keyId,
+      data: { redemption_id: red.id, amount: red.amount, uses: red.uses },
+      at: now,
+    },
+  ]);
   return { ...red, reward_card_id: null, card: cardView(u.rows[0]) };
 }
 

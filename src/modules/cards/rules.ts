@@ -62,7 +62,8 @@ export function evaluate(c: CardRow, t: TemplateRow, store: Store | null, req: R
     fail(409, 'CARD_EXPIRED', 'the last period of this card has ended');
   }
   const local = r.weekdays || r.hours ? localClock(now, tz) : { weekday: 0, minutes: 0 }; // the calendar only when a rule reads it
-  if (r.weekdays && !r.weekdays.includes(local.weekday)) fail(422, 'RULE_WEEKDAY_NOT_ALLOWED', `not redeemable on this weekday (allowed: ${r.weekdays.join(', ')}; 1 = Monday)`);
+  if (r.weekdays && !r.weekdays.includes(local.weekday))
+    fail(422, 'RULE_WEEKDAY_NOT_ALLOWED', `not redeemable on this weekday (allowed: ${r.weekdays.join(', ')}; 1 = Monday)`);
   if (r.hours) {
     const ok = r.hours.some(({ from, to }) => {
       const f = +from.slice(0, 2) * 60 + +from.slice(3);
@@ -77,7 +78,8 @@ export function evaluate(c: CardRow, t: TemplateRow, store: Store | null, req: R
   if (r.geofence) {
     const at = req.location ?? (store?.lat != null ? { lat: store.lat, lng: store.lng! } : null);
     if (!at) fail(422, 'RULE_LOCATION_REQUIRED', 'location: this card is redeemable only within an area; send location or use a store with coordinates');
-    if (distanceM(at!, r.geofence) > r.geofence.radius_m) fail(422, 'RULE_OUTSIDE_GEOFENCE', `not redeemable here: more than ${r.geofence.radius_m} m from the allowed area`);
+    if (distanceM(at!, r.geofence) > r.geofence.radius_m)
+      fail(422, 'RULE_OUTSIDE_GEOFENCE', `not redeemable here: more than ${r.geofence.radius_m} m from the allowed area`);
   }
   if (r.min_spend !== undefined) {
     if (req.order_amount === undefined) fail(422, 'ORDER_AMOUNT_REQUIRED', 'order_amount: this card has a minimum spend');
@@ -85,7 +87,8 @@ export function evaluate(c: CardRow, t: TemplateRow, store: Store | null, req: R
   }
   if (r.product_ids) {
     if (!req.product_ids?.length) fail(422, 'PRODUCTS_REQUIRED', 'product_ids: this card applies to certain products; send the order’s products');
-    if (!req.product_ids!.some((p) => r.product_ids!.includes(p))) fail(422, 'RULE_PRODUCT_NOT_IN_SCOPE', 'none of the order’s products is in this card’s scope');
+    if (!req.product_ids!.some((p) => r.product_ids!.includes(p)))
+      fail(422, 'RULE_PRODUCT_NOT_IN_SCOPE', 'none of the order’s products is in this card’s scope');
   }
   const take = takeFor(c, t, req);
   if (needsVerification(t, take) && !req.approval_id)
@@ -118,7 +121,12 @@ function takeFor(c: CardRow, t: TemplateRow, req: RedeemRequest): Take {
       return { amount: 0, uses: 1, stamps: 0, value: v.face_value ?? 0 };
     case 'count':
     case 'periodic':
-      if (uses > c.uses_left) fail(409, c.uses_left === 0 && t.kind === 'periodic' ? 'PERIOD_USES_EXHAUSTED' : 'INSUFFICIENT_USES', `${uses} uses asked, ${c.uses_left} left${t.kind === 'periodic' ? ' this period' : ''}`);
+      if (uses > c.uses_left)
+        fail(
+          409,
+          c.uses_left === 0 && t.kind === 'periodic' ? 'PERIOD_USES_EXHAUSTED' : 'INSUFFICIENT_USES',
+          `${uses} uses asked, ${c.uses_left} left${t.kind === 'periodic' ? ' this period' : ''}`,
+        );
       return { amount: 0, uses, stamps: 0, value: (v.face_value ?? 0) * uses };
     case 'stored_value':
     case 'gift':

@@ -2,28 +2,53 @@ import { Type } from '@sinclair/typebox';
 import { Id, Money, Nullable, Timestamp } from '../../http/schemas.js';
 import { Kind } from '../templates/schemas.js';
 
-export const CardState = Type.Union(['unissued', 'active', 'frozen', 'used', 'expired', 'voided'].map((s) => Type.Literal(s)), {
-  description: 'unissued 未发放 · active 可用 · frozen 冻结 · used 已用完 · expired 已过期 · voided 已作废',
-});
+export const CardState = Type.Union(
+  ['unissued', 'active', 'frozen', 'used', 'expired', 'voided'].map((s) => Type.Literal(s)),
+  {
+    description: 'unissued 未发放 · active 可用 · frozen 冻结 · used 已用完 · expired 已过期 · voided 已作废',
+  },
+);
 
 export const Card = Type.Object({
-  id: Type.String(), batch_id: Type.String(), template_id: Type.String(), kind: Kind,
+  id: Type.String(),
+  batch_id: Type.String(),
+  template_id: Type.String(),
+  kind: Kind,
   code_tail: Type.String({ description: 'last 4 characters of the code; the code itself is shown only at issue or by reveal' }),
-  state: CardState, state_reason: Nullable(Type.String()), member_id: Nullable(Type.String()), channel_id: Nullable(Type.String()),
-  balance: Type.Integer({ description: 'stored value left, fen' }), uses_left: Type.Integer({ description: 'uses left (this period for periodic cards)' }),
-  stamps: Type.Integer(), period_no: Nullable(Type.Integer()), period_ends_at: Nullable(Timestamp),
-  valid_from: Nullable(Timestamp), valid_until: Nullable(Timestamp), bind_deadline: Nullable(Timestamp),
-  issued_at: Nullable(Timestamp), bound_at: Nullable(Timestamp), created_at: Timestamp, updated_at: Timestamp,
+  state: CardState,
+  state_reason: Nullable(Type.String()),
+  member_id: Nullable(Type.String()),
+  channel_id: Nullable(Type.String()),
+  balance: Type.Integer({ description: 'stored value left, fen' }),
+  uses_left: Type.Integer({ description: 'uses left (this period for periodic cards)' }),
+  stamps: Type.Integer(),
+  period_no: Nullable(Type.Integer()),
+  period_ends_at: Nullable(Timestamp),
+  valid_from: Nullable(Timestamp),
+  valid_until: Nullable(Timestamp),
+  bind_deadline: Nullable(Timestamp),
+  issued_at: Nullable(Timestamp),
+  bound_at: Nullable(Timestamp),
+  created_at: Timestamp,
+  updated_at: Timestamp,
 });
 
 export const IssuedCard = Type.Intersect([Card, Type.Object({ code: Type.String(), pin: Nullable(Type.String()) })]);
 
 export const Redemption = Type.Object({
-  id: Type.String(), card_id: Type.String(), template_id: Type.String(), batch_id: Type.String(), store_id: Nullable(Type.String()),
-  member_id: Nullable(Type.String()), order_amount: Nullable(Type.Integer()),
+  id: Type.String(),
+  card_id: Type.String(),
+  template_id: Type.String(),
+  batch_id: Type.String(),
+  store_id: Nullable(Type.String()),
+  member_id: Nullable(Type.String()),
+  order_amount: Nullable(Type.Integer()),
   amount: Type.Integer({ description: 'value given: discount, face value or balance taken, fen' }),
-  uses: Type.Integer(), stamps: Type.Integer(), status: Type.Union([Type.Literal('done'), Type.Literal('reversed')]),
-  reversed_at: Nullable(Timestamp), created_at: Timestamp,
+  uses: Type.Integer(),
+  stamps: Type.Integer(),
+  status: Type.Union([Type.Literal('done'), Type.Literal('reversed')]),
+  reversed_at: Nullable(Timestamp),
+  created_at: Timestamp,
 });
 export const RedemptionWithCard = Type.Intersect([Redemption, Type.Object({ reward_card_id: Nullable(Type.String()), card: Card })]);
 
@@ -47,19 +72,39 @@ export const RedeemBody = Type.Object({
 });
 
 export const Event = Type.Object({
-  id: Type.Integer(), event_type: Type.String(), member_id: Nullable(Type.String()), store_id: Nullable(Type.String()),
-  channel_id: Nullable(Type.String()), key_id: Nullable(Type.String()), data: Type.Unknown(), created_at: Timestamp,
+  id: Type.Integer(),
+  event_type: Type.String(),
+  member_id: Nullable(Type.String()),
+  store_id: Nullable(Type.String()),
+  channel_id: Nullable(Type.String()),
+  key_id: Nullable(Type.String()),
+  data: Type.Unknown(),
+  created_at: Timestamp,
 });
 export const LedgerEntry = Type.Object({
-  id: Type.Integer(), entry_type: Type.String(), amount: Type.Integer(), uses: Type.Integer(), stamps: Type.Integer(),
-  redemption_id: Nullable(Type.String()), created_at: Timestamp,
+  id: Type.Integer(),
+  entry_type: Type.String(),
+  amount: Type.Integer(),
+  uses: Type.Integer(),
+  stamps: Type.Integer(),
+  redemption_id: Nullable(Type.String()),
+  created_at: Timestamp,
 });
 
 const Figures = {
-  issued: Type.Integer(), bound: Type.Integer(), redeemed: Type.Integer(), redeemed_cards: Type.Integer(),
-  redemption_rate: Nullable(Type.Number()), redeemed_amount: Type.Integer(), order_gmv: Type.Integer(),
+  issued: Type.Integer(),
+  bound: Type.Integer(),
+  redeemed: Type.Integer(),
+  redeemed_cards: Type.Integer(),
+  redemption_rate: Nullable(Type.Number()),
+  redeemed_amount: Type.Integer(),
+  order_gmv: Type.Integer(),
 };
 export const Stats = Type.Object({
-  from: Timestamp, to: Timestamp, group_by: Type.String(), time_zone: Type.String(),
-  totals: Type.Object(Figures), rows: Type.Array(Type.Object({ key: Nullable(Type.String()), ...Figures })),
+  from: Timestamp,
+  to: Timestamp,
+  group_by: Type.String(),
+  time_zone: Type.String(),
+  totals: Type.Object(Figures),
+  rows: Type.Array(Type.Object({ key: Nullable(Type.String()), ...Figures })),
 });

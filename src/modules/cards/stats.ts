@@ -2,7 +2,14 @@ import type { Sql } from '../../db/index.js';
 import { getTenant } from '../tenants/service.js';
 
 export type GroupBy = 'day' | 'template' | 'batch' | 'store';
-export interface StatsFilter { from: Date; to: Date; group_by: GroupBy; template_id?: string; batch_id?: string; store_id?: string }
+export interface StatsFilter {
+  from: Date;
+  to: Date;
+  group_by: GroupBy;
+  template_id?: string;
+  batch_id?: string;
+  store_id?: string;
+}
 
 /**
  * Numbers 数据看板: issued and bound come from card events, redeemed from redemptions that stand
@@ -13,16 +20,26 @@ export interface StatsFilter { from: Date; to: Date; group_by: GroupBy; template
  */
 export async function stats(q: Sql, tenantId: string, f: StatsFilter) {
   const tz = (await getTenant(q, tenantId)).time_zone;
-  const key = (alias: string) => ({
-    day: `to_char(${alias}.created_at AT TIME ZONE $4, 'YYYY-MM-DD')`,
-    template: `${alias}.template_id`,
-    batch: `${alias}.batch_id`,
-    store: `coalesce(${alias}.store_id, '')`,
-  })[f.group_by];
+  const key = (alias: string) =>
+    ({
+      day: `to_char(${alias}.created_at AT TIME ZONE $4, 'YYYY-MM-DD')`,
+      template: `${alias}.template_id`,
+      batch: `${alias}.batch_id`,
+      store: `coalesce(${alias}.store_id, '')`,
+    })[f.group_by];
   const params = [tenantId, f.from, f.to, tz, f.template_id ?? null, f.batch_id ?? null, f.store_id ?? null];
   const where = (a: string) => `${a}.tenant_id = $1 AND ${a}.created_at >= $2 AND ${a}.created_at < $3 AND ($5::text IS NULL OR ${a}.template_id = $5)
     AND ($6::text IS NULL OR ${a}.batch_id = $6) AND ($7::text IS NULL OR ${a}.store_id = $7) AND $4::text IS NOT NULL`;
-  const r = await q.query<{ key: string; issued: number; bound: number; redeemed: number; redeemed_cards: number; redeemed_amount: number; order_gmv: number; all_redeemed_cards: number }>(
+  const r = await q.query<{
+    key: string;
+    issued: number;
+    bound: number;
+    redeemed: number;
+    redeemed_cards: number;
+    redeemed_amount: number;
+    order_gmv: number;
+    all_redeemed_cards: number;
+  }>(
     `WITH e AS (
        SELECT ${key('e')} AS key, count(*) FILTER (WHERE e.event_type = 'issued')::int8 AS issued, count(*) FILTER (WHERE e.event_type = 'bound')::int8 AS bound
        FROM card_events e WHERE ${where('e')} AND e.event_type IN ('issued','bound') GROUP BY 1),
@@ -40,7 +57,14 @@ export async function stats(q: Sql, tenantId: string, f: StatsFilter) {
   const rate = (x: { redeemed_cards: number; issued: number }) => (x.issued ? Math.round((x.redeemed_cards / x.issued) * 10_000) / 10_000 : null);
   const rows = r.rows.map(({ all_redeemed_cards: _, ...x }) => ({ ...x, key: x.key || null, redemption_rate: rate(x) }));
   const totals = rows.reduce(
-    (a, x) => ({ issued: a.issued + x.issued, bound: a.bound + x.bound, redeemed: a.redeemed + x.redeemed, redeemed_cards: a.redeemed_cards + x.redeemed_cards, redeemed_amount: a.redeemed_amount + x.redeemed_amount, order_gmv: a.order_gmv + x.order_gmv }),
+    (a, x) => ({
+      issued: a.issued + x.issued,
+      bound: a.bound + x.bound,
+      redeemed: a.redeemed + x.redeemed,
+      redeemed_cards: a.redeemed_cards + x.redeemed_cards,
+      redeemed_amount: a.redeemed_amount + x.redeemed_amount,
+      order_gmv: a.order_gmv + x.order_gmv,
+    }),
     { issued: 0, bound: 0, redeemed: 0, redeemed_cards: 0, redeemed_amount: 0, order_gmv: 0 },
   );
   totals.redeemed_cards = Number(r.rows[0]?.all_redeemed_cards ?? 0);

@@ -4,8 +4,12 @@ import { startTestEnv, type TestEnv } from '../../testing/harness.js';
 import { assertBadSort, assertSortedWalk, walk } from '../../testing/lists.js';
 
 let env: TestEnv;
-before(async () => { env = await startTestEnv(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await startTestEnv();
+});
+after(async () => {
+  await env.close();
+});
 
 test('members sort by name on the server, across pages, both ways; a member without a name comes first A→Z', async () => {
   const { ownerKey: key } = await env.newTenant('Sorting');
@@ -13,8 +17,15 @@ test('members sort by name on the server, across pages, both ways; a member with
     assert.equal((await env.api('POST', '/v1/members', { name: name ?? undefined, phone: name === 'zhang' ? '13800001234' : undefined }, { key })).status, 201);
   }
   const asc = await assertSortedWalk(env, { url: '/v1/members', sort: 'name', value: (m) => m.name ?? '', key });
-  assert.deepEqual(asc.map((m) => m.name), [null, 'chen', 'li', 'li', 'wang', 'zhang']);
-  assert.deepEqual((await walk(env, '/v1/members?sort=-name&q=13800001234', key)).rows.map((m) => m.name), ['zhang'], 'phone search still works');
+  assert.deepEqual(
+    asc.map((m) => m.name),
+    [null, 'chen', 'li', 'li', 'wang', 'zhang'],
+  );
+  assert.deepEqual(
+    (await walk(env, '/v1/members?sort=-name&q=13800001234', key)).rows.map((m) => m.name),
+    ['zhang'],
+    'phone search still works',
+  );
   const desc = await env.api('GET', '/v1/members?sort=-name&limit=1', undefined, { key });
   assert.equal(desc.body.data[0].name, 'zhang');
   await assertBadSort(env, '/v1/members', key);

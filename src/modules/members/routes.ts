@@ -9,9 +9,13 @@ import { SortQuery } from '../../http/pagination.js';
 import * as svc from './service.js';
 
 const Member = Type.Object({
-  id: Type.String(), external_id: Nullable(Type.String({ description: 'the brand CRM’s member id' })), name: Nullable(Type.String()),
+  id: Type.String(),
+  external_id: Nullable(Type.String({ description: 'the brand CRM’s member id' })),
+  name: Nullable(Type.String()),
   phone_last4: Nullable(Type.String({ description: 'the phone is stored encrypted; only its last 4 digits are shown' })),
-  birthday: Nullable(Type.String({ format: 'date' })), tier: Nullable(Type.String()), created_at: Timestamp,
+  birthday: Nullable(Type.String({ format: 'date' })),
+  tier: Nullable(Type.String()),
+  created_at: Timestamp,
 });
 const fields = {
   external_id: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 128 }))),
@@ -26,24 +30,49 @@ export default {
   routes(base: FastifyInstance, ctx: Ctx) {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
     const tags = ['members 会员'];
-    app.post('/members', { schema: { tags, summary: 'Create a member', body: Type.Object(fields), response: responses({ 201: Member }) } }, async (req, reply) => {
-      requireAccess(req.caller!, 'catalog.write');
-      return mutate(ctx, req, reply, { action: 'member.create', targetType: 'member', status: 201 }, (q) => svc.createMember(q, ctx.keys, req.caller!.tenantId, req.body));
-    });
-    app.patch('/members/:id', { schema: { tags, summary: 'Change a member', params: Type.Object({ id: Id }), body: Type.Object(fields), response: responses({ 200: Member }) } }, async (req, reply) => {
-      requireAccess(req.caller!, 'catalog.write');
-      return mutate(ctx, req, reply, { action: 'member.update', targetType: 'member' }, (q) => svc.updateMember(q, ctx.keys, req.caller!.tenantId, req.params.id, req.body));
-    });
-    app.get('/members/:id', { schema: { tags, summary: 'Get a member by id or external_id', params: Type.Object({ id: Id }), response: responses({ 200: Member }) } }, async (req) => {
-      requireAccess(req.caller!, 'catalog.read');
-      return svc.getMember(ctx.db, req.caller!.tenantId, req.params.id);
-    });
-    app.get('/members', {
-      schema: { tags, summary: 'List or search members (name, external id, phone)', querystring: ListQuery({ q: Type.Optional(Type.String({ maxLength: 100 })), sort: Type.Optional(SortQuery(svc.MEMBER_SORTS)) }), response: responses({ 200: Page(Member) }) },
-    }, async (req) => {
-      requireAccess(req.caller!, 'catalog.read');
-      const qs = req.query as any;
-      return svc.listMembers(ctx.db, ctx.keys, req.caller!.tenantId, { limit: qs.limit ?? 50, cursor: qs.cursor, q: qs.q, sort: qs.sort });
-    });
+    app.post(
+      '/members',
+      { schema: { tags, summary: 'Create a member', body: Type.Object(fields), response: responses({ 201: Member }) } },
+      async (req, reply) => {
+        requireAccess(req.caller!, 'catalog.write');
+        return mutate(ctx, req, reply, { action: 'member.create', targetType: 'member', status: 201 }, (q) =>
+          svc.createMember(q, ctx.keys, req.caller!.tenantId, req.body),
+        );
+      },
+    );
+    app.patch(
+      '/members/:id',
+      { schema: { tags, summary: 'Change a member', params: Type.Object({ id: Id }), body: Type.Object(fields), response: responses({ 200: Member }) } },
+      async (req, reply) => {
+        requireAccess(req.caller!, 'catalog.write');
+        return mutate(ctx, req, reply, { action: 'member.update', targetType: 'member' }, (q) =>
+          svc.updateMember(q, ctx.keys, req.caller!.tenantId, req.params.id, req.body),
+        );
+      },
+    );
+    app.get(
+      '/members/:id',
+      { schema: { tags, summary: 'Get a member by id or external_id', params: Type.Object({ id: Id }), response: responses({ 200: Member }) } },
+      async (req) => {
+        requireAccess(req.caller!, 'catalog.read');
+        return svc.getMember(ctx.db, req.caller!.tenantId, req.params.id);
+      },
+    );
+    app.get(
+      '/members',
+      {
+        schema: {
+          tags,
+          summary: 'List or search members (name, external id, phone)',
+          querystring: ListQuery({ q: Type.Optional(Type.String({ maxLength: 100 })), sort: Type.Optional(SortQuery(svc.MEMBER_SORTS)) }),
+          response: responses({ 200: Page(Member) }),
+        },
+      },
+      async (req) => {
+        requireAccess(req.caller!, 'catalog.read');
+        const qs = req.query as any;
+        return svc.listMembers(ctx.db, ctx.keys, req.caller!.tenantId, { limit: qs.limit ?? 50, cursor: qs.cursor, q: qs.q, sort: qs.sort });
+      },
+    );
   },
 };

@@ -10,17 +10,25 @@ before(async () => {
   env = await startTestEnv();
   ({ ownerKey: key } = await env.newTenant('Search'));
   const people: [string | null, string | null, string | null][] = [
-    ['王小明', '13800138001', 'crm-1001'], ['王芳', null, 'crm-1002'], ['李小明', null, '13800138001'], ['Wang Xiaoming', null, null],
-    ['小明_友', null, null], ['100%纯', null, null], [null, '13900001111', 'crm-1005'],
+    ['王小明', '13800138001', 'crm-1001'],
+    ['王芳', null, 'crm-1002'],
+    ['李小明', null, '13800138001'],
+    ['Wang Xiaoming', null, null],
+    ['小明_友', null, null],
+    ['100%纯', null, null],
+    [null, '13900001111', 'crm-1005'],
   ];
   for (const [name, phone, external_id] of people) {
     const r = await env.api('POST', '/v1/members', { name, phone, external_id }, { key });
     assert.equal(r.status, 201, JSON.stringify(r.body));
   }
 });
-after(async () => { await env.close(); });
+after(async () => {
+  await env.close();
+});
 
-const names = async (q: string, extra = '') => (await walk(env, `/v1/members?q=${encodeURIComponent(q)}&limit=2${extra}`, key)).rows.map((m) => m.name ?? m.external_id).sort();
+const names = async (q: string, extra = '') =>
+  (await walk(env, `/v1/members?q=${encodeURIComponent(q)}&limit=2${extra}`, key)).rows.map((m) => m.name ?? m.external_id).sort();
 
 test('a phone, an external id and an id find their member; a number may be either', async () => {
   assert.deepEqual(await names('13800138001'), ['李小明', '王小明'], 'the phone of one, the external id of another');

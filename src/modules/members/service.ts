@@ -28,14 +28,17 @@ const normPhone = (p: string) => p.replace(/[\s\-()]/g, '');
 function phoneFields(keys: Keyring, tenantId: string, phone: string | null | undefined) {
   if (phone == null) return [null, null, null];
   const p = normPhone(phone);
-  if (!/^\+?\d{5,20}$/.test(p)) throw new AppError(422, 'VALIDATION_FAILED', 'phone: digits only, 5 to 20, optional leading +', { errors: [{ field: 'phone', reason: 'not a phone number' }] });
+  if (!/^\+?\d{5,20}$/.test(p))
+    throw new AppError(422, 'VALIDATION_FAILED', 'phone: digits only, 5 to 20, optional leading +', {
+      errors: [{ field: 'phone', reason: 'not a phone number' }],
+    });
   return [keys.encryptText(p), keys.hmac(`phone:${tenantId}:${p}`), p.slice(-4)];
 }
 
 function checkBirthday(b: string | null | undefined) {
   if (b == null) return;
   const d = new Date(`${b}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(b) || isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== b)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(b) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== b)
     throw new AppError(422, 'VALIDATION_FAILED', 'birthday: a real date as YYYY-MM-DD', { errors: [{ field: 'birthday', reason: 'not a date' }] });
 }
 
@@ -56,14 +59,19 @@ export async function updateMember(q: Sql, keys: Keyring, tenantId: string, id: 
   checkBirthday(input.birthday);
   const sets: string[] = [];
   const params: unknown[] = [tenantId, id];
-  const set = (col: string, v: unknown) => { params.push(v); sets.push(`${col} = $${params.length}`); };
+  const set = (col: string, v: unknown) => {
+    params.push(v);
+    sets.push(`${col} = $${params.length}`);
+  };
   if (input.name !== undefined) set('name', input.name);
   if (input.tier !== undefined) set('tier', input.tier);
   if (input.birthday !== undefined) set('birthday', input.birthday);
   if (input.external_id !== undefined) set('external_id', input.external_id);
   if (input.phone !== undefined) {
     const [enc, hash, last4] = phoneFields(keys, tenantId, input.phone);
-    set('phone_enc', enc); set('phone_hash', hash); set('phone_last4', last4);
+    set('phone_enc', enc);
+    set('phone_hash', hash);
+    set('phone_last4', last4);
   }
   if (!sets.length) return getMember(q, tenantId, id);
   const r = await q.query<Member>(`UPDATE members SET ${sets.join(', ')} WHERE tenant_id = $1 AND id = $2 RETURNING ${COLS}`, params).catch((e) => {
@@ -74,7 +82,10 @@ export async function updateMember(q: Sql, keys: Keyring, tenantId: string, id: 
 }
 
 export async function getMember(q: Sql, tenantId: string, id: string): Promise<Member> {
-  const r = await q.query<Member>(`SELECT ${COLS} FROM members WHERE tenant_id = $1 AND (id = $2 OR external_id = $2) ORDER BY id = $2 DESC LIMIT 1`, [tenantId, id]);
+  const r = await q.query<Member>(`SELECT ${COLS} FROM members WHERE tenant_id = $1 AND (id = $2 OR external_id = $2) ORDER BY id = $2 DESC LIMIT 1`, [
+    tenantId,
+    id,
+  ]);
   if (!r.rows[0]) throw notFound('member');
   return r.rows[0];
 }

@@ -24,8 +24,7 @@ export interface Budget {
 }
 export const accountBudget = (tenantId: string, operatorId: string): Budget => ({ tenantId, subject: `op:${operatorId}` });
 /** A name that is no account: keyed by where it was looked for and a hash of its key (typed names can be passwords). */
-export const nameBudget = (scope: string, key: string): Budget =>
-  ({ tenantId: scope, subject: `name:${createHash('sha256').update(key).digest('hex')}` });
+export const nameBudget = (scope: string, key: string): Budget => ({ tenantId: scope, subject: `name:${createHash('sha256').update(key).digest('hex')}` });
 const ipBudget = (ip: string): Budget => ({ tenantId: '*', subject: `ip:${ip}` });
 
 interface Reservation extends Budget {
@@ -80,7 +79,14 @@ async function settle(db: Sql, r: Reservation, ok: boolean, forgive: boolean) {
  * scrypt: that only tells the caller about its own address, and it bounds the hashing any one
  * address can make the server do to its budget.
  */
-export async function checkPasswordWithin(db: Sql, account: Budget, ip: string | undefined, password: string, hash: string | null, now: Date): Promise<boolean> {
+export async function checkPasswordWithin(
+  db: Sql,
+  account: Budget,
+  ip: string | undefined,
+  password: string,
+  hash: string | null,
+  now: Date,
+): Promise<boolean> {
   const byIp = ip ? await reserve(db, ipBudget(ip), IP_MAX_FAILURES, now) : undefined;
   if (byIp === null) return false;
   const byAccount = await reserve(db, account, MAX_FAILURES, now);
@@ -92,9 +98,6 @@ export async function checkPasswordWithin(db: Sql, account: Budget, ip: string |
   } else {
     await verifyPassword(password, await decoyHash());
   }
-  await Promise.all([
-    byAccount && settle(db, byAccount, ok, true),
-    byIp && settle(db, byIp, ok, false),
-  ]);
+  await Promise.all([byAccount && settle(db, byAccount, ok, true), byIp && settle(db, byIp, ok, false)]);
   return ok;
 }

@@ -4,8 +4,12 @@ import { startTestEnv, type TestEnv } from '../../testing/harness.js';
 import { MAX_FAILURES, WINDOW_MINUTES } from './attempts.js';
 
 let env: TestEnv;
-before(async () => { env = await startTestEnv(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await startTestEnv();
+});
+after(async () => {
+  await env.close();
+});
 
 const login = (body: Record<string, unknown>) => env.app.inject({ method: 'POST', url: '/v1/sessions', payload: body });
 

@@ -58,7 +58,10 @@ export async function createOperator(q: Sql, tenantId: string, input: OperatorIn
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT DO NOTHING RETURNING ${OPERATOR_COLS}`,
     [tenantId, newId('opr'), input.username, usernameKey(input.username), input.display_name ?? null, input.role, storeIds, hash, now],
   );
-  if (!r.rows[0]) throw new AppError(409, 'OPERATOR_USERNAME_TAKEN', `username: "${input.username}" is taken in this tenant`, { errors: [{ field: 'username', reason: 'taken' }] });
+  if (!r.rows[0])
+    throw new AppError(409, 'OPERATOR_USERNAME_TAKEN', `username: "${input.username}" is taken in this tenant`, {
+      errors: [{ field: 'username', reason: 'taken' }],
+    });
   return r.rows[0];
 }
 
@@ -80,7 +83,8 @@ export async function setOperatorDisabled(q: Sql, tenantId: string, id: string, 
     [tenantId, id, disabled, now],
   );
   if (!r.rows[0]) throw notFound('operator');
-  if (disabled) await q.query('UPDATE operator_sessions SET revoked_at = $3 WHERE tenant_id = $1 AND operator_id = $2 AND revoked_at IS NULL', [tenantId, id, now]);
+  if (disabled)
+    await q.query('UPDATE operator_sessions SET revoked_at = $3 WHERE tenant_id = $1 AND operator_id = $2 AND revoked_at IS NULL', [tenantId, id, now]);
   return r.rows[0];
 }
 
@@ -93,9 +97,12 @@ export async function confirmCurrentPassword(db: Db, tenantId: string, id: strin
   const r = await db.query<{ password_hash: string }>('SELECT password_hash FROM operators WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
   const hash = r.rows[0]?.password_hash ?? null;
   if (!(await checkPasswordWithin(db, accountBudget(tenantId, id), ip, current, hash, now))) {
-    throw new AppError(403, 'CURRENT_PASSWORD_INVALID',
+    throw new AppError(
+      403,
+      'CURRENT_PASSWORD_INVALID',
       `current_password: not right, or there were too many attempts; if so, wait ${WINDOW_MINUTES} minutes and try again`,
-      { errors: [{ field: 'current_password', reason: 'not right, or too many attempts' }] });
+      { errors: [{ field: 'current_password', reason: 'not right, or too many attempts' }] },
+    );
   }
 }
 
@@ -104,14 +111,21 @@ export async function setOperatorPassword(q: Sql, tenantId: string, id: string, 
   const cur = await getOperator(q, tenantId, id);
   checkNewPassword(password, cur.username);
   await q.query('UPDATE operators SET password_hash = $3 WHERE tenant_id = $1 AND id = $2', [tenantId, id, await hashPassword(password)]);
-  await q.query(
-    'UPDATE operator_sessions SET revoked_at = $3 WHERE tenant_id = $1 AND operator_id = $2 AND revoked_at IS NULL AND id IS DISTINCT FROM $4',
-    [tenantId, id, now, keepSessionId ?? null],
-  );
+  await q.query('UPDATE operator_sessions SET revoked_at = $3 WHERE tenant_id = $1 AND operator_id = $2 AND revoked_at IS NULL AND id IS DISTINCT FROM $4', [
+    tenantId,
+    id,
+    now,
+    keepSessionId ?? null,
+  ]);
   return cur;
 }
 
-export async function updateOperator(q: Sql, tenantId: string, id: string, patch: { role?: OperatorRole; store_ids?: string[]; display_name?: string | null }): Promise<Operator> {
+export async function updateOperator(
+  q: Sql,
+  tenantId: string,
+  id: string,
+  patch: { role?: OperatorRole; store_ids?: string[]; display_name?: string | null },
+): Promise<Operator> {
   const cur = await getOperator(q, tenantId, id);
   const role = patch.role ?? cur.role;
   const storeIds = patch.store_ids ?? (role === 'clerk' ? cur.store_ids : []);
@@ -125,6 +139,9 @@ export async function updateOperator(q: Sql, tenantId: string, id: string, patch
 
 /** The first owner account of a tenant, for `seed-demo` and bootstrap scripts. */
 export async function ensureOperator(db: Db, tenantId: string, input: OperatorInput, now: Date): Promise<Operator> {
-  const r = await db.query<Operator>(`SELECT ${OPERATOR_COLS} FROM operators WHERE tenant_id = $1 AND username_key = $2`, [tenantId, usernameKey(input.username)]);
+  const r = await db.query<Operator>(`SELECT ${OPERATOR_COLS} FROM operators WHERE tenant_id = $1 AND username_key = $2`, [
+    tenantId,
+    usernameKey(input.username),
+  ]);
   return r.rows[0] ?? db.tx((q) => createOperator(q, tenantId, input, now));
 }

@@ -24,8 +24,12 @@ function newSessionToken(): string {
 const hashToken = (t: string) => createHash('sha256').update(t).digest();
 
 /** The one answer for a wrong password, an unknown name or tenant, a disabled account and a spent budget. */
-const badCredentials = () => new AppError(401, 'INVALID_CREDENTIALS',
-  `the tenant, username or password is not right, or there were too many attempts; if so, wait ${WINDOW_MINUTES} minutes and try again`);
+const badCredentials = () =>
+  new AppError(
+    401,
+    'INVALID_CREDENTIALS',
+    `the tenant, username or password is not right, or there were too many attempts; if so, wait ${WINDOW_MINUTES} minutes and try again`,
+  );
 
 export interface LoginInput {
   tenant?: string; // tenant id or name; may be left out when the username is unique
@@ -85,15 +89,29 @@ export async function login(db: Db, input: LoginInput, now: Date, meta: { ip?: s
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await db.tx(async (q) => {
     const id = newId('ses');
-    await q.query(
-      'INSERT INTO operator_sessions (tenant_id, id, operator_id, token_hash, expires_at, created_at) VALUES ($1,$2,$3,$4,$5,$6)',
-      [op.tenant_id, id, op.id, hashToken(token), expiresAt, now],
-    );
+    await q.query('INSERT INTO operator_sessions (tenant_id, id, operator_id, token_hash, expires_at, created_at) VALUES ($1,$2,$3,$4,$5,$6)', [
+      op.tenant_id,
+      id,
+      op.id,
+      hashToken(token),
+      expiresAt,
+      now,
+    ]);
     await q.query('UPDATE operators SET last_login_at = $3 WHERE tenant_id = $1 AND id = $2', [op.tenant_id, op.id, now]);
-    await appendAudit(q, { tenantId: op.tenant_id, actor: `operator:${op.username}`, action: 'session.create', targetType: 'session', targetId: id, data: { ip: meta.ip ?? null }, at: now });
+    await appendAudit(q, {
+      tenantId: op.tenant_id,
+      actor: `operator:${op.username}`,
+      action: 'session.create',
+      targetType: 'session',
+      targetId: id,
+      data: { ip: meta.ip ?? null },
+      at: now,
+    });
   });
   return {
-    token, expires_at: expiresAt, tenant_id: op.tenant_id,
+    token,
+    expires_at: expiresAt,
+    tenant_id: op.tenant_id,
     operator: { id: op.id, username: op.username, display_name: op.display_name, role: op.role, store_ids: op.store_ids },
   };
 }
@@ -123,7 +141,9 @@ export async function resolveSession(db: Sql, token: string, now: Date): Promise
 
 export async function currentSession(q: Sql, token: string) {
   const r = await q.query<{ id: string; expires_at: Date; created_at: Date }>(
-    'SELECT id, expires_at, created_at FROM operator_sessions WHERE token_hash = $1', [hashToken(token)]);
+    'SELECT id, expires_at, created_at FROM operator_sessions WHERE token_hash = $1',
+    [hashToken(token)],
+  );
   return r.rows[0] ?? null;
 }
 

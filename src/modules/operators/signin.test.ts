@@ -12,7 +12,9 @@ before(async () => {
   env = await startTestEnv();
   sameAnswer = (await signIn({ username: 'no-such-person', password: 'whatever it is' })).json();
 });
-after(async () => { await env.close(); });
+after(async () => {
+  await env.close();
+});
 
 // Each attempt comes from its own address unless a test says otherwise, so the address limit stays out of the way.
 let n = 0;
@@ -51,8 +53,7 @@ test('after the budget is spent, 100 parallel attempts (the right one among them
   await account('race2', 'race pass two');
   for (let i = 0; i < MAX_FAILURES; i++) refusedAlike([await signIn({ username: 'race2', password: `guess ${i}` })]);
   const before = checked();
-  const answers = await Promise.all(Array.from({ length: 100 }, (_, i) =>
-    signIn({ username: 'race2', password: i === 50 ? 'race pass two' : `guess ${i}` })));
+  const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => signIn({ username: 'race2', password: i === 50 ? 'race pass two' : `guess ${i}` })));
   refusedAlike(answers);
   assert.equal(checked() - before, 0, 'no password is checked once the budget is spent');
 
@@ -114,8 +115,9 @@ test('a wrong password, an unknown name, a disabled account and a lock all answe
 test('one address trying many names is cut off, whoever the names are; other addresses are not', async () => {
   await account('ipvictim', 'right pass 88');
   const before = checked();
-  const answers = await Promise.all(Array.from({ length: IP_MAX_FAILURES + 30 }, (_, i) =>
-    signIn({ username: i % 10 ? `someone${i}` : 'ipvictim', password: `spray ${i}` }, '203.0.113.9')));
+  const answers = await Promise.all(
+    Array.from({ length: IP_MAX_FAILURES + 30 }, (_, i) => signIn({ username: i % 10 ? `someone${i}` : 'ipvictim', password: `spray ${i}` }, '203.0.113.9')),
+  );
   refusedAlike(answers);
   assert.ok(checked() - before <= IP_MAX_FAILURES, `${checked() - before} passwords checked from one address`);
   refusedAlike([await signIn({ username: 'ipvictim', password: 'right pass 88' }, '203.0.113.9')]);
@@ -124,19 +126,35 @@ test('one address trying many names is cut off, whoever the names are; other add
 
 test('X-Forwarded-For is believed only from the proxies KAQUAN_TRUST_PROXY names', async () => {
   await account('proxied', 'via the proxy 93');
-  const spray = (app: typeof env.app, from: string, i: number) => app.inject({
-    method: 'POST', url: '/v1/sessions', remoteAddress: from, headers: { 'x-forwarded-for': `198.18.${i >> 8}.${i & 255}` },
-    payload: { tenant_id: env.tenantId, username: `sprayed${i}`, password: `spray ${i}` },
-  });
+  const spray = (app: typeof env.app, from: string, i: number) =>
+    app.inject({
+      method: 'POST',
+      url: '/v1/sessions',
+      remoteAddress: from,
+      headers: { 'x-forwarded-for': `198.18.${i >> 8}.${i & 255}` },
+      payload: { tenant_id: env.tenantId, username: `sprayed${i}`, password: `spray ${i}` },
+    });
   // not behind a trusted proxy: a made-up header does not make a new address
   for (let i = 0; i < IP_MAX_FAILURES; i++) await spray(env.app, '203.0.113.50', i);
-  const direct = await env.app.inject({ method: 'POST', url: '/v1/sessions', remoteAddress: '203.0.113.50', headers: { 'x-forwarded-for': '198.18.200.1' }, payload: { tenant_id: env.tenantId, username: 'proxied', password: 'via the proxy 93' } });
+  const direct = await env.app.inject({
+    method: 'POST',
+    url: '/v1/sessions',
+    remoteAddress: '203.0.113.50',
+    headers: { 'x-forwarded-for': '198.18.200.1' },
+    payload: { tenant_id: env.tenantId, username: 'proxied', password: 'via the proxy 93' },
+  });
   refusedAlike([direct]);
 
   const behindProxy = await buildApp({ ...env.ctx, config: { ...env.ctx.config, trustProxy: ['203.0.113.60'] } });
   try {
     for (let i = 0; i < IP_MAX_FAILURES; i++) await spray(behindProxy, '203.0.113.60', 1000 + i);
-    const viaProxy = await behindProxy.inject({ method: 'POST', url: '/v1/sessions', remoteAddress: '203.0.113.60', headers: { 'x-forwarded-for': '198.18.201.1' }, payload: { tenant_id: env.tenantId, username: 'proxied', password: 'via the proxy 93' } });
+    const viaProxy = await behindProxy.inject({
+      method: 'POST',
+      url: '/v1/sessions',
+      remoteAddress: '203.0.113.60',
+      headers: { 'x-forwarded-for': '198.18.201.1' },
+      payload: { tenant_id: env.tenantId, username: 'proxied', password: 'via the proxy 93' },
+    });
     assert.equal(viaProxy.statusCode, 201, 'each person behind the proxy has their own address budget');
   } finally {
     await behindProxy.close();
@@ -144,8 +162,19 @@ test('X-Forwarded-For is believed only from the proxies KAQUAN_TRUST_PROXY names
 });
 
 test('common passwords are refused at create and at change, naming password; nothing is made', async () => {
-  const weak = ['1234567890', '123456789a', 'woaini1314', 'qwertyuiop', 'password123', 'a123456789', 'Password123',
-    'aaaaaaaaaa', '1212121212', '9876543210', 'abcdefghijk'];
+  const weak = [
+    '1234567890',
+    '123456789a',
+    'woaini1314',
+    'qwertyuiop',
+    'password123',
+    'a123456789',
+    'Password123',
+    'aaaaaaaaaa',
+    '1212121212',
+    '9876543210',
+    'abcdefghijk',
+  ];
   for (const [i, password] of weak.entries()) {
     const r = await env.api('POST', '/v1/operators', { username: `weak${i}`, password, role: 'operator' });
     assert.equal(r.status, 422, password);
@@ -164,9 +193,14 @@ test('changing your own password needs the current one; guessing it spends the s
   const op = await account('self1', 'first pass 71');
   const ip = '192.0.2.77';
   const token = (await signIn({ username: 'self1', password: 'first pass 71' }, ip)).json().token;
-  const change = (body: Record<string, unknown>) => env.app.inject({
-    method: 'POST', url: `/v1/operators/${op.id}/password`, payload: body, remoteAddress: ip, headers: { authorization: `Bearer ${token}` },
-  });
+  const change = (body: Record<string, unknown>) =>
+    env.app.inject({
+      method: 'POST',
+      url: `/v1/operators/${op.id}/password`,
+      payload: body,
+      remoteAddress: ip,
+      headers: { authorization: `Bearer ${token}` },
+    });
 
   const missing = await change({ password: 'second pass 72' });
   assert.equal(missing.statusCode, 422);
@@ -178,7 +212,10 @@ test('changing your own password needs the current one; guessing it spends the s
   assert.equal((await change({ password: '1234567890', current_password: 'first pass 71' })).statusCode, 422);
   assert.equal((await change({ password: 'second pass 72', current_password: 'first pass 71' })).statusCode, 200);
   const audit = await env.ctx.db.query(`SELECT data FROM audit_entries WHERE action = 'operator.password' AND target_id = $1`, [op.id]);
-  assert.deepEqual(audit.rows.map((r: any) => r.data.body.current_password), ['[redacted]']);
+  assert.deepEqual(
+    audit.rows.map((r: any) => r.data.body.current_password),
+    ['[redacted]'],
+  );
   assert.equal((await signIn({ username: 'self1', password: 'second pass 72' })).statusCode, 201);
 
   // a stolen session guessing the password in parallel gets the sign-in budget, no more, and locks sign-in too

@@ -16,15 +16,17 @@ export function usernameKey(username: string): string {
  * stays without one (it cannot sign in) until an owner gives that person a new account.
  */
 export async function backfillUsernameKeys(db: Db): Promise<number> {
-  const rows = (await db.query<{ tenant_id: string; id: string; username: string }>(
-    'SELECT tenant_id, id, username FROM operators WHERE username_key IS NULL')).rows;
+  const rows = (await db.query<{ tenant_id: string; id: string; username: string }>('SELECT tenant_id, id, username FROM operators WHERE username_key IS NULL'))
+    .rows;
   let keyed = 0;
   for (const r of rows) {
-    const done = await db.query(
-      `UPDATE operators SET username_key = $3 WHERE tenant_id = $1 AND id = $2 AND username_key IS NULL
+    const done = await db
+      .query(
+        `UPDATE operators SET username_key = $3 WHERE tenant_id = $1 AND id = $2 AND username_key IS NULL
          AND NOT EXISTS (SELECT 1 FROM operators WHERE tenant_id = $1 AND username_key = $3)`,
-      [r.tenant_id, r.id, usernameKey(r.username)],
-    ).catch((e) => (e?.code === '23505' ? { rowCount: 0 } : Promise.reject(e)));
+        [r.tenant_id, r.id, usernameKey(r.username)],
+      )
+      .catch((e) => (e?.code === '23505' ? { rowCount: 0 } : Promise.reject(e)));
     keyed += done.rowCount;
   }
   return keyed;

@@ -45,13 +45,21 @@ export async function updateStore(q: Sql, tenantId: string, id: string, input: S
   const cur = await getStore(q, tenantId, id);
   const next = { ...cur, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as Store;
   check(next);
-  const r = await q.query<Store>(
-    `UPDATE stores SET name=$3, code=$4, time_zone=$5, lat=$6, lng=$7, tags=$8 WHERE tenant_id=$1 AND id=$2 RETURNING ${COLS}`,
-    [tenantId, id, next.name, next.code, next.time_zone, next.lat, next.lng, next.tags],
-  ).catch((e) => {
-    if (e.code === '23505') throw new AppError(409, 'STORE_CODE_TAKEN', `code: another store already has code "${next.code}"`);
-    throw e;
-  });
+  const r = await q
+    .query<Store>(`UPDATE stores SET name=$3, code=$4, time_zone=$5, lat=$6, lng=$7, tags=$8 WHERE tenant_id=$1 AND id=$2 RETURNING ${COLS}`, [
+      tenantId,
+      id,
+      next.name,
+      next.code,
+      next.time_zone,
+      next.lat,
+      next.lng,
+      next.tags,
+    ])
+    .catch((e) => {
+      if (e.code === '23505') throw new AppError(409, 'STORE_CODE_TAKEN', `code: another store already has code "${next.code}"`);
+      throw e;
+    });
   return r.rows[0];
 }
 

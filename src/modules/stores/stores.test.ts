@@ -4,8 +4,12 @@ import { startTestEnv, type TestEnv } from '../../testing/harness.js';
 import { assertBadSort, assertSortedWalk, walk } from '../../testing/lists.js';
 
 let env: TestEnv;
-before(async () => { env = await startTestEnv(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await startTestEnv();
+});
+after(async () => {
+  await env.close();
+});
 
 test('stores sort by name on the server, across pages, both ways; search still applies', async () => {
   const { ownerKey: key } = await env.newTenant('Sorting');
@@ -13,10 +17,17 @@ test('stores sort by name on the server, across pages, both ways; search still a
     assert.equal((await env.api('POST', '/v1/stores', { name, tags: name.startsWith('b') ? ['b'] : [] }, { key })).status, 201);
   }
   const asc = await assertSortedWalk(env, { url: '/v1/stores', sort: 'name', value: (s) => s.name, key });
-  assert.deepEqual(asc.map((s) => s.name), ['apple', 'banana', 'banana', 'cherry', 'damson', 'elder']);
+  assert.deepEqual(
+    asc.map((s) => s.name),
+    ['apple', 'banana', 'banana', 'cherry', 'damson', 'elder'],
+  );
   const byNew = await walk(env, '/v1/stores?limit=4', key);
   assert.equal(byNew.rows[0].name, 'damson', 'the default is still newest first');
-  assert.deepEqual((await walk(env, '/v1/stores?sort=-name&q=an&limit=1', key)).rows.map((s) => s.name), ['banana', 'banana'], 'search and sort together');
+  assert.deepEqual(
+    (await walk(env, '/v1/stores?sort=-name&q=an&limit=1', key)).rows.map((s) => s.name),
+    ['banana', 'banana'],
+    'search and sort together',
+  );
   assert.deepEqual((await walk(env, '/v1/stores?sort=-name&tag=b&limit=1', key)).rows.length, 2);
   await assertBadSort(env, '/v1/stores', key);
 });

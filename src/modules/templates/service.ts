@@ -13,9 +13,13 @@ async function checkReferences(q: Sql, tenantId: string, kind: Kind, value: Valu
   if (kind === 'stamp') {
     const r = await q.query<{ kind: Kind }>('SELECT kind FROM templates WHERE tenant_id = $1 AND id = $2', [tenantId, value.reward_template_id]);
     if (!r.rows[0] || value.reward_template_id === selfId)
-      throw new AppError(422, 'TEMPLATE_INVALID', 'value.reward_template_id: no such template', { errors: [{ field: 'value.reward_template_id', reason: 'not found' }] });
+      throw new AppError(422, 'TEMPLATE_INVALID', 'value.reward_template_id: no such template', {
+        errors: [{ field: 'value.reward_template_id', reason: 'not found' }],
+      });
     if (r.rows[0].kind === 'stamp')
-      throw new AppError(422, 'TEMPLATE_INVALID', 'value.reward_template_id: a stamp card cannot reward another stamp card', { errors: [{ field: 'value.reward_template_id', reason: 'stamp reward' }] });
+      throw new AppError(422, 'TEMPLATE_INVALID', 'value.reward_template_id: a stamp card cannot reward another stamp card', {
+        errors: [{ field: 'value.reward_template_id', reason: 'stamp reward' }],
+      });
   }
 }
 
@@ -26,7 +30,17 @@ export async function createTemplate(q: Sql, tenantId: string, input: TemplateIn
   const r = await q.query<TemplateRow>(
     `INSERT INTO templates (tenant_id, id, kind, name, description, value, validity, rules, created_at, updated_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$9) RETURNING ${COLS}`,
-    [tenantId, newId('tpl'), input.kind, input.name, input.description ?? null, JSON.stringify(input.value), JSON.stringify(input.validity), JSON.stringify(rules), now],
+    [
+      tenantId,
+      newId('tpl'),
+      input.kind,
+      input.name,
+      input.description ?? null,
+      JSON.stringify(input.value),
+      JSON.stringify(input.validity),
+      JSON.stringify(rules),
+      now,
+    ],
   );
   return r.rows[0];
 }
@@ -36,7 +50,9 @@ export async function createTemplate(q: Sql, tenantId: string, input: TemplateIn
  * What a card holds (value) and how long it lives (validity) are fixed once a batch exists.
  */
 export async function updateTemplate(
-  q: Sql, tenantId: string, id: string,
+  q: Sql,
+  tenantId: string,
+  id: string,
   patch: { name?: string; description?: string | null; value?: Value; validity?: Validity; rules?: Rules; status?: 'active' | 'archived' },
   now: Date,
 ): Promise<TemplateRow> {
@@ -67,7 +83,11 @@ export async function getTemplate(q: Sql, tenantId: string, id: string, opts: { 
 /** What the template list sorts by (a tenant has hundreds of templates, not millions: no index needed). */
 export const TEMPLATE_SORTS = { created_at: null, name: { sql: 'name', type: 'text' }, updated_at: { sql: 'updated_at', type: 'timestamptz' } } satisfies Sorts;
 
-export async function listTemplates(q: Sql, tenantId: string, opts: { limit: number; cursor?: string; kind?: string; status?: string; q?: string; sort?: string }) {
+export async function listTemplates(
+  q: Sql,
+  tenantId: string,
+  opts: { limit: number; cursor?: string; kind?: string; status?: string; q?: string; sort?: string },
+) {
   const page = keyset(TEMPLATE_SORTS, opts.sort, opts.cursor);
   const params: unknown[] = [tenantId, opts.kind ?? null, opts.status ?? null, opts.q ?? null];
   const r = await q.query<TemplateRow>(

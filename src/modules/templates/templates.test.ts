@@ -4,18 +4,27 @@ import { startTestEnv, fixtures, type TestEnv } from '../../testing/harness.js';
 import { assertBadSort, assertSortedWalk } from '../../testing/lists.js';
 
 let env: TestEnv;
-before(async () => { env = await startTestEnv(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await startTestEnv();
+});
+after(async () => {
+  await env.close();
+});
 
-const create = (body: Record<string, unknown>) =>
-  env.api('POST', '/v1/templates', { name: 't', validity: { type: 'relative', days: 30 }, ...body });
+const create = (body: Record<string, unknown>) => env.api('POST', '/v1/templates', { name: 't', validity: { type: 'relative', days: 30 }, ...body });
 
 test('a template of every kind can be made', async () => {
   const reward = await create({ kind: 'exchange', value: { sku: 'TEA' } });
   const kinds: [string, Record<string, unknown>][] = [
-    ['cash', { amount_off: 1000 }], ['discount', { percent_off: 12.5, max_off: 3000 }], ['exchange', { sku: 'LATTE', product_name: '拿铁' }],
-    ['count', { uses: 10 }], ['periodic', { uses_per_period: 4, period: 'week', periods: 8 }], ['stored_value', { initial_balance: 0, max_balance: 100000 }],
-    ['gift', { initial_balance: 20000 }], ['stamp', { goal: 8, reward_template_id: reward.body.id }], ['external', { supplier: 'S', product_name: 'P' }],
+    ['cash', { amount_off: 1000 }],
+    ['discount', { percent_off: 12.5, max_off: 3000 }],
+    ['exchange', { sku: 'LATTE', product_name: '拿铁' }],
+    ['count', { uses: 10 }],
+    ['periodic', { uses_per_period: 4, period: 'week', periods: 8 }],
+    ['stored_value', { initial_balance: 0, max_balance: 100000 }],
+    ['gift', { initial_balance: 20000 }],
+    ['stamp', { goal: 8, reward_template_id: reward.body.id }],
+    ['external', { supplier: 'S', product_name: 'P' }],
   ];
   for (const [kind, value] of kinds) {
     const r = await create({ kind, value });
@@ -38,7 +47,10 @@ test('invalid combinations are refused, naming the field', async () => {
     [{ kind: 'count', value: { uses: 3 }, rules: { verification: { threshold: 100 } } }, 'rules.verification.threshold'],
     [{ kind: 'count', value: { uses: 3 }, rules: { store_ids: ['sto_x'], store_tags: ['a'] } }, 'rules.store_tags'],
     [{ kind: 'count', value: { uses: 3 }, rules: { hours: [{ from: '10:00', to: '10:00' }] } }, 'rules.hours'],
-    [{ kind: 'count', value: { uses: 3 }, validity: { type: 'fixed', starts_at: '2030-02-01T00:00:00Z', ends_at: '2030-01-01T00:00:00Z' } }, 'validity.ends_at'],
+    [
+      { kind: 'count', value: { uses: 3 }, validity: { type: 'fixed', starts_at: '2030-02-01T00:00:00Z', ends_at: '2030-01-01T00:00:00Z' } },
+      'validity.ends_at',
+    ],
     [{ kind: 'count', value: { uses: 3 }, validity: { type: 'fixed', ends_at: '2020-01-01T00:00:00Z' } }, 'validity.ends_at'],
     [{ kind: 'periodic', value: { uses_per_period: 1, period: 'month', periods: 2 }, validity: { type: 'period_end', unit: 'month' } }, 'validity'],
     [{ kind: 'stamp', value: { goal: 5, reward_template_id: 'tpl_missing' } }, 'value.reward_template_id'],
@@ -85,7 +97,10 @@ test('templates sort on the server by name and by last change, across pages, bot
     env.ctx.clock.advance(1000);
   }
   const byName = await assertSortedWalk(env, { url: '/v1/templates', sort: 'name', value: (t) => t.name, key });
-  assert.deepEqual(byName.map((t) => t.name), ['americano', 'americano', 'flat white', 'latte', 'mocha']);
+  assert.deepEqual(
+    byName.map((t) => t.name),
+    ['americano', 'americano', 'flat white', 'latte', 'mocha'],
+  );
   await env.api('PATCH', `/v1/templates/${ids[0]}`, { description: 'touched' }, { key }); // the oldest becomes the latest changed
   const byChange = await assertSortedWalk(env, { url: '/v1/templates?kind=count', sort: 'updated_at', value: (t) => t.updated_at, key });
   assert.equal(byChange[byChange.length - 1].id, ids[0]);

@@ -53,7 +53,6 @@ export function validateTemplate(kind: Kind, value: Value, validity: Validity, r
     if (validity.starts_at && new Date(validity.starts_at) >= end) refuse('validity.ends_at', 'is not after starts_at');
     if (end <= now) refuse('validity.ends_at', 'is already in the past');
   }
-  if (validity.type === 'relative' && validity.from === 'bind' && kind === 'external')
-    refuse('validity.from', 'external codes are not bound');
+  if (validity.type === 'relative' && validity.from === 'bind' && kind === 'external') refuse('validity.from', 'external codes are not bound');
   if (kind === 'periodic' && validity.type === 'period_end') refuse('validity', 'a periodic card runs for its periods; use none, fixed or relative');
 }

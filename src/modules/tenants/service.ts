@@ -85,13 +85,19 @@ export async function createApiKey(
 ): Promise<ApiKeyView & { secret: string }> {
   const storeIds = input.store_ids ?? [];
   if (input.role === 'clerk') {
-    if (!storeIds.length) throw new AppError(422, 'VALIDATION_FAILED', 'store_ids: a clerk key is bound to at least one store', { errors: [{ field: 'store_ids', reason: 'required for role clerk' }] });
+    if (!storeIds.length)
+      throw new AppError(422, 'VALIDATION_FAILED', 'store_ids: a clerk key is bound to at least one store', {
+        errors: [{ field: 'store_ids', reason: 'required for role clerk' }],
+      });
     await assertStoresExist(q, tenantId, storeIds);
   } else if (storeIds.length) {
     throw new AppError(422, 'VALIDATION_FAILED', 'store_ids: only clerk keys are bound to stores');
   }
   if (input.role === 'channel') {
-    if (!input.channel_id) throw new AppError(422, 'VALIDATION_FAILED', 'channel_id: a channel key is bound to one channel', { errors: [{ field: 'channel_id', reason: 'required for role channel' }] });
+    if (!input.channel_id)
+      throw new AppError(422, 'VALIDATION_FAILED', 'channel_id: a channel key is bound to one channel', {
+        errors: [{ field: 'channel_id', reason: 'required for role channel' }],
+      });
     const c = await q.query('SELECT 1 FROM channels WHERE tenant_id = $1 AND id = $2', [tenantId, input.channel_id]);
     if (!c.rowCount) throw notFound('channel');
   } else if (input.channel_id) {
@@ -111,16 +117,21 @@ export async function listApiKeys(q: Sql, tenantId: string): Promise<ApiKeyView[
 }
 
 export async function revokeApiKey(q: Sql, tenantId: string, id: string, at: Date): Promise<ApiKeyView> {
-  const r = await q.query<ApiKeyView>(
-    `UPDATE api_keys SET revoked_at = coalesce(revoked_at, $3) WHERE tenant_id = $1 AND id = $2 RETURNING ${KEY_COLS}`,
-    [tenantId, id, at],
-  );
+  const r = await q.query<ApiKeyView>(`UPDATE api_keys SET revoked_at = coalesce(revoked_at, $3) WHERE tenant_id = $1 AND id = $2 RETURNING ${KEY_COLS}`, [
+    tenantId,
+    id,
+    at,
+  ]);
   if (!r.rows[0]) throw notFound('api_key');
   return r.rows[0];
 }
 
 export async function createChannel(q: Sql, tenantId: string, input: { name: string }) {
-  const r = await q.query('INSERT INTO channels (tenant_id, id, name) VALUES ($1, $2, $3) RETURNING id, name, created_at', [tenantId, newId('chn'), input.name]);
+  const r = await q.query('INSERT INTO channels (tenant_id, id, name) VALUES ($1, $2, $3) RETURNING id, name, created_at', [
+    tenantId,
+    newId('chn'),
+    input.name,
+  ]);
   return r.rows[0] as { id: string; name: string; created_at: Date };
 }
 

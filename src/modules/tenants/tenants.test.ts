@@ -3,8 +3,12 @@ import assert from 'node:assert/strict';
 import { startTestEnv, type TestEnv } from '../../testing/harness.js';
 
 let env: TestEnv;
-before(async () => { env = await startTestEnv(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await startTestEnv();
+});
+after(async () => {
+  await env.close();
+});
 
 test('no key or an unknown key is 401 problem+json', async () => {
   const r = await env.app.inject({ method: 'GET', url: '/v1/tenant' });
@@ -57,7 +61,12 @@ test('bad input is a 4xx naming the field, never a 500', async () => {
   assert.ok(r.body.errors[0].field.startsWith('body'));
   const tz = await env.api('PATCH', '/v1/tenant', { time_zone: 'Mars/Olympus' });
   assert.equal(tz.status, 422);
-  const bad = await env.app.inject({ method: 'POST', url: '/v1/stores', headers: { authorization: `Bearer ${env.ownerKey}`, 'content-type': 'application/json' }, payload: '{"name":' });
+  const bad = await env.app.inject({
+    method: 'POST',
+    url: '/v1/stores',
+    headers: { authorization: `Bearer ${env.ownerKey}`, 'content-type': 'application/json' },
+    payload: '{"name":',
+  });
   assert.equal(bad.statusCode, 400);
   assert.equal(bad.json().code, 'MALFORMED_JSON');
 });

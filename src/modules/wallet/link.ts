@@ -21,7 +21,9 @@ const signingKey = (keys: Keyring) => keys.hmac('purpose:wallet-link-signing:v1'
 const sign = (keys: Keyring, payload: string) => createHmac('sha256', signingKey(keys)).update(payload).digest();
 
 export function signWalletToken(keys: Keyring, claims: WalletClaims): string {
-  const payload = Buffer.from(JSON.stringify({ tenant_id: claims.tenant_id, member_id: claims.member_id, exp: claims.exp, iat: claims.iat })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ tenant_id: claims.tenant_id, member_id: claims.member_id, exp: claims.exp, iat: claims.iat })).toString(
+    'base64url',
+  );
   return `${payload}.${sign(keys, payload).toString('base64url')}`;
 }
 

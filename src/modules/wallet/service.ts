@@ -54,14 +54,29 @@ export async function walletMe(q: Sql, tenantId: string, memberId: string) {
   const cards = await memberCards(q, walletCaller(tenantId, memberId), memberId);
   const counts = { usable: 0, used: 0, expired: 0 };
   for (const c of cards) for (const s of Object.keys(STATES) as WalletState[]) if (STATES[s].includes(c.state)) counts[s]++;
-  return { member: { id: m.id, name: m.name, phone_last4: m.phone_last4, tier: m.tier }, tenant: { name: t.name, currency: t.currency, time_zone: t.time_zone }, counts };
+  return {
+    member: { id: m.id, name: m.name, phone_last4: m.phone_last4, tier: m.tier },
+    tenant: { name: t.name, currency: t.currency, time_zone: t.time_zone },
+    counts,
+  };
 }
 
 function summary(c: CardView, t: TemplateRow) {
   return {
-    id: c.id, kind: c.kind, state: c.state, name: t.name, description: t.description, code_tail: c.code_tail,
-    balance: c.balance, uses_left: c.uses_left, stamps: c.stamps, value: t.value, valid_from: c.valid_from, valid_until: c.valid_until,
-    transferable: t.kind === 'gift' || !!t.rules.transferable, bound_at: c.bound_at,
+    id: c.id,
+    kind: c.kind,
+    state: c.state,
+    name: t.name,
+    description: t.description,
+    code_tail: c.code_tail,
+    balance: c.balance,
+    uses_left: c.uses_left,
+    stamps: c.stamps,
+    value: t.value,
+    valid_from: c.valid_from,
+    valid_until: c.valid_until,
+    transferable: t.kind === 'gift' || !!t.rules.transferable,
+    bound_at: c.bound_at,
   };
 }
 
@@ -73,13 +88,32 @@ async function templatesOf(q: Sql, tenantId: string, ids: string[]) {
 
 export async function walletCards(q: Sql, tenantId: string, memberId: string, state: WalletState) {
   const cards = (await memberCards(q, walletCaller(tenantId, memberId), memberId)).filter((c) => STATES[state].includes(c.state));
-  const tpls = await templatesOf(q, tenantId, cards.map((c) => c.template_id));
+  const tpls = await templatesOf(
+    q,
+    tenantId,
+    cards.map((c) => c.template_id),
+  );
   // soonest to expire first among usable cards; newest first otherwise
   if (state === 'usable') cards.sort((a, b) => (a.valid_until ? +new Date(a.valid_until) : Infinity) - (b.valid_until ? +new Date(b.valid_until) : Infinity));
   return { data: cards.map((c) => summary(c, tpls.get(c.template_id)!)) };
 }
 
-const MEMBER_EVENTS = new Set(['issued', 'bound', 'transferred', 'redeemed', 'reversed', 'topped_up', 'refilled', 'stamped', 'rewarded', 'expired', 'frozen', 'unfrozen', 'voided', 'lapsed']);
+const MEMBER_EVENTS = new Set([
+  'issued',
+  'bound',
+  'transferred',
+  'redeemed',
+  'reversed',
+  'topped_up',
+  'refilled',
+  'stamped',
+  'rewarded',
+  'expired',
+  'frozen',
+  'unfrozen',
+  'voided',
+  'lapsed',
+]);
 
 /** One card of the member's, with its clear code (its owner may see it), rules and history. Not theirs = 404. */
 export async function walletCard(ctx: Ctx, q: Sql, tenantId: string, memberId: string, cardId: string) {
@@ -89,20 +123,37 @@ export async function walletCard(ctx: Ctx, q: Sql, tenantId: string, memberId: s
   const t = await getTemplate(q, tenantId, row.template_id);
   const storeNames = new Map<string, string | null>();
   for (const e of trace.events) {
-    if (e.store_id && !storeNames.has(e.store_id)) storeNames.set(e.store_id, await getStore(q, tenantId, e.store_id).then((s) => s.name, () => null));
+    if (e.store_id && !storeNames.has(e.store_id))
+      storeNames.set(
+        e.store_id,
+        await getStore(q, tenantId, e.store_id).then(
+          (s) => s.name,
+          () => null,
+        ),
+      );
   }
-  const history = trace.events.filter((e) => MEMBER_EVENTS.has(e.event_type)).map((e) => {
-    const d = (e.data ?? {}) as Record<string, unknown>;
-    return {
-      type: e.event_type, at: e.created_at, amount: Number(d.amount ?? 0) || 0, uses: Number(d.uses ?? 0) || 0, stamps: Number(d.stamps ?? 0) || 0,
-      store_name: e.store_id ? storeNames.get(e.store_id) ?? null : null,
-    };
-  }).reverse();
+  const history = trace.events
+    .filter((e) => MEMBER_EVENTS.has(e.event_type))
+    .map((e) => {
+      const d = (e.data ?? {}) as Record<string, unknown>;
+      return {
+        type: e.event_type,
+        at: e.created_at,
+        amount: Number(d.amount ?? 0) || 0,
+        uses: Number(d.uses ?? 0) || 0,
+        stamps: Number(d.stamps ?? 0) || 0,
+        store_name: e.store_id ? (storeNames.get(e.store_id) ?? null) : null,
+      };
+    })
+    .reverse();
   const usable = ['active', 'frozen'].includes(row.state);
   return {
     ...summary(trace.card, t),
     code: usable ? revealCode(ctx.keys, row).code : null,
-    template_rules: t.rules, validity: t.validity, period_no: row.period_no, period_ends_at: row.period_ends_at,
+    template_rules: t.rules,
+    validity: t.validity,
+    period_no: row.period_no,
+    period_ends_at: row.period_ends_at,
     history,
   };
 }
@@ -115,9 +166,19 @@ export async function walletBind(ctx: Ctx, q: Sql, tenantId: string, memberId: s
 }
 
 /** 转赠: to a member named by their id or their external (CRM) id. */
-export async function walletGift(ctx: Ctx, q: Sql, tenantId: string, memberId: string, cardId: string, to: { to_member_id?: string; to_member_external_id?: string }) {
+export async function walletGift(
+  ctx: Ctx,
+  q: Sql,
+  tenantId: string,
+  memberId: string,
+  cardId: string,
+  to: { to_member_id?: string; to_member_external_id?: string },
+) {
   const target = to.to_member_id ?? to.to_member_external_id;
-  if (!target) throw new AppError(422, 'VALIDATION_FAILED', 'to_member_external_id: name who receives the card', { errors: [{ field: 'to_member_external_id', reason: 'required' }] });
+  if (!target)
+    throw new AppError(422, 'VALIDATION_FAILED', 'to_member_external_id: name who receives the card', {
+      errors: [{ field: 'to_member_external_id', reason: 'required' }],
+    });
   const recipient = await getMember(q, tenantId, target);
   const c = await transferCard(ctx, q, walletCaller(tenantId, memberId), cardId, recipient.id, memberId);
   const t = await getTemplate(q, tenantId, c.template_id);

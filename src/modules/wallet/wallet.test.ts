@@ -7,15 +7,24 @@ let env: TestEnv;
 let tpl: any, batch: any, alice: any, bob: any;
 before(async () => {
   env = await startTestEnv();
-  tpl = (await env.api('POST', '/v1/templates', { kind: 'cash', name: '满100减20', value: { amount_off: 2000 }, validity: { type: 'relative', days: 30 }, rules: { min_spend: 10000, transferable: true } })).body;
+  tpl = (
+    await env.api('POST', '/v1/templates', {
+      kind: 'cash',
+      name: '满100减20',
+      value: { amount_off: 2000 },
+      validity: { type: 'relative', days: 30 },
+      rules: { min_spend: 10000, transferable: true },
+    })
+  ).body;
   batch = (await env.api('POST', '/v1/batches', { template_id: tpl.id, name: '会员日', mode: 'on_issue' })).body;
   alice = (await env.api('POST', '/v1/members', { external_id: 'crm-alice', name: '爱丽丝', phone: '13800138000' })).body;
   bob = (await env.api('POST', '/v1/members', { external_id: 'crm-bob', name: '鲍勃' })).body;
 });
-after(async () => { await env.close(); });
+after(async () => {
+  await env.close();
+});
 
-const wallet = (token: string, method: string, url: string, body?: unknown) =>
-  env.api(method, url, body, { headers: { authorization: `Wallet ${token}` } });
+const wallet = (token: string, method: string, url: string, body?: unknown) => env.api(method, url, body, { headers: { authorization: `Wallet ${token}` } });
 
 async function link(memberId: string, ttl_hours?: number) {
   const r = await env.api('POST', `/v1/members/${memberId}/wallet-link`, ttl_hours ? { ttl_hours } : {});
@@ -41,7 +50,10 @@ test('a signed link opens the member’s own wallet; the code is revealed only t
   assert.equal(d.status, 200);
   assert.equal(d.body.code, issued.code);
   assert.equal(d.body.template_rules.min_spend, 10000);
-  assert.deepEqual(d.body.history.map((h: any) => h.type), ['issued']);
+  assert.deepEqual(
+    d.body.history.map((h: any) => h.type),
+    ['issued'],
+  );
   assert.equal((await wallet(l.token, 'GET', '/v1/wallet/cards?state=used')).body.data.length, 0);
 
   const bobLink = await link(bob.id);
@@ -55,7 +67,7 @@ test('forged, altered, expired or foreign-tenant tokens are 401; no header is 40
   const l = await link(alice.id, 1);
   const [payload, sig] = l.token.split('.');
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-  const altered = Buffer.from(JSON.stringify({ ...claims, member_id: bob.id })).toString('base64url') + '.' + sig;
+  const altered = `${Buffer.from(JSON.stringify({ ...claims, member_id: bob.id })).toString('base64url')}.${sig}`;
   for (const t of [altered, `${payload}.${'A'.repeat(43)}`, 'nonsense', `${payload}.${sig}.x`]) {
     const r = await wallet(t, 'GET', '/v1/wallet/me');
     assert.equal(r.status, 401, t);
@@ -94,10 +106,16 @@ test('bind a bearer code; gift a transferable card to a friend by member number'
   const gift = await wallet(l.token, 'POST', `/v1/wallet/cards/${bearer.id}/gift`, { to_member_external_id: 'crm-bob' });
   assert.equal(gift.status, 200, JSON.stringify(gift.body));
   const bobs = await wallet(bobLink.token, 'GET', '/v1/wallet/cards?state=usable');
-  assert.deepEqual(bobs.body.data.map((c: any) => c.id), [bearer.id]);
+  assert.deepEqual(
+    bobs.body.data.map((c: any) => c.id),
+    [bearer.id],
+  );
   assert.equal((await wallet(l.token, 'GET', `/v1/wallet/cards/${bearer.id}`)).status, 404, 'the giver no longer holds it');
   const hist = await wallet(bobLink.token, 'GET', `/v1/wallet/cards/${bearer.id}`);
-  assert.deepEqual(hist.body.history.map((h: any) => h.type), ['transferred', 'bound', 'issued']);
+  assert.deepEqual(
+    hist.body.history.map((h: any) => h.type),
+    ['transferred', 'bound', 'issued'],
+  );
   const audit = await env.ctx.db.query(`SELECT actor FROM audit_entries WHERE action = 'wallet.gift'`);
   assert.equal(audit.rows[0].actor, `member:${alice.id}`);
 });
@@ -136,7 +154,10 @@ test('an operator revokes a member’s wallet links: the old ones stop working, 
   const fresh = await link(alice.id);
   assert.equal((await wallet(fresh.token, 'GET', '/v1/wallet/me')).status, 200, 'a link signed after the revocation works');
   const audit = await env.ctx.db.query(`SELECT target_id FROM audit_entries WHERE action = 'member.wallet_links_revoked'`);
-  assert.deepEqual(audit.rows.map((a) => a.target_id), [alice.id]);
+  assert.deepEqual(
+    audit.rows.map((a) => a.target_id),
+    [alice.id],
+  );
   assert.equal((await env.api('POST', '/v1/members/mem_nobody/wallet-links/revoke', {})).status, 404);
   env.ctx.clock.reset();
 });

@@ -56,14 +56,19 @@ async function attempt(ctx: Ctx, d: Claimed): Promise<Outcome> {
   if (!d.url || !d.secret_enc) return { delivered: false, tried: false, status: null, error: 'endpoint deleted', durationMs: null };
   if (!d.active) return { delivered: false, tried: false, status: null, error: 'endpoint inactive', durationMs: null };
   const body = JSON.stringify(d.payload);
-  const a = await postWebhook(d.url, body, {
-    'content-type': 'application/json',
-    'user-agent': 'Kaquan-Webhooks/1',
-    'kaquan-event-id': String(d.payload.id ?? ''),
-    'kaquan-event-type': String(d.payload.type ?? d.event_type),
-    'kaquan-delivery-id': `whd_${d.id}`,
-    'kaquan-signature': signatureHeader(ctx.keys.decryptText(d.secret_enc), body, ctx.clock.now()),
-  }, { allowPrivate: ctx.config.webhookAllowPrivate === true, timeoutMs: TIMEOUT_MS });
+  const a = await postWebhook(
+    d.url,
+    body,
+    {
+      'content-type': 'application/json',
+      'user-agent': 'Kaquan-Webhooks/1',
+      'kaquan-event-id': String(d.payload.id ?? ''),
+      'kaquan-event-type': String(d.payload.type ?? d.event_type),
+      'kaquan-delivery-id': `whd_${d.id}`,
+      'kaquan-signature': signatureHeader(ctx.keys.decryptText(d.secret_enc), body, ctx.clock.now()),
+    },
+    { allowPrivate: ctx.config.webhookAllowPrivate === true, timeoutMs: TIMEOUT_MS },
+  );
   return { delivered: a.error === null, tried: true, status: a.status, error: a.error, durationMs: a.durationMs };
 }
 

@@ -8,9 +8,21 @@ import { newSigningSecret } from './signature.js';
 
 /** The card events an endpoint may subscribe to (card_events.event_type with a "card." prefix). */
 export const EVENT_TYPES = [
-  'card.generated', 'card.issued', 'card.bound', 'card.transferred', 'card.redeemed', 'card.reversed',
-  'card.frozen', 'card.unfrozen', 'card.voided', 'card.expired', 'card.topped_up', 'card.refilled',
-  'card.stamped', 'card.rewarded', 'card.delivered',
+  'card.generated',
+  'card.issued',
+  'card.bound',
+  'card.transferred',
+  'card.redeemed',
+  'card.reversed',
+  'card.frozen',
+  'card.unfrozen',
+  'card.voided',
+  'card.expired',
+  'card.topped_up',
+  'card.refilled',
+  'card.stamped',
+  'card.rewarded',
+  'card.delivered',
 ] as const;
 
 /** Each endpoint multiplies every event's deliveries; a small cap keeps the fan-out bounded. */
@@ -68,7 +80,12 @@ function checkEventTypes(types: string[]): string[] {
 }
 
 export async function createEndpoint(
-  q: Sql, keys: Keyring, tenantId: string, input: EndpointInput & { url: string }, at: Date, policy: TargetPolicy = {},
+  q: Sql,
+  keys: Keyring,
+  tenantId: string,
+  input: EndpointInput & { url: string },
+  at: Date,
+  policy: TargetPolicy = {},
 ): Promise<Endpoint & { secret: string }> {
   const url = checkUrl(input.url, policy);
   const types = checkEventTypes(input.event_types ?? []);
@@ -109,9 +126,14 @@ export async function updateEndpoint(q: Sql, tenantId: string, id: string, input
        description = CASE WHEN $6 THEN $7 ELSE description END, updated_at = $8
      WHERE tenant_id = $1 AND id = $2 RETURNING ${COLS}`,
     [
-      tenantId, id, input.url === undefined ? null : checkUrl(input.url, policy),
-      input.event_types === undefined ? null : checkEventTypes(input.event_types), input.active ?? null,
-      input.description !== undefined, input.description ?? null, at,
+      tenantId,
+      id,
+      input.url === undefined ? null : checkUrl(input.url, policy),
+      input.event_types === undefined ? null : checkEventTypes(input.event_types),
+      input.active ?? null,
+      input.description !== undefined,
+      input.description ?? null,
+      at,
     ],
   );
   if (!r.rows[0]) throw notFound('webhook_endpoint');
@@ -121,10 +143,12 @@ export async function updateEndpoint(q: Sql, tenantId: string, id: string, input
 /** A new secret replaces the old one at once; it is shown in this answer only. */
 export async function rotateSecret(q: Sql, keys: Keyring, tenantId: string, id: string, at: Date): Promise<Endpoint & { secret: string }> {
   const secret = newSigningSecret();
-  const r = await q.query<Endpoint>(
-    `UPDATE webhook_endpoints SET secret_enc = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2 RETURNING ${COLS}`,
-    [tenantId, id, keys.encryptText(secret), at],
-  );
+  const r = await q.query<Endpoint>(`UPDATE webhook_endpoints SET secret_enc = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2 RETURNING ${COLS}`, [
+    tenantId,
+    id,
+    keys.encryptText(secret),
+    at,
+  ]);
   if (!r.rows[0]) throw notFound('webhook_endpoint');
   return { ...r.rows[0], secret };
 }

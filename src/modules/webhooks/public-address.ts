@@ -38,10 +38,17 @@ const REFUSED_V6: [string, number][] = [
 ];
 
 /** IPv6 space that can hold a public host: global unicast, and NAT64 (checked by the IPv4 inside it). */
-const GLOBAL_V6: [string, number][] = [['2000::', 3], ['64:ff9b::', 96], ['::ffff:0:0', 96]];
+const GLOBAL_V6: [string, number][] = [
+  ['2000::', 3],
+  ['64:ff9b::', 96],
+  ['::ffff:0:0', 96],
+];
 
 /** IPv6 prefixes that carry an IPv4 address, with the bit offset where it starts: NAT64 and 6to4. */
-const EMBEDDING_V6: [prefix: string, offset: number][] = [['64:ff9b::', 96], ['2002::', 16]];
+const EMBEDDING_V6: [prefix: string, offset: number][] = [
+  ['64:ff9b::', 96],
+  ['2002::', 16],
+];
 
 const refused = new BlockList();
 const global6 = new BlockList();
@@ -56,7 +63,10 @@ for (const [prefix, offset] of EMBEDDING_V6) {
 /** The IPv6 address with the IPv4 address `v4` written into it at bit `offset` (a multiple of 16). */
 function embed(prefix: string, offset: number, v4: string): string {
   const [a, b, c, d] = v4.split('.').map(Number);
-  const groups = prefix.replace(/::$/, '').split(':').map((g) => parseInt(g, 16));
+  const groups = prefix
+    .replace(/::$/, '')
+    .split(':')
+    .map((g) => parseInt(g, 16));
   while (groups.length < offset / 16) groups.push(0);
   groups.push(a * 256 + b, c * 256 + d);
   while (groups.length < 8) groups.push(0);

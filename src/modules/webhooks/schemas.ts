@@ -7,8 +7,13 @@ const EventTypes = Type.Array(EventType, { maxItems: 50, description: 'event typ
 const Description = Nullable(Type.String({ maxLength: 500 }));
 
 export const Endpoint = Type.Object({
-  id: Type.String(), url: Type.String(), description: Nullable(Type.String()), event_types: Type.Array(Type.String()),
-  active: Type.Boolean(), created_at: Timestamp, updated_at: Nullable(Timestamp),
+  id: Type.String(),
+  url: Type.String(),
+  description: Nullable(Type.String()),
+  event_types: Type.Array(Type.String()),
+  active: Type.Boolean(),
+  created_at: Timestamp,
+  updated_at: Nullable(Timestamp),
 });
 export const EndpointWithSecret = Type.Intersect([
   Endpoint,
@@ -16,21 +21,34 @@ export const EndpointWithSecret = Type.Intersect([
 ]);
 
 export const EndpointCreate = Type.Object({
-  url: Url, event_types: Type.Optional(EventTypes), description: Type.Optional(Description),
+  url: Url,
+  event_types: Type.Optional(EventTypes),
+  description: Type.Optional(Description),
   active: Type.Optional(Type.Boolean()),
 });
 export const EndpointPatch = Type.Object({
-  url: Type.Optional(Url), event_types: Type.Optional(EventTypes), description: Type.Optional(Description),
+  url: Type.Optional(Url),
+  event_types: Type.Optional(EventTypes),
+  description: Type.Optional(Description),
   active: Type.Optional(Type.Boolean()),
 });
 
 export const DeliveryState = Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('failed')]);
 export const Delivery = Type.Object({
-  id: Type.String(), endpoint_id: Type.String(), event_id: Type.String(), event_type: Type.String(), state: DeliveryState,
-  attempts: Type.Integer(), last_status: Nullable(Type.Integer()),
-  last_error: Nullable(Type.String({ description: 'why the last attempt failed, in a few words (HTTP 500, timeout, refused: not a public address); never the receiver\'s answer' })),
+  id: Type.String(),
+  endpoint_id: Type.String(),
+  event_id: Type.String(),
+  event_type: Type.String(),
+  state: DeliveryState,
+  attempts: Type.Integer(),
+  last_status: Nullable(Type.Integer()),
+  last_error: Nullable(
+    Type.String({ description: "why the last attempt failed, in a few words (HTTP 500, timeout, refused: not a public address); never the receiver's answer" }),
+  ),
   last_duration_ms: Nullable(Type.Integer({ description: 'how long the last attempt took, in milliseconds' })),
-  next_attempt_at: Nullable(Timestamp), last_attempt_at: Nullable(Timestamp), delivered_at: Nullable(Timestamp),
+  next_attempt_at: Nullable(Timestamp),
+  last_attempt_at: Nullable(Timestamp),
+  delivered_at: Nullable(Timestamp),
   created_at: Timestamp,
   payload: Type.Object({}, { additionalProperties: true, description: 'the JSON body that is POSTed' }),
 });

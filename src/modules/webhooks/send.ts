@@ -54,7 +54,9 @@ export interface Answer {
 
 /** One POST. The response body is thrown away unread: only the status and the time it took are kept. */
 export async function postWebhook(
-  url: string, body: string, headers: Record<string, string>,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
   opts: { allowPrivate: boolean; timeoutMs: number; dispatcher?: Agent },
 ): Promise<Answer> {
   const started = performance.now();

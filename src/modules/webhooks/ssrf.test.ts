@@ -40,11 +40,28 @@ const ping = async (endpointId: string) => {
 
 test('an endpoint URL whose host is a private, loopback or internal address, in any spelling, is refused (422 url)', async () => {
   const refused = [
-    'http://127.0.0.1:8080/hook', 'http://169.254.169.254/latest/meta-data/', 'http://0x7f000001/', 'http://2130706433/',
-    'http://0177.0.0.1/', 'http://127.1/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://0.0.0.0:5432/',
-    'http://0/', 'http://10.0.0.5/', 'https://192.168.1.1/', 'http://100.64.0.1/', 'http://[fd00::1]/', 'http://[fe80::1]/',
-    'http://[64:ff9b::a9fe:a9fe]/', 'http://224.0.0.1/', 'http://localhost:6379/', 'http://LOCALHOST./',
-    'http://admin.localhost/', 'http://metadata.google.internal/', 'http://printer.local/',
+    'http://127.0.0.1:8080/hook',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://0x7f000001/',
+    'http://2130706433/',
+    'http://0177.0.0.1/',
+    'http://127.1/',
+    'http://[::1]/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://0.0.0.0:5432/',
+    'http://0/',
+    'http://10.0.0.5/',
+    'https://192.168.1.1/',
+    'http://100.64.0.1/',
+    'http://[fd00::1]/',
+    'http://[fe80::1]/',
+    'http://[64:ff9b::a9fe:a9fe]/',
+    'http://224.0.0.1/',
+    'http://localhost:6379/',
+    'http://LOCALHOST./',
+    'http://admin.localhost/',
+    'http://metadata.google.internal/',
+    'http://printer.local/',
   ];
   for (const url of refused) {
     const r = await create(url);
@@ -102,7 +119,10 @@ test('the delivery log keeps the status and the time taken, never the answer bod
   const analyst = (await env.api('POST', '/v1/api-keys', { name: 'bi', role: 'analyst' })).body.secret;
 
   const failed = await ping(boom.id);
-  assert.deepEqual(received.splice(0).filter((p) => p === '/boom'), ['/boom']);
+  assert.deepEqual(
+    received.splice(0).filter((p) => p === '/boom'),
+    ['/boom'],
+  );
   assert.equal(failed.last_status, 500);
   assert.equal(failed.last_error, 'HTTP 500');
   assert.ok(Number.isInteger(failed.last_duration_ms) && failed.last_duration_ms >= 0);
@@ -115,7 +135,9 @@ test('the delivery log keeps the status and the time taken, never the answer bod
     const seen = JSON.stringify((await env.api('GET', `/v1/webhook-endpoints/${ep.id}/deliveries`, undefined, { key: analyst })).body);
     for (const leak of ['hunter2', 'internal-admin-token', 'ECONNREFUSED', String(closedPort)]) assert.ok(!seen.includes(leak), `${leak} in ${seen}`);
   }
-  const stored = await env.ctx.db.query(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE last_error LIKE '%hunter2%' OR last_error LIKE '%${closedPort}%'`);
+  const stored = await env.ctx.db.query(
+    `SELECT count(*)::int AS n FROM webhook_deliveries WHERE last_error LIKE '%hunter2%' OR last_error LIKE '%${closedPort}%'`,
+  );
   assert.equal(stored.rows[0].n, 0);
   allowPrivate(false);
 });

@@ -9,7 +9,11 @@ import { appendEvents, type CardEvent } from '../cards/events.js';
 import { deliverDue, MAX_ATTEMPTS, RETRY_SCHEDULE_MS } from './deliver.js';
 import { verifySignature } from './signature.js';
 
-interface Received { path: string; headers: IncomingHttpHeaders; body: string }
+interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
 let env: TestEnv;
 let server: Server;
 let base: string;
@@ -38,7 +42,14 @@ after(async () => {
 });
 
 const event = (type: string, data: Record<string, unknown> = {}, tenantId = env.tenantId): CardEvent => ({
-  tenantId, cardId: 'crd_test', templateId: 'tpl_test', batchId: 'bat_test', type, storeId: 'sto_test', data, at: env.ctx.clock.now(),
+  tenantId,
+  cardId: 'crd_test',
+  templateId: 'tpl_test',
+  batchId: 'bat_test',
+  type,
+  storeId: 'sto_test',
+  data,
+  at: env.ctx.clock.now(),
 });
 const emit = (...events: CardEvent[]) => appendEvents(env.ctx.db, events);
 const endpoint = async (path: string, extra: Record<string, unknown> = {}, key?: string) => {
@@ -112,7 +123,7 @@ test('a failing receiver is retried on the backoff schedule, then failed; resend
     const [d] = (await log(ep.id)).data;
     assert.equal(d.attempts, n);
     assert.equal(d.last_status, 500);
-    assert.equal(d.last_error, 'HTTP 500', 'the status only: the receiver\'s answer is never stored');
+    assert.equal(d.last_error, 'HTTP 500', "the status only: the receiver's answer is never stored");
     if (n === MAX_ATTEMPTS) {
       assert.equal(d.state, 'failed');
       assert.equal(d.next_attempt_at, null);
@@ -158,8 +169,16 @@ test('event_types filter what an endpoint receives; the log pages newest first a
   const all = await endpoint('/all');
   await emit(event('issued'), event('redeemed', { amount: 300 }), event('reversed', { amount: 300 }));
   await deliverDue(env.ctx);
-  assert.deepEqual(at('/only-redeemed').map((r) => r.headers['kaquan-event-type']), ['card.redeemed']);
-  assert.deepEqual(at('/all').map((r) => r.headers['kaquan-event-type']).sort(), ['card.issued', 'card.redeemed', 'card.reversed']);
+  assert.deepEqual(
+    at('/only-redeemed').map((r) => r.headers['kaquan-event-type']),
+    ['card.redeemed'],
+  );
+  assert.deepEqual(
+    at('/all')
+      .map((r) => r.headers['kaquan-event-type'])
+      .sort(),
+    ['card.issued', 'card.redeemed', 'card.reversed'],
+  );
 
   const p1 = await log(all.id, '?limit=2');
   assert.equal(p1.data.length, 2);
@@ -168,7 +187,10 @@ test('event_types filter what an endpoint receives; the log pages newest first a
   assert.equal(p2.next_cursor, null);
   const paged = [...p1.data, ...p2.data];
   assert.deepEqual(paged.map((d: any) => d.event_type).sort(), ['card.issued', 'card.redeemed', 'card.reversed']);
-  assert.ok(paged.every((d: any, i: number) => i === 0 || Number(d.id.slice(4)) < Number(paged[i - 1].id.slice(4))), 'newest first');
+  assert.ok(
+    paged.every((d: any, i: number) => i === 0 || Number(d.id.slice(4)) < Number(paged[i - 1].id.slice(4))),
+    'newest first',
+  );
   assert.equal((await log(all.id, '?state=pending')).data.length, 0);
   assert.equal((await log(all.id, '?state=delivered')).data.length, 3);
 
@@ -177,7 +199,10 @@ test('event_types filter what an endpoint receives; the log pages newest first a
   assert.deepEqual(patched.body.event_types, ['card.frozen']);
   await emit(event('redeemed'), event('frozen'));
   await deliverDue(env.ctx);
-  assert.deepEqual(at('/only-redeemed').map((r) => r.headers['kaquan-event-type']), ['card.redeemed', 'card.frozen']);
+  assert.deepEqual(
+    at('/only-redeemed').map((r) => r.headers['kaquan-event-type']),
+    ['card.redeemed', 'card.frozen'],
+  );
   for (const ep of [only, all]) await env.api('DELETE', `/v1/webhook-endpoints/${ep.id}`);
 });
 
@@ -238,10 +263,14 @@ test('another tenant sees none of it (404); an analyst reads but cannot write', 
   const other = await env.newTenant('Other');
   const key = other.ownerKey;
   for (const [method, url, body] of [
-    ['GET', `/v1/webhook-endpoints/${ep.id}`], ['GET', `/v1/webhook-endpoints/${ep.id}/deliveries`],
-    ['PATCH', `/v1/webhook-endpoints/${ep.id}`, { active: false }], ['DELETE', `/v1/webhook-endpoints/${ep.id}`],
-    ['POST', `/v1/webhook-endpoints/${ep.id}/test`], ['POST', `/v1/webhook-endpoints/${ep.id}/rotate-secret`],
-    ['GET', `/v1/webhook-deliveries/${d.id}`], ['POST', `/v1/webhook-deliveries/${d.id}/resend`],
+    ['GET', `/v1/webhook-endpoints/${ep.id}`],
+    ['GET', `/v1/webhook-endpoints/${ep.id}/deliveries`],
+    ['PATCH', `/v1/webhook-endpoints/${ep.id}`, { active: false }],
+    ['DELETE', `/v1/webhook-endpoints/${ep.id}`],
+    ['POST', `/v1/webhook-endpoints/${ep.id}/test`],
+    ['POST', `/v1/webhook-endpoints/${ep.id}/rotate-secret`],
+    ['GET', `/v1/webhook-deliveries/${d.id}`],
+    ['POST', `/v1/webhook-deliveries/${d.id}/resend`],
   ] as const) {
     const r = await env.api(method, url, body, { key });
     assert.equal(r.status, 404, `${method} ${url}`);
@@ -294,7 +323,10 @@ test('endpoints sort on the server by URL, across pages, both ways', async () =>
     assert.equal((await env.api('POST', '/v1/webhook-endpoints', { url: `https://${host}.example.com/kaquan` }, { key })).status, 201);
   }
   const byUrl = await assertSortedWalk(env, { url: '/v1/webhook-endpoints', sort: 'url', value: (e) => e.url, key });
-  assert.deepEqual(byUrl.map((e) => e.url.split('.')[0]), ['https://app', 'https://bi', 'https://crm', 'https://pos']);
+  assert.deepEqual(
+    byUrl.map((e) => e.url.split('.')[0]),
+    ['https://app', 'https://bi', 'https://crm', 'https://pos'],
+  );
   await assertSortedWalk(env, { url: '/v1/webhook-endpoints', sort: 'created_at', value: (e) => e.id, key });
   await assertBadSort(env, '/v1/webhook-endpoints', key);
 });

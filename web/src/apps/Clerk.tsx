@@ -17,29 +17,68 @@ export default function Clerk() {
   const [stores, setStores] = useState<Store[]>([]);
   const [storeId, setStoreId] = useState<string | null>(() => localStorage.getItem('kq.clerk.store'));
 
-  useEffect(() => { setUnauthorizedHandler(() => { setMe(null); setOut(true); }); return () => setUnauthorizedHandler(null); }, []);
   useEffect(() => {
-    setMe(null); setOut(false);
-    api.me().then(async (m) => {
-      setMe(m);
-      const all = (await api.stores({ limit: 200 })).data;
-      const mine = m.role === 'clerk' ? all.filter((s) => m.store_ids.includes(s.id)) : all;
-      setStores(mine);
-      setStoreId((cur) => (cur && mine.some((s) => s.id === cur) ? cur : mine[0]?.id ?? null));
-    }).catch((e) => { setOut(true); if (!(e instanceof ApiError && e.status === 401)) report(e); });
+    setUnauthorizedHandler(() => {
+      setMe(null);
+      setOut(true);
+    });
+    return () => setUnauthorizedHandler(null);
+  }, []);
+  useEffect(() => {
+    setMe(null);
+    setOut(false);
+    api
+      .me()
+      .then(async (m) => {
+        setMe(m);
+        const all = (await api.stores({ limit: 200 })).data;
+        const mine = m.role === 'clerk' ? all.filter((s) => m.store_ids.includes(s.id)) : all;
+        setStores(mine);
+        setStoreId((cur) => (cur && mine.some((s) => s.id === cur) ? cur : (mine[0]?.id ?? null)));
+      })
+      .catch((e) => {
+        setOut(true);
+        if (!(e instanceof ApiError && e.status === 401)) report(e);
+      });
   }, [api]);
-  useEffect(() => { if (storeId) localStorage.setItem('kq.clerk.store', storeId); }, [storeId]);
+  useEffect(() => {
+    if (storeId) localStorage.setItem('kq.clerk.store', storeId);
+  }, [storeId]);
 
-  if (out) return <SignIn screen="clerk" title={t('门店核销', 'Store redemption')} subtitle={t('店员账号或店员密钥登录', 'Sign in with a clerk account or clerk key')} onSignedIn={signedIn} keyHint={t('店员密钥由运营在“账号与密钥”中创建；密钥只保存在此标签页内存中', 'Operators create clerk keys under Accounts & keys; a key stays in this tab’s memory only')} />;
-  if (!me) return <div className="boot"><Spin size="large" /></div>;
-  const signOut = async () => { if (me.kind === 'session') await api.logout().catch(() => {}); setMe(null); setOut(true); signedOut(); };
+  if (out)
+    return (
+      <SignIn
+        screen="clerk"
+        title={t('门店核销', 'Store redemption')}
+        subtitle={t('店员账号或店员密钥登录', 'Sign in with a clerk account or clerk key')}
+        onSignedIn={signedIn}
+        keyHint={t(
+          '店员密钥由运营在“账号与密钥”中创建；密钥只保存在此标签页内存中',
+          'Operators create clerk keys under Accounts & keys; a key stays in this tab’s memory only',
+        )}
+      />
+    );
+  if (!me)
+    return (
+      <div className="boot">
+        <Spin size="large" />
+      </div>
+    );
+  const signOut = async () => {
+    if (me.kind === 'session') await api.logout().catch(() => {});
+    setMe(null);
+    setOut(true);
+    signedOut();
+  };
 
   return (
     <div className="kq-phone">
       <div className="kq-phone-header">
         <div>
           <div className="title">{t('核销台', 'Redeem')}</div>
-          <div style={{ fontSize: 12, opacity: 0.85 }}>{me.tenant.name} · {me.operator?.display_name ?? me.operator?.username ?? t('店员密钥', 'clerk key')}</div>
+          <div style={{ fontSize: 12, opacity: 0.85 }}>
+            {me.tenant.name} · {me.operator?.display_name ?? me.operator?.username ?? t('店员密钥', 'clerk key')}
+          </div>
         </div>
         <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
           <LangSwitch />
@@ -51,11 +90,23 @@ export default function Clerk() {
       <div className="kq-phone-body">
         <Panel size="small">
           <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-            <span className="kq-muted" style={{ whiteSpace: 'nowrap' }}>{t('门店', 'Store')}</span>
-            <Select style={{ flex: 1 }} value={storeId ?? undefined} onChange={setStoreId} options={stores.map((s) => ({ value: s.id, label: s.name }))} data-testid="clerk-store" />
+            <span className="kq-muted" style={{ whiteSpace: 'nowrap' }}>
+              {t('门店', 'Store')}
+            </span>
+            <Select
+              style={{ flex: 1 }}
+              value={storeId ?? undefined}
+              onChange={setStoreId}
+              options={stores.map((s) => ({ value: s.id, label: s.name }))}
+              data-testid="clerk-store"
+            />
           </div>
         </Panel>
-        {storeId ? <Redeem api={api} me={me} storeId={storeId} storeName={(id) => stores.find((s) => s.id === id)?.name ?? id ?? '—'} /> : <Panel>{t('此账号没有可核销的门店', 'This account has no store to redeem at')}</Panel>}
+        {storeId ? (
+          <Redeem api={api} me={me} storeId={storeId} storeName={(id) => stores.find((s) => s.id === id)?.name ?? id ?? '—'} />
+        ) : (
+          <Panel>{t('此账号没有可核销的门店', 'This account has no store to redeem at')}</Panel>
+        )}
       </div>
     </div>
   );

@@ -1,8 +1,17 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { Avatar, Button, Dropdown, Layout, Menu, Result, Spin, Tag } from 'antd';
 import {
-  ApiOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, CreditCardOutlined, DatabaseOutlined,
-  LogoutOutlined, SafetyOutlined, ShopOutlined, TeamOutlined, UserOutlined,
+  ApiOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CreditCardOutlined,
+  DatabaseOutlined,
+  LogoutOutlined,
+  SafetyOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { setUnauthorizedHandler, type Client } from '../api';
 import type { Me } from '../types';
@@ -21,7 +30,10 @@ import { Webhooks } from '../pages/webhooks/Webhooks';
 import { Audit } from '../pages/audit/Audit';
 
 /** What every console page is given: the API client and who is signed in. */
-interface ConsoleCtx { api: Client; me: Me }
+interface ConsoleCtx {
+  api: Client;
+  me: Me;
+}
 const Ctx = createContext<ConsoleCtx>(null as never);
 export const useConsole = () => useContext(Ctx);
 
@@ -44,21 +56,52 @@ export default function Console() {
   const [out, setOut] = useState(false); // not signed in: the form
 
   useEffect(() => {
-    setUnauthorizedHandler(() => { setMe(null); setOut(true); });
+    setUnauthorizedHandler(() => {
+      setMe(null);
+      setOut(true);
+    });
     return () => setUnauthorizedHandler(null);
   }, []);
   useEffect(() => {
-    setMe(null); setOut(false);
-    api.me().then(setMe).catch(() => setOut(true));
+    setMe(null);
+    setOut(false);
+    api
+      .me()
+      .then(setMe)
+      .catch(() => setOut(true));
   }, [api]);
 
   if (out) {
-    return <SignIn screen="console" title={t('卡券运营后台', 'Kaquan console')} subtitle={t('设计卡券、发放批次、查看数据', 'Design cards, run batches, watch the numbers')}
-      keyHint={t('所有者密钥可用于首次登录并创建运营账号；密钥只保存在此标签页内存中，刷新后需重新输入', 'An owner key signs in the first time, to create operator accounts; it stays in this tab’s memory only, so a reload asks for it again')} onSignedIn={signedIn} />;
+    return (
+      <SignIn
+        screen="console"
+        title={t('卡券运营后台', 'Kaquan console')}
+        subtitle={t('设计卡券、发放批次、查看数据', 'Design cards, run batches, watch the numbers')}
+        keyHint={t(
+          '所有者密钥可用于首次登录并创建运营账号；密钥只保存在此标签页内存中，刷新后需重新输入',
+          'An owner key signs in the first time, to create operator accounts; it stays in this tab’s memory only, so a reload asks for it again',
+        )}
+        onSignedIn={signedIn}
+      />
+    );
   }
-  if (!me) return <div className="boot"><Spin size="large" /></div>;
-  const signOut = async () => { if (me.kind === 'session') await api.logout().catch(() => {}); setMe(null); setOut(true); signedOut(); };
-  return <Ctx.Provider value={{ api, me }}><Shell onSignOut={signOut} /></Ctx.Provider>;
+  if (!me)
+    return (
+      <div className="boot">
+        <Spin size="large" />
+      </div>
+    );
+  const signOut = async () => {
+    if (me.kind === 'session') await api.logout().catch(() => {});
+    setMe(null);
+    setOut(true);
+    signedOut();
+  };
+  return (
+    <Ctx.Provider value={{ api, me }}>
+      <Shell onSignOut={signOut} />
+    </Ctx.Provider>
+  );
 }
 
 function Shell({ onSignOut }: { onSignOut: () => void }) {
@@ -69,22 +112,37 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
   const allowed = PAGES.filter((p) => !p.roles || p.roles.includes(me.role));
   const key = path.split('/')[2] || '';
   const current = allowed.find((p) => p.key === key);
-  useEffect(() => { if (!current && allowed[0]) navigate(`/console/${allowed[0].key}`, true); }, [current, allowed]);
+  useEffect(() => {
+    if (!current && allowed[0]) navigate(`/console/${allowed[0].key}`, true);
+  }, [current, allowed]);
   const who = me.operator ? me.operator.display_name || me.operator.username : t('API 密钥', 'API key');
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={208} theme="dark" breakpoint="lg" collapsedWidth={0} style={{ position: 'sticky', top: 0, height: '100vh' }}>
-        <div className="kq-brand"><img src="/assets/favicon.svg" alt="" />{t('卡券', 'Kaquan')}</div>
-        <Menu theme="dark" mode="inline" selectedKeys={[key]} onClick={(e) => navigate(`/console/${e.key}`)}
-          items={allowed.map((p) => ({ key: p.key, icon: p.icon, label: t(p.zh, p.en) }))} />
+        <div className="kq-brand">
+          <img src="/assets/favicon.svg" alt="" />
+          {t('卡券', 'Kaquan')}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[key]}
+          onClick={(e) => navigate(`/console/${e.key}`)}
+          items={allowed.map((p) => ({ key: p.key, icon: p.icon, label: t(p.zh, p.en) }))}
+        />
       </Layout.Sider>
       <Layout>
         <div className="kq-header">
-          <div style={{ fontWeight: 600 }} data-testid="tenant-name">{me.tenant.name}</div>
+          <div style={{ fontWeight: 600 }} data-testid="tenant-name">
+            {me.tenant.name}
+          </div>
           <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
             <LangSwitch />
             <Dropdown menu={{ items: [{ key: 'out', icon: <LogoutOutlined />, label: t('退出登录', 'Sign out'), onClick: onSignOut }] }}>
-              <Button type="text" data-testid="user-menu"><Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f5eff' }} /> {who} <Tag style={{ marginInlineEnd: 0 }}>{name('role', me.role)}</Tag></Button>
+              <Button type="text" data-testid="user-menu">
+                <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f5eff' }} /> {who}{' '}
+                <Tag style={{ marginInlineEnd: 0 }}>{name('role', me.role)}</Tag>
+              </Button>
             </Dropdown>
           </div>
         </div>

@@ -45,45 +45,119 @@ export default function Wallet() {
       .then((s) => setApi(walletClient(s?.member_id ?? null)))
       .catch((e) => setError(e instanceof ApiError ? e.detail : String(e)));
   }, []);
-  useEffect(() => { if (api) api.me().then(setMe).catch((e) => setError(e instanceof ApiError ? e.detail : String(e))); }, [api, reload]);
+  useEffect(() => {
+    if (api)
+      api
+        .me()
+        .then(setMe)
+        .catch((e) => setError(e instanceof ApiError ? e.detail : String(e)));
+  }, [api, reload]);
   const ready = !!me; // not `me` itself: a reload refreshes `me` too, which must not fetch the cards a second time
   useEffect(() => {
     if (!api || !ready) return;
     let current = true; // a slower, older answer must not overwrite a newer one
     setCards(null);
-    api.cards(tab).then((r) => { if (current) setCards(r.data); }).catch(report);
-    return () => { current = false; };
+    api
+      .cards(tab)
+      .then((r) => {
+        if (current) setCards(r.data);
+      })
+      .catch(report);
+    return () => {
+      current = false;
+    };
   }, [api, ready, tab, reload]);
 
-  if (error) return <div className="kq-phone"><Result status="warning" title={t('链接无效或已过期', 'This link is not valid or has expired')} subTitle={error ?? t('请从品牌的小程序或短信重新打开钱包', 'Open the wallet again from the brand’s app or message')} /></div>;
-  if (!api || !me) return <div className="boot"><Spin size="large" /></div>;
-  if (open) return <Detail api={api} id={open} currency={me.tenant.currency} onBack={() => { setOpen(null); setReload((x) => x + 1); }} />;
+  if (error)
+    return (
+      <div className="kq-phone">
+        <Result
+          status="warning"
+          title={t('链接无效或已过期', 'This link is not valid or has expired')}
+          subTitle={error ?? t('请从品牌的小程序或短信重新打开钱包', 'Open the wallet again from the brand’s app or message')}
+        />
+      </div>
+    );
+  if (!api || !me)
+    return (
+      <div className="boot">
+        <Spin size="large" />
+      </div>
+    );
+  if (open)
+    return (
+      <Detail
+        api={api}
+        id={open}
+        currency={me.tenant.currency}
+        onBack={() => {
+          setOpen(null);
+          setReload((x) => x + 1);
+        }}
+      />
+    );
 
   return (
     <div className="kq-phone">
       <div className="kq-phone-header">
         <div>
           <div className="title">{t('我的卡券', 'My cards')}</div>
-          <div style={{ fontSize: 12, opacity: 0.85 }} data-testid="wallet-member">{me.tenant.name} · {me.member.name ?? t('会员', 'Member')}{me.member.phone_last4 ? ` · ${me.member.phone_last4}` : ''}</div>
+          <div style={{ fontSize: 12, opacity: 0.85 }} data-testid="wallet-member">
+            {me.tenant.name} · {me.member.name ?? t('会员', 'Member')}
+            {me.member.phone_last4 ? ` · ${me.member.phone_last4}` : ''}
+          </div>
         </div>
         <LangSwitch />
       </div>
       <div className="kq-phone-body">
-        <Segmented block value={tab} onChange={(v) => setTab(v as Tab)} options={[
-          { value: 'usable', label: `${t('可使用', 'Usable')} ${me.counts.usable}` },
-          { value: 'used', label: `${t('已使用', 'Used')} ${me.counts.used}` },
-          { value: 'expired', label: `${t('已过期', 'Expired')} ${me.counts.expired}` },
-        ]} data-testid="wallet-tabs" />
-        {cards === null ? <Spin /> : cards.length === 0 ? <Panel><Empty description={t('这里还没有卡券', 'No cards here yet')} /></Panel> : (
+        <Segmented
+          block
+          value={tab}
+          onChange={(v) => setTab(v as Tab)}
+          options={[
+            { value: 'usable', label: `${t('可使用', 'Usable')} ${me.counts.usable}` },
+            { value: 'used', label: `${t('已使用', 'Used')} ${me.counts.used}` },
+            { value: 'expired', label: `${t('已过期', 'Expired')} ${me.counts.expired}` },
+          ]}
+          data-testid="wallet-tabs"
+        />
+        {cards === null ? (
+          <Spin />
+        ) : cards.length === 0 ? (
+          <Panel>
+            <Empty description={t('这里还没有卡券', 'No cards here yet')} />
+          </Panel>
+        ) : (
           <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }} data-testid="wallet-cards">
-            {cards.map((c) => <div key={c.id} onClick={() => setOpen(c.id)} style={{ cursor: 'pointer' }} data-testid={`wallet-card-${c.code_tail}`}>
-              <CardFace kind={c.kind} name={c.name} value={c.value} live={c} tail={c.code_tail} dim={tab !== 'usable'} foot={c.valid_until ? t(`有效期至 ${date(c.valid_until)}`, `Valid until ${date(c.valid_until)}`) : t('长期有效', 'No expiry')} />
-            </div>)}
+            {cards.map((c) => (
+              <button type="button" className="kq-plain-button" key={c.id} onClick={() => setOpen(c.id)} data-testid={`wallet-card-${c.code_tail}`}>
+                <CardFace
+                  kind={c.kind}
+                  name={c.name}
+                  value={c.value}
+                  live={c}
+                  tail={c.code_tail}
+                  dim={tab !== 'usable'}
+                  foot={c.valid_until ? t(`有效期至 ${date(c.valid_until)}`, `Valid until ${date(c.valid_until)}`) : t('长期有效', 'No expiry')}
+                />
+              </button>
+            ))}
           </div>
         )}
-        <Button size="large" icon={<PlusOutlined />} block onClick={() => setBinding(true)} data-testid="wallet-bind-open">{t('绑定券码', 'Add a code')}</Button>
+        <Button size="large" icon={<PlusOutlined />} block onClick={() => setBinding(true)} data-testid="wallet-bind-open">
+          {t('绑定券码', 'Add a code')}
+        </Button>
       </div>
-      <Bind open={binding} api={api} onClose={() => setBinding(false)} onBound={() => { setBinding(false); setTab('usable'); setReload((x) => x + 1); }} />
+      <Bind
+        open={binding}
+        api={api}
+        onClose={() => setBinding(false)}
+        onBound={() => {
+          setBinding(false);
+          setTab('usable');
+          setReload((x) => x + 1);
+        }}
+      />
     </div>
   );
 }
@@ -95,17 +169,43 @@ function Bind({ open, api, onClose, onBound }: { open: boolean; api: WalletApi; 
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true); setError(null);
-    try { await api.bind(v.code, v.pin || undefined); form.resetFields(); onBound(); } catch (e) { setError(e instanceof ApiError ? e.detail : String(e)); } finally { setBusy(false); }
+    setBusy(true);
+    setError(null);
+    try {
+      await api.bind(v.code, v.pin || undefined);
+      form.resetFields();
+      onBound();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.detail : String(e));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
-    <Modal open={open} title={t('绑定券码', 'Add a code')} onCancel={onClose} onOk={submit} confirmLoading={busy} okText={t('绑定', 'Add')} destroyOnHidden okButtonProps={{ 'data-testid': 'wallet-bind-submit' } as any}>
+    <Modal
+      open={open}
+      title={t('绑定券码', 'Add a code')}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={busy}
+      okText={t('绑定', 'Add')}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'wallet-bind-submit' } as any}
+    >
       <p className="kq-muted">{t('在其他渠道购买或获赠的券码，绑定后可在钱包中使用。', 'Codes bought or received elsewhere can be added to your wallet.')}</p>
       <Form form={form} layout="vertical">
-        <Form.Item name="code" label={t('券码 / 卡号', 'Code / card number')} rules={[{ required: true, message: t('请输入券码', 'Enter the code') }]}><Input size="large" className="kq-mono" data-testid="wallet-bind-code" /></Form.Item>
-        <Form.Item name="pin" label={t('密码（礼品卡需要）', 'PIN (gift cards)')}><Input.Password size="large" /></Form.Item>
+        <Form.Item name="code" label={t('券码 / 卡号', 'Code / card number')} rules={[{ required: true, message: t('请输入券码', 'Enter the code') }]}>
+          <Input size="large" className="kq-mono" data-testid="wallet-bind-code" />
+        </Form.Item>
+        <Form.Item name="pin" label={t('密码（礼品卡需要）', 'PIN (gift cards)')}>
+          <Input.Password size="large" />
+        </Form.Item>
       </Form>
-      {error && <div style={{ color: '#ff4d4f' }} data-testid="wallet-bind-error">{error}</div>}
+      {error && (
+        <div style={{ color: '#ff4d4f' }} data-testid="wallet-bind-error">
+          {error}
+        </div>
+      )}
     </Modal>
   );
 }
@@ -118,13 +218,28 @@ function Detail({ api, id, currency, onBack }: { api: WalletApi; id: string; cur
   const [gifting, setGifting] = useState(false);
   const [to, setTo] = useState('');
   const [giftError, setGiftError] = useState<string | null>(null);
-  useEffect(() => { api.card(id).then(setC).catch(report); }, [api, id]);
-  useEffect(() => { if (c?.code && c.state === 'active') QRCode.toDataURL(c.code, { margin: 1, width: 400, errorCorrectionLevel: 'M' }).then(setQr); }, [c]);
-  if (!c) return <div className="boot"><Spin size="large" /></div>;
+  useEffect(() => {
+    api.card(id).then(setC).catch(report);
+  }, [api, id]);
+  useEffect(() => {
+    if (c?.code && c.state === 'active') QRCode.toDataURL(c.code, { margin: 1, width: 400, errorCorrectionLevel: 'M' }).then(setQr);
+  }, [c]);
+  if (!c)
+    return (
+      <div className="boot">
+        <Spin size="large" />
+      </div>
+    );
   const usable = c.state === 'active';
   const gift = async () => {
     setGiftError(null);
-    try { await api.gift(c.id, to.trim()); setGifting(false); onBack(); } catch (e) { setGiftError(e instanceof ApiError ? e.detail : String(e)); }
+    try {
+      await api.gift(c.id, to.trim());
+      setGifting(false);
+      onBack();
+    } catch (e) {
+      setGiftError(e instanceof ApiError ? e.detail : String(e));
+    }
   };
   return (
     <div className="kq-phone" data-testid="wallet-detail">
@@ -135,29 +250,75 @@ function Detail({ api, id, currency, onBack }: { api: WalletApi; id: string; cur
       </div>
       <div className="kq-phone-body">
         <CardFace kind={c.kind} name={c.name} value={c.value} live={c} tail={c.code_tail} dim={!usable} foot={name('state', c.state)} />
-        {usable && c.code && <Panel size="small">
-          <div className="kq-code-box">
-            {qr && <img src={qr} alt="QR" data-testid="wallet-qr" />}
-            <div className="code kq-mono" data-testid="wallet-code">{groupCode(c.code)}</div>
-            <div className="kq-muted" style={{ fontSize: 12 }}>{t('结账时向店员出示', 'Show this to the clerk at checkout')}</div>
-          </div>
-        </Panel>}
+        {usable && c.code && (
+          <Panel size="small">
+            <div className="kq-code-box">
+              {qr && <img src={qr} alt="QR" data-testid="wallet-qr" />}
+              <div className="code kq-mono" data-testid="wallet-code">
+                {groupCode(c.code)}
+              </div>
+              <div className="kq-muted" style={{ fontSize: 12 }}>
+                {t('结账时向店员出示', 'Show this to the clerk at checkout')}
+              </div>
+            </div>
+          </Panel>
+        )}
         <Panel size="small" title={t('使用规则', 'How to use')}>
           <ul style={{ paddingInlineStart: 18, margin: 0, lineHeight: 1.8 }} data-testid="wallet-rules">
-            {rulesInWords(t, c.kind, c.value, c.validity, c.template_rules).map((l, i) => <li key={i}>{l}</li>)}
+            {rulesInWords(t, c.kind, c.value, c.validity, c.template_rules).map((l) => (
+              <li key={l}>{l}</li>
+            ))}
             {c.valid_until && <li>{t(`本卡有效期至 ${time(c.valid_until)}`, `This card is valid until ${time(c.valid_until)}`)}</li>}
           </ul>
         </Panel>
-        {c.history.length > 0 && <Panel size="small" title={t('使用记录', 'History')}>
-          <Timeline items={c.history.map((h) => ({ content: <div><b>{name('event', h.type)}</b>{h.amount ? ` ${money(h.amount, currency)}` : ''}{h.uses ? ` · ${h.uses}${t('次', ' use(s)')}` : ''}<div className="kq-muted" style={{ fontSize: 12 }}>{time(h.at)}{h.store_name ? ` · ${h.store_name}` : ''}</div></div> }))} />
-        </Panel>}
-        {usable && c.transferable && <Button size="large" block icon={<GiftOutlined />} onClick={() => setGifting(true)} data-testid="wallet-gift-open">{t('转赠好友', 'Give to a friend')}</Button>}
+        {c.history.length > 0 && (
+          <Panel size="small" title={t('使用记录', 'History')}>
+            <Timeline
+              items={c.history.map((h) => ({
+                content: (
+                  <div>
+                    <b>{name('event', h.type)}</b>
+                    {h.amount ? ` ${money(h.amount, currency)}` : ''}
+                    {h.uses ? ` · ${h.uses}${t('次', ' use(s)')}` : ''}
+                    <div className="kq-muted" style={{ fontSize: 12 }}>
+                      {time(h.at)}
+                      {h.store_name ? ` · ${h.store_name}` : ''}
+                    </div>
+                  </div>
+                ),
+              }))}
+            />
+          </Panel>
+        )}
+        {usable && c.transferable && (
+          <Button size="large" block icon={<GiftOutlined />} onClick={() => setGifting(true)} data-testid="wallet-gift-open">
+            {t('转赠好友', 'Give to a friend')}
+          </Button>
+        )}
         {!usable && <Tag style={{ alignSelf: 'center' }}>{name('state', c.state)}</Tag>}
       </div>
-      <Modal open={gifting} title={t('转赠好友', 'Give to a friend')} onCancel={() => setGifting(false)} onOk={gift} okText={t('确认转赠', 'Give it')} okButtonProps={{ disabled: !to.trim(), 'data-testid': 'wallet-gift-submit' } as any} destroyOnHidden>
+      <Modal
+        open={gifting}
+        title={t('转赠好友', 'Give to a friend')}
+        onCancel={() => setGifting(false)}
+        onOk={gift}
+        okText={t('确认转赠', 'Give it')}
+        okButtonProps={{ disabled: !to.trim(), 'data-testid': 'wallet-gift-submit' } as any}
+        destroyOnHidden
+      >
         <p className="kq-muted">{t('转赠后此卡将从你的钱包移出，不可撤回。', 'The card leaves your wallet; this cannot be undone.')}</p>
-        <Input size="large" placeholder={t('好友的会员编号', 'Your friend’s member number')} value={to} onChange={(e) => setTo(e.target.value)} data-testid="wallet-gift-to" />
-        {giftError && <div style={{ color: '#ff4d4f', marginTop: 8 }} data-testid="wallet-gift-error">{giftError}</div>}
+        <Input
+          size="large"
+          placeholder={t('好友的会员编号', 'Your friend’s member number')}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          data-testid="wallet-gift-to"
+        />
+        {giftError && (
+          <div style={{ color: '#ff4d4f', marginTop: 8 }} data-testid="wallet-gift-error">
+            {giftError}
+          </div>
+        )}
       </Modal>
     </div>
   );

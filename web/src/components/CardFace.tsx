@@ -20,20 +20,43 @@ export function useHeadline() {
   const name = useName();
   return (kind: Kind, v: TemplateValue, live?: { balance?: number; uses_left?: number; stamps?: number }): { big: string; small: string } => {
     switch (kind) {
-      case 'cash': return { big: money(v.amount_off), small: t('代金券', 'off') };
-      case 'discount': return { big: `${((100 - (v.percent_off ?? 0)) / 10).toFixed(1).replace(/\.0$/, '')}${t('折', '')}`, small: t(v.max_off ? `最高减 ${money(v.max_off)}` : '', v.max_off ? `${v.percent_off}% off, up to ${money(v.max_off)}` : `${v.percent_off}% off`) };
-      case 'exchange': return { big: v.product_name ?? v.sku ?? '', small: t('兑换', 'exchange') };
-      case 'count': return { big: `${live?.uses_left ?? v.uses}`, small: t(live ? '次可用' : '次', live ? 'uses left' : 'uses') };
-      case 'periodic': return { big: `${live?.uses_left ?? v.uses_per_period}`, small: t(`次/${name('period', v.period)}，共 ${v.periods} 期`, `per ${v.period} × ${v.periods}`) };
+      case 'cash':
+        return { big: money(v.amount_off), small: t('代金券', 'off') };
+      case 'discount':
+        return {
+          big: `${((100 - (v.percent_off ?? 0)) / 10).toFixed(1).replace(/\.0$/, '')}${t('折', '')}`,
+          small: t(v.max_off ? `最高减 ${money(v.max_off)}` : '', v.max_off ? `${v.percent_off}% off, up to ${money(v.max_off)}` : `${v.percent_off}% off`),
+        };
+      case 'exchange':
+        return { big: v.product_name ?? v.sku ?? '', small: t('兑换', 'exchange') };
+      case 'count':
+        return { big: `${live?.uses_left ?? v.uses}`, small: t(live ? '次可用' : '次', live ? 'uses left' : 'uses') };
+      case 'periodic':
+        return {
+          big: `${live?.uses_left ?? v.uses_per_period}`,
+          small: t(`次/${name('period', v.period)}，共 ${v.periods} 期`, `per ${v.period} × ${v.periods}`),
+        };
       case 'stored_value':
-      case 'gift': return { big: money(live?.balance ?? v.initial_balance), small: t(live ? '余额' : '面值', live ? 'balance' : 'value') };
-      case 'stamp': return { big: `${live?.stamps ?? 0}/${v.goal}`, small: t('点', 'stamps') };
-      case 'external': return { big: v.product_name ?? '', small: v.supplier ?? '' };
+      case 'gift':
+        return { big: money(live?.balance ?? v.initial_balance), small: t(live ? '余额' : '面值', live ? 'balance' : 'value') };
+      case 'stamp':
+        return { big: `${live?.stamps ?? 0}/${v.goal}`, small: t('点', 'stamps') };
+      case 'external':
+        return { big: v.product_name ?? '', small: v.supplier ?? '' };
     }
   };
 }
 
-export function CardFace(props: { kind: Kind; name: string; value: TemplateValue; foot?: string; tail?: string; dim?: boolean; live?: { balance?: number; uses_left?: number; stamps?: number }; testId?: string }) {
+export function CardFace(props: {
+  kind: Kind;
+  name: string;
+  value: TemplateValue;
+  foot?: string;
+  tail?: string;
+  dim?: boolean;
+  live?: { balance?: number; uses_left?: number; stamps?: number };
+  testId?: string;
+}) {
   const name = useName();
   const headline = useHeadline();
   const h = headline(props.kind, props.value, props.live);
@@ -41,8 +64,14 @@ export function CardFace(props: { kind: Kind; name: string; value: TemplateValue
     <div className={`kq-card-face${props.dim ? ' dim' : ''}`} style={{ background: COLORS[props.kind] }} data-testid={props.testId}>
       <div className="kind">{name('kind', props.kind)}</div>
       <div className="name">{props.name || '—'}</div>
-      <div className="value">{h.big}<small>{h.small}</small></div>
-      <div className="foot"><span>{props.foot ?? ''}</span><span className="kq-mono">{props.tail ? `•••• ${props.tail}` : ''}</span></div>
+      <div className="value">
+        {h.big}
+        <small>{h.small}</small>
+      </div>
+      <div className="foot">
+        <span>{props.foot ?? ''}</span>
+        <span className="kq-mono">{props.tail ? `•••• ${props.tail}` : ''}</span>
+      </div>
     </div>
   );
 }

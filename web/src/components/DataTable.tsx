@@ -38,30 +38,46 @@ export function DataTable<T extends object>(props: {
   const seq = useRef(0);
   const filterKey = JSON.stringify(props.filters ?? {});
 
-  const load = useCallback(async (cursor: string | null) => {
-    const mine = ++seq.current;
-    setLoading(true);
-    try {
-      const page = await props.fetch({ limit, cursor, q: term || undefined, sort, ...(props.filters ?? {}) });
-      if (mine !== seq.current) return;
-      setRows(page.data);
-      setNext(page.next_cursor);
-    } catch (e) {
-      report(e);
-    } finally {
-      if (mine === seq.current) setLoading(false);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [term, filterKey, sort, limit, props.fetch]);
+  const load = useCallback(
+    async (cursor: string | null) => {
+      const mine = ++seq.current;
+      setLoading(true);
+      try {
+        const page = await props.fetch({ limit, cursor, q: term || undefined, sort, ...(props.filters ?? {}) });
+        if (mine !== seq.current) return;
+        setRows(page.data);
+        setNext(page.next_cursor);
+      } catch (e) {
+        report(e);
+      } finally {
+        if (mine === seq.current) setLoading(false);
+      }
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    },
+    [term, filterKey, sort, limit, props.fetch],
+  );
 
-  useEffect(() => { setCursors([null]); load(null); }, [load, props.reloadKey]);
+  useEffect(() => {
+    setCursors([null]);
+    load(null);
+  }, [load, props.reloadKey]);
 
   // sortable headers show the server's order; with no sort chosen that is newest first (created_at descending)
-  const columns = useMemo(() => props.columns.map(({ sortKey, ...col }): TableColumnType<T> => {
-    if (!sortKey) return col;
-    const shown = sort === sortKey ? 'ascend' : sort === `-${sortKey}` || (!sort && sortKey === 'created_at') ? 'descend' : null;
-    return { ...col, key: sortKey, sorter: true, sortOrder: shown, sortDirections: sortKey === 'created_at' ? ['descend', 'ascend'] : ['ascend', 'descend'] };
-  }), [props.columns, sort]);
+  const columns = useMemo(
+    () =>
+      props.columns.map(({ sortKey, ...col }): TableColumnType<T> => {
+        if (!sortKey) return col;
+        const shown = sort === sortKey ? 'ascend' : sort === `-${sortKey}` || (!sort && sortKey === 'created_at') ? 'descend' : null;
+        return {
+          ...col,
+          key: sortKey,
+          sorter: true,
+          sortOrder: shown,
+          sortDirections: sortKey === 'created_at' ? ['descend', 'ascend'] : ['ascend', 'descend'],
+        };
+      }),
+    [props.columns, sort],
+  );
   const onChange: TableProps<T>['onChange'] = (_p, _f, sorter, extra) => {
     if (extra.action !== 'sort') return;
     const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<T>;
@@ -74,17 +90,57 @@ export function DataTable<T extends object>(props: {
     <div data-testid={props.testId}>
       <div className="kq-toolbar">
         {props.search !== undefined && (
-          <Input.Search allowClear placeholder={props.search} style={{ width: 280 }} value={q} onChange={(e) => setQ(e.target.value)} onSearch={(v) => setTerm(v.trim())} />
+          <Input.Search
+            allowClear
+            placeholder={props.search}
+            style={{ width: 280 }}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            onSearch={(v) => setTerm(v.trim())}
+          />
         )}
         {props.extra}
         <div style={{ flex: 1 }} />
-        <Button icon={<ReloadOutlined />} onClick={() => load(cursors[cursors.length - 1])}>{t('刷新', 'Refresh')}</Button>
+        <Button icon={<ReloadOutlined />} onClick={() => load(cursors[cursors.length - 1])}>
+          {t('刷新', 'Refresh')}
+        </Button>
       </div>
-      <Table<T> size="middle" rowKey={props.rowKey as any} columns={columns} dataSource={rows} loading={loading} pagination={false} onRow={props.onRow} onChange={onChange} scroll={{ x: 'max-content' }} />
+      <Table<T>
+        size="middle"
+        rowKey={props.rowKey as any}
+        columns={columns}
+        dataSource={rows}
+        loading={loading}
+        pagination={false}
+        onRow={props.onRow}
+        onChange={onChange}
+        scroll={{ x: 'max-content' }}
+      />
       <Space style={{ marginTop: 12, display: 'flex', justifyContent: 'flex-end' }}>
         <span className="kq-muted">{t(`第 ${pageNo} 页`, `Page ${pageNo}`)}</span>
-        <Button size="small" icon={<LeftOutlined />} disabled={pageNo <= 1} onClick={() => { const c = cursors.slice(0, -1); setCursors(c); load(c[c.length - 1]); }}>{t('上一页', 'Previous')}</Button>
-        <Button size="small" disabled={!next} onClick={() => { setCursors([...cursors, next]); load(next); }}>{t('下一页', 'Next')}<RightOutlined /></Button>
+        <Button
+          size="small"
+          icon={<LeftOutlined />}
+          disabled={pageNo <= 1}
+          onClick={() => {
+            const c = cursors.slice(0, -1);
+            setCursors(c);
+            load(c[c.length - 1]);
+          }}
+        >
+          {t('上一页', 'Previous')}
+        </Button>
+        <Button
+          size="small"
+          disabled={!next}
+          onClick={() => {
+            setCursors([...cursors, next]);
+            load(next);
+          }}
+        >
+          {t('下一页', 'Next')}
+          <RightOutlined />
+        </Button>
       </Space>
     </div>
   );

@@ -24,10 +24,23 @@ export function Batches() {
   const canWrite = me.role === 'owner' || me.role === 'operator';
 
   useEffect(() => {
-    api.templates({ limit: 200, status: 'active' }).then((p) => setTemplates(p.data)).catch(report);
-    api.channels().then((r) => setChannels(r.data)).catch(() => {});
+    api
+      .templates({ limit: 200, status: 'active' })
+      .then((p) => setTemplates(p.data))
+      .catch(report);
+    api
+      .channels()
+      .then((r) => setChannels(r.data))
+      .catch(() => {});
   }, [api]);
-  const fetch = useCallback(async (q: ListQuery) => { const p = await api.batches(q); setRows(p.data); return p; }, [api]);
+  const fetch = useCallback(
+    async (q: ListQuery) => {
+      const p = await api.batches(q);
+      setRows(p.data);
+      return p;
+    },
+    [api],
+  );
   // while a batch generates, its progress is polled every second
   useEffect(() => {
     if (!rows.some((b) => b.status === 'generating')) return;
@@ -35,34 +48,139 @@ export function Batches() {
     return () => clearTimeout(h);
   }, [rows]);
 
-  const act = async (p: Promise<unknown>) => { try { await p; setReload((x) => x + 1); } catch (e) { report(e); } };
+  const act = async (p: Promise<unknown>) => {
+    try {
+      await p;
+      setReload((x) => x + 1);
+    } catch (e) {
+      report(e);
+    }
+  };
   const tplName = (id: string) => templates.find((x) => x.id === id)?.name ?? id;
   const statusColor: Record<string, string> = { generating: 'processing', paused: 'warning', ready: 'success', failed: 'error' };
 
   return (
     <div>
-      <PageTitle title={t('批次', 'Batches')} extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-batch">{t('新建批次', 'New batch')}</Button>} />
-      <DataTable<Batch> fetch={fetch} rowKey="id" search={t('搜索批次名称', 'Search by name')} reloadKey={reload} testId="batches-table"
+      <PageTitle
+        title={t('批次', 'Batches')}
+        extra={
+          canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-batch">
+              {t('新建批次', 'New batch')}
+            </Button>
+          )
+        }
+      />
+      <DataTable<Batch>
+        fetch={fetch}
+        rowKey="id"
+        search={t('搜索批次名称', 'Search by name')}
+        reloadKey={reload}
+        testId="batches-table"
         columns={[
-          { title: t('批次', 'Batch'), dataIndex: 'name', sortKey: 'name', render: (v: string, r) => <Space direction="vertical" size={0}><b>{v}</b><span className="kq-muted kq-mono" style={{ fontSize: 12 }}>{r.id}</span></Space> },
+          {
+            title: t('批次', 'Batch'),
+            dataIndex: 'name',
+            sortKey: 'name',
+            render: (v: string, r) => (
+              <Space direction="vertical" size={0}>
+                <b>{v}</b>
+                <span className="kq-muted kq-mono" style={{ fontSize: 12 }}>
+                  {r.id}
+                </span>
+              </Space>
+            ),
+          },
           { title: t('模板', 'Template'), dataIndex: 'template_id', render: tplName },
           { title: t('方式', 'Mode'), dataIndex: 'mode', render: (m: string) => name('batchMode', m) },
-          { title: t('进度', 'Progress'), key: 'progress', sortKey: 'generated', showSorterTooltip: { title: t('按已生成数量排序', 'Sort by codes generated') }, width: 220, render: (_: unknown, r) => r.mode === 'pregenerated'
-            ? <div data-testid={`progress-${r.id}`}><Progress percent={Math.floor(r.progress * 100)} size="small" status={r.status === 'failed' ? 'exception' : r.status === 'generating' ? 'active' : undefined} /><span className="kq-muted" style={{ fontSize: 12 }}>{num(r.generated)} / {num(r.quantity)}</span></div>
-            : <span className="kq-muted">{r.stock == null ? t('不限量', 'Unlimited') : t(`库存 ${num(r.stock)}`, `Stock ${num(r.stock)}`)}</span> },
+          {
+            title: t('进度', 'Progress'),
+            key: 'progress',
+            sortKey: 'generated',
+            showSorterTooltip: { title: t('按已生成数量排序', 'Sort by codes generated') },
+            width: 220,
+            render: (_: unknown, r) =>
+              r.mode === 'pregenerated' ? (
+                <div data-testid={`progress-${r.id}`}>
+                  <Progress
+                    percent={Math.floor(r.progress * 100)}
+                    size="small"
+                    status={r.status === 'failed' ? 'exception' : r.status === 'generating' ? 'active' : undefined}
+                  />
+                  <span className="kq-muted" style={{ fontSize: 12 }}>
+                    {num(r.generated)} / {num(r.quantity)}
+                  </span>
+                </div>
+              ) : (
+                <span className="kq-muted">{r.stock == null ? t('不限量', 'Unlimited') : t(`库存 ${num(r.stock)}`, `Stock ${num(r.stock)}`)}</span>
+              ),
+          },
           { title: t('已发放', 'Issued'), dataIndex: 'issued', sortKey: 'issued', align: 'right', render: num },
-          { title: t('状态', 'Status'), dataIndex: 'status', render: (s: string, r) => <Tag color={statusColor[s]} data-testid={`status-${r.id}`} title={r.error ?? undefined}>{name('batchStatus', s)}</Tag> },
+          {
+            title: t('状态', 'Status'),
+            dataIndex: 'status',
+            render: (s: string, r) => (
+              <Tag color={statusColor[s]} data-testid={`status-${r.id}`} title={r.error ?? undefined}>
+                {name('batchStatus', s)}
+              </Tag>
+            ),
+          },
           { title: t('创建时间', 'Created'), dataIndex: 'created_at', sortKey: 'created_at', render: time },
-          { title: '', key: 'ops', render: (_: unknown, r) => <Space>
-            {canWrite && r.status === 'generating' && <Button size="small" icon={<PauseOutlined />} onClick={() => act(api.pauseBatch(r.id))}>{t('暂停', 'Pause')}</Button>}
-            {canWrite && r.status === 'paused' && <Button size="small" icon={<PlayCircleOutlined />} onClick={() => act(api.resumeBatch(r.id))}>{t('继续', 'Resume')}</Button>}
-            {canWrite && r.mode === 'imported' && <Button size="small" icon={<UploadOutlined />} onClick={() => setImporting(r)} data-testid={`import-${r.id}`}>{t('导入券码', 'Import codes')}</Button>}
-            {canWrite && r.mode !== 'imported' && r.generated > 0 && <Button size="small" icon={<DownloadOutlined />} onClick={() => setExporting(r)} data-testid={`export-${r.id}`}>{t('导出券码', 'Export codes')}</Button>}
-          </Space> },
-        ]} />
-      <CreateBatch open={creating} templates={templates} onClose={() => setCreating(false)} onCreated={() => { setCreating(false); setReload((x) => x + 1); }} />
-      <ExportBatch batch={exporting} channels={channels} onClose={() => setExporting(null)} onDone={() => { setExporting(null); setReload((x) => x + 1); }} />
-      <ImportCodes batch={importing} onClose={() => { setImporting(null); setReload((x) => x + 1); }} />
+          {
+            title: '',
+            key: 'ops',
+            render: (_: unknown, r) => (
+              <Space>
+                {canWrite && r.status === 'generating' && (
+                  <Button size="small" icon={<PauseOutlined />} onClick={() => act(api.pauseBatch(r.id))}>
+                    {t('暂停', 'Pause')}
+                  </Button>
+                )}
+                {canWrite && r.status === 'paused' && (
+                  <Button size="small" icon={<PlayCircleOutlined />} onClick={() => act(api.resumeBatch(r.id))}>
+                    {t('继续', 'Resume')}
+                  </Button>
+                )}
+                {canWrite && r.mode === 'imported' && (
+                  <Button size="small" icon={<UploadOutlined />} onClick={() => setImporting(r)} data-testid={`import-${r.id}`}>
+                    {t('导入券码', 'Import codes')}
+                  </Button>
+                )}
+                {canWrite && r.mode !== 'imported' && r.generated > 0 && (
+                  <Button size="small" icon={<DownloadOutlined />} onClick={() => setExporting(r)} data-testid={`export-${r.id}`}>
+                    {t('导出券码', 'Export codes')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <CreateBatch
+        open={creating}
+        templates={templates}
+        onClose={() => setCreating(false)}
+        onCreated={() => {
+          setCreating(false);
+          setReload((x) => x + 1);
+        }}
+      />
+      <ExportBatch
+        batch={exporting}
+        channels={channels}
+        onClose={() => setExporting(null)}
+        onDone={() => {
+          setExporting(null);
+          setReload((x) => x + 1);
+        }}
+      />
+      <ImportCodes
+        batch={importing}
+        onClose={() => {
+          setImporting(null);
+          setReload((x) => x + 1);
+        }}
+      />
     </div>
   );
 }
@@ -79,34 +197,85 @@ function CreateBatch(props: { open: boolean; templates: Template[]; onClose: () 
     setBusy(true);
     try {
       await api.createBatch({
-        template_id: v.template_id, name: v.name, mode: v.mode,
+        template_id: v.template_id,
+        name: v.name,
+        mode: v.mode,
         quantity: v.mode === 'pregenerated' ? v.quantity : undefined,
         stock: v.mode === 'on_issue' && v.stock ? v.stock : undefined,
         code_format: v.mode === 'imported' ? undefined : { prefix: v.prefix || undefined, alphabet: v.alphabet },
       });
       form.resetFields();
       props.onCreated();
-    } catch (e) { report(e); } finally { setBusy(false); }
+    } catch (e) {
+      report(e);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
-    <Modal open={props.open} title={t('新建批次', 'New batch')} onCancel={props.onClose} onOk={submit} confirmLoading={busy} okText={t('创建', 'Create')} destroyOnHidden okButtonProps={{ 'data-testid': 'batch-submit' } as any}>
+    <Modal
+      open={props.open}
+      title={t('新建批次', 'New batch')}
+      onCancel={props.onClose}
+      onOk={submit}
+      confirmLoading={busy}
+      okText={t('创建', 'Create')}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'batch-submit' } as any}
+    >
       <Form form={form} layout="vertical" initialValues={{ mode: 'pregenerated', quantity: 1000, alphabet: 'crockford' }} data-testid="batch-form">
         <Form.Item name="template_id" label={t('模板', 'Template')} rules={[{ required: true, message: t('请选择模板', 'Choose a template') }]}>
-          <Select showSearch optionFilterProp="label" options={props.templates.map((x) => ({ value: x.id, label: `${x.name} · ${name('kind', x.kind)}` }))} data-testid="batch-template" />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={props.templates.map((x) => ({ value: x.id, label: `${x.name} · ${name('kind', x.kind)}` }))}
+            data-testid="batch-template"
+          />
         </Form.Item>
-        <Form.Item name="name" label={t('批次名称', 'Name')} rules={[{ required: true, message: t('请填写名称', 'Give it a name') }]}><Input maxLength={200} data-testid="batch-name" /></Form.Item>
+        <Form.Item name="name" label={t('批次名称', 'Name')} rules={[{ required: true, message: t('请填写名称', 'Give it a name') }]}>
+          <Input maxLength={200} data-testid="batch-name" />
+        </Form.Item>
         <Form.Item name="mode" label={t('生成方式', 'Mode')}>
-          <Radio.Group optionType="button" options={(['pregenerated', 'on_issue', 'imported'] as const).map((m) => ({ value: m, label: name('batchMode', m) }))} />
+          <Radio.Group
+            optionType="button"
+            options={(['pregenerated', 'on_issue', 'imported'] as const).map((m) => ({ value: m, label: name('batchMode', m) }))}
+          />
         </Form.Item>
-        {mode === 'pregenerated' && <Form.Item name="quantity" label={t('数量（最多 100 万）', 'Quantity (up to 1,000,000)')} rules={[{ required: true }]}><InputNumber min={1} max={1000000} style={{ width: '100%' }} data-testid="batch-quantity" /></Form.Item>}
-        {mode === 'on_issue' && <Form.Item name="stock" label={t('库存（不填为不限量）', 'Stock (empty = unlimited)')}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item>}
-        {mode !== 'imported' && <Space.Compact block>
-          <Form.Item name="prefix" label={t('券码前缀', 'Code prefix')} style={{ flex: 1 }}><Input maxLength={8} placeholder="KQ" /></Form.Item>
-          <Form.Item name="alphabet" label={t('字符集', 'Alphabet')} style={{ flex: 1, marginInlineStart: 12 }}>
-            <Select options={[{ value: 'crockford', label: t('数字+字母（16 位）', 'Letters + digits (16)') }, { value: 'digits', label: t('纯数字（25 位）', 'Digits only (25)') }]} />
+        {mode === 'pregenerated' && (
+          <Form.Item name="quantity" label={t('数量（最多 100 万）', 'Quantity (up to 1,000,000)')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={1000000} style={{ width: '100%' }} data-testid="batch-quantity" />
           </Form.Item>
-        </Space.Compact>}
-        {mode === 'imported' && <Alert type="info" showIcon title={t('创建后在批次列表点「导入券码」上传 CSV（每行 code 或 code,pin），或调用 API', 'After creating it, use “Import codes” in the list to upload a CSV (code or code,pin a line), or the API')} />}
+        )}
+        {mode === 'on_issue' && (
+          <Form.Item name="stock" label={t('库存（不填为不限量）', 'Stock (empty = unlimited)')}>
+            <InputNumber min={0} style={{ width: '100%' }} />
+          </Form.Item>
+        )}
+        {mode !== 'imported' && (
+          <Space.Compact block>
+            <Form.Item name="prefix" label={t('券码前缀', 'Code prefix')} style={{ flex: 1 }}>
+              <Input maxLength={8} placeholder="KQ" />
+            </Form.Item>
+            <Form.Item name="alphabet" label={t('字符集', 'Alphabet')} style={{ flex: 1, marginInlineStart: 12 }}>
+              <Select
+                options={[
+                  { value: 'crockford', label: t('数字+字母（16 位）', 'Letters + digits (16)') },
+                  { value: 'digits', label: t('纯数字（25 位）', 'Digits only (25)') },
+                ]}
+              />
+            </Form.Item>
+          </Space.Compact>
+        )}
+        {mode === 'imported' && (
+          <Alert
+            type="info"
+            showIcon
+            title={t(
+              '创建后在批次列表点「导入券码」上传 CSV（每行 code 或 code,pin），或调用 API',
+              'After creating it, use “Import codes” in the list to upload a CSV (code or code,pin a line), or the API',
+            )}
+          />
+        )}
       </Form>
     </Modal>
   );
@@ -120,7 +289,11 @@ function ExportBatch(props: { batch: Batch | null; channels: Channel[]; onClose:
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const b = props.batch;
-  useEffect(() => { setConfirmed(false); setLimit(null); setChannel(undefined); }, [b]);
+  useEffect(() => {
+    setConfirmed(false);
+    setLimit(null);
+    setChannel(undefined);
+  }, [b]);
   const run = async () => {
     if (!b) return;
     setBusy(true);
@@ -132,29 +305,60 @@ function ExportBatch(props: { batch: Batch | null; channels: Channel[]; onClose:
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
       props.onDone();
-    } catch (e) { report(e); } finally { setBusy(false); }
+    } catch (e) {
+      report(e);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
-    <Modal open={!!b} title={t('导出券码', 'Export codes')} onCancel={props.onClose} onOk={run} okText={t('确认导出', 'Export')} confirmLoading={busy}
-      okButtonProps={{ disabled: !confirmed, danger: true, 'data-testid': 'export-confirm' } as any} destroyOnHidden>
+    <Modal
+      open={!!b}
+      title={t('导出券码', 'Export codes')}
+      onCancel={props.onClose}
+      onOk={run}
+      okText={t('确认导出', 'Export')}
+      confirmLoading={busy}
+      okButtonProps={{ disabled: !confirmed, danger: true, 'data-testid': 'export-confirm' } as any}
+      destroyOnHidden
+    >
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Alert type="warning" showIcon title={t('导出的券码即可使用，等同现金', 'Exported codes are live: treat the file like cash')}
-          description={t('导出会把券码从库存中取出并标记为已发放（无记名），导出动作写入审计日志。请通过安全渠道传递文件。', 'Export takes codes out of the pool as issued bearer codes, and is written to the audit log. Send the file over a secure channel.')} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('导出的券码即可使用，等同现金', 'Exported codes are live: treat the file like cash')}
+          description={t(
+            '导出会把券码从库存中取出并标记为已发放（无记名），导出动作写入审计日志。请通过安全渠道传递文件。',
+            'Export takes codes out of the pool as issued bearer codes, and is written to the audit log. Send the file over a secure channel.',
+          )}
+        />
         <Typography.Text>{t('数量（不填为全部剩余）', 'How many (empty = all left)')}</Typography.Text>
         <InputNumber min={1} max={1000000} value={limit} onChange={(v) => setLimit(v)} style={{ width: '100%' }} />
-        {props.channels.length > 0 && <>
-          <Typography.Text>{t('分配给渠道（可选）', 'Allocate to a channel (optional)')}</Typography.Text>
-          <Select allowClear value={channel} onChange={setChannel} style={{ width: '100%' }} options={props.channels.map((c) => ({ value: c.id, label: c.name }))} />
-        </>}
-        <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="export-ack">{t('我已了解，文件将妥善保管', 'I understand and will keep the file safe')}</Checkbox>
+        {props.channels.length > 0 && (
+          <>
+            <Typography.Text>{t('分配给渠道（可选）', 'Allocate to a channel (optional)')}</Typography.Text>
+            <Select
+              allowClear
+              value={channel}
+              onChange={setChannel}
+              style={{ width: '100%' }}
+              options={props.channels.map((c) => ({ value: c.id, label: c.name }))}
+            />
+          </>
+        )}
+        <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="export-ack">
+          {t('我已了解，文件将妥善保管', 'I understand and will keep the file safe')}
+        </Checkbox>
       </Space>
     </Modal>
   );
 }
 
 const REFUSAL_REASONS: Record<string, [string, string]> = {
-  malformed: ['格式不对', 'Malformed'], duplicate_in_file: ['文件内重复', 'Repeated in the file'],
-  duplicate: ['券码已存在', 'Code already exists'], pin_missing: ['缺少密码', 'PIN missing'],
+  malformed: ['格式不对', 'Malformed'],
+  duplicate_in_file: ['文件内重复', 'Repeated in the file'],
+  duplicate: ['券码已存在', 'Code already exists'],
+  pin_missing: ['缺少密码', 'PIN missing'],
   weak_code: ['券码太短，易被猜中', 'Too guessable'],
 };
 
@@ -168,42 +372,119 @@ function ImportCodes(props: { batch: Batch | null; onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const b = props.batch;
-  useEffect(() => { setCsv(''); setFile(null); setState('unissued'); setResult(null); }, [b]);
+  useEffect(() => {
+    setCsv('');
+    setFile(null);
+    setState('unissued');
+    setResult(null);
+  }, [b]);
   const lines = csv.split(/\r?\n/).filter((l) => l.trim()).length;
   const run = async () => {
     if (!b || !lines) return;
     setBusy(true);
-    try { setResult(await api.importCodes(b.id, csv, state)); setCsv(''); setFile(null); } catch (e) { report(e); } finally { setBusy(false); }
+    try {
+      setResult(await api.importCodes(b.id, csv, state));
+      setCsv('');
+      setFile(null);
+    } catch (e) {
+      report(e);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
-    <Modal open={!!b} width={640} title={t('导入券码', 'Import codes') + (b ? ` · ${b.name}` : '')} onCancel={props.onClose} destroyOnHidden
-      footer={<Space>
-        <Button onClick={props.onClose} data-testid="import-close">{result ? t('完成', 'Done') : t('取消', 'Cancel')}</Button>
-        <Button type="primary" icon={<UploadOutlined />} loading={busy} disabled={!lines} onClick={run} data-testid="import-submit">{t(`导入 ${lines} 行`, `Import ${lines} line(s)`)}</Button>
-      </Space>}>
+    <Modal
+      open={!!b}
+      width={640}
+      title={t('导入券码', 'Import codes') + (b ? ` · ${b.name}` : '')}
+      onCancel={props.onClose}
+      destroyOnHidden
+      footer={
+        <Space>
+          <Button onClick={props.onClose} data-testid="import-close">
+            {result ? t('完成', 'Done') : t('取消', 'Cancel')}
+          </Button>
+          <Button type="primary" icon={<UploadOutlined />} loading={busy} disabled={!lines} onClick={run} data-testid="import-submit">
+            {t(`导入 ${lines} 行`, `Import ${lines} line(s)`)}
+          </Button>
+        </Space>
+      }
+    >
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Typography.Text type="secondary">{t('每行一个券码，礼品卡为「券码,密码」；首行可为表头 code。每次最多 20 万行。', 'One code a line, gift cards as “code,pin”; the first line may be the header “code”. Up to 200,000 lines at a time.')}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t(
+            '每行一个券码，礼品卡为「券码,密码」；首行可为表头 code。每次最多 20 万行。',
+            'One code a line, gift cards as “code,pin”; the first line may be the header “code”. Up to 200,000 lines at a time.',
+          )}
+        </Typography.Text>
         <Space wrap>
-          <Upload accept=".csv,.txt,text/csv,text/plain" maxCount={1} showUploadList={false}
-            beforeUpload={(f) => { f.text().then((text) => { setCsv(text); setFile(f.name); setResult(null); }, report); return false; }}>
-            <Button icon={<UploadOutlined />} data-testid="import-file">{t('选择 CSV 文件', 'Choose a CSV file')}</Button>
+          <Upload
+            accept=".csv,.txt,text/csv,text/plain"
+            maxCount={1}
+            showUploadList={false}
+            beforeUpload={(f) => {
+              f.text().then((text) => {
+                setCsv(text);
+                setFile(f.name);
+                setResult(null);
+              }, report);
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />} data-testid="import-file">
+              {t('选择 CSV 文件', 'Choose a CSV file')}
+            </Button>
           </Upload>
           {file && <Tag>{file}</Tag>}
         </Space>
-        <Input.TextArea rows={6} className="kq-mono" value={csv} onChange={(e) => { setCsv(e.target.value); setFile(null); }} placeholder={t('或在此粘贴券码', 'or paste the codes here')} data-testid="import-text" />
-        <Radio.Group value={state} onChange={(e) => setState(e.target.value)} options={[
-          { value: 'unissued', label: t('入库待发放', 'Into stock, to issue') },
-          { value: 'active', label: t('已在顾客手中（直接可用）', 'Already with customers (usable now)') },
-        ]} />
-        {result && <div data-testid="import-result">
-          <Alert showIcon type={result.refused ? 'warning' : 'success'} style={{ marginBottom: 8 }}
-            title={t(`已导入 ${result.accepted} 个，拒绝 ${result.refused} 行`, `${result.accepted} imported, ${result.refused} line(s) refused`)} />
-          {result.refusals.length > 0 && <Table size="small" rowKey="line" pagination={result.refusals.length > 8 ? { pageSize: 8, size: 'small' } : false} dataSource={result.refusals} data-testid="import-refusals" columns={[
-            { title: t('行', 'Line'), dataIndex: 'line', width: 64, align: 'right' },
-            { title: t('原因', 'Reason'), dataIndex: 'reason', width: 140, render: (r: string) => <Tag color="orange">{REFUSAL_REASONS[r] ? t(...REFUSAL_REASONS[r]) : r}</Tag> },
-            { title: t('说明', 'Detail'), dataIndex: 'detail', render: (d: string) => <span className="kq-muted">{d}</span> },
-          ]} />}
-        </div>}
+        <Input.TextArea
+          rows={6}
+          className="kq-mono"
+          value={csv}
+          onChange={(e) => {
+            setCsv(e.target.value);
+            setFile(null);
+          }}
+          placeholder={t('或在此粘贴券码', 'or paste the codes here')}
+          data-testid="import-text"
+        />
+        <Radio.Group
+          value={state}
+          onChange={(e) => setState(e.target.value)}
+          options={[
+            { value: 'unissued', label: t('入库待发放', 'Into stock, to issue') },
+            { value: 'active', label: t('已在顾客手中（直接可用）', 'Already with customers (usable now)') },
+          ]}
+        />
+        {result && (
+          <div data-testid="import-result">
+            <Alert
+              showIcon
+              type={result.refused ? 'warning' : 'success'}
+              style={{ marginBottom: 8 }}
+              title={t(`已导入 ${result.accepted} 个，拒绝 ${result.refused} 行`, `${result.accepted} imported, ${result.refused} line(s) refused`)}
+            />
+            {result.refusals.length > 0 && (
+              <Table
+                size="small"
+                rowKey="line"
+                pagination={result.refusals.length > 8 ? { pageSize: 8, size: 'small' } : false}
+                dataSource={result.refusals}
+                data-testid="import-refusals"
+                columns={[
+                  { title: t('行', 'Line'), dataIndex: 'line', width: 64, align: 'right' },
+                  {
+                    title: t('原因', 'Reason'),
+                    dataIndex: 'reason',
+                    width: 140,
+                    render: (r: string) => <Tag color="orange">{REFUSAL_REASONS[r] ? t(...REFUSAL_REASONS[r]) : r}</Tag>,
+                  },
+                  { title: t('说明', 'Detail'), dataIndex: 'detail', render: (d: string) => <span className="kq-muted">{d}</span> },
+                ]}
+              />
+            )}
+          </div>
+        )}
       </Space>
     </Modal>
   );

@@ -1,5 +1,22 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card as Panel, Col, Descriptions, Empty, Input, InputNumber, Modal, Popconfirm, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card as Panel,
+  Col,
+  Descriptions,
+  Empty,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { report } from '../../api';
 import type { Approval, Card, Store, Template, Trace } from '../../types';
@@ -31,98 +48,284 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
       const tr = await api.trace(cardId);
       setTrace(tr);
       setTpl(await api.template(tr.card.template_id));
-    } catch (e) { report(e); }
+    } catch (e) {
+      report(e);
+    }
   };
-  useEffect(() => { load(); api.stores({ limit: 200 }).then((p) => setStores(p.data)).catch(() => {}); }, [cardId]);
+  useEffect(() => {
+    load();
+    api
+      .stores({ limit: 200 })
+      .then((p) => setStores(p.data))
+      .catch(() => {});
+  }, [cardId]);
   if (!trace) return <Panel loading />;
   const c = trace.card;
-  const storeName = (id: string | null) => (id ? stores.find((s) => s.id === id)?.name ?? id : '—');
+  const storeName = (id: string | null) => (id ? (stores.find((s) => s.id === id)?.name ?? id) : '—');
   const act = async (verb: 'freeze' | 'unfreeze' | 'void' | 'top-up', body: Record<string, unknown> = {}) => {
-    try { const card = await api.cardAction(c.id, verb, body); onChanged?.(card); await load(); } catch (e) { report(e); }
+    try {
+      const card = await api.cardAction(c.id, verb, body);
+      onChanged?.(card);
+      await load();
+    } catch (e) {
+      report(e);
+    }
   };
-  const reverse = async (id: string) => { try { const r = await api.reverse(id); onChanged?.(r.card); await load(); } catch (e) { report(e); } };
+  const reverse = async (id: string) => {
+    try {
+      const r = await api.reverse(id);
+      onChanged?.(r.card);
+      await load();
+    } catch (e) {
+      report(e);
+    }
+  };
   const stored = c.kind === 'stored_value' || c.kind === 'gift';
   const approve = async () => {
-    try { setApproval(await api.approve(c.id, maxAmount ? { max_amount: Math.round(maxAmount * 100) } : {})); setMaxAmount(null); } catch (e) { report(e); }
+    try {
+      setApproval(await api.approve(c.id, maxAmount ? { max_amount: Math.round(maxAmount * 100) } : {}));
+      setMaxAmount(null);
+    } catch (e) {
+      report(e);
+    }
   };
 
   return (
     <Row gutter={16} data-testid="card-detail">
       <Col xs={24} lg={9}>
         <Space direction="vertical" style={{ width: '100%' }} size={16}>
-          {tpl && <CardFace kind={c.kind} name={tpl.name} value={tpl.value} tail={c.code_tail} dim={c.state !== 'active'} live={c} foot={name('state', c.state)} />}
+          {tpl && (
+            <CardFace kind={c.kind} name={tpl.name} value={tpl.value} tail={c.code_tail} dim={c.state !== 'active'} live={c} foot={name('state', c.state)} />
+          )}
           <Panel size="small" title={t('状态', 'State')}>
             <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('状态', 'State')}><Tag color={STATE_COLORS[c.state]} data-testid="card-state">{name('state', c.state)}</Tag>{c.state_reason && <span className="kq-muted">{c.state_reason}</span>}</Descriptions.Item>
-              {stored && <Descriptions.Item label={t('余额', 'Balance')}><b data-testid="card-balance">{money(c.balance, cur)}</b></Descriptions.Item>}
-              {(c.kind === 'count' || c.kind === 'periodic') && <Descriptions.Item label={t('剩余次数', 'Uses left')}><b data-testid="card-uses">{num(c.uses_left)}</b>{c.period_no ? t(`（第 ${c.period_no} 期）`, ` (period ${c.period_no})`) : ''}</Descriptions.Item>}
+              <Descriptions.Item label={t('状态', 'State')}>
+                <Tag color={STATE_COLORS[c.state]} data-testid="card-state">
+                  {name('state', c.state)}
+                </Tag>
+                {c.state_reason && <span className="kq-muted">{c.state_reason}</span>}
+              </Descriptions.Item>
+              {stored && (
+                <Descriptions.Item label={t('余额', 'Balance')}>
+                  <b data-testid="card-balance">{money(c.balance, cur)}</b>
+                </Descriptions.Item>
+              )}
+              {(c.kind === 'count' || c.kind === 'periodic') && (
+                <Descriptions.Item label={t('剩余次数', 'Uses left')}>
+                  <b data-testid="card-uses">{num(c.uses_left)}</b>
+                  {c.period_no ? t(`（第 ${c.period_no} 期）`, ` (period ${c.period_no})`) : ''}
+                </Descriptions.Item>
+              )}
               {c.kind === 'stamp' && <Descriptions.Item label={t('已集点数', 'Stamps')}>{c.stamps}</Descriptions.Item>}
-              <Descriptions.Item label={t('有效期', 'Valid')}>{c.valid_from ? `${time(c.valid_from)} — ` : ''}{c.valid_until ? t(`至 ${time(c.valid_until)}`, `until ${time(c.valid_until)}`) : t('长期有效', 'No expiry')}</Descriptions.Item>
-              <Descriptions.Item label={t('会员', 'Member')}><span className="kq-mono">{c.member_id ?? t('未绑定', 'Not bound')}</span></Descriptions.Item>
-              <Descriptions.Item label={t('卡券 ID', 'Card id')}><Typography.Text copyable className="kq-mono">{c.id}</Typography.Text></Descriptions.Item>
+              <Descriptions.Item label={t('有效期', 'Valid')}>
+                {c.valid_from ? `${time(c.valid_from)} — ` : ''}
+                {c.valid_until ? t(`至 ${time(c.valid_until)}`, `until ${time(c.valid_until)}`) : t('长期有效', 'No expiry')}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('会员', 'Member')}>
+                <span className="kq-mono">{c.member_id ?? t('未绑定', 'Not bound')}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('卡券 ID', 'Card id')}>
+                <Typography.Text copyable className="kq-mono">
+                  {c.id}
+                </Typography.Text>
+              </Descriptions.Item>
             </Descriptions>
           </Panel>
-          {tpl && <Panel size="small" title={t('使用规则', 'Rules')}>
-            <ul style={{ paddingInlineStart: 18, margin: 0, lineHeight: 1.8 }}>{rulesInWords(t, tpl.kind, tpl.value, tpl.validity, tpl.rules, storeName).map((l, i) => <li key={i}>{l}</li>)}</ul>
-          </Panel>}
-          {canManage && <Panel size="small" title={t('操作', 'Actions')}>
-            <Space wrap>
-              <Input placeholder={t('原因（可选）', 'Reason (optional)')} value={reason} onChange={(e) => setReason(e.target.value)} style={{ width: 220 }} />
-              {c.state === 'active' && <Popconfirm title={t('冻结后无法核销，确定？', 'A frozen card cannot be redeemed. Freeze?')} onConfirm={() => act('freeze', reason ? { reason } : {})}><Button data-testid="freeze">{t('冻结', 'Freeze')}</Button></Popconfirm>}
-              {c.state === 'frozen' && <Button onClick={() => act('unfreeze')} data-testid="unfreeze">{t('解冻', 'Unfreeze')}</Button>}
-              {['active', 'frozen', 'unissued'].includes(c.state) && <Popconfirm title={t('作废不可恢复，剩余价值将核销入账。确定？', 'Voiding cannot be undone; what is left is written off. Void?')} onConfirm={() => act('void', reason ? { reason } : {})} okButtonProps={{ danger: true }}><Button danger data-testid="void">{t('作废', 'Void')}</Button></Popconfirm>}
-              {stored && ['active', 'frozen'].includes(c.state) && <Space.Compact>
-                <InputNumber min={0.01} precision={2} prefix="¥" placeholder={t('充值金额', 'Top-up')} value={topUp} onChange={setTopUp} style={{ width: 140 }} />
-                <Button disabled={!topUp} onClick={() => { Modal.confirm({ title: t(`确认为该卡充值 ${money(Math.round((topUp ?? 0) * 100), cur)}？`, `Top up ${money(Math.round((topUp ?? 0) * 100), cur)}?`), onOk: () => act('top-up', { amount: Math.round((topUp ?? 0) * 100) }).then(() => setTopUp(null)) }); }}>{t('充值', 'Top up')}</Button>
-              </Space.Compact>}
-            </Space>
-          </Panel>}
-          {canManage && tpl?.rules.verification && ['active', 'frozen'].includes(c.state) && <Panel size="small" title={t('高额核销审批', 'Approve a high-value redemption')} data-testid="approval-panel">
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <Typography.Text type="secondary">{t('这张卡的高额核销需要运营审批：生成审批码交给店员，15 分钟内单次有效。', 'High-value redemptions of this card need an operator’s approval: give the clerk the approval id; it works once, within 15 minutes.')}</Typography.Text>
-              <Space.Compact>
-                <InputNumber min={0.01} precision={2} prefix="¥" placeholder={t('最高金额（可选）', 'Up to (optional)')} value={maxAmount} onChange={setMaxAmount} style={{ width: 180 }} data-testid="approval-max" />
-                <Popconfirm title={t('确认批准这张卡的一笔高额核销？', 'Approve one high-value redemption of this card?')} onConfirm={approve}>
-                  <Button type="primary" icon={<SafetyCertificateOutlined />} data-testid="approve">{t('批准', 'Approve')}</Button>
-                </Popconfirm>
-              </Space.Compact>
-              {approval && <Alert type="success" showIcon data-testid="approval-result"
-                title={<span>{t('审批码', 'Approval id')}: <Typography.Text copyable strong className="kq-mono" data-testid="approval-id">{approval.id}</Typography.Text></span>}
-                description={t(`有效至 ${time(approval.expires_at)}，单次有效${approval.max_amount != null ? `，最高 ${money(approval.max_amount, cur)}` : ''}。请交给店员在核销时填写。`,
-                  `Valid until ${time(approval.expires_at)}, once${approval.max_amount != null ? `, up to ${money(approval.max_amount, cur)}` : ''}. The clerk enters it when redeeming.`)} />}
-            </Space>
-          </Panel>}
+          {tpl && (
+            <Panel size="small" title={t('使用规则', 'Rules')}>
+              <ul style={{ paddingInlineStart: 18, margin: 0, lineHeight: 1.8 }}>
+                {rulesInWords(t, tpl.kind, tpl.value, tpl.validity, tpl.rules, storeName).map((l) => (
+                  <li key={l}>{l}</li>
+                ))}
+              </ul>
+            </Panel>
+          )}
+          {canManage && (
+            <Panel size="small" title={t('操作', 'Actions')}>
+              <Space wrap>
+                <Input placeholder={t('原因（可选）', 'Reason (optional)')} value={reason} onChange={(e) => setReason(e.target.value)} style={{ width: 220 }} />
+                {c.state === 'active' && (
+                  <Popconfirm
+                    title={t('冻结后无法核销，确定？', 'A frozen card cannot be redeemed. Freeze?')}
+                    onConfirm={() => act('freeze', reason ? { reason } : {})}
+                  >
+                    <Button data-testid="freeze">{t('冻结', 'Freeze')}</Button>
+                  </Popconfirm>
+                )}
+                {c.state === 'frozen' && (
+                  <Button onClick={() => act('unfreeze')} data-testid="unfreeze">
+                    {t('解冻', 'Unfreeze')}
+                  </Button>
+                )}
+                {['active', 'frozen', 'unissued'].includes(c.state) && (
+                  <Popconfirm
+                    title={t('作废不可恢复，剩余价值将核销入账。确定？', 'Voiding cannot be undone; what is left is written off. Void?')}
+                    onConfirm={() => act('void', reason ? { reason } : {})}
+                    okButtonProps={{ danger: true }}
+                  >
+                    <Button danger data-testid="void">
+                      {t('作废', 'Void')}
+                    </Button>
+                  </Popconfirm>
+                )}
+                {stored && ['active', 'frozen'].includes(c.state) && (
+                  <Space.Compact>
+                    <InputNumber
+                      min={0.01}
+                      precision={2}
+                      prefix="¥"
+                      placeholder={t('充值金额', 'Top-up')}
+                      value={topUp}
+                      onChange={setTopUp}
+                      style={{ width: 140 }}
+                    />
+                    <Button
+                      disabled={!topUp}
+                      onClick={() => {
+                        Modal.confirm({
+                          title: t(`确认为该卡充值 ${money(Math.round((topUp ?? 0) * 100), cur)}？`, `Top up ${money(Math.round((topUp ?? 0) * 100), cur)}?`),
+                          onOk: () => act('top-up', { amount: Math.round((topUp ?? 0) * 100) }).then(() => setTopUp(null)),
+                        });
+                      }}
+                    >
+                      {t('充值', 'Top up')}
+                    </Button>
+                  </Space.Compact>
+                )}
+              </Space>
+            </Panel>
+          )}
+          {canManage && tpl?.rules.verification && ['active', 'frozen'].includes(c.state) && (
+            <Panel size="small" title={t('高额核销审批', 'Approve a high-value redemption')} data-testid="approval-panel">
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Typography.Text type="secondary">
+                  {t(
+                    '这张卡的高额核销需要运营审批：生成审批码交给店员，15 分钟内单次有效。',
+                    'High-value redemptions of this card need an operator’s approval: give the clerk the approval id; it works once, within 15 minutes.',
+                  )}
+                </Typography.Text>
+                <Space.Compact>
+                  <InputNumber
+                    min={0.01}
+                    precision={2}
+                    prefix="¥"
+                    placeholder={t('最高金额（可选）', 'Up to (optional)')}
+                    value={maxAmount}
+                    onChange={setMaxAmount}
+                    style={{ width: 180 }}
+                    data-testid="approval-max"
+                  />
+                  <Popconfirm title={t('确认批准这张卡的一笔高额核销？', 'Approve one high-value redemption of this card?')} onConfirm={approve}>
+                    <Button type="primary" icon={<SafetyCertificateOutlined />} data-testid="approve">
+                      {t('批准', 'Approve')}
+                    </Button>
+                  </Popconfirm>
+                </Space.Compact>
+                {approval && (
+                  <Alert
+                    type="success"
+                    showIcon
+                    data-testid="approval-result"
+                    title={
+                      <span>
+                        {t('审批码', 'Approval id')}:{' '}
+                        <Typography.Text copyable strong className="kq-mono" data-testid="approval-id">
+                          {approval.id}
+                        </Typography.Text>
+                      </span>
+                    }
+                    description={t(
+                      `有效至 ${time(approval.expires_at)}，单次有效${approval.max_amount != null ? `，最高 ${money(approval.max_amount, cur)}` : ''}。请交给店员在核销时填写。`,
+                      `Valid until ${time(approval.expires_at)}, once${approval.max_amount != null ? `, up to ${money(approval.max_amount, cur)}` : ''}. The clerk enters it when redeeming.`,
+                    )}
+                  />
+                )}
+              </Space>
+            </Panel>
+          )}
         </Space>
       </Col>
       <Col xs={24} lg={15}>
         <Space direction="vertical" style={{ width: '100%' }} size={16}>
           <Panel size="small" title={t('核销记录', 'Redemptions')}>
-            <Table size="small" rowKey="id" pagination={false} dataSource={[...trace.redemptions].reverse()} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }} columns={[
-              { title: t('时间', 'When'), dataIndex: 'created_at', render: time },
-              { title: t('门店', 'Store'), dataIndex: 'store_id', render: storeName },
-              { title: t('订单金额', 'Order'), dataIndex: 'order_amount', align: 'right', render: (v: number | null) => money(v, cur) },
-              { title: t('优惠/扣减', 'Value'), dataIndex: 'amount', align: 'right', render: (v: number) => money(v, cur) },
-              { title: t('次数', 'Uses'), dataIndex: 'uses', align: 'right' },
-              { title: t('状态', 'Status'), dataIndex: 'status', render: (s: string) => s === 'done' ? <Tag color="green">{t('已核销', 'Done')}</Tag> : <Tag>{t('已撤销', 'Reversed')}</Tag> },
-              { title: '', key: 'ops', render: (_: unknown, r) => r.status === 'done' && canManage && <Popconfirm title={t('撤销这笔核销？', 'Reverse this redemption?')} onConfirm={() => reverse(r.id)}><Button size="small" data-testid={`reverse-${r.id}`}>{t('撤销核销', 'Reverse')}</Button></Popconfirm> },
-            ]} />
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={[...trace.redemptions].reverse()}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+              columns={[
+                { title: t('时间', 'When'), dataIndex: 'created_at', render: time },
+                { title: t('门店', 'Store'), dataIndex: 'store_id', render: storeName },
+                { title: t('订单金额', 'Order'), dataIndex: 'order_amount', align: 'right', render: (v: number | null) => money(v, cur) },
+                { title: t('优惠/扣减', 'Value'), dataIndex: 'amount', align: 'right', render: (v: number) => money(v, cur) },
+                { title: t('次数', 'Uses'), dataIndex: 'uses', align: 'right' },
+                {
+                  title: t('状态', 'Status'),
+                  dataIndex: 'status',
+                  render: (s: string) => (s === 'done' ? <Tag color="green">{t('已核销', 'Done')}</Tag> : <Tag>{t('已撤销', 'Reversed')}</Tag>),
+                },
+                {
+                  title: '',
+                  key: 'ops',
+                  render: (_: unknown, r) =>
+                    r.status === 'done' &&
+                    canManage && (
+                      <Popconfirm title={t('撤销这笔核销？', 'Reverse this redemption?')} onConfirm={() => reverse(r.id)}>
+                        <Button size="small" data-testid={`reverse-${r.id}`}>
+                          {t('撤销核销', 'Reverse')}
+                        </Button>
+                      </Popconfirm>
+                    ),
+                },
+              ]}
+            />
           </Panel>
           <Panel size="small" title={t('卡券轨迹', 'Trace')}>
-            <Timeline data-testid="trace" items={trace.events.map((e) => ({
-              color: e.event_type === 'redeemed' ? 'green' : e.event_type === 'reversed' || e.event_type === 'voided' ? 'red' : e.event_type === 'frozen' ? 'gray' : 'blue',
-              content: <div><b>{name('event', e.event_type)}</b> <span className="kq-muted">{time(e.created_at)}</span>
-                <div className="kq-muted" style={{ fontSize: 12 }}>
-                  {[e.store_id && `${t('门店', 'store')}: ${storeName(e.store_id)}`, e.member_id && `${t('会员', 'member')}: ${e.member_id}`, e.channel_id && `${t('渠道', 'channel')}: ${e.channel_id}`, e.key_id && `${t('操作方', 'by')}: ${e.key_id}`].filter(Boolean).join(' · ')}
-                </div></div>,
-            }))} />
-            <Typography.Title level={5} style={{ marginTop: 8 }}>{t('流水', 'Ledger')}</Typography.Title>
-            <Table size="small" rowKey="id" pagination={false} dataSource={trace.ledger} columns={[
-              { title: t('时间', 'When'), dataIndex: 'created_at', render: time },
-              { title: t('类型', 'Entry'), dataIndex: 'entry_type', render: (v: string) => name('ledger', v) },
-              { title: t('金额', 'Amount'), dataIndex: 'amount', align: 'right', render: (v: number) => money(v, cur) },
-              { title: t('次数', 'Uses'), dataIndex: 'uses', align: 'right' },
-              { title: t('点数', 'Stamps'), dataIndex: 'stamps', align: 'right' },
-            ]} />
+            <Timeline
+              data-testid="trace"
+              items={trace.events.map((e) => ({
+                color:
+                  e.event_type === 'redeemed'
+                    ? 'green'
+                    : e.event_type === 'reversed' || e.event_type === 'voided'
+                      ? 'red'
+                      : e.event_type === 'frozen'
+                        ? 'gray'
+                        : 'blue',
+                content: (
+                  <div>
+                    <b>{name('event', e.event_type)}</b> <span className="kq-muted">{time(e.created_at)}</span>
+                    <div className="kq-muted" style={{ fontSize: 12 }}>
+                      {[
+                        e.store_id && `${t('门店', 'store')}: ${storeName(e.store_id)}`,
+                        e.member_id && `${t('会员', 'member')}: ${e.member_id}`,
+                        e.channel_id && `${t('渠道', 'channel')}: ${e.channel_id}`,
+                        e.key_id && `${t('操作方', 'by')}: ${e.key_id}`,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </div>
+                  </div>
+                ),
+              }))}
+            />
+            <Typography.Title level={5} style={{ marginTop: 8 }}>
+              {t('流水', 'Ledger')}
+            </Typography.Title>
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={trace.ledger}
+              columns={[
+                { title: t('时间', 'When'), dataIndex: 'created_at', render: time },
+                { title: t('类型', 'Entry'), dataIndex: 'entry_type', render: (v: string) => name('ledger', v) },
+                { title: t('金额', 'Amount'), dataIndex: 'amount', align: 'right', render: (v: number) => money(v, cur) },
+                { title: t('次数', 'Uses'), dataIndex: 'uses', align: 'right' },
+                { title: t('点数', 'Stamps'), dataIndex: 'stamps', align: 'right' },
+              ]}
+            />
           </Panel>
         </Space>
       </Col>

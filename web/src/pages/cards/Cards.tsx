@@ -27,14 +27,27 @@ export function Cards() {
   const [stores, setStores] = useState<Store[]>([]);
   const fetch = useCallback((q: ListQuery) => api.cards(q), [api]);
   const fetchRedemptions = useCallback((q: ListQuery) => api.redemptions(q), [api]);
-  useEffect(() => { api.stores({ limit: 200, sort: 'name' }).then((p) => setStores(p.data)).catch(() => {}); }, [api]);
-  const storeName = (id: string | null) => (id ? stores.find((x) => x.id === id)?.name ?? id : '—');
+  useEffect(() => {
+    api
+      .stores({ limit: 200, sort: 'name' })
+      .then((p) => setStores(p.data))
+      .catch(() => {});
+  }, [api]);
+  const storeName = (id: string | null) => (id ? (stores.find((x) => x.id === id)?.name ?? id) : '—');
   const cur = me.tenant.currency;
 
   const lookup = async () => {
     if (!code.trim()) return;
-    setBusy(true); setError(null); setFound(null);
-    try { setFound((await api.lookup(code)).id); } catch (e) { setError(e instanceof ApiError ? e.detail : String(e)); } finally { setBusy(false); }
+    setBusy(true);
+    setError(null);
+    setFound(null);
+    try {
+      setFound((await api.lookup(code)).id);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.detail : String(e));
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -42,42 +55,144 @@ export function Cards() {
       <PageTitle title={t('卡券查询', 'Card lookup')} />
       <Panel size="small" style={{ marginBottom: 16 }}>
         <Space.Compact style={{ width: '100%', maxWidth: 620 }}>
-          <Input size="large" allowClear placeholder={t('输入或粘贴券码 / 卡号', 'Type or paste a code')} value={code} onChange={(e) => setCode(e.target.value)} onPressEnter={lookup} className="kq-mono" data-testid="lookup-code" />
-          <Button size="large" type="primary" icon={<SearchOutlined />} loading={busy} onClick={lookup} data-testid="lookup-go">{t('查询', 'Look up')}</Button>
+          <Input
+            size="large"
+            allowClear
+            placeholder={t('输入或粘贴券码 / 卡号', 'Type or paste a code')}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            onPressEnter={lookup}
+            className="kq-mono"
+            data-testid="lookup-code"
+          />
+          <Button size="large" type="primary" icon={<SearchOutlined />} loading={busy} onClick={lookup} data-testid="lookup-go">
+            {t('查询', 'Look up')}
+          </Button>
         </Space.Compact>
-        {error && <Typography.Paragraph type="danger" style={{ marginTop: 8, marginBottom: 0 }} data-testid="lookup-error">{error}</Typography.Paragraph>}
+        {error && (
+          <Typography.Paragraph type="danger" style={{ marginTop: 8, marginBottom: 0 }} data-testid="lookup-error">
+            {error}
+          </Typography.Paragraph>
+        )}
       </Panel>
-      {found && <div style={{ marginBottom: 24 }}><CardDetail key={found} cardId={found} onChanged={() => setReload((x) => x + 1)} /></div>}
+      {found && (
+        <div style={{ marginBottom: 24 }}>
+          <CardDetail key={found} cardId={found} onChanged={() => setReload((x) => x + 1)} />
+        </div>
+      )}
       <Panel size="small">
-        <Tabs items={[
-          { key: 'cards', label: t('全部卡券', 'All cards'), children: <DataTable<Card> fetch={fetch} rowKey="id" filters={{ state }} reloadKey={reload} testId="cards-table"
-            extra={<Select allowClear placeholder={t('全部状态', 'All states')} style={{ width: 140 }} value={state} onChange={setState} options={Object.keys(NAMES.state).map((s) => ({ value: s, label: name('state', s) }))} />}
-            onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-            columns={[
-              { title: t('券码尾号', 'Code ends'), dataIndex: 'code_tail', render: (v: string) => <span className="kq-mono">•••• {v}</span> },
-              { title: t('类型', 'Kind'), dataIndex: 'kind', render: (k: string) => name('kind', k) },
-              { title: t('状态', 'State'), dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLORS[s]}>{name('state', s)}</Tag> },
-              { title: t('余额 / 次数', 'Balance / uses'), key: 'left', sortKey: 'balance', showSorterTooltip: { title: t('按余额排序', 'Sort by balance') }, align: 'right', render: (_: unknown, r) => r.kind === 'stored_value' || r.kind === 'gift' ? money(r.balance, cur) : r.kind === 'count' || r.kind === 'periodic' ? num(r.uses_left) : '—' },
-              { title: t('会员', 'Member'), dataIndex: 'member_id', render: (v: string | null) => <span className="kq-mono kq-muted">{v ?? '—'}</span> },
-              { title: t('有效至', 'Valid until'), dataIndex: 'valid_until', sortKey: 'valid_until', render: (v: string | null) => (v ? time(v) : t('长期有效', 'No expiry')) },
-              { title: t('发放时间', 'Issued'), dataIndex: 'issued_at', render: time },
-            ]} /> },
-          { key: 'redemptions', label: t('核销记录', 'Redemptions'), children: <DataTable<Redemption> fetch={fetchRedemptions} rowKey="id" filters={{ status: redStatus, store_id: redStore }} reloadKey={reload} testId="redemptions-table"
-            extra={<Space>
-              <Select allowClear placeholder={t('全部门店', 'All stores')} style={{ width: 180 }} value={redStore} onChange={setRedStore} showSearch optionFilterProp="label" options={stores.map((x) => ({ value: x.id, label: x.name }))} />
-              <Select allowClear placeholder={t('全部状态', 'All statuses')} style={{ width: 130 }} value={redStatus} onChange={setRedStatus} options={[{ value: 'done', label: t('已核销', 'Done') }, { value: 'reversed', label: t('已撤销', 'Reversed') }]} />
-            </Space>}
-            onRow={(r) => ({ onClick: () => setOpen(r.card_id), style: { cursor: 'pointer' } })}
-            columns={[
-              { title: t('时间', 'When'), dataIndex: 'created_at', sortKey: 'created_at', render: time },
-              { title: t('门店', 'Store'), dataIndex: 'store_id', render: storeName },
-              { title: t('卡券', 'Card'), dataIndex: 'card_id', render: (v: string) => <span className="kq-mono kq-muted">{v}</span> },
-              { title: t('订单金额', 'Order'), dataIndex: 'order_amount', sortKey: 'order_amount', align: 'right', render: (v: number | null) => money(v, cur) },
-              { title: t('优惠/扣减', 'Value'), dataIndex: 'amount', sortKey: 'amount', align: 'right', render: (v: number) => money(v, cur) },
-              { title: t('次数', 'Uses'), dataIndex: 'uses', align: 'right' },
-              { title: t('状态', 'Status'), dataIndex: 'status', render: (s: string) => s === 'done' ? <Tag color="green">{t('已核销', 'Done')}</Tag> : <Tag>{t('已撤销', 'Reversed')}</Tag> },
-            ]} /> },
-        ]} />
+        <Tabs
+          items={[
+            {
+              key: 'cards',
+              label: t('全部卡券', 'All cards'),
+              children: (
+                <DataTable<Card>
+                  fetch={fetch}
+                  rowKey="id"
+                  filters={{ state }}
+                  reloadKey={reload}
+                  testId="cards-table"
+                  extra={
+                    <Select
+                      allowClear
+                      placeholder={t('全部状态', 'All states')}
+                      style={{ width: 140 }}
+                      value={state}
+                      onChange={setState}
+                      options={Object.keys(NAMES.state).map((s) => ({ value: s, label: name('state', s) }))}
+                    />
+                  }
+                  onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
+                  columns={[
+                    { title: t('券码尾号', 'Code ends'), dataIndex: 'code_tail', render: (v: string) => <span className="kq-mono">•••• {v}</span> },
+                    { title: t('类型', 'Kind'), dataIndex: 'kind', render: (k: string) => name('kind', k) },
+                    { title: t('状态', 'State'), dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLORS[s]}>{name('state', s)}</Tag> },
+                    {
+                      title: t('余额 / 次数', 'Balance / uses'),
+                      key: 'left',
+                      sortKey: 'balance',
+                      showSorterTooltip: { title: t('按余额排序', 'Sort by balance') },
+                      align: 'right',
+                      render: (_: unknown, r) =>
+                        r.kind === 'stored_value' || r.kind === 'gift'
+                          ? money(r.balance, cur)
+                          : r.kind === 'count' || r.kind === 'periodic'
+                            ? num(r.uses_left)
+                            : '—',
+                    },
+                    { title: t('会员', 'Member'), dataIndex: 'member_id', render: (v: string | null) => <span className="kq-mono kq-muted">{v ?? '—'}</span> },
+                    {
+                      title: t('有效至', 'Valid until'),
+                      dataIndex: 'valid_until',
+                      sortKey: 'valid_until',
+                      render: (v: string | null) => (v ? time(v) : t('长期有效', 'No expiry')),
+                    },
+                    { title: t('发放时间', 'Issued'), dataIndex: 'issued_at', render: time },
+                  ]}
+                />
+              ),
+            },
+            {
+              key: 'redemptions',
+              label: t('核销记录', 'Redemptions'),
+              children: (
+                <DataTable<Redemption>
+                  fetch={fetchRedemptions}
+                  rowKey="id"
+                  filters={{ status: redStatus, store_id: redStore }}
+                  reloadKey={reload}
+                  testId="redemptions-table"
+                  extra={
+                    <Space>
+                      <Select
+                        allowClear
+                        placeholder={t('全部门店', 'All stores')}
+                        style={{ width: 180 }}
+                        value={redStore}
+                        onChange={setRedStore}
+                        showSearch
+                        optionFilterProp="label"
+                        options={stores.map((x) => ({ value: x.id, label: x.name }))}
+                      />
+                      <Select
+                        allowClear
+                        placeholder={t('全部状态', 'All statuses')}
+                        style={{ width: 130 }}
+                        value={redStatus}
+                        onChange={setRedStatus}
+                        options={[
+                          { value: 'done', label: t('已核销', 'Done') },
+                          { value: 'reversed', label: t('已撤销', 'Reversed') },
+                        ]}
+                      />
+                    </Space>
+                  }
+                  onRow={(r) => ({ onClick: () => setOpen(r.card_id), style: { cursor: 'pointer' } })}
+                  columns={[
+                    { title: t('时间', 'When'), dataIndex: 'created_at', sortKey: 'created_at', render: time },
+                    { title: t('门店', 'Store'), dataIndex: 'store_id', render: storeName },
+                    { title: t('卡券', 'Card'), dataIndex: 'card_id', render: (v: string) => <span className="kq-mono kq-muted">{v}</span> },
+                    {
+                      title: t('订单金额', 'Order'),
+                      dataIndex: 'order_amount',
+                      sortKey: 'order_amount',
+                      align: 'right',
+                      render: (v: number | null) => money(v, cur),
+                    },
+                    { title: t('优惠/扣减', 'Value'), dataIndex: 'amount', sortKey: 'amount', align: 'right', render: (v: number) => money(v, cur) },
+                    { title: t('次数', 'Uses'), dataIndex: 'uses', align: 'right' },
+                    {
+                      title: t('状态', 'Status'),
+                      dataIndex: 'status',
+                      render: (s: string) => (s === 'done' ? <Tag color="green">{t('已核销', 'Done')}</Tag> : <Tag>{t('已撤销', 'Reversed')}</Tag>),
+                    },
+                  ]}
+                />
+              ),
+            },
+          ]}
+        />
       </Panel>
       <Drawer width={1100} open={!!open} onClose={() => setOpen(null)} title={t('卡券详情', 'Card')} destroyOnHidden>
         {open && <CardDetail cardId={open} onChanged={() => setReload((x) => x + 1)} />}

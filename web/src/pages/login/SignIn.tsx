@@ -8,32 +8,52 @@ import { LangSwitch, useT } from '../../i18n';
  * Sign in with an operator account (运营账号) or, for first setup, an API key. An account's session
  * comes back as an HttpOnly cookie the page never sees; a key is handed up to be kept in memory.
  */
-export function SignIn(props: { screen: 'console' | 'clerk'; title: string; subtitle: string; onSignedIn: (apiKey: string | null) => void; allowKey?: boolean; keyHint?: string }) {
+export function SignIn(props: {
+  screen: 'console' | 'clerk';
+  title: string;
+  subtitle: string;
+  onSignedIn: (apiKey: string | null) => void;
+  allowKey?: boolean;
+  keyHint?: string;
+}) {
   const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [tab, setTab] = useState('account');
 
   const withAccount = async (v: { tenant?: string; username: string; password: string }) => {
-    setBusy(true); setError(null);
+    setBusy(true);
+    setError(null);
     try {
       await signIn(props.screen, { tenant: v.tenant?.trim() || undefined, username: v.username.trim(), password: v.password });
       props.onSignedIn(null);
     } catch (e) {
       // one answer for a wrong password and a lock (the API does not say which): the text covers both
-      setError(e instanceof ApiError && e.code === 'INVALID_CREDENTIALS'
-        ? t('商户、用户名或密码不正确。若已多次输错，请 15 分钟后再试。', 'The tenant, username or password is not right. After many wrong attempts, wait 15 minutes and try again.')
-        : e instanceof ApiError ? e.detail : String(e));
-    } finally { setBusy(false); }
+      setError(
+        e instanceof ApiError && e.code === 'INVALID_CREDENTIALS'
+          ? t(
+              '商户、用户名或密码不正确。若已多次输错，请 15 分钟后再试。',
+              'The tenant, username or password is not right. After many wrong attempts, wait 15 minutes and try again.',
+            )
+          : e instanceof ApiError
+            ? e.detail
+            : String(e),
+      );
+    } finally {
+      setBusy(false);
+    }
   };
   const withKey = async (v: { key: string }) => {
-    setBusy(true); setError(null);
+    setBusy(true);
+    setError(null);
     try {
       await client({ screen: props.screen, key: v.key.trim() }).me();
       props.onSignedIn(v.key.trim());
     } catch (e) {
       setError(e instanceof ApiError ? e.detail : String(e));
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -41,43 +61,69 @@ export function SignIn(props: { screen: 'console' | 'clerk'; title: string; subt
       <Card>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start' }}>
           <div>
-            <div className="kq-login-logo"><img src="/assets/favicon.svg" alt="" />{props.title}</div>
+            <div className="kq-login-logo">
+              <img src="/assets/favicon.svg" alt="" />
+              {props.title}
+            </div>
             <Typography.Text type="secondary">{props.subtitle}</Typography.Text>
           </div>
           <LangSwitch />
         </div>
-        <Tabs activeKey={tab} onChange={(k) => { setTab(k); setError(null); }} style={{ marginTop: 12 }} items={[
-          {
-            key: 'account', label: t('账号登录', 'Account'),
-            children: (
-              <Form layout="vertical" onFinish={withAccount} requiredMark={false} data-testid="signin-form">
-                <Form.Item name="tenant" label={t('商户（名称或 ID，唯一用户名可不填）', 'Tenant (name or id; optional when the username is unique)')}>
-                  <Input prefix={<ShopOutlined />} autoComplete="organization" />
-                </Form.Item>
-                <Form.Item name="username" label={t('用户名', 'Username')} rules={[{ required: true, message: t('请输入用户名', 'Enter your username') }]}>
-                  <Input prefix={<UserOutlined />} autoComplete="username" />
-                </Form.Item>
-                <Form.Item name="password" label={t('密码', 'Password')} rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}>
-                  <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-                </Form.Item>
-                {error && tab === 'account' && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-                <Button type="primary" htmlType="submit" block loading={busy} size="large">{t('登录', 'Sign in')}</Button>
-              </Form>
-            ),
-          },
-          ...(props.allowKey === false ? [] : [{
-            key: 'key', label: t('API 密钥', 'API key'),
-            children: (
-              <Form layout="vertical" onFinish={withKey} requiredMark={false}>
-                <Form.Item name="key" label={t('API 密钥', 'API key')} extra={props.keyHint} rules={[{ required: true, message: t('请输入密钥', 'Enter a key') }]}>
-                  <Input.Password prefix={<KeyOutlined />} placeholder="kq_…" autoComplete="off" />
-                </Form.Item>
-                {error && tab === 'key' && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-                <Button type="primary" htmlType="submit" block loading={busy} size="large">{t('使用密钥登录', 'Sign in with the key')}</Button>
-              </Form>
-            ),
-          }]),
-        ]} />
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => {
+            setTab(k);
+            setError(null);
+          }}
+          style={{ marginTop: 12 }}
+          items={[
+            {
+              key: 'account',
+              label: t('账号登录', 'Account'),
+              children: (
+                <Form layout="vertical" onFinish={withAccount} requiredMark={false} data-testid="signin-form">
+                  <Form.Item name="tenant" label={t('商户（名称或 ID，唯一用户名可不填）', 'Tenant (name or id; optional when the username is unique)')}>
+                    <Input prefix={<ShopOutlined />} autoComplete="organization" />
+                  </Form.Item>
+                  <Form.Item name="username" label={t('用户名', 'Username')} rules={[{ required: true, message: t('请输入用户名', 'Enter your username') }]}>
+                    <Input prefix={<UserOutlined />} autoComplete="username" />
+                  </Form.Item>
+                  <Form.Item name="password" label={t('密码', 'Password')} rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}>
+                    <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+                  </Form.Item>
+                  {error && tab === 'account' && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+                  <Button type="primary" htmlType="submit" block loading={busy} size="large">
+                    {t('登录', 'Sign in')}
+                  </Button>
+                </Form>
+              ),
+            },
+            ...(props.allowKey === false
+              ? []
+              : [
+                  {
+                    key: 'key',
+                    label: t('API 密钥', 'API key'),
+                    children: (
+                      <Form layout="vertical" onFinish={withKey} requiredMark={false}>
+                        <Form.Item
+                          name="key"
+                          label={t('API 密钥', 'API key')}
+                          extra={props.keyHint}
+                          rules={[{ required: true, message: t('请输入密钥', 'Enter a key') }]}
+                        >
+                          <Input.Password prefix={<KeyOutlined />} placeholder="kq_…" autoComplete="off" />
+                        </Form.Item>
+                        {error && tab === 'key' && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+                        <Button type="primary" htmlType="submit" block loading={busy} size="large">
+                          {t('使用密钥登录', 'Sign in with the key')}
+                        </Button>
+                      </Form>
+                    ),
+                  },
+                ]),
+          ]}
+        />
       </Card>
     </div>
   );

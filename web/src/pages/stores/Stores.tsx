@@ -18,35 +18,103 @@ export function Stores() {
   const [form] = Form.useForm();
   const canWrite = me.role === 'owner' || me.role === 'operator';
   const fetch = useCallback((q: ListQuery) => api.stores(q), [api]);
-  const open = (s: Store | 'new') => { setEditing(s); form.resetFields(); if (s !== 'new') form.setFieldsValue(s); };
+  const open = (s: Store | 'new') => {
+    setEditing(s);
+    form.resetFields();
+    if (s !== 'new') form.setFieldsValue(s);
+  };
   const save = async () => {
     const v = await form.validateFields();
     const body = { name: v.name, code: v.code || null, time_zone: v.time_zone || null, lat: v.lat ?? null, lng: v.lng ?? null, tags: v.tags ?? [] };
     try {
-      if (editing === 'new') await api.createStore(body); else if (editing) await api.updateStore(editing.id, body);
-      setEditing(null); setReload((x) => x + 1);
-    } catch (e) { report(e); }
+      if (editing === 'new') await api.createStore(body);
+      else if (editing) await api.updateStore(editing.id, body);
+      setEditing(null);
+      setReload((x) => x + 1);
+    } catch (e) {
+      report(e);
+    }
   };
   return (
     <div>
-      <PageTitle title={t('门店', 'Stores')} extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>{t('新建门店', 'New store')}</Button>} />
-      <DataTable<Store> fetch={fetch} rowKey="id" search={t('门店名称或编码', 'Name or code')} reloadKey={reload} testId="stores-table"
+      <PageTitle
+        title={t('门店', 'Stores')}
+        extra={
+          canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
+              {t('新建门店', 'New store')}
+            </Button>
+          )
+        }
+      />
+      <DataTable<Store>
+        fetch={fetch}
+        rowKey="id"
+        search={t('门店名称或编码', 'Name or code')}
+        reloadKey={reload}
+        testId="stores-table"
         columns={[
-          { title: t('门店', 'Store'), dataIndex: 'name', sortKey: 'name', render: (v: string, r) => <Space direction="vertical" size={0}><b>{v}</b><span className="kq-muted kq-mono" style={{ fontSize: 12 }}>{r.id}</span></Space> },
+          {
+            title: t('门店', 'Store'),
+            dataIndex: 'name',
+            sortKey: 'name',
+            render: (v: string, r) => (
+              <Space direction="vertical" size={0}>
+                <b>{v}</b>
+                <span className="kq-muted kq-mono" style={{ fontSize: 12 }}>
+                  {r.id}
+                </span>
+              </Space>
+            ),
+          },
           { title: t('编码', 'Code'), dataIndex: 'code', render: (v: string | null) => v ?? '—' },
           { title: t('标签', 'Tags'), dataIndex: 'tags', render: (tags: string[]) => tags.map((x) => <Tag key={x}>{x}</Tag>) },
           { title: t('位置', 'Location'), key: 'loc', render: (_: unknown, r) => (r.lat != null ? `${r.lat.toFixed(4)}, ${r.lng!.toFixed(4)}` : '—') },
           { title: t('时区', 'Time zone'), dataIndex: 'time_zone', render: (v: string | null) => v ?? t('跟随商户', 'Tenant’s') },
           { title: t('创建时间', 'Created'), dataIndex: 'created_at', sortKey: 'created_at', render: time },
-          ...(canWrite ? [{ title: '', key: 'ops', render: (_: unknown, r: Store) => <Button size="small" onClick={() => open(r)}>{t('编辑', 'Edit')}</Button> }] : []),
-        ]} />
-      <Modal open={!!editing} title={editing === 'new' ? t('新建门店', 'New store') : t('编辑门店', 'Edit store')} onCancel={() => setEditing(null)} onOk={save} destroyOnHidden>
+          ...(canWrite
+            ? [
+                {
+                  title: '',
+                  key: 'ops',
+                  render: (_: unknown, r: Store) => (
+                    <Button size="small" onClick={() => open(r)}>
+                      {t('编辑', 'Edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Modal
+        open={!!editing}
+        title={editing === 'new' ? t('新建门店', 'New store') : t('编辑门店', 'Edit store')}
+        onCancel={() => setEditing(null)}
+        onOk={save}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical">
-          <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true }]}><Input maxLength={200} /></Form.Item>
-          <Form.Item name="code" label={t('门店编码', 'Store code')}><Input maxLength={64} /></Form.Item>
-          <Form.Item name="tags" label={t('标签', 'Tags')}><Select mode="tags" tokenSeparators={[',']} /></Form.Item>
-          <Space><Form.Item name="lat" label={t('纬度', 'Latitude')}><InputNumber min={-90} max={90} step={0.0001} /></Form.Item><Form.Item name="lng" label={t('经度', 'Longitude')}><InputNumber min={-180} max={180} step={0.0001} /></Form.Item></Space>
-          <Form.Item name="time_zone" label={t('时区（不填跟随商户）', 'Time zone (empty = tenant’s)')}><Input placeholder="Asia/Shanghai" /></Form.Item>
+          <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="code" label={t('门店编码', 'Store code')}>
+            <Input maxLength={64} />
+          </Form.Item>
+          <Form.Item name="tags" label={t('标签', 'Tags')}>
+            <Select mode="tags" tokenSeparators={[',']} />
+          </Form.Item>
+          <Space>
+            <Form.Item name="lat" label={t('纬度', 'Latitude')}>
+              <InputNumber min={-90} max={90} step={0.0001} />
+            </Form.Item>
+            <Form.Item name="lng" label={t('经度', 'Longitude')}>
+              <InputNumber min={-180} max={180} step={0.0001} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="time_zone" label={t('时区（不填跟随商户）', 'Time zone (empty = tenant’s)')}>
+            <Input placeholder="Asia/Shanghai" />
+          </Form.Item>
         </Form>
       </Modal>
     </div>

@@ -14,22 +14,51 @@ const MONEY_FIELDS = ['amount_off', 'max_off', 'face_value', 'initial_balance', 
 
 /** Which value fields each kind shows (mirrors src/modules/templates/validate.ts). */
 const FIELDS: Record<Kind, (keyof TemplateValue)[]> = {
-  cash: ['amount_off'], discount: ['percent_off', 'max_off'], exchange: ['sku', 'product_name', 'face_value'],
-  count: ['uses', 'product_name', 'face_value'], periodic: ['uses_per_period', 'period', 'periods', 'product_name', 'face_value'],
-  stored_value: ['initial_balance', 'max_balance'], gift: ['initial_balance', 'max_balance'], stamp: ['goal', 'reward_template_id', 'product_name'],
+  cash: ['amount_off'],
+  discount: ['percent_off', 'max_off'],
+  exchange: ['sku', 'product_name', 'face_value'],
+  count: ['uses', 'product_name', 'face_value'],
+  periodic: ['uses_per_period', 'period', 'periods', 'product_name', 'face_value'],
+  stored_value: ['initial_balance', 'max_balance'],
+  gift: ['initial_balance', 'max_balance'],
+  stamp: ['goal', 'reward_template_id', 'product_name'],
   external: ['supplier', 'product_name', 'face_value'],
 };
 const REQUIRED: Partial<Record<keyof TemplateValue, Kind[]>> = {
-  amount_off: ['cash'], percent_off: ['discount'], sku: ['exchange'], uses: ['count'], uses_per_period: ['periodic'], period: ['periodic'], periods: ['periodic'],
-  initial_balance: ['stored_value', 'gift'], goal: ['stamp'], reward_template_id: ['stamp'], supplier: ['external'], product_name: ['external'],
+  amount_off: ['cash'],
+  percent_off: ['discount'],
+  sku: ['exchange'],
+  uses: ['count'],
+  uses_per_period: ['periodic'],
+  period: ['periodic'],
+  periods: ['periodic'],
+  initial_balance: ['stored_value', 'gift'],
+  goal: ['stamp'],
+  reward_template_id: ['stamp'],
+  supplier: ['external'],
+  product_name: ['external'],
 };
 
 interface FormValues {
-  kind: Kind; name: string; description?: string;
+  kind: Kind;
+  name: string;
+  description?: string;
   value: Record<string, any>;
-  validity_type: Validity['type']; fixed?: [dayjs.Dayjs, dayjs.Dayjs]; days?: number; from?: 'issue' | 'bind'; unit?: 'week' | 'month' | 'quarter' | 'year';
-  weekdays?: number[]; hours?: [dayjs.Dayjs, dayjs.Dayjs]; store_ids?: string[]; min_spend?: number; per_member_limit?: number; bind_within_hours?: number;
-  transferable?: boolean; verification?: boolean; verification_threshold?: number; product_ids?: string[];
+  validity_type: Validity['type'];
+  fixed?: [dayjs.Dayjs, dayjs.Dayjs];
+  days?: number;
+  from?: 'issue' | 'bind';
+  unit?: 'week' | 'month' | 'quarter' | 'year';
+  weekdays?: number[];
+  hours?: [dayjs.Dayjs, dayjs.Dayjs];
+  store_ids?: string[];
+  min_spend?: number;
+  per_member_limit?: number;
+  bind_within_hours?: number;
+  transferable?: boolean;
+  verification?: boolean;
+  verification_threshold?: number;
+  product_ids?: string[];
 }
 
 function toInput(v: FormValues): TemplateInput {
@@ -40,7 +69,12 @@ function toInput(v: FormValues): TemplateInput {
     value[f] = (MONEY_FIELDS as readonly string[]).includes(f) ? yuanToFen(x) : x;
   }
   let validity: Validity;
-  if (v.validity_type === 'fixed') validity = { type: 'fixed', starts_at: v.fixed?.[0]?.startOf('day').toISOString(), ends_at: (v.fixed?.[1] ?? dayjs().add(30, 'day')).endOf('day').toISOString() };
+  if (v.validity_type === 'fixed')
+    validity = {
+      type: 'fixed',
+      starts_at: v.fixed?.[0]?.startOf('day').toISOString(),
+      ends_at: (v.fixed?.[1] ?? dayjs().add(30, 'day')).endOf('day').toISOString(),
+    };
   else if (v.validity_type === 'relative') validity = { type: 'relative', days: v.days ?? 30, from: v.from ?? 'issue' };
   else if (v.validity_type === 'period_end') validity = { type: 'period_end', unit: v.unit ?? 'month' };
   else validity = { type: 'none' };
@@ -60,14 +94,28 @@ function toInput(v: FormValues): TemplateInput {
 function fromTemplate(t: Template): FormValues {
   const value: Record<string, any> = { ...t.value };
   for (const f of MONEY_FIELDS) if (value[f] !== undefined) value[f] = fenToYuan(value[f]);
-  const v = t.validity, r = t.rules;
+  const v = t.validity,
+    r = t.rules;
   return {
-    kind: t.kind, name: t.name, description: t.description ?? undefined, value, validity_type: v.type,
+    kind: t.kind,
+    name: t.name,
+    description: t.description ?? undefined,
+    value,
+    validity_type: v.type,
     fixed: v.type === 'fixed' ? [dayjs(v.starts_at ?? t.created_at), dayjs(v.ends_at)] : undefined,
-    days: v.type === 'relative' ? v.days : undefined, from: v.type === 'relative' ? v.from : undefined, unit: v.type === 'period_end' ? v.unit : undefined,
-    weekdays: r.weekdays, hours: r.hours?.[0] ? [dayjs(r.hours[0].from, 'HH:mm'), dayjs(r.hours[0].to, 'HH:mm')] : undefined,
-    store_ids: r.store_ids, min_spend: fenToYuan(r.min_spend), per_member_limit: r.per_member_limit, bind_within_hours: r.bind_within_hours,
-    transferable: r.transferable, verification: !!r.verification, verification_threshold: fenToYuan(r.verification?.threshold), product_ids: r.product_ids,
+    days: v.type === 'relative' ? v.days : undefined,
+    from: v.type === 'relative' ? v.from : undefined,
+    unit: v.type === 'period_end' ? v.unit : undefined,
+    weekdays: r.weekdays,
+    hours: r.hours?.[0] ? [dayjs(r.hours[0].from, 'HH:mm'), dayjs(r.hours[0].to, 'HH:mm')] : undefined,
+    store_ids: r.store_ids,
+    min_spend: fenToYuan(r.min_spend),
+    per_member_limit: r.per_member_limit,
+    bind_within_hours: r.bind_within_hours,
+    transferable: r.transferable,
+    verification: !!r.verification,
+    verification_threshold: fenToYuan(r.verification?.threshold),
+    product_ids: r.product_ids,
   };
 }
 
@@ -82,22 +130,34 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
   const watched = Form.useWatch([], form) as FormValues | undefined;
   const kind: Kind = watched?.kind ?? props.editing?.kind ?? 'cash';
 
-  useEffect(() => { api.stores({ limit: 200 }).then((p) => setStores(p.data)).catch(report); }, [api]);
+  useEffect(() => {
+    api
+      .stores({ limit: 200 })
+      .then((p) => setStores(p.data))
+      .catch(report);
+  }, [api]);
   useEffect(() => {
     if (!props.open) return;
     setFieldErrors(null);
     form.resetFields();
-    form.setFieldsValue(props.editing ? fromTemplate(props.editing) : { kind: 'cash', validity_type: 'relative', days: 30, from: 'issue', value: {} } as FormValues);
+    form.setFieldsValue(
+      props.editing ? fromTemplate(props.editing) : ({ kind: 'cash', validity_type: 'relative', days: 30, from: 'issue', value: {} } as FormValues),
+    );
   }, [props.open, props.editing, form]);
 
   const preview = useMemo(() => {
-    try { return watched?.kind ? toInput(watched) : null; } catch { return null; }
+    try {
+      return watched?.kind ? toInput(watched) : null;
+    } catch {
+      return null;
+    }
   }, [watched]);
 
   const save = async () => {
     const v = await form.validateFields();
     const input = toInput({ ...form.getFieldsValue(true), ...v });
-    setSaving(true); setFieldErrors(null);
+    setSaving(true);
+    setFieldErrors(null);
     try {
       let saved: Template;
       if (props.editing) {
@@ -111,7 +171,9 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
     } catch (e) {
       if (e instanceof ApiError) setFieldErrors(e.detail);
       report(e);
-    } finally { setSaving(false); }
+    } finally {
+      setSaving(false);
+    }
   };
 
   const money = (label: string) => <InputNumber min={0} step={1} precision={2} prefix="¥" style={{ width: '100%' }} placeholder={label} />;
@@ -120,69 +182,207 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
     const rules = required ? [{ required: true, message: t('必填', 'Required') }] : [];
     const labels: Record<string, [string, string, ReactElement]> = {
       amount_off: ['减免金额', 'Amount off', money('10.00')],
-      percent_off: ['优惠比例（%）', 'Percent off', <InputNumber min={0.01} max={99.99} step={5} addonAfter="%" style={{ width: '100%' }} placeholder="15 = 8.5折" />],
+      percent_off: [
+        '优惠比例（%）',
+        'Percent off',
+        <InputNumber key="percent_off" min={0.01} max={99.99} step={5} addonAfter="%" style={{ width: '100%' }} placeholder="15 = 8.5折" />,
+      ],
       max_off: ['最高优惠', 'Cap', money('')],
-      sku: ['商品编码 SKU', 'SKU', <Input />],
-      product_name: ['商品 / 权益名称', 'Product name', <Input />],
+      sku: ['商品编码 SKU', 'SKU', <Input key="sku" />],
+      product_name: ['商品 / 权益名称', 'Product name', <Input key="product_name" />],
       face_value: ['面值（报表用）', 'Face value (reports)', money('')],
-      uses: ['总次数', 'Uses', <InputNumber min={1} style={{ width: '100%' }} />],
-      uses_per_period: ['每期次数', 'Uses per period', <InputNumber min={1} style={{ width: '100%' }} />],
-      period: ['周期', 'Period', <Select options={(['week', 'month', 'quarter'] as const).map((p) => ({ value: p, label: name('period', p) }))} />],
-      periods: ['期数', 'Periods', <InputNumber min={1} style={{ width: '100%' }} />],
+      uses: ['总次数', 'Uses', <InputNumber key="uses" min={1} style={{ width: '100%' }} />],
+      uses_per_period: ['每期次数', 'Uses per period', <InputNumber key="uses_per_period" min={1} style={{ width: '100%' }} />],
+      period: [
+        '周期',
+        'Period',
+        <Select key="period" options={(['week', 'month', 'quarter'] as const).map((p) => ({ value: p, label: name('period', p) }))} />,
+      ],
+      periods: ['期数', 'Periods', <InputNumber key="periods" min={1} style={{ width: '100%' }} />],
       initial_balance: ['初始余额 / 面值', 'Initial balance', money('100.00')],
       max_balance: ['余额上限', 'Balance cap', money('')],
-      goal: ['集满点数', 'Stamps to goal', <InputNumber min={2} style={{ width: '100%' }} />],
-      reward_template_id: ['奖励模板', 'Reward template', <Select showSearch optionFilterProp="label" options={props.templates.filter((x) => x.kind !== 'stamp').map((x) => ({ value: x.id, label: x.name }))} />],
-      supplier: ['供应商', 'Supplier', <Input />],
+      goal: ['集满点数', 'Stamps to goal', <InputNumber key="goal" min={2} style={{ width: '100%' }} />],
+      reward_template_id: [
+        '奖励模板',
+        'Reward template',
+        <Select
+          key="reward_template_id"
+          showSearch
+          optionFilterProp="label"
+          options={props.templates.filter((x) => x.kind !== 'stamp').map((x) => ({ value: x.id, label: x.name }))}
+        />,
+      ],
+      supplier: ['供应商', 'Supplier', <Input key="supplier" />],
     };
     const [zh, en, input] = labels[f];
-    return <Col span={12} key={f}><Form.Item name={['value', f]} label={t(zh, en)} rules={rules}>{input}</Form.Item></Col>;
+    return (
+      <Col span={12} key={f}>
+        <Form.Item name={['value', f]} label={t(zh, en)} rules={rules}>
+          {input}
+        </Form.Item>
+      </Col>
+    );
   };
 
   return (
-    <Drawer width={980} open={props.open} onClose={props.onClose} destroyOnHidden title={props.editing ? t('编辑模板', 'Edit template') : t('新建模板', 'New template')}
-      extra={<Space><Button onClick={props.onClose}>{t('取消', 'Cancel')}</Button><Button type="primary" loading={saving} onClick={save} data-testid="template-save">{t('保存', 'Save')}</Button></Space>}>
+    <Drawer
+      width={980}
+      open={props.open}
+      onClose={props.onClose}
+      destroyOnHidden
+      title={props.editing ? t('编辑模板', 'Edit template') : t('新建模板', 'New template')}
+      extra={
+        <Space>
+          <Button onClick={props.onClose}>{t('取消', 'Cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={save} data-testid="template-save">
+            {t('保存', 'Save')}
+          </Button>
+        </Space>
+      }
+    >
       <Row gutter={24}>
         <Col span={15}>
           <Form form={form} layout="vertical" requiredMark="optional" data-testid="template-form">
             <Row gutter={12}>
-              <Col span={12}><Form.Item name="kind" label={t('类型', 'Kind')} rules={[{ required: true }]}>
-                <Select disabled={!!props.editing} options={KINDS.map((k) => ({ value: k, label: name('kind', k) }))} onChange={() => form.setFieldValue('value', {})} data-testid="template-kind" />
-              </Form.Item></Col>
-              <Col span={12}><Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true, message: t('请填写名称', 'Give it a name') }]}><Input maxLength={200} data-testid="template-name" /></Form.Item></Col>
-              <Col span={24}><Form.Item name="description" label={t('说明', 'Description')}><Input.TextArea rows={2} maxLength={4000} /></Form.Item></Col>
+              <Col span={12}>
+                <Form.Item name="kind" label={t('类型', 'Kind')} rules={[{ required: true }]}>
+                  <Select
+                    disabled={!!props.editing}
+                    options={KINDS.map((k) => ({ value: k, label: name('kind', k) }))}
+                    onChange={() => form.setFieldValue('value', {})}
+                    data-testid="template-kind"
+                  />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true, message: t('请填写名称', 'Give it a name') }]}>
+                  <Input maxLength={200} data-testid="template-name" />
+                </Form.Item>
+              </Col>
+              <Col span={24}>
+                <Form.Item name="description" label={t('说明', 'Description')}>
+                  <Input.TextArea rows={2} maxLength={4000} />
+                </Form.Item>
+              </Col>
             </Row>
-            <Divider titlePlacement="start" plain>{t('权益内容', 'What it holds')}</Divider>
+            <Divider titlePlacement="start" plain>
+              {t('权益内容', 'What it holds')}
+            </Divider>
             <Row gutter={12}>{FIELDS[kind].map(fieldItem)}</Row>
-            <Divider titlePlacement="start" plain>{t('有效期', 'Validity')}</Divider>
+            <Divider titlePlacement="start" plain>
+              {t('有效期', 'Validity')}
+            </Divider>
             <Row gutter={12}>
-              <Col span={12}><Form.Item name="validity_type" label={t('有效期类型', 'Type')}>
-                <Select options={[{ value: 'relative', label: t('领取/发放后 N 天', 'N days after issue/bind') }, { value: 'fixed', label: t('固定日期', 'Fixed dates') }, { value: 'period_end', label: t('当期期末', 'End of period') }, { value: 'none', label: t('长期有效', 'No expiry') }]} />
-              </Form.Item></Col>
-              {watched?.validity_type === 'fixed' && <Col span={12}><Form.Item name="fixed" label={t('起止日期', 'From – until')} rules={[{ required: true }]}><DatePicker.RangePicker style={{ width: '100%' }} /></Form.Item></Col>}
-              {watched?.validity_type === 'relative' && <>
-                <Col span={6}><Form.Item name="days" label={t('天数', 'Days')} rules={[{ required: true }]}><InputNumber min={1} style={{ width: '100%' }} /></Form.Item></Col>
-                <Col span={6}><Form.Item name="from" label={t('起算', 'From')}><Select options={[{ value: 'issue', label: t('发放', 'issue') }, { value: 'bind', label: t('绑定', 'bind') }]} /></Form.Item></Col>
-              </>}
-              {watched?.validity_type === 'period_end' && <Col span={12}><Form.Item name="unit" label={t('期末', 'End of')}><Select options={(['week', 'month', 'quarter', 'year'] as const).map((p) => ({ value: p, label: name('period', p) }))} /></Form.Item></Col>}
+              <Col span={12}>
+                <Form.Item name="validity_type" label={t('有效期类型', 'Type')}>
+                  <Select
+                    options={[
+                      { value: 'relative', label: t('领取/发放后 N 天', 'N days after issue/bind') },
+                      { value: 'fixed', label: t('固定日期', 'Fixed dates') },
+                      { value: 'period_end', label: t('当期期末', 'End of period') },
+                      { value: 'none', label: t('长期有效', 'No expiry') },
+                    ]}
+                  />
+                </Form.Item>
+              </Col>
+              {watched?.validity_type === 'fixed' && (
+                <Col span={12}>
+                  <Form.Item name="fixed" label={t('起止日期', 'From – until')} rules={[{ required: true }]}>
+                    <DatePicker.RangePicker style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+              )}
+              {watched?.validity_type === 'relative' && (
+                <>
+                  <Col span={6}>
+                    <Form.Item name="days" label={t('天数', 'Days')} rules={[{ required: true }]}>
+                      <InputNumber min={1} style={{ width: '100%' }} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={6}>
+                    <Form.Item name="from" label={t('起算', 'From')}>
+                      <Select
+                        options={[
+                          { value: 'issue', label: t('发放', 'issue') },
+                          { value: 'bind', label: t('绑定', 'bind') },
+                        ]}
+                      />
+                    </Form.Item>
+                  </Col>
+                </>
+              )}
+              {watched?.validity_type === 'period_end' && (
+                <Col span={12}>
+                  <Form.Item name="unit" label={t('期末', 'End of')}>
+                    <Select options={(['week', 'month', 'quarter', 'year'] as const).map((p) => ({ value: p, label: name('period', p) }))} />
+                  </Form.Item>
+                </Col>
+              )}
             </Row>
-            {kind !== 'external' && <>
-              <Divider titlePlacement="start" plain>{t('使用规则', 'Rules')}</Divider>
-              <Form.Item name="weekdays" label={t('可用星期（不选为每天）', 'Weekdays (none = every day)')}>
-                <Checkbox.Group options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`周${'一二三四五六日'[d - 1]}`, ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d - 1]) }))} />
-              </Form.Item>
-              <Row gutter={12}>
-                <Col span={12}><Form.Item name="hours" label={t('可用时段', 'Hours')}><TimePicker.RangePicker format="HH:mm" style={{ width: '100%' }} order={false} /></Form.Item></Col>
-                <Col span={12}><Form.Item name="min_spend" label={t('最低消费', 'Minimum spend')}>{money('')}</Form.Item></Col>
-                <Col span={24}><Form.Item name="store_ids" label={t('适用门店（不选为全部门店）', 'Stores (none = all)')}><Select mode="multiple" allowClear optionFilterProp="label" options={stores.map((s) => ({ value: s.id, label: s.name }))} /></Form.Item></Col>
-                <Col span={24}><Form.Item name="product_ids" label={t('适用商品编码（不填为全部商品）', 'Product ids (none = any)')}><Select mode="tags" tokenSeparators={[',', ' ']} /></Form.Item></Col>
-                <Col span={8}><Form.Item name="per_member_limit" label={t('每人限领', 'Per member')}><InputNumber min={1} style={{ width: '100%' }} /></Form.Item></Col>
-                <Col span={8}><Form.Item name="bind_within_hours" label={t('需在 N 小时内绑定', 'Bind within (hours)')}><InputNumber min={1} style={{ width: '100%' }} /></Form.Item></Col>
-                <Col span={8}><Form.Item name="transferable" label={t('可转赠', 'Transferable')} valuePropName="checked"><Switch disabled={kind === 'gift'} /></Form.Item></Col>
-                <Col span={8}><Form.Item name="verification" label={t('大额二次验证', 'Second verification')} valuePropName="checked"><Switch /></Form.Item></Col>
-                {watched?.verification && ['cash', 'discount', 'stored_value', 'gift'].includes(kind) && <Col span={8}><Form.Item name="verification_threshold" label={t('单笔阈值', 'Threshold')}>{money('')}</Form.Item></Col>}
-              </Row>
-            </>}
+            {kind !== 'external' && (
+              <>
+                <Divider titlePlacement="start" plain>
+                  {t('使用规则', 'Rules')}
+                </Divider>
+                <Form.Item name="weekdays" label={t('可用星期（不选为每天）', 'Weekdays (none = every day)')}>
+                  <Checkbox.Group
+                    options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({
+                      value: d,
+                      label: t(`周${'一二三四五六日'[d - 1]}`, ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d - 1]),
+                    }))}
+                  />
+                </Form.Item>
+                <Row gutter={12}>
+                  <Col span={12}>
+                    <Form.Item name="hours" label={t('可用时段', 'Hours')}>
+                      <TimePicker.RangePicker format="HH:mm" style={{ width: '100%' }} order={false} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={12}>
+                    <Form.Item name="min_spend" label={t('最低消费', 'Minimum spend')}>
+                      {money('')}
+                    </Form.Item>
+                  </Col>
+                  <Col span={24}>
+                    <Form.Item name="store_ids" label={t('适用门店（不选为全部门店）', 'Stores (none = all)')}>
+                      <Select mode="multiple" allowClear optionFilterProp="label" options={stores.map((s) => ({ value: s.id, label: s.name }))} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={24}>
+                    <Form.Item name="product_ids" label={t('适用商品编码（不填为全部商品）', 'Product ids (none = any)')}>
+                      <Select mode="tags" tokenSeparators={[',', ' ']} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item name="per_member_limit" label={t('每人限领', 'Per member')}>
+                      <InputNumber min={1} style={{ width: '100%' }} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item name="bind_within_hours" label={t('需在 N 小时内绑定', 'Bind within (hours)')}>
+                      <InputNumber min={1} style={{ width: '100%' }} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item name="transferable" label={t('可转赠', 'Transferable')} valuePropName="checked">
+                      <Switch disabled={kind === 'gift'} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item name="verification" label={t('大额二次验证', 'Second verification')} valuePropName="checked">
+                      <Switch />
+                    </Form.Item>
+                  </Col>
+                  {watched?.verification && ['cash', 'discount', 'stored_value', 'gift'].includes(kind) && (
+                    <Col span={8}>
+                      <Form.Item name="verification_threshold" label={t('单笔阈值', 'Threshold')}>
+                        {money('')}
+                      </Form.Item>
+                    </Col>
+                  )}
+                </Row>
+              </>
+            )}
             {fieldErrors && <Alert type="error" showIcon title={fieldErrors} data-testid="template-error" />}
           </Form>
         </Col>
@@ -190,11 +390,26 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
           <div style={{ position: 'sticky', top: 0 }}>
             <Typography.Text type="secondary">{t('预览', 'Preview')}</Typography.Text>
             <div style={{ marginTop: 8 }}>
-              {preview && <CardFace kind={preview.kind} name={preview.name} value={preview.value} foot={t('会员钱包中的样子', 'As members see it')} tail="8K2Q" testId="template-preview" />}
+              {preview && (
+                <CardFace
+                  kind={preview.kind}
+                  name={preview.name}
+                  value={preview.value}
+                  foot={t('会员钱包中的样子', 'As members see it')}
+                  tail="8K2Q"
+                  testId="template-preview"
+                />
+              )}
             </div>
-            {preview && <ul style={{ paddingInlineStart: 18, marginTop: 16, color: 'rgba(0,0,0,.65)', lineHeight: 1.8 }}>
-              {rulesInWords(t, preview.kind, preview.value, preview.validity, preview.rules ?? {}, (id) => stores.find((s) => s.id === id)?.name ?? id).map((l, i) => <li key={i}>{l}</li>)}
-            </ul>}
+            {preview && (
+              <ul style={{ paddingInlineStart: 18, marginTop: 16, color: 'rgba(0,0,0,.65)', lineHeight: 1.8 }}>
+                {rulesInWords(t, preview.kind, preview.value, preview.validity, preview.rules ?? {}, (id) => stores.find((s) => s.id === id)?.name ?? id).map(
+                  (l) => (
+                    <li key={l}>{l}</li>
+                  ),
+                )}
+              </ul>
+            )}
           </div>
         </Col>
       </Row>
