@@ -1,6 +1,6 @@
-import type { Ctx } from '../src/http/context.js';
+import type { Ctx } from '../src/platform/context.js';
 import { createApiKey, createTenant } from '../src/modules/tenants/service.js';
-import { newApiKeySecret } from '../src/http/auth.js';
+import { newApiKeySecret } from '../src/modules/identity/auth.js';
 import { percentile } from './lib.js';
 
 /**

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { generateKeyMaterial } from '../src/secrets.js';
 import { createContext } from '../src/context.js';
-import { redeemFast } from '../src/modules/cards/redeem.js';
-import type { FastMutation } from '../src/http/mutation.js';
+import { redeemFast } from '../src/modules/redemptions/redeem.js';
+import type { FastMutation } from '../src/mutations/mutation.js';
 import { load, startServer } from './lib.js';
 import { prepare } from './setup.js';
 

@@ -1,9 +1,9 @@
-import type { Ctx } from '../src/http/context.js';
+import type { Ctx } from '../src/platform/context.js';
 import { createApiKey, createTenant } from '../src/modules/tenants/service.js';
 import { createTemplate } from '../src/modules/templates/service.js';
 import { createBatch } from '../src/modules/batches/service.js';
 import { makeCard } from '../src/modules/batches/generate.js';
-import { newApiKeySecret } from '../src/http/auth.js';
+import { newApiKeySecret } from '../src/modules/identity/auth.js';
 
 export interface Fixture {
   tenantId: string;

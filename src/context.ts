@@ -3,10 +3,10 @@ import { migrate } from './db/migrate.js';
 import { clock } from './clock.js';
 import { keyring } from './secrets.js';
 import type { Config } from './config.js';
-import type { Ctx } from './http/context.js';
+import type { Ctx } from './platform/context.js';
 import { installJobs } from './jobs/index.js';
-import { closeGuard, openGuard } from './modules/cards/guard.js';
-import { backfillUsernameKeys } from './modules/operators/username.js';
+import { closeGuard, openGuard } from './modules/risk/guard.js';
+import { backfillUsernameKeys } from './modules/identity/username.js';
 
 /** Opens the database the config names, migrates it and returns the context every module is given. */
 export async function createContext(config: Config, opts: { schema?: string; poolSize?: number } = {}): Promise<Ctx> {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadConfig } from './config.js';
 import { createContext } from './context.js';
-import { buildApp } from './http/app.js';
+import { buildApp } from './app.js';
 import { loggerOptions } from './http/logging.js';
 import { startWorker } from './jobs/queue.js';
 import { seedDemo, DEMO_TENANT, DEMO_ACCOUNTS } from './seed/demo.js';

@@ -1,11 +1,11 @@
-import type { Ctx } from '../http/context.js';
+import type { Ctx } from '../platform/context.js';
 import { defineJob, enqueue } from './queue.js';
 import { sealAll } from '../modules/audit/service.js';
 import { generateBatch } from '../modules/batches/generate.js';
 import { markBatchFailed } from '../modules/batches/service.js';
 import { expireDue } from '../modules/cards/expire.js';
 import { refillDue } from '../modules/cards/refill.js';
-import { sqlStore } from '../modules/cards/guess-counter.js';
+import { sqlStore } from '../modules/risk/guess-counter.js';
 import { installWebhookJobs } from '../modules/webhooks/deliver.js';
 
 /** Registers every job handler and makes sure each recurring sweep has its row. */

@@ -1,5 +1,5 @@
 import type { Sql } from '../db/index.js';
-import type { Ctx } from '../http/context.js';
+import type { Ctx } from '../platform/context.js';
 
 /**
  * A durable queue in PostgreSQL itself. Workers claim due jobs with FOR UPDATE SKIP LOCKED and a

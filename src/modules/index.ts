@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Ctx } from '../http/context.js';
+import type { Ctx } from '../platform/context.js';
 import tenants from './tenants/routes.js';
 import stores from './stores/routes.js';
 import members from './members/routes.js';
@@ -8,7 +8,7 @@ import batches from './batches/routes.js';
 import cards from './cards/routes.js';
 import audit from './audit/routes.js';
 import webhooks from './webhooks/routes.js';
-import operators from './operators/routes.js';
+import operators from './identity/operator-routes.js';
 import wallet from './wallet/routes.js';
 
 export interface Module {

@@ -7,7 +7,7 @@ import { freePort } from '../testing/ports.js';
 import { generateKeyMaterial } from '../secrets.js';
 import type { Config } from '../config.js';
 import { createContext } from '../context.js';
-import type { Ctx } from '../http/context.js';
+import type { Ctx } from '../platform/context.js';
 import { createApiKey, createTenant } from '../modules/tenants/service.js';
 
 /**

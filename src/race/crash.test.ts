@@ -2,7 +2,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ledgerMismatches } from '../modules/cards/ledger.js';
+import { ledgerMismatches } from '../modules/ledger/service.js';
 import { SKIP, startCluster, inParallel, type Cluster, type Reply } from './cluster.js';
 
 /**

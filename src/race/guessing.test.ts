@@ -1,6 +1,6 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateCode } from '../codes.js';
+import { generateCode } from '../modules/codes/codes.js';
 import { SKIP, startCluster, allAtOnce, tally, type Cluster, type Reply } from './cluster.js';
 
 /**

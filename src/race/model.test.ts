@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { startTestEnv, fixtures, type TestEnv } from '../testing/harness.js';
-import { ledgerMismatches } from '../modules/cards/ledger.js';
+import { ledgerMismatches } from '../modules/ledger/service.js';
 
 /**
  * Model-based property test: random sequences of issue / redeem / reverse / top-up / transfer /

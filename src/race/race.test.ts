@@ -1,6 +1,6 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ledgerMismatches } from '../modules/cards/ledger.js';
+import { ledgerMismatches } from '../modules/ledger/service.js';
 import { SKIP, startCluster, allAtOnce, inParallel, tally, type Cluster, type Reply } from './cluster.js';
 
 /**

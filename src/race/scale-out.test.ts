@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { ledgerMismatches } from '../modules/cards/ledger.js';
+import { ledgerMismatches } from '../modules/ledger/service.js';
 import { SKIP, startCluster, allAtOnce, inParallel, tally, childrenOf } from './cluster.js';
 
 /** Which processes hold the accepted connections on a port (null when `ss` is not installed). */

@@ -1,7 +1,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, Pool, buildConnector, type Dispatcher } from 'undici';
-import { ledgerMismatches } from '../modules/cards/ledger.js';
+import { ledgerMismatches } from '../modules/ledger/service.js';
 import { SKIP, startCluster, inParallel, childrenOf, holdingConnections, type Cluster, type Reply } from './cluster.js';
 
 /**

@@ -1,8 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEnv, fixtures, type TestEnv } from '../testing/harness.js';
-import { generateCode } from '../codes.js';
-import { closeGuard, guardFor, openGuard } from '../modules/cards/guard.js';
+import { generateCode } from '../modules/codes/codes.js';
+import { closeGuard, guardFor, openGuard } from '../modules/risk/guard.js';
 
 /**
  * 撞库: guessing codes (and PINs) from one caller. At most 20 failures of a burst are answered; every

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEnv, type TestEnv } from '../testing/harness.js';
-import { buildApp } from '../http/app.js';
+import { buildApp } from '../app.js';
 
 /**
  * Every answer — the pages, the API, its reference — carries a strict Content-Security-Policy and

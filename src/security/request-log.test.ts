@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { generateKeyMaterial } from '../secrets.js';
 import { createContext } from '../context.js';
-import { buildApp } from '../http/app.js';
+import { buildApp } from '../app.js';
 import { loggerOptions } from '../http/logging.js';
 import { createApiKey, createTenant } from '../modules/tenants/service.js';
 

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEnv, type TestEnv } from '../testing/harness.js';
-import { buildApp, type App } from '../http/app.js';
+import { buildApp, type App } from '../app.js';
 
 /**
  * A browser's operator session is an HttpOnly, SameSite=Strict cookie no script can read, and it is

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEnv, fixtures, type TestEnv } from '../testing/harness.js';
-import { ledgerMismatches } from '../modules/cards/ledger.js';
+import { ledgerMismatches } from '../modules/ledger/service.js';
 
 /** A gifted card moves under a new code: the giver, who saw the old one, can no longer spend it. */
 let env: TestEnv;

@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEnv, type TestEnv } from '../testing/harness.js';
 import { seedDemo } from './demo.js';
-import { ledgerMismatches } from '../modules/cards/ledger.js';
+import { ledgerMismatches } from '../modules/ledger/service.js';
 
 let env: TestEnv;
 before(async () => {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Ctx } from '../http/context.js';
+import type { Ctx } from '../platform/context.js';
 import type { Caller } from '../http/access.js';
-import { newApiKeySecret } from '../http/auth.js';
+import { newApiKeySecret } from '../modules/identity/auth.js';
 import { ensureTenantWithOwner } from '../modules/tenants/service.js';
 import { createStore } from '../modules/stores/service.js';
 import { createMember } from '../modules/members/service.js';
@@ -10,10 +10,10 @@ import { createTemplate } from '../modules/templates/service.js';
 import { createBatch } from '../modules/batches/service.js';
 import { importCodes } from '../modules/batches/import.js';
 import { issueCard } from '../modules/cards/issue.js';
-import { redeem } from '../modules/cards/redeem.js';
+import { redeem } from '../modules/redemptions/redeem.js';
 import { drainJobs } from '../jobs/queue.js';
 import type { TemplateInput } from '../modules/templates/schemas.js';
-import { ensureOperator } from '../modules/operators/service.js';
+import { ensureOperator } from '../modules/identity/operators.js';
 
 /** Demo sign-ins for the console and the clerk page: their passwords are random per install, shown once. */
 export const DEMO_ACCOUNTS = [

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Ctx } from '../../http/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { requireAccess } from '../../http/access.js';
 import { Nullable, Timestamp, responses } from '../../http/schemas.js';
 import { AppError } from '../../errors.js';

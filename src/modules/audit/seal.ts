@@ -1,5 +1,5 @@
 import type { Db, Sql } from '../../db/index.js';
-import type { Ctx } from '../../http/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { ENTRY_COLUMNS, GENESIS, microsIso, sealMac, type SealedEntry } from './mac.js';
 
 export type AuditCtx = Pick<Ctx, 'db' | 'keys' | 'clock'>;

@@ -2,8 +2,8 @@ import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEnv, fixtures, type TestEnv } from '../../testing/harness.js';
 import { assertBadSort, assertSortedWalk } from '../../testing/lists.js';
-import { ledgerMismatches } from '../cards/ledger.js';
-import { hasValidCheck } from '../../codes.js';
+import { ledgerMismatches } from '../ledger/service.js';
+import { hasValidCheck } from '../codes/codes.js';
 
 let env: TestEnv;
 let fx: Awaited<ReturnType<typeof fixtures>>;

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { Ctx } from '../../http/context.js';
+import type { Ctx } from '../../platform/context.js';
 import type { Caller } from '../../http/access.js';
 import { issueBearer } from '../cards/issue.js';
 import { revealCode } from '../cards/lookup.js';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Ctx } from '../../http/context.js';
+import type { Ctx } from '../../platform/context.js';
 import type { Sql } from '../../db/index.js';
 import type { JobRow } from '../../jobs/queue.js';
-import { ALPHABETS, checkChar, generateCode, generatePin } from '../../codes.js';
+import { ALPHABETS, checkChar, generateCode, generatePin } from '../codes/codes.js';
 import { newId } from '../../ids.js';
 import { getTenant } from '../tenants/service.js';
 import { getTemplate } from '../templates/service.js';
@@ -10,7 +10,7 @@ import { insertUnissuedCards, type NewCard } from '../cards/create.js';
 import { codeHash } from '../cards/lookup.js';
 import { validityAt } from '../cards/model.js';
 import type { Keyring } from '../../secrets.js';
-import type { CodeFormat } from '../../codes.js';
+import type { CodeFormat } from '../codes/codes.js';
 import type { Kind } from '../templates/schemas.js';
 
 /** Codes per transaction: a crash or a pause loses at most one uncommitted chunk, never a committed one. */

@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import type { Sql } from '../../db/index.js';
-import type { Ctx } from '../../http/context.js';
+import type { Ctx } from '../../platform/context.js';
 import type { Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { normalizeCode } from '../../codes.js';
+import { normalizeCode } from '../codes/codes.js';
 import { getTemplate } from '../templates/service.js';
 import { insertUnissuedCards, maxSeq, type NewCard } from '../cards/create.js';
 import { codeHash } from '../cards/lookup.js';

@@ -1,7 +1,7 @@
 import type { Sql } from '../../db/index.js';
 import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { ALPHABETS, minLength, type CodeFormat } from '../../codes.js';
+import { ALPHABETS, minLength, type CodeFormat } from '../codes/codes.js';
 import { keyset, type Sorts } from '../../http/pagination.js';
 import { enqueue } from '../../jobs/queue.js';
 import { getTemplate } from '../templates/service.js';

@@ -2,9 +2,9 @@ import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEnv, fixtures, type TestEnv } from '../../testing/harness.js';
 import { assertBadSort, assertSortedWalk } from '../../testing/lists.js';
-import { ledgerMismatches } from './ledger.js';
-import { resetGuessing } from './guard.js';
-import { generateCode } from '../../codes.js';
+import { ledgerMismatches } from '../ledger/service.js';
+import { resetGuessing } from '../risk/guard.js';
+import { generateCode } from '../codes/codes.js';
 
 let env: TestEnv;
 let fx: Awaited<ReturnType<typeof fixtures>>;

@@ -1,6 +1,6 @@
-import type { Ctx } from '../../http/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { appendEvents } from './events.js';
-import { appendLedger } from './ledger.js';
+import { appendLedger } from '../ledger/service.js';
 
 /**
  * The cards.expire sweep: cards past their validity, and unbound codes past their bind deadline

@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/index.js';
-import type { Ctx } from '../../http/context.js';
+import type { Ctx } from '../../platform/context.js';
 import type { Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { getTenant, channelExists } from '../tenants/service.js';
@@ -9,7 +9,7 @@ import { getBatch, takeStock, countIssued } from '../batches/service.js';
 import { makeCard } from '../batches/generate.js';
 import { memberExists } from '../members/service.js';
 import { appendEvents } from './events.js';
-import { appendLedger } from './ledger.js';
+import { appendLedger } from '../ledger/service.js';
 import { cardView, initialHoldings, validityAt, type CardRow } from './model.js';
 import { revealCode } from './lookup.js';
 

@@ -1,10 +1,10 @@
 import type { Sql } from '../../db/index.js';
 import { AppError } from '../../errors.js';
-import { crockfordAliases, hasValidCheck, normalizeCode } from '../../codes.js';
+import { crockfordAliases, hasValidCheck, normalizeCode } from '../codes/codes.js';
 import type { Keyring } from '../../secrets.js';
-import type { Ctx } from '../../http/context.js';
+import type { Ctx } from '../../platform/context.js';
 import type { Caller } from '../../http/access.js';
-import { guardFor, type Guard } from './guard.js';
+import { guardFor, type Guard } from '../risk/guard.js';
 import type { CardRow } from './model.js';
 
 export const codeHash = (keys: Keyring, tenantId: string, normalized: string) => keys.hmac(`code:${tenantId}:${normalized}`);

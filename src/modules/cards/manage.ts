@@ -1,15 +1,15 @@
 import type { Sql } from '../../db/index.js';
-import type { Ctx } from '../../http/context.js';
+import type { Ctx } from '../../platform/context.js';
 import type { Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { getTenant } from '../tenants/service.js';
 import { getTemplate } from '../templates/service.js';
 import { memberExists } from '../members/service.js';
 import { appendEvents } from './events.js';
-import { appendLedger } from './ledger.js';
+import { appendLedger } from '../ledger/service.js';
 import { cardView, validityAt, type CardRow } from './model.js';
 import { findById, findByCode, judgePin, pinMatches, screenFor } from './lookup.js';
-import { checkUsable } from './rules.js';
+import { checkUsable } from '../redemptions/rules.js';
 import { countForMember } from './issue.js';
 import { makeCard } from '../batches/generate.js';
 import { checkFormat, getBatch } from '../batches/service.js';

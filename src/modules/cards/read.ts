@@ -2,10 +2,10 @@ import type { Sql } from '../../db/index.js';
 import { CARD_SCOPE, REDEMPTION_SCOPE, scopeSql, type Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { keyset, type Sorts } from '../../http/pagination.js';
-import { cardLedger } from './ledger.js';
+import { cardLedger } from '../ledger/service.js';
 import { cardView, type CardRow } from './model.js';
 import { findById } from './lookup.js';
-import type { RedemptionRow } from './reverse.js';
+import type { RedemptionRow } from '../redemptions/reverse.js';
 
 const channelOf = (c: Caller) => (c.role === 'channel' ? c.channelId : null);
 

@@ -1,9 +1,9 @@
 import type { Sql } from '../../db/index.js';
-import type { Ctx } from '../../http/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { getTenant } from '../tenants/service.js';
 import { getTemplate } from '../templates/service.js';
 import { appendEvents } from './events.js';
-import { appendLedger } from './ledger.js';
+import { appendLedger } from '../ledger/service.js';
 import type { CardRow } from './model.js';
 import { periodEnd } from './periods.js';
 

@@ -1,22 +1,22 @@
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Ctx } from '../../http/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { requireAccess } from '../../http/access.js';
-import { mutate } from '../../http/mutation.js';
+import { mutate } from '../../mutations/mutation.js';
 import { AppError } from '../../errors.js';
 import { Id, Money, Nullable, Page, ListQuery, Timestamp, responses } from '../../http/schemas.js';
 import { Template } from '../templates/schemas.js';
 import { Card, CardState, Event, IssuedCard, LedgerEntry, RedeemBody, Redemption, RedemptionWithCard, Stats } from './schemas.js';
 import { issueCard, soldOut } from './issue.js';
 import { bindCard, screenBearer, freezeCard, topUpCard, transferCard, unfreezeCard, voidCard } from './manage.js';
-import { checkRedeem, createApproval, redeem, redeemFast } from './redeem.js';
-import { reverseRedemption } from './reverse.js';
+import { checkRedeem, createApproval, redeem, redeemFast } from '../redemptions/redeem.js';
+import { reverseRedemption } from '../redemptions/reverse.js';
 import { CARD_SORTS, REDEMPTION_SORTS, cardTrace, getCard, getRedemption, listCards, listRedemptions } from './read.js';
 import { SortQuery } from '../../http/pagination.js';
 import { findByCode, findById, revealCode, screenFor } from './lookup.js';
 import { cardView } from './model.js';
-import { stats } from './stats.js';
+import { stats } from '../reports/stats.js';
 import { appendAudit } from '../audit/service.js';
 
 const IdParams = Type.Object({ id: Id });

@@ -1,11 +1,11 @@
 import type { Sql } from '../../db/index.js';
-import type { Ctx } from '../../http/context.js';
+import type { Ctx } from '../../platform/context.js';
 import type { Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { ensureRewardBatch } from '../batches/service.js';
 import type { TemplateRow } from '../templates/schemas.js';
 import { appendEvents } from './events.js';
-import { appendLedger } from './ledger.js';
+import { appendLedger } from '../ledger/service.js';
 import type { CardRow } from './model.js';
 import { issueCard } from './issue.js';
 

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Ctx } from '../../http/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { requireAccess } from '../../http/access.js';
-import { mutate } from '../../http/mutation.js';
+import { mutate } from '../../mutations/mutation.js';
 import { Id, Nullable, Page, ListQuery, Timestamp, responses } from '../../http/schemas.js';
 import { SortQuery } from '../../http/pagination.js';
 import * as svc from './service.js';

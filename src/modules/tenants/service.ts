@@ -1,7 +1,7 @@
 import type { Db, Sql } from '../../db/index.js';
 import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { hashApiKey, newApiKeySecret } from '../../http/auth.js';
+import { hashApiKey, newApiKeySecret } from '../identity/auth.js';
 import type { Role } from '../../http/access.js';
 import { assertStoresExist } from '../stores/service.js';
 

@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/index.js';
-import type { Ctx } from '../../http/context.js';
+import type { Ctx } from '../../platform/context.js';
 import type { Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { getMember } from '../members/service.js';

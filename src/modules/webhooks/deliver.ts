@@ -1,4 +1,4 @@
-import type { Ctx } from '../../http/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { defineJob, enqueue } from '../../jobs/queue.js';
 import { postWebhook } from './send.js';
 import { signatureHeader } from './signature.js';

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../db/index.js';
-import type { Config } from '../config.js';
-import { AppError } from '../errors.js';
-import type { Caller, Role } from './access.js';
-import { clock } from '../clock.js';
-import { resolveSession, SESSION_PREFIX } from '../modules/operators/sessions.js';
-import { clearCookie, cookieCredential, type Screen } from './cookies.js';
+import type { Db } from '../../db/index.js';
+import type { Config } from '../../config.js';
+import { AppError } from '../../errors.js';
+import type { Caller, Role } from '../../http/access.js';
+import { clock } from '../../clock.js';
+import { resolveSession, SESSION_PREFIX } from './sessions.js';
+import { clearCookie, cookieCredential, type Screen } from '../../http/cookies.js';
 
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
 

@@ -6,7 +6,7 @@ import type { Caller } from '../../http/access.js';
 import { appendAudit } from '../audit/service.js';
 import { findTenantIds } from '../tenants/service.js';
 import { accountBudget, checkPasswordWithin, nameBudget, WINDOW_MINUTES, type Budget } from './attempts.js';
-import type { OperatorRole } from './service.js';
+import type { OperatorRole } from './operators.js';
 import { usernameKey } from './username.js';
 
 /**

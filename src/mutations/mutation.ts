@@ -4,8 +4,8 @@ import type { Sql } from '../db/index.js';
 import { AppError } from '../errors.js';
 import { appendAudit } from '../modules/audit/service.js';
 import { requestSummary } from '../modules/audit/summary.js';
-import type { Ctx } from './context.js';
-import { principalOf } from './access.js';
+import type { Ctx } from '../platform/context.js';
+import { principalOf } from '../http/access.js';
 
 export interface MutationSpec {
   action: string; // audit action, e.g. "template.create"

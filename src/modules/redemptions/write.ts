@@ -1,7 +1,7 @@
 import type { Db } from '../../db/index.js';
 import { batcher } from '../../db/batcher.js';
-import { OUTBOX_FROM_EV } from './events.js';
-import type { CardRow } from './model.js';
+import { OUTBOX_FROM_EV } from '../cards/events.js';
+import type { CardRow } from '../cards/model.js';
 
 /** One redemption, decided (rules passed in JS), waiting to be written. */
 export interface Decided {

@@ -1,8 +1,8 @@
 import { AppError } from '../../errors.js';
 import type { TemplateRow } from '../templates/schemas.js';
 import type { Store } from '../stores/service.js';
-import { localClock } from './periods.js';
-import type { CardRow } from './model.js';
+import { localClock } from '../cards/periods.js';
+import type { CardRow } from '../cards/model.js';
 
 export interface RedeemRequest {
   store_id?: string;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { startTestEnv, type TestEnv } from '../../testing/harness.js';
 import { attemptStats, IP_MAX_FAILURES, MAX_FAILURES, WINDOW_MINUTES } from './attempts.js';
 import { backfillUsernameKeys } from './username.js';
-import { buildApp } from '../../http/app.js';
+import { buildApp } from '../../app.js';
 
 /** The attacks on operator sign-in from the security issue, replayed over HTTP. */
 let env: TestEnv;

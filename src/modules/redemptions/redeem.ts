@@ -1,6 +1,6 @@
 import type { Sql } from '../../db/index.js';
-import type { Ctx } from '../../http/context.js';
-import { isoSql, params, recordCtes, type FastMutation } from '../../http/mutation.js';
+import type { Ctx } from '../../platform/context.js';
+import { isoSql, params, recordCtes, type FastMutation } from '../../mutations/mutation.js';
 import { requireStore, type Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
@@ -8,13 +8,13 @@ import { getTenant } from '../tenants/service.js';
 import { getTemplate } from '../templates/service.js';
 import type { Store } from '../stores/service.js';
 import type { TemplateRow } from '../templates/schemas.js';
-import { appendEvents, OUTBOX_FROM_EV } from './events.js';
-import { readByCode, writeDecided } from './redeem-batch.js';
-import { cardView, DEPLETES, type CardRow } from './model.js';
-import { findByCode, findById, judgePin, pinMatches, screenFor, type Screen } from './lookup.js';
+import { appendEvents, OUTBOX_FROM_EV } from '../cards/events.js';
+import { readByCode, writeDecided } from './write.js';
+import { cardView, DEPLETES, type CardRow } from '../cards/model.js';
+import { findByCode, findById, judgePin, pinMatches, screenFor, type Screen } from '../cards/lookup.js';
 import { evaluate, needsVerification, type RedeemRequest, type Take } from './rules.js';
-import { refillCard } from './refill.js';
-import { rewardStamps } from './stamp.js';
+import { refillCard } from '../cards/refill.js';
+import { rewardStamps } from '../cards/stamp.js';
 
 export interface RedeemInput extends RedeemRequest {
   code?: string;

@@ -2,7 +2,7 @@ import type { Db } from '../db/index.js';
 import type { Config } from '../config.js';
 import type { Keyring } from '../secrets.js';
 import type { clock as Clock } from '../clock.js';
-import type { Caller } from './access.js';
+import type { Caller } from '../http/access.js';
 
 /** What every module's service and routes are given: no globals, so tests build their own. */
 export interface Ctx {

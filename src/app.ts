@@ -2,16 +2,16 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 
-import { installErrorHandler, Problem, problem } from './errors.js';
-import { keyResolver } from './auth.js';
-import type { Ctx } from './context.js';
-import { modules } from '../modules/index.js';
-import { serveWebApp } from './web.js';
-import { installValidation } from './validation.js';
+import { installErrorHandler, Problem, problem } from './http/errors.js';
+import { keyResolver } from './modules/identity/auth.js';
+import type { Ctx } from './platform/context.js';
+import { modules } from './modules/index.js';
+import { serveWebApp } from './http/web.js';
+import { installValidation } from './http/validation.js';
 
 /** The most a JSON body may weigh (a template with 5,000 store ids fits); CSV imports have their own limit. */
 export const BODY_LIMIT = 1024 * 1024;
-import { securityHeaders } from './security.js';
+import { securityHeaders } from './http/security.js';
 
 export type App = FastifyInstance;
 

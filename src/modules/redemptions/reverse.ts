@@ -1,11 +1,11 @@
 import type { Sql } from '../../db/index.js';
-import type { Ctx } from '../../http/context.js';
+import type { Ctx } from '../../platform/context.js';
 import { REDEMPTION_SCOPE, scopeSql, type Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { getTenant } from '../tenants/service.js';
-import { appendEvents } from './events.js';
-import { appendLedger } from './ledger.js';
-import { cardView, type CardRow } from './model.js';
+import { appendEvents } from '../cards/events.js';
+import { appendLedger } from '../ledger/service.js';
+import { cardView, type CardRow } from '../cards/model.js';
 
 export interface RedemptionRow {
   id: string;
