@@ -1,5 +1,6 @@
 import type { Ctx } from '../src/platform/context.js';
-import { createApiKey, createTenant } from '../src/modules/tenants/service.js';
+import { createTenant } from '../src/modules/tenants/service.js';
+import { createApiKey } from '../src/modules/identity/api-keys.js';
 import { newApiKeySecret } from '../src/modules/identity/auth.js';
 import { percentile } from './lib.js';
 

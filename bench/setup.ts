@@ -1,5 +1,6 @@
 import type { Ctx } from '../src/platform/context.js';
-import { createApiKey, createTenant } from '../src/modules/tenants/service.js';
+import { createTenant } from '../src/modules/tenants/service.js';
+import { createApiKey } from '../src/modules/identity/api-keys.js';
 import { createTemplate } from '../src/modules/templates/service.js';
 import { createBatch } from '../src/modules/batches/service.js';
 import { makeCard } from '../src/modules/batches/generate.js';

@@ -70,7 +70,10 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
     req.caller = await resolve(req, reply);
   });
 
-  for (const m of modules) await app.register(async (scope) => m.routes(scope, ctx), { prefix: '/v1' });
+  for (const m of modules) {
+    const routes = m.routes;
+    if (routes) await app.register(async (scope) => routes(scope, ctx), { prefix: '/v1' });
+  }
   await serveWebApp(app); // /console, /clerk, /wallet from web/dist
   return app;
 }

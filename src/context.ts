@@ -1,14 +1,20 @@
+import { fileURLToPath } from 'node:url';
 import { openDb } from './db/index.js';
-import { migrate } from './db/migrate.js';
+import { migrate, type MigrationSource } from './db/migrate.js';
 import { clock } from './clock.js';
 import { keyring } from './secrets.js';
 import type { Config } from './config.js';
 import type { Ctx } from './platform/context.js';
-import { installJobs } from './jobs/index.js';
-import { closeGuard, openGuard } from './modules/risk/guard.js';
-import { backfillUsernameKeys } from './modules/identity/username.js';
+import { installJobs } from './jobs/queue.js';
+import { modules } from './modules/index.js';
 
-/** Opens the database the config names, migrates it and returns the context every module is given. */
+/** The platform's own tables (idempotency keys, jobs) first, then each module's, in module order. */
+export const migrationSources: MigrationSource[] = [
+  { module: 'platform', dir: fileURLToPath(new URL('./db/migrations/', import.meta.url)) },
+  ...modules.flatMap((m) => (m.migrations ? [{ module: m.name, dir: m.migrations }] : [])),
+];
+
+/** Opens the database the config names, migrates it, starts every module and returns the context every module is given. */
 export async function createContext(config: Config, opts: { schema?: string; poolSize?: number } = {}): Promise<Ctx> {
   const db = await openDb({
     databaseUrl: config.databaseUrl,
@@ -16,16 +22,17 @@ export async function createContext(config: Config, opts: { schema?: string; poo
     schema: opts.schema ?? config.dbSchema,
     poolSize: opts.poolSize ?? config.dbPoolSize,
   });
-  await migrate(db);
-  await backfillUsernameKeys(db); // usernames are keyed in JS (migration 015)
-  // the code-guessing guard's counters: in Redis when configured, else in this database; closed with it
-  openGuard(db, config.redisUrl);
+  await migrate(db, migrationSources);
+  const ctx: Ctx = { db, keys: keyring(config.keys), config, clock };
+  for (const m of modules) await m.start?.(ctx);
   const closeDb = db.close.bind(db);
   db.close = async () => {
-    await closeGuard(db);
+    for (const m of [...modules].reverse()) await m.stop?.(ctx);
     await closeDb();
   };
-  const ctx: Ctx = { db, keys: keyring(config.keys), config, clock };
-  await installJobs(ctx);
+  await installJobs(
+    ctx,
+    modules.flatMap((m) => m.jobs ?? []),
+  );
   return ctx;
 }

@@ -1,12 +1,40 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './index.js';
 
-const dir = fileURLToPath(new URL('./migrations/', import.meta.url));
+/** One module's migrations folder. */
+export interface MigrationSource {
+  module: string;
+  dir: string;
+}
 
-/** Applies the numbered SQL files in order, each once, each in its own transaction. */
-export async function migrate(db: Db): Promise<string[]> {
+interface Migration {
+  name: string; // "<module>/<file>", as recorded in schema_migrations
+  number: number;
+  order: number; // the module's place in the list: ties on `number` go in module order
+  file: string;
+}
+
+/**
+ * Applies every module's numbered SQL files, each once, each recorded as `<module>/<file>`. The
+ * number prefix orders migrations across modules (a table another module's migration needs exists
+ * by then); ties go in the order the modules are listed.
+ *
+ * Before migrations lived in modules, one folder held `NNN_what.sql` files, recorded by file name
+ * alone. Each was split into its modules' `NNN_*.sql`; a database that applied the old `NNN_…` has
+ * applied every module's NNN, so those are recorded as done without running them again. Those numbers
+ * end at LEGACY_LAST; a migration written since takes a number above it.
+ */
+const LEGACY_LAST = 18;
+export async function migrate(db: Db, sources: MigrationSource[]): Promise<string[]> {
+  const all: Migration[] = sources.flatMap((s, order) =>
+    existsSync(s.dir)
+      ? readdirSync(s.dir)
+          .filter((f) => /^\d+_.*\.sql$/.test(f))
+          .map((f) => ({ name: `${s.module}/${f}`, number: Number(f.split('_')[0]), order, file: join(s.dir, f) }))
+      : [],
+  );
+  all.sort((a, b) => a.number - b.number || a.order - b.order || a.name.localeCompare(b.name));
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   // Several processes may start at once: one applies, the others wait on the lock.
@@ -14,13 +42,17 @@ export async function migrate(db: Db): Promise<string[]> {
   await db.tx(async (q) => {
     await q.query('SELECT pg_advisory_xact_lock(7301)');
     const done = new Set((await q.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
-    for (const file of readdirSync(dir)
-      .filter((f) => f.endsWith('.sql'))
-      .sort()) {
-      if (done.has(file)) continue;
-      for (const stmt of splitStatements(readFileSync(join(dir, file), 'utf8'))) await q.query(stmt);
-      await q.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
-      applied.push(file);
+    const legacy = new Set(
+      [...done]
+        .filter((n) => !n.includes('/'))
+        .map((n) => Number(n.split('_')[0]))
+        .filter((n) => n <= LEGACY_LAST),
+    );
+    for (const m of all) {
+      if (done.has(m.name)) continue;
+      if (!legacy.has(m.number)) for (const stmt of splitStatements(readFileSync(m.file, 'utf8'))) await q.query(stmt);
+      await q.query('INSERT INTO schema_migrations (name) VALUES ($1)', [m.name]);
+      applied.push(m.name);
     }
   });
   return applied;

@@ -1,5 +1,6 @@
 import type { Sql } from '../db/index.js';
 import type { Ctx } from '../platform/context.js';
+import type { JobDef } from '../platform/module.js';
 
 /**
  * A durable queue in PostgreSQL itself. Workers claim due jobs with FOR UPDATE SKIP LOCKED and a
@@ -15,7 +16,8 @@ export interface JobRow {
   max_attempts: number;
 }
 
-export type Handler = (ctx: Ctx, job: JobRow, lease: () => Promise<void>) => Promise<void | { again: Date }>;
+/** A job's work. It may return `{ again: Date }` to run again then; anything else means done. */
+export type Handler = (ctx: Ctx, job: JobRow, lease: () => Promise<void>) => Promise<unknown>;
 
 const LEASE_MS = 60_000; // default; config.jobLeaseMs (KAQUAN_JOB_LEASE_MS) overrides
 const handlers = new Map<string, Handler>();
@@ -23,6 +25,24 @@ const handlers = new Map<string, Handler>();
 export function defineJob(type: string, h: Handler) {
   handlers.set(type, h);
 }
+
+/** Registers every module's jobs; each recurring one gets its single row (kept while it runs again). */
+export async function installJobs(ctx: Ctx, jobs: JobDef[]): Promise<void> {
+  for (const j of jobs) {
+    if (!j.every) {
+      defineJob(j.type, j.run);
+      continue;
+    }
+    const every = j.every;
+    defineJob(j.type, async (c, job, lease) => {
+      const out = await j.run(c, job, lease);
+      return isAgain(out) ? out : { again: new Date(c.clock.now().getTime() + every) };
+    });
+    await enqueue(ctx.db, { type: j.type, singleton: j.type, maxAttempts: j.maxAttempts });
+  }
+}
+
+const isAgain = (out: unknown): out is { again: Date } => typeof out === 'object' && out !== null && 'again' in out;
 
 export interface EnqueueInput {
   type: string;
@@ -61,7 +81,7 @@ async function runOne(ctx: Ctx, job: JobRow): Promise<void> {
   try {
     if (!h) throw new Error(`no handler for job type ${job.job_type}`);
     const out = await h(ctx, job, lease);
-    if (out && 'again' in out) {
+    if (isAgain(out)) {
       await ctx.db.query('UPDATE jobs SET run_at = $2, locked_until = NULL, attempts = 0, last_error = NULL WHERE id = $1', [job.id, out.again]);
     } else {
       await ctx.db.query(`UPDATE jobs SET state = 'done', finished_at = $2, locked_until = NULL WHERE id = $1`, [job.id, ctx.clock.now()]);

@@ -1,20 +1,40 @@
-import type { FastifyInstance } from 'fastify';
-import type { Ctx } from '../platform/context.js';
-import tenants from './tenants/routes.js';
-import stores from './stores/routes.js';
-import members from './members/routes.js';
-import templates from './templates/routes.js';
-import batches from './batches/routes.js';
-import cards from './cards/routes.js';
-import audit from './audit/routes.js';
-import webhooks from './webhooks/routes.js';
-import operators from './identity/operator-routes.js';
-import wallet from './wallet/routes.js';
+import type { ModuleDef } from '../platform/module.js';
+import tenants from './tenants/index.js';
+import channels from './channels/index.js';
+import identity from './identity/index.js';
+import stores from './stores/index.js';
+import members from './members/index.js';
+import templates from './templates/index.js';
+import codes from './codes/index.js';
+import batches from './batches/index.js';
+import cards from './cards/index.js';
+import ledger from './ledger/index.js';
+import redemptions from './redemptions/index.js';
+import risk from './risk/index.js';
+import reports from './reports/index.js';
+import audit from './audit/index.js';
+import webhooks from './webhooks/index.js';
+import wallet from './wallet/index.js';
 
-export interface Module {
-  name: string;
-  routes(app: FastifyInstance, ctx: Ctx): Promise<void> | void;
-}
-
-/** Every domain module, in the order their routes are registered. */
-export const modules: Module[] = [tenants, stores, members, templates, batches, cards, audit, webhooks, operators, wallet];
+/**
+ * Every module, in dependency order: migrations with the same number run in this order, routes are
+ * registered in it, start hooks run in it (stop hooks in reverse). Adding a module is adding a line.
+ */
+export const modules: ModuleDef[] = [
+  tenants,
+  channels,
+  identity,
+  stores,
+  members,
+  templates,
+  codes,
+  batches,
+  cards,
+  ledger,
+  redemptions,
+  risk,
+  reports,
+  audit,
+  webhooks,
+  wallet,
+];

@@ -8,7 +8,8 @@ import { generateKeyMaterial } from '../secrets.js';
 import type { Config } from '../config.js';
 import { createContext } from '../context.js';
 import type { Ctx } from '../platform/context.js';
-import { createApiKey, createTenant } from '../modules/tenants/service.js';
+import { createTenant } from '../modules/tenants/service.js';
+import { createApiKey } from '../modules/identity/api-keys.js';
 
 /**
  * Real server processes for the concurrency and crash tests: N × `node --import tsx src/main.ts

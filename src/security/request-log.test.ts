@@ -5,7 +5,8 @@ import { generateKeyMaterial } from '../secrets.js';
 import { createContext } from '../context.js';
 import { buildApp } from '../app.js';
 import { loggerOptions } from '../http/logging.js';
-import { createApiKey, createTenant } from '../modules/tenants/service.js';
+import { createTenant } from '../modules/tenants/service.js';
+import { createApiKey } from '../modules/identity/api-keys.js';
 
 /** The request log, read as an operator of the server would: no phone number, no credential. */
 test('a member search by phone leaves no phone number (and no key) in the request log', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Ctx } from '../platform/context.js';
 import type { Caller } from '../http/access.js';
 import { newApiKeySecret } from '../modules/identity/auth.js';
-import { ensureTenantWithOwner } from '../modules/tenants/service.js';
+import { ensureTenantWithOwner } from '../modules/identity/api-keys.js';
 import { createStore } from '../modules/stores/service.js';
 import { createMember } from '../modules/members/service.js';
 import { createTemplate } from '../modules/templates/service.js';

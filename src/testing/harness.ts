@@ -4,7 +4,8 @@ import type { Config } from '../config.js';
 import { createContext } from '../context.js';
 import { buildApp, type App } from '../app.js';
 import type { Ctx } from '../platform/context.js';
-import { createTenant, createApiKey } from '../modules/tenants/service.js';
+import { createTenant } from '../modules/tenants/service.js';
+import { createApiKey } from '../modules/identity/api-keys.js';
 import { clock } from '../clock.js';
 import { drainJobs } from '../jobs/queue.js';
 

@@ -28,90 +28,87 @@ const Head = Type.Object({
   sealed_at: Timestamp,
 });
 
-export default {
-  name: 'audit',
-  routes(base: FastifyInstance, ctx: Ctx) {
-    const app = base.withTypeProvider<TypeBoxTypeProvider>();
-    const tags = ['audit 审计'];
-    app.get(
-      '/audit',
-      {
-        schema: {
-          tags,
-          summary: 'The audit log, newest first',
-          querystring: Type.Object({
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-            before_id: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
-            action: Type.Optional(Type.String({ maxLength: 64 })),
-            target_id: Type.Optional(Type.String({ maxLength: 64 })),
-          }),
-          response: responses({ 200: Type.Object({ data: Type.Array(Entry), next_before_id: Nullable(Type.Integer()) }) }),
-        },
+export function routes(base: FastifyInstance, ctx: Ctx) {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['audit 审计'];
+  app.get(
+    '/audit',
+    {
+      schema: {
+        tags,
+        summary: 'The audit log, newest first',
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          before_id: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
+          action: Type.Optional(Type.String({ maxLength: 64 })),
+          target_id: Type.Optional(Type.String({ maxLength: 64 })),
+        }),
+        response: responses({ 200: Type.Object({ data: Type.Array(Entry), next_before_id: Nullable(Type.Integer()) }) }),
       },
-      async (req) => {
-        requireAccess(req.caller!, 'audit.read');
-        const qs = req.query as any;
-        const limit = qs.limit ?? 50;
-        const r = await ctx.db.query(
-          `SELECT id, actor, action, target_type, target_id, data, created_at FROM audit_entries
+    },
+    async (req) => {
+      requireAccess(req.caller!, 'audit.read');
+      const qs = req.query as any;
+      const limit = qs.limit ?? 50;
+      const r = await ctx.db.query(
+        `SELECT id, actor, action, target_type, target_id, data, created_at FROM audit_entries
          WHERE tenant_id = $1 AND ($2::int8 IS NULL OR id < $2) AND ($3::text IS NULL OR action = $3) AND ($4::text IS NULL OR target_id = $4)
          ORDER BY id DESC LIMIT $5`,
-          [req.caller!.tenantId, qs.before_id ?? null, qs.action ?? null, qs.target_id ?? null, limit + 1],
-        );
-        const more = r.rows.length > limit;
-        const rows = r.rows.slice(0, limit);
-        const places = await placeInChain(
-          ctx.db,
-          req.caller!.tenantId,
-          rows.map((e) => Number(e.id)),
-        );
-        const data = rows.map((e) => ({ ...e, ...(places.get(Number(e.id)) ?? { seq: null, seal: null, hash: null }) }));
-        return { data, next_before_id: more ? data[data.length - 1].id : null };
+        [req.caller!.tenantId, qs.before_id ?? null, qs.action ?? null, qs.target_id ?? null, limit + 1],
+      );
+      const more = r.rows.length > limit;
+      const rows = r.rows.slice(0, limit);
+      const places = await placeInChain(
+        ctx.db,
+        req.caller!.tenantId,
+        rows.map((e) => Number(e.id)),
+      );
+      const data = rows.map((e) => ({ ...e, ...(places.get(Number(e.id)) ?? { seq: null, seal: null, hash: null }) }));
+      return { data, next_before_id: more ? data[data.length - 1].id : null };
+    },
+  );
+  const Verify = Type.Object({
+    ok: Type.Boolean(),
+    seals: Type.Integer(),
+    entries: Type.Integer(),
+    unsealed: Type.Integer(),
+    head: Nullable(Head),
+    broken_at_seal: Type.Optional(Type.Integer()),
+    reason: Type.Optional(Type.String()),
+  });
+  app.get(
+    '/audit/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Verify the sealed chain with the audit key: detects any edit, deletion, gap or forged seal',
+        querystring: Type.Object({
+          head: Type.Optional(
+            Type.String({
+              maxLength: 1000,
+              description: 'a head exported earlier (GET /v1/audit/head as JSON, or SEAL:MAC): also prove the chain still passes through it',
+            }),
+          ),
+        }),
+        response: responses({ 200: Verify }),
       },
-    );
-    const Verify = Type.Object({
-      ok: Type.Boolean(),
-      seals: Type.Integer(),
-      entries: Type.Integer(),
-      unsealed: Type.Integer(),
-      head: Nullable(Head),
-      broken_at_seal: Type.Optional(Type.Integer()),
-      reason: Type.Optional(Type.String()),
-    });
-    app.get(
-      '/audit/verify',
-      {
-        schema: {
-          tags,
-          summary: 'Verify the sealed chain with the audit key: detects any edit, deletion, gap or forged seal',
-          querystring: Type.Object({
-            head: Type.Optional(
-              Type.String({
-                maxLength: 1000,
-                description: 'a head exported earlier (GET /v1/audit/head as JSON, or SEAL:MAC): also prove the chain still passes through it',
-              }),
-            ),
-          }),
-          response: responses({ 200: Verify }),
-        },
-      },
-      async (req) => {
-        requireAccess(req.caller!, 'audit.read');
-        const head = (req.query as { head?: string }).head;
-        return verifyChain(ctx, req.caller!.tenantId, head === undefined ? undefined : parseHead(head));
-      },
-    );
-    app.get(
-      '/audit/head',
-      {
-        schema: { tags, summary: 'The chain head (newest seal), to export and anchor outside the database', response: responses({ 200: Head }) },
-      },
-      async (req) => {
-        requireAccess(req.caller!, 'audit.read');
-        const head = await readHead(ctx.db, req.caller!.tenantId);
-        if (!head) throw new AppError(404, 'AUDIT_HEAD_NOT_FOUND', 'nothing has been sealed yet');
-        return head;
-      },
-    );
-  },
-};
+    },
+    async (req) => {
+      requireAccess(req.caller!, 'audit.read');
+      const head = (req.query as { head?: string }).head;
+      return verifyChain(ctx, req.caller!.tenantId, head === undefined ? undefined : parseHead(head));
+    },
+  );
+  app.get(
+    '/audit/head',
+    {
+      schema: { tags, summary: 'The chain head (newest seal), to export and anchor outside the database', response: responses({ 200: Head }) },
+    },
+    async (req) => {
+      requireAccess(req.caller!, 'audit.read');
+      const head = await readHead(ctx.db, req.caller!.tenantId);
+      if (!head) throw new AppError(404, 'AUDIT_HEAD_NOT_FOUND', 'nothing has been sealed yet');
+      return head;
+    },
+  );
+}

@@ -22,328 +22,325 @@ import { appendAudit } from '../audit/service.js';
 const IdParams = Type.Object({ id: Id });
 const Reason = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })), request_no: Type.Optional(Type.String({ maxLength: 200 })) });
 
-export default {
-  name: 'cards',
-  routes(base: FastifyInstance, ctx: Ctx) {
-    const app = base.withTypeProvider<TypeBoxTypeProvider>();
-    const tags = ['cards 卡券'];
-    const rtags = ['redemptions 核销'];
+export function routes(base: FastifyInstance, ctx: Ctx) {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['cards 卡券'];
+  const rtags = ['redemptions 核销'];
 
-    app.post(
-      '/cards/issue',
-      {
-        schema: {
-          tags,
-          summary: 'Issue a card from a batch 发放 (the code is in this answer; keep it safe)',
-          body: Type.Object({
-            batch_id: Id,
-            member_id: Type.Optional(Id),
-            channel_id: Type.Optional(Id),
-            request_no: Type.Optional(Type.String({ maxLength: 200 })),
-          }),
-          response: responses({ 201: IssuedCard }),
+  app.post(
+    '/cards/issue',
+    {
+      schema: {
+        tags,
+        summary: 'Issue a card from a batch 发放 (the code is in this answer; keep it safe)',
+        body: Type.Object({
+          batch_id: Id,
+          member_id: Type.Optional(Id),
+          channel_id: Type.Optional(Id),
+          request_no: Type.Optional(Type.String({ maxLength: 200 })),
+        }),
+        response: responses({ 201: IssuedCard }),
+      },
+    },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'cards.issue');
+      return mutate(
+        ctx,
+        req,
+        reply,
+        { action: 'card.issue', targetType: 'card', status: 201 },
+        (q) => issueCard(ctx, q, req.caller!, req.body),
+        async () => {
+          // a sold-out hot batch refuses with one read and no transaction; everything else takes the transactional path
+          if (await soldOut(ctx, req.caller!, req.body)) throw new AppError(409, 'STOCK_EXHAUSTED', 'this batch has no stock left');
+          return undefined;
         },
-      },
-      async (req, reply) => {
-        requireAccess(req.caller!, 'cards.issue');
-        return mutate(
-          ctx,
-          req,
-          reply,
-          { action: 'card.issue', targetType: 'card', status: 201 },
-          (q) => issueCard(ctx, q, req.caller!, req.body),
-          async () => {
-            // a sold-out hot batch refuses with one read and no transaction; everything else takes the transactional path
-            if (await soldOut(ctx, req.caller!, req.body)) throw new AppError(409, 'STOCK_EXHAUSTED', 'this batch has no stock left');
-            return undefined;
-          },
-        );
-      },
-    );
+      );
+    },
+  );
 
-    app.post(
-      '/cards/bind',
-      {
-        schema: {
-          tags,
-          summary: 'Bind a code to a member 绑定',
-          body: Type.Object({
-            code: Type.String({ minLength: 1, maxLength: 128 }),
-            pin: Type.Optional(Type.String({ maxLength: 32 })),
-            member_id: Id,
-            request_no: Type.Optional(Type.String({ maxLength: 200 })),
-          }),
-          response: responses({ 200: Type.Intersect([Card, Type.Object({ already_bound: Type.Boolean() })]) }),
-        },
+  app.post(
+    '/cards/bind',
+    {
+      schema: {
+        tags,
+        summary: 'Bind a code to a member 绑定',
+        body: Type.Object({
+          code: Type.String({ minLength: 1, maxLength: 128 }),
+          pin: Type.Optional(Type.String({ maxLength: 32 })),
+          member_id: Id,
+          request_no: Type.Optional(Type.String({ maxLength: 200 })),
+        }),
+        response: responses({ 200: Type.Intersect([Card, Type.Object({ already_bound: Type.Boolean() })]) }),
       },
-      async (req, reply) => {
-        requireAccess(req.caller!, 'cards.bind');
-        const cardId = await screenBearer(ctx, req.caller!, req.body);
-        return mutate(ctx, req, reply, { action: 'card.bind', targetType: 'card' }, (q) =>
-          bindCard(ctx, q, req.caller!, { card_id: cardId, member_id: req.body.member_id }),
-        );
-      },
-    );
+    },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'cards.bind');
+      const cardId = await screenBearer(ctx, req.caller!, req.body);
+      return mutate(ctx, req, reply, { action: 'card.bind', targetType: 'card' }, (q) =>
+        bindCard(ctx, q, req.caller!, { card_id: cardId, member_id: req.body.member_id }),
+      );
+    },
+  );
 
-    app.post(
-      '/cards/lookup',
-      {
-        schema: {
-          tags,
-          summary: 'Find a card by its code (POST keeps codes out of URLs and logs)',
-          body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 128 }) }),
-          response: responses({ 200: Card }),
-        },
+  app.post(
+    '/cards/lookup',
+    {
+      schema: {
+        tags,
+        summary: 'Find a card by its code (POST keeps codes out of URLs and logs)',
+        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 128 }) }),
+        response: responses({ 200: Card }),
       },
-      async (req) => {
-        requireAccess(req.caller!, 'cards.read');
-        const caller = req.caller!;
-        // another channel's card is not found, and counts as a guess like an unknown code
-        const c = await findByCode(ctx.db, ctx.keys, caller.tenantId, req.body.code, screenFor(ctx, caller), {
-          visible: (c) => caller.role !== 'channel' || c.channel_id === caller.channelId,
-        });
-        return cardView(c);
-      },
-    );
-
-    app.get(
-      '/cards',
-      {
-        schema: {
-          tags,
-          summary: 'List cards',
-          querystring: ListQuery({
-            member_id: Type.Optional(Id),
-            batch_id: Type.Optional(Id),
-            template_id: Type.Optional(Id),
-            state: Type.Optional(CardState),
-            sort: Type.Optional(SortQuery(CARD_SORTS)),
-          }),
-          response: responses({ 200: Page(Card) }),
-        },
-      },
-      async (req) => {
-        requireAccess(req.caller!, 'cards.read');
-        const qs = req.query as any;
-        return listCards(ctx.db, req.caller!, { ...qs, limit: qs.limit ?? 50 });
-      },
-    );
-
-    app.get('/cards/:id', { schema: { tags, summary: 'Get a card', params: IdParams, response: responses({ 200: Card }) } }, async (req) => {
+    },
+    async (req) => {
       requireAccess(req.caller!, 'cards.read');
-      return getCard(ctx.db, req.caller!, req.params.id);
-    });
-
-    app.get(
-      '/cards/:id/trace',
-      {
-        schema: {
-          tags,
-          summary: 'A card’s whole life: events, ledger, redemptions 轨迹',
-          params: IdParams,
-          response: responses({
-            200: Type.Object({ card: Card, events: Type.Array(Event), ledger: Type.Array(LedgerEntry), redemptions: Type.Array(Redemption) }),
-          }),
-        },
-      },
-      async (req) => {
-        requireAccess(req.caller!, 'cards.read');
-        return cardTrace(ctx.db, req.caller!, req.params.id);
-      },
-    );
-
-    app.post(
-      '/cards/:id/reveal',
-      {
-        schema: {
-          tags,
-          summary: 'Reveal a card’s code (audited)',
-          params: IdParams,
-          response: responses({ 200: Type.Object({ id: Type.String(), code: Type.String(), pin: Nullable(Type.String()) }) }),
-        },
-      },
-      async (req) => {
-        requireAccess(req.caller!, 'codes.export');
-        const c = await findById(ctx.db, req.caller!.tenantId, req.params.id);
-        await appendAudit(ctx.db, {
-          tenantId: req.caller!.tenantId,
-          actor: req.actor ?? `key:${req.caller!.keyId}`,
-          action: 'card.reveal',
-          targetType: 'card',
-          targetId: c.id,
-          at: ctx.clock.now(),
-        });
-        return { id: c.id, ...revealCode(ctx.keys, c) };
-      },
-    );
-
-    const cardVerb = (path: string, action: string, summary: string, body: any, fn: (q: any, req: any) => Promise<any>) =>
-      app.post(path, { schema: { tags, summary, params: IdParams, body, response: responses({ 200: Card }) } }, async (req, reply) => {
-        requireAccess(req.caller!, 'cards.manage');
-        return mutate(ctx, req, reply, { action, targetType: 'card' }, (q) => fn(q, req));
+      const caller = req.caller!;
+      // another channel's card is not found, and counts as a guess like an unknown code
+      const c = await findByCode(ctx.db, ctx.keys, caller.tenantId, req.body.code, screenFor(ctx, caller), {
+        visible: (c) => caller.role !== 'channel' || c.channel_id === caller.channelId,
       });
-    cardVerb('/cards/:id/freeze', 'card.freeze', 'Freeze 冻结', Reason, (q, req) => freezeCard(ctx, q, req.caller, req.params.id, req.body?.reason));
-    cardVerb('/cards/:id/unfreeze', 'card.unfreeze', 'Unfreeze 解冻', Reason, (q, req) => unfreezeCard(ctx, q, req.caller, req.params.id));
-    cardVerb('/cards/:id/void', 'card.void', 'Void 作废 (what it holds is written off in the ledger)', Reason, (q, req) =>
-      voidCard(ctx, q, req.caller, req.params.id, req.body?.reason),
-    );
-    cardVerb(
-      '/cards/:id/top-up',
-      'card.top_up',
-      'Top up a stored-value or gift card 充值',
-      Type.Object({ amount: Type.Integer({ minimum: 1, maximum: 1e11, description: 'fen' }), request_no: Type.Optional(Type.String({ maxLength: 200 })) }),
-      (q, req) => topUpCard(ctx, q, req.caller, req.params.id, req.body.amount),
-    );
-    cardVerb(
-      '/cards/:id/transfer',
-      'card.transfer',
-      'Transfer a transferable card to another member 转赠',
-      Type.Object({ to_member_id: Id, request_no: Type.Optional(Type.String({ maxLength: 200 })) }),
-      (q, req) => transferCard(ctx, q, req.caller, req.params.id, req.body.to_member_id),
-    );
+      return cardView(c);
+    },
+  );
 
-    app.post(
-      '/cards/:id/approvals',
-      {
-        schema: {
-          tags,
-          summary: 'Approve one high-value redemption of this card 二次验证 (valid 15 minutes, single use)',
-          params: IdParams,
-          body: Type.Object({ max_amount: Type.Optional(Money) }),
-          response: responses({ 201: Type.Object({ id: Type.String(), card_id: Type.String(), max_amount: Nullable(Type.Integer()), expires_at: Timestamp }) }),
-        },
+  app.get(
+    '/cards',
+    {
+      schema: {
+        tags,
+        summary: 'List cards',
+        querystring: ListQuery({
+          member_id: Type.Optional(Id),
+          batch_id: Type.Optional(Id),
+          template_id: Type.Optional(Id),
+          state: Type.Optional(CardState),
+          sort: Type.Optional(SortQuery(CARD_SORTS)),
+        }),
+        response: responses({ 200: Page(Card) }),
       },
-      async (req, reply) => {
-        requireAccess(req.caller!, 'cards.manage');
-        return mutate(ctx, req, reply, { action: 'card.approve', targetType: 'approval', status: 201 }, (q) =>
-          createApproval(q, req.caller!, req.params.id, req.body.max_amount, ctx.clock.now()),
-        );
-      },
-    );
+    },
+    async (req) => {
+      requireAccess(req.caller!, 'cards.read');
+      const qs = req.query as any;
+      return listCards(ctx.db, req.caller!, { ...qs, limit: qs.limit ?? 50 });
+    },
+  );
 
-    app.post(
-      '/redemptions/check',
-      {
-        schema: {
-          tags: rtags,
-          summary: 'Can this card be redeemed here, now, for this order? Changes nothing.',
-          body: RedeemBody,
-          response: responses({
-            200: Type.Object({
-              redeemable: Type.Boolean(),
-              code: Nullable(Type.String({ description: 'why not: the error code a redemption would get' })),
-              message: Nullable(Type.String()),
-              take: Nullable(Type.Object({ amount: Type.Integer(), uses: Type.Integer(), stamps: Type.Integer(), value: Type.Integer() })),
-              card: Card,
-              template: Template,
-            }),
+  app.get('/cards/:id', { schema: { tags, summary: 'Get a card', params: IdParams, response: responses({ 200: Card }) } }, async (req) => {
+    requireAccess(req.caller!, 'cards.read');
+    return getCard(ctx.db, req.caller!, req.params.id);
+  });
+
+  app.get(
+    '/cards/:id/trace',
+    {
+      schema: {
+        tags,
+        summary: 'A card’s whole life: events, ledger, redemptions 轨迹',
+        params: IdParams,
+        response: responses({
+          200: Type.Object({ card: Card, events: Type.Array(Event), ledger: Type.Array(LedgerEntry), redemptions: Type.Array(Redemption) }),
+        }),
+      },
+    },
+    async (req) => {
+      requireAccess(req.caller!, 'cards.read');
+      return cardTrace(ctx.db, req.caller!, req.params.id);
+    },
+  );
+
+  app.post(
+    '/cards/:id/reveal',
+    {
+      schema: {
+        tags,
+        summary: 'Reveal a card’s code (audited)',
+        params: IdParams,
+        response: responses({ 200: Type.Object({ id: Type.String(), code: Type.String(), pin: Nullable(Type.String()) }) }),
+      },
+    },
+    async (req) => {
+      requireAccess(req.caller!, 'codes.export');
+      const c = await findById(ctx.db, req.caller!.tenantId, req.params.id);
+      await appendAudit(ctx.db, {
+        tenantId: req.caller!.tenantId,
+        actor: req.actor ?? `key:${req.caller!.keyId}`,
+        action: 'card.reveal',
+        targetType: 'card',
+        targetId: c.id,
+        at: ctx.clock.now(),
+      });
+      return { id: c.id, ...revealCode(ctx.keys, c) };
+    },
+  );
+
+  const cardVerb = (path: string, action: string, summary: string, body: any, fn: (q: any, req: any) => Promise<any>) =>
+    app.post(path, { schema: { tags, summary, params: IdParams, body, response: responses({ 200: Card }) } }, async (req, reply) => {
+      requireAccess(req.caller!, 'cards.manage');
+      return mutate(ctx, req, reply, { action, targetType: 'card' }, (q) => fn(q, req));
+    });
+  cardVerb('/cards/:id/freeze', 'card.freeze', 'Freeze 冻结', Reason, (q, req) => freezeCard(ctx, q, req.caller, req.params.id, req.body?.reason));
+  cardVerb('/cards/:id/unfreeze', 'card.unfreeze', 'Unfreeze 解冻', Reason, (q, req) => unfreezeCard(ctx, q, req.caller, req.params.id));
+  cardVerb('/cards/:id/void', 'card.void', 'Void 作废 (what it holds is written off in the ledger)', Reason, (q, req) =>
+    voidCard(ctx, q, req.caller, req.params.id, req.body?.reason),
+  );
+  cardVerb(
+    '/cards/:id/top-up',
+    'card.top_up',
+    'Top up a stored-value or gift card 充值',
+    Type.Object({ amount: Type.Integer({ minimum: 1, maximum: 1e11, description: 'fen' }), request_no: Type.Optional(Type.String({ maxLength: 200 })) }),
+    (q, req) => topUpCard(ctx, q, req.caller, req.params.id, req.body.amount),
+  );
+  cardVerb(
+    '/cards/:id/transfer',
+    'card.transfer',
+    'Transfer a transferable card to another member 转赠',
+    Type.Object({ to_member_id: Id, request_no: Type.Optional(Type.String({ maxLength: 200 })) }),
+    (q, req) => transferCard(ctx, q, req.caller, req.params.id, req.body.to_member_id),
+  );
+
+  app.post(
+    '/cards/:id/approvals',
+    {
+      schema: {
+        tags,
+        summary: 'Approve one high-value redemption of this card 二次验证 (valid 15 minutes, single use)',
+        params: IdParams,
+        body: Type.Object({ max_amount: Type.Optional(Money) }),
+        response: responses({ 201: Type.Object({ id: Type.String(), card_id: Type.String(), max_amount: Nullable(Type.Integer()), expires_at: Timestamp }) }),
+      },
+    },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'cards.manage');
+      return mutate(ctx, req, reply, { action: 'card.approve', targetType: 'approval', status: 201 }, (q) =>
+        createApproval(q, req.caller!, req.params.id, req.body.max_amount, ctx.clock.now()),
+      );
+    },
+  );
+
+  app.post(
+    '/redemptions/check',
+    {
+      schema: {
+        tags: rtags,
+        summary: 'Can this card be redeemed here, now, for this order? Changes nothing.',
+        body: RedeemBody,
+        response: responses({
+          200: Type.Object({
+            redeemable: Type.Boolean(),
+            code: Nullable(Type.String({ description: 'why not: the error code a redemption would get' })),
+            message: Nullable(Type.String()),
+            take: Nullable(Type.Object({ amount: Type.Integer(), uses: Type.Integer(), stamps: Type.Integer(), value: Type.Integer() })),
+            card: Card,
+            template: Template,
           }),
-        },
+        }),
       },
-      async (req) => {
-        requireAccess(req.caller!, req.body.card_id && !req.body.code ? 'cards.redeem_by_id' : 'cards.redeem');
-        return checkRedeem(ctx, ctx.db, req.caller!, req.body);
-      },
-    );
+    },
+    async (req) => {
+      requireAccess(req.caller!, req.body.card_id && !req.body.code ? 'cards.redeem_by_id' : 'cards.redeem');
+      return checkRedeem(ctx, ctx.db, req.caller!, req.body);
+    },
+  );
 
-    app.post(
-      '/redemptions',
-      {
-        schema: { tags: rtags, summary: 'Redeem 核销 by code (or card_id) at a store', body: RedeemBody, response: responses({ 201: RedemptionWithCard }) },
-      },
-      async (req, reply) => {
-        requireAccess(req.caller!, req.body.card_id && !req.body.code ? 'cards.redeem_by_id' : 'cards.redeem');
-        return mutate(
-          ctx,
-          req,
-          reply,
-          { action: 'card.redeem', targetType: 'redemption', status: 201 },
-          (q) => redeem(ctx, q, req.caller!, req.body),
-          (m) => redeemFast(ctx, req.caller!, req.body, m) as Promise<any>,
-        );
-      },
-    );
+  app.post(
+    '/redemptions',
+    {
+      schema: { tags: rtags, summary: 'Redeem 核销 by code (or card_id) at a store', body: RedeemBody, response: responses({ 201: RedemptionWithCard }) },
+    },
+    async (req, reply) => {
+      requireAccess(req.caller!, req.body.card_id && !req.body.code ? 'cards.redeem_by_id' : 'cards.redeem');
+      return mutate(
+        ctx,
+        req,
+        reply,
+        { action: 'card.redeem', targetType: 'redemption', status: 201 },
+        (q) => redeem(ctx, q, req.caller!, req.body),
+        (m) => redeemFast(ctx, req.caller!, req.body, m) as Promise<any>,
+      );
+    },
+  );
 
-    app.post(
-      '/redemptions/:id/reverse',
-      {
-        schema: {
-          tags: rtags,
-          summary: 'Reverse a redemption 撤销核销 within the tenant’s window',
-          params: IdParams,
-          body: Type.Optional(Reason),
-          response: responses({ 200: RedemptionWithCard }),
-        },
+  app.post(
+    '/redemptions/:id/reverse',
+    {
+      schema: {
+        tags: rtags,
+        summary: 'Reverse a redemption 撤销核销 within the tenant’s window',
+        params: IdParams,
+        body: Type.Optional(Reason),
+        response: responses({ 200: RedemptionWithCard }),
       },
-      async (req, reply) => {
-        requireAccess(req.caller!, 'cards.redeem');
-        return mutate(ctx, req, reply, { action: 'card.reverse', targetType: 'redemption' }, (q) => reverseRedemption(ctx, q, req.caller!, req.params.id));
-      },
-    );
+    },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'cards.redeem');
+      return mutate(ctx, req, reply, { action: 'card.reverse', targetType: 'redemption' }, (q) => reverseRedemption(ctx, q, req.caller!, req.params.id));
+    },
+  );
 
-    app.get(
-      '/redemptions/:id',
-      { schema: { tags: rtags, summary: 'Get a redemption', params: IdParams, response: responses({ 200: Redemption }) } },
-      async (req) => {
-        requireAccess(req.caller!, 'cards.read');
-        return getRedemption(ctx.db, req.caller!, req.params.id);
-      },
-    );
+  app.get(
+    '/redemptions/:id',
+    { schema: { tags: rtags, summary: 'Get a redemption', params: IdParams, response: responses({ 200: Redemption }) } },
+    async (req) => {
+      requireAccess(req.caller!, 'cards.read');
+      return getRedemption(ctx.db, req.caller!, req.params.id);
+    },
+  );
 
-    app.get(
-      '/redemptions',
-      {
-        schema: {
-          tags: rtags,
-          summary: 'List redemptions (a clerk sees its stores’ only)',
-          querystring: ListQuery({
-            store_id: Type.Optional(Id),
-            card_id: Type.Optional(Id),
-            status: Type.Optional(Type.Union([Type.Literal('done'), Type.Literal('reversed')])),
-            sort: Type.Optional(SortQuery(REDEMPTION_SORTS)),
-          }),
-          response: responses({ 200: Page(Redemption) }),
-        },
+  app.get(
+    '/redemptions',
+    {
+      schema: {
+        tags: rtags,
+        summary: 'List redemptions (a clerk sees its stores’ only)',
+        querystring: ListQuery({
+          store_id: Type.Optional(Id),
+          card_id: Type.Optional(Id),
+          status: Type.Optional(Type.Union([Type.Literal('done'), Type.Literal('reversed')])),
+          sort: Type.Optional(SortQuery(REDEMPTION_SORTS)),
+        }),
+        response: responses({ 200: Page(Redemption) }),
       },
-      async (req) => {
-        requireAccess(req.caller!, 'cards.read');
-        const qs = req.query as any;
-        return listRedemptions(ctx.db, req.caller!, { ...qs, limit: qs.limit ?? 50 });
-      },
-    );
+    },
+    async (req) => {
+      requireAccess(req.caller!, 'cards.read');
+      const qs = req.query as any;
+      return listRedemptions(ctx.db, req.caller!, { ...qs, limit: qs.limit ?? 50 });
+    },
+  );
 
-    app.get(
-      '/stats',
-      {
-        schema: {
-          tags: ['reports 数据'],
-          summary: 'Issued, bound, redeemed, redemption rate, redeemed amount and order GMV, grouped',
-          querystring: Type.Object({
-            from: Type.Optional(Timestamp),
-            to: Type.Optional(Timestamp),
-            group_by: Type.Optional(Type.Union(['day', 'template', 'batch', 'store'].map((g) => Type.Literal(g)))),
-            template_id: Type.Optional(Id),
-            batch_id: Type.Optional(Id),
-            store_id: Type.Optional(Id),
-          }),
-          response: responses({ 200: Stats }),
-        },
+  app.get(
+    '/stats',
+    {
+      schema: {
+        tags: ['reports 数据'],
+        summary: 'Issued, bound, redeemed, redemption rate, redeemed amount and order GMV, grouped',
+        querystring: Type.Object({
+          from: Type.Optional(Timestamp),
+          to: Type.Optional(Timestamp),
+          group_by: Type.Optional(Type.Union(['day', 'template', 'batch', 'store'].map((g) => Type.Literal(g)))),
+          template_id: Type.Optional(Id),
+          batch_id: Type.Optional(Id),
+          store_id: Type.Optional(Id),
+        }),
+        response: responses({ 200: Stats }),
       },
-      async (req) => {
-        requireAccess(req.caller!, 'reports.read');
-        const qs = req.query as any;
-        const to = qs.to ? new Date(qs.to) : new Date(ctx.clock.now().getTime() + 60_000);
-        const from = qs.from ? new Date(qs.from) : new Date(to.getTime() - 30 * 86_400_000);
-        if (from >= to) throw new AppError(422, 'VALIDATION_FAILED', 'from: must be before to', { errors: [{ field: 'from', reason: 'not before to' }] });
-        return stats(ctx.db, req.caller!.tenantId, {
-          from,
-          to,
-          group_by: qs.group_by ?? 'day',
-          template_id: qs.template_id,
-          batch_id: qs.batch_id,
-          store_id: qs.store_id,
-        });
-      },
-    );
-  },
-};
+    },
+    async (req) => {
+      requireAccess(req.caller!, 'reports.read');
+      const qs = req.query as any;
+      const to = qs.to ? new Date(qs.to) : new Date(ctx.clock.now().getTime() + 60_000);
+      const from = qs.from ? new Date(qs.from) : new Date(to.getTime() - 30 * 86_400_000);
+      if (from >= to) throw new AppError(422, 'VALIDATION_FAILED', 'from: must be before to', { errors: [{ field: 'from', reason: 'not before to' }] });
+      return stats(ctx.db, req.caller!.tenantId, {
+        from,
+        to,
+        group_by: qs.group_by ?? 'day',
+        template_id: qs.template_id,
+        batch_id: qs.batch_id,
+        store_id: qs.store_id,
+      });
+    },
+  );
+}

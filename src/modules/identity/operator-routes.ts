@@ -54,206 +54,203 @@ const Me = Type.Object({
   expires_at: Nullable(Timestamp),
 });
 
-export default {
-  name: 'operators',
-  routes(base: FastifyInstance, ctx: Ctx) {
-    const app = base.withTypeProvider<TypeBoxTypeProvider>();
-    const tags = ['operators & sessions 运营账号与登录'];
+export function routes(base: FastifyInstance, ctx: Ctx) {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['operators & sessions 运营账号与登录'];
 
-    app.post(
-      '/operators',
-      {
-        schema: {
-          tags,
-          summary: 'Create an operator account (owner only)',
-          body: Type.Object({
-            username: Type.String({ minLength: 2, maxLength: 64 }),
-            password: Password,
-            role: OperatorRole,
-            store_ids: Type.Optional(Type.Array(Id, { maxItems: 500, description: 'clerk accounts: the stores they serve' })),
-            display_name: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-          }),
-          response: responses({ 201: Operator }),
-        },
+  app.post(
+    '/operators',
+    {
+      schema: {
+        tags,
+        summary: 'Create an operator account (owner only)',
+        body: Type.Object({
+          username: Type.String({ minLength: 2, maxLength: 64 }),
+          password: Password,
+          role: OperatorRole,
+          store_ids: Type.Optional(Type.Array(Id, { maxItems: 500, description: 'clerk accounts: the stores they serve' })),
+          display_name: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+        }),
+        response: responses({ 201: Operator }),
       },
-      async (req, reply) => {
-        requireAccess(req.caller!, 'keys.manage');
-        return mutate(ctx, req, reply, { action: 'operator.create', targetType: 'operator', status: 201 }, (q) =>
-          svc.createOperator(q, req.caller!.tenantId, req.body as svc.OperatorInput, ctx.clock.now()),
-        );
-      },
-    );
-
-    app.get(
-      '/operators',
-      { schema: { tags, summary: 'List operator accounts', response: responses({ 200: Type.Object({ data: Type.Array(Operator) }) }) } },
-      async (req) => {
-        requireAccess(req.caller!, 'keys.manage');
-        return { data: await svc.listOperators(ctx.db, req.caller!.tenantId) };
-      },
-    );
-
-    app.patch(
-      '/operators/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change an account’s role, stores or name',
-          params: Type.Object({ id: Id }),
-          body: Type.Object({
-            role: Type.Optional(OperatorRole),
-            store_ids: Type.Optional(Type.Array(Id, { maxItems: 500 })),
-            display_name: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
-          }),
-          response: responses({ 200: Operator }),
-        },
-      },
-      async (req, reply) => {
-        requireAccess(req.caller!, 'keys.manage');
-        return mutate(ctx, req, reply, { action: 'operator.update', targetType: 'operator' }, (q) =>
-          svc.updateOperator(q, req.caller!.tenantId, req.params.id, req.body as any),
-        );
-      },
-    );
-
-    for (const [verb, disabled] of [
-      ['disable', true],
-      ['enable', false],
-    ] as const) {
-      app.post(
-        `/operators/:id/${verb}`,
-        {
-          schema: {
-            tags,
-            summary: disabled ? 'Disable an account (its sessions end at once)' : 'Enable a disabled account',
-            params: Type.Object({ id: Id }),
-            response: responses({ 200: Operator }),
-          },
-        },
-        async (req, reply) => {
-          requireAccess(req.caller!, 'keys.manage');
-          const { id } = req.params as { id: string };
-          return mutate(ctx, req, reply, { action: `operator.${verb}`, targetType: 'operator' }, (q) =>
-            svc.setOperatorDisabled(q, req.caller!.tenantId, id, disabled, ctx.clock.now(), req.caller!.keyId),
-          );
-        },
+    },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'keys.manage');
+      return mutate(ctx, req, reply, { action: 'operator.create', targetType: 'operator', status: 201 }, (q) =>
+        svc.createOperator(q, req.caller!.tenantId, req.body as svc.OperatorInput, ctx.clock.now()),
       );
-    }
+    },
+  );
 
+  app.get(
+    '/operators',
+    { schema: { tags, summary: 'List operator accounts', response: responses({ 200: Type.Object({ data: Type.Array(Operator) }) }) } },
+    async (req) => {
+      requireAccess(req.caller!, 'keys.manage');
+      return { data: await svc.listOperators(ctx.db, req.caller!.tenantId) };
+    },
+  );
+
+  app.patch(
+    '/operators/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an account’s role, stores or name',
+        params: Type.Object({ id: Id }),
+        body: Type.Object({
+          role: Type.Optional(OperatorRole),
+          store_ids: Type.Optional(Type.Array(Id, { maxItems: 500 })),
+          display_name: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+        }),
+        response: responses({ 200: Operator }),
+      },
+    },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'keys.manage');
+      return mutate(ctx, req, reply, { action: 'operator.update', targetType: 'operator' }, (q) =>
+        svc.updateOperator(q, req.caller!.tenantId, req.params.id, req.body as any),
+      );
+    },
+  );
+
+  for (const [verb, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     app.post(
-      '/operators/:id/password',
+      `/operators/:id/${verb}`,
       {
         schema: {
           tags,
-          summary: 'Set an account’s password (owner, or the account itself); its other sessions end',
+          summary: disabled ? 'Disable an account (its sessions end at once)' : 'Enable a disabled account',
           params: Type.Object({ id: Id }),
-          description: `Changing your own password needs \`current_password\`; a wrong one answers 403 CURRENT_PASSWORD_INVALID and counts like a failed sign-in. An owner setting another account's password does not send it.`,
-          body: Type.Object({
-            password: Password,
-            current_password: Type.Optional(Type.String({ maxLength: 200, description: 'your current password, when the account is your own' })),
-          }),
           response: responses({ 200: Operator }),
         },
       },
       async (req, reply) => {
-        const self = req.actor?.startsWith('operator:') && req.caller!.keyId === req.params.id;
-        if (!self) requireAccess(req.caller!, 'keys.manage');
-        const now = ctx.clock.now();
-        if (self) {
-          // a bad new password is refused before the current one is checked, so it spends no attempt
-          svc.checkNewPassword(req.body.password, (await svc.getOperator(ctx.db, req.caller!.tenantId, req.params.id)).username);
-          await svc.confirmCurrentPassword(ctx.db, req.caller!.tenantId, req.params.id, req.body.current_password, now, req.ip);
-        }
-        const token = sessionOf(req)?.token;
-        const current = self && token ? await sessions.currentSession(ctx.db, token) : null;
-        return mutate(ctx, req, reply, { action: 'operator.password', targetType: 'operator' }, (q) =>
-          svc.setOperatorPassword(q, req.caller!.tenantId, req.params.id, req.body.password, now, current?.id),
+        requireAccess(req.caller!, 'keys.manage');
+        const { id } = req.params as { id: string };
+        return mutate(ctx, req, reply, { action: `operator.${verb}`, targetType: 'operator' }, (q) =>
+          svc.setOperatorDisabled(q, req.caller!.tenantId, id, disabled, ctx.clock.now(), req.caller!.keyId),
         );
       },
     );
+  }
 
-    app.post(
-      '/sessions',
-      {
-        config: { public: true },
-        schema: {
-          tags,
-          summary: 'Sign in with an operator account',
-          security: [],
-          description: `Answers 401 INVALID_CREDENTIALS for any wrong part, and the same while attempts are spent: ${MAX_FAILURES} per account and ${IP_MAX_FAILURES} per address in ${WINDOW_MINUTES} minutes. With the header X-Kaquan-Screen: console or clerk (the web app) the session is set as an HttpOnly, SameSite=Strict cookie for /v1 and the answer carries no token; later requests send that header with the cookie.`,
-          body: Type.Object({
-            tenant: Type.Optional(Type.String({ maxLength: 200, description: 'tenant id or name; may be left out when the username is unique' })),
-            tenant_id: Type.Optional(Type.String({ maxLength: 64 })),
-            username: Type.String({ minLength: 1, maxLength: 64 }),
-            password: Type.String({ minLength: 1, maxLength: 200 }),
-          }),
-          response: responses({ 201: Session }),
-        },
+  app.post(
+    '/operators/:id/password',
+    {
+      schema: {
+        tags,
+        summary: 'Set an account’s password (owner, or the account itself); its other sessions end',
+        params: Type.Object({ id: Id }),
+        description: `Changing your own password needs \`current_password\`; a wrong one answers 403 CURRENT_PASSWORD_INVALID and counts like a failed sign-in. An owner setting another account's password does not send it.`,
+        body: Type.Object({
+          password: Password,
+          current_password: Type.Optional(Type.String({ maxLength: 200, description: 'your current password, when the account is your own' })),
+        }),
+        response: responses({ 200: Operator }),
       },
-      async (req, reply) => {
-        const screen = screenOf(req);
-        const now = ctx.clock.now();
-        const s = await sessions.login(ctx.db, req.body, now, { ip: req.ip });
-        (reply as FastifyReply).status(201);
-        if (screen !== 'console' && screen !== 'clerk') return s;
-        // a browser sign-in: the token goes into an HttpOnly cookie and never reaches the page's scripts
-        setCookie(reply, ctx.config, screen, s.token, (s.expires_at.getTime() - now.getTime()) / 1000);
-        return { ...s, token: undefined };
-      },
-    );
+    },
+    async (req, reply) => {
+      const self = req.actor?.startsWith('operator:') && req.caller!.keyId === req.params.id;
+      if (!self) requireAccess(req.caller!, 'keys.manage');
+      const now = ctx.clock.now();
+      if (self) {
+        // a bad new password is refused before the current one is checked, so it spends no attempt
+        svc.checkNewPassword(req.body.password, (await svc.getOperator(ctx.db, req.caller!.tenantId, req.params.id)).username);
+        await svc.confirmCurrentPassword(ctx.db, req.caller!.tenantId, req.params.id, req.body.current_password, now, req.ip);
+      }
+      const token = sessionOf(req)?.token;
+      const current = self && token ? await sessions.currentSession(ctx.db, token) : null;
+      return mutate(ctx, req, reply, { action: 'operator.password', targetType: 'operator' }, (q) =>
+        svc.setOperatorPassword(q, req.caller!.tenantId, req.params.id, req.body.password, now, current?.id),
+      );
+    },
+  );
 
-    app.get(
-      '/sessions/current',
-      { schema: { tags, summary: 'Who is calling: the session’s account, or the API key', response: responses({ 200: Me }) } },
-      async (req) => {
-        const c = req.caller!;
-        const tenant = await getTenant(ctx.db, c.tenantId);
-        const session = sessionOf(req);
-        if (session) {
-          const op = await svc.getOperator(ctx.db, c.tenantId, c.keyId);
-          const s = await sessions.currentSession(ctx.db, session.token);
-          return {
-            kind: 'session' as const,
-            tenant,
-            role: c.role,
-            store_ids: c.storeIds,
-            channel_id: null,
-            key_id: c.keyId,
-            operator: { id: op.id, username: op.username, display_name: op.display_name },
-            expires_at: s?.expires_at ?? null,
-          };
-        }
+  app.post(
+    '/sessions',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Sign in with an operator account',
+        security: [],
+        description: `Answers 401 INVALID_CREDENTIALS for any wrong part, and the same while attempts are spent: ${MAX_FAILURES} per account and ${IP_MAX_FAILURES} per address in ${WINDOW_MINUTES} minutes. With the header X-Kaquan-Screen: console or clerk (the web app) the session is set as an HttpOnly, SameSite=Strict cookie for /v1 and the answer carries no token; later requests send that header with the cookie.`,
+        body: Type.Object({
+          tenant: Type.Optional(Type.String({ maxLength: 200, description: 'tenant id or name; may be left out when the username is unique' })),
+          tenant_id: Type.Optional(Type.String({ maxLength: 64 })),
+          username: Type.String({ minLength: 1, maxLength: 64 }),
+          password: Type.String({ minLength: 1, maxLength: 200 }),
+        }),
+        response: responses({ 201: Session }),
+      },
+    },
+    async (req, reply) => {
+      const screen = screenOf(req);
+      const now = ctx.clock.now();
+      const s = await sessions.login(ctx.db, req.body, now, { ip: req.ip });
+      (reply as FastifyReply).status(201);
+      if (screen !== 'console' && screen !== 'clerk') return s;
+      // a browser sign-in: the token goes into an HttpOnly cookie and never reaches the page's scripts
+      setCookie(reply, ctx.config, screen, s.token, (s.expires_at.getTime() - now.getTime()) / 1000);
+      return { ...s, token: undefined };
+    },
+  );
+
+  app.get(
+    '/sessions/current',
+    { schema: { tags, summary: 'Who is calling: the session’s account, or the API key', response: responses({ 200: Me }) } },
+    async (req) => {
+      const c = req.caller!;
+      const tenant = await getTenant(ctx.db, c.tenantId);
+      const session = sessionOf(req);
+      if (session) {
+        const op = await svc.getOperator(ctx.db, c.tenantId, c.keyId);
+        const s = await sessions.currentSession(ctx.db, session.token);
         return {
-          kind: 'api_key' as const,
+          kind: 'session' as const,
           tenant,
           role: c.role,
           store_ids: c.storeIds,
-          channel_id: c.channelId,
+          channel_id: null,
           key_id: c.keyId,
-          operator: null,
-          expires_at: null,
+          operator: { id: op.id, username: op.username, display_name: op.display_name },
+          expires_at: s?.expires_at ?? null,
         };
-      },
-    );
+      }
+      return {
+        kind: 'api_key' as const,
+        tenant,
+        role: c.role,
+        store_ids: c.storeIds,
+        channel_id: c.channelId,
+        key_id: c.keyId,
+        operator: null,
+        expires_at: null,
+      };
+    },
+  );
 
-    app.delete(
-      '/sessions/current',
-      {
-        schema: {
-          tags,
-          summary: 'Sign out: the session token stops working at once (a browser’s session cookie is cleared)',
-          response: responses({ 200: Type.Object({ id: Type.String(), revoked_at: Timestamp }) }),
-        },
+  app.delete(
+    '/sessions/current',
+    {
+      schema: {
+        tags,
+        summary: 'Sign out: the session token stops working at once (a browser’s session cookie is cleared)',
+        response: responses({ 200: Type.Object({ id: Type.String(), revoked_at: Timestamp }) }),
       },
-      async (req, reply) => {
-        const session = sessionOf(req);
-        if (!session) throw new AppError(404, 'SESSION_NOT_FOUND', 'this request was not made with a session token');
-        const out = await mutate(ctx, req, reply, { action: 'session.revoke', targetType: 'session' }, (q) =>
-          sessions.revokeSession(q, session.token, ctx.clock.now()),
-        );
-        if (session.cookie) clearCookie(reply, ctx.config, session.cookie);
-        return out;
-      },
-    );
-  },
-};
+    },
+    async (req, reply) => {
+      const session = sessionOf(req);
+      if (!session) throw new AppError(404, 'SESSION_NOT_FOUND', 'this request was not made with a session token');
+      const out = await mutate(ctx, req, reply, { action: 'session.revoke', targetType: 'session' }, (q) =>
+        sessions.revokeSession(q, session.token, ctx.clock.now()),
+      );
+      if (session.cookie) clearCookie(reply, ctx.config, session.cookie);
+      return out;
+    },
+  );
+}

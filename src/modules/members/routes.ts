@@ -25,54 +25,51 @@ const fields = {
   tier: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
 };
 
-export default {
-  name: 'members',
-  routes(base: FastifyInstance, ctx: Ctx) {
-    const app = base.withTypeProvider<TypeBoxTypeProvider>();
-    const tags = ['members 会员'];
-    app.post(
-      '/members',
-      { schema: { tags, summary: 'Create a member', body: Type.Object(fields), response: responses({ 201: Member }) } },
-      async (req, reply) => {
-        requireAccess(req.caller!, 'catalog.write');
-        return mutate(ctx, req, reply, { action: 'member.create', targetType: 'member', status: 201 }, (q) =>
-          svc.createMember(q, ctx.keys, req.caller!.tenantId, req.body),
-        );
+export function routes(base: FastifyInstance, ctx: Ctx) {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['members 会员'];
+  app.post(
+    '/members',
+    { schema: { tags, summary: 'Create a member', body: Type.Object(fields), response: responses({ 201: Member }) } },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'catalog.write');
+      return mutate(ctx, req, reply, { action: 'member.create', targetType: 'member', status: 201 }, (q) =>
+        svc.createMember(q, ctx.keys, req.caller!.tenantId, req.body),
+      );
+    },
+  );
+  app.patch(
+    '/members/:id',
+    { schema: { tags, summary: 'Change a member', params: Type.Object({ id: Id }), body: Type.Object(fields), response: responses({ 200: Member }) } },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'catalog.write');
+      return mutate(ctx, req, reply, { action: 'member.update', targetType: 'member' }, (q) =>
+        svc.updateMember(q, ctx.keys, req.caller!.tenantId, req.params.id, req.body),
+      );
+    },
+  );
+  app.get(
+    '/members/:id',
+    { schema: { tags, summary: 'Get a member by id or external_id', params: Type.Object({ id: Id }), response: responses({ 200: Member }) } },
+    async (req) => {
+      requireAccess(req.caller!, 'catalog.read');
+      return svc.getMember(ctx.db, req.caller!.tenantId, req.params.id);
+    },
+  );
+  app.get(
+    '/members',
+    {
+      schema: {
+        tags,
+        summary: 'List or search members (name, external id, phone)',
+        querystring: ListQuery({ q: Type.Optional(Type.String({ maxLength: 100 })), sort: Type.Optional(SortQuery(svc.MEMBER_SORTS)) }),
+        response: responses({ 200: Page(Member) }),
       },
-    );
-    app.patch(
-      '/members/:id',
-      { schema: { tags, summary: 'Change a member', params: Type.Object({ id: Id }), body: Type.Object(fields), response: responses({ 200: Member }) } },
-      async (req, reply) => {
-        requireAccess(req.caller!, 'catalog.write');
-        return mutate(ctx, req, reply, { action: 'member.update', targetType: 'member' }, (q) =>
-          svc.updateMember(q, ctx.keys, req.caller!.tenantId, req.params.id, req.body),
-        );
-      },
-    );
-    app.get(
-      '/members/:id',
-      { schema: { tags, summary: 'Get a member by id or external_id', params: Type.Object({ id: Id }), response: responses({ 200: Member }) } },
-      async (req) => {
-        requireAccess(req.caller!, 'catalog.read');
-        return svc.getMember(ctx.db, req.caller!.tenantId, req.params.id);
-      },
-    );
-    app.get(
-      '/members',
-      {
-        schema: {
-          tags,
-          summary: 'List or search members (name, external id, phone)',
-          querystring: ListQuery({ q: Type.Optional(Type.String({ maxLength: 100 })), sort: Type.Optional(SortQuery(svc.MEMBER_SORTS)) }),
-          response: responses({ 200: Page(Member) }),
-        },
-      },
-      async (req) => {
-        requireAccess(req.caller!, 'catalog.read');
-        const qs = req.query as any;
-        return svc.listMembers(ctx.db, ctx.keys, req.caller!.tenantId, { limit: qs.limit ?? 50, cursor: qs.cursor, q: qs.q, sort: qs.sort });
-      },
-    );
-  },
-};
+    },
+    async (req) => {
+      requireAccess(req.caller!, 'catalog.read');
+      const qs = req.query as any;
+      return svc.listMembers(ctx.db, ctx.keys, req.caller!.tenantId, { limit: qs.limit ?? 50, cursor: qs.cursor, q: qs.q, sort: qs.sort });
+    },
+  );
+}

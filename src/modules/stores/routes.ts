@@ -26,67 +26,62 @@ const fields = {
   tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 50 })),
 };
 
-export default {
-  name: 'stores',
-  routes(base: FastifyInstance, ctx: Ctx) {
-    const app = base.withTypeProvider<TypeBoxTypeProvider>();
-    const tags = ['stores 门店'];
-    app.post(
-      '/stores',
-      {
-        schema: {
-          tags,
-          summary: 'Create a store',
-          body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), ...fields }),
-          response: responses({ 201: Store }),
-        },
+export function routes(base: FastifyInstance, ctx: Ctx) {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['stores 门店'];
+  app.post(
+    '/stores',
+    {
+      schema: {
+        tags,
+        summary: 'Create a store',
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), ...fields }),
+        response: responses({ 201: Store }),
       },
-      async (req, reply) => {
-        requireAccess(req.caller!, 'catalog.write');
-        return mutate(ctx, req, reply, { action: 'store.create', targetType: 'store', status: 201 }, (q) => svc.createStore(q, req.caller!.tenantId, req.body));
+    },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'catalog.write');
+      return mutate(ctx, req, reply, { action: 'store.create', targetType: 'store', status: 201 }, (q) => svc.createStore(q, req.caller!.tenantId, req.body));
+    },
+  );
+  app.patch(
+    '/stores/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a store',
+        params: Type.Object({ id: Id }),
+        body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), ...fields }),
+        response: responses({ 200: Store }),
       },
-    );
-    app.patch(
-      '/stores/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change a store',
-          params: Type.Object({ id: Id }),
-          body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), ...fields }),
-          response: responses({ 200: Store }),
-        },
+    },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'catalog.write');
+      return mutate(ctx, req, reply, { action: 'store.update', targetType: 'store' }, (q) => svc.updateStore(q, req.caller!.tenantId, req.params.id, req.body));
+    },
+  );
+  app.get('/stores/:id', { schema: { tags, summary: 'Get a store', params: Type.Object({ id: Id }), response: responses({ 200: Store }) } }, async (req) => {
+    requireAccess(req.caller!, 'catalog.read');
+    return svc.getStore(ctx.db, req.caller!.tenantId, req.params.id);
+  });
+  app.get(
+    '/stores',
+    {
+      schema: {
+        tags,
+        summary: 'List stores',
+        querystring: ListQuery({
+          q: Type.Optional(Type.String({ maxLength: 100 })),
+          tag: Type.Optional(Type.String({ maxLength: 64 })),
+          sort: Type.Optional(SortQuery(svc.STORE_SORTS)),
+        }),
+        response: responses({ 200: Page(Store) }),
       },
-      async (req, reply) => {
-        requireAccess(req.caller!, 'catalog.write');
-        return mutate(ctx, req, reply, { action: 'store.update', targetType: 'store' }, (q) =>
-          svc.updateStore(q, req.caller!.tenantId, req.params.id, req.body),
-        );
-      },
-    );
-    app.get('/stores/:id', { schema: { tags, summary: 'Get a store', params: Type.Object({ id: Id }), response: responses({ 200: Store }) } }, async (req) => {
+    },
+    async (req) => {
       requireAccess(req.caller!, 'catalog.read');
-      return svc.getStore(ctx.db, req.caller!.tenantId, req.params.id);
-    });
-    app.get(
-      '/stores',
-      {
-        schema: {
-          tags,
-          summary: 'List stores',
-          querystring: ListQuery({
-            q: Type.Optional(Type.String({ maxLength: 100 })),
-            tag: Type.Optional(Type.String({ maxLength: 64 })),
-            sort: Type.Optional(SortQuery(svc.STORE_SORTS)),
-          }),
-          response: responses({ 200: Page(Store) }),
-        },
-      },
-      async (req) => {
-        requireAccess(req.caller!, 'catalog.read');
-        const qs = req.query as any;
-        return svc.listStores(ctx.db, req.caller!.tenantId, { limit: qs.limit ?? 50, cursor: qs.cursor, q: qs.q, tag: qs.tag, sort: qs.sort });
-      },
-    );
-  },
-};
+      const qs = req.query as any;
+      return svc.listStores(ctx.db, req.caller!.tenantId, { limit: qs.limit ?? 50, cursor: qs.cursor, q: qs.q, tag: qs.tag, sort: qs.sort });
+    },
+  );
+}

@@ -9,66 +9,63 @@ import { SortQuery } from '../../http/pagination.js';
 import { Kind, Template, TemplateInput, TemplatePatch } from './schemas.js';
 import * as svc from './service.js';
 
-export default {
-  name: 'templates',
-  routes(base: FastifyInstance, ctx: Ctx) {
-    const app = base.withTypeProvider<TypeBoxTypeProvider>();
-    const tags = ['templates 卡券模板'];
-    app.post(
-      '/templates',
-      { schema: { tags, summary: 'Create a template of any kind', body: TemplateInput, response: responses({ 201: Template }) } },
-      async (req, reply) => {
-        requireAccess(req.caller!, 'catalog.write');
-        return mutate(ctx, req, reply, { action: 'template.create', targetType: 'template', status: 201 }, (q) =>
-          svc.createTemplate(q, req.caller!.tenantId, req.body, ctx.clock.now()),
-        );
+export function routes(base: FastifyInstance, ctx: Ctx) {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['templates 卡券模板'];
+  app.post(
+    '/templates',
+    { schema: { tags, summary: 'Create a template of any kind', body: TemplateInput, response: responses({ 201: Template }) } },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'catalog.write');
+      return mutate(ctx, req, reply, { action: 'template.create', targetType: 'template', status: 201 }, (q) =>
+        svc.createTemplate(q, req.caller!.tenantId, req.body, ctx.clock.now()),
+      );
+    },
+  );
+  app.patch(
+    '/templates/:id',
+    { schema: { tags, summary: 'Change a template', params: Type.Object({ id: Id }), body: TemplatePatch, response: responses({ 200: Template }) } },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'catalog.write');
+      return mutate(ctx, req, reply, { action: 'template.update', targetType: 'template' }, (q) =>
+        svc.updateTemplate(q, req.caller!.tenantId, req.params.id, req.body, ctx.clock.now()),
+      );
+    },
+  );
+  app.get(
+    '/templates/:id',
+    { schema: { tags, summary: 'Get a template', params: Type.Object({ id: Id }), response: responses({ 200: Template }) } },
+    async (req) => {
+      requireAccess(req.caller!, 'catalog.read');
+      return svc.getTemplate(ctx.db, req.caller!.tenantId, req.params.id);
+    },
+  );
+  app.get(
+    '/templates',
+    {
+      schema: {
+        tags,
+        summary: 'List templates',
+        querystring: ListQuery({
+          kind: Type.Optional(Kind),
+          status: Type.Optional(Type.String({ maxLength: 20 })),
+          q: Type.Optional(Type.String({ maxLength: 100 })),
+          sort: Type.Optional(SortQuery(svc.TEMPLATE_SORTS)),
+        }),
+        response: responses({ 200: Page(Template) }),
       },
-    );
-    app.patch(
-      '/templates/:id',
-      { schema: { tags, summary: 'Change a template', params: Type.Object({ id: Id }), body: TemplatePatch, response: responses({ 200: Template }) } },
-      async (req, reply) => {
-        requireAccess(req.caller!, 'catalog.write');
-        return mutate(ctx, req, reply, { action: 'template.update', targetType: 'template' }, (q) =>
-          svc.updateTemplate(q, req.caller!.tenantId, req.params.id, req.body, ctx.clock.now()),
-        );
-      },
-    );
-    app.get(
-      '/templates/:id',
-      { schema: { tags, summary: 'Get a template', params: Type.Object({ id: Id }), response: responses({ 200: Template }) } },
-      async (req) => {
-        requireAccess(req.caller!, 'catalog.read');
-        return svc.getTemplate(ctx.db, req.caller!.tenantId, req.params.id);
-      },
-    );
-    app.get(
-      '/templates',
-      {
-        schema: {
-          tags,
-          summary: 'List templates',
-          querystring: ListQuery({
-            kind: Type.Optional(Kind),
-            status: Type.Optional(Type.String({ maxLength: 20 })),
-            q: Type.Optional(Type.String({ maxLength: 100 })),
-            sort: Type.Optional(SortQuery(svc.TEMPLATE_SORTS)),
-          }),
-          response: responses({ 200: Page(Template) }),
-        },
-      },
-      async (req) => {
-        requireAccess(req.caller!, 'catalog.read');
-        const qs = req.query as any;
-        return svc.listTemplates(ctx.db, req.caller!.tenantId, {
-          limit: qs.limit ?? 50,
-          cursor: qs.cursor,
-          kind: qs.kind,
-          status: qs.status,
-          q: qs.q,
-          sort: qs.sort,
-        });
-      },
-    );
-  },
-};
+    },
+    async (req) => {
+      requireAccess(req.caller!, 'catalog.read');
+      const qs = req.query as any;
+      return svc.listTemplates(ctx.db, req.caller!.tenantId, {
+        limit: qs.limit ?? 50,
+        cursor: qs.cursor,
+        kind: qs.kind,
+        status: qs.status,
+        q: qs.q,
+        sort: qs.sort,
+      });
+    },
+  );
+}

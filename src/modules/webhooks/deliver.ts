@@ -1,5 +1,5 @@
 import type { Ctx } from '../../platform/context.js';
-import { defineJob, enqueue } from '../../jobs/queue.js';
+import type { JobDef } from '../../platform/module.js';
 import { postWebhook } from './send.js';
 import { signatureHeader } from './signature.js';
 
@@ -94,9 +94,16 @@ export async function deliverDue(ctx: Ctx, limit = BATCH): Promise<number> {
   return due.length;
 }
 
-/** The recurring job 'webhooks.deliver': rounds until the outbox is drained or the run's budget is spent. */
-export async function installWebhookJobs(ctx: Ctx): Promise<void> {
-  defineJob('webhooks.deliver', async (c, _job, lease) => {
+/**
+ * The recurring job 'webhooks.deliver': rounds until the outbox is drained or the run's budget is
+ * spent, then again at once if more is due, else in a second.
+ */
+export const deliverJob: JobDef = {
+  type: 'webhooks.deliver',
+  every: 1_000,
+  // only consecutive failures count against max attempts ('again' resets them): this sweep must never give up
+  maxAttempts: 1_000_000,
+  async run(c, _job, lease) {
     const started = performance.now();
     let more = false;
     do {
@@ -104,7 +111,5 @@ export async function installWebhookJobs(ctx: Ctx): Promise<void> {
       if (more) await lease();
     } while (more && performance.now() - started < RUN_BUDGET_MS);
     return { again: new Date(c.clock.now().getTime() + (more ? 0 : 1_000)) };
-  });
-  // Only consecutive failures count against max attempts ('again' resets them); this sweep must never give up.
-  await enqueue(ctx.db, { type: 'webhooks.deliver', singleton: 'webhooks.deliver', maxAttempts: 1_000_000 });
-}
+  },
+};

@@ -9,7 +9,6 @@ DROP INDEX operators_username_any;
 CREATE UNIQUE INDEX operators_username_key ON operators (tenant_id, username_key);
 -- signing in without naming the tenant looks the key up across tenants
 CREATE INDEX operators_username_key_any ON operators (username_key);
-
 -- Attempt budgets: a password is checked only after one conditional upsert takes an attempt from
 -- the budget of the account (subject 'op:<id>'; for a name that is no account, a subject derived
 -- from the name, with the same limits) and of the caller's address ('ip:<address>', tenant '*').

@@ -15,7 +15,6 @@ CREATE TABLE operators (
 CREATE UNIQUE INDEX operators_username ON operators (tenant_id, lower(username));
 -- signing in without naming the tenant looks the username up across tenants
 CREATE INDEX operators_username_any ON operators (lower(username));
-
 -- Sessions: only the SHA-256 of the token is kept. Like api_keys, the token says which tenant it is.
 CREATE TABLE operator_sessions (
   tenant_id text NOT NULL,
@@ -29,7 +28,6 @@ CREATE TABLE operator_sessions (
 );
 CREATE UNIQUE INDEX operator_sessions_token ON operator_sessions (token_hash);
 CREATE INDEX operator_sessions_operator ON operator_sessions (tenant_id, operator_id);
-
 -- Failed sign-ins per (tenant, username), whether or not the username exists, so guessing is
 -- throttled the same way for both and the lock says nothing about which usernames are real.
 CREATE TABLE login_failures (

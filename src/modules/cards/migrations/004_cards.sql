@@ -35,44 +35,6 @@ CREATE INDEX cards_member ON cards (tenant_id, member_id, created_at) WHERE memb
 CREATE INDEX cards_expiry ON cards (valid_until) WHERE state IN ('unissued','active','frozen') AND valid_until IS NOT NULL;
 CREATE INDEX cards_bind_deadline ON cards (bind_deadline) WHERE state = 'active' AND member_id IS NULL AND bind_deadline IS NOT NULL;
 CREATE INDEX cards_refill ON cards (period_ends_at) WHERE kind = 'periodic' AND state IN ('active','frozen');
-
--- Append-only. A card's balance/uses_left/stamps always equal the sums of its entries here.
-CREATE TABLE ledger_entries (
-  tenant_id text NOT NULL,
-  id bigserial,
-  card_id text NOT NULL,
-  entry_type text NOT NULL,   -- issue, redeem, reverse, top_up, refill, period_close, stamp, reward, expire, void
-  amount bigint NOT NULL DEFAULT 0,
-  uses int NOT NULL DEFAULT 0,
-  stamps int NOT NULL DEFAULT 0,
-  redemption_id text,
-  created_at timestamptz NOT NULL,
-  PRIMARY KEY (tenant_id, id)
-);
-CREATE INDEX ledger_card ON ledger_entries (tenant_id, card_id, id);
-
-CREATE TABLE redemptions (
-  tenant_id text NOT NULL,
-  id text NOT NULL,
-  card_id text NOT NULL,
-  template_id text NOT NULL,
-  batch_id text NOT NULL,
-  store_id text,
-  key_id text,
-  member_id text,
-  order_amount bigint,        -- the order's amount (GMV), minor units
-  amount bigint NOT NULL DEFAULT 0,   -- value taken: discount given or balance debited
-  uses int NOT NULL DEFAULT 0,
-  stamps int NOT NULL DEFAULT 0,
-  status text NOT NULL CHECK (status IN ('done','reversed')),
-  reversed_at timestamptz,
-  created_at timestamptz NOT NULL,
-  PRIMARY KEY (tenant_id, id)
-);
-CREATE INDEX redemptions_card ON redemptions (tenant_id, card_id, created_at);
-CREATE INDEX redemptions_store ON redemptions (tenant_id, store_id, created_at);
-CREATE INDEX redemptions_time ON redemptions (tenant_id, created_at);
-
 -- A card's whole life: who did what, where, when. Trace, stats and webhooks read these.
 CREATE TABLE card_events (
   tenant_id text NOT NULL,
@@ -91,16 +53,3 @@ CREATE TABLE card_events (
 );
 CREATE INDEX card_events_card ON card_events (tenant_id, card_id, id);
 CREATE INDEX card_events_time ON card_events (tenant_id, created_at);
-
--- one-time approvals for high-value redemptions (二次验证)
-CREATE TABLE redemption_approvals (
-  tenant_id text NOT NULL,
-  id text NOT NULL,
-  card_id text NOT NULL,
-  max_amount bigint,
-  approved_by text NOT NULL,
-  expires_at timestamptz NOT NULL,
-  used_at timestamptz,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (tenant_id, id)
-);

@@ -18,7 +18,6 @@ CREATE TABLE audit_seals (
 );
 CREATE INDEX audit_seals_high ON audit_seals (tenant_id, high_id, seq);
 CREATE INDEX audit_seals_done ON audit_seals (tenant_id, done_id, seq);
-
 -- The old unkeyed chain (seq/prev_hash/hash rewritten on every entry, audit_heads) protected nothing
 -- from someone with database write access. Its entries stay; the sealer covers them with the keyed
 -- chain on its first run, from seal 1, in id order.

@@ -1,21 +1,4 @@
--- tenants 商户 and their API keys. Keys are stored as SHA-256 of the secret, never in clear.
-CREATE TABLE tenants (
-  id text PRIMARY KEY,
-  name text NOT NULL,
-  time_zone text NOT NULL DEFAULT 'Asia/Shanghai',
-  currency text NOT NULL DEFAULT 'CNY',
-  reverse_window_minutes int NOT NULL DEFAULT 1440,
-  created_at timestamptz NOT NULL DEFAULT now()
-);
-
-CREATE TABLE channels (
-  tenant_id text NOT NULL REFERENCES tenants(id),
-  id text NOT NULL,
-  name text NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (tenant_id, id)
-);
-
+-- API keys 接口密钥: stored as the SHA-256 of the secret, never in clear.
 CREATE TABLE api_keys (
   tenant_id text NOT NULL REFERENCES tenants(id),
   id text NOT NULL,

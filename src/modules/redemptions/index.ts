@@ -1,0 +1,4 @@
+import { defineModule, migrationsOf } from '../../platform/module.js';
+
+/** redemptions 核销: check, redeem, reverse, and the redemption record. */
+export default defineModule({ name: 'redemptions', migrations: migrationsOf(import.meta.url) });

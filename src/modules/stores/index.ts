@@ -1,0 +1,5 @@
+import { defineModule, migrationsOf } from '../../platform/module.js';
+import { routes } from './routes.js';
+
+/** stores 门店. */
+export default defineModule({ name: 'stores', migrations: migrationsOf(import.meta.url), routes });

@@ -1,0 +1,6 @@
+import { defineModule, migrationsOf } from '../../platform/module.js';
+import { deliverJob } from './deliver.js';
+import { routes } from './routes.js';
+
+/** webhooks 事件推送: endpoints, the outbox and its signed deliveries with retries. */
+export default defineModule({ name: 'webhooks', migrations: migrationsOf(import.meta.url), routes, jobs: [deliverJob] });
