@@ -3,7 +3,7 @@ import { createTenant } from '../src/modules/tenants/service.js';
 import { createApiKey } from '../src/modules/identity/api-keys.js';
 import { createTemplate } from '../src/modules/templates/service.js';
 import { createBatch } from '../src/modules/batches/service.js';
-import { makeCard } from '../src/modules/batches/generate.js';
+import { makeCard } from '../src/modules/cards/generate.js';
 import { newApiKeySecret } from '../src/modules/identity/auth.js';
 
 export interface Fixture {

@@ -5,7 +5,7 @@ import { clock } from './clock.js';
 import { keyring } from './secrets.js';
 import type { Config } from './config.js';
 import type { Ctx } from './platform/context.js';
-import { installJobs } from './jobs/queue.js';
+import { installJobs } from './platform/jobs.js';
 import { modules } from './modules/index.js';
 
 /** The platform's own tables (idempotency keys, jobs) first, then each module's, in module order. */

@@ -5,7 +5,7 @@ import { loadConfig } from './config.js';
 import { createContext } from './context.js';
 import { buildApp } from './app.js';
 import { loggerOptions } from './http/logging.js';
-import { startWorker } from './jobs/queue.js';
+import { startWorker } from './platform/jobs.js';
 import { seedDemo, DEMO_TENANT, DEMO_ACCOUNTS } from './seed/demo.js';
 import { verifyChain, readHead, parseHead } from './modules/audit/service.js';
 import { generateKeyMaterial } from './secrets.js';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestEnv, type TestEnv } from '../testing/harness.js';
-import { startWorker } from '../jobs/queue.js';
+import { startWorker } from '../platform/jobs.js';
 import { seedDemo, DEMO_TENANT } from '../seed/demo.js';
 import { chromiumMissing, launch, readableBy, watchCsp, DESKTOP, PHONE } from './browser.js';
 

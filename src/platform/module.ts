@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Ctx } from './context.js';
-import type { Handler } from '../jobs/queue.js';
+import type { Handler } from './jobs.js';
 
 /**
  * A module 模块 is one glossary area: it owns its tables (its `migrations` folder), its service

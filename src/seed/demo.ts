@@ -8,10 +8,10 @@ import { createStore } from '../modules/stores/service.js';
 import { createMember } from '../modules/members/service.js';
 import { createTemplate } from '../modules/templates/service.js';
 import { createBatch } from '../modules/batches/service.js';
-import { importCodes } from '../modules/batches/import.js';
+import { importCodes } from '../modules/cards/import.js';
 import { issueCard } from '../modules/cards/issue.js';
 import { redeem } from '../modules/redemptions/redeem.js';
-import { drainJobs } from '../jobs/queue.js';
+import { drainJobs } from '../platform/jobs.js';
 import type { TemplateInput } from '../modules/templates/schemas.js';
 import { ensureOperator } from '../modules/identity/operators.js';
 

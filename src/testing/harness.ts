@@ -7,7 +7,7 @@ import type { Ctx } from '../platform/context.js';
 import { createTenant } from '../modules/tenants/service.js';
 import { createApiKey } from '../modules/identity/api-keys.js';
 import { clock } from '../clock.js';
-import { drainJobs } from '../jobs/queue.js';
+import { drainJobs } from '../platform/jobs.js';
 
 /**
  * A whole server for a test: PGlite in memory, or — when DATABASE_URL is set — a fresh schema in

@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { ALPHABETS, minLength, type CodeFormat } from '../codes/codes.js';
 import { keyset, type Sorts } from '../../http/pagination.js';
-import { enqueue } from '../../jobs/queue.js';
+import { enqueue } from '../../platform/jobs.js';
 import { getTemplate } from '../templates/service.js';
 
 export type BatchMode = 'pregenerated' | 'on_issue' | 'imported';
@@ -174,4 +174,38 @@ export async function ensureRewardBatch(q: Sql, tenantId: string, templateId: st
 /** A generation job that has used up its attempts leaves the batch failed, with the reason. */
 export async function markBatchFailed(q: Sql, tenantId: string, id: string, error: string): Promise<void> {
   await q.query(`UPDATE batches SET status = 'failed', error = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, id, error.slice(0, 2000)]);
+}
+
+/** The batch row locked for its generator (FOR UPDATE): undefined when it is gone. */
+export async function lockBatch(q: Sql, tenantId: string, id: string): Promise<BatchRow | undefined> {
+  return (await q.query<BatchRow>(`SELECT ${COLS} FROM batches WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id])).rows[0];
+}
+
+/** n more codes are in the batch's pool (generated or imported), in the transaction that put them there. */
+export async function addGenerated(q: Sql, tenantId: string, id: string, n: number, now: Date): Promise<void> {
+  await q.query('UPDATE batches SET generated = generated + $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2', [tenantId, id, n, now]);
+}
+
+export async function markBatchReady(q: Sql, tenantId: string, id: string, now: Date): Promise<void> {
+  await q.query(`UPDATE batches SET status = 'ready', updated_at = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, id, now]);
+}
+
+export interface ImportRecord {
+  accepted: number;
+  refusals: { line: number; reason: string; detail: string }[];
+}
+
+/** Keeps an import's outcome (counts and refused lines, never a code) beside its batch; returns its id. */
+export async function recordImport(q: Sql, tenantId: string, batchId: string, r: ImportRecord, now: Date): Promise<string> {
+  const id = newId('imp');
+  await q.query('INSERT INTO batch_imports (tenant_id, id, batch_id, accepted, refused, refusals, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
+    tenantId,
+    id,
+    batchId,
+    r.accepted,
+    r.refusals.length,
+    JSON.stringify(r.refusals),
+    now,
+  ]);
+  return id;
 }

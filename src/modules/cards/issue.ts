@@ -7,7 +7,7 @@ import { channelExists } from '../channels/service.js';
 import { getTemplate } from '../templates/service.js';
 import type { TemplateRow } from '../templates/schemas.js';
 import { getBatch, takeStock, countIssued } from '../batches/service.js';
-import { makeCard } from '../batches/generate.js';
+import { makeCard } from './generate.js';
 import { memberExists } from '../members/service.js';
 import { appendEvents } from './events.js';
 import { appendLedger } from '../ledger/service.js';

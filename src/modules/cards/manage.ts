@@ -7,11 +7,10 @@ import { getTemplate } from '../templates/service.js';
 import { memberExists } from '../members/service.js';
 import { appendEvents } from './events.js';
 import { appendLedger } from '../ledger/service.js';
-import { cardView, validityAt, type CardRow } from './model.js';
+import { cardView, checkUsable, validityAt, type CardRow } from './model.js';
 import { findById, findByCode, judgePin, pinMatches, screenFor } from './lookup.js';
-import { checkUsable } from '../redemptions/rules.js';
 import { countForMember } from './issue.js';
-import { makeCard } from '../batches/generate.js';
+import { makeCard } from './generate.js';
 import { checkFormat, getBatch } from '../batches/service.js';
 
 /** The code format a re-issued code takes: its batch's, or the default for imported codes (their format is the supplier's). */

@@ -1,5 +1,6 @@
 import type { TemplateRow, Kind, Value } from '../templates/schemas.js';
 import { periodEnd } from './periods.js';
+import { AppError } from '../../errors.js';
 
 export type CardState = 'unissued' | 'active' | 'frozen' | 'used' | 'expired' | 'voided';
 
@@ -104,4 +105,19 @@ export function validityAt(t: Pick<TemplateRow, 'kind' | 'value' | 'validity'>, 
     if (!until || last < until) until = last;
   }
   return { valid_from: from, valid_until: until };
+}
+
+const refuse = (status: number, code: string, message: string): never => {
+  throw new AppError(status, code, message);
+};
+
+/** Card state and validity: the checks every verb that uses a card makes. */
+export function checkUsable(c: CardRow, now: Date): void {
+  if (c.state === 'used') refuse(409, 'CARD_ALREADY_REDEEMED', 'this card has already been used up');
+  if (c.state === 'frozen') refuse(409, 'CARD_FROZEN', 'this card is frozen');
+  if (c.state === 'voided') refuse(409, 'CARD_VOIDED', 'this card was voided');
+  if (c.state === 'unissued') refuse(409, 'CARD_NOT_ISSUED', 'this code has not been issued yet');
+  if (c.state === 'expired' || (c.valid_until && new Date(c.valid_until) <= now))
+    refuse(409, c.state_reason === 'bind_deadline' ? 'CARD_BIND_EXPIRED' : 'CARD_EXPIRED', 'this card has expired');
+  if (c.valid_from && new Date(c.valid_from) > now) refuse(409, 'CARD_NOT_YET_VALID', `this card is valid from ${new Date(c.valid_from).toISOString()}`);
 }

@@ -5,18 +5,14 @@ import type { Ctx } from '../../platform/context.js';
 import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../mutations/mutation.js';
 import { AppError } from '../../errors.js';
-import { Id, Money, Nullable, Page, ListQuery, Timestamp, responses } from '../../http/schemas.js';
-import { Template } from '../templates/schemas.js';
-import { Card, CardState, Event, IssuedCard, LedgerEntry, RedeemBody, Redemption, RedemptionWithCard, Stats } from './schemas.js';
+import { Id, Nullable, Page, ListQuery, responses } from '../../http/schemas.js';
+import { Card, CardState, IssuedCard } from './schemas.js';
 import { issueCard, soldOut } from './issue.js';
 import { bindCard, screenBearer, freezeCard, topUpCard, transferCard, unfreezeCard, voidCard } from './manage.js';
-import { checkRedeem, createApproval, redeem, redeemFast } from '../redemptions/redeem.js';
-import { reverseRedemption } from '../redemptions/reverse.js';
-import { CARD_SORTS, REDEMPTION_SORTS, cardTrace, getCard, getRedemption, listCards, listRedemptions } from './read.js';
+import { CARD_SORTS, getCard, listCards } from './read.js';
 import { SortQuery } from '../../http/pagination.js';
 import { findByCode, findById, revealCode, screenFor } from './lookup.js';
 import { cardView } from './model.js';
-import { stats } from '../reports/stats.js';
 import { appendAudit } from '../audit/service.js';
 
 const IdParams = Type.Object({ id: Id });
@@ -25,7 +21,6 @@ const Reason = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 
 export function routes(base: FastifyInstance, ctx: Ctx) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['cards 卡券'];
-  const rtags = ['redemptions 核销'];
 
   app.post(
     '/cards/issue',
@@ -132,24 +127,6 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     return getCard(ctx.db, req.caller!, req.params.id);
   });
 
-  app.get(
-    '/cards/:id/trace',
-    {
-      schema: {
-        tags,
-        summary: 'A card’s whole life: events, ledger, redemptions 轨迹',
-        params: IdParams,
-        response: responses({
-          200: Type.Object({ card: Card, events: Type.Array(Event), ledger: Type.Array(LedgerEntry), redemptions: Type.Array(Redemption) }),
-        }),
-      },
-    },
-    async (req) => {
-      requireAccess(req.caller!, 'cards.read');
-      return cardTrace(ctx.db, req.caller!, req.params.id);
-    },
-  );
-
   app.post(
     '/cards/:id/reveal',
     {
@@ -198,149 +175,5 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     'Transfer a transferable card to another member 转赠',
     Type.Object({ to_member_id: Id, request_no: Type.Optional(Type.String({ maxLength: 200 })) }),
     (q, req) => transferCard(ctx, q, req.caller, req.params.id, req.body.to_member_id),
-  );
-
-  app.post(
-    '/cards/:id/approvals',
-    {
-      schema: {
-        tags,
-        summary: 'Approve one high-value redemption of this card 二次验证 (valid 15 minutes, single use)',
-        params: IdParams,
-        body: Type.Object({ max_amount: Type.Optional(Money) }),
-        response: responses({ 201: Type.Object({ id: Type.String(), card_id: Type.String(), max_amount: Nullable(Type.Integer()), expires_at: Timestamp }) }),
-      },
-    },
-    async (req, reply) => {
-      requireAccess(req.caller!, 'cards.manage');
-      return mutate(ctx, req, reply, { action: 'card.approve', targetType: 'approval', status: 201 }, (q) =>
-        createApproval(q, req.caller!, req.params.id, req.body.max_amount, ctx.clock.now()),
-      );
-    },
-  );
-
-  app.post(
-    '/redemptions/check',
-    {
-      schema: {
-        tags: rtags,
-        summary: 'Can this card be redeemed here, now, for this order? Changes nothing.',
-        body: RedeemBody,
-        response: responses({
-          200: Type.Object({
-            redeemable: Type.Boolean(),
-            code: Nullable(Type.String({ description: 'why not: the error code a redemption would get' })),
-            message: Nullable(Type.String()),
-            take: Nullable(Type.Object({ amount: Type.Integer(), uses: Type.Integer(), stamps: Type.Integer(), value: Type.Integer() })),
-            card: Card,
-            template: Template,
-          }),
-        }),
-      },
-    },
-    async (req) => {
-      requireAccess(req.caller!, req.body.card_id && !req.body.code ? 'cards.redeem_by_id' : 'cards.redeem');
-      return checkRedeem(ctx, ctx.db, req.caller!, req.body);
-    },
-  );
-
-  app.post(
-    '/redemptions',
-    {
-      schema: { tags: rtags, summary: 'Redeem 核销 by code (or card_id) at a store', body: RedeemBody, response: responses({ 201: RedemptionWithCard }) },
-    },
-    async (req, reply) => {
-      requireAccess(req.caller!, req.body.card_id && !req.body.code ? 'cards.redeem_by_id' : 'cards.redeem');
-      return mutate(
-        ctx,
-        req,
-        reply,
-        { action: 'card.redeem', targetType: 'redemption', status: 201 },
-        (q) => redeem(ctx, q, req.caller!, req.body),
-        (m) => redeemFast(ctx, req.caller!, req.body, m) as Promise<any>,
-      );
-    },
-  );
-
-  app.post(
-    '/redemptions/:id/reverse',
-    {
-      schema: {
-        tags: rtags,
-        summary: 'Reverse a redemption 撤销核销 within the tenant’s window',
-        params: IdParams,
-        body: Type.Optional(Reason),
-        response: responses({ 200: RedemptionWithCard }),
-      },
-    },
-    async (req, reply) => {
-      requireAccess(req.caller!, 'cards.redeem');
-      return mutate(ctx, req, reply, { action: 'card.reverse', targetType: 'redemption' }, (q) => reverseRedemption(ctx, q, req.caller!, req.params.id));
-    },
-  );
-
-  app.get(
-    '/redemptions/:id',
-    { schema: { tags: rtags, summary: 'Get a redemption', params: IdParams, response: responses({ 200: Redemption }) } },
-    async (req) => {
-      requireAccess(req.caller!, 'cards.read');
-      return getRedemption(ctx.db, req.caller!, req.params.id);
-    },
-  );
-
-  app.get(
-    '/redemptions',
-    {
-      schema: {
-        tags: rtags,
-        summary: 'List redemptions (a clerk sees its stores’ only)',
-        querystring: ListQuery({
-          store_id: Type.Optional(Id),
-          card_id: Type.Optional(Id),
-          status: Type.Optional(Type.Union([Type.Literal('done'), Type.Literal('reversed')])),
-          sort: Type.Optional(SortQuery(REDEMPTION_SORTS)),
-        }),
-        response: responses({ 200: Page(Redemption) }),
-      },
-    },
-    async (req) => {
-      requireAccess(req.caller!, 'cards.read');
-      const qs = req.query as any;
-      return listRedemptions(ctx.db, req.caller!, { ...qs, limit: qs.limit ?? 50 });
-    },
-  );
-
-  app.get(
-    '/stats',
-    {
-      schema: {
-        tags: ['reports 数据'],
-        summary: 'Issued, bound, redeemed, redemption rate, redeemed amount and order GMV, grouped',
-        querystring: Type.Object({
-          from: Type.Optional(Timestamp),
-          to: Type.Optional(Timestamp),
-          group_by: Type.Optional(Type.Union(['day', 'template', 'batch', 'store'].map((g) => Type.Literal(g)))),
-          template_id: Type.Optional(Id),
-          batch_id: Type.Optional(Id),
-          store_id: Type.Optional(Id),
-        }),
-        response: responses({ 200: Stats }),
-      },
-    },
-    async (req) => {
-      requireAccess(req.caller!, 'reports.read');
-      const qs = req.query as any;
-      const to = qs.to ? new Date(qs.to) : new Date(ctx.clock.now().getTime() + 60_000);
-      const from = qs.from ? new Date(qs.from) : new Date(to.getTime() - 30 * 86_400_000);
-      if (from >= to) throw new AppError(422, 'VALIDATION_FAILED', 'from: must be before to', { errors: [{ field: 'from', reason: 'not before to' }] });
-      return stats(ctx.db, req.caller!.tenantId, {
-        from,
-        to,
-        group_by: qs.group_by ?? 'day',
-        template_id: qs.template_id,
-        batch_id: qs.batch_id,
-        store_id: qs.store_id,
-      });
-    },
   );
 }

@@ -1,4 +1,5 @@
 import { defineModule, migrationsOf } from '../../platform/module.js';
+import { routes } from './routes.js';
 
 /** redemptions 核销: check, redeem, reverse, and the redemption record. */
-export default defineModule({ name: 'redemptions', migrations: migrationsOf(import.meta.url) });
+export default defineModule({ name: 'redemptions', migrations: migrationsOf(import.meta.url), routes });

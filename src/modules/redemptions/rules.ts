@@ -2,7 +2,7 @@ import { AppError } from '../../errors.js';
 import type { TemplateRow } from '../templates/schemas.js';
 import type { Store } from '../stores/service.js';
 import { localClock } from '../cards/periods.js';
-import type { CardRow } from '../cards/model.js';
+import { checkUsable, type CardRow } from '../cards/model.js';
 
 export interface RedeemRequest {
   store_id?: string;
@@ -35,17 +35,6 @@ function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng: numbe
   const dLng = (b.lng - a.lng) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
   return 2 * R * Math.asin(Math.sqrt(h));
-}
-
-/** Card state and validity: the checks every verb that uses a card makes. */
-export function checkUsable(c: CardRow, now: Date): void {
-  if (c.state === 'used') fail(409, 'CARD_ALREADY_REDEEMED', 'this card has already been used up');
-  if (c.state === 'frozen') fail(409, 'CARD_FROZEN', 'this card is frozen');
-  if (c.state === 'voided') fail(409, 'CARD_VOIDED', 'this card was voided');
-  if (c.state === 'unissued') fail(409, 'CARD_NOT_ISSUED', 'this code has not been issued yet');
-  if (c.state === 'expired' || (c.valid_until && new Date(c.valid_until) <= now))
-    fail(409, c.state_reason === 'bind_deadline' ? 'CARD_BIND_EXPIRED' : 'CARD_EXPIRED', 'this card has expired');
-  if (c.valid_from && new Date(c.valid_from) > now) fail(409, 'CARD_NOT_YET_VALID', `this card is valid from ${new Date(c.valid_from).toISOString()}`);
 }
 
 /**

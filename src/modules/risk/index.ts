@@ -2,7 +2,7 @@ import { defineModule, migrationsOf } from '../../platform/module.js';
 import { closeGuard, openGuard } from './guard.js';
 import { sqlStore } from './guess-counter.js';
 
-/** risk 风控: the code-guessing guard and approvals of high-value redemptions. */
+/** risk 风控: the code-guessing guard (approvals of high-value redemptions are the redemptions module's). */
 export default defineModule({
   name: 'risk',
   migrations: migrationsOf(import.meta.url),

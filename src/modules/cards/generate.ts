@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../../platform/context.js';
 import type { Sql } from '../../db/index.js';
-import type { JobRow } from '../../jobs/queue.js';
+import type { JobRow } from '../../platform/jobs.js';
 import { ALPHABETS, checkChar, generateCode, generatePin } from '../codes/codes.js';
 import { newId } from '../../ids.js';
 import { getTenant } from '../tenants/service.js';
 import { getTemplate } from '../templates/service.js';
-import { insertUnissuedCards, type NewCard } from '../cards/create.js';
-import { codeHash } from '../cards/lookup.js';
-import { validityAt } from '../cards/model.js';
+import { addGenerated, lockBatch, markBatchReady } from '../batches/service.js';
+import { insertUnissuedCards, type NewCard } from './create.js';
+import { codeHash } from './lookup.js';
+import { validityAt } from './model.js';
 import type { Keyring } from '../../secrets.js';
 import type { CodeFormat } from '../codes/codes.js';
 import type { Kind } from '../templates/schemas.js';
@@ -154,16 +155,12 @@ export async function generateBatch(ctx: Ctx, job: JobRow, lease: () => Promise<
     let done: boolean;
     try {
       done = await ctx.db.tx(async (q) => {
-        const b = (
-          await q.query('SELECT template_id, quantity, generated, status, code_format FROM batches WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [
-            tenantId,
-            batchId,
-          ])
-        ).rows[0];
+        const b = await lockBatch(q, tenantId, batchId);
         if (b?.status !== 'generating') return true; // paused or gone: stop; resume enqueues again
         const now = ctx.clock.now();
-        if (b.generated >= b.quantity) {
-          await q.query(`UPDATE batches SET status = 'ready', updated_at = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, batchId, now]);
+        const quantity = b.quantity ?? 0;
+        if (b.generated >= quantity) {
+          await markBatchReady(q, tenantId, batchId, now);
           return true;
         }
         const t = await getTemplate(q, tenantId, b.template_id);
@@ -178,7 +175,7 @@ export async function generateBatch(ctx: Ctx, job: JobRow, lease: () => Promise<
           validUntil: fixed ? valid_until : null,
           at: now,
         };
-        const n = Math.min(CHUNK, b.quantity - b.generated);
+        const n = Math.min(CHUNK, quantity - b.generated);
         const withPin = t.kind === 'gift';
         let inserted: number;
         const byInsert = redoByInsert || !q.copyFrom;
@@ -192,7 +189,7 @@ export async function generateBatch(ctx: Ctx, job: JobRow, lease: () => Promise<
             throw e;
           }
         }
-        await q.query('UPDATE batches SET generated = generated + $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2', [tenantId, batchId, inserted, now]);
+        await addGenerated(q, tenantId, batchId, inserted, now);
         return false;
       });
     } catch (e) {

@@ -6,10 +6,10 @@ import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { normalizeCode } from '../codes/codes.js';
 import { getTemplate } from '../templates/service.js';
-import { insertUnissuedCards, maxSeq, type NewCard } from '../cards/create.js';
-import { codeHash } from '../cards/lookup.js';
-import { issueBearer } from '../cards/issue.js';
-import { getBatch } from './service.js';
+import { insertUnissuedCards, maxSeq, type NewCard } from './create.js';
+import { codeHash } from './lookup.js';
+import { issueBearer } from './issue.js';
+import { addGenerated, getBatch, recordImport } from '../batches/service.js';
 
 export interface Refusal {
   line: number;
@@ -97,18 +97,9 @@ export async function importCodes(ctx: Ctx, q: Sql, caller: Caller, batchId: str
     const skipped = new Set(res.skippedIds);
     for (const c of chunk) if (skipped.has(c.id)) refusals.push({ line: c.line, reason: 'duplicate', detail: 'this code already exists' });
   }
-  await q.query('UPDATE batches SET generated = generated + $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2', [tenantId, batchId, accepted, now]);
+  await addGenerated(q, tenantId, batchId, accepted, now);
   if (state === 'active' && accepted) await issueBearer(ctx, q, caller, batchId, accepted, null);
   refusals.sort((a, b) => a.line - b.line);
-  const id = newId('imp');
-  await q.query('INSERT INTO batch_imports (tenant_id, id, batch_id, accepted, refused, refusals, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
-    tenantId,
-    id,
-    batchId,
-    accepted,
-    refusals.length,
-    JSON.stringify(refusals),
-    now,
-  ]);
+  const id = await recordImport(q, tenantId, batchId, { accepted, refusals }, now);
   return { id, batch_id: batchId, accepted, refused: refusals.length, refusals };
 }

@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
 import type { Ctx } from '../../platform/context.js';
 import type { Caller } from '../../http/access.js';
-import { issueBearer } from '../cards/issue.js';
-import { revealCode } from '../cards/lookup.js';
-import { issuedCardsOfBatch } from '../cards/read.js';
-import type { CardRow } from '../cards/model.js';
+import { issueBearer } from './issue.js';
+import { revealCode } from './lookup.js';
+import { issuedCardsOfBatch } from './read.js';
+import type { CardRow } from './model.js';
 import { appendAudit } from '../audit/service.js';
-import { getBatch } from './service.js';
+import { getBatch } from '../batches/service.js';
 
 const CHUNK = 1000;
 const csvLine = (c: CardRow, keys: Ctx['keys']) => {

@@ -1,6 +1,6 @@
 import type { Sql } from '../db/index.js';
-import type { Ctx } from '../platform/context.js';
-import type { JobDef } from '../platform/module.js';
+import type { Ctx } from './context.js';
+import type { JobDef } from './module.js';
 
 /**
  * A durable queue in PostgreSQL itself. Workers claim due jobs with FOR UPDATE SKIP LOCKED and a

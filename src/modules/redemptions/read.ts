@@ -1,0 +1,38 @@
+import type { Sql } from '../../db/index.js';
+import { REDEMPTION_SCOPE, scopeSql, type Caller } from '../../http/access.js';
+import { AppError } from '../../errors.js';
+import { keyset, type Sorts } from '../../http/pagination.js';
+import type { RedemptionRow } from './reverse.js';
+
+export async function getRedemption(q: Sql, caller: Caller, id: string): Promise<RedemptionRow> {
+  const params: unknown[] = [caller.tenantId, id];
+  const r = await q.query<RedemptionRow>(
+    `SELECT * FROM redemptions WHERE tenant_id = $1 AND id = $2 AND ${scopeSql(caller, params, REDEMPTION_SCOPE)}`,
+    params,
+  );
+  if (!r.rows[0]) throw new AppError(404, 'REDEMPTION_NOT_FOUND', 'redemption not found');
+  return r.rows[0];
+}
+
+/** What the redemption list sorts by; a redemption without an order amount sorts as the smallest. Indexed in 011_list_sort.sql. */
+export const REDEMPTION_SORTS = {
+  created_at: null,
+  amount: { sql: 'amount', type: 'int8' },
+  order_amount: { sql: 'coalesce(order_amount, -1)', type: 'int8' },
+} satisfies Sorts;
+
+export async function listRedemptions(
+  q: Sql,
+  caller: Caller,
+  f: { limit: number; cursor?: string; store_id?: string; card_id?: string; status?: string; sort?: string },
+) {
+  const page = keyset(REDEMPTION_SORTS, f.sort, f.cursor);
+  const params: unknown[] = [caller.tenantId, f.store_id ?? null, f.card_id ?? null, f.status ?? null];
+  const r = await q.query<RedemptionRow>(
+    `SELECT *${page.select} FROM redemptions WHERE tenant_id = $1 AND ($2::text IS NULL OR store_id = $2)
+       AND ($3::text IS NULL OR card_id = $3) AND ($4::text IS NULL OR status = $4) AND ${scopeSql(caller, params, REDEMPTION_SCOPE)} AND ${page.after(params)}
+     ORDER BY ${page.orderBy} LIMIT ${page.limit(params, f.limit)}`,
+    params,
+  );
+  return page.page(r.rows, f.limit);
+}

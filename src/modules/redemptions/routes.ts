@@ -1,0 +1,133 @@
+import { Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Ctx } from '../../platform/context.js';
+import { requireAccess } from '../../http/access.js';
+import { mutate } from '../../mutations/mutation.js';
+import { Id, Money, Page, ListQuery, Nullable, Timestamp, responses } from '../../http/schemas.js';
+import { SortQuery } from '../../http/pagination.js';
+import { Template } from '../templates/schemas.js';
+import { Card } from '../cards/schemas.js';
+import { RedeemBody, Redemption, RedemptionWithCard } from './schemas.js';
+import { checkRedeem, redeem, redeemFast } from './redeem.js';
+import { reverseRedemption } from './reverse.js';
+import { createApproval } from './approvals.js';
+import { REDEMPTION_SORTS, getRedemption, listRedemptions } from './read.js';
+
+const IdParams = Type.Object({ id: Id });
+const Reason = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })), request_no: Type.Optional(Type.String({ maxLength: 200 })) });
+
+export function routes(base: FastifyInstance, ctx: Ctx) {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const rtags = ['redemptions 核销'];
+
+  app.post(
+    '/redemptions/check',
+    {
+      schema: {
+        tags: rtags,
+        summary: 'Can this card be redeemed here, now, for this order? Changes nothing.',
+        body: RedeemBody,
+        response: responses({
+          200: Type.Object({
+            redeemable: Type.Boolean(),
+            code: Nullable(Type.String({ description: 'why not: the error code a redemption would get' })),
+            message: Nullable(Type.String()),
+            take: Nullable(Type.Object({ amount: Type.Integer(), uses: Type.Integer(), stamps: Type.Integer(), value: Type.Integer() })),
+            card: Card,
+            template: Template,
+          }),
+        }),
+      },
+    },
+    async (req) => {
+      requireAccess(req.caller!, req.body.card_id && !req.body.code ? 'cards.redeem_by_id' : 'cards.redeem');
+      return checkRedeem(ctx, ctx.db, req.caller!, req.body);
+    },
+  );
+
+  app.post(
+    '/redemptions',
+    {
+      schema: { tags: rtags, summary: 'Redeem 核销 by code (or card_id) at a store', body: RedeemBody, response: responses({ 201: RedemptionWithCard }) },
+    },
+    async (req, reply) => {
+      requireAccess(req.caller!, req.body.card_id && !req.body.code ? 'cards.redeem_by_id' : 'cards.redeem');
+      return mutate(
+        ctx,
+        req,
+        reply,
+        { action: 'card.redeem', targetType: 'redemption', status: 201 },
+        (q) => redeem(ctx, q, req.caller!, req.body),
+        (m) => redeemFast(ctx, req.caller!, req.body, m) as Promise<any>,
+      );
+    },
+  );
+
+  app.post(
+    '/redemptions/:id/reverse',
+    {
+      schema: {
+        tags: rtags,
+        summary: 'Reverse a redemption 撤销核销 within the tenant’s window',
+        params: IdParams,
+        body: Type.Optional(Reason),
+        response: responses({ 200: RedemptionWithCard }),
+      },
+    },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'cards.redeem');
+      return mutate(ctx, req, reply, { action: 'card.reverse', targetType: 'redemption' }, (q) => reverseRedemption(ctx, q, req.caller!, req.params.id));
+    },
+  );
+
+  app.get(
+    '/redemptions/:id',
+    { schema: { tags: rtags, summary: 'Get a redemption', params: IdParams, response: responses({ 200: Redemption }) } },
+    async (req) => {
+      requireAccess(req.caller!, 'cards.read');
+      return getRedemption(ctx.db, req.caller!, req.params.id);
+    },
+  );
+
+  app.get(
+    '/redemptions',
+    {
+      schema: {
+        tags: rtags,
+        summary: 'List redemptions (a clerk sees its stores’ only)',
+        querystring: ListQuery({
+          store_id: Type.Optional(Id),
+          card_id: Type.Optional(Id),
+          status: Type.Optional(Type.Union([Type.Literal('done'), Type.Literal('reversed')])),
+          sort: Type.Optional(SortQuery(REDEMPTION_SORTS)),
+        }),
+        response: responses({ 200: Page(Redemption) }),
+      },
+    },
+    async (req) => {
+      requireAccess(req.caller!, 'cards.read');
+      const qs = req.query as any;
+      return listRedemptions(ctx.db, req.caller!, { ...qs, limit: qs.limit ?? 50 });
+    },
+  );
+
+  app.post(
+    '/cards/:id/approvals',
+    {
+      schema: {
+        tags: ['cards 卡券'],
+        summary: 'Approve one high-value redemption of this card 二次验证 (valid 15 minutes, single use)',
+        params: IdParams,
+        body: Type.Object({ max_amount: Type.Optional(Money) }),
+        response: responses({ 201: Type.Object({ id: Type.String(), card_id: Type.String(), max_amount: Nullable(Type.Integer()), expires_at: Timestamp }) }),
+      },
+    },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'cards.manage');
+      return mutate(ctx, req, reply, { action: 'card.approve', targetType: 'approval', status: 201 }, (q) =>
+        createApproval(q, req.caller!, req.params.id, req.body.max_amount, ctx.clock.now()),
+      );
+    },
+  );
+}

@@ -1,0 +1,34 @@
+import { Type } from '@sinclair/typebox';
+import { Id, Money, Nullable, Timestamp } from '../../http/schemas.js';
+import { Card, CodeOrId } from '../cards/schemas.js';
+
+export const Redemption = Type.Object({
+  id: Type.String(),
+  card_id: Type.String(),
+  template_id: Type.String(),
+  batch_id: Type.String(),
+  store_id: Nullable(Type.String()),
+  member_id: Nullable(Type.String()),
+  order_amount: Nullable(Type.Integer()),
+  amount: Type.Integer({ description: 'value given: discount, face value or balance taken, fen' }),
+  uses: Type.Integer(),
+  stamps: Type.Integer(),
+  status: Type.Union([Type.Literal('done'), Type.Literal('reversed')]),
+  reversed_at: Nullable(Timestamp),
+  created_at: Timestamp,
+});
+export const RedemptionWithCard = Type.Intersect([Redemption, Type.Object({ reward_card_id: Nullable(Type.String()), card: Card })]);
+
+export const RedeemBody = Type.Object({
+  ...CodeOrId,
+  store_id: Type.Optional(Id),
+  order_amount: Type.Optional(Money),
+  amount: Type.Optional(Type.Integer({ minimum: 1, maximum: 1e13, description: 'stored_value/gift: amount to take, fen' })),
+  uses: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  stamps: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  product_ids: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 128 }), { maxItems: 500 })),
+  location: Type.Optional(Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) })),
+  approval_id: Type.Optional(Id),
+  pin: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+  request_no: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'idempotency key, as an alternative to the Idempotency-Key header' })),
+});
