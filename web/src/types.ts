@@ -1,20 +1,22 @@
 import type { Static } from '@sinclair/typebox';
 import type * as CardSchemas from '../../src/modules/cards/schemas';
 import type * as TemplateSchemas from '../../src/modules/templates/schemas';
+import type * as RedemptionSchemas from '../../src/modules/redemptions/schemas';
+import type * as ReportSchemas from '../../src/modules/reports/schemas';
 
 /**
- * The API's shapes. Cards, templates and stats come straight from the server's TypeBox schemas
+ * The API's shapes. Cards, redemptions, templates and stats come straight from the server's TypeBox schemas
  * (type-only imports: nothing of the server is bundled), so a change there fails `npm run typecheck:web`.
  * Timestamps arrive as ISO strings.
  */
 export type Card = Static<typeof CardSchemas.Card>;
 export type IssuedCard = Static<typeof CardSchemas.IssuedCard>;
-export type Redemption = Static<typeof CardSchemas.Redemption>;
-export type RedemptionWithCard = Static<typeof CardSchemas.RedemptionWithCard>;
+export type Redemption = Static<typeof RedemptionSchemas.Redemption>;
+export type RedemptionWithCard = Static<typeof RedemptionSchemas.RedemptionWithCard>;
 export type CardEvent = Static<typeof CardSchemas.Event>;
 export type LedgerEntry = Static<typeof CardSchemas.LedgerEntry>;
-export type Stats = Static<typeof CardSchemas.Stats>;
-export type RedeemBody = Static<typeof CardSchemas.RedeemBody>;
+export type Stats = Static<typeof ReportSchemas.Stats>;
+export type RedeemBody = Static<typeof RedemptionSchemas.RedeemBody>;
 export type Template = Static<typeof TemplateSchemas.Template>;
 export type TemplateInput = Static<typeof TemplateSchemas.TemplateInput>;
 export type Kind = TemplateSchemas.Kind;
