@@ -1,15 +1,34 @@
 import { AppError } from '../errors.js';
 
-export type Role = 'owner' | 'operator' | 'analyst' | 'clerk' | 'channel';
+/**
+ * Staff roles come from API keys and operator accounts; `member` is a member acting through their
+ * wallet link; `system` is the platform acting on its own (a stamp card's reward), never resolved
+ * from a request.
+ */
+export type Role = 'owner' | 'operator' | 'analyst' | 'clerk' | 'channel' | 'member' | 'system';
 
-/** Who is calling: resolved once per request from the API key (or, later, a session). */
+/** Who is calling: resolved once per request from the API key, session or wallet link. */
 export interface Caller {
   tenantId: string;
   keyId: string;
   role: Role;
   storeIds: string[]; // clerk: the stores it may act at
   channelId: string | null; // channel: the one channel it sees
+  memberId?: string | null; // member: whose cards these are
 }
+
+/** A member acting through their wallet: card events name them as `wallet:<member id>`. */
+export const memberCaller = (tenantId: string, memberId: string): Caller => ({
+  tenantId,
+  keyId: `wallet:${memberId}`,
+  role: 'member',
+  storeIds: [],
+  channelId: null,
+  memberId,
+});
+
+/** The platform acting on its own because of what `cause` did (its key stays on the events it writes). */
+export const systemCaller = (cause: Caller): Caller => ({ ...cause, role: 'system', storeIds: [], channelId: null, memberId: null });
 
 /**
  * Who a request speaks for, as one string: the API key, the operator (every session of one person is
@@ -31,29 +50,36 @@ const ACTIONS = {
   'audit.read': ['owner', 'operator', 'analyst'],
   'codes.export': ['owner', 'operator'],
   'cards.issue': ['owner', 'operator', 'channel'],
-  'cards.bind': ['owner', 'operator', 'channel'],
-  'cards.read': ['owner', 'operator', 'analyst', 'clerk', 'channel'],
+  'cards.bind': ['owner', 'operator', 'channel', 'member'],
+  'cards.read': ['owner', 'operator', 'analyst', 'clerk', 'channel', 'member'],
   'cards.redeem': ['owner', 'operator', 'clerk'],
   // naming a card by its id instead of presenting its code (and PIN): only for the brand's own staff
   'cards.redeem_by_id': ['owner', 'operator'],
   'cards.manage': ['owner', 'operator'], // freeze, unfreeze, void, top up, transfer, approve
+  'cards.gift': ['member'], // a member hands their own card to another member (the wallet's 转赠)
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 
+/** `system` may do anything: it is built only by code that has already decided (see systemCaller). */
 export function requireAccess(caller: Caller, action: Action): void {
-  if (!(ACTIONS[action] as Role[]).includes(caller.role)) {
+  if (caller.role !== 'system' && !(ACTIONS[action] as Role[]).includes(caller.role)) {
     throw new AppError(403, 'FORBIDDEN', `a ${caller.role} key may not ${action.replace('.', ' ')}`);
   }
 }
 
 /**
  * The rows a caller may see 数据范围, as one SQL condition over the columns a resource has: a clerk
- * sees its stores' rows, a channel its channel's. `'*'` says every store (or channel) may read the
+ * sees its stores' rows, a channel its channel's, a member their own. `'*'` says every store (or channel) may read the
  * resource (a clerk looks up any card presented to it); a scope the resource has no column for denies.
  * Pushes its values onto params.
  */
-export function scopeSql(c: Caller, params: unknown[], cols: { store?: string; channel?: string; storeMayBeNull?: boolean }): string {
+export function scopeSql(c: Caller, params: unknown[], cols: { store?: string; channel?: string; member?: string; storeMayBeNull?: boolean }): string {
   const parts: string[] = [];
+  if (c.role === 'member' && cols.member !== '*') {
+    if (!cols.member || !c.memberId) return 'FALSE';
+    params.push(c.memberId);
+    parts.push(`${cols.member} = $${params.length}`);
+  }
   if (c.role === 'clerk' && cols.store !== '*') {
     if (!cols.store) return 'FALSE';
     params.push(c.storeIds);
@@ -69,8 +95,8 @@ export function scopeSql(c: Caller, params: unknown[], cols: { store?: string; c
 }
 
 /** Where card rows are read: any store's clerk may look at a card presented to it; a channel sees its own. */
-export const CARD_SCOPE = { store: '*', channel: 'channel_id' } as const;
-export const REDEMPTION_SCOPE = { store: 'store_id', channel: 'channel_id' } as const;
+export const CARD_SCOPE = { store: '*', channel: 'channel_id', member: 'member_id' } as const;
+export const REDEMPTION_SCOPE = { store: 'store_id', channel: 'channel_id', member: 'member_id' } as const;
 
 /** A clerk acts only at its own stores; the store it names must be one of them. */
 export function requireStore(caller: Caller, storeId: string | undefined): string | undefined {

@@ -1,6 +1,6 @@
 import type { Sql } from '../../db/index.js';
 import type { Ctx } from '../../platform/context.js';
-import type { Caller } from '../../http/access.js';
+import { systemCaller, type Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { ensureRewardBatch } from '../batches/service.js';
 import type { TemplateRow } from '../templates/schemas.js';
@@ -26,7 +26,7 @@ export async function rewardStamps(ctx: Ctx, q: Sql, caller: Caller, card: CardR
   const rewardTemplateId = t.value.reward_template_id!;
   const batchId = await ensureRewardBatch(q, caller.tenantId, rewardTemplateId, now);
   // the reward is the brand's to give: it is issued with the system's authority, not the clerk's
-  const reward = await issueCard(ctx, q, { ...caller, role: 'owner', channelId: null }, { batch_id: batchId, member_id: card.member_id });
+  const reward = await issueCard(ctx, q, systemCaller(caller), { batch_id: batchId, member_id: card.member_id });
   await appendEvents(q, [
     {
       tenantId: caller.tenantId,

@@ -1,6 +1,6 @@
 import type { Sql } from '../../db/index.js';
 import type { Ctx } from '../../platform/context.js';
-import type { Caller } from '../../http/access.js';
+import { memberCaller, type Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { getMember } from '../members/service.js';
 import { getTenant } from '../tenants/service.js';
@@ -21,14 +21,8 @@ import { signWalletToken } from './link.js';
 export type WalletState = 'usable' | 'used' | 'expired';
 const STATES: Record<WalletState, string[]> = { usable: ['active', 'frozen'], used: ['used'], expired: ['expired', 'voided'] };
 
-/**
- * The cards module's functions take a Caller. A wallet acts as the member: this caller is only
- * ever passed to card functions below, each scoped to the member's own cards; keyId names the member
- * in card events (`wallet:<member id>`).
- */
-export function walletCaller(tenantId: string, memberId: string): Caller {
-  return { tenantId, keyId: `wallet:${memberId}`, role: 'operator', storeIds: [], channelId: null };
-}
+/** A wallet acts as its member (docs/security.md): card functions scope what it reads to the member's own cards. */
+export const walletCaller = memberCaller;
 
 export function createWalletLink(ctx: Ctx, tenantId: string, memberId: string, ttlHours: number) {
   const now = ctx.clock.now().getTime();
