@@ -2,6 +2,8 @@ import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadConfig } from './config.js';
+import { verifyInvariants } from './platform/verify.js';
+import { modules } from './modules/index.js';
 import { createContext } from './context.js';
 import { buildApp } from './app.js';
 import { loggerOptions } from './http/logging.js';
@@ -21,6 +23,8 @@ const USAGE = `kaquan — 卡券 platform
                                HEAD (a line audit-head printed, SEAL:MAC, or @file) also prove the chain
                                still passes through that exported head
   kaquan audit-head TENANT     print the chain head as one JSON line, to keep outside the database
+  kaquan verify [TENANT]       check every module's invariants (ledger = cached holdings, batch counters, reversals);
+                               prints what is broken, exits 1 if anything is
   kaquan gen-keys              print fresh KAQUAN_HMAC_KEY / KAQUAN_ENC_KEYS / KAQUAN_AUDIT_KEY values for production
 `;
 
@@ -180,6 +184,17 @@ async function main() {
         const head = await readHead(ctx.db, args[0]);
         if (!head) throw new Error(`nothing has been sealed yet for tenant ${args[0]}`);
         console.log(JSON.stringify(head));
+      } finally {
+        await ctx.db.close();
+      }
+      return;
+    }
+    case 'verify': {
+      const ctx = await createContext(loadConfig(), { poolSize: 2 });
+      try {
+        const broken = await verifyInvariants(ctx.db, modules, args[0]);
+        console.log(JSON.stringify({ ok: broken.length === 0, broken }, null, 2));
+        process.exitCode = broken.length ? 1 : 0;
       } finally {
         await ctx.db.close();
       }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Ctx } from './context.js';
+import type { Sql } from '../db/index.js';
 import type { Handler } from './jobs.js';
 
 /**
@@ -15,6 +16,8 @@ export interface ModuleDef {
   migrations?: string;
   routes?: (app: FastifyInstance, ctx: Ctx) => void | Promise<void>;
   jobs?: JobDef[];
+  /** what must always hold of its tables: checked after every test's server closes and by `kaquan verify` */
+  invariants?: Invariant[];
   /** runs once per process after migrations (open a connection, backfill what SQL cannot compute) */
   start?: (ctx: Ctx) => unknown;
   /** runs when the process closes its database */
@@ -28,6 +31,14 @@ export interface JobDef {
   every?: number;
   /** attempts before a job fails for good (recurring sweeps: consecutive failures) */
   maxAttempts?: number;
+}
+
+export interface Invariant {
+  name: string;
+  /** the rule, for the person reading a failed check */
+  says: string;
+  /** the rows that break it (none while it holds), of one tenant or of all */
+  violations: (q: Sql, tenantId?: string) => Promise<unknown[]>;
 }
 
 export const defineModule = (m: ModuleDef): ModuleDef => m;

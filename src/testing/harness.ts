@@ -7,6 +7,8 @@ import type { Ctx } from '../platform/context.js';
 import { createTenant } from '../modules/tenants/service.js';
 import { createApiKey } from '../modules/identity/api-keys.js';
 import { clock } from '../clock.js';
+import { verifyInvariants } from '../platform/verify.js';
+import { modules } from '../modules/index.js';
 import { drainJobs } from '../platform/jobs.js';
 
 /**
@@ -81,9 +83,12 @@ export async function startTestEnv(opts: { config?: Partial<Config> } = {}): Pro
     },
     async close() {
       await app.close();
+      // every module's invariants hold after whatever the test did (src/platform/verify.ts)
+      const broken = await verifyInvariants(ctx.db, modules);
       if (schema) await ctx.db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
       await ctx.db.close();
       clock.reset();
+      if (broken.length) throw new Error(`invariants broken after this test: ${JSON.stringify(broken, null, 2)}`);
     },
   };
 }

@@ -2,6 +2,7 @@ import { defineModule, migrationsOf } from '../../platform/module.js';
 import { markBatchFailed } from '../batches/service.js';
 import { expireDue } from './expire.js';
 import { generateBatch } from './generate.js';
+import { cardInvariants } from './invariants.js';
 import { poolRoutes } from './pool-routes.js';
 import { refillDue } from './refill.js';
 import { routes } from './routes.js';
@@ -18,6 +19,7 @@ export default defineModule({
     // the CSV parser of the import route stays in a scope of its own
     await app.register(async (scope) => poolRoutes(scope, ctx));
   },
+  invariants: cardInvariants,
   jobs: [
     {
       // fills a pregenerated batch's pool (the batches module enqueues it when a batch is created or resumed)
