@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 
 import { installErrorHandler, Problem, problem } from './http/errors.js';
 import { keyResolver } from './modules/identity/auth.js';
+import { tenantDisabled, tenantDisabledError } from './modules/tenants/service.js';
 import type { Ctx } from './platform/context.js';
 import { modules } from './modules/index.js';
 import { serveWebApp } from './http/web.js';
@@ -68,6 +69,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/v1/') || (req.routeOptions.config as any)?.public) return;
     req.caller = await resolve(req, reply);
+    if (await tenantDisabled(ctx.db, req.caller.tenantId)) throw tenantDisabledError();
   });
 
   for (const m of modules) {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { loadConfig } from './config.js';
 import { verifyInvariants } from './platform/verify.js';
 import { modules } from './modules/index.js';
+import { provisioningCommand } from './modules/provisioning/cli.js';
 import { createContext } from './context.js';
 import { buildApp } from './app.js';
 import { loggerOptions } from './http/logging.js';
@@ -25,6 +26,12 @@ const USAGE = `kaquan — 卡券 platform
   kaquan audit-head TENANT     print the chain head as one JSON line, to keep outside the database
   kaquan verify [TENANT]       check every module's invariants (ledger = cached holdings, batch counters, reversals);
                                prints what is broken, exits 1 if anything is
+  kaquan tenant create NAME [--id ID] [--time-zone TZ] [--currency CNY]
+                               create a tenant and its first owner key (printed once)
+  kaquan tenant list | disable ID | enable ID
+                               list tenants; a disabled tenant's keys, sessions and wallet links are refused
+  kaquan platform-key create NAME | revoke ID
+                               keys for the platform-admin API (/v1/platform/…), outside every tenant
   kaquan gen-keys              print fresh KAQUAN_HMAC_KEY / KAQUAN_ENC_KEYS / KAQUAN_AUDIT_KEY values for production
 `;
 
@@ -195,6 +202,16 @@ async function main() {
         const broken = await verifyInvariants(ctx.db, modules, args[0]);
         console.log(JSON.stringify({ ok: broken.length === 0, broken }, null, 2));
         process.exitCode = broken.length ? 1 : 0;
+      } finally {
+        await ctx.db.close();
+      }
+      return;
+    }
+    case 'tenant':
+    case 'platform-key': {
+      const ctx = await createContext(loadConfig(), { poolSize: 2 });
+      try {
+        console.log(JSON.stringify(await provisioningCommand(ctx, cmd, args), null, 2));
       } finally {
         await ctx.db.close();
       }

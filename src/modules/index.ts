@@ -15,6 +15,7 @@ import reports from './reports/index.js';
 import audit from './audit/index.js';
 import webhooks from './webhooks/index.js';
 import wallet from './wallet/index.js';
+import provisioning from './provisioning/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -37,4 +38,5 @@ export const modules: ModuleDef[] = [
   audit,
   webhooks,
   wallet,
+  provisioning,
 ];

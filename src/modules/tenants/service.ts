@@ -66,3 +66,48 @@ export async function updateTenant(q: Sql, id: string, patch: { name?: string; t
   tenantCache.delete(id);
   return r.rows[0];
 }
+
+export const tenantDisabledError = () =>
+  new AppError(403, 'TENANT_DISABLED', 'this tenant is disabled by the platform; ask the platform operator to enable it');
+
+/** A tenant as the platform's operators see it. */
+export interface TenantAdminRow extends Tenant {
+  created_at: Date;
+  disabled_at: Date | null;
+}
+const ADMIN_COLS = 'id, name, time_zone, currency, reverse_window_minutes, created_at, disabled_at';
+
+export async function getTenantAdmin(q: Sql, id: string): Promise<TenantAdminRow> {
+  const r = await q.query<TenantAdminRow>(`SELECT ${ADMIN_COLS} FROM tenants WHERE id = $1`, [id]);
+  if (!r.rows[0]) throw notFound('tenant');
+  return r.rows[0];
+}
+
+export async function listTenants(q: Sql): Promise<TenantAdminRow[]> {
+  return (await q.query<TenantAdminRow>(`SELECT ${ADMIN_COLS} FROM tenants ORDER BY created_at, id`)).rows;
+}
+
+export async function setTenantDisabled(q: Sql, id: string, disabled: boolean, now: Date): Promise<TenantAdminRow> {
+  const r = await q.query<TenantAdminRow>(
+    `UPDATE tenants SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, $3) END WHERE id = $1 RETURNING ${ADMIN_COLS}`,
+    [id, disabled, now],
+  );
+  if (!r.rows[0]) throw notFound('tenant');
+  disabledCache.delete(id);
+  return r.rows[0];
+}
+
+/**
+ * Whether a tenant is disabled, asked on every request: cached for 5 s, like API keys, so a
+ * disable reaches every process within 5 s (at once in the process that made it).
+ */
+const disabledCache = new Map<string, { at: number; disabled: boolean }>();
+export async function tenantDisabled(q: Sql, id: string): Promise<boolean> {
+  const hit = disabledCache.get(id);
+  if (hit && Date.now() - hit.at < 5_000) return hit.disabled;
+  const r = await q.query<{ disabled: boolean }>('SELECT disabled_at IS NOT NULL AS disabled FROM tenants WHERE id = $1', [id]);
+  const disabled = r.rows[0]?.disabled ?? true; // a tenant that is gone is as good as disabled
+  if (disabledCache.size > 10_000) disabledCache.clear();
+  disabledCache.set(id, { at: Date.now(), disabled });
+  return disabled;
+}

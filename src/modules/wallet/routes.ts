@@ -11,6 +11,7 @@ import { Kind, Rules, Validity, Value } from '../templates/schemas.js';
 import { CardState } from '../cards/schemas.js';
 import { getMember, revokeWalletLinks, walletLinksValidFrom } from '../members/service.js';
 import { refuse, verifyWalletToken, type WalletClaims } from './link.js';
+import { tenantDisabled, tenantDisabledError } from '../tenants/service.js';
 import * as svc from './service.js';
 import { screenBearer } from '../cards/manage.js';
 
@@ -106,6 +107,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
   /** The member a signed link names, if it is still good: not forged, not expired, not revoked. */
   const verify = async (token: string) => {
     const claims = verifyWalletToken(ctx.keys, token, ctx.clock.now());
+    if (await tenantDisabled(ctx.db, claims.tenant_id)) throw tenantDisabledError();
     const validFrom = await walletLinksValidFrom(ctx.db, claims.tenant_id, claims.member_id);
     if (validFrom === undefined || (validFrom && (claims.iat ?? 0) < new Date(validFrom).getTime())) throw refuse();
     return claims;
