@@ -41,7 +41,10 @@ test('a tenant is created with its first owner key, which works at once and sees
   assert.deepEqual((await env.api('GET', '/v1/templates', undefined, { key: owner })).body.data, []);
   // the creation is in the new tenant's own audit log, by the platform key
   const audit = await env.api('GET', '/v1/audit', undefined, { key: owner });
-  assert.ok(audit.body.data.some((e: any) => e.action === 'tenant.create' && e.actor === `platform:${keyId}`), JSON.stringify(audit.body));
+  assert.ok(
+    audit.body.data.some((e: any) => e.action === 'tenant.create' && e.actor === `platform:${keyId}`),
+    JSON.stringify(audit.body),
+  );
 
   assert.equal((await platform('POST', '/v1/platform/tenants', { id: 'brand-b', name: 'again' })).body.code, 'TENANT_EXISTS');
   const bad = await platform('POST', '/v1/platform/tenants', { id: 'Brand B!', name: 'x' });

@@ -42,8 +42,7 @@ export interface NewTenant {
 
 /** A tenant and its first owner key (shown once), in one transaction. */
 export async function provisionTenant(db: Db, actor: string, input: NewTenant, now: Date) {
-  const bad = (field: string, reason: string) =>
-    new AppError(422, 'VALIDATION_FAILED', `${field}: ${reason}`, { errors: [{ field, reason }] });
+  const bad = (field: string, reason: string) => new AppError(422, 'VALIDATION_FAILED', `${field}: ${reason}`, { errors: [{ field, reason }] });
   if (!input.name.trim() || input.name.length > 200) throw bad('name', '1 to 200 characters');
   if (input.id !== undefined && !/^[a-z0-9][a-z0-9_-]{1,62}$/.test(input.id)) throw bad('id', 'lower-case letters, digits, - and _ (2 to 63)');
   if (input.currency !== undefined && !/^[A-Z]{3}$/.test(input.currency)) throw bad('currency', 'an ISO 4217 code such as CNY');
