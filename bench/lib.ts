@@ -146,3 +146,76 @@ export async function load(opts: {
 export function machine() {
   return { nproc: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', mem_gb: Math.round(totalmem() / 2 ** 30), node: process.version };
 }
+
+export interface OpenLoadResult {
+  rate: number;
+  seconds: number;
+  sent: number;
+  achieved_rps: number;
+  p50_ms: number;
+  p99_ms: number;
+  max_ms: number;
+  errors: number;
+}
+
+/**
+ * Open-loop load: request i is due at t0 + i / rate whatever happened to the others, and its
+ * latency runs from when it was due, not from when it could be sent, so a stall counts against
+ * every request it delayed (no coordinated omission). Connections are plenty, so a slow answer
+ * never holds the next request back.
+ */
+export async function openLoad(opts: {
+  port: number;
+  path: string;
+  key: string;
+  rate: number;
+  durationMs: number;
+  body: (i: number) => unknown;
+  ok: (status: number) => boolean;
+}): Promise<OpenLoadResult> {
+  const pool = new Pool(`http://127.0.0.1:${opts.port}`, { connections: 256, pipelining: 1, keepAliveTimeout: 30_000 });
+  const total = Math.floor((opts.rate * opts.durationMs) / 1000);
+  const lat = new Float64Array(total);
+  let errors = 0;
+  const inflight: Promise<void>[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = t0 + (i * 1000) / opts.rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inflight.push(
+      pool
+        .request({
+          method: 'POST',
+          path: opts.path,
+          body: JSON.stringify(opts.body(i)),
+          headers: { authorization: `Bearer ${opts.key}`, 'content-type': 'application/json' },
+        })
+        .then(async (res) => {
+          await res.body.dump();
+          if (!opts.ok(res.statusCode)) errors++;
+        })
+        .catch(() => {
+          errors++;
+        })
+        .finally(() => {
+          lat[i] = performance.now() - due;
+        }),
+    );
+  }
+  await Promise.all(inflight);
+  const seconds = (performance.now() - t0) / 1000;
+  await pool.close();
+  const sorted = lat.sort();
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  return {
+    rate: opts.rate,
+    seconds: r2(seconds),
+    sent: total,
+    achieved_rps: Math.round(total / seconds),
+    p50_ms: r2(percentile(sorted, 50)),
+    p99_ms: r2(percentile(sorted, 99)),
+    max_ms: r2(sorted[sorted.length - 1] ?? 0),
+    errors,
+  };
+}

@@ -7,7 +7,7 @@ import { generateKeyMaterial } from '../src/secrets.js';
 import type { Config } from '../src/config.js';
 import { createContext } from '../src/context.js';
 import { copyCeilingPg, copyCeilingPglite, redeemCeilingPg, redeemCeilingPglite, round } from './ceiling.js';
-import { emit, load, machine, startServer, type Server } from './lib.js';
+import { emit, load, machine, openLoad, startServer, type Server } from './lib.js';
 import { prepare, type Fixture } from './setup.js';
 import { memberSearch, seedMembers } from './members.js';
 
@@ -171,6 +171,18 @@ async function onPostgres() {
         errors: r1.errors,
         ratio_to_ceiling: ratio(r1.rps, sql.tps),
       });
+
+      // the same redemptions offered open-loop at half the closed-loop maximum: the latency a till sees
+      const open = await openLoad({
+        port: server.port,
+        path: '/v1/redemptions',
+        key: f.ownerKey,
+        rate: Math.max(1, Math.round(r1.rps / 2)),
+        durationMs: S.httpMs,
+        body: (i) => redeemBody(f)(i + r1.requests),
+        ok: (s) => s === 201,
+      });
+      emit({ name: 'redeem_open', engine, workers: 1, ...open, target_p99_ms: 25 });
 
       if (!quick) {
         const rk = await load({
