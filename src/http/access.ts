@@ -60,6 +60,11 @@ const ACTIONS = {
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 
+/** What a caller may do, by the same table: the console shows what this answers, not role lists of its own. */
+export function allowedActions(caller: Caller): Action[] {
+  return (Object.keys(ACTIONS) as Action[]).filter((a) => caller.role === 'system' || (ACTIONS[a] as Role[]).includes(caller.role));
+}
+
 /** `system` may do anything: it is built only by code that has already decided (see systemCaller). */
 export function requireAccess(caller: Caller, action: Action): void {
   if (caller.role !== 'system' && !(ACTIONS[action] as Role[]).includes(caller.role)) {

@@ -71,3 +71,17 @@ test('the platform acting on its own passes the gate and is not scoped, but keep
   assert.deepEqual(sys.storeIds, []);
   requireAccess(sys, 'cards.issue');
 });
+
+test('the caller is told what it may do, from the same table the routes are checked against', async () => {
+  const store = (await env.api('POST', '/v1/stores', { name: '门店' })).body;
+  const clerk = (await env.api('POST', '/v1/api-keys', { name: 'c', role: 'clerk', store_ids: [store.id] })).body.secret;
+  const analyst = (await env.api('POST', '/v1/api-keys', { name: 'a', role: 'analyst' })).body.secret;
+  const can = async (key?: string) => (await env.api('GET', '/v1/sessions/current', undefined, key ? { key } : {})).body.can as string[];
+  assert.ok((await can()).includes('keys.manage'));
+  const c = await can(clerk);
+  assert.ok(c.includes('cards.redeem') && !c.includes('catalog.write') && !c.includes('reports.read'));
+  const a = await can(analyst);
+  assert.ok(a.includes('reports.read') && a.includes('audit.read') && !a.includes('cards.manage'));
+  // and each answer holds at the route: the analyst's missing catalog.write is a refusal
+  assert.equal((await env.api('POST', '/v1/stores', { name: 'x' }, { key: analyst })).status, 403);
+});

@@ -1,4 +1,6 @@
 import type { Static } from '@sinclair/typebox';
+import type { Action } from '../../src/http/access';
+export type { Action };
 import type * as CardSchemas from '../../src/modules/cards/schemas';
 import type * as TemplateSchemas from '../../src/modules/templates/schemas';
 import type * as RedemptionSchemas from '../../src/modules/redemptions/schemas';
@@ -60,6 +62,8 @@ export interface Me {
   key_id: string;
   operator: { id: string; username: string; display_name: string | null } | null;
   expires_at: string | null;
+  /** what this caller may do (the server's access table): ask this, not the role */
+  can: Action[];
 }
 export interface Session {
   token?: string;

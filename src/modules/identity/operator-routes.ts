@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Ctx } from '../../platform/context.js';
-import { requireAccess } from '../../http/access.js';
+import { allowedActions, requireAccess } from '../../http/access.js';
 import { mutate } from '../../mutations/mutation.js';
 import { Id, Nullable, Timestamp, responses } from '../../http/schemas.js';
 import { AppError } from '../../errors.js';
@@ -52,6 +52,7 @@ const Me = Type.Object({
   key_id: Type.String(),
   operator: Nullable(Type.Object({ id: Type.String(), username: Type.String(), display_name: Nullable(Type.String()) })),
   expires_at: Nullable(Timestamp),
+  can: Type.Array(Type.String(), { description: 'the actions this caller may take (src/http/access.ts), e.g. catalog.write, cards.manage' }),
 });
 
 export function routes(base: FastifyInstance, ctx: Ctx) {
@@ -219,6 +220,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
           key_id: c.keyId,
           operator: { id: op.id, username: op.username, display_name: op.display_name },
           expires_at: s?.expires_at ?? null,
+          can: allowedActions(c),
         };
       }
       return {
@@ -230,6 +232,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
         key_id: c.keyId,
         operator: null,
         expires_at: null,
+        can: allowedActions(c),
       };
     },
   );

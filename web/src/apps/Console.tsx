@@ -14,7 +14,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { setUnauthorizedHandler, type Client } from '../api';
-import type { Me } from '../types';
+import type { Action, Me } from '../types';
 import { LangSwitch, useName, useT } from '../i18n';
 import { navigate, usePath } from '../router';
 import { useSignIn } from '../session';
@@ -37,16 +37,16 @@ interface ConsoleCtx {
 const Ctx = createContext<ConsoleCtx>(null as never);
 export const useConsole = () => useContext(Ctx);
 
-const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () => ReactNode; roles?: string[] }[] = [
-  { key: 'dashboard', zh: '数据概览', en: 'Dashboard', icon: <BarChartOutlined />, page: () => <Dashboard />, roles: ['owner', 'operator', 'analyst'] },
+const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () => ReactNode; need?: Action }[] = [
+  { key: 'dashboard', zh: '数据概览', en: 'Dashboard', icon: <BarChartOutlined />, page: () => <Dashboard />, need: 'reports.read' },
   { key: 'templates', zh: '卡券模板', en: 'Templates', icon: <AppstoreOutlined />, page: () => <Templates /> },
   { key: 'batches', zh: '批次', en: 'Batches', icon: <DatabaseOutlined />, page: () => <Batches /> },
   { key: 'cards', zh: '卡券查询', en: 'Card lookup', icon: <CreditCardOutlined />, page: () => <Cards /> },
   { key: 'members', zh: '会员', en: 'Members', icon: <TeamOutlined />, page: () => <Members /> },
   { key: 'stores', zh: '门店', en: 'Stores', icon: <ShopOutlined />, page: () => <Stores /> },
-  { key: 'access', zh: '账号与密钥', en: 'Accounts & keys', icon: <SafetyOutlined />, page: () => <Access />, roles: ['owner'] },
-  { key: 'webhooks', zh: 'Webhooks', en: 'Webhooks', icon: <ApiOutlined />, page: () => <Webhooks />, roles: ['owner', 'operator'] },
-  { key: 'audit', zh: '审计日志', en: 'Audit log', icon: <AuditOutlined />, page: () => <Audit />, roles: ['owner', 'operator', 'analyst'] },
+  { key: 'access', zh: '账号与密钥', en: 'Accounts & keys', icon: <SafetyOutlined />, page: () => <Access />, need: 'keys.manage' },
+  { key: 'webhooks', zh: 'Webhooks', en: 'Webhooks', icon: <ApiOutlined />, page: () => <Webhooks />, need: 'catalog.write' },
+  { key: 'audit', zh: '审计日志', en: 'Audit log', icon: <AuditOutlined />, page: () => <Audit />, need: 'audit.read' },
 ];
 
 export default function Console() {
@@ -109,7 +109,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
   const name = useName();
   const { me } = useConsole();
   const path = usePath();
-  const allowed = PAGES.filter((p) => !p.roles || p.roles.includes(me.role));
+  const allowed = PAGES.filter((p) => !p.need || me.can.includes(p.need));
   const key = path.split('/')[2] || '';
   const current = allowed.find((p) => p.key === key);
   useEffect(() => {

@@ -21,7 +21,7 @@ export function Batches() {
   const [importing, setImporting] = useState<Batch | null>(null);
   const [reload, setReload] = useState(0);
   const [rows, setRows] = useState<Batch[]>([]);
-  const canWrite = me.role === 'owner' || me.role === 'operator';
+  const canWrite = me.can.includes('catalog.write');
 
   useEffect(() => {
     api

@@ -40,7 +40,7 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
   const [reason, setReason] = useState('');
   const [maxAmount, setMaxAmount] = useState<number | null>(null);
   const [approval, setApproval] = useState<Approval | null>(null);
-  const canManage = me.role === 'owner' || me.role === 'operator';
+  const canManage = me.can.includes('cards.manage');
   const cur = me.tenant.currency;
 
   const load = async () => {

@@ -19,7 +19,7 @@ export function Members() {
   const [link, setLink] = useState<{ member: Member; link: WalletLink | null } | null>(null);
   const [ttl, setTtl] = useState(72);
   const [form] = Form.useForm();
-  const canWrite = me.role === 'owner' || me.role === 'operator';
+  const canWrite = me.can.includes('catalog.write');
   const fetch = useCallback((q: ListQuery) => api.members(q), [api]);
 
   const open = (m: Member | 'new') => {

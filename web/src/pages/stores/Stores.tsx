@@ -16,7 +16,7 @@ export function Stores() {
   const [reload, setReload] = useState(0);
   const [editing, setEditing] = useState<Store | 'new' | null>(null);
   const [form] = Form.useForm();
-  const canWrite = me.role === 'owner' || me.role === 'operator';
+  const canWrite = me.can.includes('catalog.write');
   const fetch = useCallback((q: ListQuery) => api.stores(q), [api]);
   const open = (s: Store | 'new') => {
     setEditing(s);

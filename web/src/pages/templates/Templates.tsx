@@ -22,7 +22,7 @@ export function Templates() {
   const [reload, setReload] = useState(0);
   const [kind, setKind] = useState<string>();
   const [all, setAll] = useState<Template[]>([]);
-  const canWrite = me.role === 'owner' || me.role === 'operator';
+  const canWrite = me.can.includes('catalog.write');
   const fetch = useCallback(
     async (q: ListQuery) => {
       const p = await api.templates(q);
