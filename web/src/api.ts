@@ -163,6 +163,7 @@ export function client(auth: Auth) {
     operators: () => get<{ data: T.Operator[] }>('/v1/operators'),
     createOperator: (b: Record<string, unknown>) => post<T.Operator>('/v1/operators', b),
     setOperatorDisabled: (id: string, disabled: boolean) => post<T.Operator>(`/v1/operators/${id}/${disabled ? 'disable' : 'enable'}`),
+    eventTypes: () => get<{ data: { type: string; zh: string; en: string }[] }>('/v1/event-types'),
     webhooks: (q: ListQuery) => get<T.Page<T.WebhookEndpoint>>('/v1/webhook-endpoints', q),
     createWebhook: (b: Record<string, unknown>) => post<T.WebhookEndpoint>('/v1/webhook-endpoints', b),
     updateWebhook: (id: string, b: Record<string, unknown>) => patch<T.WebhookEndpoint>(`/v1/webhook-endpoints/${id}`, b),

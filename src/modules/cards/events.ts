@@ -1,8 +1,30 @@
 import type { Sql } from '../../db/index.js';
 
 /**
- * Card life events 卡券事件: generated, issued, bound, transferred, redeemed, reversed, frozen,
- * unfrozen, voided, expired, topped_up, refilled, stamped, rewarded, delivered.
+ * The card event catalogue 卡券事件: every event a card's life emits, named for people. Webhook
+ * endpoints subscribe to these as `card.<type>` (GET /v1/event-types lists them). A batch's
+ * generation is not an event per code (a million-code batch would write a million): a card's
+ * trace shows it from the card row.
+ */
+export const CARD_EVENTS = {
+  issued: ['发放', 'Issued'],
+  bound: ['绑定', 'Bound'],
+  transferred: ['转赠', 'Transferred'],
+  redeemed: ['核销', 'Redeemed'],
+  reversed: ['撤销核销', 'Reversed'],
+  frozen: ['冻结', 'Frozen'],
+  unfrozen: ['解冻', 'Unfrozen'],
+  voided: ['作废', 'Voided'],
+  expired: ['过期', 'Expired'],
+  topped_up: ['充值', 'Topped up'],
+  refilled: ['周期补充', 'Refilled'],
+  stamped: ['集点', 'Stamped'],
+  rewarded: ['集满奖励', 'Rewarded'],
+  delivered: ['已交付', 'Delivered'],
+} as const satisfies Record<string, readonly [zh: string, en: string]>;
+export type CardEventType = keyof typeof CARD_EVENTS;
+
+/**
  * Appending an event also puts one webhook delivery per subscribed endpoint into the outbox, in
  * the same statement, so an event and its deliveries commit together or not at all.
  */
@@ -11,7 +33,7 @@ export interface CardEvent {
   cardId: string;
   templateId: string;
   batchId: string;
-  type: string;
+  type: CardEventType;
   memberId?: string | null;
   storeId?: string | null;
   channelId?: string | null;

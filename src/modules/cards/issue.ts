@@ -140,7 +140,7 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
   }
   await appendLedger(q, tenantId, now, [{ cardId: card.id, type: 'issue', amount: f.balance, uses: f.uses }]);
   const base = { tenantId, cardId: card.id, templateId: t.id, batchId: batch.id, memberId, channelId, keyId: caller.keyId, at: now };
-  await appendEvents(q, [{ ...base, type: 'issued' }, ...(t.kind === 'external' && memberId ? [{ ...base, type: 'delivered' }] : [])]);
+  await appendEvents(q, [{ ...base, type: 'issued' as const }, ...(t.kind === 'external' && memberId ? [{ ...base, type: 'delivered' as const }] : [])]);
   return { ...cardView(card), code, pin };
 }
 

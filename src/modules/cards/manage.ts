@@ -5,7 +5,7 @@ import { AppError } from '../../errors.js';
 import { getTenant } from '../tenants/service.js';
 import { getTemplate } from '../templates/service.js';
 import { memberExists } from '../members/service.js';
-import { appendEvents } from './events.js';
+import { appendEvents, type CardEventType } from './events.js';
 import { appendLedger } from '../ledger/service.js';
 import { cardView, checkUsable, validityAt, type CardRow } from './model.js';
 import { findById, findByCode, judgePin, pinMatches, screenFor } from './lookup.js';
@@ -19,7 +19,7 @@ async function codeFormatOf(q: Sql, tenantId: string, batchId: string) {
   return b.mode === 'imported' ? checkFormat(undefined) : b.code_format;
 }
 
-function event(c: CardRow, caller: Caller, type: string, at: Date, data?: Record<string, unknown>, memberId = c.member_id) {
+function event(c: CardRow, caller: Caller, type: CardEventType, at: Date, data?: Record<string, unknown>, memberId = c.member_id) {
   return {
     tenantId: caller.tenantId,
     cardId: c.id,

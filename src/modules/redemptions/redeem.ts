@@ -55,7 +55,7 @@ export async function redeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInpu
   const events = [
     {
       ...base,
-      type: take.stamps ? 'stamped' : 'redeemed',
+      type: take.stamps ? ('stamped' as const) : ('redeemed' as const),
       data: { redemption_id: redemptionId, amount: take.value, uses: take.uses, stamps: take.stamps, order_amount: input.order_amount ?? null },
     },
   ];

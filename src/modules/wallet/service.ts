@@ -107,7 +107,6 @@ const MEMBER_EVENTS = new Set([
   'frozen',
   'unfrozen',
   'voided',
-  'lapsed',
 ]);
 
 /** One card of the member's, with its clear code (its owner may see it), rules and history. Not theirs = 404. */

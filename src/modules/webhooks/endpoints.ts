@@ -5,25 +5,10 @@ import { keyset, type Sorts } from '../../http/pagination.js';
 import type { Keyring } from '../../secrets.js';
 import { isInternalName, isPublicAddress, literalAddress } from './public-address.js';
 import { newSigningSecret } from './signature.js';
+import { CARD_EVENTS } from '../cards/events.js';
 
-/** The card events an endpoint may subscribe to (card_events.event_type with a "card." prefix). */
-export const EVENT_TYPES = [
-  'card.generated',
-  'card.issued',
-  'card.bound',
-  'card.transferred',
-  'card.redeemed',
-  'card.reversed',
-  'card.frozen',
-  'card.unfrozen',
-  'card.voided',
-  'card.expired',
-  'card.topped_up',
-  'card.refilled',
-  'card.stamped',
-  'card.rewarded',
-  'card.delivered',
-] as const;
+/** The events an endpoint may subscribe to: the card event catalogue, each as `card.<type>`. */
+export const EVENT_TYPES = Object.keys(CARD_EVENTS).map((t) => `card.${t}`);
 
 /** Each endpoint multiplies every event's deliveries; a small cap keeps the fan-out bounded. */
 export const MAX_ENDPOINTS = 20;

@@ -9,6 +9,7 @@ import { SortQuery } from '../../http/pagination.js';
 import { Delivery, DeliveryState, Endpoint, EndpointCreate, EndpointPatch, EndpointWithSecret } from './schemas.js';
 import * as endpoints from './endpoints.js';
 import * as deliveries from './deliveries.js';
+import { CARD_EVENTS } from '../cards/events.js';
 
 const ById = Type.Object({ id: Id });
 
@@ -16,6 +17,21 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['webhooks'];
   const tenant = (req: { caller?: { tenantId: string } }) => req.caller!.tenantId;
+
+  app.get(
+    '/event-types',
+    {
+      schema: {
+        tags,
+        summary: 'The event catalogue 事件目录: every type an endpoint may subscribe to, named in Chinese and English',
+        response: responses({ 200: Type.Object({ data: Type.Array(Type.Object({ type: Type.String(), zh: Type.String(), en: Type.String() })) }) }),
+      },
+    },
+    async (req) => {
+      requireAccess(req.caller!, 'catalog.read');
+      return { data: Object.entries(CARD_EVENTS).map(([t, [zh, en]]) => ({ type: `card.${t}`, zh, en })) };
+    },
+  );
 
   app.post(
     '/webhook-endpoints',

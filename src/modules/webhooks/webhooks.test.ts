@@ -41,7 +41,7 @@ after(async () => {
   await env.close();
 });
 
-const event = (type: string, data: Record<string, unknown> = {}, tenantId = env.tenantId): CardEvent => ({
+const event = (type: CardEvent['type'], data: Record<string, unknown> = {}, tenantId = env.tenantId): CardEvent => ({
   tenantId,
   cardId: 'crd_test',
   templateId: 'tpl_test',

@@ -1,15 +1,13 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Drawer, Form, Input, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { report, type ListQuery } from '../../api';
 import type { WebhookDelivery, WebhookEndpoint } from '../../types';
-import { NAMES, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { time } from '../../format';
 import { useConsole } from '../../apps/Console';
 import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
-
-const EVENT_TYPES = Object.keys(NAMES.event).map((e) => `card.${e}`);
 
 /** Webhooks 回调: endpoints, their signed delivery log, resend. */
 export function Webhooks() {
@@ -21,6 +19,11 @@ export function Webhooks() {
   const [log, setLog] = useState<WebhookEndpoint | null>(null);
   const [logReload, setLogReload] = useState(0);
   const [form] = Form.useForm();
+  // what may be subscribed to is the server's catalogue, named for the reader
+  const [eventTypes, setEventTypes] = useState<{ type: string; zh: string; en: string }[]>([]);
+  useEffect(() => {
+    api.eventTypes().then((r) => setEventTypes(r.data), report);
+  }, [api]);
   const fetch = useCallback((q: ListQuery) => api.webhooks(q), [api]);
   const fetchLog = useCallback((q: ListQuery) => api.deliveries(log!.id, q), [api, log]);
 
@@ -130,7 +133,7 @@ export function Webhooks() {
             <Input placeholder="https://crm.example.com/kaquan" />
           </Form.Item>
           <Form.Item name="event_types" label={t('订阅事件（不选为全部）', 'Events (none = all)')}>
-            <Select mode="multiple" options={EVENT_TYPES.map((e) => ({ value: e, label: e }))} />
+            <Select mode="multiple" options={eventTypes.map((e) => ({ value: e.type, label: `${t(e.zh, e.en)} ${e.type}` }))} />
           </Form.Item>
           <Form.Item name="description" label={t('说明', 'Description')}>
             <Input maxLength={500} />
