@@ -12,6 +12,7 @@ import { screenFor } from '../cards/lookup.js';
 import { evaluate, needsVerification, type Take } from './rules.js';
 import { refillCard } from '../cards/refill.js';
 import { rewardStamps } from '../cards/stamp.js';
+import { takeSet, takeWhere, type TakeExprs } from './take.js';
 
 import { checkPin, loadForRedeem, type Loaded, type RedeemInput } from './load.js';
 
@@ -165,6 +166,16 @@ export async function redeemFast(ctx: Ctx, caller: Caller, input: RedeemInput, m
   }
   const { values, p } = params();
   const [tenant, card, nowP, amount, uses, stamps, red] = [p(caller.tenantId), p(c.id), p(now), p(take.amount), p(take.uses), p(take.stamps), p(redemptionId)];
+  const t: TakeExprs = {
+    amount: `${amount}::int8`,
+    uses: `${uses}::int`,
+    stamps: `${stamps}::int`,
+    depletes: `${p(DEPLETES.includes(c.kind))}::boolean`,
+    at: `${nowP}::timestamptz`,
+    periodNo: `${p(c.period_no)}::int`,
+    memberId: `${p(c.member_id)}::text`,
+    goal: `${p(goal)}::int`,
+  };
   // with an idempotency key the answer is built here in SQL and stored in the same statement;
   // without one it is built in JS from the updated row (cheaper for the database), in the same format
   const keyed = !!m.idempotency;
@@ -174,13 +185,8 @@ export async function redeemFast(ctx: Ctx, caller: Caller, input: RedeemInput, m
       'valid_from', ${isoSql('c.valid_from')}, 'valid_until', ${isoSql('c.valid_until')}, 'bind_deadline', ${isoSql('c.bind_deadline')},
       'issued_at', ${isoSql('c.issued_at')}, 'bound_at', ${isoSql('c.bound_at')}, 'created_at', ${isoSql('c.created_at')}, 'updated_at', ${isoSql('c.updated_at')})`;
   const sql = `WITH c AS (
-      UPDATE cards SET balance = balance - ${amount}::int8, uses_left = uses_left - ${uses}::int, stamps = stamps + ${stamps}::int,
-        state = CASE WHEN ${p(DEPLETES.includes(c.kind))}::boolean AND uses_left - ${uses}::int = 0 THEN 'used' ELSE state END, updated_at = ${nowP}::timestamptz
-      WHERE tenant_id = ${tenant} AND id = ${card} AND state = 'active' AND balance >= ${amount}::int8 AND uses_left >= ${uses}::int
-        AND (valid_until IS NULL OR valid_until > ${nowP}::timestamptz) AND (valid_from IS NULL OR valid_from <= ${nowP}::timestamptz)
-        AND period_no IS NOT DISTINCT FROM ${p(c.period_no)}::int AND (period_ends_at IS NULL OR period_ends_at > ${nowP}::timestamptz)
-        AND member_id IS NOT DISTINCT FROM ${p(c.member_id)}::text
-        AND (${p(goal)}::int IS NULL OR stamps + ${stamps}::int < ${p(goal)}::int)
+      UPDATE cards SET ${takeSet(t)}
+      WHERE tenant_id = ${tenant} AND id = ${card} AND ${takeWhere(t)}
       RETURNING *),
     r AS (
       INSERT INTO redemptions (tenant_id, id, card_id, template_id, batch_id, store_id, key_id, member_id, channel_id, order_amount, amount, uses, stamps, status, created_at)
@@ -217,10 +223,8 @@ async function takeFromCard(q: Sql, caller: Caller, l: Loaded, take: Take, redem
   const depletes = DEPLETES.includes(l.card.kind);
   const r = await q.query<CardRow>(
     `WITH c AS (
-       UPDATE cards SET balance = balance - $3, uses_left = uses_left - $4, stamps = stamps + $5,
-         state = CASE WHEN $6::boolean AND uses_left - $4 = 0 THEN 'used' ELSE state END, updated_at = $7
-       WHERE tenant_id = $1 AND id = $2 AND state = 'active' AND balance >= $3 AND uses_left >= $4
-         AND (valid_until IS NULL OR valid_until > $7) AND period_no IS NOT DISTINCT FROM $8::int
+       UPDATE cards SET ${takeSet(TX_TAKE)}
+       WHERE tenant_id = $1 AND id = $2 AND ${takeWhere(TX_TAKE)}
        RETURNING *),
      r AS (
        INSERT INTO redemptions (tenant_id, id, card_id, template_id, batch_id, store_id, key_id, member_id, channel_id, order_amount, amount, uses, stamps, status, created_at)
@@ -243,7 +247,20 @@ async function takeFromCard(q: Sql, caller: Caller, l: Loaded, take: Take, redem
       caller.keyId,
       input.order_amount ?? null,
       take.value,
+      l.card.member_id,
     ],
   );
   return r.rows[0] ?? null;
 }
+
+/** The transactional path's take, over its numbered parameters; it may reach a stamp goal (it rewards it). */
+const TX_TAKE: TakeExprs = {
+  amount: '$3::int8',
+  uses: '$4::int',
+  stamps: '$5::int',
+  depletes: '$6::boolean',
+  at: '$7::timestamptz',
+  periodNo: '$8::int',
+  memberId: '$14::text',
+  goal: 'NULL::int',
+};

@@ -2,6 +2,7 @@ import type { Db } from '../../db/index.js';
 import { batcher } from '../../db/batcher.js';
 import { OUTBOX_FROM_EV } from '../cards/events.js';
 import type { CardRow } from '../cards/model.js';
+import { takeSet, takeWhere, type TakeExprs } from './take.js';
 
 /** One redemption, decided (rules passed in JS), waiting to be written. */
 export interface Decided {
@@ -38,6 +39,17 @@ export type Written = CardRow | null | 'alone';
  * that no longer matches is simply not in RETURNING, and its caller takes the transactional path.
  * Rows are locked in card order first, so two groups (from two processes) can never deadlock.
  */
+const GROUP_TAKE: TakeExprs = {
+  card: 'cards.',
+  amount: 'i.amount',
+  uses: 'i.uses',
+  stamps: 'i.stamps',
+  depletes: 'i.depletes',
+  at: 'i.at',
+  periodNo: 'i.period_no',
+  memberId: 'i.member_id',
+  goal: 'i.goal',
+};
 const groupSql = (lockFirst: boolean) => `WITH i AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::int8[], $4::int[], $5::int[], $6::boolean[], $7::int[], $8::text[], $9::int[],
       $10::text[], $11::text[], $12::text[], $13::int8[], $14::int8[], $15::text[], $16::text[], $17::jsonb[], $18::text[], $19::text[], $20::jsonb[], $21::timestamptz[])
@@ -50,13 +62,9 @@ const groupSql = (lockFirst: boolean) => `WITH i AS (
       : ''
   }
   c AS (
-    UPDATE cards SET balance = cards.balance - i.amount, uses_left = cards.uses_left - i.uses, stamps = cards.stamps + i.stamps,
-      state = CASE WHEN i.depletes AND cards.uses_left - i.uses = 0 THEN 'used' ELSE cards.state END, updated_at = i.at
+    UPDATE cards SET ${takeSet(GROUP_TAKE)}
     FROM i ${lockFirst ? 'JOIN locked ON locked.tenant_id = i.tenant_id AND locked.id = i.card_id' : ''}
-    WHERE cards.tenant_id = i.tenant_id AND cards.id = i.card_id AND cards.state = 'active' AND cards.balance >= i.amount AND cards.uses_left >= i.uses
-      AND (cards.valid_until IS NULL OR cards.valid_until > i.at) AND (cards.valid_from IS NULL OR cards.valid_from <= i.at)
-      AND cards.period_no IS NOT DISTINCT FROM i.period_no AND (cards.period_ends_at IS NULL OR cards.period_ends_at > i.at)
-      AND cards.member_id IS NOT DISTINCT FROM i.member_id AND (i.goal IS NULL OR cards.stamps + i.stamps < i.goal)
+    WHERE cards.tenant_id = i.tenant_id AND cards.id = i.card_id AND ${takeWhere(GROUP_TAKE)}
     RETURNING cards.*, i.redemption_id AS r_id, i.store_id AS r_store, i.key_id AS r_key, i.order_amount AS r_order, i.value AS r_value,
       i.amount AS r_amount, i.uses AS r_uses, i.stamps AS r_stamps, i.ledger_type AS r_ledger, i.event_type AS r_event, i.event_data AS r_event_data,
       i.actor AS r_actor, i.action AS r_action, i.audit_data AS r_audit, i.at AS r_at),
