@@ -1,7 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { generateKeyMaterial } from '../secrets.js';
 import type { Config } from '../config.js';
-import { createContext } from '../context.js';
+import { createContext, migrationSources } from '../context.js';
+import { openDb } from '../db/index.js';
+import { migrate } from '../db/migrate.js';
 import { buildApp, type App } from '../app.js';
 import type { Ctx } from '../platform/context.js';
 import { createTenant } from '../modules/tenants/service.js';
@@ -48,7 +54,8 @@ export async function startTestEnv(opts: { config?: Partial<Config> } = {}): Pro
     publicUrl: 'http://localhost',
     ...opts.config,
   };
-  const ctx = await createContext(config, { schema, poolSize: 10 });
+  const loadDataDir = config.databaseUrl || config.dataDir ? undefined : await migratedPglite();
+  const ctx = await createContext(config, { schema, poolSize: 10, loadDataDir });
   const app = await buildApp(ctx);
   const newTenant = async (name = 'Test Brand') => {
     const t = await createTenant(ctx.db, { name });
@@ -86,6 +93,40 @@ export async function startTestEnv(opts: { config?: Partial<Config> } = {}): Pro
       clock.reset();
     },
   };
+}
+
+/**
+ * A freshly migrated, empty PGlite data dir. Making one (initdb and every migration) takes seconds;
+ * starting from a copy takes a fraction of that, so a test process makes it once and keeps it in
+ * os.tmpdir() for the others, named by a hash of what decides its contents: the migration files, the
+ * code that applies them and PGlite's version. A changed migration makes a new one. Started from it,
+ * createContext's migrate() finds nothing to apply.
+ */
+let snapshot: Promise<Blob> | undefined;
+const migratedPglite = () => (snapshot ??= loadOrMakeSnapshot());
+
+async function loadOrMakeSnapshot(): Promise<Blob> {
+  const hash = createHash('sha256');
+  const pgliteDist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  hash.update(readFileSync(join(pgliteDist, '../package.json'))).update(readFileSync(new URL('../db/migrate.ts', import.meta.url)));
+  for (const { module, dir } of migrationSources) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) hash.update(`\0${module}/${f}\0`).update(readFileSync(join(dir, f)));
+  }
+  const file = join(tmpdir(), `kaquan-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
+  if (existsSync(file)) return new Blob([readFileSync(file)]);
+  const db = await openDb({});
+  try {
+    await migrate(db, migrationSources);
+    const blob = await db.dumpDataDir!();
+    // two test processes may make it at once: each writes its own file and renames it into place whole
+    const tmp = `${file}.${process.pid}`;
+    writeFileSync(tmp, new Uint8Array(await blob.arrayBuffer()));
+    renameSync(tmp, file);
+    return blob;
+  } finally {
+    await db.close();
+  }
 }
 
 /** Test fixtures: a template of a kind, a batch of it, a member — through the API, as a user would. */
