@@ -12,6 +12,7 @@ import { buildApp, type App } from '../app.js';
 import type { Ctx } from '../platform/context.js';
 import { createTenant } from '../modules/tenants/service.js';
 import { createApiKey } from '../modules/identity/api-keys.js';
+import { setTestHashCost } from '../modules/identity/password.js';
 import { clock } from '../clock.js';
 import { drainJobs } from '../jobs/queue.js';
 
@@ -36,9 +37,14 @@ export interface TestEnv {
   close: () => Promise<void>;
 }
 
-/** `config` overrides the test server's settings, e.g. `{ webhookAllowPrivate: true }` for a receiver on 127.0.0.1. */
-export async function startTestEnv(opts: { config?: Partial<Config> } = {}): Promise<TestEnv> {
+/**
+ * `config` overrides the test server's settings, e.g. `{ webhookAllowPrivate: true }` for a receiver on 127.0.0.1.
+ * `cheapPasswords` makes this process hash passwords with scrypt at N = 2^10 instead of 2^15 (same
+ * format, r and p; the decoy too), for tests that check hundreds of passwords.
+ */
+export async function startTestEnv(opts: { config?: Partial<Config>; cheapPasswords?: boolean } = {}): Promise<TestEnv> {
   clock.reset();
+  setTestHashCost(opts.cheapPasswords ? 2 ** 10 : undefined);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const schema = databaseUrl ? `t_${randomBytes(6).toString('hex')}` : undefined;
   const config: Config = {
