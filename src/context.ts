@@ -15,10 +15,11 @@ export const migrationSources: MigrationSource[] = [
 ];
 
 /** Opens the database the config names, migrates it, starts every module and returns the context every module is given. */
-export async function createContext(config: Config, opts: { schema?: string; poolSize?: number } = {}): Promise<Ctx> {
+export async function createContext(config: Config, opts: { schema?: string; poolSize?: number; loadDataDir?: Blob } = {}): Promise<Ctx> {
   const db = await openDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
+    loadDataDir: opts.loadDataDir,
     schema: opts.schema ?? config.dbSchema,
     poolSize: opts.poolSize ?? config.dbPoolSize,
   });

@@ -18,6 +18,8 @@ export interface Db extends Sql {
   /** Runs fn in one transaction: all of its effect or none. */
   tx<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: its data dir as a tarball, which `loadDataDir` starts another database from. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 // int8 (sums, counts, minor units) as JS numbers: every amount fits well within 2^53.
@@ -27,6 +29,7 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export interface OpenOptions {
   databaseUrl?: string;
   dataDir?: string; // PGlite folder; undefined = in memory
+  loadDataDir?: Blob; // PGlite in memory: start from this dumpDataDir() instead of an empty database
   schema?: string; // PostgreSQL schema to use (tests isolate themselves this way)
   poolSize?: number;
 }
@@ -56,7 +59,7 @@ function statementName(text: string): string | undefined {
 }
 
 export async function openDb(opts: OpenOptions): Promise<Db> {
-  return opts.databaseUrl ? openPostgres(opts) : openPglite(opts.dataDir);
+  return opts.databaseUrl ? openPostgres(opts) : openPglite(opts.dataDir, opts.loadDataDir);
 }
 
 async function openPostgres(opts: OpenOptions): Promise<Db> {
@@ -119,9 +122,9 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
   };
 }
 
-async function openPglite(dataDir?: string): Promise<Db> {
+async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
   // pg_trgm (trigram indexes for name search) ships with PostgreSQL's contrib; PGlite loads it here
-  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
+  const db = await PGlite.create({ ...(dataDir ? { dataDir } : loadDataDir ? { loadDataDir } : {}), extensions: { pg_trgm } });
   // PGlite is one connection: a query outside a transaction waits for the transaction to end.
   const q = async (c: { query: PGlite['query'] }, text: string, params?: unknown[]) => {
     const r = await c.query(text, params as any[]);
@@ -135,5 +138,6 @@ async function openPglite(dataDir?: string): Promise<Db> {
     async close() {
       await db.close();
     },
+    dumpDataDir: () => db.dumpDataDir('none'),
   };
 }

@@ -1,11 +1,18 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { generateKeyMaterial } from '../secrets.js';
 import type { Config } from '../config.js';
-import { createContext } from '../context.js';
+import { createContext, migrationSources } from '../context.js';
+import { openDb } from '../db/index.js';
+import { migrate } from '../db/migrate.js';
 import { buildApp, type App } from '../app.js';
 import type { Ctx } from '../platform/context.js';
 import { createTenant } from '../modules/tenants/service.js';
 import { createApiKey } from '../modules/identity/api-keys.js';
+import { setTestHashCost } from '../modules/identity/password.js';
 import { clock } from '../clock.js';
 import { verifyInvariants } from '../platform/verify.js';
 import { modules } from '../modules/index.js';
@@ -32,9 +39,14 @@ export interface TestEnv {
   close: () => Promise<void>;
 }
 
-/** `config` overrides the test server's settings, e.g. `{ webhookAllowPrivate: true }` for a receiver on 127.0.0.1. */
-export async function startTestEnv(opts: { config?: Partial<Config> } = {}): Promise<TestEnv> {
+/**
+ * `config` overrides the test server's settings, e.g. `{ webhookAllowPrivate: true }` for a receiver on 127.0.0.1.
+ * `cheapPasswords` makes this process hash passwords with scrypt at N = 2^10 instead of 2^15 (same
+ * format, r and p; the decoy too), for tests that check hundreds of passwords.
+ */
+export async function startTestEnv(opts: { config?: Partial<Config>; cheapPasswords?: boolean } = {}): Promise<TestEnv> {
   clock.reset();
+  setTestHashCost(opts.cheapPasswords ? 2 ** 10 : undefined);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const schema = databaseUrl ? `t_${randomBytes(6).toString('hex')}` : undefined;
   const config: Config = {
@@ -50,7 +62,8 @@ export async function startTestEnv(opts: { config?: Partial<Config> } = {}): Pro
     publicUrl: 'http://localhost',
     ...opts.config,
   };
-  const ctx = await createContext(config, { schema, poolSize: 10 });
+  const loadDataDir = config.databaseUrl || config.dataDir ? undefined : await migratedPglite();
+  const ctx = await createContext(config, { schema, poolSize: 10, loadDataDir });
   const app = await buildApp(ctx);
   const newTenant = async (name = 'Test Brand') => {
     const t = await createTenant(ctx.db, { name });
@@ -91,6 +104,40 @@ export async function startTestEnv(opts: { config?: Partial<Config> } = {}): Pro
       if (broken.length) throw new Error(`invariants broken after this test: ${JSON.stringify(broken, null, 2)}`);
     },
   };
+}
+
+/**
+ * A freshly migrated, empty PGlite data dir. Making one (initdb and every migration) takes seconds;
+ * starting from a copy takes a fraction of that, so a test process makes it once and keeps it in
+ * os.tmpdir() for the others, named by a hash of what decides its contents: the migration files, the
+ * code that applies them and PGlite's version. A changed migration makes a new one. Started from it,
+ * createContext's migrate() finds nothing to apply.
+ */
+let snapshot: Promise<Blob> | undefined;
+const migratedPglite = () => (snapshot ??= loadOrMakeSnapshot());
+
+async function loadOrMakeSnapshot(): Promise<Blob> {
+  const hash = createHash('sha256');
+  const pgliteDist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  hash.update(readFileSync(join(pgliteDist, '../package.json'))).update(readFileSync(new URL('../db/migrate.ts', import.meta.url)));
+  for (const { module, dir } of migrationSources) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) hash.update(`\0${module}/${f}\0`).update(readFileSync(join(dir, f)));
+  }
+  const file = join(tmpdir(), `kaquan-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
+  if (existsSync(file)) return new Blob([readFileSync(file)]);
+  const db = await openDb({});
+  try {
+    await migrate(db, migrationSources);
+    const blob = await db.dumpDataDir!();
+    // two test processes may make it at once: each writes its own file and renames it into place whole
+    const tmp = `${file}.${process.pid}`;
+    writeFileSync(tmp, new Uint8Array(await blob.arrayBuffer()));
+    renameSync(tmp, file);
+    return blob;
+  } finally {
+    await db.close();
+  }
 }
 
 /** Test fixtures: a template of a kind, a batch of it, a member — through the API, as a user would. */

@@ -6,6 +6,7 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * an old hash keeps verifying with the parameters it names.
  */
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
+let params = PARAMS;
 const KEYLEN = 32;
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -16,8 +17,8 @@ function derive(password: string, salt: Buffer, o: { N: number; r: number; p: nu
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const key = await derive(password, salt, params);
+  return `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -31,3 +32,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash of nothing in particular: verifying against it costs the same as a real one, so an unknown username takes as long. */
 let decoy: Promise<string> | undefined;
 export const decoyHash = () => (decoy ??= hashPassword(randomBytes(16).toString('hex')));
+
+/**
+ * Tests only (startTestEnv's `cheapPasswords`): hashes made from now on in this process use scrypt
+ * with cost N, the decoy too; `undefined` goes back to the real cost. Verifying needs no setting.
+ */
+export function setTestHashCost(N: number | undefined) {
+  const next = N ? { ...PARAMS, N } : PARAMS;
+  if (next.N !== params.N) decoy = undefined;
+  params = next;
+}

@@ -9,7 +9,7 @@ import { buildApp } from '../../app.js';
 let env: TestEnv;
 let sameAnswer: { code: string; detail: string };
 before(async () => {
-  env = await startTestEnv();
+  env = await startTestEnv({ cheapPasswords: true });
   sameAnswer = (await signIn({ username: 'no-such-person', password: 'whatever it is' })).json();
 });
 after(async () => {
