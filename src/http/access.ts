@@ -99,6 +99,9 @@ export function scopeSql(c: Caller, params: unknown[], cols: { store?: string; c
   return parts.length ? parts.join(' AND ') : 'TRUE';
 }
 
+/** The one channel a caller is limited to (a channel key's), or null for every channel. */
+export const channelOf = (c: Caller) => (c.role === 'channel' ? c.channelId : null);
+
 /** Where card rows are read: any store's clerk may look at a card presented to it; a channel sees its own. */
 export const CARD_SCOPE = { store: '*', channel: 'channel_id', member: 'member_id' } as const;
 export const REDEMPTION_SCOPE = { store: 'store_id', channel: 'channel_id', member: 'member_id' } as const;

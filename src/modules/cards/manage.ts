@@ -1,6 +1,6 @@
 import type { Sql } from '../../db/index.js';
 import type { Ctx } from '../../platform/context.js';
-import type { Caller } from '../../http/access.js';
+import { channelOf, type Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { getTenant } from '../tenants/service.js';
 import { getTemplate } from '../templates/service.js';
@@ -41,7 +41,7 @@ async function transition(q: Sql, caller: Caller, id: string, from: string[], to
     [caller.tenantId, id, from, to, reason, now],
   );
   if (r.rows[0]) return r.rows[0];
-  throw why(await findById(q, caller.tenantId, id, { channelId: caller.role === 'channel' ? caller.channelId : null }));
+  throw why(await findById(q, caller.tenantId, id, { channelId: channelOf(caller) }));
 }
 
 export async function freezeCard(ctx: Ctx, q: Sql, caller: Caller, id: string, reason?: string) {

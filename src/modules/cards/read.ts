@@ -1,10 +1,8 @@
 import type { Sql } from '../../db/index.js';
-import { CARD_SCOPE, scopeSql, type Caller } from '../../http/access.js';
+import { CARD_SCOPE, channelOf, scopeSql, type Caller } from '../../http/access.js';
 import { keyset, type Sorts } from '../../http/pagination.js';
 import { cardView, type CardRow } from './model.js';
 import { findById } from './lookup.js';
-
-const channelOf = (c: Caller) => (c.role === 'channel' ? c.channelId : null);
 
 export async function getCard(q: Sql, caller: Caller, id: string) {
   return cardView(await findById(q, caller.tenantId, id, { channelId: channelOf(caller) }));

@@ -10,8 +10,9 @@ import { clearCookie, cookieCredential, type Screen } from '../../http/cookies.j
 
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export function newApiKeySecret(): string {
-  let s = 'kq_';
+/** A key's secret: the prefix names its kind (kq_ tenant keys, kqp_ platform keys), then 160 random bits. */
+export function newApiKeySecret(prefix = 'kq_'): string {
+  let s = prefix;
   for (const b of randomBytes(32)) s += CROCKFORD[b & 31]; // 160 bits
   return s;
 }

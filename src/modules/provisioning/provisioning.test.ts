@@ -54,6 +54,14 @@ test('a tenant is created with its first owner key, which works at once and sees
   assert.equal((await platform('POST', '/v1/platform/tenants', { name: 'x', time_zone: 'Mars/Base' })).status, 422);
 });
 
+test('two creations of one tenant id at once make one tenant and one 409', async () => {
+  const both = await Promise.all([1, 2].map((n) => platform('POST', '/v1/platform/tenants', { id: 'brand-race', name: `品牌${n}` })));
+  assert.deepEqual(both.map((r) => r.status).sort(), [201, 409], JSON.stringify(both.map((r) => r.body)));
+  assert.equal(both.find((r) => r.status === 409)!.body.code, 'TENANT_EXISTS');
+  const list = await platform('GET', '/v1/platform/tenants');
+  assert.equal(list.body.data.filter((t: any) => t.id === 'brand-race').length, 1);
+});
+
 test('a disabled tenant is refused everywhere until it is enabled again; its data stays', async () => {
   const { tenant, owner_key } = (await platform('POST', '/v1/platform/tenants', { name: '品牌丙' })).body;
   const member = (await env.api('POST', '/v1/members', { name: '会员' }, { key: owner_key.secret })).body;

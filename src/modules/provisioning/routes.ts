@@ -23,8 +23,8 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['platform 平台开通'];
   const actors = new WeakMap<FastifyRequest, string>();
+  // this hook is scoped to this module's routes, which are all /v1/platform/…
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/v1/platform/')) return;
     const secret = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const key = secret ? await resolvePlatformKey(ctx.db, secret) : null;
     if (!key) throw new AppError(401, 'UNAUTHENTICATED', 'send Authorization: Bearer <platform key (kqp_…)>; a tenant’s keys cannot manage tenants');

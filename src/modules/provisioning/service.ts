@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { Db, Sql } from '../../db/index.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { createTenant, getTenantAdmin, setTenantDisabled, tenantExists, type TenantAdminRow } from '../tenants/service.js';
+import { createTenant, getTenantAdmin, setTenantDisabled, type TenantAdminRow } from '../tenants/service.js';
 import { createApiKey } from '../identity/api-keys.js';
-import { hashApiKey } from '../identity/auth.js';
+import { hashApiKey, newApiKeySecret } from '../identity/auth.js';
 import { appendAudit } from '../audit/service.js';
 
 /**
@@ -13,11 +12,8 @@ import { appendAudit } from '../audit/service.js';
  * written to the tenant's own audit chain, by `platform:<key id>`.
  */
 export const PLATFORM_PREFIX = 'kqp_';
-const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
-
 export async function createPlatformKey(q: Sql, name: string): Promise<{ id: string; name: string; secret: string }> {
-  let secret = PLATFORM_PREFIX;
-  for (const b of randomBytes(32)) secret += CROCKFORD[b & 31]; // 160 bits
+  const secret = newApiKeySecret(PLATFORM_PREFIX);
   const id = newId('pk');
   await q.query('INSERT INTO platform_keys (id, name, key_hash, prefix) VALUES ($1, $2, $3, $4)', [id, name, hashApiKey(secret), secret.slice(0, 8)]);
   return { id, name, secret };
@@ -47,8 +43,10 @@ export async function provisionTenant(db: Db, actor: string, input: NewTenant, n
   if (input.id !== undefined && !/^[a-z0-9][a-z0-9_-]{1,62}$/.test(input.id)) throw bad('id', 'lower-case letters, digits, - and _ (2 to 63)');
   if (input.currency !== undefined && !/^[A-Z]{3}$/.test(input.currency)) throw bad('currency', 'an ISO 4217 code such as CNY');
   return db.tx(async (q) => {
-    if (input.id && (await tenantExists(q, input.id))) throw new AppError(409, 'TENANT_EXISTS', `id: a tenant "${input.id}" already exists`);
-    const tenant = await createTenant(q, input);
+    // the primary key decides, so two creations of one id at once get one tenant and one 409
+    const tenant = await createTenant(q, input).catch((e) =>
+      Promise.reject(e?.code === '23505' ? new AppError(409, 'TENANT_EXISTS', `id: a tenant "${input.id}" already exists`) : e),
+    );
     const key = await createApiKey(q, tenant.id, { name: 'owner (provisioned)', role: 'owner' });
     await appendAudit(q, {
       tenantId: tenant.id,

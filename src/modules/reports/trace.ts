@@ -1,13 +1,11 @@
 import type { Sql } from '../../db/index.js';
-import { REDEMPTION_SCOPE, scopeSql, type Caller } from '../../http/access.js';
+import { channelOf, REDEMPTION_SCOPE, scopeSql, type Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { cardLedger } from '../ledger/service.js';
 import { cardView } from '../cards/model.js';
 import { findById } from '../cards/lookup.js';
 import type { EventRow } from '../cards/read.js';
 import type { RedemptionRow } from '../redemptions/reverse.js';
-
-const channelOf = (c: Caller) => (c.role === 'channel' ? c.channelId : null);
 
 /**
  * The whole life of one card: its events (with "generated" read from the card row itself — a
