@@ -1,0 +1,51 @@
+/**
+ * The web client's API types, generated from the server's own OpenAPI document: `npm run gen:api`
+ * builds the app in-process on an embedded database (as the tests do), takes what it serves at
+ * /openapi.json and writes web/src/api/schema.d.ts with openapi-typescript. The file is committed, so
+ * building the web app needs no server; src/platform/openapi-client.test.ts fails when it is stale.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import { startTestEnv } from '../src/testing/harness.js';
+
+export const SCHEMA_FILE = fileURLToPath(new URL('./src/api/schema.d.ts', import.meta.url));
+
+const HEADER = `/**
+ * The API's types, generated from the server's OpenAPI document (/openapi.json) by \`npm run gen:api\`
+ * (web/gen-api.ts). Do not edit: change the server's route schemas and run it again.
+ * src/platform/openapi-client.test.ts fails while this file differs from what the server serves.
+ */
+
+`;
+
+/** What the server serves at /openapi.json, from an app built in this process. */
+export async function openapiDocument(): Promise<OpenAPI3> {
+  const env = await startTestEnv();
+  try {
+    const res = await env.app.inject({ method: 'GET', url: '/openapi.json' });
+    if (res.statusCode !== 200) throw new Error(`GET /openapi.json answered ${res.statusCode}`);
+    return res.json() as OpenAPI3;
+  } finally {
+    await env.close();
+  }
+}
+
+/** The text of web/src/api/schema.d.ts for this document. */
+export async function schemaTypes(doc: OpenAPI3): Promise<string> {
+  const ast = await openapiTS(doc, { silent: true });
+  return HEADER + astToString(ast);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const text = await schemaTypes(await openapiDocument());
+  let old = '';
+  try {
+    old = readFileSync(SCHEMA_FILE, 'utf8');
+  } catch {}
+  if (old === text) console.log(`${SCHEMA_FILE}: up to date`);
+  else {
+    writeFileSync(SCHEMA_FILE, text);
+    console.log(`${SCHEMA_FILE}: written`);
+  }
+}
