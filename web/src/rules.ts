@@ -1,4 +1,4 @@
-import type { Kind, Rules, TemplateValue, Validity } from './types';
+import type { Kind, Rules, TemplateValue, Validity } from './api/types';
 import { date, money } from './format';
 
 type T = (zh: string, en: string) => string;

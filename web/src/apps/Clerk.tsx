@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Card as Panel, Dropdown, Select, Spin } from 'antd';
 import { LogoutOutlined, MoreOutlined } from '@ant-design/icons';
 import { ApiError, report, setUnauthorizedHandler } from '../api';
-import type { Me, Store } from '../types';
+import type { Me, Store } from '../api/types';
 import { LangSwitch, useT } from '../i18n';
 import { useSignIn } from '../session';
 import { SignIn } from '../pages/login/SignIn';

@@ -14,7 +14,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { setUnauthorizedHandler, type Client } from '../api';
-import type { Action, Me } from '../types';
+import type { Action, Me } from '../api/types';
 import { LangSwitch, useName, useT } from '../i18n';
 import { navigate, usePath } from '../router';
 import { useSignIn } from '../session';

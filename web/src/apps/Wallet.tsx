@@ -3,13 +3,14 @@ import { Button, Card as Panel, Empty, Form, Input, Modal, Result, Segmented, Sp
 import { GiftOutlined, LeftOutlined, PlusOutlined } from '@ant-design/icons';
 import QRCode from 'qrcode';
 import { ApiError, openWallet, report, walletClient } from '../api';
-import type { WalletCard, WalletCardDetail, WalletMe } from '../types';
+import type { WalletCard, WalletCardDetail, WalletMe, WalletState } from '../api/types';
 import { LangSwitch, useName, useT } from '../i18n';
 import { date, groupCode, money, time } from '../format';
 import { rulesInWords } from '../rules';
 import { CardFace } from '../components/CardFace';
 
-type Tab = 'usable' | 'used' | 'expired';
+/** The wallet's tabs are the states GET /v1/wallet/cards filters by. */
+type Tab = WalletState;
 
 /**
  * The link's token rides in the fragment (`/wallet#t=<token>`: never sent to a server in a request line

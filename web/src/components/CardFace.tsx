@@ -1,4 +1,4 @@
-import type { Kind, TemplateValue } from '../types';
+import type { Kind, TemplateValue } from '../api/types';
 import { money } from '../format';
 import { useName, useT } from '../i18n';
 

@@ -3,7 +3,7 @@ import { Button, Input, Space, Table, type TableColumnType, type TableProps } fr
 import type { SorterResult } from 'antd/es/table/interface';
 import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { report, type ListQuery } from '../api';
-import type { Page } from '../types';
+import type { Page } from '../api/types';
 import { useT } from '../i18n';
 
 /** A column; `sortKey` names the API's `sort` value it orders by (clicking its header asks the server). */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { report } from '../../api';
-import type { ApiKey, Channel, Operator, Store } from '../../types';
+import type { ApiKey, Channel, Operator, Store } from '../../api/types';
 import { useName, useT } from '../../i18n';
 import { time } from '../../format';
 import { useConsole } from '../../apps/Console';

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Alert, Button, Popover, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { report, type ListQuery } from '../../api';
-import type { AuditEntry } from '../../types';
+import type { AuditEntry } from '../../api/types';
 import { useT } from '../../i18n';
 import { time } from '../../format';
 import { useConsole } from '../../apps/Console';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Progress, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, PauseOutlined, PlayCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { report, type ListQuery } from '../../api';
-import type { Batch, Channel, ImportResult, Template } from '../../types';
+import type { Batch, Channel, ImportResult, ImportState, Template } from '../../api/types';
 import { useName, useT } from '../../i18n';
 import { num, time } from '../../format';
 import { useConsole } from '../../apps/Console';
@@ -368,7 +368,7 @@ function ImportCodes(props: { batch: Batch | null; onClose: () => void }) {
   const { api } = useConsole();
   const [csv, setCsv] = useState('');
   const [file, setFile] = useState<string | null>(null);
-  const [state, setState] = useState<'unissued' | 'active'>('unissued');
+  const [state, setState] = useState<ImportState>('unissued');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const b = props.batch;

@@ -19,7 +19,7 @@ import {
 } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { report } from '../../api';
-import type { Approval, Card, Store, Template, Trace } from '../../types';
+import type { Approval, Card, Store, Template, Trace } from '../../api/types';
 import { useName, useT } from '../../i18n';
 import { money, num, time } from '../../format';
 import { rulesInWords } from '../../rules';
@@ -62,9 +62,9 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
   if (!trace) return <Panel loading />;
   const c = trace.card;
   const storeName = (id: string | null) => (id ? (stores.find((s) => s.id === id)?.name ?? id) : '—');
-  const act = async (verb: 'freeze' | 'unfreeze' | 'void' | 'top-up', body: Record<string, unknown> = {}) => {
+  const act = async (change: Promise<Card>) => {
     try {
-      const card = await api.cardAction(c.id, verb, body);
+      const card = await change;
       onChanged?.(card);
       await load();
     } catch (e) {
@@ -147,20 +147,20 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
                 {c.state === 'active' && (
                   <Popconfirm
                     title={t('冻结后无法核销，确定？', 'A frozen card cannot be redeemed. Freeze?')}
-                    onConfirm={() => act('freeze', reason ? { reason } : {})}
+                    onConfirm={() => act(api.freeze(c.id, reason ? { reason } : {}))}
                   >
                     <Button data-testid="freeze">{t('冻结', 'Freeze')}</Button>
                   </Popconfirm>
                 )}
                 {c.state === 'frozen' && (
-                  <Button onClick={() => act('unfreeze')} data-testid="unfreeze">
+                  <Button onClick={() => act(api.unfreeze(c.id))} data-testid="unfreeze">
                     {t('解冻', 'Unfreeze')}
                   </Button>
                 )}
                 {['active', 'frozen', 'unissued'].includes(c.state) && (
                   <Popconfirm
                     title={t('作废不可恢复，剩余价值将核销入账。确定？', 'Voiding cannot be undone; what is left is written off. Void?')}
-                    onConfirm={() => act('void', reason ? { reason } : {})}
+                    onConfirm={() => act(api.void(c.id, reason ? { reason } : {}))}
                     okButtonProps={{ danger: true }}
                   >
                     <Button danger data-testid="void">
@@ -184,7 +184,7 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
                       onClick={() => {
                         Modal.confirm({
                           title: t(`确认为该卡充值 ${money(Math.round((topUp ?? 0) * 100), cur)}？`, `Top up ${money(Math.round((topUp ?? 0) * 100), cur)}?`),
-                          onOk: () => act('top-up', { amount: Math.round((topUp ?? 0) * 100) }).then(() => setTopUp(null)),
+                          onOk: () => act(api.topUp(c.id, { amount: Math.round((topUp ?? 0) * 100) })).then(() => setTopUp(null)),
                         });
                       }}
                     >

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Card as Panel, Drawer, Input, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { ApiError, type ListQuery } from '../../api';
-import type { Card, Redemption, Store } from '../../types';
+import type { Card, Redemption, Store } from '../../api/types';
 import { NAMES, useName, useT } from '../../i18n';
 import { money, num, time } from '../../format';
 import { useConsole } from '../../apps/Console';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card as Panel, Empty, Input, InputNumber, List, Modal, Result, Space, Tag } from 'antd';
 import { CameraOutlined, CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { ApiError, report, type Client } from '../../api';
-import type { CheckResult, Me, Redemption, RedemptionWithCard, RedeemBody } from '../../types';
+import type { CheckResult, Me, Redemption, RedemptionWithCard, RedeemBody } from '../../api/types';
 import { useName, useT } from '../../i18n';
 import { money, num, time } from '../../format';
 import { rulesInWords } from '../../rules';

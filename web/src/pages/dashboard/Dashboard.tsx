@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Card, Col, DatePicker, Empty, Row, Select, Space, Statistic, Table, Progress } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { report } from '../../api';
-import type { Stats, Store, Template } from '../../types';
+import type { Stats, Store, Template } from '../../api/types';
 import { useConsole } from '../../apps/Console';
 import { useT } from '../../i18n';
 import { money, num, pct } from '../../format';

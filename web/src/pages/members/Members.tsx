@@ -3,7 +3,7 @@ import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Popconfirm,
 import { LinkOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { report, type ListQuery } from '../../api';
-import type { Member, WalletLink } from '../../types';
+import type { Member, WalletLink } from '../../api/types';
 import { useT } from '../../i18n';
 import { time } from '../../format';
 import { useConsole } from '../../apps/Console';

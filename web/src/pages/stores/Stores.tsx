@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Button, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { report, type ListQuery } from '../../api';
-import type { Store } from '../../types';
+import type { Store } from '../../api/types';
 import { useT } from '../../i18n';
 import { time } from '../../format';
 import { useConsole } from '../../apps/Console';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { Alert, Button, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch, TimePicker, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { ApiError, report } from '../../api';
-import type { Kind, Rules, Store, Template, TemplateInput, TemplateValue, Validity } from '../../types';
+import type { Kind, Rules, Store, Template, TemplateInput, TemplateValue, Validity } from '../../api/types';
 import { NAMES, useName, useT } from '../../i18n';
 import { fenToYuan, yuanToFen } from '../../format';
 import { CardFace } from '../../components/CardFace';

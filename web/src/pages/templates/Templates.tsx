@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Button, Select, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ListQuery } from '../../api';
-import type { Template } from '../../types';
+import type { Template } from '../../api/types';
 import { NAMES, useName, useT } from '../../i18n';
 import { time } from '../../format';
 import { useConsole } from '../../apps/Console';

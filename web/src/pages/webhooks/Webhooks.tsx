@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Drawer, Form, Input, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { report, type ListQuery } from '../../api';
-import type { WebhookDelivery, WebhookEndpoint } from '../../types';
+import type { EventType, WebhookDelivery, WebhookEndpoint } from '../../api/types';
 import { useT } from '../../i18n';
 import { time } from '../../format';
 import { useConsole } from '../../apps/Console';
@@ -20,7 +20,7 @@ export function Webhooks() {
   const [logReload, setLogReload] = useState(0);
   const [form] = Form.useForm();
   // what may be subscribed to is the server's catalogue, named for the reader
-  const [eventTypes, setEventTypes] = useState<{ type: string; zh: string; en: string }[]>([]);
+  const [eventTypes, setEventTypes] = useState<EventType[]>([]);
   useEffect(() => {
     api.eventTypes().then((r) => setEventTypes(r.data), report);
   }, [api]);

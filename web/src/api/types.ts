@@ -1,0 +1,98 @@
+import type { components, paths } from './schema';
+
+/**
+ * The API's shapes, named for the pages. Every one is read off the types generated from the server's
+ * OpenAPI document (schema.d.ts, `npm run gen:api`): what a path answers, what it takes. The server
+ * names none of its schemas but the problem (its route schemas are inline), so these names are made
+ * here from the paths. Nothing is copied by hand: a change on the server changes these types, and
+ * `npm run lint` shows every page it breaks. Timestamps arrive as ISO strings.
+ */
+
+/** The JSON a path's operation answers with when it succeeds (200, else 201). */
+export type Answer<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? JsonOf<R extends { 200: infer S } ? S : R extends { 201: infer S } ? S : never>
+  : never;
+/** The JSON body a path's operation takes. */
+export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
+/** The query a path's operation takes. */
+export type Query<P extends keyof paths, M extends keyof paths[P] = 'get' & keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } }
+  ? NonNullable<Q>
+  : never;
+type JsonOf<C> = C extends { content: { 'application/json': infer J } } ? J : never;
+
+/** A problem+json error (RFC 9457), the one named schema (`def-0` is @fastify/swagger's name for the server's `Problem`). */
+export type Problem = components['schemas']['def-0'];
+
+/** One page of a list: every list endpoint answers with this shape. */
+export interface Page<T> {
+  data: T[];
+  next_cursor: string | null;
+}
+
+/**
+ * What a caller may do. The OpenAPI document says only "strings" (`can` is an array of strings), so
+ * the names are the server's access table itself (a type-only import: nothing of the server is bundled).
+ */
+export type { Action } from '../../../src/http/access';
+
+export type Tenant = Answer<'/v1/tenant', 'get'>;
+export type Me = Answer<'/v1/sessions/current', 'get'>;
+export type Session = Answer<'/v1/sessions', 'post'>;
+export type SignInBody = Body<'/v1/sessions', 'post'>;
+
+export type Template = Answer<'/v1/templates/{id}', 'get'>;
+export type TemplateInput = Body<'/v1/templates', 'post'>;
+export type TemplatePatch = Body<'/v1/templates/{id}', 'patch'>;
+export type Kind = Template['kind'];
+export type TemplateValue = Template['value'];
+export type Validity = Template['validity'];
+export type Rules = Template['rules'];
+
+export type Batch = Answer<'/v1/batches/{id}', 'get'>;
+export type NewBatch = Body<'/v1/batches', 'post'>;
+export type ExportBody = NonNullable<Body<'/v1/batches/{id}/export', 'post'>>;
+export type ImportResult = Answer<'/v1/batches/{id}/import', 'post'>;
+/** How imported codes arrive: into stock to issue (unissued), or already with customers (active). */
+export type ImportState = NonNullable<Query<'/v1/batches/{id}/import', 'post'>['state']>;
+
+export type Card = Answer<'/v1/cards/{id}', 'get'>;
+export type IssuedCard = Answer<'/v1/cards/issue', 'post'>;
+export type Trace = Answer<'/v1/cards/{id}/trace', 'get'>;
+export type CardEvent = Trace['events'][number];
+export type LedgerEntry = Trace['ledger'][number];
+export type Approval = Answer<'/v1/cards/{id}/approvals', 'post'>;
+
+export type RedeemBody = Body<'/v1/redemptions', 'post'>;
+export type CheckResult = Answer<'/v1/redemptions/check', 'post'>;
+export type Redemption = Answer<'/v1/redemptions/{id}', 'get'>;
+export type RedemptionWithCard = Answer<'/v1/redemptions', 'post'>;
+
+export type Stats = Answer<'/v1/stats', 'get'>;
+export type StatsQuery = Query<'/v1/stats'>;
+
+export type Store = Answer<'/v1/stores/{id}', 'get'>;
+export type StoreInput = Body<'/v1/stores', 'post'>;
+export type Member = Answer<'/v1/members/{id}', 'get'>;
+export type MemberInput = Body<'/v1/members', 'post'>;
+export type WalletLink = Answer<'/v1/members/{id}/wallet-link', 'post'>;
+export type Channel = Answer<'/v1/channels', 'get'>['data'][number];
+
+export type ApiKey = Answer<'/v1/api-keys', 'get'>['data'][number];
+export type ApiKeyInput = Body<'/v1/api-keys', 'post'>;
+export type Operator = Answer<'/v1/operators', 'get'>['data'][number];
+export type OperatorInput = Body<'/v1/operators', 'post'>;
+
+export type WebhookEndpoint = Answer<'/v1/webhook-endpoints/{id}', 'get'>;
+export type WebhookInput = Body<'/v1/webhook-endpoints', 'post'>;
+export type WebhookDelivery = Answer<'/v1/webhook-deliveries/{id}', 'get'>;
+export type EventType = Answer<'/v1/event-types', 'get'>['data'][number];
+
+export type AuditEntry = Answer<'/v1/audit', 'get'>['data'][number];
+export type AuditVerify = Answer<'/v1/audit/verify', 'get'>;
+export type AuditHead = Answer<'/v1/audit/head', 'get'>;
+
+/** The member wallet's own shapes (src/modules/wallet). */
+export type WalletMe = Answer<'/v1/wallet/me', 'get'>;
+export type WalletCard = Answer<'/v1/wallet/cards', 'get'>['data'][number];
+export type WalletCardDetail = Answer<'/v1/wallet/cards/{id}', 'get'>;
+export type WalletState = NonNullable<Query<'/v1/wallet/cards'>['state']>;
