@@ -32,7 +32,8 @@ export default function Clerk() {
       .then(async (m) => {
         setMe(m);
         const all = (await api.stores({ limit: 200 })).data;
-        const mine = m.role === 'clerk' ? all.filter((s) => m.store_ids.includes(s.id)) : all;
+        // a principal bound to stores (the server binds clerks, and only clerks) acts at those alone
+        const mine = m.store_ids.length ? all.filter((s) => m.store_ids.includes(s.id)) : all;
         setStores(mine);
         setStoreId((cur) => (cur && mine.some((s) => s.id === cur) ? cur : (mine[0]?.id ?? null)));
       })
@@ -102,7 +103,9 @@ export default function Clerk() {
             />
           </div>
         </Panel>
-        {storeId ? (
+        {!me.can.includes('cards.redeem') ? (
+          <Panel data-testid="clerk-cannot-redeem">{t('此账号不能核销卡券', 'This account may not redeem cards')}</Panel>
+        ) : storeId ? (
           <Redeem api={api} me={me} storeId={storeId} storeName={(id) => stores.find((s) => s.id === id)?.name ?? id ?? '—'} />
         ) : (
           <Panel>{t('此账号没有可核销的门店', 'This account has no store to redeem at')}</Panel>

@@ -2,11 +2,18 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { report } from '../../api';
-import type { ApiKey, Channel, Operator, Store } from '../../api/types';
+import type { ApiKey, ApiKeyInput, Channel, Operator, OperatorInput, Store } from '../../api/types';
 import { useName, useT } from '../../i18n';
 import { time } from '../../format';
 import { useConsole } from '../../apps/Console';
 import { PageTitle } from '../../components/PageTitle';
+
+/**
+ * The roles an account or a key may be given, in menu order: exactly the API's own lists (a role the
+ * server adds or drops fails the type check here, so the menus never offer what the server refuses).
+ */
+const OPERATOR_ROLES = Object.keys({ owner: 1, operator: 1, analyst: 1, clerk: 1 } satisfies Record<OperatorInput['role'], 1>) as OperatorInput['role'][];
+const KEY_ROLES = Object.keys({ owner: 1, operator: 1, analyst: 1, clerk: 1, channel: 1 } satisfies Record<ApiKeyInput['role'], 1>) as ApiKeyInput['role'][];
 
 /** 账号与密钥 (owner only): operator accounts for people, API keys for systems. */
 export function Access() {
@@ -150,7 +157,7 @@ function Operators() {
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item name="role" label={t('角色', 'Role')}>
-            <Select options={(['owner', 'operator', 'analyst', 'clerk'] as const).map((r) => ({ value: r, label: name('role', r) }))} />
+            <Select options={OPERATOR_ROLES.map((r) => ({ value: r, label: name('role', r) }))} />
           </Form.Item>
           {role === 'clerk' && (
             <Form.Item name="store_ids" label={t('所属门店', 'Stores')} rules={[{ required: true }]}>
@@ -274,7 +281,7 @@ function Keys() {
             <Input maxLength={200} placeholder="POS / CRM / 小程序" />
           </Form.Item>
           <Form.Item name="role" label={t('角色', 'Role')}>
-            <Select options={(['owner', 'operator', 'analyst', 'clerk', 'channel'] as const).map((r) => ({ value: r, label: name('role', r) }))} />
+            <Select options={KEY_ROLES.map((r) => ({ value: r, label: name('role', r) }))} />
           </Form.Item>
           {role === 'clerk' && (
             <Form.Item name="store_ids" label={t('门店', 'Stores')} rules={[{ required: true }]}>

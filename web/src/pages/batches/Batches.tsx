@@ -22,6 +22,7 @@ export function Batches() {
   const [reload, setReload] = useState(0);
   const [rows, setRows] = useState<Batch[]>([]);
   const canWrite = me.can.includes('catalog.write');
+  const canExport = me.can.includes('codes.export');
 
   useEffect(() => {
     api
@@ -146,7 +147,7 @@ export function Batches() {
                     {t('导入券码', 'Import codes')}
                   </Button>
                 )}
-                {canWrite && r.mode !== 'imported' && r.generated > 0 && (
+                {canExport && r.mode !== 'imported' && r.generated > 0 && (
                   <Button size="small" icon={<DownloadOutlined />} onClick={() => setExporting(r)} data-testid={`export-${r.id}`}>
                     {t('导出券码', 'Export codes')}
                   </Button>

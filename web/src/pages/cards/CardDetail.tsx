@@ -41,6 +41,7 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
   const [maxAmount, setMaxAmount] = useState<number | null>(null);
   const [approval, setApproval] = useState<Approval | null>(null);
   const canManage = me.can.includes('cards.manage');
+  const canReverse = me.can.includes('cards.redeem'); // the action POST /v1/redemptions/{id}/reverse asks for
   const cur = me.tenant.currency;
 
   const load = async () => {
@@ -270,7 +271,7 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
                   key: 'ops',
                   render: (_: unknown, r) =>
                     r.status === 'done' &&
-                    canManage && (
+                    canReverse && (
                       <Popconfirm title={t('撤销这笔核销？', 'Reverse this redemption?')} onConfirm={() => reverse(r.id)}>
                         <Button size="small" data-testid={`reverse-${r.id}`}>
                           {t('撤销核销', 'Reverse')}
