@@ -1,13 +1,17 @@
 /**
  * The web client's API types, generated from the server's own OpenAPI document: `npm run gen:api`
- * builds the app in-process on an embedded database (as the tests do), takes what it serves at
- * /openapi.json and writes web/src/api/schema.d.ts with openapi-typescript. The file is committed, so
- * building the web app needs no server; src/platform/openapi-client.test.ts fails when it is stale.
+ * builds the app in-process, takes what it serves at /openapi.json and writes
+ * web/src/api/schema.d.ts with openapi-typescript. The file is committed, so building the web app
+ * needs no server; src/platform/openapi-client.test.ts fails when it is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
-import { startTestEnv } from '../src/testing/harness.js';
+import { buildApp } from '../src/app.js';
+import { clock } from '../src/clock.js';
+import type { Config } from '../src/config.js';
+import type { Db } from '../src/db/index.js';
+import { generateKeyMaterial, keyring } from '../src/secrets.js';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('./src/api/schema.d.ts', import.meta.url));
 
@@ -19,15 +23,38 @@ const HEADER = `/**
 
 `;
 
+/**
+ * Building the app only registers its routes: no query runs, so the document needs no database (which
+ * keeps this, and the test that runs it, at about a second). Should building it ever use the database,
+ * this says so rather than hand out a document from half an app.
+ */
+const noDatabase = new Proxy({} as Db, {
+  get(_db, p) {
+    throw new Error(
+      `building the app used db.${String(p)}: web/gen-api.ts builds it without a database; start it with startTestEnv (src/testing/harness.ts) instead`,
+    );
+  },
+});
+
 /** What the server serves at /openapi.json, from an app built in this process. */
 export async function openapiDocument(): Promise<OpenAPI3> {
-  const env = await startTestEnv();
+  const config: Config = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: '',
+    logLevel: 'silent',
+    runJobs: false,
+    keys: generateKeyMaterial(),
+    keysSource: 'env',
+    publicUrl: 'http://localhost',
+  };
+  const app = await buildApp({ db: noDatabase, keys: keyring(config.keys), config, clock });
   try {
-    const res = await env.app.inject({ method: 'GET', url: '/openapi.json' });
-    if (res.statusCode !== 200) throw new Error(`GET /openapi.json answered ${res.statusCode}`);
+    const res = await app.inject({ method: 'GET', url: '/openapi.json' });
+    if (res.statusCode !== 200) throw new Error(`GET /openapi.json answered ${res.statusCode}: ${res.body}`);
     return res.json() as OpenAPI3;
   } finally {
-    await env.close();
+    await app.close();
   }
 }
 
