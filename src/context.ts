@@ -6,6 +6,7 @@ import { keyring } from './secrets.js';
 import type { Config } from './config.js';
 import type { Ctx } from './platform/context.js';
 import { installJobs } from './platform/jobs.js';
+import { installEvents } from './platform/events.js';
 import { modules } from './modules/index.js';
 
 /** The platform's own tables (idempotency keys, jobs) first, then each module's, in module order. */
@@ -31,9 +32,11 @@ export async function createContext(config: Config, opts: { schema?: string; poo
     for (const m of [...modules].reverse()) await m.stop?.(ctx);
     await closeDb();
   };
-  await installJobs(
+  const subscriberJobs = await installEvents(
     ctx,
-    modules.flatMap((m) => m.jobs ?? []),
+    modules.flatMap((m) => (m.events ? [m.events] : [])),
+    modules.flatMap((m) => m.subscribers ?? []),
   );
+  await installJobs(ctx, [...modules.flatMap((m) => m.jobs ?? []), ...subscriberJobs]);
   return ctx;
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Ctx } from './context.js';
 import type { Sql } from '../db/index.js';
 import type { Handler } from './jobs.js';
+import type { EventNames, Subscriber } from './events.js';
 
 /**
  * A module 模块 is one glossary area: it owns its tables (its `migrations` folder), its service
@@ -16,6 +17,10 @@ export interface ModuleDef {
   migrations?: string;
   routes?: (app: FastifyInstance, ctx: Ctx) => void | Promise<void>;
   jobs?: JobDef[];
+  /** its event catalogue, `<area>.<what>` → [zh, en] (src/platform/events.ts) */
+  events?: EventNames;
+  /** in-process subscribers to the event log: ordered, durable, each its own cursor */
+  subscribers?: Subscriber[];
   /** what must always hold of its tables: checked after every test's server closes and by `kaquan verify` */
   invariants?: Invariant[];
   /** runs once per process after migrations (open a connection, backfill what SQL cannot compute) */

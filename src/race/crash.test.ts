@@ -128,9 +128,13 @@ describe('a server killed mid-flight', { skip: SKIP }, () => {
     for (let i = 0; i < 1200; i++) {
       const [b] = await q('SELECT status FROM batches WHERE tenant_id = $1 AND id = $2', [c.tenantId, gen.id]);
       const [{ due }] = await q(`SELECT count(*)::int AS due FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= now()`);
+      const [{ behind }] = await q(
+        // events the webhook outbox's subscriber has not reached yet
+        `SELECT count(*)::int AS behind FROM events e, event_cursors k WHERE k.subscriber = 'webhooks' AND (e.xid, e.id) > (k.xid, k.id)`,
+      );
       const [p] = await q('SELECT period_no FROM cards WHERE tenant_id = $1 AND id = $2', [c.tenantId, periodic.id]);
       const [x] = await q('SELECT state FROM cards WHERE tenant_id = $1 AND id = $2', [c.tenantId, expiring.id]);
-      if (b.status === 'ready' && due === 0 && p.period_no === 2 && x.state === 'expired') break;
+      if (b.status === 'ready' && due === 0 && behind === 0 && p.period_no === 2 && x.state === 'expired') break;
       await sleep(100);
     }
 
@@ -148,7 +152,7 @@ describe('a server killed mid-flight', { skip: SKIP }, () => {
     const half = await q(
       `SELECT r.id,
          (SELECT count(*) FROM ledger_entries l WHERE l.tenant_id = r.tenant_id AND l.redemption_id = r.id) AS ledger,
-         (SELECT count(*) FROM card_events e WHERE e.tenant_id = r.tenant_id AND e.card_id = r.card_id AND e.data->>'redemption_id' = r.id) AS events,
+         (SELECT count(*) FROM events e WHERE e.tenant_id = r.tenant_id AND e.card_id = r.card_id AND e.data->>'redemption_id' = r.id) AS events,
          (SELECT count(*) FROM audit_entries a WHERE a.tenant_id = r.tenant_id AND a.target_id = r.id) AS audits
        FROM redemptions r WHERE r.tenant_id = $1`,
       [c.tenantId],
@@ -209,7 +213,7 @@ describe('a server killed mid-flight', { skip: SKIP }, () => {
 
     // 6. webhooks: one delivery per redeemed event, none failed; each either delivered (once) or still
     // leased by the killed process (it comes due again when the lease ends: at least once, never lost)
-    const [{ events }] = await q<{ events: number }>(`SELECT count(*)::int AS events FROM card_events WHERE tenant_id = $1 AND event_type = 'redeemed'`, [
+    const [{ events }] = await q<{ events: number }>(`SELECT count(*)::int AS events FROM events WHERE tenant_id = $1 AND event_type = 'card.redeemed'`, [
       c.tenantId,
     ]);
     const deliveries = await q(

@@ -63,13 +63,19 @@ export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: bo
   for (const [i, name] of ['张伟', '王芳', '李娜', '刘洋', '陈静'].entries())
     members.push(
       await tx((q) =>
-        createMember(q, ctx.keys, DEMO_TENANT, {
-          external_id: `crm-${1001 + i}`,
-          name,
-          phone: `1380013800${i}`,
-          birthday: `199${i}-0${i + 1}-15`,
-          tier: i < 2 ? 'gold' : 'silver',
-        }),
+        createMember(
+          q,
+          ctx.keys,
+          DEMO_TENANT,
+          {
+            external_id: `crm-${1001 + i}`,
+            name,
+            phone: `1380013800${i}`,
+            birthday: `199${i}-0${i + 1}-15`,
+            tier: i < 2 ? 'gold' : 'silver',
+          },
+          ctx.clock.now(),
+        ),
       ),
     );
 

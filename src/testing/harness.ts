@@ -17,6 +17,7 @@ import { clock } from '../clock.js';
 import { verifyInvariants } from '../platform/verify.js';
 import { modules } from '../modules/index.js';
 import { drainJobs } from '../platform/jobs.js';
+import { dispatchEvents } from '../platform/events.js';
 
 /**
  * A whole server for a test: PGlite in memory, or — when DATABASE_URL is set — a fresh schema in
@@ -92,6 +93,7 @@ export async function startTestEnv(opts: { config?: Partial<Config>; cheapPasswo
     async jobs() {
       // recurring sweeps run now, whatever the (moved) clock said when they were last scheduled
       await ctx.db.query(`UPDATE jobs SET run_at = $1 WHERE state = 'pending' AND singleton IS NOT NULL AND singleton NOT LIKE 'batch.%'`, [ctx.clock.now()]);
+      await dispatchEvents(ctx); // every event so far reaches its subscribers before the jobs that follow them run
       return drainJobs(ctx);
     },
     async close() {

@@ -158,7 +158,7 @@ test('the clear code never sits in a table', async () => {
   const c = (await env.api('POST', '/v1/cards/issue', { batch_id: b.id, member_id: m.id }, { headers: { 'idempotency-key': 'leak-check' } })).body;
   await env.api('POST', '/v1/redemptions', { code: c.code, amount: 100, pin: c.pin });
   await env.jobs();
-  for (const table of ['cards', 'card_events', 'ledger_entries', 'redemptions', 'audit_entries', 'idempotency_keys', 'webhook_deliveries', 'jobs']) {
+  for (const table of ['cards', 'events', 'ledger_entries', 'redemptions', 'audit_entries', 'idempotency_keys', 'webhook_deliveries', 'jobs']) {
     const r = await env.ctx.db.query(`SELECT count(*)::int8 AS n FROM ${table} x WHERE x::text ILIKE '%' || $1 || '%' OR x::text LIKE '%' || $2 || '%'`, [
       c.code,
       c.pin,

@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/index.js';
+import { emit } from '../../platform/events.js';
 import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { ALPHABETS, minLength, type CodeFormat } from '../codes/codes.js';
@@ -80,7 +81,18 @@ export async function createBatch(q: Sql, tenantId: string, input: BatchInput, n
   );
   if (input.mode === 'pregenerated')
     await enqueue(q, { type: 'batch.generate', tenantId, payload: { batchId: id }, singleton: `batch.generate:${tenantId}:${id}` });
-  return r.rows[0];
+  const b = r.rows[0];
+  await emit(q, [
+    {
+      tenantId,
+      type: 'batch.created',
+      at: now,
+      batchId: id,
+      templateId: b.template_id,
+      data: { name: b.name, mode: b.mode, quantity: b.quantity, stock: b.stock },
+    },
+  ]);
+  return b;
 }
 
 export async function getBatch(q: Sql, tenantId: string, id: string, forUpdate = false): Promise<BatchRow> {
@@ -172,8 +184,13 @@ export async function ensureRewardBatch(q: Sql, tenantId: string, templateId: st
 }
 
 /** A generation job that has used up its attempts leaves the batch failed, with the reason. */
-export async function markBatchFailed(q: Sql, tenantId: string, id: string, error: string): Promise<void> {
-  await q.query(`UPDATE batches SET status = 'failed', error = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, id, error.slice(0, 2000)]);
+export async function markBatchFailed(q: Sql, tenantId: string, id: string, error: string, now: Date): Promise<void> {
+  const r = await q.query<{ template_id: string }>(`UPDATE batches SET status = 'failed', error = $3 WHERE tenant_id = $1 AND id = $2 RETURNING template_id`, [
+    tenantId,
+    id,
+    error.slice(0, 2000),
+  ]);
+  if (r.rows[0]) await emit(q, [{ tenantId, type: 'batch.failed', at: now, batchId: id, templateId: r.rows[0].template_id }]);
 }
 
 /** The batch row locked for its generator (FOR UPDATE): undefined when it is gone. */
@@ -187,7 +204,14 @@ export async function addGenerated(q: Sql, tenantId: string, id: string, n: numb
 }
 
 export async function markBatchReady(q: Sql, tenantId: string, id: string, now: Date): Promise<void> {
-  await q.query(`UPDATE batches SET status = 'ready', updated_at = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, id, now]);
+  const r = await q.query<{ template_id: string; generated: number }>(
+    `UPDATE batches SET status = 'ready', updated_at = $3 WHERE tenant_id = $1 AND id = $2 RETURNING template_id, generated`,
+    [tenantId, id, now],
+  );
+  if (r.rows[0])
+    await emit(q, [
+      { tenantId, type: 'batch.ready', at: now, batchId: id, templateId: r.rows[0].template_id, data: { generated: Number(r.rows[0].generated) } },
+    ]);
 }
 
 export interface ImportRecord {

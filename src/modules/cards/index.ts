@@ -1,4 +1,6 @@
 import { defineModule, migrationsOf } from '../../platform/module.js';
+import { inArea } from '../../platform/events.js';
+import { CARD_EVENTS } from './events.js';
 import { markBatchFailed } from '../batches/service.js';
 import { expireDue } from './expire.js';
 import { generateBatch } from './generate.js';
@@ -20,6 +22,7 @@ export default defineModule({
     await app.register(async (scope) => poolRoutes(scope, ctx));
   },
   invariants: cardInvariants,
+  events: inArea('card', CARD_EVENTS),
   jobs: [
     {
       // fills a pregenerated batch's pool (the batches module enqueues it when a batch is created or resumed)
@@ -28,7 +31,7 @@ export default defineModule({
         try {
           await generateBatch(c, job, lease);
         } catch (e) {
-          if (job.attempts >= job.max_attempts) await markBatchFailed(c.db, job.tenant_id!, job.payload.batchId, String(e));
+          if (job.attempts >= job.max_attempts) await markBatchFailed(c.db, job.tenant_id!, job.payload.batchId, String(e), c.clock.now());
           throw e;
         }
       },

@@ -34,7 +34,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     async (req, reply) => {
       requireAccess(req.caller!, 'catalog.write');
       return mutate(ctx, req, reply, { action: 'member.create', targetType: 'member', status: 201 }, (q) =>
-        svc.createMember(q, ctx.keys, req.caller!.tenantId, req.body),
+        svc.createMember(q, ctx.keys, req.caller!.tenantId, req.body, ctx.clock.now()),
       );
     },
   );
@@ -44,7 +44,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     async (req, reply) => {
       requireAccess(req.caller!, 'catalog.write');
       return mutate(ctx, req, reply, { action: 'member.update', targetType: 'member' }, (q) =>
-        svc.updateMember(q, ctx.keys, req.caller!.tenantId, req.params.id, req.body),
+        svc.updateMember(q, ctx.keys, req.caller!.tenantId, req.params.id, req.body, ctx.clock.now()),
       );
     },
   );

@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/index.js';
+import { emit } from '../../platform/events.js';
 import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { keyset, type Sorts } from '../../http/pagination.js';
@@ -42,7 +43,7 @@ function checkBirthday(b: string | null | undefined) {
     throw new AppError(422, 'VALIDATION_FAILED', 'birthday: a real date as YYYY-MM-DD', { errors: [{ field: 'birthday', reason: 'not a date' }] });
 }
 
-export async function createMember(q: Sql, keys: Keyring, tenantId: string, input: MemberInput): Promise<Member> {
+export async function createMember(q: Sql, keys: Keyring, tenantId: string, input: MemberInput, at: Date): Promise<Member> {
   checkBirthday(input.birthday);
   const [enc, hash, last4] = phoneFields(keys, tenantId, input.phone);
   const r = await q.query<Member>(
@@ -51,10 +52,12 @@ export async function createMember(q: Sql, keys: Keyring, tenantId: string, inpu
     [tenantId, newId('mem'), input.external_id ?? null, input.name ?? null, enc, hash, last4, input.birthday ?? null, input.tier ?? null],
   );
   if (!r.rows[0]) throw new AppError(409, 'MEMBER_EXTERNAL_ID_TAKEN', `external_id: a member with external_id "${input.external_id}" exists`);
-  return r.rows[0];
+  const m = r.rows[0];
+  await emit(q, [{ tenantId, type: 'member.created', at, memberId: m.id, data: { external_id: m.external_id, tier: m.tier } }]);
+  return m;
 }
 
-export async function updateMember(q: Sql, keys: Keyring, tenantId: string, id: string, input: MemberInput): Promise<Member> {
+export async function updateMember(q: Sql, keys: Keyring, tenantId: string, id: string, input: MemberInput, at: Date): Promise<Member> {
   await getMember(q, tenantId, id);
   checkBirthday(input.birthday);
   const sets: string[] = [];
@@ -78,6 +81,9 @@ export async function updateMember(q: Sql, keys: Keyring, tenantId: string, id: 
     if (e.code === '23505') throw new AppError(409, 'MEMBER_EXTERNAL_ID_TAKEN', `external_id: a member with external_id "${input.external_id}" exists`);
     throw e;
   });
+  // the names of what changed, never the values (a phone number stays out of the log and the webhooks)
+  const changed = (['name', 'tier', 'birthday', 'external_id', 'phone'] as const).filter((k) => input[k] !== undefined);
+  await emit(q, [{ tenantId, type: 'member.updated', at, memberId: id, data: { changed, tier: r.rows[0].tier } }]);
   return r.rows[0];
 }
 

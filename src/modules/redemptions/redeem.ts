@@ -4,7 +4,7 @@ import { isoSql, params, recordCtes, type FastMutation } from '../../mutations/m
 import type { Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { appendEvents, OUTBOX_FROM_EV } from '../cards/events.js';
+import { appendEvents } from '../cards/events.js';
 import { writeDecided } from './write.js';
 import { spendApproval } from './approvals.js';
 import { cardView, DEPLETES, type CardRow } from '../cards/model.js';
@@ -89,7 +89,7 @@ export async function redeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInpu
 /**
  * 核销, the hot path: the card is read once (no lock), the rules run here on that row, and then ONE
  * statement does everything else — the conditional take from the card, the redemption, its ledger
- * entry, its event and webhook deliveries, the audit entry and the idempotency record — so a
+ * entry, its event, the audit entry and the idempotency record — so a
  * redemption is two round trips and holds the card's row lock only for that one statement.
  *
  * The invariant is kept by the card update's WHERE, as in takeFromCard: state, holdings, validity
@@ -154,7 +154,7 @@ export async function redeemFast(ctx: Ctx, caller: Caller, input: RedeemInput, m
       orderAmount: input.order_amount ?? null,
       value: take.value,
       ledgerType: take.stamps ? 'stamp' : 'redeem',
-      eventType: take.stamps ? 'stamped' : 'redeemed',
+      eventType: take.stamps ? 'card.stamped' : 'card.redeemed',
       eventData,
       actor: m.audit.actor,
       action: m.audit.action,
@@ -196,11 +196,9 @@ export async function redeemFast(ctx: Ctx, caller: Caller, input: RedeemInput, m
       INSERT INTO ledger_entries (tenant_id, card_id, entry_type, amount, uses, stamps, redemption_id, created_at)
       SELECT tenant_id, id, ${p(take.stamps ? 'stamp' : 'redeem')}, -${amount}::int8, -${uses}::int, ${stamps}::int, ${red}, ${nowP}::timestamptz FROM c),
     ev AS (
-      INSERT INTO card_events (tenant_id, card_id, template_id, batch_id, event_type, member_id, store_id, channel_id, key_id, data, created_at)
-      SELECT tenant_id, id, template_id, batch_id, ${p(take.stamps ? 'stamped' : 'redeemed')}, member_id, ${p(storeId)}, channel_id, ${p(caller.keyId)},
-        ${p(eventData)}::jsonb, ${nowP}::timestamptz FROM c
-      RETURNING *),
-    wh AS (${OUTBOX_FROM_EV}),
+      INSERT INTO events (tenant_id, card_id, template_id, batch_id, event_type, member_id, store_id, channel_id, key_id, data, created_at)
+      SELECT tenant_id, id, template_id, batch_id, ${p(take.stamps ? 'card.stamped' : 'card.redeemed')}, member_id, ${p(storeId)}, channel_id, ${p(caller.keyId)},
+        ${p(eventData)}::jsonb, ${nowP}::timestamptz FROM c),
     ${
       keyed
         ? `answer AS (

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/index.js';
 import { batcher } from '../../db/batcher.js';
-import { OUTBOX_FROM_EV } from '../cards/events.js';
 import type { CardRow } from '../cards/model.js';
 import { takeSet, takeWhere, type TakeExprs } from './take.js';
 
@@ -34,7 +33,7 @@ export type Written = CardRow | null | 'alone';
 
 /**
  * The redemption fast path's statement for a group: the same conditional take, redemption, ledger
- * entry, event, outbox and audit entry as the one-card statement in redeem.ts, for up to 32 cards
+ * entry, event and audit entry as the one-card statement in redeem.ts, for up to 32 cards
  * at once (each card at most once). The WHERE is the same invariant, checked row by row: a card
  * that no longer matches is simply not in RETURNING, and its caller takes the transactional path.
  * Rows are locked in card order first, so two groups (from two processes) can never deadlock.
@@ -75,10 +74,8 @@ const groupSql = (lockFirst: boolean) => `WITH i AS (
     INSERT INTO ledger_entries (tenant_id, card_id, entry_type, amount, uses, stamps, redemption_id, created_at)
     SELECT tenant_id, id, r_ledger, -r_amount, -r_uses, r_stamps, r_id, r_at FROM c),
   ev AS (
-    INSERT INTO card_events (tenant_id, card_id, template_id, batch_id, event_type, member_id, store_id, channel_id, key_id, data, created_at)
-    SELECT tenant_id, id, template_id, batch_id, r_event, member_id, r_store, channel_id, r_key, r_event_data, r_at FROM c
-    RETURNING *),
-  wh AS (${OUTBOX_FROM_EV}),
+    INSERT INTO events (tenant_id, card_id, template_id, batch_id, event_type, member_id, store_id, channel_id, key_id, data, created_at)
+    SELECT tenant_id, id, template_id, batch_id, r_event, member_id, r_store, channel_id, r_key, r_event_data, r_at FROM c),
   audit_row AS (
     INSERT INTO audit_entries (tenant_id, actor, action, target_type, target_id, data, created_at)
     SELECT tenant_id, r_actor, r_action, 'redemption', r_id, r_audit, r_at FROM c)

@@ -41,8 +41,8 @@ export async function stats(q: Sql, tenantId: string, f: StatsFilter) {
     all_redeemed_cards: number;
   }>(
     `WITH e AS (
-       SELECT ${key('e')} AS key, count(*) FILTER (WHERE e.event_type = 'issued')::int8 AS issued, count(*) FILTER (WHERE e.event_type = 'bound')::int8 AS bound
-       FROM card_events e WHERE ${where('e')} AND e.event_type IN ('issued','bound') GROUP BY 1),
+       SELECT ${key('e')} AS key, count(*) FILTER (WHERE e.event_type = 'card.issued')::int8 AS issued, count(*) FILTER (WHERE e.event_type = 'card.bound')::int8 AS bound
+       FROM events e WHERE ${where('e')} AND e.event_type IN ('card.issued','card.bound') GROUP BY 1),
      r AS (
        SELECT ${key('r')} AS key, count(*)::int8 AS redeemed, count(DISTINCT r.card_id)::int8 AS redeemed_cards,
               coalesce(sum(r.amount), 0)::int8 AS redeemed_amount, coalesce(sum(r.order_amount), 0)::int8 AS order_gmv

@@ -20,8 +20,8 @@ export async function cardTrace(q: Sql, caller: Caller, id: string) {
   const ep: unknown[] = [caller.tenantId, id];
   const events = (
     await q.query<EventRow>(
-      `SELECT id, event_type, member_id, store_id, channel_id, key_id, data, created_at FROM card_events
-     WHERE tenant_id = $1 AND card_id = $2 AND ${scopeSql(caller, ep, { store: 'store_id', storeMayBeNull: true, channel: '*', member: '*' })} ORDER BY id`,
+      `SELECT id, substr(event_type, 6) AS event_type, member_id, store_id, channel_id, key_id, data, created_at FROM events
+     WHERE tenant_id = $1 AND card_id = $2 AND event_type LIKE 'card.%' AND ${scopeSql(caller, ep, { store: 'store_id', storeMayBeNull: true, channel: '*', member: '*' })} ORDER BY id`,
       ep,
     )
   ).rows;

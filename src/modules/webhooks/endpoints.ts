@@ -5,10 +5,9 @@ import { keyset, type Sorts } from '../../http/pagination.js';
 import type { Keyring } from '../../secrets.js';
 import { isInternalName, isPublicAddress, literalAddress } from './public-address.js';
 import { newSigningSecret } from './signature.js';
-import { CARD_EVENTS } from '../cards/events.js';
+import { eventTypes, isEventType } from '../../platform/events.js';
 
 /** The events an endpoint may subscribe to: the card event catalogue, each as `card.<type>`. */
-export const EVENT_TYPES = Object.keys(CARD_EVENTS).map((t) => `card.${t}`);
 
 /** Each endpoint multiplies every event's deliveries; a small cap keeps the fan-out bounded. */
 export const MAX_ENDPOINTS = 20;
@@ -59,7 +58,13 @@ function checkUrl(url: string, policy: TargetPolicy): string {
 
 function checkEventTypes(types: string[]): string[] {
   types.forEach((t, i) => {
-    if (!(EVENT_TYPES as readonly string[]).includes(t)) throw invalid(`event_types.${i}`, `unknown event type "${t}"; one of ${EVENT_TYPES.join(', ')}`);
+    if (!isEventType(t))
+      throw invalid(
+        `event_types.${i}`,
+        `unknown event type "${t}"; one of ${eventTypes()
+          .map((e) => e.type)
+          .join(', ')}`,
+      );
   });
   return [...new Set(types)];
 }
@@ -78,8 +83,8 @@ export async function createEndpoint(
   if (n.rows[0].n >= MAX_ENDPOINTS) throw new AppError(409, 'WEBHOOK_ENDPOINT_LIMIT', `a tenant may have at most ${MAX_ENDPOINTS} webhook endpoints`);
   const secret = newSigningSecret();
   const r = await q.query<Endpoint>(
-    `INSERT INTO webhook_endpoints (tenant_id, id, url, secret_enc, event_types, description, active, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLS}`,
+    `INSERT INTO webhook_endpoints (tenant_id, id, url, secret_enc, event_types, description, active, created_at, active_until)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $7 THEN NULL ELSE pg_current_xact_id() END) RETURNING ${COLS}`,
     [tenantId, newId('whe', at.getTime()), url, keys.encryptText(secret), types, input.description ?? null, input.active ?? true, at],
   );
   return { ...r.rows[0], secret };
@@ -108,6 +113,8 @@ export async function listEndpoints(q: Sql, tenantId: string, opts: { limit: num
 export async function updateEndpoint(q: Sql, tenantId: string, id: string, input: EndpointInput, at: Date, policy: TargetPolicy = {}): Promise<Endpoint> {
   const r = await q.query<Endpoint>(
     `UPDATE webhook_endpoints SET url = coalesce($3, url), event_types = coalesce($4, event_types), active = coalesce($5, active),
+       active_from = CASE WHEN $5 AND NOT active THEN pg_current_xact_id() ELSE active_from END,
+       active_until = CASE WHEN $5 THEN NULL WHEN NOT $5 AND active THEN pg_current_xact_id() ELSE active_until END,
        description = CASE WHEN $6 THEN $7 ELSE description END, updated_at = $8
      WHERE tenant_id = $1 AND id = $2 RETURNING ${COLS}`,
     [

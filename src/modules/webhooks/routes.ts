@@ -9,7 +9,7 @@ import { SortQuery } from '../../http/pagination.js';
 import { Delivery, DeliveryState, Endpoint, EndpointCreate, EndpointPatch, EndpointWithSecret } from './schemas.js';
 import * as endpoints from './endpoints.js';
 import * as deliveries from './deliveries.js';
-import { CARD_EVENTS } from '../cards/events.js';
+import { eventTypes } from '../../platform/events.js';
 
 const ById = Type.Object({ id: Id });
 
@@ -29,7 +29,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req) => {
       requireAccess(req.caller!, 'catalog.read');
-      return { data: Object.entries(CARD_EVENTS).map(([t, [zh, en]]) => ({ type: `card.${t}`, zh, en })) };
+      return { data: eventTypes() };
     },
   );
 

@@ -4,7 +4,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestEnv, type TestEnv } from '../../testing/harness.js';
 import { freePort } from '../../testing/ports.js';
-import { deliverDue } from './deliver.js';
+import { deliverDue as deliver } from './deliver.js';
+import { dispatchEvents } from '../../platform/events.js';
+
+/** Events reach the webhook outbox through its subscriber; then the due deliveries go out. */
+const deliverDue = async (ctx: Parameters<typeof deliver>[0], limit?: number) => {
+  await dispatchEvents(ctx);
+  return deliver(ctx, limit);
+};
 
 /** Replays the review's attack: webhooks used to reach loopback, cloud metadata and private hosts, and to read their answers. */
 let env: TestEnv;

@@ -6,8 +6,15 @@ import type { AddressInfo } from 'node:net';
 import { startTestEnv, type TestEnv } from '../../testing/harness.js';
 import { assertBadSort, assertSortedWalk } from '../../testing/lists.js';
 import { appendEvents, type CardEvent } from '../cards/events.js';
-import { deliverDue, MAX_ATTEMPTS, RETRY_SCHEDULE_MS } from './deliver.js';
+import { deliverDue as deliver, MAX_ATTEMPTS, RETRY_SCHEDULE_MS } from './deliver.js';
 import { verifySignature } from './signature.js';
+import { dispatchEvents } from '../../platform/events.js';
+
+/** Events reach the webhook outbox through its subscriber; then the due deliveries go out. */
+const deliverDue = async (ctx: Parameters<typeof deliver>[0], limit?: number) => {
+  await dispatchEvents(ctx);
+  return deliver(ctx, limit);
+};
 
 interface Received {
   path: string;
@@ -294,7 +301,8 @@ test('bad input is a 4xx problem naming the field; creation is idempotent and au
     [{ url: 'http://' }, 422, 'url'],
     [{ url: 'https://user:pw@example.com/' }, 422, 'url'],
     [{ url: 'https://example.com/', event_types: ['card.redeemed', 'card.teleported'] }, 422, 'event_types.1'],
-    [{ url: 'https://example.com/', event_types: ['order.paid'] }, 400, 'body.event_types.0'],
+    [{ url: 'https://example.com/', event_types: ['Card.Redeemed'] }, 400, 'body.event_types.0'],
+    [{ url: 'https://example.com/', event_types: ['order.paid'] }, 422, 'event_types.0'], // no module has orders yet
   ];
   for (const [body, status, field] of cases) {
     const r = await env.api('POST', '/v1/webhook-endpoints', body);
