@@ -26,6 +26,7 @@ export async function createContext(config: Config, opts: { schema?: string; poo
   });
   await migrate(db, migrationSources);
   const ctx: Ctx = { db, keys: keyring(config.keys), config, clock };
+  for (const m of modules) for (const x of m.extend ?? []) x.install();
   for (const m of modules) await m.start?.(ctx);
   const closeDb = db.close.bind(db);
   db.close = async () => {

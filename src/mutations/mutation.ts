@@ -17,7 +17,7 @@ export interface MutationSpec {
 
 class Replay extends Error {}
 
-/** What a fast path must write besides its effect, in the same statement (see `recordCtes`). */
+/** What a fast path must write besides its effect, in the same statement: its audit entry and (see `idempotencyCte`) its stored answer. */
 export interface FastMutation {
   tenantId: string;
   at: Date;
@@ -40,19 +40,13 @@ export function params() {
 }
 
 /**
- * The audit entry and the idempotency record of a fast path, as CTEs to append to its statement.
- * `from` is the CTE whose one row means "it happened"; `targetId` and `answer` are SQL over it.
- * A second request with the same key fails the whole statement on the key's primary key, so the
- * effect is undone and mutate() answers with the first request's stored answer.
+ * The stored answer of a fast path with an idempotency key, as a CTE. A second request with the
+ * same key fails the whole statement on the key's primary key, so the effect is undone and
+ * mutate() answers with the first request's stored answer.
  */
-export function recordCtes(m: FastMutation, p: (v: unknown) => string, from: string, targetId: string, answer: string): string {
-  const audit = `audit_row AS (
-    INSERT INTO audit_entries (tenant_id, actor, action, target_type, target_id, data, created_at)
-    SELECT ${p(m.tenantId)}, ${p(m.audit.actor)}, ${p(m.audit.action)}, ${p(m.audit.targetType)}, ${targetId}, ${p(JSON.stringify(m.audit.data))}::jsonb, ${p(m.at)}::timestamptz FROM ${from})`;
-  if (!m.idempotency) return audit;
-  const i = m.idempotency;
-  return `${audit},
-  idempotency_row AS (
+export function idempotencyCte(m: FastMutation, p: (v: unknown) => string, from: string, answer: string): string {
+  const i = m.idempotency!;
+  return `idempotency_row AS (
     INSERT INTO idempotency_keys (tenant_id, principal, key, request_hash, status_code, response)
     SELECT ${p(m.tenantId)}, ${p(i.principal)}, ${p(i.key)}, ${p(i.hash)}::bytea, ${p(i.status)}::int, ${answer} FROM ${from})`;
 }

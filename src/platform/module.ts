@@ -4,6 +4,7 @@ import type { Ctx } from './context.js';
 import type { Sql } from '../db/index.js';
 import type { Handler } from './jobs.js';
 import type { EventNames, Subscriber } from './events.js';
+import type { Extension } from './extensions.js';
 
 /**
  * A module 模块 is one glossary area: it owns its tables (its `migrations` folder), its service
@@ -21,6 +22,8 @@ export interface ModuleDef {
   events?: EventNames;
   /** in-process subscribers to the event log: ordered, durable, each its own cursor */
   subscribers?: Subscriber[];
+  /** values it plugs into other modules' extension points (e.g. a redemption guard) */
+  extend?: Extension[];
   /** what must always hold of its tables: checked after every test's server closes and by `kaquan verify` */
   invariants?: Invariant[];
   /** runs once per process after migrations (open a connection, backfill what SQL cannot compute) */

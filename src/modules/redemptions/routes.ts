@@ -54,13 +54,14 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) => {
       requireAccess(req.caller!, req.body.card_id && !req.body.code ? 'cards.redeem_by_id' : 'cards.redeem');
+      const run = {}; // the two paths share it: the guards are asked once per request
       return mutate(
         ctx,
         req,
         reply,
         { action: 'card.redeem', targetType: 'redemption', status: 201 },
-        (q) => redeem(ctx, q, req.caller!, req.body),
-        (m) => redeemFast(ctx, req.caller!, req.body, m) as Promise<any>,
+        (q) => redeem(ctx, q, req.caller!, req.body, run),
+        (m) => redeemFast(ctx, req.caller!, req.body, m, run) as Promise<any>,
       );
     },
   );

@@ -1,6 +1,6 @@
 /**
  * The take 扣减: what a redemption does to its card's row and the WHERE that guards it, written
- * once for every path (the transactional one, the one-statement fast path and the grouped write).
+ * once, in the one redemption write every path uses (write.ts: alone, grouped, keyed, in a transaction).
  * The WHERE re-checks, on the row as it is when the statement runs, everything the rules decided
  * on a read: state, holdings, validity, period, holder, and (where the path cannot issue a stamp
  * reward) that the goal is not reached. A card that changed matches nothing, so no concurrent

@@ -1,0 +1,57 @@
+import type { Sql } from '../../db/index.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Caller } from '../../http/access.js';
+import { extensionPoint } from '../../platform/extensions.js';
+import type { CardRow } from '../cards/model.js';
+import type { TemplateRow } from '../templates/schemas.js';
+import type { Store } from '../stores/service.js';
+import type { RedeemInput } from './load.js';
+import type { Take } from './rules.js';
+
+/** One redemption as decided, before it is written: what guards and effects are shown. */
+export interface Attempt {
+  caller: Caller;
+  card: CardRow;
+  template: TemplateRow;
+  store: Store | null;
+  input: RedeemInput;
+  take: Take;
+  at: Date;
+}
+
+/**
+ * A guard 守卫 may refuse a redemption the rules allowed (a risk rule, a limit): it throws an
+ * AppError with the problem the caller gets. Guards run once per request, after the rules and
+ * before the write, on every path; a refused redemption changes nothing.
+ */
+export interface RedemptionGuard {
+  name: string;
+  check(ctx: Ctx, a: Attempt): Promise<void> | void;
+}
+
+/**
+ * An effect 联动 rides in the redemption's own transaction (points earned on it commit or roll back
+ * with it). A redemption an effect applies to goes the transactional path, so prefer following
+ * `card.redeemed` events with a subscriber (src/platform/events.ts) where the same commit is not needed.
+ */
+export interface RedemptionEffect {
+  name: string;
+  applies(a: Attempt): boolean;
+  run(ctx: Ctx, q: Sql, a: Attempt, done: { redemptionId: string; card: CardRow }): Promise<void>;
+}
+
+export const redemptionGuards = extensionPoint<RedemptionGuard>('redemption.guards');
+export const redemptionEffects = extensionPoint<RedemptionEffect>('redemption.effects');
+
+/** Per request: the fast path and the transactional path it may hand over to ask the guards once. */
+export interface RedeemRun {
+  guarded?: boolean;
+}
+
+export async function runGuards(ctx: Ctx, a: Attempt, run: RedeemRun): Promise<void> {
+  if (run.guarded) return;
+  for (const g of redemptionGuards.list()) await g.check(ctx, a);
+  run.guarded = true;
+}
+
+export const effectsFor = (a: Attempt) => redemptionEffects.list().filter((e) => e.applies(a));
