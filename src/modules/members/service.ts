@@ -127,37 +127,32 @@ export async function memberExists(q: Sql, tenantId: string, id: string): Promis
 export const MEMBER_SORTS = { created_at: null, name: { sql: "coalesce(name, '')", type: 'text' } } satisfies Sorts;
 
 /**
- * List or search members. A search term is tried as each thing it could be, each through its own
- * index — phone (by its keyed hash, never in clear), external id, id, name — and the branches are
- * united, so a search costs a few index look-ups whatever the tenant's size. Names of 3+ characters
- * match anywhere (trigram index), shorter terms the start of the name (a surname: 王).
+ * List or search members. A search term is first tried as what identifies one member — phone (by
+ * its keyed hash, never in clear), external id, id — each through its own index; when one of them
+ * matches, that is the answer (a till that types a phone number gets that member, in a few index
+ * look-ups whatever the tenant's size). Only when none does is it a name: 3+ characters match
+ * anywhere (trigram index), shorter terms the start of the name (a surname: 王).
  */
 export async function listMembers(q: Sql, keys: Keyring, tenantId: string, opts: { limit: number; cursor?: string; q?: string; sort?: string }) {
   const page = keyset(MEMBER_SORTS, opts.sort, opts.cursor);
   const term = opts.q?.trim() || null;
-  const params: unknown[] = [tenantId];
-  const after = page.after(params);
-  const select = `SELECT ${COLS}${page.select} FROM members WHERE tenant_id = $1 AND ${after}`;
-  let from = 'members';
-  if (term) {
-    const branches: string[] = [];
-    const add = (cond: string, v: unknown) => {
+  const run = async (branches: [cond: string, v: unknown][] | null) => {
+    const params: unknown[] = [tenantId];
+    const select = `SELECT ${COLS}${page.select} FROM members WHERE tenant_id = $1 AND ${page.after(params)}`;
+    if (!branches) return q.query<Member>(`${select} ORDER BY ${page.orderBy} LIMIT ${page.limit(params, opts.limit)}`, params);
+    const united = branches.map(([cond, v]) => {
       params.push(v);
-      branches.push(`(${select} AND ${cond.replace('?', `$${params.length}`)} ORDER BY ${page.orderBy} LIMIT ${opts.limit + 1})`);
-    };
-    if (/^\+?[\d\s\-()]{5,25}$/.test(term)) add('phone_hash = ?', keys.hmac(`phone:${tenantId}:${normPhone(term)}`));
-    add('external_id = ?', term);
-    if (/^mem_[0-9a-z]+$/.test(term)) add('id = ?', term);
-    const like = term.replace(/[\\%_]/g, '\\$&');
-    if ([...term].length >= 3) add(`name ILIKE '%' || ? || '%'`, like);
-    else add(`lower(name) LIKE lower(?) || '%'`, like);
-    from = `(${branches.join(' UNION ')}) AS found`;
-  }
-  const r = await q.query<Member>(
-    term
-      ? `SELECT * FROM ${from} ORDER BY ${page.orderBy} LIMIT ${page.limit(params, opts.limit)}`
-      : `${select} ORDER BY ${page.orderBy} LIMIT ${page.limit(params, opts.limit)}`,
-    params,
-  );
-  return page.page(r.rows, opts.limit);
+      return `(${select} AND ${cond.replace('?', `$${params.length}`)} ORDER BY ${page.orderBy} LIMIT ${opts.limit + 1})`;
+    });
+    return q.query<Member>(`SELECT * FROM (${united.join(' UNION ')}) AS found ORDER BY ${page.orderBy} LIMIT ${page.limit(params, opts.limit)}`, params);
+  };
+  if (!term) return page.page((await run(null)).rows, opts.limit);
+  const exact: [string, unknown][] = [['external_id = ?', term]];
+  if (/^\+?[\d\s\-()]{5,25}$/.test(term)) exact.push(['phone_hash = ?', keys.hmac(`phone:${tenantId}:${normPhone(term)}`)]);
+  if (/^mem_[0-9a-z]+$/.test(term)) exact.push(['id = ?', term]);
+  const found = await run(exact);
+  if (found.rows.length) return page.page(found.rows, opts.limit);
+  const like = term.replace(/[\\%_]/g, '\\$&');
+  const byName = await run([[[...term].length >= 3 ? `name ILIKE '%' || ? || '%'` : `lower(name) LIKE lower(?) || '%'`, like]]);
+  return page.page(byName.rows, opts.limit);
 }
