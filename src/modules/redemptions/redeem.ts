@@ -13,6 +13,7 @@ import { evaluate, needsVerification, type Take } from './rules.js';
 import { refillCard } from '../cards/refill.js';
 import { rewardStamps } from '../cards/stamp.js';
 import { takeSet, takeWhere, type TakeExprs } from './take.js';
+import { takeTransfersSql } from '../ledger/service.js';
 
 import { checkPin, loadForRedeem, type Loaded, type RedeemInput } from './load.js';
 
@@ -192,9 +193,7 @@ export async function redeemFast(ctx: Ctx, caller: Caller, input: RedeemInput, m
       INSERT INTO redemptions (tenant_id, id, card_id, template_id, batch_id, store_id, key_id, member_id, channel_id, order_amount, amount, uses, stamps, status, created_at)
       SELECT tenant_id, ${red}, id, template_id, batch_id, ${p(storeId)}, ${p(caller.keyId)}, member_id, channel_id, ${p(input.order_amount ?? null)}::int8, ${p(take.value)}::int8, ${uses}::int, ${stamps}::int, 'done', ${nowP}::timestamptz FROM c
       RETURNING ${keyed ? '*' : 'id'}),
-    l AS (
-      INSERT INTO ledger_entries (tenant_id, card_id, entry_type, amount, uses, stamps, redemption_id, created_at)
-      SELECT tenant_id, id, ${p(take.stamps ? 'stamp' : 'redeem')}, -${amount}::int8, -${uses}::int, ${stamps}::int, ${red}, ${nowP}::timestamptz FROM c),
+    l AS (${takeTransfersSql('c', { tenant: 'c.tenant_id', card: 'c.id', amount, uses, stamps, reason: p(take.stamps ? 'stamp' : 'redeem'), reference: red, at: `${nowP}::timestamptz` })}),
     ev AS (
       INSERT INTO card_events (tenant_id, card_id, template_id, batch_id, event_type, member_id, store_id, channel_id, key_id, data, created_at)
       SELECT tenant_id, id, template_id, batch_id, ${p(take.stamps ? 'stamped' : 'redeemed')}, member_id, ${p(storeId)}, channel_id, ${p(caller.keyId)},
@@ -229,9 +228,7 @@ async function takeFromCard(q: Sql, caller: Caller, l: Loaded, take: Take, redem
      r AS (
        INSERT INTO redemptions (tenant_id, id, card_id, template_id, batch_id, store_id, key_id, member_id, channel_id, order_amount, amount, uses, stamps, status, created_at)
        SELECT tenant_id, $9, id, template_id, batch_id, $10, $11, member_id, channel_id, $12, $13, $4, $5, 'done', $7 FROM c),
-     l AS (
-       INSERT INTO ledger_entries (tenant_id, card_id, entry_type, amount, uses, stamps, redemption_id, created_at)
-       SELECT tenant_id, id, CASE WHEN $5 > 0 THEN 'stamp' ELSE 'redeem' END, -$3, -$4, $5, $9, $7 FROM c)
+     l AS (${takeTransfersSql('c', { tenant: 'c.tenant_id', card: 'c.id', amount: '$3', uses: '$4', stamps: '$5', reason: "CASE WHEN $5 > 0 THEN 'stamp' ELSE 'redeem' END", reference: '$9', at: '$7' })})
      SELECT * FROM c`,
     [
       caller.tenantId,
