@@ -64,11 +64,12 @@ export async function copyCeilingPglite(dataDir: string, n: number) {
   return { rows: n, seconds: round(seconds), rows_per_s: Math.round(n / seconds) };
 }
 
-/** One conditional card update and its ledger entry, as one prepared statement: the least a redemption can be. */
+/** One conditional card update and its ledger transfer, as one prepared statement: the least a redemption can be. */
 const REDEEM_SQL = `WITH c AS (
   UPDATE cards SET uses_left = uses_left - 1, updated_at = $3
   WHERE tenant_id = $1 AND id = $2 AND state = 'active' AND uses_left >= 1 RETURNING tenant_id, id)
-INSERT INTO ledger_entries (tenant_id, card_id, entry_type, uses, created_at) SELECT tenant_id, id, 'redeem', -1, $3 FROM c`;
+INSERT INTO ledger_transfers (tenant_id, asset, amount, debit_account, credit_account, reason, created_at)
+SELECT tenant_id, 'uses', 1, id, 'redeemed.uses', 'redeem', $3 FROM c`;
 
 export async function redeemCeilingPg(databaseUrl: string, schema: string, tenantId: string, cardIds: string[], connections: number, durationMs: number) {
   const clients = await Promise.all(

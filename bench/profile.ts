@@ -136,7 +136,8 @@ async function statements() {
   await measure(
     'ceiling',
     `WITH c AS (UPDATE cards SET uses_left = uses_left - 1, updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND state = 'active' AND uses_left >= 1 RETURNING tenant_id, id)
-    INSERT INTO ledger_entries (tenant_id, card_id, entry_type, uses, created_at) SELECT tenant_id, id, 'redeem', -1, $3 FROM c`,
+    INSERT INTO ledger_transfers (tenant_id, asset, amount, debit_account, credit_account, reason, created_at)
+    SELECT tenant_id, 'uses', 1, id, 'redeemed.uses', 'redeem', $3 FROM c`,
     () => [f.tenantId, f.cardIds[1], new Date()],
   );
   await c.end();

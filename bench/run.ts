@@ -6,6 +6,7 @@ import pg from 'pg';
 import { generateKeyMaterial } from '../src/secrets.js';
 import type { Config } from '../src/config.js';
 import { createContext } from '../src/context.js';
+import { ledgerMismatches } from '../src/modules/ledger/service.js';
 import { copyCeilingPg, copyCeilingPglite, redeemCeilingPg, redeemCeilingPglite, round } from './ceiling.js';
 import { emit, load, machine, openLoad, startServer, type Server } from './lib.js';
 import { prepare, type Fixture } from './setup.js';
@@ -257,13 +258,8 @@ async function onPostgres() {
     } finally {
       await server.stop();
     }
-    const bad = (
-      await ctx.db.query(
-        `SELECT count(*)::int AS n FROM cards c WHERE c.tenant_id = $1 AND c.uses_left <> (SELECT coalesce(sum(uses), 0) FROM ledger_entries l WHERE l.tenant_id = c.tenant_id AND l.card_id = c.id) AND c.batch_id = (SELECT batch_id FROM cards WHERE tenant_id = $1 AND id = $2)`,
-        [f.tenantId, f.cardIds[0]],
-      )
-    ).rows[0].n;
-    if (bad) emit({ name: 'warning', engine, detail: `${bad} bench cards whose ledger differs from their holdings` });
+    const bad = (await ledgerMismatches(ctx.db, f.tenantId)).length;
+    if (bad) emit({ name: 'warning', engine, detail: `${bad} bench cards whose holdings differ from their ledger accounts` });
   } finally {
     await ctx.db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
     await ctx.db.close();

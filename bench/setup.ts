@@ -18,7 +18,8 @@ export interface Fixture {
 
 /**
  * A tenant with an owner key and `cards` active count cards, written straight into the database
- * (with their "issue" ledger entries, so the ledger stays whole), in the schema the server will use.
+ * (with their "issue" transfers from the tenant's issued.uses counter, so the ledger stays whole), in
+ * the schema the server will use.
  */
 export async function prepare(ctx: Ctx, cards: number): Promise<Fixture> {
   const now = new Date();
@@ -48,7 +49,8 @@ export async function prepare(ctx: Ctx, cards: number): Promise<Fixture> {
          INSERT INTO cards (tenant_id, id, batch_id, template_id, kind, code_hash, code_enc, code_tail, seq, state, uses_left, issued_at, created_at, updated_at)
          SELECT $1, u.id, $2, $3, 'count', u.h, u.e, u.t, u.s, 'active', 1000000, $4, $4, $4
          FROM unnest($5::text[], $6::bytea[], $7::bytea[], $8::text[], $9::int8[]) AS u(id, h, e, t, s) RETURNING tenant_id, id)
-       INSERT INTO ledger_entries (tenant_id, card_id, entry_type, uses, created_at) SELECT tenant_id, id, 'issue', 1000000, $4 FROM c`,
+       INSERT INTO ledger_transfers (tenant_id, asset, amount, debit_account, credit_account, reason, created_at)
+       SELECT tenant_id, 'uses', 1000000, 'issued.uses', id, 'issue', $4 FROM c`,
       [
         tenant.id,
         batch.id,

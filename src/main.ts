@@ -24,7 +24,7 @@ const USAGE = `kaquan — 卡券 platform
                                HEAD (a line audit-head printed, SEAL:MAC, or @file) also prove the chain
                                still passes through that exported head
   kaquan audit-head TENANT     print the chain head as one JSON line, to keep outside the database
-  kaquan verify [TENANT]       check every module's invariants (ledger = cached holdings, batch counters, reversals);
+  kaquan verify [TENANT]       check every module's invariants (ledger = cached holdings, account bounds, batch counters, reversals);
                                prints what is broken, exits 1 if anything is
   kaquan tenant create NAME [--id ID] [--time-zone TZ] [--currency CNY]
                                create a tenant and its first owner key (printed once)

@@ -21,7 +21,7 @@ test('the invariants hold after real work, and each one finds the damage it is t
       ['ledger.card_holdings', 'UPDATE cards SET balance = balance + 1 WHERE id = $1', [card.id]],
       ['cards.pool_counted', 'UPDATE batches SET generated = generated + 1 WHERE id = $1', [pool.id]],
       ['cards.issued_counted', 'UPDATE batches SET issued = issued + 1 WHERE id = $1', [card.batch_id]],
-      ['redemptions.reversal_gives_back', "DELETE FROM ledger_entries WHERE redemption_id = $1 AND entry_type = 'reverse'", [red.body.id]],
+      ['redemptions.reversal_gives_back', 'DELETE FROM ledger_transfers WHERE reference = $1 AND reverses IS NOT NULL', [red.body.id]],
     ];
     for (const [name, sql, params] of damage) {
       const rollback = new Error('rollback');

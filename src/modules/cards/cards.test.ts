@@ -335,7 +335,8 @@ test('periodic card: uses per period, refilled by the job each month, ends after
   assert.equal(done.body.card.state, 'expired');
   assert.deepEqual(
     done.body.ledger.map((l: any) => `${l.entry_type}:${l.uses}`),
-    ['issue:2', 'redeem:-2', 'period_close:0', 'refill:2', 'redeem:-1', 'expire:-1'],
+    // January's uses were all spent, so its period_close moved nothing: a transfer moves a positive amount, so there is none
+    ['issue:2', 'redeem:-2', 'refill:2', 'redeem:-1', 'expire:-1'],
   );
   env.ctx.clock.reset();
 });

@@ -173,7 +173,6 @@ export async function transferCard(ctx: Ctx, q: Sql, caller: Caller, id: string,
     [caller.tenantId, id, toMemberId, now, c.member_id, fresh.code_hash, fresh.code_enc, fresh.code_tail, fresh.pin_hash],
   );
   if (!r.rows[0]) throw new AppError(409, 'CARD_CHANGED', 'the card changed while transferring; try again');
-  await appendLedger(q, caller.tenantId, now, [{ cardId: id, type: 'transfer' }]);
   await appendEvents(q, [
     event(r.rows[0], caller, 'transferred', now, { from_member_id: c.member_id, to_member_id: toMemberId, code_reissued: true }, toMemberId),
   ]);

@@ -1,15 +1,9 @@
 import { defineModule, migrationsOf } from '../../platform/module.js';
-import { ledgerMismatches } from './service.js';
+import { ledgerInvariants } from './invariants.js';
 
-/** ledger 流水: every value change of a card, append-only. */
+/** ledger 流水: accounts and transfers between them (card value, and what other modules keep), append-only. */
 export default defineModule({
   name: 'ledger',
   migrations: migrationsOf(import.meta.url),
-  invariants: [
-    {
-      name: 'card_holdings',
-      says: "every card's balance, uses and stamps equal the sums of its ledger entries",
-      violations: (q, tenantId) => ledgerMismatches(q, tenantId),
-    },
-  ],
+  invariants: ledgerInvariants,
 });

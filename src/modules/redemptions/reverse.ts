@@ -4,7 +4,7 @@ import { REDEMPTION_SCOPE, scopeSql, type Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { getTenant } from '../tenants/service.js';
 import { appendEvents } from '../cards/events.js';
-import { appendLedger } from '../ledger/service.js';
+import { cardTransfersOf, countCardTransfers, reverse } from '../ledger/service.js';
 import { cardView, type CardRow } from '../cards/model.js';
 
 export interface RedemptionRow {
@@ -26,8 +26,8 @@ export interface RedemptionRow {
 
 /**
  * 撤销核销: undo a redemption within the tenant's window. The redemption's own status is the
- * guard (done → reversed, once), and the card gets back exactly what that redemption's ledger
- * entries took — never more, whatever runs concurrently.
+ * guard (done → reversed, once), and the card gets back exactly what that redemption's transfers
+ * took — each one reversed by a transfer pointing at it — never more, whatever runs concurrently.
  */
 export async function reverseRedemption(ctx: Ctx, q: Sql, caller: Caller, id: string) {
   const now = ctx.clock.now();
@@ -48,18 +48,13 @@ export async function reverseRedemption(ctx: Ctx, q: Sql, caller: Caller, id: st
     if (cur.status === 'reversed') throw new AppError(409, 'REDEMPTION_ALREADY_REVERSED', 'this redemption was already reversed');
     throw new AppError(409, 'REVERSAL_WINDOW_CLOSED', `redemptions can be reversed within ${tenant.reverse_window_minutes} minutes`);
   }
-  const taken = (
-    await q.query<{ amount: number; uses: number; stamps: number }>(
-      `SELECT coalesce(sum(amount), 0)::int8 AS amount, coalesce(sum(uses), 0)::int8 AS uses, coalesce(sum(stamps), 0)::int8 AS stamps
-     FROM ledger_entries WHERE tenant_id = $1 AND card_id = $2 AND redemption_id = $3`,
-      [caller.tenantId, red.card_id, red.id],
-    )
-  ).rows[0];
-  const back = { amount: -Number(taken.amount), uses: -Number(taken.uses), stamps: -Number(taken.stamps) };
+  const taken = await cardTransfersOf(q, caller.tenantId, red.card_id, red.id);
+  const took = (asset: string) => taken.filter((t) => t.asset === asset).reduce((sum, t) => sum + t.delta, 0);
+  const back = { amount: -took('fen'), uses: -took('uses'), stamps: -took('stamps') };
   const c = (await q.query<CardRow>('SELECT * FROM cards WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [caller.tenantId, red.card_id])).rows[0];
   if (!['active', 'used', 'frozen'].includes(c.state))
     throw new AppError(409, 'CARD_NOT_REVERSIBLE', `the card is ${c.state}; its redemptions can no longer be reversed`);
-  if (c.kind === 'periodic' && (await periodOf(q, caller.tenantId, red)) !== c.period_no)
+  if (c.kind === 'periodic' && (await periodOf(q, caller.tenantId, red.card_id, taken[0]?.id)) !== c.period_no)
     throw new AppError(409, 'REVERSAL_PERIOD_CLOSED', 'this redemption belongs to a period that has ended');
   if (c.stamps + back.stamps < 0) throw new AppError(409, 'REVERSAL_REWARD_ISSUED', 'these stamps already earned a reward; void the reward card instead');
   const u = await q.query<CardRow>(
@@ -68,7 +63,13 @@ export async function reverseRedemption(ctx: Ctx, q: Sql, caller: Caller, id: st
      WHERE tenant_id = $1 AND id = $2 RETURNING *`,
     [caller.tenantId, c.id, back.amount, back.uses, back.stamps, now],
   );
-  await appendLedger(q, caller.tenantId, now, [{ cardId: c.id, type: 'reverse', ...back, redemptionId: red.id }]);
+  await reverse(
+    q,
+    caller.tenantId,
+    taken.map((t) => t.id),
+    now,
+    { reference: red.id },
+  );
   await appendEvents(q, [
     {
       tenantId: caller.tenantId,
@@ -87,12 +88,7 @@ export async function reverseRedemption(ctx: Ctx, q: Sql, caller: Caller, id: st
   return { ...red, reward_card_id: null, card: cardView(u.rows[0]) };
 }
 
-async function periodOf(q: Sql, tenantId: string, red: RedemptionRow): Promise<number | null> {
+async function periodOf(q: Sql, tenantId: string, cardId: string, firstTransferId: number | undefined): Promise<number> {
   // the period a redemption fell in: refills before it, plus one
-  const r = await q.query<{ n: number }>(
-    `SELECT count(*)::int8 AS n FROM ledger_entries WHERE tenant_id = $1 AND card_id = $2 AND entry_type = 'refill'
-       AND id < (SELECT min(id) FROM ledger_entries WHERE tenant_id = $1 AND card_id = $2 AND redemption_id = $3)`,
-    [tenantId, red.card_id, red.id],
-  );
-  return Number(r.rows[0].n) + 1;
+  return (firstTransferId === undefined ? 0 : await countCardTransfers(q, tenantId, cardId, 'refill', firstTransferId)) + 1;
 }

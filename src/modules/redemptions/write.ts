@@ -2,6 +2,7 @@ import type { Db, Sql } from '../../db/index.js';
 import { idempotencyCte, isoSql, params, type FastMutation } from '../../mutations/mutation.js';
 import { batcher } from '../../db/batcher.js';
 import type { CardRow } from '../cards/model.js';
+import { takeTransfersSql } from '../ledger/service.js';
 import { takeSet, takeWhere, type TakeExprs } from './take.js';
 
 /** One redemption, decided (rules and guards passed in JS), waiting to be written. */
@@ -106,9 +107,7 @@ function commitSql(o: { lockFirst: boolean; keyed?: FastMutation }, p: (v: unkno
     INSERT INTO redemptions (tenant_id, id, card_id, template_id, batch_id, store_id, key_id, member_id, channel_id, order_amount, amount, uses, stamps, status, created_at)
     SELECT tenant_id, r_id, id, template_id, batch_id, r_store, r_key, member_id, channel_id, r_order, r_value, r_uses, r_stamps, 'done', r_at FROM c
     ${o.keyed ? 'RETURNING *' : ''}),
-  l AS (
-    INSERT INTO ledger_entries (tenant_id, card_id, entry_type, amount, uses, stamps, redemption_id, created_at)
-    SELECT tenant_id, id, r_ledger, -r_amount, -r_uses, r_stamps, r_id, r_at FROM c),
+  l AS (${takeTransfersSql('c', { tenant: 'c.tenant_id', card: 'c.id', amount: 'c.r_amount', uses: 'c.r_uses', stamps: 'c.r_stamps', reason: 'c.r_ledger', reference: 'c.r_id', at: 'c.r_at' })}),
   ev AS (
     INSERT INTO events (tenant_id, card_id, template_id, batch_id, event_type, member_id, store_id, channel_id, key_id, data, created_at)
     SELECT tenant_id, id, template_id, batch_id, r_event, member_id, r_store, channel_id, r_key, r_event_data, r_at FROM c),

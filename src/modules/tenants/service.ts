@@ -1,6 +1,7 @@
 import type { Sql } from '../../db/index.js';
 import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
+import { openTenantAccounts } from '../ledger/service.js';
 
 export interface Tenant {
   id: string;
@@ -27,6 +28,7 @@ export async function createTenant(q: Sql, input: { id?: string; name: string; t
      RETURNING id, name, time_zone, currency, reverse_window_minutes`,
     [input.id ?? newId('ten'), input.name, tz, input.currency ?? 'CNY'],
   );
+  await openTenantAccounts(q, r.rows[0].id); // the counter-accounts every card transfer's other side is (ledger)
   return r.rows[0];
 }
 
