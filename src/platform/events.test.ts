@@ -138,3 +138,19 @@ test('a new subscriber starts at the head of the log', async () => {
     ['mem_after'],
   );
 });
+
+test('a batch tells when it is created and when its codes are ready', async () => {
+  const t = await env.api('POST', '/v1/templates', { kind: 'cash', name: '满100减10', value: { amount_off: 1_000 }, validity: { type: 'relative', days: 30 } });
+  const b = await env.api('POST', '/v1/batches', { template_id: t.body.id, name: '门店活动', mode: 'pregenerated', quantity: 20 });
+  assert.equal(b.status, 201, JSON.stringify(b.body));
+  await env.jobs(); // generation runs
+  const events = await env.ctx.db.query('SELECT event_type, template_id, data FROM events WHERE batch_id = $1 ORDER BY id', [b.body.id]);
+  assert.deepEqual(
+    events.rows.map((e) => [e.event_type, e.template_id]),
+    [
+      ['batch.created', t.body.id],
+      ['batch.ready', t.body.id],
+    ],
+  );
+  assert.equal(events.rows[1].data.generated, 20);
+});

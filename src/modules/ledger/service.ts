@@ -110,8 +110,8 @@ export interface TakeTransferExprs {
 }
 
 /**
- * The redemption's ledger write, for the statement that takes from the card (redemptions/write.ts,
- * redeem.ts): one transfer per asset actually moved, for each row of `from` — a coupon's uses and a
+ * The redemption's ledger write, for the one statement that takes from the card (redemptions/write.ts):
+ * one transfer per asset actually moved, for each row of `from` — a coupon's uses and a
  * stored-value card's fen go to the tenant's `redeemed` counter, a stamp's stamps come from its
  * `issued` one. Normally one row, as the old single ledger entry was; the counters are never updated.
  */

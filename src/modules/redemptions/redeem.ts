@@ -66,6 +66,7 @@ export async function redeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInpu
   }
   await checkPin(ctx, 'screened', caller, l, input.pin);
   const d = decide(l.card, l.template, l.store, input, now, l.tz);
+  if (d.path === 'refill') evaluate(l.card, l.template, l.store, input, now, l.tz); // still over after the refill: the rule says why (its last period ended)
   if (d.path === 'refill') throw new AppError(409, 'CARD_CHANGED', 'the card changed while redeeming; try again');
   const attempt: Attempt = { caller, card: l.card, template: l.template, store: l.store, input, take: d.take, at: now };
   await runGuards(ctx, attempt, run);
