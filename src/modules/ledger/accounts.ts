@@ -221,17 +221,26 @@ const WRITE_SQL = `WITH t AS (
 async function write(q: Sql, tenantId: string, rows: Row[], at: Date): Promise<Transfer[]> {
   if (!rows.length) return [];
   const col = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
-  const r = await q.query<Transfer & { ok: boolean; refused: string[] | null }>(WRITE_SQL, [
-    tenantId,
-    col('asset'),
-    col('amount'),
-    col('debit'),
-    col('credit'),
-    col('reason'),
-    col('reference'),
-    col('reverses'),
-    at,
-  ]);
+  const r = await q
+    .query<Transfer & { ok: boolean; refused: string[] | null }>(WRITE_SQL, [
+      tenantId,
+      col('asset'),
+      col('amount'),
+      col('debit'),
+      col('credit'),
+      col('reason'),
+      col('reference'),
+      col('reverses'),
+      at,
+    ])
+    .catch((e) => {
+      // the bounds' CHECK is the last word: under a race the statement's own check can pass on a row
+      // a concurrent transfer then changes (seen on PostgreSQL under load); the CHECK refuses it, and
+      // the failed statement wrote nothing — the same refusal
+      if (e?.code === '23514' && /ledger_accounts/.test(`${e.table ?? ''} ${e.message ?? ''}`))
+        throw new AppError(409, 'ACCOUNT_BOUND_EXCEEDED', 'this would take an account past its bounds');
+      throw e;
+    });
   const first = r.rows[0]!;
   if (!first.ok) throw new AppError(409, 'ACCOUNT_BOUND_EXCEEDED', `this would take ${first.refused?.join(', ')} past its bounds`, { accounts: first.refused });
   return r.rows.map(({ ok: _ok, refused: _r, ...t }) => ({
