@@ -8,6 +8,7 @@ import { provisioningCommand } from './modules/provisioning/cli.js';
 import { createContext } from './context.js';
 import { buildApp } from './app.js';
 import { loggerOptions } from './http/logging.js';
+import { compileSchemasNow } from './http/validation.js';
 import { startWorker } from './platform/jobs.js';
 import { seedDemo, DEMO_TENANT, DEMO_ACCOUNTS } from './seed/demo.js';
 import { verifyChain, readHead, parseHead } from './modules/audit/service.js';
@@ -116,6 +117,8 @@ async function runServer(ctx: Awaited<ReturnType<typeof createContext>>, config:
     if (stopping) reply.header('connection', 'close');
     done(null, payload);
   });
+  await app.ready();
+  compileSchemasNow(); // a server pays for its schemas at start, not at each route's first request
   await app.listen({ port: config.port, host: config.host });
   const stopJobs = config.runJobs ? startWorker(ctx) : async () => {};
   const stop = async () => {

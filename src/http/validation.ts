@@ -39,10 +39,44 @@ export function closeObjects(schema: unknown, path = '$'): unknown {
   return out;
 }
 
-/** Fastify's validator compiler: bodies strict and uncoerced; query strings, params and headers converted from text. */
+/**
+ * Fastify's validator compiler: bodies strict and uncoerced; query strings, params and headers converted from text.
+ * Each distinct schema is compiled once per process, when a request first needs it: routes repeat the same
+ * pieces, and compiling all of them at start-up was most of an app's start (each test file starts one).
+ */
 export function validatorCompiler({ schema, httpPart }: { schema: unknown; httpPart?: string }) {
-  if (httpPart === 'headers') return forText.compile(schema);
-  return (httpPart === 'body' ? forBody : forText).compile(closeObjects(schema));
+  const part = httpPart === 'headers' ? 'headers' : httpPart === 'body' ? 'body' : 'text';
+  const key = `${part}\0${JSON.stringify(schema)}`;
+  return onFirstUse(compiled, key, () => (part === 'headers' ? forText.compile(schema) : (part === 'body' ? forBody : forText).compile(closeObjects(schema))));
+}
+const compiled = new Map<string, Validate>();
+
+/** Compile-on-first-use steps not yet forced; `compileSchemasNow` forces them (a server at start-up, a test). */
+export const notCompiled: (() => unknown)[] = [];
+/** Compiles every request and response schema of the apps built so far: a broken schema fails here, not at a first request. */
+export function compileSchemasNow() {
+  for (const compile of notCompiled.splice(0)) compile();
+}
+type Validate = ((data: unknown) => boolean) & { errors?: unknown };
+
+/** A validator that compiles (or finds in `cache`) the real one on its first call, and carries its `errors` as Fastify reads them. */
+function onFirstUse(cache: Map<string, Validate>, key: string, compile: () => Validate): Validate {
+  const get = () => {
+    let real = cache.get(key);
+    if (!real) {
+      real = compile();
+      cache.set(key, real);
+    }
+    return real;
+  };
+  notCompiled.push(get);
+  const lazy: Validate = (data) => {
+    const real = get();
+    const ok = real(data);
+    lazy.errors = real.errors;
+    return ok;
+  };
+  return lazy;
 }
 
 export const MAX_DEPTH = 32;

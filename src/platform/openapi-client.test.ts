@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { openapiDocument, SCHEMA_FILE, schemaTypes } from '../../web/gen-api.js';
+import { compileSchemasNow, notCompiled } from '../http/validation.js';
 
 /**
  * The web client is typed from the server's OpenAPI document (web/src/api/schema.d.ts, made by
@@ -21,4 +22,16 @@ test('web/src/api/schema.d.ts is what the server serves at /openapi.json (else: 
     `web/src/api/schema.d.ts is stale: run \`npm run gen:api\` and commit it with the server change.\n` +
       `first difference at line ${i + 1}:\n  committed: ${a[i] ?? '(end of file)'}\n  server:    ${b[i] ?? '(end of file)'}`,
   );
+});
+
+/**
+ * Tests compile a route's schemas when a request first needs them; a server compiles them all at start
+ * (main.ts). This does what the server does, so a schema that ajv or fast-json-stringify cannot compile
+ * fails here rather than at some route's first request.
+ */
+test("every route's request and response schemas compile", async () => {
+  await openapiDocument(); // builds the whole app
+  assert.ok(notCompiled.length > 100, `expected the app's schemas to wait for compiling, found ${notCompiled.length}`);
+  compileSchemasNow();
+  assert.equal(notCompiled.length, 0);
 });

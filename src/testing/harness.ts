@@ -116,7 +116,7 @@ export async function startTestEnv(opts: { config?: Partial<Config>; cheapPasswo
  * createContext's migrate() finds nothing to apply.
  */
 let snapshot: Promise<Blob> | undefined;
-const migratedPglite = () => (snapshot ??= loadOrMakeSnapshot());
+export const migratedPglite = () => (snapshot ??= loadOrMakeSnapshot());
 
 async function loadOrMakeSnapshot(): Promise<Blob> {
   const hash = createHash('sha256');

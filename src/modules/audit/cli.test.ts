@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../config.js';
 import { createContext } from '../../context.js';
+import { migratedPglite } from '../../testing/harness.js';
 import { appendAudit, sealAll } from './service.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -18,7 +19,7 @@ function kaquan(dataDir: string, args: string[], extra: Record<string, string> =
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/main.ts', ...args],
+      ['--liftoff-only', '--import', 'tsx', 'src/main.ts', ...args],
       { cwd: root, env: { ...inherited, DATA_DIR: dataDir, KAQUAN_DEMO: 'off', ...extra } },
       (e, out, err) => resolve({ code: e ? Number((e as any).code ?? 1) : 0, out, err }),
     );
@@ -29,9 +30,9 @@ test('audit-head prints the head as one JSON line that audit-verify --head accep
   const dir = mkdtempSync(join(tmpdir(), 'kaquan-audit-'));
   const tenantId = 'cli-tenant';
   const config = loadConfig({ DATA_DIR: dir, KAQUAN_DEMO: 'off' });
-  const open = () => createContext(config, { poolSize: 1 });
+  const open = (loadDataDir?: Blob) => createContext(config, { poolSize: 1, loadDataDir });
   try {
-    let ctx = await open();
+    let ctx = await open(await migratedPglite()); // the folder starts as the tests' migrated copy
     for (const action of ['store.create', 'store.update', 'store.delete'])
       await appendAudit(ctx.db, { tenantId, actor: 'key:k1', action, at: ctx.clock.now() });
     await sealAll(ctx);
