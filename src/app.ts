@@ -9,6 +9,7 @@ import type { Ctx } from './platform/context.js';
 import { modules } from './modules/index.js';
 import { serveWebApp } from './http/web.js';
 import { installValidation } from './http/validation.js';
+import { installSerialization } from './http/serialization.js';
 
 /** The most a JSON body may weigh (a template with 5,000 store ids fits); CSV imports have their own limit. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -35,6 +36,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
     },
   });
   app.addSchema(Problem);
+  installSerialization(app, [Problem]);
   await securityHeaders(app, ctx.config); // first: every route below, /docs included, gets them
   await app.register(swagger, {
     openapi: {

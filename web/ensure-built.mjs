@@ -15,7 +15,13 @@ function newest(p) {
 
 export function webIsStale() {
   if (!existsSync(built)) return true;
-  const src = Math.max(newest(join(web, 'src')), newest(join(web, 'index.html')), newest(join(web, 'vite.config.ts')), newest(join(web, 'public')));
+  const src = Math.max(
+    newest(join(web, 'src')),
+    newest(join(web, 'index.html')),
+    newest(join(web, 'vite.config.ts')),
+    newest(join(web, 'public')),
+    newest(join(web, '../src/platform/problems')), // the problem catalogue the app words refusals with
+  );
   return src > statSync(built).mtimeMs;
 }
 

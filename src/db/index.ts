@@ -17,10 +17,20 @@ export interface Db extends Sql {
   readonly engine: 'pglite' | 'postgres';
   /** Runs fn in one transaction: all of its effect or none. */
   tx<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
+  /**
+   * A long job calls this between its transactions (never inside one): it lets whatever else is
+   * waiting for the database run first. On PGlite — one connection, so a statement or a
+   * transaction holds the whole database — it waits until the requests that were waiting have
+   * been answered (the connection stayed free for two turns of the event loop), at most `maxMs`;
+   * on PostgreSQL other connections already run alongside, and it only gives the event loop a turn.
+   */
+  breathe(maxMs?: number): Promise<void>;
   close(): Promise<void>;
   /** PGlite only: its data dir as a tarball, which `loadDataDir` starts another database from. */
   dumpDataDir?(): Promise<Blob>;
 }
+
+const turn = () => new Promise<void>((res) => setImmediate(res));
 
 // int8 (sums, counts, minor units) as JS numbers: every amount fits well within 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -29,7 +39,7 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export interface OpenOptions {
   databaseUrl?: string;
   dataDir?: string; // PGlite folder; undefined = in memory
-  loadDataDir?: Blob; // PGlite in memory: start from this dumpDataDir() instead of an empty database
+  loadDataDir?: Blob; // PGlite: start an empty database (in memory, or a new data dir) from this dumpDataDir()
   schema?: string; // PostgreSQL schema to use (tests isolate themselves this way)
   poolSize?: number;
 }
@@ -116,6 +126,7 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
         client.release();
       }
     },
+    breathe: turn,
     async close() {
       await pool.end();
     },
@@ -124,17 +135,37 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
 
 async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
   // pg_trgm (trigram indexes for name search) ships with PostgreSQL's contrib; PGlite loads it here
-  const db = await PGlite.create({ ...(dataDir ? { dataDir } : loadDataDir ? { loadDataDir } : {}), extensions: { pg_trgm } });
+  // loadDataDir with a dataDir fills an empty folder from the tarball (a test's on-disk database)
+  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}), extensions: { pg_trgm } });
   // PGlite is one connection: a query outside a transaction waits for the transaction to end.
   const q = async (c: { query: PGlite['query'] }, text: string, params?: unknown[]) => {
     const r = await c.query(text, params as any[]);
     // PGlite reports affectedRows 0 for a SELECT: count the rows it returned instead
     return { rows: r.rows as any[], rowCount: Math.max(r.affectedRows ?? 0, r.rows.length) };
   };
+  // statements and transactions asked for and not yet finished (what breathe() waits out)
+  let asked = 0;
+  const counted = async <T>(p: () => Promise<T>): Promise<T> => {
+    asked++;
+    try {
+      return await p();
+    } finally {
+      asked--;
+    }
+  };
   return {
     engine: 'pglite',
-    query: (text, params) => q(db, text, params),
-    tx: (fn) => db.transaction((t) => fn({ query: (text, params) => q(t as any, text, params) })),
+    query: (text, params) => counted(() => q(db, text, params)),
+    tx: (fn) => counted(() => db.transaction((t) => fn({ query: (text, params) => q(t as any, text, params) }))),
+    async breathe(maxMs = 2_000) {
+      // PGlite runs on this thread and its statements resolve without a turn of the event loop:
+      // without these turns a job's next transaction would go before any request that arrived meanwhile
+      const until = Date.now() + maxMs;
+      for (let quiet = 0; quiet < 2 && Date.now() < until; ) {
+        await turn();
+        quiet = asked ? 0 : quiet + 1;
+      }
+    },
     async close() {
       await db.close();
     },

@@ -1,5 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Config } from '../config.js';
+import { startWorker } from '../platform/jobs.js';
+import { seedDemo } from '../seed/demo.js';
+import { startTestEnv, type TestEnv } from '../testing/harness.js';
 
 /**
  * The browser the screen tests drive: Debian's chromium (apt-get install -y chromium), or the one
@@ -58,4 +64,53 @@ export async function readableBy(page: Page, secret: string): Promise<string[]> 
   return Object.entries(places)
     .filter(([, v]) => v.includes(secret))
     .map(([k]) => k);
+}
+
+/** Where screenshots go: test-results/screenshots/ (git-ignored), or the folder SCREENSHOTS names (docs/screenshots refreshes the committed ones). */
+export const SHOTS = join(fileURLToPath(new URL('../../', import.meta.url)), process.env.SCREENSHOTS || 'test-results/screenshots', '/');
+/** The desktop size of the journeys' committed screenshots. */
+export const WIDE = { width: 1440, height: 900 };
+
+export interface Screens {
+  env: TestEnv;
+  /** the test server's address, e.g. http://127.0.0.1:41234 */
+  base: string;
+  /** the demo tenant's owner key (seeded), or the test tenant's (not seeded) */
+  ownerKey: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * What every screen test stands on: the web app built, a test server (with the demo tenant seeded
+ * under `bootstrapKey` and the job worker running, unless `demo: false`), listening on a free port
+ * that the links it hands out point at, and Chromium.
+ */
+export async function startScreens(opts: { bootstrapKey?: string; demo?: boolean; config?: Partial<Config> } = {}): Promise<Screens> {
+  // @ts-expect-error plain ESM helper beside the web app
+  const { ensureWebBuilt } = await import('../../web/ensure-built.mjs');
+  await ensureWebBuilt({ quiet: true });
+  const env = await startTestEnv({ config: opts.config });
+  let ownerKey = env.ownerKey;
+  let stopWorker = async () => {};
+  if (opts.demo !== false) {
+    env.ctx.config.bootstrapKey = opts.bootstrapKey ?? 'kq_e2e_demo_owner_key_0123456789';
+    ({ ownerKey } = await seedDemo(env.ctx));
+    stopWorker = startWorker(env.ctx, 100);
+  }
+  const base = await env.app.listen({ port: 0, host: '127.0.0.1' });
+  env.ctx.config.publicUrl = base; // links the server hands out point at this test server
+  mkdirSync(SHOTS, { recursive: true });
+  const browser = await launch();
+  return {
+    env,
+    base,
+    ownerKey,
+    browser,
+    async close() {
+      await browser.close();
+      await stopWorker();
+      await env.close();
+    },
+  };
 }

@@ -1,13 +1,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { startTestEnv, type TestEnv } from '../testing/harness.js';
-import { startWorker } from '../platform/jobs.js';
-import { seedDemo, DEMO_TENANT } from '../seed/demo.js';
-import { chromiumMissing, launch, readableBy, watchCsp, DESKTOP, PHONE } from './browser.js';
+import type { TestEnv } from '../testing/harness.js';
+import { DEMO_TENANT } from '../seed/demo.js';
+import { chromiumMissing, readableBy, watchCsp, DESKTOP, PHONE, SHOTS, startScreens, type Screens } from './browser.js';
 
 /**
  * The screens in a real browser: a real server on a random port, a real database (PGlite, or
@@ -16,35 +13,23 @@ import { chromiumMissing, launch, readableBy, watchCsp, DESKTOP, PHONE } from '.
  * (git-ignored) on every run; `SCREENSHOTS=docs/screenshots npm test` refreshes the committed ones the
  * README shows.
  */
-const SHOTS = join(fileURLToPath(new URL('../../', import.meta.url)), process.env.SCREENSHOTS || 'test-results/screenshots', '/');
-mkdirSync(SHOTS, { recursive: true });
 const skip = chromiumMissing;
 
 let env: TestEnv;
 let browser: Browser;
 let base: string;
 let ownerKey: string;
-let stopWorker: () => Promise<void>;
+let screens: Screens;
 const owner = (method: string, url: string, body?: unknown) => env.api(method, url, body, { key: ownerKey });
 
 before(async () => {
   if (skip) return;
-  // @ts-expect-error plain ESM helper beside the web app
-  const { ensureWebBuilt } = await import('../../web/ensure-built.mjs');
-  await ensureWebBuilt({ quiet: true });
-  env = await startTestEnv();
-  env.ctx.config.bootstrapKey = 'kq_e2e_demo_owner_key_0123456789';
-  ({ ownerKey } = await seedDemo(env.ctx));
-  stopWorker = startWorker(env.ctx, 100);
-  base = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
+  screens = await startScreens({ bootstrapKey: 'kq_e2e_demo_owner_key_0123456789' });
+  ({ env, base, ownerKey, browser } = screens);
 });
 after(async () => {
   if (skip) return;
-  await browser?.close();
-  await stopWorker?.();
-  await env?.close();
+  await screens?.close();
 });
 
 async function shot(page: Page, name: string) {
@@ -236,10 +221,9 @@ test('clerk: sign in on a phone, check a code, redeem it, reverse it', { skip },
   const newest = page.getByTestId('clerk-recent').locator('.ant-list-item').first();
   await assertText(newest, /¥5\.00/);
   await newest.getByRole('button', { name: /撤\s*销/ }).click();
-  await page
-    .locator('.ant-modal-confirm')
-    .getByRole('button', { name: /撤销核销/ })
-    .click();
+  // a reversal asks why (issue 11); check() waits out the dialog's opening animation and verifies the choice took
+  await page.getByTestId('reverse-reasons').getByRole('radio', { name: '核销错了卡券' }).check();
+  await page.getByTestId('reverse-ok').click();
   await page.getByTestId('clerk-recent').getByText('已撤销').waitFor();
   const card = (await owner('POST', '/v1/cards/lookup', { code })).body;
   assert.equal(card.state, 'active', 'reversed: the card is usable again');
@@ -299,14 +283,20 @@ test('member: open the wallet link, see the cards, show a code, bind a code, gif
   await assertText(page.getByTestId('wallet-rules'), /可转赠|转赠|凭卡号/);
   await shot(page, 'wallet-detail');
 
-  // gift it to a friend
+  // gift it to a friend by her phone number: it waits as 转赠中 until she accepts it in her wallet
+  // (the share link and its journeys: src/e2e/members.test.ts)
   await page.getByTestId('wallet-gift-open').click();
-  await page.getByTestId('wallet-gift-to').fill('crm-1002');
+  await page.getByText('按手机号').click();
+  await page.getByTestId('wallet-gift-phone').fill('13800138001');
   await page.getByTestId('wallet-gift-submit').click();
-  await page.getByTestId('wallet-cards').waitFor();
-  await page.getByTestId(`wallet-card-${bearer.code_tail}`).waitFor({ state: 'detached' });
-  const moved = (await owner('GET', `/v1/cards/${bearer.id}`)).body;
+  await page.getByTestId('wallet-gift-sent').waitFor();
+  await page.getByRole('button', { name: /知道了/ }).click();
+  await page.getByTestId('wallet-gift-pending').waitFor();
   const bob = (await owner('GET', '/v1/members/crm-1002')).body;
+  const bobs = { authorization: `Wallet ${(await owner('POST', `/v1/members/${bob.id}/wallet-link`, {})).body.token}` };
+  const offered = (await env.api('GET', '/v1/wallet/gift-offers', undefined, { headers: bobs })).body.received[0];
+  assert.equal((await env.api('POST', '/v1/wallet/gift-offers/accept', { offer_id: offered.id }, { headers: bobs })).status, 200);
+  const moved = (await owner('GET', `/v1/cards/${bearer.id}`)).body;
   assert.equal(moved.member_id, bob.id);
 
   // a broken link says so

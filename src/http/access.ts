@@ -46,6 +46,8 @@ const ACTIONS = {
   'tenant.manage': ['owner'],
   'catalog.write': ['owner', 'operator'], // templates, batches, stores, members, webhooks
   'catalog.read': ['owner', 'operator', 'analyst', 'clerk', 'channel'],
+  // members' names, phones and birthdays: not a clerk's (a clerk reads a member's name only on a redemption at its store)
+  'members.read': ['owner', 'operator', 'analyst', 'channel'],
   'reports.read': ['owner', 'operator', 'analyst'],
   'audit.read': ['owner', 'operator', 'analyst'],
   'codes.export': ['owner', 'operator'],

@@ -9,7 +9,18 @@ export const Problem = Type.Object(
     status: Type.Integer(),
     code: Type.String({ description: 'stable machine-readable code, e.g. CARD_ALREADY_REDEEMED' }),
     detail: Type.Optional(Type.String()),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), reason: Type.String() }))),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          field: Type.String(),
+          reason: Type.String(),
+          rule: Type.Optional(Type.String({ description: 'the schema rule that failed: required, unknown, enum, maxLength, minimum, type, format …' })),
+          limit: Type.Optional(Type.Number({ description: 'the bound of a length, size or range rule' })),
+          allowed: Type.Optional(Type.Array(Type.String(), { description: 'the values an enum allows' })),
+          expected: Type.Optional(Type.String({ description: 'the type or format expected' })),
+        }),
+      ),
+    ),
   },
   { $id: 'Problem', additionalProperties: true },
 );
@@ -20,6 +31,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
@@ -37,6 +49,16 @@ export function problem(status: number, code: string, detail: string, extra: Rec
     detail,
     ...extra,
   };
+}
+
+/** Which schema rule failed, with its bound, in fields a screen can word in its own language (the reason is English). */
+function ruleOf(keyword: string, p: any): { rule: string; limit?: number; allowed?: string[]; expected?: string } {
+  const rule = keyword === 'additionalProperties' ? 'unknown' : keyword;
+  if (typeof p?.limit === 'number') return { rule, limit: p.limit };
+  if (Array.isArray(p?.allowedValues)) return { rule, allowed: p.allowedValues.map(String) };
+  if (keyword === 'type' && p?.type) return { rule, expected: String(p.type) };
+  if (keyword === 'format' && p?.format) return { rule, expected: String(p.format) };
+  return { rule };
 }
 
 /** The one error handler: 4xx say what was wrong; 5xx say nothing but are logged. */
@@ -58,7 +80,7 @@ export function installErrorHandler(app: FastifyInstance) {
             : Array.isArray(allowed)
               ? `must be one of ${allowed.join(', ')}`
               : (v.message ?? 'invalid');
-        return { field: path.join('.'), reason };
+        return { field: path.join('.'), reason, ...ruleOf(v.keyword, p) };
       });
       // a field the API does not know is refused as unprocessable: a typo must never be dropped silently
       const status = fe.validation!.some((v) => v.keyword === 'additionalProperties') ? 422 : 400;

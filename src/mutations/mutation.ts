@@ -92,7 +92,10 @@ export async function mutate<T extends Record<string, any>>(
     });
     return result;
   };
-  if (key && key.length > 200) throw new AppError(422, 'VALIDATION_FAILED', 'Idempotency-Key: at most 200 characters');
+  if (key && key.length > 200)
+    throw new AppError(422, 'VALIDATION_FAILED', 'Idempotency-Key: at most 200 characters', {
+      errors: [{ field: 'Idempotency-Key', reason: 'at most 200 characters' }],
+    });
   // the principal is in the hash too: a stored answer is only ever compared with its own caller's requests
   const hash = key
     ? createHash('sha256')

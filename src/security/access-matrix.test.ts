@@ -26,8 +26,8 @@ before(async () => {
   A.store2 = (await ok('POST', '/v1/stores', { name: '二号店' })).id;
   A.channel1 = (await ok('POST', '/v1/channels', { name: '渠道一' })).id;
   A.channel2 = (await ok('POST', '/v1/channels', { name: '渠道二' })).id;
-  A.member1 = (await ok('POST', '/v1/members', { name: '会员一', external_id: 'm1' })).id;
-  A.member2 = (await ok('POST', '/v1/members', { name: '会员二', external_id: 'm2' })).id;
+  A.member1 = (await ok('POST', '/v1/members', { name: '会员一', external_id: 'm1', birthday: '1981-02-03' })).id;
+  A.member2 = (await ok('POST', '/v1/members', { name: '会员二', external_id: 'm2', birthday: '1982-03-04' })).id;
   A.template = (await ok('POST', '/v1/templates', { kind: 'count', name: '次卡', value: { uses: 10 }, validity: { type: 'relative', days: 30 } })).id;
   A.batch = (await ok('POST', '/v1/batches', { template_id: A.template, name: 'b', mode: 'on_issue' })).id;
   const c1 = await ok('POST', '/v1/cards/issue', { batch_id: A.batch, member_id: A.member1, channel_id: A.channel1 });
@@ -37,6 +37,14 @@ before(async () => {
   A.redemption1 = (await ok('POST', '/v1/redemptions', { code: c1.code, store_id: A.store1 })).id;
   A.redemption2 = (await ok('POST', '/v1/redemptions', { code: c2.code, store_id: A.store2 })).id;
   A.webhook = (await ok('POST', '/v1/webhook-endpoints', { url: 'https://example.com/hook' })).id;
+  // member 1 offers a gift card by link (转赠): its offer is member 1's alone
+  const giftTpl = (await ok('POST', '/v1/templates', { kind: 'gift', name: '礼品卡', value: { initial_balance: 1000 }, validity: { type: 'none' } })).id;
+  const giftBatch = (await ok('POST', '/v1/batches', { template_id: giftTpl, name: 'g', mode: 'on_issue' })).id;
+  A.card3 = (await ok('POST', '/v1/cards/issue', { batch_id: giftBatch, member_id: A.member1 })).id;
+  const wallet1 = (await ok('POST', `/v1/members/${A.member1}/wallet-link`, {})).token as string;
+  const offer = await env.api('POST', `/v1/wallet/cards/${A.card3}/gift-offers`, {}, { headers: { authorization: `Wallet ${wallet1}` } });
+  assert.equal(offer.status, 201, JSON.stringify(offer.body));
+  A.offer = offer.body.id;
   const key = async (body: object) => (await ok('POST', '/v1/api-keys', { name: 'k', ...body })).secret as string;
   const operator = await key({ role: 'operator' });
   const analyst = await key({ role: 'analyst' });
@@ -51,9 +59,11 @@ before(async () => {
     { name: 'owner of tenant B', auth: `Bearer ${other.ownerKey}`, forbidden: all },
     { name: 'platform key', auth: `Bearer ${platform}`, forbidden: all },
     { name: 'no credentials', auth: '', forbidden: all },
-    { name: 'clerk of store 2', auth: `Bearer ${clerk}`, forbidden: [A.redemption1] },
+    // a clerk reads a member's name only on a redemption at its store (member 2's), never a profile: no
+    // other member's name, and no member's birthday (members' ids it may see: cards name their holder)
+    { name: 'clerk of store 2', auth: `Bearer ${clerk}`, forbidden: [A.redemption1, '会员一', '1981-02-03', '1982-03-04'] },
     { name: 'channel 2', auth: `Bearer ${channel}`, forbidden: [A.card1, A.redemption1] },
-    { name: 'wallet of member 2', auth: `Wallet ${wallet}`, forbidden: [A.card1, A.redemption1, A.member1] },
+    { name: 'wallet of member 2', auth: `Wallet ${wallet}`, forbidden: [A.card1, A.card3, A.redemption1, A.member1, A.offer] },
     // staff roles see the whole tenant; they are here so every route is called by every kind
     { name: 'operator', auth: `Bearer ${operator}`, forbidden: [] },
     { name: 'analyst', auth: `Bearer ${analyst}`, forbidden: [] },
@@ -75,6 +85,7 @@ function idsFor(path: string): string[] {
     templates: [A.template!],
     batches: [A.batch!],
     'webhook-endpoints': [A.webhook!],
+    'gift-offers': [A.offer!],
   };
   return m ? (by[m[1]!] ?? ['nope_123']) : [''];
 }

@@ -121,7 +121,14 @@ export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: bo
       name: '会员储值卡 Stored value',
       value: { initial_balance: 0, max_balance: 1_000_000 },
       validity: { type: 'none' },
-      rules: { verification: { threshold: 100_000 } },
+      // 充500送50, 充1000送150: the bonus tiers a top-up at the counter gets
+      rules: {
+        verification: { threshold: 100_000 },
+        top_up_bonus: [
+          { min_amount: 50_000, bonus: 5_000 },
+          { min_amount: 100_000, bonus: 15_000 },
+        ],
+      },
     }),
     gift: await t({
       kind: 'gift',

@@ -10,6 +10,20 @@ export function money(fen: number | null | undefined, currency = 'CNY'): string 
 export const yuanToFen = (y: number | null | undefined) => (y == null ? undefined : Math.round(y * 100));
 export const fenToYuan = (f: number | null | undefined) => (f == null ? undefined : f / 100);
 
+/**
+ * A time as the tenant's people read it: in the tenant's time zone (tenant.time_zone), not the
+ * browser's — a Shanghai brand's operator abroad, or a browser set to UTC, still reads Shanghai times.
+ */
+export function zonedTime(iso: string | null | undefined, timeZone: string, withZone = false): string {
+  if (!iso) return '—';
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}${withZone ? ` (${timeZone})` : ''}`;
+}
+
 export const time = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 export const date = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '—');
 export const num = (n: number | null | undefined) => (n == null ? '—' : n.toLocaleString('zh-CN'));

@@ -19,6 +19,9 @@ function initial(): Lang {
   return 'zh-CN';
 }
 
+/** The language chosen, for what renders outside the page's tree (toasts). */
+export const currentLang = (): Lang => initial();
+
 interface I18n {
   lang: Lang;
   setLang(l: Lang): void;
@@ -60,7 +63,10 @@ export function LangSwitch({ size = 'small' }: { size?: 'small' | 'middle' }) {
   );
 }
 
-/** Names of the API's enums, in both languages (glossary: design.md). */
+/**
+ * Names of the API's enums, in both languages (glossary: design.md). Event types are not here: the
+ * server names them in its event catalogue (GET /v1/event-types, and `zh`/`en` on each trace event).
+ */
 export const NAMES = {
   kind: {
     cash: ['代金券', 'Cash voucher'],
@@ -88,31 +94,12 @@ export const NAMES = {
     clerk: ['店员', 'Clerk'],
     channel: ['渠道', 'Channel'],
   },
-  event: {
-    generated: ['生成', 'Generated'],
-    allocated: ['分配', 'Allocated'],
-    issued: ['发放', 'Issued'],
-    claimed: ['领取', 'Claimed'],
-    bound: ['绑定', 'Bound'],
-    transferred: ['转赠', 'Transferred'],
-    redeemed: ['核销', 'Redeemed'],
-    reversed: ['撤销核销', 'Reversed'],
-    frozen: ['冻结', 'Frozen'],
-    unfrozen: ['解冻', 'Unfrozen'],
-    voided: ['作废', 'Voided'],
-    expired: ['过期', 'Expired'],
-    topped_up: ['充值', 'Topped up'],
-    refilled: ['周期补充', 'Refilled'],
-    stamped: ['集点', 'Stamped'],
-    rewarded: ['集满奖励', 'Rewarded'],
-    delivered: ['已交付', 'Delivered'],
-    lapsed: ['未绑定失效', 'Lapsed'],
-  },
   ledger: {
     issue: ['发放入账', 'Issue'],
     redeem: ['核销', 'Redeem'],
     reverse: ['撤销核销', 'Reverse'],
     top_up: ['充值', 'Top-up'],
+    top_up_bonus: ['充值赠送', 'Top-up bonus'],
     refill: ['周期补充', 'Refill'],
     period_close: ['期末清零', 'Period close'],
     stamp: ['集点', 'Stamp'],

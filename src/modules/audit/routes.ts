@@ -7,16 +7,20 @@ import { Nullable, Timestamp, responses } from '../../http/schemas.js';
 import { AppError } from '../../errors.js';
 import { parseHead, readHead, verifyChain } from './service.js';
 import { placeInChain } from './place.js';
+import { actorRef, idsIn, resolveNames } from '../../platform/names.js';
 
 const Entry = Type.Object({
   id: Type.Integer(),
   seq: Nullable(Type.Integer({ description: 'place in the chain; null until sealed (seconds)' })),
   seal: Nullable(Type.Integer({ description: 'the seal that covers it; null until sealed' })),
-  actor: Type.String(),
+  actor: Type.String({ description: 'key:<key id>, operator:<username> or member:<member id>' }),
+  actor_name: Nullable(Type.String({ description: 'who acted, by name: the operator, the API key, the member' })),
   action: Type.String(),
   target_type: Nullable(Type.String()),
   target_id: Nullable(Type.String()),
+  target_name: Nullable(Type.String({ description: 'what it was done to, by name (a store, a card as its template and code tail, …)' })),
   data: Type.Unknown(),
+  names: Type.Record(Type.String(), Type.String(), { description: 'the names of the ids in data (stores, members, templates, …)' }),
   created_at: Timestamp,
   hash: Nullable(Type.String({ description: 'the mac of the seal that covers it (hex)' })),
 });
@@ -63,7 +67,19 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
         req.caller!.tenantId,
         rows.map((e) => Number(e.id)),
       );
-      const data = rows.map((e) => ({ ...e, ...(places.get(Number(e.id)) ?? { seq: null, seal: null, hash: null }) }));
+      // names, not ids, for the person reading the log: one look-up per kind of record for the whole page
+      const names = await resolveNames(ctx.db, req.caller!.tenantId, [
+        ...rows.flatMap((e) => [actorRef(e.actor), e.target_id]),
+        ...rows.flatMap((e) => [...idsIn(e.data)]),
+      ]);
+      const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+      const data = rows.map((e) => ({
+        ...e,
+        actor_name: nameOf(actorRef(e.actor)),
+        target_name: nameOf(e.target_id),
+        names: Object.fromEntries([...idsIn(e.data)].flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : []))),
+        ...(places.get(Number(e.id)) ?? { seq: null, seal: null, hash: null }),
+      }));
       return { data, next_before_id: more ? data[data.length - 1].id : null };
     },
   );

@@ -26,13 +26,20 @@ const Batch = Type.Object({
   issued: Type.Integer(),
   generated: Type.Integer(),
   progress: Type.Number({ description: 'generated / quantity, 0..1' }),
+  unissued: Nullable(
+    Type.Integer({ description: 'codes in stock: made or imported, not yet issued or exported (what an export takes next); null for on-issue batches' }),
+  ),
   code_format: Type.Object({ prefix: Type.String(), length: Type.Integer(), alphabet: Type.String() }),
   status: Type.String({ description: 'generating · paused · ready · failed' }),
   error: Nullable(Type.String()),
   created_at: Timestamp,
   updated_at: Timestamp,
 });
-const view = (b: svc.BatchRow) => ({ ...b, progress: b.quantity ? Math.min(1, b.generated / b.quantity) : 1 });
+const view = (b: svc.BatchRow) => ({
+  ...b,
+  progress: b.quantity ? Math.min(1, b.generated / b.quantity) : 1,
+  unissued: b.mode === 'on_issue' ? null : Math.max(0, b.generated - b.issued),
+});
 const IdParams = Type.Object({ id: Id });
 
 export function routes(base: FastifyInstance, ctx: Ctx) {
@@ -75,6 +82,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
         querystring: ListQuery({
           template_id: Type.Optional(Id),
           status: Type.Optional(Type.String({ maxLength: 20 })),
+          mode: Type.Optional(Mode),
           q: Type.Optional(Type.String({ maxLength: 100 })),
           sort: Type.Optional(SortQuery(svc.BATCH_SORTS)),
         }),

@@ -6,6 +6,7 @@ import { ALPHABETS, minLength, type CodeFormat } from '../codes/codes.js';
 import { keyset, type Sorts } from '../../http/pagination.js';
 import { enqueue } from '../../platform/jobs.js';
 import { getTemplate } from '../templates/service.js';
+import { refusal } from '../../platform/problems/refusal.js';
 
 export type BatchMode = 'pregenerated' | 'on_issue' | 'imported';
 export interface BatchRow {
@@ -112,17 +113,22 @@ export const BATCH_SORTS = {
 export async function listBatches(
   q: Sql,
   tenantId: string,
-  opts: { limit: number; cursor?: string; template_id?: string; status?: string; q?: string; sort?: string },
+  opts: { limit: number; cursor?: string; template_id?: string; status?: string; mode?: string; q?: string; sort?: string },
 ) {
   const page = keyset(BATCH_SORTS, opts.sort, opts.cursor);
-  const params: unknown[] = [tenantId, opts.template_id ?? null, opts.status ?? null, opts.q ?? null];
+  const params: unknown[] = [tenantId, opts.template_id ?? null, opts.status ?? null, opts.q ?? null, opts.mode ?? null];
   const r = await q.query<BatchRow>(
     `SELECT ${COLS}${page.select} FROM batches WHERE tenant_id = $1 AND ($2::text IS NULL OR template_id = $2)
-       AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR name ILIKE '%' || $4 || '%') AND ${page.after(params)}
+       AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR name ILIKE '%' || $4 || '%') AND ($5::text IS NULL OR mode = $5) AND ${page.after(params)}
      ORDER BY ${page.orderBy} LIMIT ${page.limit(params, opts.limit)}`,
     params,
   );
   return page.page(r.rows, opts.limit);
+}
+
+/** A template's batches (a template has a handful): the card list finds a template's cards as its batches' cards (cards_batch). */
+export async function batchIdsOfTemplate(q: Sql, tenantId: string, templateId: string): Promise<string[]> {
+  return (await q.query<{ id: string }>('SELECT id FROM batches WHERE tenant_id = $1 AND template_id = $2', [tenantId, templateId])).rows.map((b) => b.id);
 }
 
 export async function pauseBatch(q: Sql, tenantId: string, id: string, now: Date): Promise<BatchRow> {
@@ -132,7 +138,7 @@ export async function pauseBatch(q: Sql, tenantId: string, id: string, now: Date
   );
   if (r.rows[0]) return r.rows[0];
   const b = await getBatch(q, tenantId, id);
-  throw new AppError(409, 'BATCH_NOT_GENERATING', `batch is ${b.status}; only a generating batch can be paused`);
+  throw refusal('BATCH_NOT_GENERATING', `batch is ${b.status}; only a generating batch can be paused`, { batch_status: b.status });
 }
 
 export async function resumeBatch(q: Sql, tenantId: string, id: string, now: Date): Promise<BatchRow> {
@@ -142,7 +148,7 @@ export async function resumeBatch(q: Sql, tenantId: string, id: string, now: Dat
   );
   if (!r.rows[0]) {
     const b = await getBatch(q, tenantId, id);
-    throw new AppError(409, 'BATCH_NOT_PAUSED', `batch is ${b.status}; only a paused batch can be resumed`);
+    throw refusal('BATCH_NOT_PAUSED', `batch is ${b.status}; only a paused batch can be resumed`, { batch_status: b.status });
   }
   await enqueue(q, { type: 'batch.generate', tenantId, payload: { batchId: id }, singleton: `batch.generate:${tenantId}:${id}` });
   return r.rows[0];
@@ -232,4 +238,24 @@ export async function recordImport(q: Sql, tenantId: string, batchId: string, r:
     now,
   ]);
   return id;
+}
+
+/** Names of these batches, for reports that show names rather than ids. */
+export async function batchNames(q: Sql, tenantId: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const r = await q.query<{ id: string; name: string }>('SELECT id, name FROM batches WHERE tenant_id = $1 AND id = ANY($2)', [tenantId, ids]);
+  return new Map(r.rows.map((x) => [x.id, x.name]));
+}
+
+/**
+ * Codes in stock now 库存: made or imported into a pool and not yet issued or exported, from the
+ * batches' own counters (generated − issued; one row per batch, never a count over the cards).
+ */
+export async function poolStock(q: Sql, tenantId: string, f: { template_id?: string; batch_id?: string }): Promise<number> {
+  const r = await q.query<{ n: number }>(
+    `SELECT coalesce(sum(greatest(generated - issued, 0)), 0)::int8 AS n FROM batches
+     WHERE tenant_id = $1 AND mode <> 'on_issue' AND ($2::text IS NULL OR template_id = $2) AND ($3::text IS NULL OR id = $3)`,
+    [tenantId, f.template_id ?? null, f.batch_id ?? null],
+  );
+  return Number(r.rows[0].n);
 }

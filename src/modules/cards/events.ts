@@ -17,11 +17,17 @@ export const CARD_EVENTS = {
   unfrozen: ['解冻', 'Unfrozen'],
   voided: ['作废', 'Voided'],
   expired: ['过期', 'Expired'],
+  expiring: ['即将过期', 'Expiring soon'],
+  extended: ['延长有效期', 'Expiry extended'],
   topped_up: ['充值', 'Topped up'],
   refilled: ['周期补充', 'Refilled'],
   stamped: ['集点', 'Stamped'],
   rewarded: ['集满奖励', 'Rewarded'],
   delivered: ['已交付', 'Delivered'],
+  gift_offered: ['发起转赠', 'Gift offered'],
+  gift_accepted: ['好友领取转赠', 'Gift accepted'],
+  gift_cancelled: ['取消转赠', 'Gift cancelled'],
+  gift_expired: ['转赠过期退回', 'Gift expired'],
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
 export type CardEventType = keyof typeof CARD_EVENTS;
 

@@ -14,8 +14,12 @@ import type { Keyring } from '../../secrets.js';
 import type { CodeFormat } from '../codes/codes.js';
 import type { Kind } from '../templates/schemas.js';
 
-/** Codes per transaction: a crash or a pause loses at most one uncommitted chunk, never a committed one. */
-const CHUNK = 20_000;
+/**
+ * Codes per transaction: a crash or a pause loses at most one uncommitted chunk, never a committed
+ * one, and progress moves chunk by chunk. On PGlite a chunk holds the one connection while it is
+ * written, so its chunks are small (about a second's work): a request waits at most that long.
+ */
+const CHUNK = { postgres: 20_000, pglite: 5_000 } as const;
 /** Codes drawn at a time: small slices let drawing (CPU here) overlap the database's work (COPY there). */
 const SLICE = 1_000;
 
@@ -175,7 +179,7 @@ export async function generateBatch(ctx: Ctx, job: JobRow, lease: () => Promise<
           validUntil: fixed ? valid_until : null,
           at: now,
         };
-        const n = Math.min(CHUNK, quantity - b.generated);
+        const n = Math.min(CHUNK[ctx.db.engine], quantity - b.generated);
         const withPin = t.kind === 'gift';
         let inserted: number;
         const byInsert = redoByInsert || !q.copyFrom;
@@ -199,5 +203,6 @@ export async function generateBatch(ctx: Ctx, job: JobRow, lease: () => Promise<
     }
     if (done) return;
     await lease();
+    await ctx.db.breathe(); // the requests that waited for this chunk go first (the page's progress, a lookup, a pause)
   }
 }

@@ -10,11 +10,16 @@ import { insertUnissuedCards, maxSeq, type NewCard } from './create.js';
 import { codeHash } from './lookup.js';
 import { issueBearer } from './issue.js';
 import { addGenerated, getBatch, recordImport } from '../batches/service.js';
+import { refusal } from '../../platform/problems/refusal.js';
 
 export interface Refusal {
   line: number;
   reason: 'malformed' | 'duplicate_in_file' | 'duplicate' | 'pin_missing' | 'weak_code';
   detail: string;
+  /** malformed: which column */
+  field?: 'code' | 'pin';
+  /** duplicate_in_file: the earlier line with the same code (the screens say "与第 8 行重复") */
+  same_as_line?: number;
 }
 
 const CODE_RE = /^[A-Z0-9]{4,64}$/;
@@ -41,7 +46,8 @@ const WEAK = 'too guessable: a code that carries value needs 16+ letters and dig
 export async function importCodes(ctx: Ctx, q: Sql, caller: Caller, batchId: string, csv: string, state: 'unissued' | 'active') {
   const tenantId = caller.tenantId;
   const batch = await getBatch(q, tenantId, batchId, true);
-  if (batch.mode !== 'imported') throw new AppError(409, 'BATCH_MODE_INVALID', `codes are imported into a batch of mode "imported"; this one is ${batch.mode}`);
+  if (batch.mode !== 'imported')
+    throw refusal('BATCH_MODE_INVALID', `codes are imported into a batch of mode "imported"; this one is ${batch.mode}`, { mode: batch.mode }, {}, 409);
   const t = await getTemplate(q, tenantId, batch.template_id);
   let records: string[][];
   try {
@@ -49,7 +55,7 @@ export async function importCodes(ctx: Ctx, q: Sql, caller: Caller, batchId: str
   } catch (e) {
     throw new AppError(422, 'CSV_MALFORMED', `csv: ${(e as Error).message}`);
   }
-  if (records.length > MAX_LINES) throw new AppError(413, 'IMPORT_TOO_LARGE', `at most ${MAX_LINES} lines per import; split the file`);
+  if (records.length > MAX_LINES) throw refusal('IMPORT_TOO_LARGE', `at most ${MAX_LINES} lines per import; split the file`, { max_lines: MAX_LINES });
   const refusals: Refusal[] = [];
   const seen = new Map<string, number>();
   const now = ctx.clock.now();
@@ -60,11 +66,13 @@ export async function importCodes(ctx: Ctx, q: Sql, caller: Caller, batchId: str
     if (i === 0 && /^code$/i.test(rec[0] ?? '')) return; // header
     const code = normalizeCode(rec[0] ?? '');
     const pin = (rec[1] ?? '').trim() || null;
-    if (!CODE_RE.test(code)) return refusals.push({ line, reason: 'malformed', detail: 'a code is 4 to 64 letters or digits' });
+    if (!CODE_RE.test(code)) return refusals.push({ line, reason: 'malformed', field: 'code', detail: 'a code is 4 to 64 letters or digits' });
     if (t.kind === 'gift' && !pin) return refusals.push({ line, reason: 'pin_missing', detail: 'gift card codes need a PIN in the second column' });
-    if (pin && !/^[0-9A-Za-z]{4,32}$/.test(pin)) return refusals.push({ line, reason: 'malformed', detail: 'a PIN is 4 to 32 letters or digits' });
+    if (pin && !/^[0-9A-Za-z]{4,32}$/.test(pin))
+      return refusals.push({ line, reason: 'malformed', field: 'pin', detail: 'a PIN is 4 to 32 letters or digits' });
     if (t.kind !== 'external' && !pin && codeBits(code) < 80) return refusals.push({ line, reason: 'weak_code', detail: WEAK });
-    if (seen.has(code)) return refusals.push({ line, reason: 'duplicate_in_file', detail: `same code as line ${seen.get(code)}` });
+    if (seen.has(code))
+      return refusals.push({ line, reason: 'duplicate_in_file', same_as_line: seen.get(code), detail: `same code as line ${seen.get(code)}` });
     seen.set(code, line);
     good.push({
       line,

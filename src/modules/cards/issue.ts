@@ -13,6 +13,7 @@ import { appendEvents } from './events.js';
 import { appendLedger } from '../ledger/service.js';
 import { cardView, initialHoldings, validityAt, type CardRow } from './model.js';
 import { revealCode } from './lookup.js';
+import { refusal } from '../../platform/problems/refusal.js';
 
 export interface IssueInput {
   batch_id: string;
@@ -29,7 +30,7 @@ export async function countForMember(q: Sql, tenantId: string, memberId: string,
      ON CONFLICT (tenant_id, member_id, template_id) DO UPDATE SET issued = m.issued + 1 WHERE m.issued < $4`,
     [tenantId, memberId, t.id, limit],
   );
-  if (!r.rowCount) throw new AppError(409, 'MEMBER_LIMIT_REACHED', `this member already holds the most cards of this template (${limit})`);
+  if (!r.rowCount) throw refusal('MEMBER_LIMIT_REACHED', `this member already holds the most cards of this template (${limit})`, { limit });
 }
 
 /** The columns a card gets the moment it leaves the pool: holdings, validity, bind deadline. */
@@ -168,7 +169,15 @@ export async function soldOut(ctx: Ctx, caller: Caller, input: IssueInput): Prom
  * Issue pool cards as bearer codes (no member yet): what leaves the pool by export or arrives by
  * import as "already in customers' hands". Returns the rows so the caller can reveal them.
  */
-export async function issueBearer(ctx: Ctx, q: Sql, caller: Caller, batchId: string, limit: number, channelId: string | null): Promise<CardRow[]> {
+export async function issueBearer(
+  ctx: Ctx,
+  q: Sql,
+  caller: Caller,
+  batchId: string,
+  limit: number,
+  channelId: string | null,
+  exportId: string | null = null,
+): Promise<CardRow[]> {
   const tenantId = caller.tenantId;
   const now = ctx.clock.now();
   const batch = await getBatch(q, tenantId, batchId);
@@ -176,11 +185,28 @@ export async function issueBearer(ctx: Ctx, q: Sql, caller: Caller, batchId: str
   const tz = (await getTenant(q, tenantId)).time_zone;
   const f = issuedFields(t, now, tz, null, null);
   const r = await q.query<CardRow>(
-    `UPDATE cards SET state = 'active', channel_id = $4, balance = $5, uses_left = $6, period_no = $7, period_ends_at = $8,
-       valid_from = coalesce(valid_from, $9), valid_until = coalesce(valid_until, $10), bind_deadline = $11, issued_at = $12, updated_at = $12
-     WHERE tenant_id = $1 AND id IN (SELECT id FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND state = 'unissued' ORDER BY seq LIMIT $3 FOR UPDATE SKIP LOCKED)
-     RETURNING *`,
-    [tenantId, batchId, limit, channelId, f.balance, f.uses, f.period_no ?? null, f.period_ends_at ?? null, f.valid_from, f.valid_until, f.bind_deadline, now],
+    // the pick is materialised: as an IN (…) subquery the planner may run it again per row, and with
+    // SKIP LOCKED each run can pick other rows, so more than `limit` cards left the pool
+    `WITH pick AS MATERIALIZED (SELECT id FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND state = 'unissued' ORDER BY seq LIMIT $3 FOR UPDATE SKIP LOCKED)
+     UPDATE cards c SET state = 'active', channel_id = $4, balance = $5, uses_left = $6, period_no = $7, period_ends_at = $8,
+       valid_from = coalesce(c.valid_from, $9), valid_until = coalesce(c.valid_until, $10), bind_deadline = $11, issued_at = $12, updated_at = $12, export_id = $13
+     FROM pick WHERE c.tenant_id = $1 AND c.id = pick.id
+     RETURNING c.*`,
+    [
+      tenantId,
+      batchId,
+      limit,
+      channelId,
+      f.balance,
+      f.uses,
+      f.period_no ?? null,
+      f.period_ends_at ?? null,
+      f.valid_from,
+      f.valid_until,
+      f.bind_deadline,
+      now,
+      exportId,
+    ],
   );
   const cards = r.rows.sort((a, b) => Number((a as any).seq) - Number((b as any).seq));
   await countIssued(q, tenantId, batchId, cards.length, now);

@@ -1,6 +1,8 @@
 import type { TemplateRow, Kind, Value } from '../templates/schemas.js';
 import { periodEnd } from './periods.js';
 import { AppError } from '../../errors.js';
+import { GIFT_PENDING } from './gift-offers.js';
+import { refusal } from '../../platform/problems/refusal.js';
 
 export type CardState = 'unissued' | 'active' | 'frozen' | 'used' | 'expired' | 'voided';
 
@@ -114,10 +116,18 @@ const refuse = (status: number, code: string, message: string): never => {
 /** Card state and validity: the checks every verb that uses a card makes. */
 export function checkUsable(c: CardRow, now: Date): void {
   if (c.state === 'used') refuse(409, 'CARD_ALREADY_REDEEMED', 'this card has already been used up');
+  if (c.state === 'frozen' && c.state_reason === GIFT_PENDING)
+    refuse(409, 'CARD_GIFT_PENDING', 'this card is being given to a friend; it can be used again if the gift is cancelled or not accepted in time');
   if (c.state === 'frozen') refuse(409, 'CARD_FROZEN', 'this card is frozen');
   if (c.state === 'voided') refuse(409, 'CARD_VOIDED', 'this card was voided');
   if (c.state === 'unissued') refuse(409, 'CARD_NOT_ISSUED', 'this code has not been issued yet');
-  if (c.state === 'expired' || (c.valid_until && new Date(c.valid_until) <= now))
-    refuse(409, c.state_reason === 'bind_deadline' ? 'CARD_BIND_EXPIRED' : 'CARD_EXPIRED', 'this card has expired');
-  if (c.valid_from && new Date(c.valid_from) > now) refuse(409, 'CARD_NOT_YET_VALID', `this card is valid from ${new Date(c.valid_from).toISOString()}`);
+  if (c.state === 'expired' || (c.valid_until && new Date(c.valid_until) <= now)) {
+    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : undefined);
+    if (c.state_reason === 'bind_deadline') throw refusal('CARD_BIND_EXPIRED', 'this card has expired', { bind_deadline: iso(c.bind_deadline) });
+    throw refusal('CARD_EXPIRED', 'this card has expired', { valid_until: iso(c.valid_until) });
+  }
+  if (c.valid_from && new Date(c.valid_from) > now) {
+    const from = new Date(c.valid_from).toISOString();
+    throw refusal('CARD_NOT_YET_VALID', `this card is valid from ${from}`, { valid_from: from });
+  }
 }

@@ -4,18 +4,29 @@ import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../../platform/context.js';
 import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../mutations/mutation.js';
-import { AppError } from '../../errors.js';
+import { AppError, invalid } from '../../errors.js';
 import { Id, Nullable, Page, ListQuery, responses } from '../../http/schemas.js';
-import { Card, CardState, IssuedCard } from './schemas.js';
+import { Card, CardFilterFields, IssuedCard } from './schemas.js';
 import { issueCard, soldOut } from './issue.js';
-import { bindCard, screenBearer, freezeCard, topUpCard, transferCard, unfreezeCard, voidCard } from './manage.js';
+import { bindCard, extendCard, screenBearer, freezeCard, topUpCard, transferCard, unfreezeCard, voidCard, type ExtendBy } from './manage.js';
 import { CARD_SORTS, getCard, listCards } from './read.js';
 import { SortQuery } from '../../http/pagination.js';
 import { findByCode, findById, revealCode, screenFor } from './lookup.js';
 import { cardView } from './model.js';
 import { appendAudit } from '../audit/service.js';
+import { withMemberNames } from './names.js';
 
 const IdParams = Type.Object({ id: Id });
+const ExtendBody = Type.Object({
+  to_date: Type.Optional(Type.String({ format: 'date', description: 'valid through this day (YYYY-MM-DD, tenant time zone)' })),
+  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, description: 'this many days after the current expiry' })),
+  request_no: Type.Optional(Type.String({ maxLength: 200 })),
+});
+/** Exactly one of to_date and days. */
+function extendBy(b: { to_date?: string; days?: number }): ExtendBy {
+  if ((b.to_date === undefined) === (b.days === undefined)) throw invalid('to_date', 'give to_date or days, one of them');
+  return b.to_date !== undefined ? { to_date: b.to_date } : { days: b.days! };
+}
 const Reason = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })), request_no: Type.Optional(Type.String({ maxLength: 200 })) });
 
 export function routes(base: FastifyInstance, ctx: Ctx) {
@@ -105,20 +116,15 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
       schema: {
         tags,
         summary: 'List cards',
-        querystring: ListQuery({
-          member_id: Type.Optional(Id),
-          batch_id: Type.Optional(Id),
-          template_id: Type.Optional(Id),
-          state: Type.Optional(CardState),
-          sort: Type.Optional(SortQuery(CARD_SORTS)),
-        }),
+        querystring: ListQuery({ ...CardFilterFields, sort: Type.Optional(SortQuery(CARD_SORTS)) }),
         response: responses({ 200: Page(Card) }),
       },
     },
     async (req) => {
       requireAccess(req.caller!, 'cards.read');
       const qs = req.query as any;
-      return listCards(ctx.db, req.caller!, { ...qs, limit: qs.limit ?? 50 });
+      const page = await listCards(ctx.db, req.caller!, { ...qs, limit: qs.limit ?? 50 }, ctx.clock.now());
+      return { ...page, data: await withMemberNames(ctx.db, req.caller!, page.data) };
     },
   );
 
@@ -162,12 +168,43 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
   cardVerb('/cards/:id/void', 'card.void', 'Void 作废 (what it holds is written off in the ledger)', Reason, (q, req) =>
     voidCard(ctx, q, req.caller, req.params.id, req.body?.reason),
   );
-  cardVerb(
+  cardVerb('/cards/:id/extend', 'card.extend', 'Extend the expiry 延长有效期: to the end of a day (tenant time zone) or by whole days', ExtendBody, (q, req) =>
+    extendCard(ctx, q, req.caller, req.params.id, extendBy(req.body)),
+  );
+  app.post(
     '/cards/:id/top-up',
-    'card.top_up',
-    'Top up a stored-value or gift card 充值',
-    Type.Object({ amount: Type.Integer({ minimum: 1, maximum: 1e11, description: 'fen' }), request_no: Type.Optional(Type.String({ maxLength: 200 })) }),
-    (q, req) => topUpCard(ctx, q, req.caller, req.params.id, req.body.amount),
+    {
+      schema: {
+        tags,
+        summary: 'Top up a stored-value or gift card 充值 (with the template’s bonus tier, 充500送50, when one applies)',
+        description:
+          'The bonus of the highest tier of the template’s `rules.top_up_bonus` the amount reaches is credited in the same change, as its own ledger ' +
+          'transfer (reason `top_up_bonus`; the paid amount is `top_up`). The card must have room under `value.max_balance` for both, else 409 MAX_BALANCE_EXCEEDED and nothing changes.',
+        params: IdParams,
+        body: Type.Object({
+          amount: Type.Integer({ minimum: 1, maximum: 1e11, description: 'what the member paid, fen' }),
+          request_no: Type.Optional(Type.String({ maxLength: 200 })),
+        }),
+        response: responses({
+          200: Type.Intersect([
+            Card,
+            Type.Object({
+              top_up: Type.Object({
+                paid: Type.Integer({ description: 'fen' }),
+                bonus: Type.Integer({ description: 'fen, 0 when no tier applies' }),
+                credited: Type.Integer({ description: 'paid + bonus, fen' }),
+              }),
+            }),
+          ]),
+        }),
+      },
+    },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'cards.manage');
+      return mutate(ctx, req, reply, { action: 'card.top_up', targetType: 'card', audit: (r) => ({ top_up: r.top_up }) }, (q) =>
+        topUpCard(ctx, q, req.caller!, req.params.id, req.body.amount),
+      );
+    },
   );
   cardVerb(
     '/cards/:id/transfer',

@@ -18,6 +18,7 @@ export const Card = Type.Object({
   state: CardState,
   state_reason: Nullable(Type.String()),
   member_id: Nullable(Type.String()),
+  member_name: Type.Optional(Nullable(Type.String({ description: 'lists and traces: the member by name (their name, CRM number or phone tail)' }))),
   channel_id: Nullable(Type.String()),
   balance: Type.Integer({ description: 'stored value left, fen' }),
   uses_left: Type.Integer({ description: 'uses left (this period for periodic cards)' }),
@@ -33,6 +34,18 @@ export const Card = Type.Object({
   updated_at: Timestamp,
 });
 
+/** What a card search filters by (GET /v1/cards, /v1/cards/count, and a bulk action's `filter`). */
+export const CardFilterFields = {
+  member_id: Type.Optional(Id),
+  batch_id: Type.Optional(Id),
+  template_id: Type.Optional(Id),
+  channel_id: Type.Optional(Id),
+  state: Type.Optional(CardState),
+  expiring_soon: Type.Optional(
+    Type.Boolean({ description: 'true: only active cards expiring within the tenant’s expiring_soon_days (即将过期); false is the same as leaving it out' }),
+  ),
+};
+
 export const IssuedCard = Type.Intersect([Card, Type.Object({ code: Type.String(), pin: Nullable(Type.String()) })]);
 
 export const CodeOrId = {
@@ -42,11 +55,14 @@ export const CodeOrId = {
 
 export const Event = Type.Object({
   id: Type.Integer(),
-  event_type: Type.String(),
+  event_type: Type.String({ description: 'card.<event_type> in the event catalogue (GET /v1/event-types); generated is the card row itself' }),
+  zh: Type.String({ description: 'the event, named in Chinese (the catalogue’s name)' }),
+  en: Type.String({ description: 'the event, named in English' }),
   member_id: Nullable(Type.String()),
   store_id: Nullable(Type.String()),
   channel_id: Nullable(Type.String()),
-  key_id: Nullable(Type.String()),
+  key_id: Nullable(Type.String({ description: 'who acted: an API key (key_…), an operator (opr_…) or a member’s wallet (wallet:mem_…)' })),
+  actor_name: Nullable(Type.String({ description: 'who acted, by name' })),
   data: Type.Unknown(),
   created_at: Timestamp,
 });

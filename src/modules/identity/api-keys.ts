@@ -1,5 +1,5 @@
 import type { Db, Sql } from '../../db/index.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, invalid, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { Role } from '../../http/access.js';
 import { assertStoresExist } from '../stores/service.js';
@@ -33,7 +33,7 @@ export async function createApiKey(
       });
     await assertStoresExist(q, tenantId, storeIds);
   } else if (storeIds.length) {
-    throw new AppError(422, 'VALIDATION_FAILED', 'store_ids: only clerk keys are bound to stores');
+    throw invalid('store_ids', 'only clerk keys are bound to stores');
   }
   if (input.role === 'channel') {
     if (!input.channel_id)
@@ -42,7 +42,7 @@ export async function createApiKey(
       });
     if (!(await channelExists(q, tenantId, input.channel_id))) throw notFound('channel');
   } else if (input.channel_id) {
-    throw new AppError(422, 'VALIDATION_FAILED', 'channel_id: only channel keys are bound to a channel');
+    throw invalid('channel_id', 'only channel keys are bound to a channel');
   }
   const secret = input.secret ?? newApiKeySecret();
   const r = await q.query<ApiKeyView>(

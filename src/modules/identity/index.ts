@@ -2,6 +2,7 @@ import { defineModule, migrationsOf } from '../../platform/module.js';
 import { apiKeyRoutes } from './api-key-routes.js';
 import { routes as operatorRoutes } from './operator-routes.js';
 import { backfillUsernameKeys } from './username.js';
+import { keyNameResolver, operatorNameResolver } from './names.js';
 
 /** identity 身份: API keys, operator accounts and their sessions, sign-in and its limits. */
 export default defineModule({
@@ -11,5 +12,6 @@ export default defineModule({
     apiKeyRoutes(app, ctx);
     operatorRoutes(app, ctx);
   },
+  extend: [operatorNameResolver, keyNameResolver],
   start: (ctx) => backfillUsernameKeys(ctx.db), // usernames are keyed in JS (migration 015)
 });

@@ -45,7 +45,14 @@ const Session = Type.Object({
 });
 const Me = Type.Object({
   kind: Type.Union([Type.Literal('session'), Type.Literal('api_key')]),
-  tenant: Type.Object({ id: Type.String(), name: Type.String(), time_zone: Type.String(), currency: Type.String(), reverse_window_minutes: Type.Integer() }),
+  tenant: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    time_zone: Type.String(),
+    currency: Type.String(),
+    reverse_window_minutes: Type.Integer(),
+    expiring_soon_days: Type.Integer(),
+  }),
   role: Type.String(),
   store_ids: Type.Array(Type.String()),
   channel_id: Nullable(Type.String()),
@@ -195,8 +202,11 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
       const s = await sessions.login(ctx.db, req.body, now, { ip: req.ip });
       (reply as FastifyReply).status(201);
       if (screen !== 'console' && screen !== 'clerk') return s;
-      // a browser sign-in: the token goes into an HttpOnly cookie and never reaches the page's scripts
-      setCookie(reply, ctx.config, screen, s.token, (s.expires_at.getTime() - now.getTime()) / 1000);
+      // a browser sign-in: the token goes into an HttpOnly cookie and never reaches the page's scripts.
+      // A clerk's place is the clerk page: signed in on the console, the session is the clerk page's
+      // (the console sees role clerk in the answer and sends the person there, already signed in)
+      const cookieScreen = s.operator.role === 'clerk' ? 'clerk' : screen;
+      setCookie(reply, ctx.config, cookieScreen, s.token, (s.expires_at.getTime() - now.getTime()) / 1000);
       return { ...s, token: undefined };
     },
   );

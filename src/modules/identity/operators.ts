@@ -60,6 +60,7 @@ export async function createOperator(q: Sql, tenantId: string, input: OperatorIn
   );
   if (!r.rows[0])
     throw new AppError(409, 'OPERATOR_USERNAME_TAKEN', `username: "${input.username}" is taken in this tenant`, {
+      username: input.username,
       errors: [{ field: 'username', reason: 'taken' }],
     });
   return r.rows[0];

@@ -28,6 +28,7 @@ export const CARD_ASSETS: readonly CardAsset[] = ['fen', 'uses', 'stamps'];
 const COUNTER_OF = {
   issue: 'issued',
   top_up: 'issued',
+  top_up_bonus: 'issued', // the bonus a top-up tier adds (充500送50): its own reason, so paid money and bonus are told apart
   refill: 'issued',
   stamp: 'issued', // the stamps source
   redeem: 'redeemed',

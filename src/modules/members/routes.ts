@@ -52,7 +52,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     '/members/:id',
     { schema: { tags, summary: 'Get a member by id or external_id', params: Type.Object({ id: Id }), response: responses({ 200: Member }) } },
     async (req) => {
-      requireAccess(req.caller!, 'catalog.read');
+      requireAccess(req.caller!, 'members.read');
       return svc.getMember(ctx.db, req.caller!.tenantId, req.params.id);
     },
   );
@@ -67,7 +67,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
       },
     },
     async (req) => {
-      requireAccess(req.caller!, 'catalog.read');
+      requireAccess(req.caller!, 'members.read');
       const qs = req.query as any;
       return svc.listMembers(ctx.db, ctx.keys, req.caller!.tenantId, { limit: qs.limit ?? 50, cursor: qs.cursor, q: qs.q, sort: qs.sort });
     },

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { keyset, type Sorts } from '../../http/pagination.js';
 import type { Keyring } from '../../secrets.js';
+import { refusal } from '../../platform/problems/refusal.js';
 
 export interface MemberInput {
   external_id?: string | null;
@@ -51,7 +52,10 @@ export async function createMember(q: Sql, keys: Keyring, tenantId: string, inpu
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT DO NOTHING RETURNING ${COLS}`,
     [tenantId, newId('mem'), input.external_id ?? null, input.name ?? null, enc, hash, last4, input.birthday ?? null, input.tier ?? null],
   );
-  if (!r.rows[0]) throw new AppError(409, 'MEMBER_EXTERNAL_ID_TAKEN', `external_id: a member with external_id "${input.external_id}" exists`);
+  if (!r.rows[0])
+    throw refusal('MEMBER_EXTERNAL_ID_TAKEN', `external_id: a member with external_id "${input.external_id}" exists`, {
+      external_id: String(input.external_id),
+    });
   const m = r.rows[0];
   await emit(q, [{ tenantId, type: 'member.created', at, memberId: m.id, data: { external_id: m.external_id, tier: m.tier } }]);
   return m;
@@ -78,7 +82,10 @@ export async function updateMember(q: Sql, keys: Keyring, tenantId: string, id: 
   }
   if (!sets.length) return getMember(q, tenantId, id);
   const r = await q.query<Member>(`UPDATE members SET ${sets.join(', ')} WHERE tenant_id = $1 AND id = $2 RETURNING ${COLS}`, params).catch((e) => {
-    if (e.code === '23505') throw new AppError(409, 'MEMBER_EXTERNAL_ID_TAKEN', `external_id: a member with external_id "${input.external_id}" exists`);
+    if (e.code === '23505')
+      throw refusal('MEMBER_EXTERNAL_ID_TAKEN', `external_id: a member with external_id "${input.external_id}" exists`, {
+        external_id: String(input.external_id),
+      });
     throw e;
   });
   // the names of what changed, never the values (a phone number stays out of the log and the webhooks)
@@ -117,6 +124,17 @@ export async function revealPhone(q: Sql, keys: Keyring, tenantId: string, id: s
   const r = await q.query<{ phone_enc: string | null }>('SELECT phone_enc FROM members WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
   if (!r.rows[0]) throw notFound('member');
   return r.rows[0].phone_enc ? keys.decryptText(r.rows[0].phone_enc) : null;
+}
+
+/** The member with this phone number (by its keyed hash: the phone is never compared in clear), or null. */
+export async function memberByPhone(q: Sql, keys: Keyring, tenantId: string, phone: string): Promise<Member | null> {
+  const p = normPhone(phone);
+  if (!/^\+?\d{5,20}$/.test(p)) return null;
+  const r = await q.query<Member>(`SELECT ${COLS} FROM members WHERE tenant_id = $1 AND phone_hash = $2 ORDER BY created_at LIMIT 1`, [
+    tenantId,
+    keys.hmac(`phone:${tenantId}:${p}`),
+  ]);
+  return r.rows[0] ?? null;
 }
 
 export async function memberExists(q: Sql, tenantId: string, id: string): Promise<boolean> {

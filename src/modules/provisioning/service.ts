@@ -45,7 +45,7 @@ export async function provisionTenant(db: Db, actor: string, input: NewTenant, n
   return db.tx(async (q) => {
     // the primary key decides, so two creations of one id at once get one tenant and one 409
     const tenant = await createTenant(q, input).catch((e) =>
-      Promise.reject(e?.code === '23505' ? new AppError(409, 'TENANT_EXISTS', `id: a tenant "${input.id}" already exists`) : e),
+      Promise.reject(e?.code === '23505' ? new AppError(409, 'TENANT_EXISTS', `id: a tenant "${input.id}" already exists`, { tenant_id: input.id }) : e),
     );
     const key = await createApiKey(q, tenant.id, { name: 'owner (provisioned)', role: 'owner' });
     await appendAudit(q, {

@@ -9,7 +9,10 @@ import type { TemplateRow } from '../templates/schemas.js';
 import { readByCode } from './write.js';
 import { cardView, type CardRow } from '../cards/model.js';
 import { findByCode, judgePin, pinMatches, screenFor, type Screen } from '../cards/lookup.js';
-import { evaluate, type RedeemRequest } from './rules.js';
+import { evaluate, inputsNeeded, type RedeemRequest } from './rules.js';
+import { explainRefusal } from './explain.js';
+import { refillDue } from './decide.js';
+import { namedRules } from '../templates/names.js';
 
 export interface RedeemInput extends RedeemRequest {
   code?: string;
@@ -92,15 +95,29 @@ export async function checkRedeem(ctx: Ctx, q: Sql, caller: Caller, input: Redee
   // a bearer card with a PIN shows nothing of itself (balance, state) without it
   await checkPin(ctx, screen, caller, l, input.pin);
   const now = ctx.clock.now();
+  // the clerk reads the rules: "限指定门店" by the stores' names (a clerk may list its own stores only)
+  const [template] = await namedRules(q, caller.tenantId, [l.template]);
   let card = l.card;
   try {
-    if (card.kind === 'periodic' && card.state === 'active' && card.period_ends_at && new Date(card.period_ends_at) <= now) {
-      card = { ...card, uses_left: l.template.value.uses_per_period!, period_ends_at: null }; // would refill first
+    if (refillDue(card, now)) {
+      // would refill first (the next period at least: what the check says its uses are worth)
+      card = { ...card, uses_left: l.template.value.uses_per_period!, period_no: (card.period_no ?? 0) + 1, period_ends_at: null };
     }
     const take = evaluate(card, l.template, l.store, input, now, l.tz);
-    return { redeemable: true, code: null, message: null, take, card: cardView(l.card), template: l.template };
+    return { redeemable: true, code: null, message: null, params: null, take, needs: inputsNeeded(l.template), card: cardView(l.card), template };
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
-    return { redeemable: false, code: e.code, message: e.message, take: null, card: cardView(l.card), template: l.template };
+    const why = (await explainRefusal(q, caller.tenantId, e)) as AppError;
+    // params: the refusal's structured fields, as a redemption's problem would carry them (to word it: problems/catalogue.ts)
+    return {
+      redeemable: false,
+      code: why.code,
+      message: why.message,
+      params: why.extra,
+      take: null,
+      needs: inputsNeeded(l.template),
+      card: cardView(l.card),
+      template,
+    };
   }
 }

@@ -3,6 +3,9 @@ import { REDEMPTION_SCOPE, scopeSql, type Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { keyset, type Sorts } from '../../http/pagination.js';
 import type { RedemptionRow } from './reverse.js';
+import { templateNamesOf } from '../templates/names.js';
+import { codeTailsOf } from '../cards/read.js';
+import { memberNamesOf } from '../members/names.js';
 
 export async function getRedemption(q: Sql, caller: Caller, id: string): Promise<RedemptionRow> {
   const params: unknown[] = [caller.tenantId, id];
@@ -34,5 +37,37 @@ export async function listRedemptions(
      ORDER BY ${page.orderBy} LIMIT ${page.limit(params, f.limit)}`,
     params,
   );
-  return page.page(r.rows, f.limit);
+  const out = page.page(r.rows, f.limit);
+  return { ...out, data: await withNames(q, caller.tenantId, out.data) };
+}
+
+/**
+ * What a person reads to tell redemptions apart: the card's template name and kind, its code's last
+ * 4 and the member's name (only the name: a clerk sees who redeemed at its store, not their profile).
+ */
+async function withNames(q: Sql, tenantId: string, rows: RedemptionRow[]) {
+  const [templates, tails, members] = await Promise.all([
+    templateNamesOf(
+      q,
+      tenantId,
+      rows.map((r) => r.template_id),
+    ),
+    codeTailsOf(
+      q,
+      tenantId,
+      rows.map((r) => r.card_id),
+    ),
+    memberNamesOf(
+      q,
+      tenantId,
+      rows.flatMap((r) => (r.member_id ? [r.member_id] : [])),
+    ),
+  ]);
+  return rows.map((r) => ({
+    ...r,
+    kind: templates.get(r.template_id)?.kind ?? null,
+    template_name: templates.get(r.template_id)?.name ?? null,
+    code_tail: tails.get(r.card_id) ?? null,
+    member_name: r.member_id ? (members.get(r.member_id) ?? null) : null,
+  }));
 }

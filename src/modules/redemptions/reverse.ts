@@ -6,6 +6,7 @@ import { getTenant } from '../tenants/service.js';
 import { appendEvents } from '../cards/events.js';
 import { cardTransfersOf, countCardTransfers, reverse } from '../ledger/service.js';
 import { cardView, type CardRow } from '../cards/model.js';
+import { refusal } from '../../platform/problems/refusal.js';
 
 export interface RedemptionRow {
   id: string;
@@ -29,7 +30,7 @@ export interface RedemptionRow {
  * guard (done → reversed, once), and the card gets back exactly what that redemption's transfers
  * took — each one reversed by a transfer pointing at it — never more, whatever runs concurrently.
  */
-export async function reverseRedemption(ctx: Ctx, q: Sql, caller: Caller, id: string) {
+export async function reverseRedemption(ctx: Ctx, q: Sql, caller: Caller, id: string, reason?: string) {
   const now = ctx.clock.now();
   const tenant = await getTenant(q, caller.tenantId);
   const params: unknown[] = [caller.tenantId, id, now, new Date(now.getTime() - tenant.reverse_window_minutes * 60_000)];
@@ -46,14 +47,16 @@ export async function reverseRedemption(ctx: Ctx, q: Sql, caller: Caller, id: st
       .rows[0];
     if (!cur) throw new AppError(404, 'REDEMPTION_NOT_FOUND', 'redemption not found');
     if (cur.status === 'reversed') throw new AppError(409, 'REDEMPTION_ALREADY_REVERSED', 'this redemption was already reversed');
-    throw new AppError(409, 'REVERSAL_WINDOW_CLOSED', `redemptions can be reversed within ${tenant.reverse_window_minutes} minutes`);
+    throw refusal('REVERSAL_WINDOW_CLOSED', `redemptions can be reversed within ${tenant.reverse_window_minutes} minutes`, {
+      minutes: tenant.reverse_window_minutes,
+    });
   }
   const taken = await cardTransfersOf(q, caller.tenantId, red.card_id, red.id);
   const took = (asset: string) => taken.filter((t) => t.asset === asset).reduce((sum, t) => sum + t.delta, 0);
   const back = { amount: -took('fen'), uses: -took('uses'), stamps: -took('stamps') };
   const c = (await q.query<CardRow>('SELECT * FROM cards WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [caller.tenantId, red.card_id])).rows[0];
   if (!['active', 'used', 'frozen'].includes(c.state))
-    throw new AppError(409, 'CARD_NOT_REVERSIBLE', `the card is ${c.state}; its redemptions can no longer be reversed`);
+    throw refusal('CARD_NOT_REVERSIBLE', `the card is ${c.state}; its redemptions can no longer be reversed`, { state: c.state });
   if (c.kind === 'periodic' && (await periodOf(q, caller.tenantId, red.card_id, taken[0]?.id)) !== c.period_no)
     throw new AppError(409, 'REVERSAL_PERIOD_CLOSED', 'this redemption belongs to a period that has ended');
   if (c.stamps + back.stamps < 0) throw new AppError(409, 'REVERSAL_REWARD_ISSUED', 'these stamps already earned a reward; void the reward card instead');
@@ -81,7 +84,7 @@ export async function reverseRedemption(ctx: Ctx, q: Sql, caller: Caller, id: st
       storeId: red.store_id,
       channelId: c.channel_id,
       keyId: caller.keyId,
-      data: { redemption_id: red.id, amount: red.amount, uses: red.uses },
+      data: { redemption_id: red.id, amount: red.amount, uses: red.uses, stamps: red.stamps, reason: reason?.trim() || null },
       at: now,
     },
   ]);

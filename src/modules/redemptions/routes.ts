@@ -8,15 +8,20 @@ import { Id, Money, Page, ListQuery, Nullable, Timestamp, responses } from '../.
 import { SortQuery } from '../../http/pagination.js';
 import { Template } from '../templates/schemas.js';
 import { Card } from '../cards/schemas.js';
-import { RedeemBody, Redemption, RedemptionWithCard } from './schemas.js';
+import { RedeemBody, Redemption, RedemptionListItem, RedemptionWithCard } from './schemas.js';
+import { INPUTS } from './rules.js';
 import { checkRedeem } from './load.js';
+import { explainRefusal } from './explain.js';
 import { redeem, redeemFast } from './redeem.js';
 import { reverseRedemption } from './reverse.js';
 import { createApproval } from './approvals.js';
 import { REDEMPTION_SORTS, getRedemption, listRedemptions } from './read.js';
 
 const IdParams = Type.Object({ id: Id });
-const Reason = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })), request_no: Type.Optional(Type.String({ maxLength: 200 })) });
+const Reason = Type.Object({
+  reason: Type.Optional(Type.String({ maxLength: 500, description: 'why it is reversed (kept on the reversed event and in the audit log)' })),
+  request_no: Type.Optional(Type.String({ maxLength: 200 })),
+});
 
 export function routes(base: FastifyInstance, ctx: Ctx) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -33,8 +38,18 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
           200: Type.Object({
             redeemable: Type.Boolean(),
             code: Nullable(Type.String({ description: 'why not: the error code a redemption would get' })),
-            message: Nullable(Type.String()),
+            message: Nullable(Type.String({ description: 'why not, for developers; a screen words it from code and params' })),
+            params: Nullable(
+              Type.Record(Type.String(), Type.Unknown(), {
+                description:
+                  'why not, as structured fields: those the problem of a redemption refused for it carries (e.g. weekdays, balance and amount, min_spend)',
+              }),
+            ),
             take: Nullable(Type.Object({ amount: Type.Integer(), uses: Type.Integer(), stamps: Type.Integer(), value: Type.Integer() })),
+            needs: Type.Array(Type.Union(INPUTS.map((i) => Type.Literal(i))), {
+              description:
+                'what a redemption of this card must be sent, whether or not this request sent it: order_amount (a minimum spend or a discount), amount (stored value, gift), product_ids (a product scope). Ask for these before or with the check',
+            }),
             card: Card,
             template: Template,
           }),
@@ -62,7 +77,9 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
         { action: 'card.redeem', targetType: 'redemption', status: 201 },
         (q) => redeem(ctx, q, req.caller!, req.body, run),
         (m) => redeemFast(ctx, req.caller!, req.body, m, run) as Promise<any>,
-      );
+      ).catch(async (e) => {
+        throw await explainRefusal(ctx.db, req.caller!.tenantId, e);
+      });
     },
   );
 
@@ -79,7 +96,9 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) => {
       requireAccess(req.caller!, 'cards.redeem');
-      return mutate(ctx, req, reply, { action: 'card.reverse', targetType: 'redemption' }, (q) => reverseRedemption(ctx, q, req.caller!, req.params.id));
+      return mutate(ctx, req, reply, { action: 'card.reverse', targetType: 'redemption' }, (q) =>
+        reverseRedemption(ctx, q, req.caller!, req.params.id, req.body?.reason),
+      );
     },
   );
 
@@ -104,7 +123,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
           status: Type.Optional(Type.Union([Type.Literal('done'), Type.Literal('reversed')])),
           sort: Type.Optional(SortQuery(REDEMPTION_SORTS)),
         }),
-        response: responses({ 200: Page(Redemption) }),
+        response: responses({ 200: Page(RedemptionListItem) }),
       },
     },
     async (req) => {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Id, Money, Nullable, Timestamp } from '../../http/schemas.js';
 import { Card, CodeOrId } from '../cards/schemas.js';
+import { Kind } from '../templates/schemas.js';
 
 export const Redemption = Type.Object({
   id: Type.String(),
@@ -10,13 +11,26 @@ export const Redemption = Type.Object({
   store_id: Nullable(Type.String()),
   member_id: Nullable(Type.String()),
   order_amount: Nullable(Type.Integer()),
-  amount: Type.Integer({ description: 'value given: discount, face value or balance taken, fen' }),
+  amount: Type.Integer({
+    description:
+      'value given, fen: the discount, the face value, the balance taken, or a count/periodic card’s uses’ worth (face_value per use, or their share of card_value); 0 for a stamp',
+  }),
   uses: Type.Integer(),
   stamps: Type.Integer(),
   status: Type.Union([Type.Literal('done'), Type.Literal('reversed')]),
   reversed_at: Nullable(Timestamp),
   created_at: Timestamp,
 });
+/** A row of the redemption list: the redemption and what a person reads to tell it apart from the others. */
+export const RedemptionListItem = Type.Intersect([
+  Redemption,
+  Type.Object({
+    kind: Nullable(Kind),
+    template_name: Nullable(Type.String({ description: 'the card’s template, by name' })),
+    code_tail: Nullable(Type.String({ description: 'the last 4 characters of the card’s code' })),
+    member_name: Nullable(Type.String({ description: 'the member’s name only (no other part of their profile)' })),
+  }),
+]);
 export const RedemptionWithCard = Type.Intersect([Redemption, Type.Object({ reward_card_id: Nullable(Type.String()), card: Card })]);
 
 export const RedeemBody = Type.Object({

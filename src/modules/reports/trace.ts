@@ -1,11 +1,20 @@
 import type { Sql } from '../../db/index.js';
-import { channelOf, REDEMPTION_SCOPE, scopeSql, type Caller } from '../../http/access.js';
+import { allowedActions, channelOf, REDEMPTION_SCOPE, scopeSql, type Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { cardLedger } from '../ledger/service.js';
 import { cardView } from '../cards/model.js';
 import { findById } from '../cards/lookup.js';
 import type { EventRow } from '../cards/read.js';
 import type { RedemptionRow } from '../redemptions/reverse.js';
+import { eventTypes } from '../../platform/events.js';
+import { actorRef, namesObject, resolveNames } from '../../platform/names.js';
+
+/** A card event's names, from the catalogue (`issued` → 发放 / Issued); generated is the card row itself, in no catalogue. */
+export function cardEventName(type: string): { zh: string; en: string } {
+  const n = eventTypes().find((x) => x.type === `card.${type}`) ?? (type === 'generated' ? { zh: '生成', en: 'Generated' } : null);
+  return { zh: n?.zh ?? type, en: n?.en ?? type };
+}
+const labelled = (e: EventRow) => ({ ...e, ...cardEventName(e.event_type) });
 
 /**
  * The whole life of one card: its events (with "generated" read from the card row itself — a
@@ -44,5 +53,34 @@ export async function cardTrace(q: Sql, caller: Caller, id: string) {
   ).rows;
   const seen = new Set(redemptions.map((r) => r.id));
   const ledger = (await cardLedger(q, caller.tenantId, id)).filter((e) => !e.redemption_id || seen.has(e.redemption_id));
-  return { card: cardView(c), events: [generated, ...events], ledger, redemptions };
+  return { card: cardView(c), events: [generated, ...events].map(labelled), ledger, redemptions };
+}
+
+/**
+ * The trace as the console shows it: who acted by name on each event, and `names` for every other
+ * id in it (stores, members, channels, the batch and template), resolved once for the whole trace.
+ */
+export async function namedCardTrace(q: Sql, caller: Caller, id: string) {
+  const t = await cardTrace(q, caller, id);
+  const ids = [
+    t.card.member_id,
+    t.card.channel_id,
+    t.card.batch_id,
+    t.card.template_id,
+    ...t.events.flatMap((e) => [e.member_id, e.store_id, e.channel_id, actorRef(e.key_id)]),
+    ...t.redemptions.flatMap((r) => [r.store_id, r.member_id]),
+  ];
+  // members by name only for a caller who may read members (a clerk may not: `members.read`)
+  const mayReadMembers = allowedActions(caller).includes('members.read');
+  const names = await resolveNames(
+    q,
+    caller.tenantId,
+    ids.filter((id) => mayReadMembers || !id?.startsWith('mem_')),
+  );
+  return {
+    ...t,
+    card: { ...t.card, member_name: t.card.member_id ? (names.get(t.card.member_id) ?? null) : null },
+    events: t.events.map((e) => ({ ...e, actor_name: names.get(actorRef(e.key_id) ?? '') ?? null })),
+    names: namesObject(names),
+  };
 }

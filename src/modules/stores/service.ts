@@ -1,8 +1,9 @@
 import type { Sql } from '../../db/index.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, invalid, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { keyset, type Sorts } from '../../http/pagination.js';
 import { isTimeZone } from '../tenants/service.js';
+import { refusal } from '../../platform/problems/refusal.js';
 
 export interface Store {
   id: string;
@@ -26,8 +27,8 @@ export interface StoreInput {
 }
 
 function check(input: StoreInput) {
-  if (input.time_zone && !isTimeZone(input.time_zone)) throw new AppError(422, 'VALIDATION_FAILED', `time_zone: unknown time zone "${input.time_zone}"`);
-  if ((input.lat == null) !== (input.lng == null)) throw new AppError(422, 'VALIDATION_FAILED', 'lat, lng: give both or neither');
+  if (input.time_zone && !isTimeZone(input.time_zone)) throw invalid('time_zone', `unknown time zone "${input.time_zone}"`);
+  if ((input.lat == null) !== (input.lng == null)) throw invalid('lat, lng', 'give both or neither');
 }
 
 export async function createStore(q: Sql, tenantId: string, input: StoreInput & { name: string }): Promise<Store> {
@@ -37,7 +38,7 @@ export async function createStore(q: Sql, tenantId: string, input: StoreInput & 
      ON CONFLICT DO NOTHING RETURNING ${COLS}`,
     [tenantId, newId('sto'), input.name, input.code ?? null, input.time_zone ?? null, input.lat ?? null, input.lng ?? null, input.tags ?? []],
   );
-  if (!r.rows[0]) throw new AppError(409, 'STORE_CODE_TAKEN', `code: another store already has code "${input.code}"`);
+  if (!r.rows[0]) throw refusal('STORE_CODE_TAKEN', `code: another store already has code "${input.code}"`, { store_code: input.code ?? '' });
   return r.rows[0];
 }
 
@@ -57,7 +58,7 @@ export async function updateStore(q: Sql, tenantId: string, id: string, input: S
       next.tags,
     ])
     .catch((e) => {
-      if (e.code === '23505') throw new AppError(409, 'STORE_CODE_TAKEN', `code: another store already has code "${next.code}"`);
+      if (e.code === '23505') throw refusal('STORE_CODE_TAKEN', `code: another store already has code "${next.code}"`, { store_code: next.code ?? '' });
       throw e;
     });
   return r.rows[0];

@@ -8,6 +8,8 @@ import { Id, Page, ListQuery, responses } from '../../http/schemas.js';
 import { SortQuery } from '../../http/pagination.js';
 import { Kind, Template, TemplateInput, TemplatePatch } from './schemas.js';
 import * as svc from './service.js';
+import { namedRules } from './names.js';
+import { changeImpact } from './impact.js';
 
 export function routes(base: FastifyInstance, ctx: Ctx) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -32,12 +34,43 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
       );
     },
   );
+  app.post(
+    '/templates/:id/impact',
+    {
+      schema: {
+        tags,
+        summary: 'What this change would do to the cards already issued, before it is saved (changes nothing)',
+        params: Type.Object({ id: Id }),
+        body: TemplatePatch,
+        response: responses({
+          200: Type.Object({
+            batches: Type.Integer({ description: 'batches of this template' }),
+            cards_issued: Type.Integer({ description: 'cards its batches have issued' }),
+            changes: Type.Array(
+              Type.Object({
+                field: Type.String({ description: 'name, description, value, validity, status or rules.<key>' }),
+                effect: Type.Union([Type.Literal('issued_cards'), Type.Literal('new_cards'), Type.Literal('refused')], {
+                  description:
+                    'issued_cards: applies to the cards already issued as soon as it is saved; new_cards: only to cards issued from then on; refused: fixed once a batch exists (409 TEMPLATE_IN_USE)',
+                }),
+              }),
+            ),
+          }),
+        }),
+      },
+    },
+    async (req) => {
+      requireAccess(req.caller!, 'catalog.write');
+      return changeImpact(ctx.db, req.caller!.tenantId, req.params.id, req.body);
+    },
+  );
   app.get(
     '/templates/:id',
     { schema: { tags, summary: 'Get a template', params: Type.Object({ id: Id }), response: responses({ 200: Template }) } },
     async (req) => {
       requireAccess(req.caller!, 'catalog.read');
-      return svc.getTemplate(ctx.db, req.caller!.tenantId, req.params.id);
+      const [t] = await namedRules(ctx.db, req.caller!.tenantId, [await svc.getTemplate(ctx.db, req.caller!.tenantId, req.params.id)]);
+      return t;
     },
   );
   app.get(
@@ -58,7 +91,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     async (req) => {
       requireAccess(req.caller!, 'catalog.read');
       const qs = req.query as any;
-      return svc.listTemplates(ctx.db, req.caller!.tenantId, {
+      const page = await svc.listTemplates(ctx.db, req.caller!.tenantId, {
         limit: qs.limit ?? 50,
         cursor: qs.cursor,
         kind: qs.kind,
@@ -66,6 +99,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
         q: qs.q,
         sort: qs.sort,
       });
+      return { ...page, data: await namedRules(ctx.db, req.caller!.tenantId, page.data) };
     },
   );
 }

@@ -11,6 +11,13 @@ export const Kind = Type.Union(
   },
 );
 
+/**
+ * What a stamp card 集点卡 may reward at its goal: a coupon or uses the member then redeems. Not money
+ * (stored_value, gift: a balance is sold or topped up, never minted by stamps), not another stamp card,
+ * not external (supplier codes come from the supplier; a reward batch would mint codes of its own).
+ */
+export const STAMP_REWARD_KINDS: Kind[] = ['cash', 'discount', 'exchange', 'count', 'periodic'];
+
 /** What a card of the kind holds. Only the fields of the template's kind are allowed. */
 export const Value = Type.Object(
   {
@@ -21,7 +28,21 @@ export const Value = Type.Object(
     max_off: Type.Optional(Type.Integer({ minimum: 1, maximum: 1e10, description: 'discount: cap on the amount off, fen' })),
     sku: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'exchange: the product/SKU it is exchanged for' })),
     product_name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    face_value: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e10, description: 'nominal value for reports (exchange, count per use, external), fen' })),
+    face_value: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 1e10,
+        description: 'nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead)',
+      }),
+    ),
+    card_value: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 1e10,
+        description:
+          'count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both',
+      }),
+    ),
     uses: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, description: 'count: number of uses' })),
     uses_per_period: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'periodic: uses each period' })),
     period: Type.Optional(Type.Union([Type.Literal('week'), Type.Literal('month'), Type.Literal('quarter')])),
@@ -29,7 +50,9 @@ export const Value = Type.Object(
     initial_balance: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e10, description: 'stored_value/gift: balance at issue, fen' })),
     max_balance: Type.Optional(Type.Integer({ minimum: 1, maximum: 1e11, description: 'stored_value/gift: top-ups may not go past this, fen' })),
     goal: Type.Optional(Type.Integer({ minimum: 2, maximum: 1000, description: 'stamp: stamps to the reward' })),
-    reward_template_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'stamp: template issued at the goal' })),
+    reward_template_id: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: 'stamp: template issued at the goal (a cash, discount, exchange, count or periodic one)' }),
+    ),
     supplier: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'external: who supplies the codes' })),
   },
   { additionalProperties: false },
@@ -99,6 +122,24 @@ export const Rules = Type.Object(
     per_member_limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, description: 'most cards of this template one member may be issued' })),
     bind_within_hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 87600, description: 'an unbound issued code lapses after this' })),
     transferable: Type.Optional(Type.Boolean()),
+    top_up_bonus: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            min_amount: Type.Integer({ minimum: 1, maximum: 1e11, description: 'a top-up of at least this, fen' }),
+            bonus: Type.Integer({ minimum: 1, maximum: 1e10, description: 'is credited this on top, fen' }),
+          },
+          { additionalProperties: false },
+        ),
+        {
+          minItems: 1,
+          maxItems: 10,
+          description:
+            'stored_value/gift 充值赠送: tiers like 充500送50 ([{min_amount: 50000, bonus: 5000}]); a top-up gets the bonus of the highest tier it reaches, ' +
+            'credited as its own ledger transfer (reason top_up_bonus). A rule, so it may change while cards are out: a top-up reads the tiers of its moment',
+        },
+      ),
+    ),
     verification: Type.Optional(
       Type.Object(
         { threshold: Type.Optional(Money) },
@@ -109,6 +150,15 @@ export const Rules = Type.Object(
   { additionalProperties: false },
 );
 export type Rules = Static<typeof Rules>;
+
+/** Rules as a template read answers them: `store_names` beside `store_ids` (same order), for people. */
+export const RulesView = Type.Object(
+  {
+    ...Rules.properties,
+    store_names: Type.Optional(Type.Array(Type.String(), { description: 'read only: the names of store_ids, in their order' })),
+  },
+  { additionalProperties: false },
+);
 
 export const TemplateInput = Type.Object({
   kind: Kind,
@@ -137,7 +187,7 @@ export const Template = Type.Object({
   status: Type.String(),
   value: Value,
   validity: Validity,
-  rules: Rules,
+  rules: RulesView,
   version: Type.Integer(),
   created_at: Timestamp,
   updated_at: Timestamp,

@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { keyset, type Sorts } from '../../http/pagination.js';
 import { assertStoresExist } from '../stores/service.js';
-import type { Kind, TemplateInput, TemplateRow, Value, Validity, Rules } from './schemas.js';
+import { STAMP_REWARD_KINDS, type Kind, type TemplateInput, type TemplateRow, type Value, type Validity, type Rules } from './schemas.js';
 import { validateTemplate } from './validate.js';
 
 const COLS = 'id, kind, name, description, status, value, validity, rules, version, created_at, updated_at';
@@ -16,10 +16,14 @@ async function checkReferences(q: Sql, tenantId: string, kind: Kind, value: Valu
       throw new AppError(422, 'TEMPLATE_INVALID', 'value.reward_template_id: no such template', {
         errors: [{ field: 'value.reward_template_id', reason: 'not found' }],
       });
-    if (r.rows[0].kind === 'stamp')
-      throw new AppError(422, 'TEMPLATE_INVALID', 'value.reward_template_id: a stamp card cannot reward another stamp card', {
-        errors: [{ field: 'value.reward_template_id', reason: 'stamp reward' }],
-      });
+    const kind = r.rows[0].kind;
+    if (!STAMP_REWARD_KINDS.includes(kind))
+      throw new AppError(
+        422,
+        'TEMPLATE_INVALID',
+        `value.reward_template_id: a stamp card rewards a ${STAMP_REWARD_KINDS.join(', ')} template, not a ${kind} one (money, stamps or supplier codes are no reward a stamp card can mint)`,
+        { errors: [{ field: 'value.reward_template_id', reason: `a ${kind} template cannot be a stamp reward` }] },
+      );
   }
 }
 
@@ -72,6 +76,15 @@ export async function updateTemplate(
     [tenantId, id, next.name, next.description, JSON.stringify(next.value), JSON.stringify(next.validity), JSON.stringify(next.rules), next.status, now],
   );
   return r.rows[0];
+}
+
+/** How far a template is out in the world: its batches and the cards they issued (the batches' own counters). */
+export async function templateUsage(q: Sql, tenantId: string, id: string): Promise<{ batches: number; cards_issued: number }> {
+  const r = await q.query<{ batches: number; issued: number }>(
+    'SELECT count(*)::int AS batches, coalesce(sum(issued), 0)::int8 AS issued FROM batches WHERE tenant_id = $1 AND template_id = $2',
+    [tenantId, id],
+  );
+  return { batches: Number(r.rows[0]?.batches ?? 0), cards_issued: Number(r.rows[0]?.issued ?? 0) };
 }
 
 export async function getTemplate(q: Sql, tenantId: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<TemplateRow> {

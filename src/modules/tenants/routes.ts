@@ -13,6 +13,9 @@ const Tenant = Type.Object({
   time_zone: Type.String(),
   currency: Type.String(),
   reverse_window_minutes: Type.Integer({ description: 'how long after a redemption it may be reversed (撤销核销窗口)' }),
+  expiring_soon_days: Type.Integer({
+    description: '即将过期: days before expiry a card counts as expiring soon — the wallet badge, the card list filter and the card.expiring event',
+  }),
 });
 export function routes(base: FastifyInstance, ctx: Ctx) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -32,6 +35,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
           name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
           time_zone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
           reverse_window_minutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 525600 })),
+          expiring_soon_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, description: 'days before expiry, 1–90 (default 3)' })),
         }),
         response: responses({ 200: Tenant }),
       },

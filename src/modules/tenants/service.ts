@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/index.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, invalid, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { openTenantAccounts } from '../ledger/service.js';
 
@@ -9,6 +9,8 @@ export interface Tenant {
   time_zone: string;
   currency: string;
   reverse_window_minutes: number;
+  /** 即将过期: days before expiry a card counts as expiring soon (badge, filter, card.expiring), 1–90 */
+  expiring_soon_days: number;
 }
 
 export function isTimeZone(tz: string): boolean {
@@ -22,10 +24,10 @@ export function isTimeZone(tz: string): boolean {
 
 export async function createTenant(q: Sql, input: { id?: string; name: string; time_zone?: string; currency?: string }): Promise<Tenant> {
   const tz = input.time_zone ?? 'Asia/Shanghai';
-  if (!isTimeZone(tz)) throw new AppError(422, 'VALIDATION_FAILED', `time_zone: unknown time zone "${tz}"`);
+  if (!isTimeZone(tz)) throw invalid('time_zone', `unknown time zone "${tz}"`);
   const r = await q.query<Tenant>(
     `INSERT INTO tenants (id, name, time_zone, currency) VALUES ($1, $2, $3, $4)
-     RETURNING id, name, time_zone, currency, reverse_window_minutes`,
+     RETURNING id, name, time_zone, currency, reverse_window_minutes, expiring_soon_days`,
     [input.id ?? newId('ten'), input.name, tz, input.currency ?? 'CNY'],
   );
   await openTenantAccounts(q, r.rows[0].id); // the counter-accounts every card transfer's other side is (ledger)
@@ -41,7 +43,7 @@ const tenantCache = new Map<string, { at: number; t: Tenant }>();
 export async function getTenant(q: Sql, id: string): Promise<Tenant> {
   const hit = tenantCache.get(id);
   if (hit && Date.now() - hit.at < 5_000) return hit.t;
-  const r = await q.query<Tenant>('SELECT id, name, time_zone, currency, reverse_window_minutes FROM tenants WHERE id = $1', [id]);
+  const r = await q.query<Tenant>('SELECT id, name, time_zone, currency, reverse_window_minutes, expiring_soon_days FROM tenants WHERE id = $1', [id]);
   if (!r.rows[0]) throw notFound('tenant');
   tenantCache.set(id, { at: Date.now(), t: r.rows[0] });
   return r.rows[0];
@@ -57,16 +59,29 @@ export async function findTenantIds(q: Sql, idOrName: string): Promise<string[]>
   return r.rows.map((t) => t.id);
 }
 
-export async function updateTenant(q: Sql, id: string, patch: { name?: string; time_zone?: string; reverse_window_minutes?: number }): Promise<Tenant> {
-  if (patch.time_zone && !isTimeZone(patch.time_zone)) throw new AppError(422, 'VALIDATION_FAILED', `time_zone: unknown time zone "${patch.time_zone}"`);
+export async function updateTenant(
+  q: Sql,
+  id: string,
+  patch: { name?: string; time_zone?: string; reverse_window_minutes?: number; expiring_soon_days?: number },
+): Promise<Tenant> {
+  if (patch.time_zone && !isTimeZone(patch.time_zone)) throw invalid('time_zone', `unknown time zone "${patch.time_zone}"`);
   const r = await q.query<Tenant>(
     `UPDATE tenants SET name = coalesce($2, name), time_zone = coalesce($3, time_zone),
-       reverse_window_minutes = coalesce($4, reverse_window_minutes)
-     WHERE id = $1 RETURNING id, name, time_zone, currency, reverse_window_minutes`,
-    [id, patch.name ?? null, patch.time_zone ?? null, patch.reverse_window_minutes ?? null],
+       reverse_window_minutes = coalesce($4, reverse_window_minutes), expiring_soon_days = coalesce($5, expiring_soon_days)
+     WHERE id = $1 RETURNING id, name, time_zone, currency, reverse_window_minutes, expiring_soon_days`,
+    [id, patch.name ?? null, patch.time_zone ?? null, patch.reverse_window_minutes ?? null, patch.expiring_soon_days ?? null],
   );
   tenantCache.delete(id);
   return r.rows[0];
+}
+
+/** The tenants whose cards get expiring-soon reminders (card.expiring): the enabled ones, with their day count and time zone. */
+export async function tenantsWithExpiryReminders(q: Sql): Promise<{ id: string; expiring_soon_days: number; time_zone: string }[]> {
+  return (
+    await q.query<{ id: string; expiring_soon_days: number; time_zone: string }>(
+      'SELECT id, expiring_soon_days, time_zone FROM tenants WHERE disabled_at IS NULL ORDER BY id',
+    )
+  ).rows;
 }
 
 export const tenantDisabledError = () =>
@@ -77,7 +92,7 @@ export interface TenantAdminRow extends Tenant {
   created_at: Date;
   disabled_at: Date | null;
 }
-const ADMIN_COLS = 'id, name, time_zone, currency, reverse_window_minutes, created_at, disabled_at';
+const ADMIN_COLS = 'id, name, time_zone, currency, reverse_window_minutes, expiring_soon_days, created_at, disabled_at';
 
 export async function getTenantAdmin(q: Sql, id: string): Promise<TenantAdminRow> {
   const r = await q.query<TenantAdminRow>(`SELECT ${ADMIN_COLS} FROM tenants WHERE id = $1`, [id]);

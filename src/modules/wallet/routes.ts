@@ -6,56 +6,14 @@ import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../mutations/mutation.js';
 import { AppError } from '../../errors.js';
 import { clearCookie, cookieCredential, setCookie } from '../../http/cookies.js';
-import { Id, Nullable, Timestamp, responses } from '../../http/schemas.js';
-import { Kind, Rules, Validity, Value } from '../templates/schemas.js';
-import { CardState } from '../cards/schemas.js';
+import { Id, Timestamp, responses } from '../../http/schemas.js';
+import { WalletCard, WalletCardDetail, WalletMe } from './schemas.js';
 import { getMember, revokeWalletLinks, walletLinksValidFrom } from '../members/service.js';
 import { refuse, verifyWalletToken, type WalletClaims } from './link.js';
 import { tenantDisabled, tenantDisabledError } from '../tenants/service.js';
 import * as svc from './service.js';
+import { giftRoutes } from './gift-routes.js';
 import { screenBearer } from '../cards/manage.js';
-
-const WalletCard = Type.Object({
-  id: Type.String(),
-  kind: Kind,
-  state: CardState,
-  name: Type.String(),
-  description: Nullable(Type.String()),
-  code_tail: Type.String(),
-  balance: Type.Integer({ description: 'fen' }),
-  uses_left: Type.Integer(),
-  stamps: Type.Integer(),
-  value: Value,
-  valid_from: Nullable(Timestamp),
-  valid_until: Nullable(Timestamp),
-  transferable: Type.Boolean(),
-  bound_at: Nullable(Timestamp),
-});
-const WalletCardDetail = Type.Intersect([
-  WalletCard,
-  Type.Object({
-    code: Nullable(Type.String({ description: 'the clear code, for the member to show at checkout; null once the card is no longer usable' })),
-    template_rules: Rules,
-    validity: Validity,
-    period_no: Nullable(Type.Integer()),
-    period_ends_at: Nullable(Timestamp),
-    history: Type.Array(
-      Type.Object({
-        type: Type.String(),
-        at: Timestamp,
-        amount: Type.Integer(),
-        uses: Type.Integer(),
-        stamps: Type.Integer(),
-        store_name: Nullable(Type.String()),
-      }),
-    ),
-  }),
-]);
-const WalletMe = Type.Object({
-  member: Type.Object({ id: Type.String(), name: Nullable(Type.String()), phone_last4: Nullable(Type.String()), tier: Nullable(Type.String()) }),
-  tenant: Type.Object({ name: Type.String(), currency: Type.String(), time_zone: Type.String() }),
-  counts: Type.Object({ usable: Type.Integer(), used: Type.Integer(), expired: Type.Integer() }),
-});
 
 const claimsOf = new WeakMap<FastifyRequest, WalletClaims>();
 
@@ -143,6 +101,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
   const who = (req: FastifyRequest) => claimsOf.get(req)!;
   const opts = { config: { public: true } as object, onRequest: walletAuth };
   const security = [{ wallet: [] }];
+  giftRoutes(base, ctx, opts, who);
 
   app.post(
     '/wallet/session',
@@ -201,7 +160,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req) => {
       const c = who(req);
-      return svc.walletCards(ctx.db, c.tenant_id, c.member_id, ((req.query as any).state ?? 'usable') as svc.WalletState);
+      return svc.walletCards(ctx, ctx.db, c.tenant_id, c.member_id, ((req.query as any).state ?? 'usable') as svc.WalletState);
     },
   );
 
@@ -253,7 +212,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
       schema: {
         tags,
         security,
-        summary: 'Give a transferable card to another member 转赠',
+        summary: 'Give a transferable card to another member at once, by their id 转赠 (integrations; the wallet page offers it by link or phone instead)',
         params: Type.Object({ id: Id }),
         body: Type.Object({
           to_member_external_id: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),

@@ -3,16 +3,19 @@ import type { Ctx } from '../../platform/context.js';
 import { memberCaller, type Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { getMember } from '../members/service.js';
-import { getTenant } from '../tenants/service.js';
+import { getTenant, type Tenant } from '../tenants/service.js';
 import { getTemplate } from '../templates/service.js';
 import type { TemplateRow } from '../templates/schemas.js';
-import { getStore } from '../stores/service.js';
+import { namedRules } from '../templates/names.js';
+import { storeNames as storeNamesOf } from '../stores/names.js';
 import { listCards } from '../cards/read.js';
 import { cardTrace } from '../reports/trace.js';
 import { findById, revealCode } from '../cards/lookup.js';
 import { bindCard, transferCard } from '../cards/manage.js';
 import type { CardView } from '../cards/model.js';
+import { expiryOf } from '../cards/expiring.js';
 import { signWalletToken } from './link.js';
+import { GIFT_PENDING, pendingOffersOf } from '../cards/gift-offers.js';
 
 /**
  * The member wallet 会员钱包: what one member sees and does through a signed link. Everything
@@ -56,8 +59,31 @@ export async function walletMe(q: Sql, tenantId: string, memberId: string) {
   };
 }
 
-function summary(c: CardView, t: TemplateRow) {
+/** When a card's summary is read: its expiring-soon badge and days left follow the tenant's setting and calendar. */
+interface At {
+  now: Date;
+  tenant: Tenant;
+}
+export const at = async (ctx: Ctx, q: Sql, tenantId: string): Promise<At> => ({ now: ctx.clock.now(), tenant: await getTenant(q, tenantId) });
+
+/** 转赠中: what a card's pending gift offer shows its giver. */
+export interface GiftBadge {
+  id: string;
+  expires_at: Date;
+  to_phone_last4: string | null;
+}
+export async function giftBadges(q: Sql, tenantId: string, memberId: string): Promise<Map<string, GiftBadge>> {
+  const out = new Map<string, GiftBadge>();
+  for (const o of (await pendingOffersOf(q, tenantId, memberId)).sent) {
+    const to = o.to_member_id ? await getMember(q, tenantId, o.to_member_id).catch(() => null) : null;
+    out.set(o.card_id, { id: o.id, expires_at: o.expires_at, to_phone_last4: to?.phone_last4 ?? null });
+  }
+  return out;
+}
+
+export function summary(c: CardView, t: TemplateRow, when: At, gift: GiftBadge | null = null) {
   return {
+    ...expiryOf(c, when.now, when.tenant),
     id: c.id,
     kind: c.kind,
     state: c.state,
@@ -72,6 +98,9 @@ function summary(c: CardView, t: TemplateRow) {
     valid_until: c.valid_until,
     transferable: t.kind === 'gift' || !!t.rules.transferable,
     bound_at: c.bound_at,
+    gift_offer: gift,
+    template_rules: t.rules, // the card face's headline names its key conditions (满¥100减¥20 · 周末可用)
+    validity: t.validity,
   };
 }
 
@@ -81,16 +110,21 @@ async function templatesOf(q: Sql, tenantId: string, ids: string[]) {
   return map;
 }
 
-export async function walletCards(q: Sql, tenantId: string, memberId: string, state: WalletState) {
+export async function walletCards(ctx: Ctx, q: Sql, tenantId: string, memberId: string, state: WalletState) {
   const cards = (await memberCards(q, walletCaller(tenantId, memberId), memberId)).filter((c) => STATES[state].includes(c.state));
   const tpls = await templatesOf(
     q,
     tenantId,
     cards.map((c) => c.template_id),
   );
-  // soonest to expire first among usable cards; newest first otherwise
-  if (state === 'usable') cards.sort((a, b) => (a.valid_until ? +new Date(a.valid_until) : Infinity) - (b.valid_until ? +new Date(b.valid_until) : Infinity));
-  return { data: cards.map((c) => summary(c, tpls.get(c.template_id)!)) };
+  const when = await at(ctx, q, tenantId);
+  const gifts = await giftBadges(q, tenantId, memberId);
+  // a card still frozen for its offer shows 转赠中 (one that expired meanwhile shows as expired)
+  const data = cards.map((c) => summary(c, tpls.get(c.template_id)!, when, (c.state_reason === GIFT_PENDING && gifts.get(c.id)) || null));
+  // among usable cards, the ones expiring soon (即将过期) first, then soonest to expire; newest first otherwise
+  const ends = (c: { valid_until: Date | null }) => (c.valid_until ? +new Date(c.valid_until) : Infinity);
+  if (state === 'usable') data.sort((a, b) => Number(b.expiring_soon) - Number(a.expiring_soon) || ends(a) - ends(b));
+  return { data };
 }
 
 const MEMBER_EVENTS = new Set([
@@ -107,6 +141,11 @@ const MEMBER_EVENTS = new Set([
   'frozen',
   'unfrozen',
   'voided',
+  'extended',
+  'gift_offered',
+  'gift_accepted',
+  'gift_cancelled',
+  'gift_expired',
 ]);
 
 /** One card of the member's, with its clear code (its owner may see it), rules and history. Not theirs = 404. */
@@ -114,26 +153,19 @@ export async function walletCard(ctx: Ctx, q: Sql, tenantId: string, memberId: s
   const row = await findById(q, tenantId, cardId);
   if (row.member_id !== memberId) throw new AppError(404, 'CARD_NOT_FOUND', 'card not found');
   const trace = await cardTrace(q, walletCaller(tenantId, memberId), cardId);
-  const t = await getTemplate(q, tenantId, row.template_id);
-  const storeNames = new Map<string, string | null>();
-  for (const e of trace.events) {
-    if (e.store_id && !storeNames.has(e.store_id))
-      storeNames.set(
-        e.store_id,
-        await getStore(q, tenantId, e.store_id).then(
-          (s) => s.name,
-          () => null,
-        ),
-      );
-  }
+  const [t] = await namedRules(q, tenantId, [await getTemplate(q, tenantId, row.template_id)]);
+  const storeNames = await storeNamesOf(q, tenantId, [...new Set(trace.events.flatMap((e) => (e.store_id ? [e.store_id] : [])))]);
   const history = trace.events
     .filter((e) => MEMBER_EVENTS.has(e.event_type))
     .map((e) => {
       const d = (e.data ?? {}) as Record<string, unknown>;
       return {
         type: e.event_type,
+        zh: e.zh,
+        en: e.en,
         at: e.created_at,
         amount: Number(d.amount ?? 0) || 0,
+        bonus: Number(d.bonus ?? 0) || 0,
         uses: Number(d.uses ?? 0) || 0,
         stamps: Number(d.stamps ?? 0) || 0,
         store_name: e.store_id ? (storeNames.get(e.store_id) ?? null) : null,
@@ -141,11 +173,10 @@ export async function walletCard(ctx: Ctx, q: Sql, tenantId: string, memberId: s
     })
     .reverse();
   const usable = ['active', 'frozen'].includes(row.state);
+  const gift = row.state_reason === GIFT_PENDING ? ((await giftBadges(q, tenantId, memberId)).get(row.id) ?? null) : null;
   return {
-    ...summary(trace.card, t),
+    ...summary(trace.card, t, await at(ctx, q, tenantId), gift),
     code: usable ? revealCode(ctx.keys, row).code : null,
-    template_rules: t.rules,
-    validity: t.validity,
     period_no: row.period_no,
     period_ends_at: row.period_ends_at,
     history,
@@ -156,7 +187,7 @@ export async function walletCard(ctx: Ctx, q: Sql, tenantId: string, memberId: s
 export async function walletBind(ctx: Ctx, q: Sql, tenantId: string, memberId: string, cardId: string) {
   const c = await bindCard(ctx, q, walletCaller(tenantId, memberId), { card_id: cardId, member_id: memberId });
   const t = await getTemplate(q, tenantId, c.template_id);
-  return { ...summary(c, t), already_bound: c.already_bound };
+  return { ...summary(c, t, await at(ctx, q, tenantId)), already_bound: c.already_bound };
 }
 
 /** 转赠: to a member named by their id or their external (CRM) id. */
@@ -176,5 +207,5 @@ export async function walletGift(
   const recipient = await getMember(q, tenantId, target);
   const c = await transferCard(ctx, q, walletCaller(tenantId, memberId), cardId, recipient.id, memberId);
   const t = await getTemplate(q, tenantId, c.template_id);
-  return summary(c, t);
+  return summary(c, t, await at(ctx, q, tenantId));
 }

@@ -1,11 +1,12 @@
 import type { Sql } from '../../db/index.js';
-import { AppError, invalid, notFound } from '../../errors.js';
+import { invalid, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { keyset, type Sorts } from '../../http/pagination.js';
 import type { Keyring } from '../../secrets.js';
 import { isInternalName, isPublicAddress, literalAddress } from './public-address.js';
 import { newSigningSecret } from './signature.js';
 import { eventTypes, isEventType } from '../../platform/events.js';
+import { refusal } from '../../platform/problems/refusal.js';
 
 /** The events an endpoint may subscribe to: the card event catalogue, each as `card.<type>`. */
 
@@ -80,7 +81,8 @@ export async function createEndpoint(
   const url = checkUrl(input.url, policy);
   const types = checkEventTypes(input.event_types ?? []);
   const n = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM webhook_endpoints WHERE tenant_id = $1', [tenantId]);
-  if (n.rows[0].n >= MAX_ENDPOINTS) throw new AppError(409, 'WEBHOOK_ENDPOINT_LIMIT', `a tenant may have at most ${MAX_ENDPOINTS} webhook endpoints`);
+  if (n.rows[0].n >= MAX_ENDPOINTS)
+    throw refusal('WEBHOOK_ENDPOINT_LIMIT', `a tenant may have at most ${MAX_ENDPOINTS} webhook endpoints`, { max: MAX_ENDPOINTS });
   const secret = newSigningSecret();
   const r = await q.query<Endpoint>(
     `INSERT INTO webhook_endpoints (tenant_id, id, url, secret_enc, event_types, description, active, created_at, active_until)

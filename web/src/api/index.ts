@@ -1,24 +1,19 @@
 import { message } from 'antd';
+import { createElement } from 'react';
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
 import type * as T from './types';
+import { ApiError } from './errors';
+import { currentLang } from '../i18n';
+import { ProblemMessage } from '../problems';
 
 /**
  * The one API client, typed from the server's OpenAPI document (schema.d.ts, made by `npm run gen:api`):
  * every path, query, body and answer below is checked against what the server declares. Every error
- * the API sends is RFC 9457 problem+json; callers get an ApiError with its `code` and `detail`, and
- * `report()` shows the detail to the person (never "error 422").
+ * the API sends is RFC 9457 problem+json; callers get an ApiError with its `code`, `detail` and fields,
+ * and `report()` shows the catalogue's words for it to the person (never "error 422", never `detail`).
  */
-export class ApiError extends Error {
-  constructor(
-    public status: number,
-    public code: string,
-    public detail: string,
-    public errors: { field: string; reason: string }[] = [],
-  ) {
-    super(detail);
-  }
-}
+export { ApiError };
 
 /**
  * How a screen calls the API. Sign-ins live in HttpOnly cookies the page cannot read (docs/ui.md);
@@ -37,7 +32,9 @@ export const setUnauthorizedHandler = (f: (() => void) | null) => {
   onUnauthorized = f;
 };
 
-const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
+/** A fresh Idempotency-Key (crypto.randomUUID is missing outside secure contexts, e.g. a till on a LAN address over http). */
+export const newKey = () =>
+  crypto.randomUUID ? crypto.randomUUID() : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
  * What every request of a screen carries: its screen, its key or wallet member, and — unless
@@ -52,18 +49,15 @@ function screenMiddleware(auth: Auth, idempotent: boolean): Middleware {
       if (auth.key) h.set('authorization', `Bearer ${auth.key}`);
       if (auth.walletMember) h.set('x-kaquan-wallet-member', auth.walletMember);
       if (!h.has('accept')) h.set('accept', 'application/json');
-      if (request.method !== 'GET' && idempotent) h.set('idempotency-key', newKey());
+      // a caller that retries one action sets its own key (the till's confirm): kept, never replaced
+      if (request.method !== 'GET' && idempotent && !h.has('idempotency-key')) h.set('idempotency-key', newKey());
       return request;
     },
     onResponse({ response, schemaPath }) {
       if (response.status === 401 && auth.screen !== 'wallet' && schemaPath !== '/v1/sessions') onUnauthorized?.();
     },
-    onError() {
-      return new ApiError(
-        0,
-        'NETWORK',
-        navigator.language.startsWith('zh') ? '网络连接失败，请检查网络后重试' : 'The network is unreachable; check the connection and retry',
-      );
+    onError({ error }) {
+      return new ApiError(0, 'NETWORK', String((error as Error)?.message ?? error));
     },
   };
 }
@@ -79,14 +73,14 @@ function http(auth: Auth, opts: { idempotent?: boolean } = {}) {
 async function answer<D>(call: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<D> {
   const { data, error, response } = await call;
   if (response.ok) return data as D;
-  const p = (error && typeof error === 'object' ? error : {}) as Partial<T.Problem>;
-  throw new ApiError(response.status, p.code ?? `HTTP_${response.status}`, p.detail ?? p.title ?? response.statusText, p.errors ?? []);
+  const p = (error && typeof error === 'object' ? error : {}) as Partial<T.Problem> & Record<string, unknown>;
+  throw new ApiError(response.status, p.code ?? `HTTP_${response.status}`, p.detail ?? p.title ?? response.statusText, p.errors ?? [], p);
 }
 
-/** Shows an API error's detail (and its code, for support) as a toast. */
+/** Shows what went wrong as a toast: the catalogue's words for the person, and the code small, for support. */
 export function report(e: unknown) {
-  if (e instanceof ApiError) message.error({ content: `${e.detail}${e.code && e.status ? ` (${e.code})` : ''}`, duration: 6 });
-  else message.error(String((e as Error)?.message ?? e));
+  // a toast renders outside the page's tree: it is told the language rather than reading it
+  message.error({ content: createElement(ProblemMessage, { error: e, lang: currentLang() }), duration: 6 });
 }
 
 /**
@@ -113,6 +107,8 @@ export function client(auth: Auth) {
     template: (id: string) => answer(api.GET('/v1/templates/{id}', byId(id))),
     createTemplate: (b: T.TemplateInput) => answer(api.POST('/v1/templates', { body: b })),
     updateTemplate: (id: string, b: T.TemplatePatch) => answer(api.PATCH('/v1/templates/{id}', { ...byId(id), body: b })),
+    /** What a change would do to the cards already issued, before it is saved (changes nothing). */
+    templateImpact: (id: string, b: T.TemplatePatch) => answer(api.POST('/v1/templates/{id}/impact', { ...byId(id), body: b })),
     batches: (q: ListQuery) => answer(api.GET('/v1/batches', listQuery(q))),
     batch: (id: string) => answer(api.GET('/v1/batches/{id}', byId(id))),
     createBatch: (b: T.NewBatch) => answer(api.POST('/v1/batches', { body: b })),
@@ -121,11 +117,41 @@ export function client(auth: Auth) {
     /** 导入券码: CSV text (code[,pin] a line) into an imported batch; refused lines come back with their reasons. */
     importCodes: (id: string, csv: string, state: T.ImportState) =>
       answer(api.POST('/v1/batches/{id}/import', { params: { path: { id }, query: { state } }, body: { csv } })),
-    /** Streams the CSV of codes; the caller saves it as a file. Export is not replayable, so it carries no idempotency key. */
-    exportBatch: (id: string, b: T.ExportBody) =>
-      answer(http(auth, { idempotent: false }).POST('/v1/batches/{id}/export', { ...byId(id), body: b, parseAs: 'blob', headers: { accept: 'text/csv' } })),
+    /**
+     * Streams the CSV of codes; the caller saves it as a file, and reads the export's id (its record in the
+     * export history). Export is not replayable, so it carries no idempotency key.
+     */
+    exportBatch: async (id: string, b: T.ExportBody) => {
+      const r = await http(auth, { idempotent: false }).POST('/v1/batches/{id}/export', {
+        ...byId(id),
+        body: b,
+        parseAs: 'blob',
+        headers: { accept: 'text/csv' },
+      });
+      return { blob: (await answer(Promise.resolve(r))) as Blob, exportId: r.response.headers.get('x-kaquan-export-id') };
+    },
+    /** 导出记录: a batch's exports, newest first. */
+    exports: (id: string) => answer(api.GET('/v1/batches/{id}/exports', byId(id))),
+    /** An export's file again (within its window), the same codes in the same order; audited. */
+    downloadExport: (id: string, exportId: string) =>
+      answer(
+        http(auth, { idempotent: false }).POST('/v1/batches/{id}/exports/{export_id}/download', {
+          params: { path: { id, export_id: exportId } },
+          parseAs: 'blob',
+          headers: { accept: 'text/csv' },
+        }),
+      ) as Promise<Blob>,
+    /** A report as a file: CSV (UTF-8 with BOM) or XLSX. */
+    statsFile: (q: T.StatsFile) => answer(api.GET('/v1/stats/export', { params: { query: q }, parseAs: 'blob' })) as Promise<Blob>,
     cards: (q: ListQuery) => answer(api.GET('/v1/cards', listQuery(q))),
     card: (id: string) => answer(api.GET('/v1/cards/{id}', byId(id))),
+    /** How many cards a search matches (up to the bulk cap): the count a bulk action over it confirms. */
+    cardCount: (f: T.CardFilter) => answer(api.GET('/v1/cards/count', listQuery(f))),
+    /** A bulk action: card_ids are done at once (200 with outcomes); a filter answers 202 and a job does it (poll bulkOp). */
+    bulk: (b: T.BulkBody) => answer(api.POST('/v1/cards/bulk', { body: b })),
+    bulkOp: (id: string, q: { limit?: number; cursor?: string; outcome?: 'done' | 'skipped' } = {}) =>
+      answer(api.GET('/v1/cards/bulk/{id}', { params: { path: { id }, query: q } })),
+    extend: (id: string, b: T.Body<'/v1/cards/{id}/extend', 'post'>) => answer(api.POST('/v1/cards/{id}/extend', { ...byId(id), body: b })),
     lookup: (code: string) => answer(api.POST('/v1/cards/lookup', { body: { code } })),
     trace: (id: string) => answer(api.GET('/v1/cards/{id}/trace', byId(id))),
     reveal: (id: string) => answer(api.POST('/v1/cards/{id}/reveal', byId(id))),
@@ -137,7 +163,8 @@ export function client(auth: Auth) {
     transfer: (id: string, b: T.Body<'/v1/cards/{id}/transfer', 'post'>) => answer(api.POST('/v1/cards/{id}/transfer', { ...byId(id), body: b })),
     issue: (b: T.Body<'/v1/cards/issue', 'post'>) => answer(api.POST('/v1/cards/issue', { body: b })),
     check: (b: T.RedeemBody) => answer(api.POST('/v1/redemptions/check', { body: b })),
-    redeem: (b: T.RedeemBody) => answer(api.POST('/v1/redemptions', { body: b })),
+    /** `key`: the confirm's own Idempotency-Key, the same on every retry of that confirm (a lost answer never redeems twice). */
+    redeem: (b: T.RedeemBody, key?: string) => answer(api.POST('/v1/redemptions', { body: b, ...(key ? { headers: { 'idempotency-key': key } } : {}) })),
     reverse: (id: string, reason?: string) => answer(api.POST('/v1/redemptions/{id}/reverse', { ...byId(id), body: reason ? { reason } : {} })),
     redemptions: (q: ListQuery) => answer(api.GET('/v1/redemptions', listQuery(q))),
     stores: (q: ListQuery) => answer(api.GET('/v1/stores', listQuery(q))),
@@ -145,11 +172,14 @@ export function client(auth: Auth) {
     createStore: (b: T.StoreInput) => answer(api.POST('/v1/stores', { body: b })),
     updateStore: (id: string, b: T.Body<'/v1/stores/{id}', 'patch'>) => answer(api.PATCH('/v1/stores/{id}', { ...byId(id), body: b })),
     members: (q: ListQuery) => answer(api.GET('/v1/members', listQuery(q))),
+    member: (id: string) => answer(api.GET('/v1/members/{id}', byId(id))),
     createMember: (b: T.MemberInput) => answer(api.POST('/v1/members', { body: b })),
     updateMember: (id: string, b: T.Body<'/v1/members/{id}', 'patch'>) => answer(api.PATCH('/v1/members/{id}', { ...byId(id), body: b })),
     walletLink: (id: string, b: T.Body<'/v1/members/{id}/wallet-link', 'post'> = {}) =>
       answer(api.POST('/v1/members/{id}/wallet-link', { ...byId(id), body: b })),
     revokeWalletLinks: (id: string) => answer(api.POST('/v1/members/{id}/wallet-links/revoke', byId(id))),
+    /** 会员动态: the member's card events, newest first, with names. */
+    memberHistory: (id: string, q: ListQuery) => answer(api.GET('/v1/members/{id}/history', { params: { path: { id }, query: listQuery(q).params.query } })),
     apiKeys: () => answer(api.GET('/v1/api-keys')),
     createApiKey: (b: T.ApiKeyInput) => answer(api.POST('/v1/api-keys', { body: b })),
     revokeApiKey: (id: string) => answer(api.DELETE('/v1/api-keys/{id}', byId(id))),
@@ -192,6 +222,11 @@ export function walletClient(member: string | null) {
     cards: (state: T.WalletState) => answer(api.GET('/v1/wallet/cards', { params: { query: { state } } })),
     card: (id: string) => answer(api.GET('/v1/wallet/cards/{id}', byId(id))),
     bind: (code: string, pin?: string) => answer(api.POST('/v1/wallet/bind', { body: pin ? { code, pin } : { code } })),
-    gift: (id: string, to: string) => answer(api.POST('/v1/wallet/cards/{id}/gift', { ...byId(id), body: { to_member_external_id: to } })),
+    /** 转赠: a share link (no phone) or an offer to the member with this phone; the answer carries the link once. */
+    offerGift: (id: string, phone?: string) => answer(api.POST('/v1/wallet/cards/{id}/gift-offers', { ...byId(id), body: phone ? { phone } : {} })),
+    giftOffers: () => answer(api.GET('/v1/wallet/gift-offers')),
+    previewGift: (token: string) => answer(api.POST('/v1/wallet/gift-offers/preview', { body: { token } })),
+    acceptGift: (by: { token: string } | { offer_id: string }) => answer(api.POST('/v1/wallet/gift-offers/accept', { body: by })),
+    cancelGift: (id: string) => answer(api.POST('/v1/wallet/gift-offers/{id}/cancel', byId(id))),
   };
 }

@@ -35,6 +35,8 @@ export interface paths {
                             currency: string;
                             /** @description how long after a redemption it may be reversed (撤销核销窗口) */
                             reverse_window_minutes: number;
+                            /** @description 即将过期: days before expiry a card counts as expiring soon — the wallet badge, the card list filter and the card.expiring event */
+                            expiring_soon_days: number;
                         };
                     };
                 };
@@ -122,6 +124,8 @@ export interface paths {
                         name?: string;
                         time_zone?: string;
                         reverse_window_minutes?: number;
+                        /** @description days before expiry, 1–90 (default 3) */
+                        expiring_soon_days?: number;
                     };
                 };
             };
@@ -139,6 +143,8 @@ export interface paths {
                             currency: string;
                             /** @description how long after a redemption it may be reversed (撤销核销窗口) */
                             reverse_window_minutes: number;
+                            /** @description 即将过期: days before expiry a card counts as expiring soon — the wallet badge, the card list filter and the card.expiring event */
+                            expiring_soon_days: number;
                         };
                     };
                 };
@@ -1586,6 +1592,7 @@ export interface paths {
                                 time_zone: string;
                                 currency: string;
                                 reverse_window_minutes: number;
+                                expiring_soon_days: number;
                             };
                             role: string;
                             store_ids: string[];
@@ -2703,8 +2710,10 @@ export interface paths {
                                     /** @description exchange: the product/SKU it is exchanged for */
                                     sku?: string;
                                     product_name?: string;
-                                    /** @description nominal value for reports (exchange, count per use, external), fen */
+                                    /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
                                     face_value?: number;
+                                    /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                                    card_value?: number;
                                     /** @description count: number of uses */
                                     uses?: number;
                                     /** @description periodic: uses each period */
@@ -2718,7 +2727,7 @@ export interface paths {
                                     max_balance?: number;
                                     /** @description stamp: stamps to the reward */
                                     goal?: number;
-                                    /** @description stamp: template issued at the goal */
+                                    /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
                                     reward_template_id?: string;
                                     /** @description external: who supplies the codes */
                                     supplier?: string;
@@ -2768,11 +2777,20 @@ export interface paths {
                                     /** @description an unbound issued code lapses after this */
                                     bind_within_hours?: number;
                                     transferable?: boolean;
+                                    /** @description stored_value/gift 充值赠送: tiers like 充500送50 ([{min_amount: 50000, bonus: 5000}]); a top-up gets the bonus of the highest tier it reaches, credited as its own ledger transfer (reason top_up_bonus). A rule, so it may change while cards are out: a top-up reads the tiers of its moment */
+                                    top_up_bonus?: {
+                                        /** @description a top-up of at least this, fen */
+                                        min_amount: number;
+                                        /** @description is credited this on top, fen */
+                                        bonus: number;
+                                    }[];
                                     /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                     verification?: {
                                         /** @description integer minor units (fen 分) */
                                         threshold?: number;
                                     };
+                                    /** @description read only: the names of store_ids, in their order */
+                                    store_names?: string[];
                                 };
                                 version: number;
                                 /** Format: date-time */
@@ -2875,8 +2893,10 @@ export interface paths {
                             /** @description exchange: the product/SKU it is exchanged for */
                             sku?: string;
                             product_name?: string;
-                            /** @description nominal value for reports (exchange, count per use, external), fen */
+                            /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
                             face_value?: number;
+                            /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                            card_value?: number;
                             /** @description count: number of uses */
                             uses?: number;
                             /** @description periodic: uses each period */
@@ -2890,7 +2910,7 @@ export interface paths {
                             max_balance?: number;
                             /** @description stamp: stamps to the reward */
                             goal?: number;
-                            /** @description stamp: template issued at the goal */
+                            /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
                             reward_template_id?: string;
                             /** @description external: who supplies the codes */
                             supplier?: string;
@@ -2940,6 +2960,13 @@ export interface paths {
                             /** @description an unbound issued code lapses after this */
                             bind_within_hours?: number;
                             transferable?: boolean;
+                            /** @description stored_value/gift 充值赠送: tiers like 充500送50 ([{min_amount: 50000, bonus: 5000}]); a top-up gets the bonus of the highest tier it reaches, credited as its own ledger transfer (reason top_up_bonus). A rule, so it may change while cards are out: a top-up reads the tiers of its moment */
+                            top_up_bonus?: {
+                                /** @description a top-up of at least this, fen */
+                                min_amount: number;
+                                /** @description is credited this on top, fen */
+                                bonus: number;
+                            }[];
                             /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                             verification?: {
                                 /** @description integer minor units (fen 分) */
@@ -2973,8 +3000,10 @@ export interface paths {
                                 /** @description exchange: the product/SKU it is exchanged for */
                                 sku?: string;
                                 product_name?: string;
-                                /** @description nominal value for reports (exchange, count per use, external), fen */
+                                /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
                                 face_value?: number;
+                                /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                                card_value?: number;
                                 /** @description count: number of uses */
                                 uses?: number;
                                 /** @description periodic: uses each period */
@@ -2988,7 +3017,7 @@ export interface paths {
                                 max_balance?: number;
                                 /** @description stamp: stamps to the reward */
                                 goal?: number;
-                                /** @description stamp: template issued at the goal */
+                                /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
                                 reward_template_id?: string;
                                 /** @description external: who supplies the codes */
                                 supplier?: string;
@@ -3038,11 +3067,20 @@ export interface paths {
                                 /** @description an unbound issued code lapses after this */
                                 bind_within_hours?: number;
                                 transferable?: boolean;
+                                /** @description stored_value/gift 充值赠送: tiers like 充500送50 ([{min_amount: 50000, bonus: 5000}]); a top-up gets the bonus of the highest tier it reaches, credited as its own ledger transfer (reason top_up_bonus). A rule, so it may change while cards are out: a top-up reads the tiers of its moment */
+                                top_up_bonus?: {
+                                    /** @description a top-up of at least this, fen */
+                                    min_amount: number;
+                                    /** @description is credited this on top, fen */
+                                    bonus: number;
+                                }[];
                                 /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                 verification?: {
                                     /** @description integer minor units (fen 分) */
                                     threshold?: number;
                                 };
+                                /** @description read only: the names of store_ids, in their order */
+                                store_names?: string[];
                             };
                             version: number;
                             /** Format: date-time */
@@ -3165,8 +3203,10 @@ export interface paths {
                                 /** @description exchange: the product/SKU it is exchanged for */
                                 sku?: string;
                                 product_name?: string;
-                                /** @description nominal value for reports (exchange, count per use, external), fen */
+                                /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
                                 face_value?: number;
+                                /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                                card_value?: number;
                                 /** @description count: number of uses */
                                 uses?: number;
                                 /** @description periodic: uses each period */
@@ -3180,7 +3220,7 @@ export interface paths {
                                 max_balance?: number;
                                 /** @description stamp: stamps to the reward */
                                 goal?: number;
-                                /** @description stamp: template issued at the goal */
+                                /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
                                 reward_template_id?: string;
                                 /** @description external: who supplies the codes */
                                 supplier?: string;
@@ -3230,11 +3270,20 @@ export interface paths {
                                 /** @description an unbound issued code lapses after this */
                                 bind_within_hours?: number;
                                 transferable?: boolean;
+                                /** @description stored_value/gift 充值赠送: tiers like 充500送50 ([{min_amount: 50000, bonus: 5000}]); a top-up gets the bonus of the highest tier it reaches, credited as its own ledger transfer (reason top_up_bonus). A rule, so it may change while cards are out: a top-up reads the tiers of its moment */
+                                top_up_bonus?: {
+                                    /** @description a top-up of at least this, fen */
+                                    min_amount: number;
+                                    /** @description is credited this on top, fen */
+                                    bonus: number;
+                                }[];
                                 /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                 verification?: {
                                     /** @description integer minor units (fen 分) */
                                     threshold?: number;
                                 };
+                                /** @description read only: the names of store_ids, in their order */
+                                store_names?: string[];
                             };
                             version: number;
                             /** Format: date-time */
@@ -3339,8 +3388,10 @@ export interface paths {
                             /** @description exchange: the product/SKU it is exchanged for */
                             sku?: string;
                             product_name?: string;
-                            /** @description nominal value for reports (exchange, count per use, external), fen */
+                            /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
                             face_value?: number;
+                            /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                            card_value?: number;
                             /** @description count: number of uses */
                             uses?: number;
                             /** @description periodic: uses each period */
@@ -3354,7 +3405,7 @@ export interface paths {
                             max_balance?: number;
                             /** @description stamp: stamps to the reward */
                             goal?: number;
-                            /** @description stamp: template issued at the goal */
+                            /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
                             reward_template_id?: string;
                             /** @description external: who supplies the codes */
                             supplier?: string;
@@ -3404,6 +3455,13 @@ export interface paths {
                             /** @description an unbound issued code lapses after this */
                             bind_within_hours?: number;
                             transferable?: boolean;
+                            /** @description stored_value/gift 充值赠送: tiers like 充500送50 ([{min_amount: 50000, bonus: 5000}]); a top-up gets the bonus of the highest tier it reaches, credited as its own ledger transfer (reason top_up_bonus). A rule, so it may change while cards are out: a top-up reads the tiers of its moment */
+                            top_up_bonus?: {
+                                /** @description a top-up of at least this, fen */
+                                min_amount: number;
+                                /** @description is credited this on top, fen */
+                                bonus: number;
+                            }[];
                             /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                             verification?: {
                                 /** @description integer minor units (fen 分) */
@@ -3438,8 +3496,10 @@ export interface paths {
                                 /** @description exchange: the product/SKU it is exchanged for */
                                 sku?: string;
                                 product_name?: string;
-                                /** @description nominal value for reports (exchange, count per use, external), fen */
+                                /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
                                 face_value?: number;
+                                /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                                card_value?: number;
                                 /** @description count: number of uses */
                                 uses?: number;
                                 /** @description periodic: uses each period */
@@ -3453,7 +3513,7 @@ export interface paths {
                                 max_balance?: number;
                                 /** @description stamp: stamps to the reward */
                                 goal?: number;
-                                /** @description stamp: template issued at the goal */
+                                /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
                                 reward_template_id?: string;
                                 /** @description external: who supplies the codes */
                                 supplier?: string;
@@ -3503,11 +3563,20 @@ export interface paths {
                                 /** @description an unbound issued code lapses after this */
                                 bind_within_hours?: number;
                                 transferable?: boolean;
+                                /** @description stored_value/gift 充值赠送: tiers like 充500送50 ([{min_amount: 50000, bonus: 5000}]); a top-up gets the bonus of the highest tier it reaches, credited as its own ledger transfer (reason top_up_bonus). A rule, so it may change while cards are out: a top-up reads the tiers of its moment */
+                                top_up_bonus?: {
+                                    /** @description a top-up of at least this, fen */
+                                    min_amount: number;
+                                    /** @description is credited this on top, fen */
+                                    bonus: number;
+                                }[];
                                 /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                 verification?: {
                                     /** @description integer minor units (fen 分) */
                                     threshold?: number;
                                 };
+                                /** @description read only: the names of store_ids, in their order */
+                                store_names?: string[];
                             };
                             version: number;
                             /** Format: date-time */
@@ -3584,6 +3653,216 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/templates/{id}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What this change would do to the cards already issued, before it is saved (changes nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        value?: {
+                            /** @description cash: amount off, fen */
+                            amount_off?: number;
+                            /** @description discount: percent off (15 = 8.5折) */
+                            percent_off?: number;
+                            /** @description discount: cap on the amount off, fen */
+                            max_off?: number;
+                            /** @description exchange: the product/SKU it is exchanged for */
+                            sku?: string;
+                            product_name?: string;
+                            /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
+                            face_value?: number;
+                            /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                            card_value?: number;
+                            /** @description count: number of uses */
+                            uses?: number;
+                            /** @description periodic: uses each period */
+                            uses_per_period?: number;
+                            period?: "week" | "month" | "quarter";
+                            /** @description periodic: how many periods */
+                            periods?: number;
+                            /** @description stored_value/gift: balance at issue, fen */
+                            initial_balance?: number;
+                            /** @description stored_value/gift: top-ups may not go past this, fen */
+                            max_balance?: number;
+                            /** @description stamp: stamps to the reward */
+                            goal?: number;
+                            /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
+                            reward_template_id?: string;
+                            /** @description external: who supplies the codes */
+                            supplier?: string;
+                        };
+                        /** @description fixed window; N days after issue or bind; end of the current week/month/quarter/year (tenant time zone); or none */
+                        validity?: {
+                            /** @enum {string} */
+                            type: "fixed";
+                            /** Format: date-time */
+                            starts_at?: string;
+                            /** Format: date-time */
+                            ends_at: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "relative";
+                            days: number;
+                            from?: "issue" | "bind";
+                        } | {
+                            /** @enum {string} */
+                            type: "period_end";
+                            unit: "week" | "month" | "quarter" | "year";
+                        } | {
+                            /** @enum {string} */
+                            type: "none";
+                        };
+                        rules?: {
+                            /** @description ISO weekdays, 1 = Monday, tenant time zone */
+                            weekdays?: number[];
+                            /** @description local times; to < from spans midnight */
+                            hours?: {
+                                from: string;
+                                to: string;
+                            }[];
+                            store_ids?: string[];
+                            store_tags?: string[];
+                            geofence?: {
+                                lat: number;
+                                lng: number;
+                                radius_m: number;
+                            };
+                            /** @description integer minor units (fen 分) */
+                            min_spend?: number;
+                            /** @description the order must contain one of these products */
+                            product_ids?: string[];
+                            /** @description most cards of this template one member may be issued */
+                            per_member_limit?: number;
+                            /** @description an unbound issued code lapses after this */
+                            bind_within_hours?: number;
+                            transferable?: boolean;
+                            /** @description stored_value/gift 充值赠送: tiers like 充500送50 ([{min_amount: 50000, bonus: 5000}]); a top-up gets the bonus of the highest tier it reaches, credited as its own ledger transfer (reason top_up_bonus). A rule, so it may change while cards are out: a top-up reads the tiers of its moment */
+                            top_up_bonus?: {
+                                /** @description a top-up of at least this, fen */
+                                min_amount: number;
+                                /** @description is credited this on top, fen */
+                                bonus: number;
+                            }[];
+                            /** @description high-value second verification: redemptions (of at least threshold) need an approval */
+                            verification?: {
+                                /** @description integer minor units (fen 分) */
+                                threshold?: number;
+                            };
+                        };
+                        status?: "active" | "archived";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description batches of this template */
+                            batches: number;
+                            /** @description cards its batches have issued */
+                            cards_issued: number;
+                            changes: {
+                                /** @description name, description, value, validity, status or rules.<key> */
+                                field: string;
+                                /** @description issued_cards: applies to the cards already issued as soon as it is saved; new_cards: only to cards issued from then on; refused: fixed once a batch exists (409 TEMPLATE_IN_USE) */
+                                effect: "issued_cards" | "new_cards" | "refused";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/batches": {
         parameters: {
             query?: never;
@@ -3600,6 +3879,8 @@ export interface paths {
                     cursor?: string;
                     template_id?: string;
                     status?: string;
+                    /** @description pregenerated 预生成 (codes made now, in the background) · on_issue 发放时生成 · imported 导入 (supplier or legacy codes) */
+                    mode?: "pregenerated" | "on_issue" | "imported";
                     q?: string;
                     /** @description order of the list: created_at, -created_at, name, -name, issued, -issued, generated, -generated (a leading - is descending; default -created_at, newest first). Changing it starts again from the first page. */
                     sort?: "created_at" | "-created_at" | "name" | "-name" | "issued" | "-issued" | "generated" | "-generated";
@@ -3629,6 +3910,8 @@ export interface paths {
                                 generated: number;
                                 /** @description generated / quantity, 0..1 */
                                 progress: number;
+                                /** @description codes in stock: made or imported, not yet issued or exported (what an export takes next); null for on-issue batches */
+                                unissued: number | null;
                                 code_format: {
                                     prefix: string;
                                     length: number;
@@ -3759,6 +4042,8 @@ export interface paths {
                             generated: number;
                             /** @description generated / quantity, 0..1 */
                             progress: number;
+                            /** @description codes in stock: made or imported, not yet issued or exported (what an export takes next); null for on-issue batches */
+                            unissued: number | null;
                             code_format: {
                                 prefix: string;
                                 length: number;
@@ -3882,6 +4167,8 @@ export interface paths {
                             generated: number;
                             /** @description generated / quantity, 0..1 */
                             progress: number;
+                            /** @description codes in stock: made or imported, not yet issued or exported (what an export takes next); null for on-issue batches */
+                            unissued: number | null;
                             code_format: {
                                 prefix: string;
                                 length: number;
@@ -4009,6 +4296,8 @@ export interface paths {
                             generated: number;
                             /** @description generated / quantity, 0..1 */
                             progress: number;
+                            /** @description codes in stock: made or imported, not yet issued or exported (what an export takes next); null for on-issue batches */
+                            unissued: number | null;
                             code_format: {
                                 prefix: string;
                                 length: number;
@@ -4134,6 +4423,8 @@ export interface paths {
                             generated: number;
                             /** @description generated / quantity, 0..1 */
                             progress: number;
+                            /** @description codes in stock: made or imported, not yet issued or exported (what an export takes next); null for on-issue batches */
+                            unissued: number | null;
                             code_format: {
                                 prefix: string;
                                 length: number;
@@ -4266,6 +4557,8 @@ export interface paths {
                             state: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
                             state_reason: string | null;
                             member_id: string | null;
+                            /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
+                            member_name?: string | null;
                             channel_id: string | null;
                             /** @description stored value left, fen */
                             balance: number;
@@ -4412,6 +4705,8 @@ export interface paths {
                             state: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
                             state_reason: string | null;
                             member_id: string | null;
+                            /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
+                            member_name?: string | null;
                             channel_id: string | null;
                             /** @description stored value left, fen */
                             balance: number;
@@ -4554,6 +4849,8 @@ export interface paths {
                             state: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
                             state_reason: string | null;
                             member_id: string | null;
+                            /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
+                            member_name?: string | null;
                             channel_id: string | null;
                             /** @description stored value left, fen */
                             balance: number;
@@ -4668,8 +4965,11 @@ export interface paths {
                     member_id?: string;
                     batch_id?: string;
                     template_id?: string;
+                    channel_id?: string;
                     /** @description unissued 未发放 · active 可用 · frozen 冻结 · used 已用完 · expired 已过期 · voided 已作废 */
                     state?: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
+                    /** @description true: only active cards expiring within the tenant’s expiring_soon_days (即将过期); false is the same as leaving it out */
+                    expiring_soon?: boolean;
                     /** @description order of the list: created_at, -created_at, balance, -balance, valid_until, -valid_until (a leading - is descending; default -created_at, newest first). Changing it starts again from the first page. */
                     sort?: "created_at" | "-created_at" | "balance" | "-balance" | "valid_until" | "-valid_until";
                 };
@@ -4698,6 +4998,8 @@ export interface paths {
                                 state: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
                                 state_reason: string | null;
                                 member_id: string | null;
+                                /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
+                                member_name?: string | null;
                                 channel_id: string | null;
                                 /** @description stored value left, fen */
                                 balance: number;
@@ -4836,6 +5138,8 @@ export interface paths {
                             state: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
                             state_reason: string | null;
                             member_id: string | null;
+                            /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
+                            member_name?: string | null;
                             channel_id: string | null;
                             /** @description stored value left, fen */
                             balance: number;
@@ -5086,6 +5390,8 @@ export interface paths {
                             state: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
                             state_reason: string | null;
                             member_id: string | null;
+                            /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
+                            member_name?: string | null;
                             channel_id: string | null;
                             /** @description stored value left, fen */
                             balance: number;
@@ -5229,6 +5535,8 @@ export interface paths {
                             state: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
                             state_reason: string | null;
                             member_id: string | null;
+                            /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
+                            member_name?: string | null;
                             channel_id: string | null;
                             /** @description stored value left, fen */
                             balance: number;
@@ -5372,6 +5680,159 @@ export interface paths {
                             state: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
                             state_reason: string | null;
                             member_id: string | null;
+                            /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
+                            member_name?: string | null;
+                            channel_id: string | null;
+                            /** @description stored value left, fen */
+                            balance: number;
+                            /** @description uses left (this period for periodic cards) */
+                            uses_left: number;
+                            stamps: number;
+                            period_no: number | null;
+                            /** Format: date-time */
+                            period_ends_at: string | null;
+                            /** Format: date-time */
+                            valid_from: string | null;
+                            /** Format: date-time */
+                            valid_until: string | null;
+                            /** Format: date-time */
+                            bind_deadline: string | null;
+                            /** Format: date-time */
+                            issued_at: string | null;
+                            /** Format: date-time */
+                            bound_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cards/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend the expiry 延长有效期: to the end of a day (tenant time zone) or by whole days */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description valid through this day (YYYY-MM-DD, tenant time zone)
+                         */
+                        to_date?: string;
+                        /** @description this many days after the current expiry */
+                        days?: number;
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            batch_id: string;
+                            template_id: string;
+                            /** @description cash 代金券 · discount 折扣券 · exchange 兑换券 · count 次卡 · periodic 周期卡 · stored_value 储值卡 · gift 礼品卡 · stamp 集点卡 · external 第三方卡密 */
+                            kind: "cash" | "discount" | "exchange" | "count" | "periodic" | "stored_value" | "gift" | "stamp" | "external";
+                            /** @description last 4 characters of the code; the code itself is shown only at issue or by reveal */
+                            code_tail: string;
+                            /** @description unissued 未发放 · active 可用 · frozen 冻结 · used 已用完 · expired 已过期 · voided 已作废 */
+                            state: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
+                            state_reason: string | null;
+                            member_id: string | null;
+                            /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
+                            member_name?: string | null;
                             channel_id: string | null;
                             /** @description stored value left, fen */
                             balance: number;
@@ -5478,7 +5939,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Top up a stored-value or gift card 充值 */
+        /**
+         * Top up a stored-value or gift card 充值 (with the template’s bonus tier, 充500送50, when one applies)
+         * @description The bonus of the highest tier of the template’s `rules.top_up_bonus` the amount reaches is credited in the same change, as its own ledger transfer (reason `top_up_bonus`; the paid amount is `top_up`). The card must have room under `value.max_balance` for both, else 409 MAX_BALANCE_EXCEEDED and nothing changes.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -5491,7 +5955,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description fen */
+                        /** @description what the member paid, fen */
                         amount: number;
                         request_no?: string;
                     };
@@ -5516,6 +5980,8 @@ export interface paths {
                             state: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
                             state_reason: string | null;
                             member_id: string | null;
+                            /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
+                            member_name?: string | null;
                             channel_id: string | null;
                             /** @description stored value left, fen */
                             balance: number;
@@ -5539,6 +6005,15 @@ export interface paths {
                             created_at: string;
                             /** Format: date-time */
                             updated_at: string;
+                        } & {
+                            top_up: {
+                                /** @description fen */
+                                paid: number;
+                                /** @description fen, 0 when no tier applies */
+                                bonus: number;
+                                /** @description paid + bonus, fen */
+                                credited: number;
+                            };
                         };
                     };
                 };
@@ -5659,6 +6134,8 @@ export interface paths {
                             state: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
                             state_reason: string | null;
                             member_id: string | null;
+                            /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
+                            member_name?: string | null;
                             channel_id: string | null;
                             /** @description stored value left, fen */
                             balance: number;
@@ -5756,6 +6233,442 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cards/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many cards a search matches (the same filters as GET /v1/cards), counted up to 10000: what a bulk action over it would cover */
+        get: {
+            parameters: {
+                query?: {
+                    member_id?: string;
+                    batch_id?: string;
+                    template_id?: string;
+                    channel_id?: string;
+                    /** @description unissued 未发放 · active 可用 · frozen 冻结 · used 已用完 · expired 已过期 · voided 已作废 */
+                    state?: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
+                    /** @description true: only active cards expiring within the tenant’s expiring_soon_days (即将过期); false is the same as leaving it out */
+                    expiring_soon?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description matching cards, at most 10000 */
+                            count: number;
+                            /** @description more than 10000 match: too many for one bulk action */
+                            over_cap: boolean;
+                            cap: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cards/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bulk action 批量操作 on selected cards or on every card a search matches
+         * @description card_ids (at most 200) are done in the request: 200 with each card's outcome. A filter (the card list's filters) covers every card matching it now, at most 10000 (422 BULK_TOO_MANY beyond); it answers 202 at once and a job does the cards — read progress and outcomes with GET /v1/cards/bulk/{id}. Each card goes through its single action (POST /v1/cards/{id}/freeze …): the same rules, events, ledger entries and audit action. A card the action does not apply to is skipped with that action’s problem code. With expected_count (the count the person confirmed), a different count now answers 409 BULK_COUNT_CHANGED and does nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description freeze 冻结 · unfreeze 解冻 · void 作废 (needs a reason) · extend 延长有效期 (needs to_date or days) */
+                        action: "freeze" | "unfreeze" | "void" | "extend";
+                        card_ids?: string[];
+                        filter?: {
+                            member_id?: string;
+                            batch_id?: string;
+                            template_id?: string;
+                            channel_id?: string;
+                            /** @description unissued 未发放 · active 可用 · frozen 冻结 · used 已用完 · expired 已过期 · voided 已作废 */
+                            state?: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
+                            /** @description true: only active cards expiring within the tenant’s expiring_soon_days (即将过期); false is the same as leaving it out */
+                            expiring_soon?: boolean;
+                        };
+                        reason?: string;
+                        /**
+                         * Format: date
+                         * @description extend: valid through this day (YYYY-MM-DD, tenant time zone)
+                         */
+                        to_date?: string;
+                        /** @description extend: this many days after each card’s expiry */
+                        days?: number;
+                        expected_count?: number;
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description freeze 冻结 · unfreeze 解冻 · void 作废 (needs a reason) · extend 延长有效期 (needs to_date or days) */
+                            action: "freeze" | "unfreeze" | "void" | "extend";
+                            /** @description running: the job is at it · done · failed: the job gave up; the cards it reached keep their outcomes, the others are pending and unchanged */
+                            state: "running" | "done" | "failed";
+                            total: number;
+                            done: number;
+                            skipped: number;
+                            reason: string | null;
+                            to_date: string | null;
+                            days: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            finished_at: string | null;
+                            results: {
+                                card_id: string;
+                                code_tail: string | null;
+                                /** @description pending: the job has not reached it yet */
+                                outcome: "done" | "skipped" | "pending";
+                                /** @description why it was skipped: the problem code the single action answers (CARD_NOT_FROZEN, CARD_NOT_VOIDABLE …) */
+                                code: string | null;
+                                card_state: (never | null) | ("unissued" | "active" | "frozen" | "used" | "expired" | "voided");
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description freeze 冻结 · unfreeze 解冻 · void 作废 (needs a reason) · extend 延长有效期 (needs to_date or days) */
+                            action: "freeze" | "unfreeze" | "void" | "extend";
+                            /** @description running: the job is at it · done · failed: the job gave up; the cards it reached keep their outcomes, the others are pending and unchanged */
+                            state: "running" | "done" | "failed";
+                            total: number;
+                            done: number;
+                            skipped: number;
+                            reason: string | null;
+                            to_date: string | null;
+                            days: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            finished_at: string | null;
+                            results: {
+                                card_id: string;
+                                code_tail: string | null;
+                                /** @description pending: the job has not reached it yet */
+                                outcome: "done" | "skipped" | "pending";
+                                /** @description why it was skipped: the problem code the single action answers (CARD_NOT_FROZEN, CARD_NOT_VOIDABLE …) */
+                                code: string | null;
+                                card_state: (never | null) | ("unissued" | "active" | "frozen" | "used" | "expired" | "voided");
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cards/bulk/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bulk action’s progress and its cards’ outcomes, in pages */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                    outcome?: "done" | "skipped";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description freeze 冻结 · unfreeze 解冻 · void 作废 (needs a reason) · extend 延长有效期 (needs to_date or days) */
+                            action: "freeze" | "unfreeze" | "void" | "extend";
+                            /** @description running: the job is at it · done · failed: the job gave up; the cards it reached keep their outcomes, the others are pending and unchanged */
+                            state: "running" | "done" | "failed";
+                            total: number;
+                            done: number;
+                            skipped: number;
+                            reason: string | null;
+                            to_date: string | null;
+                            days: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            finished_at: string | null;
+                            results: {
+                                card_id: string;
+                                code_tail: string | null;
+                                /** @description pending: the job has not reached it yet */
+                                outcome: "done" | "skipped" | "pending";
+                                /** @description why it was skipped: the problem code the single action answers (CARD_NOT_FROZEN, CARD_NOT_VOIDABLE …) */
+                                code: string | null;
+                                card_state: (never | null) | ("unissued" | "active" | "frozen" | "used" | "expired" | "voided");
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/batches/{id}/export": {
         parameters: {
             query?: never;
@@ -5765,7 +6678,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Export codes as CSV (streamed, audited). Takes codes out of the pool as bearer codes unless reissue is true. */
+        /** Export codes as CSV (streamed, audited, kept in the export history). Takes codes out of the pool as bearer codes unless reissue is true; 409 NOTHING_TO_EXPORT when no code would be written */
         post: {
             parameters: {
                 query?: never;
@@ -5791,6 +6704,238 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{id}/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A batch’s export history 导出记录: who exported how many codes when, and until when each file can be downloaded again */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                batch_id: string;
+                                /** @description new: codes taken out of stock by this export · reissue: codes already out, listed again */
+                                kind: "new" | "reissue";
+                                /** @description operator:<username> or key:<key id>, as the audit log names them */
+                                actor: string;
+                                /** @description the operator’s name (or the API key’s) when it exported */
+                                actor_name: string;
+                                channel_id: string | null;
+                                /** @description how many were asked for; null: all that were left */
+                                requested: number | null;
+                                /** @description codes in the file */
+                                codes: number;
+                                /** @description first code of the file, by generation order in the batch (1 = the first made) */
+                                seq_from: number | null;
+                                seq_to: number | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                refetch_until: string;
+                                /** @description the file can be downloaded again now */
+                                refetchable: boolean;
+                                /** @description times the file was downloaded again */
+                                refetches: number;
+                                /** Format: date-time */
+                                last_refetch_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{id}/exports/{export_id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Download an export’s file again (within 24 h of the export; the same codes in the same order, re-rendered from the cards; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    export_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                    };
                 };
             };
         };
@@ -5842,8 +6987,13 @@ export interface paths {
                             refused: number;
                             refusals: {
                                 line: number;
+                                /** @description malformed · duplicate_in_file · duplicate · pin_missing · weak_code */
                                 reason: string;
                                 detail: string;
+                                /** @description malformed: which column */
+                                field?: "code" | "pin";
+                                /** @description duplicate_in_file: the earlier line with the same code */
+                                same_as_line?: number;
                             }[];
                         };
                     };
@@ -5972,13 +7122,20 @@ export interface paths {
                             redeemable: boolean;
                             /** @description why not: the error code a redemption would get */
                             code: string | null;
+                            /** @description why not, for developers; a screen words it from code and params */
                             message: string | null;
+                            /** @description why not, as structured fields: those the problem of a redemption refused for it carries (e.g. weekdays, balance and amount, min_spend) */
+                            params: {
+                                [key: string]: unknown;
+                            } | null;
                             take: {
                                 amount: number;
                                 uses: number;
                                 stamps: number;
                                 value: number;
                             } | null;
+                            /** @description what a redemption of this card must be sent, whether or not this request sent it: order_amount (a minimum spend or a discount), amount (stored value, gift), product_ids (a product scope). Ask for these before or with the check */
+                            needs: ("order_amount" | "amount" | "product_ids")[];
                             card: {
                                 id: string;
                                 batch_id: string;
@@ -5991,6 +7148,8 @@ export interface paths {
                                 state: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
                                 state_reason: string | null;
                                 member_id: string | null;
+                                /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
+                                member_name?: string | null;
                                 channel_id: string | null;
                                 /** @description stored value left, fen */
                                 balance: number;
@@ -6032,8 +7191,10 @@ export interface paths {
                                     /** @description exchange: the product/SKU it is exchanged for */
                                     sku?: string;
                                     product_name?: string;
-                                    /** @description nominal value for reports (exchange, count per use, external), fen */
+                                    /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
                                     face_value?: number;
+                                    /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                                    card_value?: number;
                                     /** @description count: number of uses */
                                     uses?: number;
                                     /** @description periodic: uses each period */
@@ -6047,7 +7208,7 @@ export interface paths {
                                     max_balance?: number;
                                     /** @description stamp: stamps to the reward */
                                     goal?: number;
-                                    /** @description stamp: template issued at the goal */
+                                    /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
                                     reward_template_id?: string;
                                     /** @description external: who supplies the codes */
                                     supplier?: string;
@@ -6097,11 +7258,20 @@ export interface paths {
                                     /** @description an unbound issued code lapses after this */
                                     bind_within_hours?: number;
                                     transferable?: boolean;
+                                    /** @description stored_value/gift 充值赠送: tiers like 充500送50 ([{min_amount: 50000, bonus: 5000}]); a top-up gets the bonus of the highest tier it reaches, credited as its own ledger transfer (reason top_up_bonus). A rule, so it may change while cards are out: a top-up reads the tiers of its moment */
+                                    top_up_bonus?: {
+                                        /** @description a top-up of at least this, fen */
+                                        min_amount: number;
+                                        /** @description is credited this on top, fen */
+                                        bonus: number;
+                                    }[];
                                     /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                     verification?: {
                                         /** @description integer minor units (fen 分) */
                                         threshold?: number;
                                     };
+                                    /** @description read only: the names of store_ids, in their order */
+                                    store_names?: string[];
                                 };
                                 version: number;
                                 /** Format: date-time */
@@ -6216,7 +7386,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
+                            data: ({
                                 id: string;
                                 card_id: string;
                                 template_id: string;
@@ -6224,7 +7394,7 @@ export interface paths {
                                 store_id: string | null;
                                 member_id: string | null;
                                 order_amount: number | null;
-                                /** @description value given: discount, face value or balance taken, fen */
+                                /** @description value given, fen: the discount, the face value, the balance taken, or a count/periodic card’s uses’ worth (face_value per use, or their share of card_value); 0 for a stamp */
                                 amount: number;
                                 uses: number;
                                 stamps: number;
@@ -6233,7 +7403,15 @@ export interface paths {
                                 reversed_at: string | null;
                                 /** Format: date-time */
                                 created_at: string;
-                            }[];
+                            } & {
+                                kind: (never | null) | ("cash" | "discount" | "exchange" | "count" | "periodic" | "stored_value" | "gift" | "stamp" | "external");
+                                /** @description the card’s template, by name */
+                                template_name: string | null;
+                                /** @description the last 4 characters of the card’s code */
+                                code_tail: string | null;
+                                /** @description the member’s name only (no other part of their profile) */
+                                member_name: string | null;
+                            })[];
                             next_cursor: string | null;
                         };
                     };
@@ -6352,7 +7530,7 @@ export interface paths {
                             store_id: string | null;
                             member_id: string | null;
                             order_amount: number | null;
-                            /** @description value given: discount, face value or balance taken, fen */
+                            /** @description value given, fen: the discount, the face value, the balance taken, or a count/periodic card’s uses’ worth (face_value per use, or their share of card_value); 0 for a stamp */
                             amount: number;
                             uses: number;
                             stamps: number;
@@ -6375,6 +7553,8 @@ export interface paths {
                                 state: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
                                 state_reason: string | null;
                                 member_id: string | null;
+                                /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
+                                member_name?: string | null;
                                 channel_id: string | null;
                                 /** @description stored value left, fen */
                                 balance: number;
@@ -6495,6 +7675,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description why it is reversed (kept on the reversed event and in the audit log) */
                         reason?: string;
                         request_no?: string;
                     };
@@ -6515,7 +7696,7 @@ export interface paths {
                             store_id: string | null;
                             member_id: string | null;
                             order_amount: number | null;
-                            /** @description value given: discount, face value or balance taken, fen */
+                            /** @description value given, fen: the discount, the face value, the balance taken, or a count/periodic card’s uses’ worth (face_value per use, or their share of card_value); 0 for a stamp */
                             amount: number;
                             uses: number;
                             stamps: number;
@@ -6538,6 +7719,8 @@ export interface paths {
                                 state: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
                                 state_reason: string | null;
                                 member_id: string | null;
+                                /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
+                                member_name?: string | null;
                                 channel_id: string | null;
                                 /** @description stored value left, fen */
                                 balance: number;
@@ -6669,7 +7852,7 @@ export interface paths {
                             store_id: string | null;
                             member_id: string | null;
                             order_amount: number | null;
-                            /** @description value given: discount, face value or balance taken, fen */
+                            /** @description value given, fen: the discount, the face value, the balance taken, or a count/periodic card’s uses’ worth (face_value per use, or their share of card_value); 0 for a stamp */
                             amount: number;
                             uses: number;
                             stamps: number;
@@ -6906,6 +8089,8 @@ export interface paths {
                                 state: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
                                 state_reason: string | null;
                                 member_id: string | null;
+                                /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
+                                member_name?: string | null;
                                 channel_id: string | null;
                                 /** @description stored value left, fen */
                                 balance: number;
@@ -6932,11 +8117,19 @@ export interface paths {
                             };
                             events: {
                                 id: number;
+                                /** @description card.<event_type> in the event catalogue (GET /v1/event-types); generated is the card row itself */
                                 event_type: string;
+                                /** @description the event, named in Chinese (the catalogue’s name) */
+                                zh: string;
+                                /** @description the event, named in English */
+                                en: string;
                                 member_id: string | null;
                                 store_id: string | null;
                                 channel_id: string | null;
+                                /** @description who acted: an API key (key_…), an operator (opr_…) or a member’s wallet (wallet:mem_…) */
                                 key_id: string | null;
+                                /** @description who acted, by name */
+                                actor_name: string | null;
                                 data: unknown;
                                 /** Format: date-time */
                                 created_at: string;
@@ -6959,7 +8152,7 @@ export interface paths {
                                 store_id: string | null;
                                 member_id: string | null;
                                 order_amount: number | null;
-                                /** @description value given: discount, face value or balance taken, fen */
+                                /** @description value given, fen: the discount, the face value, the balance taken, or a count/periodic card’s uses’ worth (face_value per use, or their share of card_value); 0 for a stamp */
                                 amount: number;
                                 uses: number;
                                 stamps: number;
@@ -6969,6 +8162,140 @@ export interface paths {
                                 /** Format: date-time */
                                 created_at: string;
                             }[];
+                            /** @description the names of the ids in this trace: stores, members, channels, batch, template, actors */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member’s history 会员动态: their cards’ events, newest first, with card and store names */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: number;
+                                /** @description the card event, without `card.` (issued, redeemed, topped_up, gift_offered …) */
+                                type: string;
+                                /** @description the event, named in Chinese (the event catalogue’s name) */
+                                zh: string;
+                                /** @description the event, named in English */
+                                en: string;
+                                /** Format: date-time */
+                                at: string;
+                                card_id: string | null;
+                                /** @description the card’s template name */
+                                card_name: string | null;
+                                kind: (never | null) | ("cash" | "discount" | "exchange" | "count" | "periodic" | "stored_value" | "gift" | "stamp" | "external");
+                                code_tail: string | null;
+                                store_name: string | null;
+                                /** @description fen: what a redemption took, or a top-up’s paid amount */
+                                amount: number;
+                                /** @description fen: a top-up’s bonus */
+                                bonus: number;
+                                uses: number;
+                                stamps: number;
+                            }[];
+                            next_cursor: string | null;
                         };
                     };
                 };
@@ -7052,7 +8379,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Issued, bound, redeemed, redemption rate, redeemed amount and order GMV, grouped */
+        /** Issued (to members / exported), bound, in members’ hands, redeemed, redemption rate over cards in hands, amount and GMV, grouped; with the previous period, the stock now and each figure’s definition */
         get: {
             parameters: {
                 query?: {
@@ -7083,23 +8410,102 @@ export interface paths {
                             group_by: string;
                             time_zone: string;
                             totals: {
+                                /** @description cards issued in the period: to members + exported/bearer */
                                 issued: number;
+                                /** @description issued straight to a member */
+                                issued_to_members: number;
+                                /** @description exported or issued as bearer codes (no member): stock outside members’ hands */
+                                exported: number;
+                                /** @description bearer codes bound to a member */
                                 bound: number;
+                                /** @description cards that reached members: issued to a member + bound */
+                                in_hands: number;
+                                /** @description of those, redeemed (standing) by the period’s end */
+                                in_hands_redeemed: number;
+                                /** @description redemptions that stand */
                                 redeemed: number;
+                                /** @description distinct cards redeemed */
                                 redeemed_cards: number;
+                                /** @description in_hands_redeemed / in_hands; null when no card reached a member */
                                 redemption_rate: number | null;
+                                /** @description fen */
                                 redeemed_amount: number;
+                                /** @description fen */
                                 order_gmv: number;
                             };
+                            /** @description the period of the same length just before */
+                            previous: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                totals: {
+                                    /** @description cards issued in the period: to members + exported/bearer */
+                                    issued: number;
+                                    /** @description issued straight to a member */
+                                    issued_to_members: number;
+                                    /** @description exported or issued as bearer codes (no member): stock outside members’ hands */
+                                    exported: number;
+                                    /** @description bearer codes bound to a member */
+                                    bound: number;
+                                    /** @description cards that reached members: issued to a member + bound */
+                                    in_hands: number;
+                                    /** @description of those, redeemed (standing) by the period’s end */
+                                    in_hands_redeemed: number;
+                                    /** @description redemptions that stand */
+                                    redeemed: number;
+                                    /** @description distinct cards redeemed */
+                                    redeemed_cards: number;
+                                    /** @description in_hands_redeemed / in_hands; null when no card reached a member */
+                                    redemption_rate: number | null;
+                                    /** @description fen */
+                                    redeemed_amount: number;
+                                    /** @description fen */
+                                    order_gmv: number;
+                                };
+                            };
+                            /** @description now, not for the period */
+                            stock: {
+                                /** @description codes in batches’ stock now */
+                                unissued: number;
+                                /** @description bearer codes out now, usable, not bound */
+                                bearer: number;
+                            };
                             rows: {
+                                /** @description the day (YYYY-MM-DD, tenant time zone), template, batch or store id */
                                 key: string | null;
+                                /** @description the day, or the template’s, batch’s or store’s name */
+                                name: string | null;
+                                /** @description cards issued in the period: to members + exported/bearer */
                                 issued: number;
+                                /** @description issued straight to a member */
+                                issued_to_members: number;
+                                /** @description exported or issued as bearer codes (no member): stock outside members’ hands */
+                                exported: number;
+                                /** @description bearer codes bound to a member */
                                 bound: number;
+                                /** @description cards that reached members: issued to a member + bound */
+                                in_hands: number;
+                                /** @description of those, redeemed (standing) by the period’s end */
+                                in_hands_redeemed: number;
+                                /** @description redemptions that stand */
                                 redeemed: number;
+                                /** @description distinct cards redeemed */
                                 redeemed_cards: number;
+                                /** @description in_hands_redeemed / in_hands; null when no card reached a member */
                                 redemption_rate: number | null;
+                                /** @description fen */
                                 redeemed_amount: number;
+                                /** @description fen */
                                 order_gmv: number;
+                            }[];
+                            /** @description what each figure means */
+                            definitions: {
+                                key: string;
+                                name_zh: string;
+                                name_en: string;
+                                zh: string;
+                                en: string;
                             }[];
                         };
                     };
@@ -7177,6 +8583,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as a file: CSV (UTF-8 with BOM) or XLSX; names not ids, money in yuan with 2 decimals, with the previous period and the definitions */
+        get: {
+            parameters: {
+                query: {
+                    from?: string;
+                    to?: string;
+                    group_by?: "day" | "template" | "batch" | "store";
+                    template_id?: string;
+                    batch_id?: string;
+                    store_id?: string;
+                    format: "csv" | "xlsx";
+                    /** @description column names and labels (default zh) */
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit": {
         parameters: {
             query?: never;
@@ -7212,11 +8725,20 @@ export interface paths {
                                 seq: number | null;
                                 /** @description the seal that covers it; null until sealed */
                                 seal: number | null;
+                                /** @description key:<key id>, operator:<username> or member:<member id> */
                                 actor: string;
+                                /** @description who acted, by name: the operator, the API key, the member */
+                                actor_name: string | null;
                                 action: string;
                                 target_type: string | null;
                                 target_id: string | null;
+                                /** @description what it was done to, by name (a store, a card as its template and code tail, …) */
+                                target_name: string | null;
                                 data: unknown;
+                                /** @description the names of the ids in data (stores, members, templates, …) */
+                                names: {
+                                    [key: string]: string;
+                                };
                                 /** Format: date-time */
                                 created_at: string;
                                 /** @description the mac of the seal that covers it (hex) */
@@ -9006,6 +10528,1038 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/wallet/cards/{id}/gift-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Offer one of my transferable cards to a friend 转赠: a share link, or to the member with a phone number
+         * @description The card stays mine, frozen (转赠中), until the friend accepts it from the link in their wallet (it moves to them under a new code), I cancel, or 24 hours pass (it is mine again). The answer carries the link and its secret once; only the secret’s hash is stored.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description offer it to the member with this phone number only */
+                        phone?: string;
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description pending 待领取 · accepted 已领取 · cancelled 已取消 · expired 已过期（卡已退回赠送人） */
+                            state: "pending" | "accepted" | "cancelled" | "expired";
+                            /** @description the giver’s card; null for anyone else */
+                            card_id: string | null;
+                            card: {
+                                name: string;
+                                /** @description cash 代金券 · discount 折扣券 · exchange 兑换券 · count 次卡 · periodic 周期卡 · stored_value 储值卡 · gift 礼品卡 · stamp 集点卡 · external 第三方卡密 */
+                                kind: "cash" | "discount" | "exchange" | "count" | "periodic" | "stored_value" | "gift" | "stamp" | "external";
+                                description: string | null;
+                                value: {
+                                    /** @description cash: amount off, fen */
+                                    amount_off?: number;
+                                    /** @description discount: percent off (15 = 8.5折) */
+                                    percent_off?: number;
+                                    /** @description discount: cap on the amount off, fen */
+                                    max_off?: number;
+                                    /** @description exchange: the product/SKU it is exchanged for */
+                                    sku?: string;
+                                    product_name?: string;
+                                    /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
+                                    face_value?: number;
+                                    /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                                    card_value?: number;
+                                    /** @description count: number of uses */
+                                    uses?: number;
+                                    /** @description periodic: uses each period */
+                                    uses_per_period?: number;
+                                    period?: "week" | "month" | "quarter";
+                                    /** @description periodic: how many periods */
+                                    periods?: number;
+                                    /** @description stored_value/gift: balance at issue, fen */
+                                    initial_balance?: number;
+                                    /** @description stored_value/gift: top-ups may not go past this, fen */
+                                    max_balance?: number;
+                                    /** @description stamp: stamps to the reward */
+                                    goal?: number;
+                                    /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
+                                    reward_template_id?: string;
+                                    /** @description external: who supplies the codes */
+                                    supplier?: string;
+                                };
+                                /** @description fen */
+                                balance: number;
+                                uses_left: number;
+                                stamps: number;
+                                /** Format: date-time */
+                                valid_until: string | null;
+                            };
+                            /** @description the giver’s name, as the brand knows it */
+                            from_name: string | null;
+                            /** @description offered to the member with this phone (gift by phone); null: to whoever opens the link */
+                            to_phone_last4: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** Format: date-time */
+                            settled_at: string | null;
+                        } & {
+                            /** @description the share link the friend opens: <PUBLIC_URL>/wallet/gift#g=<secret> */
+                            url: string;
+                            /** @description the link’s secret (only its hash is stored: this answer is the one time it is shown) */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/gift-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My pending gift offers: the ones I made (转赠中) and the ones made to my phone (待领取) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sent: {
+                                id: string;
+                                /** @description pending 待领取 · accepted 已领取 · cancelled 已取消 · expired 已过期（卡已退回赠送人） */
+                                state: "pending" | "accepted" | "cancelled" | "expired";
+                                /** @description the giver’s card; null for anyone else */
+                                card_id: string | null;
+                                card: {
+                                    name: string;
+                                    /** @description cash 代金券 · discount 折扣券 · exchange 兑换券 · count 次卡 · periodic 周期卡 · stored_value 储值卡 · gift 礼品卡 · stamp 集点卡 · external 第三方卡密 */
+                                    kind: "cash" | "discount" | "exchange" | "count" | "periodic" | "stored_value" | "gift" | "stamp" | "external";
+                                    description: string | null;
+                                    value: {
+                                        /** @description cash: amount off, fen */
+                                        amount_off?: number;
+                                        /** @description discount: percent off (15 = 8.5折) */
+                                        percent_off?: number;
+                                        /** @description discount: cap on the amount off, fen */
+                                        max_off?: number;
+                                        /** @description exchange: the product/SKU it is exchanged for */
+                                        sku?: string;
+                                        product_name?: string;
+                                        /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
+                                        face_value?: number;
+                                        /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                                        card_value?: number;
+                                        /** @description count: number of uses */
+                                        uses?: number;
+                                        /** @description periodic: uses each period */
+                                        uses_per_period?: number;
+                                        period?: "week" | "month" | "quarter";
+                                        /** @description periodic: how many periods */
+                                        periods?: number;
+                                        /** @description stored_value/gift: balance at issue, fen */
+                                        initial_balance?: number;
+                                        /** @description stored_value/gift: top-ups may not go past this, fen */
+                                        max_balance?: number;
+                                        /** @description stamp: stamps to the reward */
+                                        goal?: number;
+                                        /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
+                                        reward_template_id?: string;
+                                        /** @description external: who supplies the codes */
+                                        supplier?: string;
+                                    };
+                                    /** @description fen */
+                                    balance: number;
+                                    uses_left: number;
+                                    stamps: number;
+                                    /** Format: date-time */
+                                    valid_until: string | null;
+                                };
+                                /** @description the giver’s name, as the brand knows it */
+                                from_name: string | null;
+                                /** @description offered to the member with this phone (gift by phone); null: to whoever opens the link */
+                                to_phone_last4: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                expires_at: string;
+                                /** Format: date-time */
+                                settled_at: string | null;
+                            }[];
+                            received: {
+                                id: string;
+                                /** @description pending 待领取 · accepted 已领取 · cancelled 已取消 · expired 已过期（卡已退回赠送人） */
+                                state: "pending" | "accepted" | "cancelled" | "expired";
+                                /** @description the giver’s card; null for anyone else */
+                                card_id: string | null;
+                                card: {
+                                    name: string;
+                                    /** @description cash 代金券 · discount 折扣券 · exchange 兑换券 · count 次卡 · periodic 周期卡 · stored_value 储值卡 · gift 礼品卡 · stamp 集点卡 · external 第三方卡密 */
+                                    kind: "cash" | "discount" | "exchange" | "count" | "periodic" | "stored_value" | "gift" | "stamp" | "external";
+                                    description: string | null;
+                                    value: {
+                                        /** @description cash: amount off, fen */
+                                        amount_off?: number;
+                                        /** @description discount: percent off (15 = 8.5折) */
+                                        percent_off?: number;
+                                        /** @description discount: cap on the amount off, fen */
+                                        max_off?: number;
+                                        /** @description exchange: the product/SKU it is exchanged for */
+                                        sku?: string;
+                                        product_name?: string;
+                                        /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
+                                        face_value?: number;
+                                        /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                                        card_value?: number;
+                                        /** @description count: number of uses */
+                                        uses?: number;
+                                        /** @description periodic: uses each period */
+                                        uses_per_period?: number;
+                                        period?: "week" | "month" | "quarter";
+                                        /** @description periodic: how many periods */
+                                        periods?: number;
+                                        /** @description stored_value/gift: balance at issue, fen */
+                                        initial_balance?: number;
+                                        /** @description stored_value/gift: top-ups may not go past this, fen */
+                                        max_balance?: number;
+                                        /** @description stamp: stamps to the reward */
+                                        goal?: number;
+                                        /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
+                                        reward_template_id?: string;
+                                        /** @description external: who supplies the codes */
+                                        supplier?: string;
+                                    };
+                                    /** @description fen */
+                                    balance: number;
+                                    uses_left: number;
+                                    stamps: number;
+                                    /** Format: date-time */
+                                    valid_until: string | null;
+                                };
+                                /** @description the giver’s name, as the brand knows it */
+                                from_name: string | null;
+                                /** @description offered to the member with this phone (gift by phone); null: to whoever opens the link */
+                                to_phone_last4: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                expires_at: string;
+                                /** Format: date-time */
+                                settled_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/gift-offers/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a gift link offers (the card, who gives it, whether I may accept it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the secret from the gift link (#g=…) */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description pending 待领取 · accepted 已领取 · cancelled 已取消 · expired 已过期（卡已退回赠送人） */
+                            state: "pending" | "accepted" | "cancelled" | "expired";
+                            /** @description the giver’s card; null for anyone else */
+                            card_id: string | null;
+                            card: {
+                                name: string;
+                                /** @description cash 代金券 · discount 折扣券 · exchange 兑换券 · count 次卡 · periodic 周期卡 · stored_value 储值卡 · gift 礼品卡 · stamp 集点卡 · external 第三方卡密 */
+                                kind: "cash" | "discount" | "exchange" | "count" | "periodic" | "stored_value" | "gift" | "stamp" | "external";
+                                description: string | null;
+                                value: {
+                                    /** @description cash: amount off, fen */
+                                    amount_off?: number;
+                                    /** @description discount: percent off (15 = 8.5折) */
+                                    percent_off?: number;
+                                    /** @description discount: cap on the amount off, fen */
+                                    max_off?: number;
+                                    /** @description exchange: the product/SKU it is exchanged for */
+                                    sku?: string;
+                                    product_name?: string;
+                                    /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
+                                    face_value?: number;
+                                    /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                                    card_value?: number;
+                                    /** @description count: number of uses */
+                                    uses?: number;
+                                    /** @description periodic: uses each period */
+                                    uses_per_period?: number;
+                                    period?: "week" | "month" | "quarter";
+                                    /** @description periodic: how many periods */
+                                    periods?: number;
+                                    /** @description stored_value/gift: balance at issue, fen */
+                                    initial_balance?: number;
+                                    /** @description stored_value/gift: top-ups may not go past this, fen */
+                                    max_balance?: number;
+                                    /** @description stamp: stamps to the reward */
+                                    goal?: number;
+                                    /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
+                                    reward_template_id?: string;
+                                    /** @description external: who supplies the codes */
+                                    supplier?: string;
+                                };
+                                /** @description fen */
+                                balance: number;
+                                uses_left: number;
+                                stamps: number;
+                                /** Format: date-time */
+                                valid_until: string | null;
+                            };
+                            /** @description the giver’s name, as the brand knows it */
+                            from_name: string | null;
+                            /** @description offered to the member with this phone (gift by phone); null: to whoever opens the link */
+                            to_phone_last4: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** Format: date-time */
+                            settled_at: string | null;
+                        } & {
+                            /** @description you made this offer */
+                            yours: boolean;
+                            /** @description you may accept it now */
+                            for_you: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/gift-offers/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a gift 领取: by the link’s secret, or an offer made to my phone by its id
+         * @description Two accepts of one offer race to one winner; the other is told GIFT_OFFER_ACCEPTED. The card moves with a new code.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the secret from the gift link (#g=…) */
+                        token?: string;
+                        offer_id?: string;
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            offer: {
+                                id: string;
+                                /** @description pending 待领取 · accepted 已领取 · cancelled 已取消 · expired 已过期（卡已退回赠送人） */
+                                state: "pending" | "accepted" | "cancelled" | "expired";
+                                /** @description the giver’s card; null for anyone else */
+                                card_id: string | null;
+                                card: {
+                                    name: string;
+                                    /** @description cash 代金券 · discount 折扣券 · exchange 兑换券 · count 次卡 · periodic 周期卡 · stored_value 储值卡 · gift 礼品卡 · stamp 集点卡 · external 第三方卡密 */
+                                    kind: "cash" | "discount" | "exchange" | "count" | "periodic" | "stored_value" | "gift" | "stamp" | "external";
+                                    description: string | null;
+                                    value: {
+                                        /** @description cash: amount off, fen */
+                                        amount_off?: number;
+                                        /** @description discount: percent off (15 = 8.5折) */
+                                        percent_off?: number;
+                                        /** @description discount: cap on the amount off, fen */
+                                        max_off?: number;
+                                        /** @description exchange: the product/SKU it is exchanged for */
+                                        sku?: string;
+                                        product_name?: string;
+                                        /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
+                                        face_value?: number;
+                                        /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                                        card_value?: number;
+                                        /** @description count: number of uses */
+                                        uses?: number;
+                                        /** @description periodic: uses each period */
+                                        uses_per_period?: number;
+                                        period?: "week" | "month" | "quarter";
+                                        /** @description periodic: how many periods */
+                                        periods?: number;
+                                        /** @description stored_value/gift: balance at issue, fen */
+                                        initial_balance?: number;
+                                        /** @description stored_value/gift: top-ups may not go past this, fen */
+                                        max_balance?: number;
+                                        /** @description stamp: stamps to the reward */
+                                        goal?: number;
+                                        /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
+                                        reward_template_id?: string;
+                                        /** @description external: who supplies the codes */
+                                        supplier?: string;
+                                    };
+                                    /** @description fen */
+                                    balance: number;
+                                    uses_left: number;
+                                    stamps: number;
+                                    /** Format: date-time */
+                                    valid_until: string | null;
+                                };
+                                /** @description the giver’s name, as the brand knows it */
+                                from_name: string | null;
+                                /** @description offered to the member with this phone (gift by phone); null: to whoever opens the link */
+                                to_phone_last4: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                expires_at: string;
+                                /** Format: date-time */
+                                settled_at: string | null;
+                            };
+                            card: {
+                                /** @description 即将过期: active and expiring within the tenant’s expiring_soon_days */
+                                expiring_soon: boolean;
+                                /** @description days until its last day on the tenant’s calendar (0: today is its last day); null without an expiry */
+                                expires_in_days: number | null;
+                                id: string;
+                                /** @description cash 代金券 · discount 折扣券 · exchange 兑换券 · count 次卡 · periodic 周期卡 · stored_value 储值卡 · gift 礼品卡 · stamp 集点卡 · external 第三方卡密 */
+                                kind: "cash" | "discount" | "exchange" | "count" | "periodic" | "stored_value" | "gift" | "stamp" | "external";
+                                /** @description unissued 未发放 · active 可用 · frozen 冻结 · used 已用完 · expired 已过期 · voided 已作废 */
+                                state: "unissued" | "active" | "frozen" | "used" | "expired" | "voided";
+                                name: string;
+                                description: string | null;
+                                code_tail: string;
+                                /** @description fen */
+                                balance: number;
+                                uses_left: number;
+                                stamps: number;
+                                value: {
+                                    /** @description cash: amount off, fen */
+                                    amount_off?: number;
+                                    /** @description discount: percent off (15 = 8.5折) */
+                                    percent_off?: number;
+                                    /** @description discount: cap on the amount off, fen */
+                                    max_off?: number;
+                                    /** @description exchange: the product/SKU it is exchanged for */
+                                    sku?: string;
+                                    product_name?: string;
+                                    /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
+                                    face_value?: number;
+                                    /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                                    card_value?: number;
+                                    /** @description count: number of uses */
+                                    uses?: number;
+                                    /** @description periodic: uses each period */
+                                    uses_per_period?: number;
+                                    period?: "week" | "month" | "quarter";
+                                    /** @description periodic: how many periods */
+                                    periods?: number;
+                                    /** @description stored_value/gift: balance at issue, fen */
+                                    initial_balance?: number;
+                                    /** @description stored_value/gift: top-ups may not go past this, fen */
+                                    max_balance?: number;
+                                    /** @description stamp: stamps to the reward */
+                                    goal?: number;
+                                    /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
+                                    reward_template_id?: string;
+                                    /** @description external: who supplies the codes */
+                                    supplier?: string;
+                                };
+                                /** Format: date-time */
+                                valid_from: string | null;
+                                /** Format: date-time */
+                                valid_until: string | null;
+                                transferable: boolean;
+                                /** Format: date-time */
+                                bound_at: string | null;
+                                /** @description 转赠中: the member has offered this card to a friend (it is frozen until accepted, cancelled or expired) */
+                                gift_offer: {
+                                    id: string;
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                    /** @description offered to the member with this phone; null: to whoever opens the link */
+                                    to_phone_last4: string | null;
+                                } | null;
+                                template_rules: {
+                                    /** @description ISO weekdays, 1 = Monday, tenant time zone */
+                                    weekdays?: number[];
+                                    /** @description local times; to < from spans midnight */
+                                    hours?: {
+                                        from: string;
+                                        to: string;
+                                    }[];
+                                    store_ids?: string[];
+                                    store_tags?: string[];
+                                    geofence?: {
+                                        lat: number;
+                                        lng: number;
+                                        radius_m: number;
+                                    };
+                                    /** @description integer minor units (fen 分) */
+                                    min_spend?: number;
+                                    /** @description the order must contain one of these products */
+                                    product_ids?: string[];
+                                    /** @description most cards of this template one member may be issued */
+                                    per_member_limit?: number;
+                                    /** @description an unbound issued code lapses after this */
+                                    bind_within_hours?: number;
+                                    transferable?: boolean;
+                                    /** @description stored_value/gift 充值赠送: tiers like 充500送50 ([{min_amount: 50000, bonus: 5000}]); a top-up gets the bonus of the highest tier it reaches, credited as its own ledger transfer (reason top_up_bonus). A rule, so it may change while cards are out: a top-up reads the tiers of its moment */
+                                    top_up_bonus?: {
+                                        /** @description a top-up of at least this, fen */
+                                        min_amount: number;
+                                        /** @description is credited this on top, fen */
+                                        bonus: number;
+                                    }[];
+                                    /** @description high-value second verification: redemptions (of at least threshold) need an approval */
+                                    verification?: {
+                                        /** @description integer minor units (fen 分) */
+                                        threshold?: number;
+                                    };
+                                    /** @description read only: the names of store_ids, in their order */
+                                    store_names?: string[];
+                                };
+                                /** @description fixed window; N days after issue or bind; end of the current week/month/quarter/year (tenant time zone); or none */
+                                validity: {
+                                    /** @enum {string} */
+                                    type: "fixed";
+                                    /** Format: date-time */
+                                    starts_at?: string;
+                                    /** Format: date-time */
+                                    ends_at: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "relative";
+                                    days: number;
+                                    from?: "issue" | "bind";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "period_end";
+                                    unit: "week" | "month" | "quarter" | "year";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "none";
+                                };
+                            };
+                            /** @description I had accepted it before */
+                            already_accepted: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/gift-offers/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take my gift offer back 取消转赠: the card is mine and usable again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description pending 待领取 · accepted 已领取 · cancelled 已取消 · expired 已过期（卡已退回赠送人） */
+                            state: "pending" | "accepted" | "cancelled" | "expired";
+                            /** @description the giver’s card; null for anyone else */
+                            card_id: string | null;
+                            card: {
+                                name: string;
+                                /** @description cash 代金券 · discount 折扣券 · exchange 兑换券 · count 次卡 · periodic 周期卡 · stored_value 储值卡 · gift 礼品卡 · stamp 集点卡 · external 第三方卡密 */
+                                kind: "cash" | "discount" | "exchange" | "count" | "periodic" | "stored_value" | "gift" | "stamp" | "external";
+                                description: string | null;
+                                value: {
+                                    /** @description cash: amount off, fen */
+                                    amount_off?: number;
+                                    /** @description discount: percent off (15 = 8.5折) */
+                                    percent_off?: number;
+                                    /** @description discount: cap on the amount off, fen */
+                                    max_off?: number;
+                                    /** @description exchange: the product/SKU it is exchanged for */
+                                    sku?: string;
+                                    product_name?: string;
+                                    /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
+                                    face_value?: number;
+                                    /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                                    card_value?: number;
+                                    /** @description count: number of uses */
+                                    uses?: number;
+                                    /** @description periodic: uses each period */
+                                    uses_per_period?: number;
+                                    period?: "week" | "month" | "quarter";
+                                    /** @description periodic: how many periods */
+                                    periods?: number;
+                                    /** @description stored_value/gift: balance at issue, fen */
+                                    initial_balance?: number;
+                                    /** @description stored_value/gift: top-ups may not go past this, fen */
+                                    max_balance?: number;
+                                    /** @description stamp: stamps to the reward */
+                                    goal?: number;
+                                    /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
+                                    reward_template_id?: string;
+                                    /** @description external: who supplies the codes */
+                                    supplier?: string;
+                                };
+                                /** @description fen */
+                                balance: number;
+                                uses_left: number;
+                                stamps: number;
+                                /** Format: date-time */
+                                valid_until: string | null;
+                            };
+                            /** @description the giver’s name, as the brand knows it */
+                            from_name: string | null;
+                            /** @description offered to the member with this phone (gift by phone); null: to whoever opens the link */
+                            to_phone_last4: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** Format: date-time */
+                            settled_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/wallet/session": {
         parameters: {
             query?: never;
@@ -9255,6 +11809,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: {
+                                /** @description 即将过期: active and expiring within the tenant’s expiring_soon_days */
+                                expiring_soon: boolean;
+                                /** @description days until its last day on the tenant’s calendar (0: today is its last day); null without an expiry */
+                                expires_in_days: number | null;
                                 id: string;
                                 /** @description cash 代金券 · discount 折扣券 · exchange 兑换券 · count 次卡 · periodic 周期卡 · stored_value 储值卡 · gift 礼品卡 · stamp 集点卡 · external 第三方卡密 */
                                 kind: "cash" | "discount" | "exchange" | "count" | "periodic" | "stored_value" | "gift" | "stamp" | "external";
@@ -9277,8 +11835,10 @@ export interface paths {
                                     /** @description exchange: the product/SKU it is exchanged for */
                                     sku?: string;
                                     product_name?: string;
-                                    /** @description nominal value for reports (exchange, count per use, external), fen */
+                                    /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
                                     face_value?: number;
+                                    /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                                    card_value?: number;
                                     /** @description count: number of uses */
                                     uses?: number;
                                     /** @description periodic: uses each period */
@@ -9292,7 +11852,7 @@ export interface paths {
                                     max_balance?: number;
                                     /** @description stamp: stamps to the reward */
                                     goal?: number;
-                                    /** @description stamp: template issued at the goal */
+                                    /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
                                     reward_template_id?: string;
                                     /** @description external: who supplies the codes */
                                     supplier?: string;
@@ -9304,6 +11864,74 @@ export interface paths {
                                 transferable: boolean;
                                 /** Format: date-time */
                                 bound_at: string | null;
+                                /** @description 转赠中: the member has offered this card to a friend (it is frozen until accepted, cancelled or expired) */
+                                gift_offer: {
+                                    id: string;
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                    /** @description offered to the member with this phone; null: to whoever opens the link */
+                                    to_phone_last4: string | null;
+                                } | null;
+                                template_rules: {
+                                    /** @description ISO weekdays, 1 = Monday, tenant time zone */
+                                    weekdays?: number[];
+                                    /** @description local times; to < from spans midnight */
+                                    hours?: {
+                                        from: string;
+                                        to: string;
+                                    }[];
+                                    store_ids?: string[];
+                                    store_tags?: string[];
+                                    geofence?: {
+                                        lat: number;
+                                        lng: number;
+                                        radius_m: number;
+                                    };
+                                    /** @description integer minor units (fen 分) */
+                                    min_spend?: number;
+                                    /** @description the order must contain one of these products */
+                                    product_ids?: string[];
+                                    /** @description most cards of this template one member may be issued */
+                                    per_member_limit?: number;
+                                    /** @description an unbound issued code lapses after this */
+                                    bind_within_hours?: number;
+                                    transferable?: boolean;
+                                    /** @description stored_value/gift 充值赠送: tiers like 充500送50 ([{min_amount: 50000, bonus: 5000}]); a top-up gets the bonus of the highest tier it reaches, credited as its own ledger transfer (reason top_up_bonus). A rule, so it may change while cards are out: a top-up reads the tiers of its moment */
+                                    top_up_bonus?: {
+                                        /** @description a top-up of at least this, fen */
+                                        min_amount: number;
+                                        /** @description is credited this on top, fen */
+                                        bonus: number;
+                                    }[];
+                                    /** @description high-value second verification: redemptions (of at least threshold) need an approval */
+                                    verification?: {
+                                        /** @description integer minor units (fen 分) */
+                                        threshold?: number;
+                                    };
+                                    /** @description read only: the names of store_ids, in their order */
+                                    store_names?: string[];
+                                };
+                                /** @description fixed window; N days after issue or bind; end of the current week/month/quarter/year (tenant time zone); or none */
+                                validity: {
+                                    /** @enum {string} */
+                                    type: "fixed";
+                                    /** Format: date-time */
+                                    starts_at?: string;
+                                    /** Format: date-time */
+                                    ends_at: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "relative";
+                                    days: number;
+                                    from?: "issue" | "bind";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "period_end";
+                                    unit: "week" | "month" | "quarter" | "year";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "none";
+                                };
                             }[];
                         };
                     };
@@ -9407,6 +12035,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description 即将过期: active and expiring within the tenant’s expiring_soon_days */
+                            expiring_soon: boolean;
+                            /** @description days until its last day on the tenant’s calendar (0: today is its last day); null without an expiry */
+                            expires_in_days: number | null;
                             id: string;
                             /** @description cash 代金券 · discount 折扣券 · exchange 兑换券 · count 次卡 · periodic 周期卡 · stored_value 储值卡 · gift 礼品卡 · stamp 集点卡 · external 第三方卡密 */
                             kind: "cash" | "discount" | "exchange" | "count" | "periodic" | "stored_value" | "gift" | "stamp" | "external";
@@ -9429,8 +12061,10 @@ export interface paths {
                                 /** @description exchange: the product/SKU it is exchanged for */
                                 sku?: string;
                                 product_name?: string;
-                                /** @description nominal value for reports (exchange, count per use, external), fen */
+                                /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
                                 face_value?: number;
+                                /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                                card_value?: number;
                                 /** @description count: number of uses */
                                 uses?: number;
                                 /** @description periodic: uses each period */
@@ -9444,7 +12078,7 @@ export interface paths {
                                 max_balance?: number;
                                 /** @description stamp: stamps to the reward */
                                 goal?: number;
-                                /** @description stamp: template issued at the goal */
+                                /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
                                 reward_template_id?: string;
                                 /** @description external: who supplies the codes */
                                 supplier?: string;
@@ -9456,9 +12090,14 @@ export interface paths {
                             transferable: boolean;
                             /** Format: date-time */
                             bound_at: string | null;
-                        } & {
-                            /** @description the clear code, for the member to show at checkout; null once the card is no longer usable */
-                            code: string | null;
+                            /** @description 转赠中: the member has offered this card to a friend (it is frozen until accepted, cancelled or expired) */
+                            gift_offer: {
+                                id: string;
+                                /** Format: date-time */
+                                expires_at: string;
+                                /** @description offered to the member with this phone; null: to whoever opens the link */
+                                to_phone_last4: string | null;
+                            } | null;
                             template_rules: {
                                 /** @description ISO weekdays, 1 = Monday, tenant time zone */
                                 weekdays?: number[];
@@ -9483,11 +12122,20 @@ export interface paths {
                                 /** @description an unbound issued code lapses after this */
                                 bind_within_hours?: number;
                                 transferable?: boolean;
+                                /** @description stored_value/gift 充值赠送: tiers like 充500送50 ([{min_amount: 50000, bonus: 5000}]); a top-up gets the bonus of the highest tier it reaches, credited as its own ledger transfer (reason top_up_bonus). A rule, so it may change while cards are out: a top-up reads the tiers of its moment */
+                                top_up_bonus?: {
+                                    /** @description a top-up of at least this, fen */
+                                    min_amount: number;
+                                    /** @description is credited this on top, fen */
+                                    bonus: number;
+                                }[];
                                 /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                 verification?: {
                                     /** @description integer minor units (fen 分) */
                                     threshold?: number;
                                 };
+                                /** @description read only: the names of store_ids, in their order */
+                                store_names?: string[];
                             };
                             /** @description fixed window; N days after issue or bind; end of the current week/month/quarter/year (tenant time zone); or none */
                             validity: {
@@ -9510,14 +12158,24 @@ export interface paths {
                                 /** @enum {string} */
                                 type: "none";
                             };
+                        } & {
+                            /** @description the clear code, for the member to show at checkout; null once the card is no longer usable */
+                            code: string | null;
                             period_no: number | null;
                             /** Format: date-time */
                             period_ends_at: string | null;
                             history: {
                                 type: string;
+                                /** @description the event, named in Chinese */
+                                zh: string;
+                                /** @description the event, named in English */
+                                en: string;
                                 /** Format: date-time */
                                 at: string;
+                                /** @description fen; for a top-up, what was paid */
                                 amount: number;
+                                /** @description fen: a top-up’s bonus (充值赠送), else 0 */
+                                bonus: number;
                                 uses: number;
                                 stamps: number;
                                 store_name: string | null;
@@ -9632,6 +12290,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description 即将过期: active and expiring within the tenant’s expiring_soon_days */
+                            expiring_soon: boolean;
+                            /** @description days until its last day on the tenant’s calendar (0: today is its last day); null without an expiry */
+                            expires_in_days: number | null;
                             id: string;
                             /** @description cash 代金券 · discount 折扣券 · exchange 兑换券 · count 次卡 · periodic 周期卡 · stored_value 储值卡 · gift 礼品卡 · stamp 集点卡 · external 第三方卡密 */
                             kind: "cash" | "discount" | "exchange" | "count" | "periodic" | "stored_value" | "gift" | "stamp" | "external";
@@ -9654,8 +12316,10 @@ export interface paths {
                                 /** @description exchange: the product/SKU it is exchanged for */
                                 sku?: string;
                                 product_name?: string;
-                                /** @description nominal value for reports (exchange, count per use, external), fen */
+                                /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
                                 face_value?: number;
+                                /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                                card_value?: number;
                                 /** @description count: number of uses */
                                 uses?: number;
                                 /** @description periodic: uses each period */
@@ -9669,7 +12333,7 @@ export interface paths {
                                 max_balance?: number;
                                 /** @description stamp: stamps to the reward */
                                 goal?: number;
-                                /** @description stamp: template issued at the goal */
+                                /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
                                 reward_template_id?: string;
                                 /** @description external: who supplies the codes */
                                 supplier?: string;
@@ -9681,6 +12345,74 @@ export interface paths {
                             transferable: boolean;
                             /** Format: date-time */
                             bound_at: string | null;
+                            /** @description 转赠中: the member has offered this card to a friend (it is frozen until accepted, cancelled or expired) */
+                            gift_offer: {
+                                id: string;
+                                /** Format: date-time */
+                                expires_at: string;
+                                /** @description offered to the member with this phone; null: to whoever opens the link */
+                                to_phone_last4: string | null;
+                            } | null;
+                            template_rules: {
+                                /** @description ISO weekdays, 1 = Monday, tenant time zone */
+                                weekdays?: number[];
+                                /** @description local times; to < from spans midnight */
+                                hours?: {
+                                    from: string;
+                                    to: string;
+                                }[];
+                                store_ids?: string[];
+                                store_tags?: string[];
+                                geofence?: {
+                                    lat: number;
+                                    lng: number;
+                                    radius_m: number;
+                                };
+                                /** @description integer minor units (fen 分) */
+                                min_spend?: number;
+                                /** @description the order must contain one of these products */
+                                product_ids?: string[];
+                                /** @description most cards of this template one member may be issued */
+                                per_member_limit?: number;
+                                /** @description an unbound issued code lapses after this */
+                                bind_within_hours?: number;
+                                transferable?: boolean;
+                                /** @description stored_value/gift 充值赠送: tiers like 充500送50 ([{min_amount: 50000, bonus: 5000}]); a top-up gets the bonus of the highest tier it reaches, credited as its own ledger transfer (reason top_up_bonus). A rule, so it may change while cards are out: a top-up reads the tiers of its moment */
+                                top_up_bonus?: {
+                                    /** @description a top-up of at least this, fen */
+                                    min_amount: number;
+                                    /** @description is credited this on top, fen */
+                                    bonus: number;
+                                }[];
+                                /** @description high-value second verification: redemptions (of at least threshold) need an approval */
+                                verification?: {
+                                    /** @description integer minor units (fen 分) */
+                                    threshold?: number;
+                                };
+                                /** @description read only: the names of store_ids, in their order */
+                                store_names?: string[];
+                            };
+                            /** @description fixed window; N days after issue or bind; end of the current week/month/quarter/year (tenant time zone); or none */
+                            validity: {
+                                /** @enum {string} */
+                                type: "fixed";
+                                /** Format: date-time */
+                                starts_at?: string;
+                                /** Format: date-time */
+                                ends_at: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "relative";
+                                days: number;
+                                from?: "issue" | "bind";
+                            } | {
+                                /** @enum {string} */
+                                type: "period_end";
+                                unit: "week" | "month" | "quarter" | "year";
+                            } | {
+                                /** @enum {string} */
+                                type: "none";
+                            };
                         } & {
                             already_bound: boolean;
                         };
@@ -9766,7 +12498,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give a transferable card to another member 转赠 */
+        /** Give a transferable card to another member at once, by their id 转赠 (integrations; the wallet page offers it by link or phone instead) */
         post: {
             parameters: {
                 query?: never;
@@ -9793,6 +12525,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description 即将过期: active and expiring within the tenant’s expiring_soon_days */
+                            expiring_soon: boolean;
+                            /** @description days until its last day on the tenant’s calendar (0: today is its last day); null without an expiry */
+                            expires_in_days: number | null;
                             id: string;
                             /** @description cash 代金券 · discount 折扣券 · exchange 兑换券 · count 次卡 · periodic 周期卡 · stored_value 储值卡 · gift 礼品卡 · stamp 集点卡 · external 第三方卡密 */
                             kind: "cash" | "discount" | "exchange" | "count" | "periodic" | "stored_value" | "gift" | "stamp" | "external";
@@ -9815,8 +12551,10 @@ export interface paths {
                                 /** @description exchange: the product/SKU it is exchanged for */
                                 sku?: string;
                                 product_name?: string;
-                                /** @description nominal value for reports (exchange, count per use, external), fen */
+                                /** @description nominal value for reports, fen: exchange and external per card; count and periodic PER USE (每次价值; or give card_value instead) */
                                 face_value?: number;
+                                /** @description count/periodic: what ALL the card’s uses are worth together (整卡价值, e.g. 10 washes for ¥388), fen; each redemption records its uses’ share, the shares adding up to this exactly. Give face_value (per use) or card_value, not both */
+                                card_value?: number;
                                 /** @description count: number of uses */
                                 uses?: number;
                                 /** @description periodic: uses each period */
@@ -9830,7 +12568,7 @@ export interface paths {
                                 max_balance?: number;
                                 /** @description stamp: stamps to the reward */
                                 goal?: number;
-                                /** @description stamp: template issued at the goal */
+                                /** @description stamp: template issued at the goal (a cash, discount, exchange, count or periodic one) */
                                 reward_template_id?: string;
                                 /** @description external: who supplies the codes */
                                 supplier?: string;
@@ -9842,6 +12580,74 @@ export interface paths {
                             transferable: boolean;
                             /** Format: date-time */
                             bound_at: string | null;
+                            /** @description 转赠中: the member has offered this card to a friend (it is frozen until accepted, cancelled or expired) */
+                            gift_offer: {
+                                id: string;
+                                /** Format: date-time */
+                                expires_at: string;
+                                /** @description offered to the member with this phone; null: to whoever opens the link */
+                                to_phone_last4: string | null;
+                            } | null;
+                            template_rules: {
+                                /** @description ISO weekdays, 1 = Monday, tenant time zone */
+                                weekdays?: number[];
+                                /** @description local times; to < from spans midnight */
+                                hours?: {
+                                    from: string;
+                                    to: string;
+                                }[];
+                                store_ids?: string[];
+                                store_tags?: string[];
+                                geofence?: {
+                                    lat: number;
+                                    lng: number;
+                                    radius_m: number;
+                                };
+                                /** @description integer minor units (fen 分) */
+                                min_spend?: number;
+                                /** @description the order must contain one of these products */
+                                product_ids?: string[];
+                                /** @description most cards of this template one member may be issued */
+                                per_member_limit?: number;
+                                /** @description an unbound issued code lapses after this */
+                                bind_within_hours?: number;
+                                transferable?: boolean;
+                                /** @description stored_value/gift 充值赠送: tiers like 充500送50 ([{min_amount: 50000, bonus: 5000}]); a top-up gets the bonus of the highest tier it reaches, credited as its own ledger transfer (reason top_up_bonus). A rule, so it may change while cards are out: a top-up reads the tiers of its moment */
+                                top_up_bonus?: {
+                                    /** @description a top-up of at least this, fen */
+                                    min_amount: number;
+                                    /** @description is credited this on top, fen */
+                                    bonus: number;
+                                }[];
+                                /** @description high-value second verification: redemptions (of at least threshold) need an approval */
+                                verification?: {
+                                    /** @description integer minor units (fen 分) */
+                                    threshold?: number;
+                                };
+                                /** @description read only: the names of store_ids, in their order */
+                                store_names?: string[];
+                            };
+                            /** @description fixed window; N days after issue or bind; end of the current week/month/quarter/year (tenant time zone); or none */
+                            validity: {
+                                /** @enum {string} */
+                                type: "fixed";
+                                /** Format: date-time */
+                                starts_at?: string;
+                                /** Format: date-time */
+                                ends_at: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "relative";
+                                days: number;
+                                from?: "issue" | "bind";
+                            } | {
+                                /** @enum {string} */
+                                type: "period_end";
+                                unit: "week" | "month" | "quarter" | "year";
+                            } | {
+                                /** @enum {string} */
+                                type: "none";
+                            };
                         };
                     };
                 };
@@ -10375,6 +13181,14 @@ export interface components {
             errors?: {
                 field: string;
                 reason: string;
+                /** @description the schema rule that failed: required, unknown, enum, maxLength, minimum, type, format … */
+                rule?: string;
+                /** @description the bound of a length, size or range rule */
+                limit?: number;
+                /** @description the values an enum allows */
+                allowed?: string[];
+                /** @description the type or format expected */
+                expected?: string;
             }[];
         } & {
             [key: string]: unknown;

@@ -47,11 +47,14 @@ export type Kind = Template['kind'];
 export type TemplateValue = Template['value'];
 export type Validity = Template['validity'];
 export type Rules = Template['rules'];
+export type TemplateImpact = Answer<'/v1/templates/{id}/impact', 'post'>;
 
 export type Batch = Answer<'/v1/batches/{id}', 'get'>;
 export type NewBatch = Body<'/v1/batches', 'post'>;
 export type ExportBody = NonNullable<Body<'/v1/batches/{id}/export', 'post'>>;
 export type ImportResult = Answer<'/v1/batches/{id}/import', 'post'>;
+/** 导出记录: one export of a batch's codes (who, when, how many, until when it can be downloaded again). */
+export type ExportRecord = Answer<'/v1/batches/{id}/exports', 'get'>['data'][number];
 /** How imported codes arrive: into stock to issue (unissued), or already with customers (active). */
 export type ImportState = NonNullable<Query<'/v1/batches/{id}/import', 'post'>['state']>;
 
@@ -61,20 +64,32 @@ export type Trace = Answer<'/v1/cards/{id}/trace', 'get'>;
 export type CardEvent = Trace['events'][number];
 export type LedgerEntry = Trace['ledger'][number];
 export type Approval = Answer<'/v1/cards/{id}/approvals', 'post'>;
+/** 卡券搜索 and 批量操作: what the card list filters by, how many match, and a bulk action with its cards' outcomes. */
+export type CardFilter = NonNullable<Body<'/v1/cards/bulk', 'post'>['filter']>;
+export type CardCount = Answer<'/v1/cards/count', 'get'>;
+export type BulkBody = Body<'/v1/cards/bulk', 'post'>;
+export type BulkAction = BulkBody['action'];
+export type BulkOp = Answer<'/v1/cards/bulk/{id}', 'get'>;
+export type BulkResult = BulkOp['results'][number];
 
 export type RedeemBody = Body<'/v1/redemptions', 'post'>;
 export type CheckResult = Answer<'/v1/redemptions/check', 'post'>;
 export type Redemption = Answer<'/v1/redemptions/{id}', 'get'>;
 export type RedemptionWithCard = Answer<'/v1/redemptions', 'post'>;
+/** A row of the redemption list: the redemption, its card's template name and kind, code tail and member name. */
+export type RedemptionRow = Answer<'/v1/redemptions', 'get'>['data'][number];
 
 export type Stats = Answer<'/v1/stats', 'get'>;
 export type StatsQuery = Query<'/v1/stats'>;
+export type StatsFigures = Stats['totals'];
+export type StatsFile = Query<'/v1/stats/export'>;
 
 export type Store = Answer<'/v1/stores/{id}', 'get'>;
 export type StoreInput = Body<'/v1/stores', 'post'>;
 export type Member = Answer<'/v1/members/{id}', 'get'>;
 export type MemberInput = Body<'/v1/members', 'post'>;
 export type WalletLink = Answer<'/v1/members/{id}/wallet-link', 'post'>;
+export type MemberHistoryItem = Answer<'/v1/members/{id}/history', 'get'>['data'][number];
 export type Channel = Answer<'/v1/channels', 'get'>['data'][number];
 
 export type ApiKey = Answer<'/v1/api-keys', 'get'>['data'][number];
@@ -96,3 +111,6 @@ export type WalletMe = Answer<'/v1/wallet/me', 'get'>;
 export type WalletCard = Answer<'/v1/wallet/cards', 'get'>['data'][number];
 export type WalletCardDetail = Answer<'/v1/wallet/cards/{id}', 'get'>;
 export type WalletState = NonNullable<Query<'/v1/wallet/cards'>['state']>;
+export type GiftOffer = Answer<'/v1/wallet/gift-offers', 'get'>['sent'][number];
+export type GiftOfferCreated = Answer<'/v1/wallet/cards/{id}/gift-offers', 'post'>;
+export type GiftPreview = Answer<'/v1/wallet/gift-offers/preview', 'post'>;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Card as Panel, Dropdown, Select, Spin } from 'antd';
+import { Alert, Button, Card as Panel, Dropdown, Select, Spin } from 'antd';
 import { LogoutOutlined, MoreOutlined } from '@ant-design/icons';
 import { ApiError, report, setUnauthorizedHandler } from '../api';
 import type { Me, Store } from '../api/types';
@@ -16,6 +16,11 @@ export default function Clerk() {
   const [out, setOut] = useState(false); // not signed in: the form
   const [stores, setStores] = useState<Store[]>([]);
   const [storeId, setStoreId] = useState<string | null>(() => localStorage.getItem('kq.clerk.store'));
+  // sent here by the console (a clerk signed in there): say so once, and take it out of the address
+  const [fromConsole] = useState(() => new URLSearchParams(location.search).get('from') === 'console');
+  useEffect(() => {
+    if (fromConsole) history.replaceState(null, '', location.pathname);
+  }, []);
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
@@ -46,18 +51,30 @@ export default function Clerk() {
     if (storeId) localStorage.setItem('kq.clerk.store', storeId);
   }, [storeId]);
 
+  const notice = fromConsole && (
+    <Alert
+      type="info"
+      showIcon
+      banner
+      data-testid="clerk-from-console"
+      title={t('店员账号只能使用核销台，已为你转到这里', 'Clerk accounts use the clerk page: you were brought here from the console')}
+    />
+  );
   if (out)
     return (
-      <SignIn
-        screen="clerk"
-        title={t('门店核销', 'Store redemption')}
-        subtitle={t('店员账号或店员密钥登录', 'Sign in with a clerk account or clerk key')}
-        onSignedIn={signedIn}
-        keyHint={t(
-          '店员密钥由运营在“账号与密钥”中创建；密钥只保存在此标签页内存中',
-          'Operators create clerk keys under Accounts & keys; a key stays in this tab’s memory only',
-        )}
-      />
+      <>
+        {notice}
+        <SignIn
+          screen="clerk"
+          title={t('门店核销', 'Store redemption')}
+          subtitle={t('店员账号或店员密钥登录', 'Sign in with a clerk account or clerk key')}
+          onSignedIn={signedIn}
+          keyHint={t(
+            '店员密钥由运营在“账号与密钥”中创建；密钥只保存在此标签页内存中',
+            'Operators create clerk keys under Accounts & keys; a key stays in this tab’s memory only',
+          )}
+        />
+      </>
     );
   if (!me)
     return (
@@ -89,6 +106,7 @@ export default function Clerk() {
         </div>
       </div>
       <div className="kq-phone-body">
+        {notice}
         <Panel size="small">
           <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
             <span className="kq-muted" style={{ whiteSpace: 'nowrap' }}>

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { Avatar, Button, Dropdown, Layout, Menu, Result, Spin, Tag } from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Result, Spin, Tag } from 'antd';
 import {
   ApiOutlined,
   AppstoreOutlined,
@@ -8,6 +8,7 @@ import {
   CreditCardOutlined,
   DatabaseOutlined,
   LogoutOutlined,
+  MenuOutlined,
   SafetyOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -91,6 +92,7 @@ export default function Console() {
         <Spin size="large" />
       </div>
     );
+  if (me.role === 'clerk') return <ToClerkPage api={api} me={me} />;
   const signOut = async () => {
     if (me.kind === 'session') await api.logout().catch(() => {});
     setMe(null);
@@ -101,6 +103,26 @@ export default function Console() {
     <Ctx.Provider value={{ api, me }}>
       <Shell onSignOut={signOut} />
     </Ctx.Provider>
+  );
+}
+
+/**
+ * A clerk's place is the clerk page 核销台: the console sends them there (a clerk account signing in
+ * here already gets the clerk page's session; a console session or key of a clerk is let go first).
+ */
+function ToClerkPage({ api, me }: { api: Client; me: Me }) {
+  const t = useT();
+  useEffect(() => {
+    (me.kind === 'session' ? api.logout().catch(() => {}) : Promise.resolve()).then(() => window.location.replace('/clerk?from=console'));
+  }, []);
+  return (
+    <Result
+      status="info"
+      title={t('店员账号请使用核销台', 'Clerks use the clerk page')}
+      subTitle={t('正在前往核销台…', 'Taking you to the clerk page…')}
+      extra={<a href="/clerk">{t('前往核销台', 'Go to the clerk page')}</a>}
+      data-testid="console-to-clerk"
+    />
   );
 }
 
@@ -116,32 +138,65 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
     if (!current && allowed[0]) navigate(`/console/${allowed[0].key}`, true);
   }, [current, allowed]);
   const who = me.operator ? me.operator.display_name || me.operator.username : t('API 密钥', 'API key');
+  // below 992 px the menu is a drawer behind a button in the header: the page keeps the whole width
+  const wide = Grid.useBreakpoint().lg ?? true;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menu = (
+    <>
+      <div className="kq-brand">
+        <img src="/assets/favicon.svg" alt="" />
+        {t('卡券', 'Kaquan')}
+      </div>
+      <Menu
+        theme="dark"
+        mode="inline"
+        selectedKeys={[key]}
+        onClick={(e) => {
+          setMenuOpen(false);
+          navigate(`/console/${e.key}`);
+        }}
+        items={allowed.map((p) => ({ key: p.key, icon: p.icon, label: t(p.zh, p.en) }))}
+        data-testid="console-menu"
+      />
+    </>
+  );
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={208} theme="dark" breakpoint="lg" collapsedWidth={0} style={{ position: 'sticky', top: 0, height: '100vh' }}>
-        <div className="kq-brand">
-          <img src="/assets/favicon.svg" alt="" />
-          {t('卡券', 'Kaquan')}
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[key]}
-          onClick={(e) => navigate(`/console/${e.key}`)}
-          items={allowed.map((p) => ({ key: p.key, icon: p.icon, label: t(p.zh, p.en) }))}
-        />
-      </Layout.Sider>
-      <Layout>
+      {wide ? (
+        <Layout.Sider width={208} theme="dark" style={{ position: 'sticky', top: 0, height: '100vh' }}>
+          {menu}
+        </Layout.Sider>
+      ) : (
+        <Drawer
+          placement="left"
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          size={232}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+        >
+          {menu}
+        </Drawer>
+      )}
+      <Layout className="kq-main">
         <div className="kq-header">
-          <div style={{ fontWeight: 600 }} data-testid="tenant-name">
-            {me.tenant.name}
+          <div className="kq-header-title">
+            {!wide && <Button type="text" icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-label={t('菜单', 'Menu')} data-testid="menu-open" />}
+            <span className="kq-tenant" data-testid="tenant-name">
+              {me.tenant.name}
+            </span>
           </div>
-          <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+          <div style={{ display: 'flex', alignItems: 'center', gap: wide ? 16 : 4, flexShrink: 0 }}>
             <LangSwitch />
             <Dropdown menu={{ items: [{ key: 'out', icon: <LogoutOutlined />, label: t('退出登录', 'Sign out'), onClick: onSignOut }] }}>
-              <Button type="text" data-testid="user-menu">
-                <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f5eff' }} /> {who}{' '}
-                <Tag style={{ marginInlineEnd: 0 }}>{name('role', me.role)}</Tag>
+              <Button type="text" data-testid="user-menu" aria-label={who}>
+                <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f5eff' }} />
+                {wide && (
+                  <>
+                    {' '}
+                    {who} <Tag style={{ marginInlineEnd: 0 }}>{name('role', me.role)}</Tag>
+                  </>
+                )}
               </Button>
             </Dropdown>
           </div>

@@ -5,9 +5,12 @@ import QRCode from 'qrcode';
 import { ApiError, openWallet, report, walletClient } from '../api';
 import type { WalletCard, WalletCardDetail, WalletMe, WalletState } from '../api/types';
 import { LangSwitch, useName, useT } from '../i18n';
-import { date, groupCode, money, time } from '../format';
-import { rulesInWords } from '../rules';
+import { groupCode, money, time } from '../format';
+import { rulesInWords, validityWords } from '../rules';
 import { CardFace } from '../components/CardFace';
+import { ProblemMessage } from '../problems';
+import { ExpiringBadge, useExpiryWords } from '../components/Expiry';
+import { GiftDialog, GiftLanding, GiftNeedsWallet, GiftPending, ReceivedGifts } from '../pages/wallet/Gifts';
 
 /** The wallet's tabs are the states GET /v1/wallet/cards filters by. */
 type Tab = WalletState;
@@ -25,33 +28,37 @@ function takeLinkToken(): string | null {
   return m[1];
 }
 
+/** A gift link (/wallet/gift#g=<secret>): the secret is taken out of the address bar the same way. */
+function takeGiftToken(): string | null {
+  const m = /(?:^|[#&])g=([^&]+)/.exec(location.hash);
+  history.replaceState(history.state, '', location.pathname + location.search);
+  return m ? m[1] : null;
+}
+
 type WalletApi = ReturnType<typeof walletClient>;
 sessionStorage.removeItem('kq.wallet.token'); // where earlier versions kept it
 
 /** 会员钱包 (mobile H5): my cards by state, detail with QR code to show the clerk, bind a code, gift a card. */
 export default function Wallet() {
   const t = useT();
+  const expiryWords = useExpiryWords();
   const [api, setApi] = useState<WalletApi | null>(null);
   const [me, setMe] = useState<WalletMe | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [tab, setTab] = useState<Tab>('usable');
   const [cards, setCards] = useState<WalletCard[] | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [binding, setBinding] = useState(false);
   const [reload, setReload] = useState(0);
+  // opened from a friend's gift link: the offer is shown first (in this member's own wallet)
+  const [gift, setGift] = useState(() => (location.pathname.startsWith('/wallet/gift') ? { token: takeGiftToken() } : null));
 
   useEffect(() => {
     const token = takeLinkToken();
-    (token ? openWallet(token) : Promise.resolve(null))
-      .then((s) => setApi(walletClient(s?.member_id ?? null)))
-      .catch((e) => setError(e instanceof ApiError ? e.detail : String(e)));
+    (token ? openWallet(token) : Promise.resolve(null)).then((s) => setApi(walletClient(s?.member_id ?? null))).catch(setError);
   }, []);
   useEffect(() => {
-    if (api)
-      api
-        .me()
-        .then(setMe)
-        .catch((e) => setError(e instanceof ApiError ? e.detail : String(e)));
+    if (api) api.me().then(setMe).catch(setError);
   }, [api, reload]);
   const ready = !!me; // not `me` itself: a reload refreshes `me` too, which must not fetch the cards a second time
   useEffect(() => {
@@ -69,21 +76,44 @@ export default function Wallet() {
     };
   }, [api, ready, tab, reload]);
 
-  if (error)
+  if (error != null && gift) return <GiftNeedsWallet />;
+  if (error != null) {
+    // a link that does not (or no longer) open the wallet, or no link at all; else the wallet cannot load now
+    const link = error instanceof ApiError && error.status === 401;
     return (
-      <div className="kq-phone">
+      <div className="kq-phone" data-testid="wallet-link-problem">
         <Result
           status="warning"
-          title={t('链接无效或已过期', 'This link is not valid or has expired')}
-          subTitle={error ?? t('请从品牌的小程序或短信重新打开钱包', 'Open the wallet again from the brand’s app or message')}
+          title={link ? t('链接无效或已过期', 'This link is not valid or has expired') : t('钱包暂时打不开', 'The wallet cannot open right now')}
+          subTitle={
+            error instanceof ApiError && error.code === 'UNAUTHENTICATED' ? (
+              t('请从品牌的公众号、小程序或短信重新打开钱包。', 'Open the wallet again from the brand’s app or message.')
+            ) : (
+              <ProblemMessage error={error} />
+            )
+          }
         />
       </div>
     );
+  }
   if (!api || !me)
     return (
       <div className="boot">
         <Spin size="large" />
       </div>
+    );
+  if (gift)
+    return (
+      <GiftLanding
+        api={api}
+        token={gift.token}
+        onDone={(cardId) => {
+          history.replaceState(null, '', '/wallet');
+          setGift(null);
+          setReload((x) => x + 1);
+          if (cardId) setOpen(cardId);
+        }}
+      />
     );
   if (open)
     return (
@@ -91,6 +121,7 @@ export default function Wallet() {
         api={api}
         id={open}
         currency={me.tenant.currency}
+        tz={me.tenant.time_zone}
         onBack={() => {
           setOpen(null);
           setReload((x) => x + 1);
@@ -122,6 +153,14 @@ export default function Wallet() {
           ]}
           data-testid="wallet-tabs"
         />
+        <ReceivedGifts
+          api={api}
+          reload={reload}
+          onAccepted={(id) => {
+            setReload((x) => x + 1);
+            setOpen(id);
+          }}
+        />
         {cards === null ? (
           <Spin />
         ) : cards.length === 0 ? (
@@ -131,15 +170,30 @@ export default function Wallet() {
         ) : (
           <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }} data-testid="wallet-cards">
             {cards.map((c) => (
-              <button type="button" className="kq-plain-button" key={c.id} onClick={() => setOpen(c.id)} data-testid={`wallet-card-${c.code_tail}`}>
+              <button
+                type="button"
+                className="kq-plain-button kq-card-slot"
+                key={c.id}
+                onClick={() => setOpen(c.id)}
+                data-testid={`wallet-card-${c.code_tail}`}
+              >
+                {c.expiring_soon && <ExpiringBadge floating testId="wallet-expiring-badge" />}
                 <CardFace
                   kind={c.kind}
                   name={c.name}
                   value={c.value}
+                  rules={c.template_rules}
+                  tz={me.tenant.time_zone}
                   live={c}
                   tail={c.code_tail}
                   dim={tab !== 'usable'}
-                  foot={c.valid_until ? t(`有效期至 ${date(c.valid_until)}`, `Valid until ${date(c.valid_until)}`) : t('长期有效', 'No expiry')}
+                  foot={
+                    c.gift_offer
+                      ? t('转赠中，等待好友领取', 'Being given to a friend')
+                      : c.expiring_soon
+                        ? `${expiryWords(c.expires_in_days)} · ${validityWords(t, c, me.tenant.time_zone, c)}`
+                        : validityWords(t, c, me.tenant.time_zone, c)
+                  }
                 />
               </button>
             ))}
@@ -166,7 +220,7 @@ export default function Wallet() {
 function Bind({ open, api, onClose, onBound }: { open: boolean; api: WalletApi; onClose: () => void; onBound: () => void }) {
   const t = useT();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     const v = await form.validateFields();
@@ -177,7 +231,7 @@ function Bind({ open, api, onClose, onBound }: { open: boolean; api: WalletApi; 
       form.resetFields();
       onBound();
     } catch (e) {
-      setError(e instanceof ApiError ? e.detail : String(e));
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -202,26 +256,26 @@ function Bind({ open, api, onClose, onBound }: { open: boolean; api: WalletApi; 
           <Input.Password size="large" />
         </Form.Item>
       </Form>
-      {error && (
+      {error != null && (
         <div style={{ color: '#ff4d4f' }} data-testid="wallet-bind-error">
-          {error}
+          <ProblemMessage error={error} />
         </div>
       )}
     </Modal>
   );
 }
 
-function Detail({ api, id, currency, onBack }: { api: WalletApi; id: string; currency: string; onBack: () => void }) {
+function Detail({ api, id, currency, tz, onBack }: { api: WalletApi; id: string; currency: string; tz: string; onBack: () => void }) {
   const t = useT();
+  const expiryWords = useExpiryWords();
   const name = useName();
   const [c, setC] = useState<WalletCardDetail | null>(null);
   const [qr, setQr] = useState<string | null>(null);
   const [gifting, setGifting] = useState(false);
-  const [to, setTo] = useState('');
-  const [giftError, setGiftError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     api.card(id).then(setC).catch(report);
-  }, [api, id]);
+  }, [api, id, version]);
   useEffect(() => {
     if (c?.code && c.state === 'active') QRCode.toDataURL(c.code, { margin: 1, width: 400, errorCorrectionLevel: 'M' }).then(setQr);
   }, [c]);
@@ -232,16 +286,6 @@ function Detail({ api, id, currency, onBack }: { api: WalletApi; id: string; cur
       </div>
     );
   const usable = c.state === 'active';
-  const gift = async () => {
-    setGiftError(null);
-    try {
-      await api.gift(c.id, to.trim());
-      setGifting(false);
-      onBack();
-    } catch (e) {
-      setGiftError(e instanceof ApiError ? e.detail : String(e));
-    }
-  };
   return (
     <div className="kq-phone" data-testid="wallet-detail">
       <div className="kq-phone-header">
@@ -250,7 +294,27 @@ function Detail({ api, id, currency, onBack }: { api: WalletApi; id: string; cur
         <LangSwitch />
       </div>
       <div className="kq-phone-body">
-        <CardFace kind={c.kind} name={c.name} value={c.value} live={c} tail={c.code_tail} dim={!usable} foot={name('state', c.state)} />
+        <div className="kq-card-slot">
+          {c.expiring_soon && !c.gift_offer && <ExpiringBadge floating testId="wallet-detail-expiring" />}
+          <CardFace
+            kind={c.kind}
+            name={c.name}
+            value={c.value}
+            rules={c.template_rules}
+            tz={tz}
+            live={c}
+            tail={c.code_tail}
+            dim={!usable}
+            foot={
+              c.gift_offer
+                ? t('转赠中', 'Being given')
+                : c.expiring_soon
+                  ? `${name('state', c.state)} · ${expiryWords(c.expires_in_days)}`
+                  : name('state', c.state)
+            }
+          />
+        </div>
+        {c.gift_offer && <GiftPending api={api} card={c} onChanged={() => setVersion((x) => x + 1)} />}
         {usable && c.code && (
           <Panel size="small">
             <div className="kq-code-box">
@@ -266,10 +330,9 @@ function Detail({ api, id, currency, onBack }: { api: WalletApi; id: string; cur
         )}
         <Panel size="small" title={t('使用规则', 'How to use')}>
           <ul style={{ paddingInlineStart: 18, margin: 0, lineHeight: 1.8 }} data-testid="wallet-rules">
-            {rulesInWords(t, c.kind, c.value, c.validity, c.template_rules).map((l) => (
+            {rulesInWords(t, c.kind, c.value, c.validity, c.template_rules, undefined, { tz, live: c }).map((l) => (
               <li key={l}>{l}</li>
             ))}
-            {c.valid_until && <li>{t(`本卡有效期至 ${time(c.valid_until)}`, `This card is valid until ${time(c.valid_until)}`)}</li>}
           </ul>
         </Panel>
         {c.history.length > 0 && (
@@ -278,7 +341,7 @@ function Detail({ api, id, currency, onBack }: { api: WalletApi; id: string; cur
               items={c.history.map((h) => ({
                 content: (
                   <div>
-                    <b>{name('event', h.type)}</b>
+                    <b>{t(h.zh, h.en)}</b>
                     {h.amount ? ` ${money(h.amount, currency)}` : ''}
                     {h.uses ? ` · ${h.uses}${t('次', ' use(s)')}` : ''}
                     <div className="kq-muted" style={{ fontSize: 12 }}>
@@ -296,31 +359,18 @@ function Detail({ api, id, currency, onBack }: { api: WalletApi; id: string; cur
             {t('转赠好友', 'Give to a friend')}
           </Button>
         )}
-        {!usable && <Tag style={{ alignSelf: 'center' }}>{name('state', c.state)}</Tag>}
+        {!usable && !c.gift_offer && <Tag style={{ alignSelf: 'center' }}>{name('state', c.state)}</Tag>}
       </div>
-      <Modal
-        open={gifting}
-        title={t('转赠好友', 'Give to a friend')}
-        onCancel={() => setGifting(false)}
-        onOk={gift}
-        okText={t('确认转赠', 'Give it')}
-        okButtonProps={{ disabled: !to.trim(), 'data-testid': 'wallet-gift-submit' } as any}
-        destroyOnHidden
-      >
-        <p className="kq-muted">{t('转赠后此卡将从你的钱包移出，不可撤回。', 'The card leaves your wallet; this cannot be undone.')}</p>
-        <Input
-          size="large"
-          placeholder={t('好友的会员编号', 'Your friend’s member number')}
-          value={to}
-          onChange={(e) => setTo(e.target.value)}
-          data-testid="wallet-gift-to"
+      {gifting && (
+        <GiftDialog
+          api={api}
+          card={c}
+          onClose={(offered) => {
+            setGifting(false);
+            if (offered) setVersion((x) => x + 1);
+          }}
         />
-        {giftError && (
-          <div style={{ color: '#ff4d4f', marginTop: 8 }} data-testid="wallet-gift-error">
-            {giftError}
-          </div>
-        )}
-      </Modal>
+      )}
     </div>
   );
 }

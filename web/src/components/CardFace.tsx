@@ -1,6 +1,6 @@
-import type { Kind, TemplateValue } from '../api/types';
-import { money } from '../format';
+import type { Kind, Rules, TemplateValue, Validity } from '../api/types';
 import { useName, useT } from '../i18n';
+import { conditions, faceFigure, offerHeadline, todayHint, type Live } from '../rules';
 
 const COLORS: Record<Kind, string> = {
   cash: 'linear-gradient(135deg, #ff6a3d, #ff3d5a)',
@@ -14,60 +14,56 @@ const COLORS: Record<Kind, string> = {
   external: 'linear-gradient(135deg, #4b5563, #1f2937)',
 };
 
-/** What a card says at a glance: its value in big type, as a member sees it. */
+/** What a card says at a glance, as one line: its value with the key conditions (lists, tables). */
 export function useHeadline() {
   const t = useT();
-  const name = useName();
-  return (kind: Kind, v: TemplateValue, live?: { balance?: number; uses_left?: number; stamps?: number }): { big: string; small: string } => {
-    switch (kind) {
-      case 'cash':
-        return { big: money(v.amount_off), small: t('代金券', 'off') };
-      case 'discount':
-        return {
-          big: `${((100 - (v.percent_off ?? 0)) / 10).toFixed(1).replace(/\.0$/, '')}${t('折', '')}`,
-          small: t(v.max_off ? `最高减 ${money(v.max_off)}` : '', v.max_off ? `${v.percent_off}% off, up to ${money(v.max_off)}` : `${v.percent_off}% off`),
-        };
-      case 'exchange':
-        return { big: v.product_name ?? v.sku ?? '', small: t('兑换', 'exchange') };
-      case 'count':
-        return { big: `${live?.uses_left ?? v.uses}`, small: t(live ? '次可用' : '次', live ? 'uses left' : 'uses') };
-      case 'periodic':
-        return {
-          big: `${live?.uses_left ?? v.uses_per_period}`,
-          small: t(`次/${name('period', v.period)}，共 ${v.periods} 期`, `per ${v.period} × ${v.periods}`),
-        };
-      case 'stored_value':
-      case 'gift':
-        return { big: money(live?.balance ?? v.initial_balance), small: t(live ? '余额' : '面值', live ? 'balance' : 'value') };
-      case 'stamp':
-        return { big: `${live?.stamps ?? 0}/${v.goal}`, small: t('点', 'stamps') };
-      case 'external':
-        return { big: v.product_name ?? '', small: v.supplier ?? '' };
-    }
-  };
+  return (kind: Kind, value: TemplateValue, rules: Rules = {}, validity: Validity = { type: 'none' }) => offerHeadline(t, { kind, value, rules, validity });
 }
 
+/**
+ * The card as members see it (the wallet, the clerk's check, the console's preview and card detail):
+ * its value in big type with the words beside it, the conditions that decide when and where it can
+ * be used (周末可用 · 限南京西路店), and — when given the tenant's zone — whether it can be used today.
+ */
 export function CardFace(props: {
   kind: Kind;
   name: string;
   value: TemplateValue;
+  rules?: Rules & { store_names?: string[] };
+  /** the tenant's time zone: with it, the face says when it cannot be used today */
+  tz?: string;
+  now?: Date;
   foot?: string;
   tail?: string;
   dim?: boolean;
-  live?: { balance?: number; uses_left?: number; stamps?: number };
+  live?: Live;
   testId?: string;
 }) {
+  const t = useT();
   const name = useName();
-  const headline = useHeadline();
-  const h = headline(props.kind, props.value, props.live);
+  const rules = props.rules ?? {};
+  const f = faceFigure(t, { kind: props.kind, value: props.value, rules }, props.live);
+  const terms = props.kind === 'external' ? [] : conditions(t, rules);
+  const hint = props.tz && !props.dim ? todayHint(t, rules, props.now ?? new Date(), props.tz, props.live) : null;
   return (
-    <div className={`kq-card-face${props.dim ? ' dim' : ''}`} style={{ background: COLORS[props.kind] }} data-testid={props.testId}>
+    <div
+      className={`kq-card-face${props.dim ? ' dim' : ''}`}
+      style={{ background: COLORS[props.kind] }}
+      data-testid={props.testId}
+      title={offerHeadline(t, { kind: props.kind, value: props.value, rules, validity: { type: 'none' } })}
+    >
       <div className="kind">{name('kind', props.kind)}</div>
       <div className="name">{props.name || '—'}</div>
       <div className="value">
-        {h.big}
-        <small>{h.small}</small>
+        {f.big}
+        {f.small && <small>{f.small}</small>}
       </div>
+      {terms.length > 0 && <div className="terms">{terms.join(' · ')}</div>}
+      {hint && (
+        <div className="hint" data-testid="card-hint">
+          {hint}
+        </div>
+      )}
       <div className="foot">
         <span>{props.foot ?? ''}</span>
         <span className="kq-mono">{props.tail ? `•••• ${props.tail}` : ''}</span>

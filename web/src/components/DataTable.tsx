@@ -22,8 +22,12 @@ export function DataTable<T extends object>(props: {
   filters?: Record<string, unknown>;
   extra?: ReactNode;
   reloadKey?: unknown;
+  /** ms: while set, the page on screen is fetched again this often, quietly (no spinner over the rows: their buttons stay usable) */
+  poll?: number;
   pageSize?: number;
   onRow?: TableProps<T>['onRow'];
+  /** checkboxes to pick rows (the card list's bulk actions); the caller keeps the picked keys */
+  rowSelection?: TableProps<T>['rowSelection'];
   testId?: string;
 }) {
   const t = useT();
@@ -38,19 +42,25 @@ export function DataTable<T extends object>(props: {
   const seq = useRef(0);
   const filterKey = JSON.stringify(props.filters ?? {});
 
+  const busy = useRef(false);
   const load = useCallback(
-    async (cursor: string | null) => {
+    async (cursor: string | null, quiet = false) => {
+      if (quiet && busy.current) return; // a load the person asked for is on its way; it wins
       const mine = ++seq.current;
-      setLoading(true);
+      busy.current = !quiet;
+      if (!quiet) setLoading(true);
       try {
         const page = await props.fetch({ limit, cursor, q: term || undefined, sort, ...(props.filters ?? {}) });
         if (mine !== seq.current) return;
         setRows(page.data);
         setNext(page.next_cursor);
       } catch (e) {
-        report(e);
+        if (!quiet) report(e);
       } finally {
-        if (mine === seq.current) setLoading(false);
+        if (mine === seq.current) {
+          setLoading(false);
+          busy.current = false;
+        }
       }
       // eslint-disable-next-line react-hooks/exhaustive-deps
     },
@@ -61,6 +71,23 @@ export function DataTable<T extends object>(props: {
     setCursors([null]);
     load(null);
   }, [load, props.reloadKey]);
+
+  // a quiet refresh of the page on screen (e.g. a batch's progress), one at a time, never over the person's own load
+  const here = cursors[cursors.length - 1];
+  useEffect(() => {
+    if (!props.poll) return;
+    let stop = false;
+    let h: ReturnType<typeof setTimeout>;
+    const tick = async () => {
+      await load(here, true);
+      if (!stop) h = setTimeout(tick, props.poll);
+    };
+    h = setTimeout(tick, props.poll);
+    return () => {
+      stop = true;
+      clearTimeout(h);
+    };
+  }, [props.poll, load, here]);
 
   // sortable headers show the server's order; with no sort chosen that is newest first (created_at descending)
   const columns = useMemo(
@@ -113,6 +140,7 @@ export function DataTable<T extends object>(props: {
         loading={loading}
         pagination={false}
         onRow={props.onRow}
+        rowSelection={props.rowSelection}
         onChange={onChange}
         scroll={{ x: 'max-content' }}
       />

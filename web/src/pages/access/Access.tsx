@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { report } from '../../api';
 import type { ApiKey, ApiKeyInput, Channel, Operator, OperatorInput, Store } from '../../api/types';
@@ -7,6 +7,7 @@ import { useName, useT } from '../../i18n';
 import { time } from '../../format';
 import { useConsole } from '../../apps/Console';
 import { PageTitle } from '../../components/PageTitle';
+import { Copyable } from '../../names';
 
 /**
  * The roles an account or a key may be given, in menu order: exactly the API's own lists (a role the
@@ -220,11 +221,7 @@ function Keys() {
           onClose={() => setSecret(null)}
           style={{ marginBottom: 12 }}
           title={t('密钥只显示这一次，请立即保存：', 'The key is shown this once; store it now:')}
-          description={
-            <Typography.Text copyable className="kq-mono">
-              {secret}
-            </Typography.Text>
-          }
+          description={<Copyable text={secret} testId="key-secret" />}
         />
       )}
       <Table

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { Alert, Button, Popover, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Popover, Select, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { report, type ListQuery } from '../../api';
 import type { AuditEntry } from '../../api/types';
@@ -8,12 +8,16 @@ import { time } from '../../format';
 import { useConsole } from '../../apps/Console';
 import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
+import { ACTIONS, actionLabel, auditFacts, auditSentence } from '../../audit-words';
+import { actorWords, CopyId } from '../../names';
 
-/** 审计日志: who did what, sealed into a keyed chain; "verify" walks the chain on the server. */
+/** 审计日志: who did what (by name), in words; sealed into a keyed chain; "verify" walks the chain on the server. */
 export function Audit() {
   const t = useT();
-  const { api } = useConsole();
+  const { api, me } = useConsole();
+  const cur = me.tenant.currency;
   const [verify, setVerify] = useState<Awaited<ReturnType<typeof api.auditVerify>> | null>(null);
+  const [action, setAction] = useState<string>();
   const fetch = useCallback((q: ListQuery) => api.audit(q), [api]);
   return (
     <div>
@@ -42,7 +46,7 @@ export function Audit() {
           }
           description={
             verify.head && (
-              <span className="kq-mono" style={{ fontSize: 12 }}>
+              <span className="kq-mono" style={{ fontSize: 12, wordBreak: 'break-all' }}>
                 {t('链头', 'head')} #{verify.head.seal} {verify.head.mac}
               </span>
             )
@@ -52,30 +56,68 @@ export function Audit() {
       <DataTable<AuditEntry>
         fetch={fetch}
         rowKey={(r) => String(r.id)}
-        search={t('按动作筛选，如 card.redeem', 'Filter by action, e.g. card.redeem')}
+        filters={{ action }}
+        testId="audit-table"
+        extra={
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('全部动作', 'All actions')}
+            style={{ width: 200 }}
+            value={action}
+            onChange={setAction}
+            options={Object.keys(ACTIONS).map((a) => ({ value: a, label: actionLabel(t, a) }))}
+            data-testid="audit-action"
+          />
+        }
         columns={[
           { title: t('时间', 'When'), dataIndex: 'created_at', render: time },
-          { title: t('操作人', 'Actor'), dataIndex: 'actor', render: (a: string) => <span className="kq-mono">{a}</span> },
-          { title: t('动作', 'Action'), dataIndex: 'action', render: (a: string) => <Tag>{a}</Tag> },
           {
-            title: t('对象', 'Target'),
-            key: 'target',
-            render: (_: unknown, r) => <span className="kq-mono kq-muted">{r.target_type ? `${r.target_type} ${r.target_id ?? ''}` : '—'}</span>,
+            // what happened first (the action and a sentence with names): on a phone it is what shows
+            title: t('详情', 'What happened'),
+            key: 'what',
+            render: (_: unknown, r) => {
+              const facts = auditFacts(t, r, cur);
+              return (
+                <span data-testid="audit-what" className="kq-audit-what">
+                  <Tag>{actionLabel(t, r.action)}</Tag>
+                  {auditSentence(t, r, cur)}
+                  {facts.length > 0 && (
+                    <Popover
+                      title={actionLabel(t, r.action)}
+                      content={
+                        <Descriptions size="small" column={1} style={{ maxWidth: 420 }} data-testid="audit-facts">
+                          {facts.map((f) => (
+                            <Descriptions.Item key={f.label} label={f.label}>
+                              {f.value}
+                            </Descriptions.Item>
+                          ))}
+                        </Descriptions>
+                      }
+                    >
+                      <Typography.Link style={{ marginInlineStart: 8 }}>{t('明细', 'Details')}</Typography.Link>
+                    </Popover>
+                  )}
+                </span>
+              );
+            },
+          },
+          {
+            title: t('操作人', 'Who'),
+            dataIndex: 'actor',
+            render: (a: string, r) => (
+              <span className="kq-named" data-testid="audit-actor">
+                {actorWords(t, a, r.actor_name)}
+                <CopyId id={a.replace(/^(key|member|operator):/, '')} />
+              </span>
+            ),
           },
           {
             title: t('链上序号', 'Seq'),
             dataIndex: 'seq',
             align: 'right',
             render: (s: number | null) => (s == null ? <Tag color="processing">{t('待封存', 'unsealed')}</Tag> : `#${s}`),
-          },
-          {
-            title: t('内容', 'Data'),
-            dataIndex: 'data',
-            render: (d: unknown) => (
-              <Popover content={<pre style={{ maxWidth: 520, maxHeight: 360, overflow: 'auto', fontSize: 12 }}>{JSON.stringify(d, null, 2)}</pre>}>
-                <Typography.Link>{t('查看', 'View')}</Typography.Link>
-              </Popover>
-            ),
           },
         ]}
       />

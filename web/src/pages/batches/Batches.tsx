@@ -1,15 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Progress, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
-import { DownloadOutlined, PauseOutlined, PlayCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, InputNumber, message, Modal, Progress, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { DownloadOutlined, GiftOutlined, HistoryOutlined, PauseOutlined, PlayCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { report, type ListQuery } from '../../api';
 import type { Batch, Channel, ImportResult, ImportState, Template } from '../../api/types';
 import { useName, useT } from '../../i18n';
-import { num, time } from '../../format';
+import { num, zonedTime } from '../../format';
+import { ExportCodes } from './ExportCodes';
 import { useConsole } from '../../apps/Console';
 import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
+import { refusalDetail } from './refusals';
+import { IssueCardDialog } from '../members/IssueCardDialog';
 
-/** 批次: create, watch generation progress, pause/resume, export codes (with a confirm step), import codes into an imported batch. */
+/**
+ * 批次: create, watch generation progress (read again quietly every second while a batch generates, so
+ * 暂停 stays clickable), pause/resume, export codes and the export history (ExportCodes), import codes
+ * into an imported batch. Times in the tenant's time zone.
+ */
 export function Batches() {
   const t = useT();
   const name = useName();
@@ -23,6 +30,8 @@ export function Batches() {
   const [rows, setRows] = useState<Batch[]>([]);
   const canWrite = me.can.includes('catalog.write');
   const canExport = me.can.includes('codes.export');
+  const canIssue = me.can.includes('cards.issue');
+  const [issuing, setIssuing] = useState<Batch | null>(null);
 
   useEffect(() => {
     api
@@ -42,12 +51,8 @@ export function Batches() {
     },
     [api],
   );
-  // while a batch generates, its progress is polled every second
-  useEffect(() => {
-    if (!rows.some((b) => b.status === 'generating')) return;
-    const h = setTimeout(() => setReload((x) => x + 1), 1000);
-    return () => clearTimeout(h);
-  }, [rows]);
+  // while a batch generates, the page on screen is read again every second, quietly: the rows (and their 暂停) stay usable
+  const generating = rows.some((b) => b.status === 'generating');
 
   const act = async (p: Promise<unknown>) => {
     try {
@@ -77,6 +82,7 @@ export function Batches() {
         rowKey="id"
         search={t('搜索批次名称', 'Search by name')}
         reloadKey={reload}
+        poll={generating ? 1000 : undefined}
         testId="batches-table"
         columns={[
           {
@@ -126,7 +132,7 @@ export function Batches() {
               </Tag>
             ),
           },
-          { title: t('创建时间', 'Created'), dataIndex: 'created_at', sortKey: 'created_at', render: time },
+          { title: t('创建时间', 'Created'), dataIndex: 'created_at', sortKey: 'created_at', render: (v: string) => zonedTime(v, me.tenant.time_zone) },
           {
             title: '',
             key: 'ops',
@@ -142,16 +148,29 @@ export function Batches() {
                     {t('继续', 'Resume')}
                   </Button>
                 )}
+                {canIssue && r.mode === 'on_issue' && (
+                  <Button size="small" icon={<GiftOutlined />} onClick={() => setIssuing(r)} data-testid={`issue-${r.id}`}>
+                    {t('发放给会员', 'Issue to a member')}
+                  </Button>
+                )}
                 {canWrite && r.mode === 'imported' && (
                   <Button size="small" icon={<UploadOutlined />} onClick={() => setImporting(r)} data-testid={`import-${r.id}`}>
                     {t('导入券码', 'Import codes')}
                   </Button>
                 )}
-                {canExport && r.mode !== 'imported' && r.generated > 0 && (
-                  <Button size="small" icon={<DownloadOutlined />} onClick={() => setExporting(r)} data-testid={`export-${r.id}`}>
-                    {t('导出券码', 'Export codes')}
-                  </Button>
-                )}
+                {canExport &&
+                  r.mode !== 'imported' &&
+                  r.generated > 0 &&
+                  (r.unissued ? (
+                    <Button size="small" icon={<DownloadOutlined />} onClick={() => setExporting(r)} data-testid={`export-${r.id}`}>
+                      {t('导出券码', 'Export codes')}
+                    </Button>
+                  ) : (
+                    // every code is out: no export to make, only the earlier files to fetch again
+                    <Button size="small" icon={<HistoryOutlined />} onClick={() => setExporting(r)} data-testid={`export-${r.id}`}>
+                      {t('导出记录', 'Export history')}
+                    </Button>
+                  ))}
               </Space>
             ),
           },
@@ -166,7 +185,7 @@ export function Batches() {
           setReload((x) => x + 1);
         }}
       />
-      <ExportBatch
+      <ExportCodes
         batch={exporting}
         channels={channels}
         onClose={() => setExporting(null)}
@@ -175,6 +194,16 @@ export function Batches() {
           setReload((x) => x + 1);
         }}
       />
+      {issuing && (
+        <IssueCardDialog
+          batch={issuing}
+          onClose={() => setIssuing(null)}
+          onIssued={() => {
+            setIssuing(null);
+            setReload((x) => x + 1);
+          }}
+        />
+      )}
       <ImportCodes
         batch={importing}
         onClose={() => {
@@ -197,7 +226,7 @@ function CreateBatch(props: { open: boolean; templates: Template[]; onClose: () 
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await api.createBatch({
+      const b = await api.createBatch({
         template_id: v.template_id,
         name: v.name,
         mode: v.mode,
@@ -206,6 +235,11 @@ function CreateBatch(props: { open: boolean; templates: Template[]; onClose: () 
         code_format: v.mode === 'imported' ? undefined : { prefix: v.prefix || undefined, alphabet: v.alphabet },
       });
       form.resetFields();
+      message.success(
+        b.mode === 'pregenerated'
+          ? t(`已创建批次「${b.name}」，正在生成 ${num(b.quantity)} 个券码`, `Batch “${b.name}” created; generating ${num(b.quantity)} codes`)
+          : t(`已创建批次「${b.name}」`, `Batch “${b.name}” created`),
+      );
       props.onCreated();
     } catch (e) {
       report(e);
@@ -278,79 +312,6 @@ function CreateBatch(props: { open: boolean; templates: Template[]; onClose: () 
           />
         )}
       </Form>
-    </Modal>
-  );
-}
-
-function ExportBatch(props: { batch: Batch | null; channels: Channel[]; onClose: () => void; onDone: () => void }) {
-  const t = useT();
-  const { api } = useConsole();
-  const [limit, setLimit] = useState<number | null>(null);
-  const [channel, setChannel] = useState<string>();
-  const [confirmed, setConfirmed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const b = props.batch;
-  useEffect(() => {
-    setConfirmed(false);
-    setLimit(null);
-    setChannel(undefined);
-  }, [b]);
-  const run = async () => {
-    if (!b) return;
-    setBusy(true);
-    try {
-      const blob = await api.exportBatch(b.id, { limit: limit ?? undefined, channel_id: channel });
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = `${b.name}-${b.id}.csv`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-      props.onDone();
-    } catch (e) {
-      report(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      open={!!b}
-      title={t('导出券码', 'Export codes')}
-      onCancel={props.onClose}
-      onOk={run}
-      okText={t('确认导出', 'Export')}
-      confirmLoading={busy}
-      okButtonProps={{ disabled: !confirmed, danger: true, 'data-testid': 'export-confirm' } as any}
-      destroyOnHidden
-    >
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <Alert
-          type="warning"
-          showIcon
-          title={t('导出的券码即可使用，等同现金', 'Exported codes are live: treat the file like cash')}
-          description={t(
-            '导出会把券码从库存中取出并标记为已发放（无记名），导出动作写入审计日志。请通过安全渠道传递文件。',
-            'Export takes codes out of the pool as issued bearer codes, and is written to the audit log. Send the file over a secure channel.',
-          )}
-        />
-        <Typography.Text>{t('数量（不填为全部剩余）', 'How many (empty = all left)')}</Typography.Text>
-        <InputNumber min={1} max={1000000} value={limit} onChange={(v) => setLimit(v)} style={{ width: '100%' }} />
-        {props.channels.length > 0 && (
-          <>
-            <Typography.Text>{t('分配给渠道（可选）', 'Allocate to a channel (optional)')}</Typography.Text>
-            <Select
-              allowClear
-              value={channel}
-              onChange={setChannel}
-              style={{ width: '100%' }}
-              options={props.channels.map((c) => ({ value: c.id, label: c.name }))}
-            />
-          </>
-        )}
-        <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="export-ack">
-          {t('我已了解，文件将妥善保管', 'I understand and will keep the file safe')}
-        </Checkbox>
-      </Space>
     </Modal>
   );
 }
@@ -480,7 +441,7 @@ function ImportCodes(props: { batch: Batch | null; onClose: () => void }) {
                     width: 140,
                     render: (r: string) => <Tag color="orange">{REFUSAL_REASONS[r] ? t(...REFUSAL_REASONS[r]) : r}</Tag>,
                   },
-                  { title: t('说明', 'Detail'), dataIndex: 'detail', render: (d: string) => <span className="kq-muted">{d}</span> },
+                  { title: t('说明', 'Detail'), key: 'detail', render: (_: unknown, r) => <span className="kq-muted">{refusalDetail(t, r)}</span> },
                 ]}
               />
             )}

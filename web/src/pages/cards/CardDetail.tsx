@@ -1,30 +1,16 @@
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card as Panel,
-  Col,
-  Descriptions,
-  Empty,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Row,
-  Space,
-  Table,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card as Panel, Col, Descriptions, Empty, Input, InputNumber, Popconfirm, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { report } from '../../api';
-import type { Approval, Card, Store, Template, Trace } from '../../api/types';
+import type { Approval, Card, Template, Trace } from '../../api/types';
 import { useName, useT } from '../../i18n';
 import { money, num, time } from '../../format';
-import { rulesInWords } from '../../rules';
+import { rulesInWords, validityWords } from '../../rules';
+import { actorWords, Copyable, Named } from '../../names';
+import { takenInWords } from '../../taken';
 import { CardFace } from '../../components/CardFace';
 import { useConsole } from '../../apps/Console';
+import { TopUpDialog } from './TopUpDialog';
 
 export const STATE_COLORS: Record<string, string> = { active: 'green', unissued: 'default', frozen: 'blue', used: 'default', expired: 'orange', voided: 'red' };
 
@@ -35,8 +21,7 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
   const { api, me } = useConsole();
   const [trace, setTrace] = useState<Trace | null>(null);
   const [tpl, setTpl] = useState<Template | null>(null);
-  const [stores, setStores] = useState<Store[]>([]);
-  const [topUp, setTopUp] = useState<number | null>(null);
+  const [topUp, setTopUp] = useState(false);
   const [reason, setReason] = useState('');
   const [maxAmount, setMaxAmount] = useState<number | null>(null);
   const [approval, setApproval] = useState<Approval | null>(null);
@@ -55,14 +40,12 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
   };
   useEffect(() => {
     load();
-    api
-      .stores({ limit: 200 })
-      .then((p) => setStores(p.data))
-      .catch(() => {});
   }, [cardId]);
   if (!trace) return <Panel loading />;
   const c = trace.card;
-  const storeName = (id: string | null) => (id ? (stores.find((s) => s.id === id)?.name ?? id) : '—');
+  const tz = me.tenant.time_zone;
+  // every id in the trace comes with its name (the server's `names`): people read names, copy ids
+  const named = (id: string | null) => <Named id={id} name={id ? trace.names[id] : null} />;
   const act = async (change: Promise<Card>) => {
     try {
       const card = await change;
@@ -82,6 +65,13 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
     }
   };
   const stored = c.kind === 'stored_value' || c.kind === 'gift';
+  /** A redemption's or reversal's event in words: what it took (uses as uses) and, for a reversal, why. */
+  const eventTaken = (type: string, data: unknown) => {
+    const d = (data ?? {}) as { amount?: number; uses?: number; stamps?: number; reason?: string | null };
+    if (!['redeemed', 'stamped', 'reversed'].includes(type)) return null;
+    const taken = takenInWords(t, { kind: c.kind, amount: d.amount ?? 0, uses: d.uses ?? 0, stamps: d.stamps ?? 0 }, cur, { worth: true });
+    return type === 'reversed' ? `${t('恢复', 'gave back')} ${taken}${d.reason ? ` · ${t(`原因：${d.reason}`, `why: ${d.reason}`)}` : ''}` : taken;
+  };
   const approve = async () => {
     try {
       setApproval(await api.approve(c.id, maxAmount ? { max_amount: Math.round(maxAmount * 100) } : {}));
@@ -93,10 +83,31 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
 
   return (
     <Row gutter={16} data-testid="card-detail">
+      {topUp && (
+        <TopUpDialog
+          card={c}
+          template={tpl}
+          onClose={() => setTopUp(false)}
+          onDone={(r) => {
+            setTopUp(false);
+            act(Promise.resolve(r));
+          }}
+        />
+      )}
       <Col xs={24} lg={9}>
         <Space direction="vertical" style={{ width: '100%' }} size={16}>
           {tpl && (
-            <CardFace kind={c.kind} name={tpl.name} value={tpl.value} tail={c.code_tail} dim={c.state !== 'active'} live={c} foot={name('state', c.state)} />
+            <CardFace
+              kind={c.kind}
+              name={tpl.name}
+              value={tpl.value}
+              rules={tpl.rules}
+              tz={tz}
+              tail={c.code_tail}
+              dim={c.state !== 'active'}
+              live={c}
+              foot={name('state', c.state)}
+            />
           )}
           <Panel size="small" title={t('状态', 'State')}>
             <Descriptions column={1} size="small">
@@ -104,7 +115,11 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
                 <Tag color={STATE_COLORS[c.state]} data-testid="card-state">
                   {name('state', c.state)}
                 </Tag>
-                {c.state_reason && <span className="kq-muted">{c.state_reason}</span>}
+                {c.state_reason && (
+                  <span className="kq-muted">
+                    {c.state_reason === 'gift_pending' ? t('会员转赠中，等待好友领取', 'Offered to a friend by the member') : c.state_reason}
+                  </span>
+                )}
               </Descriptions.Item>
               {stored && (
                 <Descriptions.Item label={t('余额', 'Balance')}>
@@ -119,23 +134,21 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
               )}
               {c.kind === 'stamp' && <Descriptions.Item label={t('已集点数', 'Stamps')}>{c.stamps}</Descriptions.Item>}
               <Descriptions.Item label={t('有效期', 'Valid')}>
-                {c.valid_from ? `${time(c.valid_from)} — ` : ''}
-                {c.valid_until ? t(`至 ${time(c.valid_until)}`, `until ${time(c.valid_until)}`) : t('长期有效', 'No expiry')}
+                {tpl ? validityWords(t, tpl, tz, c) : '—'}
+                {c.valid_until && <span className="kq-muted">{t(`（截止 ${time(c.valid_until)}）`, ` (ends ${time(c.valid_until)})`)}</span>}
               </Descriptions.Item>
               <Descriptions.Item label={t('会员', 'Member')}>
-                <span className="kq-mono">{c.member_id ?? t('未绑定', 'Not bound')}</span>
+                <Named id={c.member_id} name={c.member_name} empty={t('未绑定（不记名券码）', 'Not bound (bearer code)')} testId="card-member" />
               </Descriptions.Item>
               <Descriptions.Item label={t('卡券 ID', 'Card id')}>
-                <Typography.Text copyable className="kq-mono">
-                  {c.id}
-                </Typography.Text>
+                <Copyable text={c.id} />
               </Descriptions.Item>
             </Descriptions>
           </Panel>
           {tpl && (
             <Panel size="small" title={t('使用规则', 'Rules')}>
               <ul style={{ paddingInlineStart: 18, margin: 0, lineHeight: 1.8 }}>
-                {rulesInWords(t, tpl.kind, tpl.value, tpl.validity, tpl.rules, storeName).map((l) => (
+                {rulesInWords(t, tpl.kind, tpl.value, tpl.validity, tpl.rules, undefined, { tz, live: c }).map((l) => (
                   <li key={l}>{l}</li>
                 ))}
               </ul>
@@ -169,29 +182,10 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
                     </Button>
                   </Popconfirm>
                 )}
-                {stored && ['active', 'frozen'].includes(c.state) && (
-                  <Space.Compact>
-                    <InputNumber
-                      min={0.01}
-                      precision={2}
-                      prefix="¥"
-                      placeholder={t('充值金额', 'Top-up')}
-                      value={topUp}
-                      onChange={setTopUp}
-                      style={{ width: 140 }}
-                    />
-                    <Button
-                      disabled={!topUp}
-                      onClick={() => {
-                        Modal.confirm({
-                          title: t(`确认为该卡充值 ${money(Math.round((topUp ?? 0) * 100), cur)}？`, `Top up ${money(Math.round((topUp ?? 0) * 100), cur)}?`),
-                          onOk: () => act(api.topUp(c.id, { amount: Math.round((topUp ?? 0) * 100) })).then(() => setTopUp(null)),
-                        });
-                      }}
-                    >
-                      {t('充值', 'Top up')}
-                    </Button>
-                  </Space.Compact>
+                {stored && c.state === 'active' && (
+                  <Button onClick={() => setTopUp(true)} data-testid="topup-open">
+                    {t('充值', 'Top up')}
+                  </Button>
                 )}
               </Space>
             </Panel>
@@ -229,10 +223,7 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
                     data-testid="approval-result"
                     title={
                       <span>
-                        {t('审批码', 'Approval id')}:{' '}
-                        <Typography.Text copyable strong className="kq-mono" data-testid="approval-id">
-                          {approval.id}
-                        </Typography.Text>
+                        {t('审批码', 'Approval id')}: <Copyable text={approval.id} strong testId="approval-id" />
                       </span>
                     }
                     description={t(
@@ -257,10 +248,15 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
               columns={[
                 { title: t('时间', 'When'), dataIndex: 'created_at', render: time },
-                { title: t('门店', 'Store'), dataIndex: 'store_id', render: storeName },
+                { title: t('门店', 'Store'), dataIndex: 'store_id', render: named },
                 { title: t('订单金额', 'Order'), dataIndex: 'order_amount', align: 'right', render: (v: number | null) => money(v, cur) },
-                { title: t('优惠/扣减', 'Value'), dataIndex: 'amount', align: 'right', render: (v: number) => money(v, cur) },
-                { title: t('次数', 'Uses'), dataIndex: 'uses', align: 'right' },
+                // what it took as this card counts it: uses as uses (a count card's worth beside them), stamps, money
+                {
+                  title: t('本次', 'Took'),
+                  key: 'taken',
+                  align: 'right',
+                  render: (_: unknown, r) => takenInWords(t, { ...r, kind: c.kind }, cur, { worth: true }),
+                },
                 {
                   title: t('状态', 'Status'),
                   dataIndex: 'status',
@@ -295,17 +291,30 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
                         ? 'gray'
                         : 'blue',
                 content: (
-                  <div>
-                    <b>{name('event', e.event_type)}</b> <span className="kq-muted">{time(e.created_at)}</span>
-                    <div className="kq-muted" style={{ fontSize: 12 }}>
-                      {[
-                        e.store_id && `${t('门店', 'store')}: ${storeName(e.store_id)}`,
-                        e.member_id && `${t('会员', 'member')}: ${e.member_id}`,
-                        e.channel_id && `${t('渠道', 'channel')}: ${e.channel_id}`,
-                        e.key_id && `${t('操作方', 'by')}: ${e.key_id}`,
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
+                  <div data-testid={`trace-${e.event_type}`}>
+                    <b>{t(e.zh, e.en)}</b> <span className="kq-muted">{time(e.created_at)}</span>
+                    {eventTaken(e.event_type, e.data) && <div data-testid="trace-taken">{eventTaken(e.event_type, e.data)}</div>}
+                    <div className="kq-muted kq-trace-facts" style={{ fontSize: 12 }}>
+                      {e.store_id && (
+                        <span>
+                          {t('门店', 'Store')} {named(e.store_id)}
+                        </span>
+                      )}
+                      {e.member_id && (
+                        <span>
+                          {t('会员', 'Member')} {named(e.member_id)}
+                        </span>
+                      )}
+                      {e.channel_id && (
+                        <span>
+                          {t('渠道', 'Channel')} {named(e.channel_id)}
+                        </span>
+                      )}
+                      {e.key_id && (
+                        <span data-testid="trace-actor">
+                          {t(`操作人 ${actorWords(t, e.key_id, e.actor_name)}`, `By ${actorWords(t, e.key_id, e.actor_name)}`)}
+                        </span>
+                      )}
                     </div>
                   </div>
                 ),

@@ -1,31 +1,31 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Card as Panel, Drawer, Input, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
-import { ApiError, type ListQuery } from '../../api';
-import type { Card, Redemption, Store } from '../../api/types';
-import { NAMES, useName, useT } from '../../i18n';
-import { money, num, time } from '../../format';
+import type { ListQuery } from '../../api';
+import { ProblemMessage } from '../../problems';
+import type { Redemption, Store } from '../../api/types';
+import { useT } from '../../i18n';
+import { money, time } from '../../format';
 import { useConsole } from '../../apps/Console';
 import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
-import { CardDetail, STATE_COLORS } from './CardDetail';
+import { CardDetail } from './CardDetail';
+import { CardSearch } from './CardSearch';
+import { Named } from '../../names';
 
-/** 卡券查询: type or paste a code to see the card; or browse cards by state, and redemptions by store and status. */
+/** 卡券查询: type or paste a code to see the card; or search cards (卡券搜索, with bulk actions), and redemptions by store and status. */
 export function Cards() {
   const t = useT();
-  const name = useName();
   const { api, me } = useConsole();
   const [code, setCode] = useState('');
   const [found, setFound] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const [state, setState] = useState<string>();
   const [reload, setReload] = useState(0);
   const [redStatus, setRedStatus] = useState<string>();
   const [redStore, setRedStore] = useState<string>();
   const [stores, setStores] = useState<Store[]>([]);
-  const fetch = useCallback((q: ListQuery) => api.cards(q), [api]);
   const fetchRedemptions = useCallback((q: ListQuery) => api.redemptions(q), [api]);
   useEffect(() => {
     api
@@ -44,7 +44,7 @@ export function Cards() {
     try {
       setFound((await api.lookup(code)).id);
     } catch (e) {
-      setError(e instanceof ApiError ? e.detail : String(e));
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -69,9 +69,9 @@ export function Cards() {
             {t('查询', 'Look up')}
           </Button>
         </Space.Compact>
-        {error && (
+        {error != null && (
           <Typography.Paragraph type="danger" style={{ marginTop: 8, marginBottom: 0 }} data-testid="lookup-error">
-            {error}
+            <ProblemMessage error={error} />
           </Typography.Paragraph>
         )}
       </Panel>
@@ -86,52 +86,7 @@ export function Cards() {
             {
               key: 'cards',
               label: t('全部卡券', 'All cards'),
-              children: (
-                <DataTable<Card>
-                  fetch={fetch}
-                  rowKey="id"
-                  filters={{ state }}
-                  reloadKey={reload}
-                  testId="cards-table"
-                  extra={
-                    <Select
-                      allowClear
-                      placeholder={t('全部状态', 'All states')}
-                      style={{ width: 140 }}
-                      value={state}
-                      onChange={setState}
-                      options={Object.keys(NAMES.state).map((s) => ({ value: s, label: name('state', s) }))}
-                    />
-                  }
-                  onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-                  columns={[
-                    { title: t('券码尾号', 'Code ends'), dataIndex: 'code_tail', render: (v: string) => <span className="kq-mono">•••• {v}</span> },
-                    { title: t('类型', 'Kind'), dataIndex: 'kind', render: (k: string) => name('kind', k) },
-                    { title: t('状态', 'State'), dataIndex: 'state', render: (s: string) => <Tag color={STATE_COLORS[s]}>{name('state', s)}</Tag> },
-                    {
-                      title: t('余额 / 次数', 'Balance / uses'),
-                      key: 'left',
-                      sortKey: 'balance',
-                      showSorterTooltip: { title: t('按余额排序', 'Sort by balance') },
-                      align: 'right',
-                      render: (_: unknown, r) =>
-                        r.kind === 'stored_value' || r.kind === 'gift'
-                          ? money(r.balance, cur)
-                          : r.kind === 'count' || r.kind === 'periodic'
-                            ? num(r.uses_left)
-                            : '—',
-                    },
-                    { title: t('会员', 'Member'), dataIndex: 'member_id', render: (v: string | null) => <span className="kq-mono kq-muted">{v ?? '—'}</span> },
-                    {
-                      title: t('有效至', 'Valid until'),
-                      dataIndex: 'valid_until',
-                      sortKey: 'valid_until',
-                      render: (v: string | null) => (v ? time(v) : t('长期有效', 'No expiry')),
-                    },
-                    { title: t('发放时间', 'Issued'), dataIndex: 'issued_at', render: time },
-                  ]}
-                />
-              ),
+              children: <CardSearch reloadKey={reload} onOpen={setOpen} />,
             },
             {
               key: 'redemptions',
@@ -172,7 +127,7 @@ export function Cards() {
                   columns={[
                     { title: t('时间', 'When'), dataIndex: 'created_at', sortKey: 'created_at', render: time },
                     { title: t('门店', 'Store'), dataIndex: 'store_id', render: storeName },
-                    { title: t('卡券', 'Card'), dataIndex: 'card_id', render: (v: string) => <span className="kq-mono kq-muted">{v}</span> },
+                    { title: t('卡券', 'Card'), dataIndex: 'card_id', render: (v: string) => <Named id={v} /> },
                     {
                       title: t('订单金额', 'Order'),
                       dataIndex: 'order_amount',

@@ -1,60 +1,64 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card as Panel, Empty, Input, InputNumber, List, Modal, Result, Space, Tag } from 'antd';
-import { CameraOutlined, CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { ApiError, report, type Client } from '../../api';
-import type { CheckResult, Me, Redemption, RedemptionWithCard, RedeemBody } from '../../api/types';
-import { useName, useT } from '../../i18n';
-import { money, num, time } from '../../format';
-import { rulesInWords } from '../../rules';
-import { CardFace } from '../../components/CardFace';
+import { Alert, Button, Card as Panel, Input, Popconfirm, Space } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
+import { ApiError, newKey, type Client } from '../../api';
+import type { CheckResult, Me, RedeemBody, RedemptionWithCard } from '../../api/types';
+import { useT } from '../../i18n';
 import { Scanner } from '../../components/Scanner';
+import { ProblemMessage } from '../../problems';
+import { CheckPanel, type Inputs } from './CheckPanel';
+import { Receipt, type Done } from './Receipt';
+import { Recent } from './Recent';
+import { StillUnsure, redeemSurely, type Pending } from './confirm';
 
-/** Scan or type → check (can it be redeemed here, now, and why not) → enter amount/uses → confirm → receipt. */
+const EMPTY: Inputs = { order: null, amount: null, uses: 1, products: [], approval: '' };
+
+/**
+ * 核销台: scan or type → check (can it be redeemed here, now; what it needs: the order amount, the
+ * amount to take) → fill in → confirm (a sticky bar, in view on a phone) → receipt with undo. A
+ * confirm whose answer is lost is asked again under its own Idempotency-Key until the server says
+ * what happened (confirm.ts): one confirm is at most one redemption.
+ */
 export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; storeId: string; storeName: (id: string | null) => string }) {
   const t = useT();
-  const name = useName();
   const cur = me.tenant.currency;
   const [code, setCode] = useState('');
   const [scanning, setScanning] = useState(false);
   const [check, setCheck] = useState<CheckResult | null>(null);
-  const [checkError, setCheckError] = useState<string | null>(null);
-  const [order, setOrder] = useState<number | null>(null);
-  const [amount, setAmount] = useState<number | null>(null);
-  const [uses, setUses] = useState<number | null>(1);
+  const [checkError, setCheckError] = useState<unknown>(null);
+  const [inputs, setInputs] = useState<Inputs>(EMPTY);
   const [pin, setPin] = useState('');
   const [needPin, setNeedPin] = useState(false); // the card has a PIN: the API says so before it shows anything of it
-  const [approval, setApproval] = useState(''); // 审批码: an operator's approval for a high-value redemption
+  const [rewardName, setRewardName] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [receipt, setReceipt] = useState<RedemptionWithCard | null>(null);
-  const [recent, setRecent] = useState<Redemption[]>([]);
+  const [pending, setPending] = useState<Pending | null>(null); // a confirm not yet answered: retried only as itself
+  const [lost, setLost] = useState(0); // retries of the pending confirm so far
+  const [unsure, setUnsure] = useState(false); // every retry lost its answer too
+  const [confirmError, setConfirmError] = useState<unknown>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const [round, setRound] = useState(0); // the recent list reads again when it changes
   const seq = useRef(0);
-
-  const loadRecent = () =>
-    api
-      .redemptions({ store_id: storeId, limit: 10 })
-      .then((p) => setRecent(p.data))
-      .catch(report);
-  useEffect(() => {
-    loadRecent();
-  }, [storeId]);
+  useKeyboardInset();
 
   const body = (c = code): RedeemBody => {
     const k = check?.card.kind;
     return {
       code: c,
       store_id: storeId,
-      ...(order != null ? { order_amount: Math.round(order * 100) } : {}),
-      ...((k === 'stored_value' || k === 'gift') && amount != null ? { amount: Math.round(amount * 100) } : {}),
-      ...((k === 'count' || k === 'periodic') && uses ? { uses } : {}),
+      ...(inputs.order != null ? { order_amount: Math.round(inputs.order * 100) } : {}),
+      ...((k === 'stored_value' || k === 'gift') && inputs.amount != null ? { amount: Math.round(inputs.amount * 100) } : {}),
+      ...((k === 'count' || k === 'periodic') && inputs.uses ? { uses: inputs.uses } : {}),
+      ...(inputs.products.length ? { product_ids: inputs.products } : {}),
       ...(pin ? { pin } : {}),
-      ...(approval.trim() ? { approval_id: approval.trim().toLowerCase() } : {}),
+      ...(inputs.approval.trim() ? { approval_id: inputs.approval.trim().toLowerCase() } : {}),
     };
   };
   const runCheck = async (c = code) => {
     if (!c.trim()) return;
     const mine = ++seq.current;
     setCheckError(null);
-    setReceipt(null);
+    setConfirmError(null);
+    setDone(null);
     try {
       const r = await api.check(body(c));
       if (mine === seq.current) setCheck(r);
@@ -62,61 +66,77 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
       if (mine !== seq.current) return;
       setCheck(null);
       if (e instanceof ApiError && e.code === 'PIN_INVALID') setNeedPin(true);
-      setCheckError(e instanceof ApiError ? e.detail : String(e));
+      setCheckError(e);
     }
   };
   // re-check as the clerk fills in the order: the answer says whether it can be redeemed now
   useEffect(() => {
-    if (check || needPin) {
+    if ((check || needPin) && !pending) {
       const h = setTimeout(() => runCheck(), 300);
       return () => clearTimeout(h);
     }
-  }, [order, amount, uses, pin, approval]);
+  }, [inputs, pin]);
+  // a stamp card names its reward
+  const rewardId = check?.template.kind === 'stamp' ? check.template.value.reward_template_id : undefined;
+  useEffect(() => {
+    setRewardName(null);
+    if (rewardId)
+      api
+        .template(rewardId)
+        .then((x) => setRewardName(x.name))
+        .catch(() => {});
+  }, [rewardId]);
 
+  const startOver = () => {
+    setCheck(null);
+    setCode('');
+    setInputs(EMPTY);
+    setPin('');
+    setNeedPin(false);
+    setPending(null);
+    setLost(0);
+    setUnsure(false);
+  };
   const confirm = async () => {
+    if (!check) return;
+    // the confirm's key and body are fixed here; a lost answer is asked again with exactly them
+    const p = pending ?? { key: newKey(), body: body() };
+    const tpl = check.template;
+    let hadLoss = lost > 0;
+    setPending(p);
     setBusy(true);
+    setUnsure(false);
+    setConfirmError(null);
     ++seq.current; // a re-check still in flight would answer for the card as it was before this redemption
     try {
-      const r = await api.redeem(body());
+      const r = await redeemSurely(api, p, (n) => {
+        hadLoss = true;
+        setLost(n);
+      });
       ++seq.current;
-      setReceipt(r);
-      setCheck(null);
-      setCode('');
-      setOrder(null);
-      setAmount(null);
-      setUses(1);
-      setPin('');
-      setNeedPin(false);
-      setApproval('');
-      loadRecent();
+      setDone({ r, templateName: tpl.name, memberName: null, goal: tpl.value.goal ?? null, rewardName, afterLoss: hadLoss });
+      startOver();
+      setRound((x) => x + 1);
+      // who redeemed: the member's name, as this store's redemption list shows it
+      api
+        .redemptions({ store_id: storeId, card_id: r.card_id, limit: 1 })
+        .then((l) => setDone((d) => (d && d.r.id === r.id ? { ...d, memberName: l.data[0]?.member_name ?? null } : d)))
+        .catch(() => {});
     } catch (e) {
-      report(e);
-      runCheck();
+      if (e instanceof StillUnsure) {
+        setUnsure(true); // the pending confirm stays: asking again uses the same key
+        setRound((x) => x + 1);
+      } else {
+        setPending(null);
+        setLost(0);
+        setConfirmError(e);
+        runCheck();
+      }
     } finally {
       setBusy(false);
     }
   };
-  const reverse = (r: Redemption) =>
-    Modal.confirm({
-      title: t('撤销这笔核销？', 'Reverse this redemption?'),
-      content: t(
-        `卡券将恢复 ${r.amount ? money(r.amount, cur) : `${r.uses} 次`}`,
-        `The card gets back ${r.amount ? money(r.amount, cur) : `${r.uses} use(s)`}`,
-      ),
-      okText: t('撤销核销', 'Reverse'),
-      okButtonProps: { danger: true },
-      onOk: async () => {
-        try {
-          await api.reverse(r.id);
-          setReceipt(null);
-          loadRecent();
-        } catch (e) {
-          report(e);
-        }
-      },
-    });
-  const windowMs = me.tenant.reverse_window_minutes * 60_000;
-  const k = check?.card.kind;
+  const locked = !!pending; // while a confirm is unanswered, nothing about it may change
 
   return (
     <>
@@ -126,14 +146,14 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
             onCode={(c) => {
               setScanning(false);
               setCode(c);
-              setApproval('');
+              setInputs(EMPTY);
               runCheck(c);
             }}
             onClose={() => setScanning(false)}
           />
         ) : (
           <Space direction="vertical" style={{ width: '100%' }}>
-            <Button type="primary" size="large" block icon={<CameraOutlined />} onClick={() => setScanning(true)}>
+            <Button type="primary" size="large" block icon={<CameraOutlined />} disabled={locked} onClick={() => setScanning(true)}>
               {t('扫码', 'Scan')}
             </Button>
             <Space.Compact style={{ width: '100%' }}>
@@ -142,9 +162,10 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
                 className="kq-mono"
                 placeholder={t('输入券码', 'Type the code')}
                 value={code}
+                disabled={locked}
                 onChange={(e) => {
                   setCode(e.target.value);
-                  setApproval('');
+                  setInputs(EMPTY);
                   setNeedPin(false);
                   setPin('');
                 }}
@@ -152,15 +173,16 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
                 allowClear
                 data-testid="clerk-code"
               />
-              <Button size="large" onClick={() => runCheck()} data-testid="clerk-check">
+              <Button size="large" disabled={locked} onClick={() => runCheck()} data-testid="clerk-check">
                 {t('查询', 'Check')}
               </Button>
             </Space.Compact>
-            {(needPin || k === 'gift') && (
+            {(needPin || check?.card.kind === 'gift') && (
               <Input.Password
                 size="large"
                 placeholder={t('卡密 / 礼品卡密码', 'Card PIN')}
                 value={pin}
+                disabled={locked}
                 onChange={(e) => setPin(e.target.value)}
                 onPressEnter={() => runCheck()}
                 data-testid="clerk-pin"
@@ -170,199 +192,106 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
         )}
       </Panel>
 
-      {checkError && <Alert type="error" showIcon title={checkError} data-testid="clerk-error" />}
+      {checkError != null && <Alert type="error" showIcon title={<ProblemMessage error={checkError} />} data-testid="clerk-error" />}
 
       {check && (
-        <Panel size="small" data-testid="clerk-card">
-          <CardFace
-            kind={check.card.kind}
-            name={check.template.name}
-            value={check.template.value}
-            tail={check.card.code_tail}
-            live={check.card}
-            dim={!check.redeemable}
-            foot={name('state', check.card.state)}
-          />
-          <div style={{ margin: '12px 0' }} data-testid="clerk-verdict">
-            {check.redeemable ? (
-              <Alert
-                type="success"
-                showIcon
-                icon={<CheckCircleFilled />}
-                title={t('可以在本店核销', 'Can be redeemed here now')}
-                description={
-                  check.take
-                    ? t(
-                        `本次优惠/扣减 ${money(check.take.value, cur)}${check.take.uses ? `，${check.take.uses} 次` : ''}`,
-                        `This takes ${money(check.take.value, cur)}${check.take.uses ? `, ${check.take.uses} use(s)` : ''}`,
-                      )
-                    : undefined
-                }
-              />
-            ) : (
-              <Alert
-                type="error"
-                showIcon
-                icon={<CloseCircleFilled />}
-                title={t('暂不能核销', 'Cannot be redeemed now')}
-                description={
-                  <span>
-                    {check.message} <Tag>{check.code}</Tag>
-                  </span>
-                }
-              />
-            )}
-          </div>
-          <ul style={{ paddingInlineStart: 18, margin: '0 0 12px', color: 'rgba(0,0,0,.65)' }}>
-            {rulesInWords(t, check.template.kind, check.template.value, check.template.validity, check.template.rules, storeName).map((l) => (
-              <li key={l}>{l}</li>
-            ))}
-          </ul>
-          <Space direction="vertical" style={{ width: '100%' }}>
-            {(k === 'stored_value' || k === 'gift') && (
-              <>
-                <div className="kq-muted">
-                  {t('余额', 'Balance')} <b style={{ color: '#000' }}>{money(check.card.balance, cur)}</b>
-                </div>
-                <InputNumber
-                  size="large"
-                  style={{ width: '100%' }}
-                  min={0.01}
-                  precision={2}
-                  prefix="¥"
-                  placeholder={t('扣减金额', 'Amount to take')}
-                  value={amount}
-                  onChange={setAmount}
-                  data-testid="clerk-amount"
-                />
-              </>
-            )}
-            {(k === 'count' || k === 'periodic') && (
-              <>
-                <div className="kq-muted">
-                  {t('剩余次数', 'Uses left')} <b style={{ color: '#000' }}>{num(check.card.uses_left)}</b>
-                </div>
-                <InputNumber
-                  size="large"
-                  style={{ width: '100%' }}
-                  min={1}
-                  max={check.card.uses_left || 1}
-                  addonBefore={t('核销次数', 'Uses')}
-                  value={uses}
-                  onChange={setUses}
-                  data-testid="clerk-uses"
-                />
-              </>
-            )}
-            {(check.code === 'VERIFICATION_REQUIRED' || approval) && (
-              <Input
-                size="large"
-                className="kq-mono"
-                allowClear
-                addonBefore={t('审批码', 'Approval id')}
-                placeholder={t('向运营索取审批码（apr_…）', 'Ask an operator for an approval id (apr_…)')}
-                value={approval}
-                onChange={(e) => setApproval(e.target.value)}
-                data-testid="clerk-approval"
-              />
-            )}
-            {k !== 'external' && (
-              <InputNumber
-                size="large"
-                style={{ width: '100%' }}
-                min={0}
-                precision={2}
-                prefix="¥"
-                placeholder={t('订单金额（用于满减与统计）', 'Order amount (minimum spend, reports)')}
-                value={order}
-                onChange={setOrder}
-                data-testid="clerk-order"
-              />
-            )}
-            <Button type="primary" size="large" block disabled={!check.redeemable} loading={busy} onClick={confirm} data-testid="clerk-confirm">
-              {t('确认核销', 'Confirm redemption')}
-            </Button>
-          </Space>
-        </Panel>
+        <CheckPanel
+          check={check}
+          inputs={inputs}
+          onInputs={setInputs}
+          locked={locked}
+          currency={cur}
+          rewardName={rewardName}
+          storeName={storeName}
+          tz={me.tenant.time_zone}
+        />
       )}
 
-      {receipt && (
-        <Panel size="small" data-testid="clerk-receipt">
-          <Result
-            status="success"
-            style={{ padding: '12px 0' }}
-            title={t('核销成功', 'Redeemed')}
-            subTitle={
-              <div>
-                <div>
-                  {t('优惠/扣减', 'Value')}: <b>{money(receipt.amount, cur)}</b>
-                  {receipt.card.kind === 'count' || receipt.card.kind === 'periodic' ? ` · ${t('次数', 'uses')} ${receipt.uses}` : ''}
-                </div>
-                {receipt.order_amount != null && (
-                  <div>
-                    {t('订单金额', 'Order')}: {money(receipt.order_amount, cur)}
-                  </div>
-                )}
-                <div>
-                  {t('卡券剩余', 'Card now')}:{' '}
-                  {receipt.card.kind === 'stored_value' || receipt.card.kind === 'gift'
-                    ? money(receipt.card.balance, cur)
-                    : receipt.card.kind === 'count' || receipt.card.kind === 'periodic'
-                      ? t(`${receipt.card.uses_left} 次`, `${receipt.card.uses_left} uses`)
-                      : name('state', receipt.card.state)}
-                </div>
-                <div className="kq-muted kq-mono" style={{ fontSize: 12 }}>
-                  {receipt.id} · {time(receipt.created_at)}
-                </div>
-              </div>
-            }
-            extra={
-              <Button danger onClick={() => reverse(receipt)} data-testid="clerk-reverse-receipt">
-                {t('撤销这笔核销', 'Reverse it')}
+      {check && (
+        <div className="kq-till-bar" data-testid="clerk-bar">
+          {pending && (lost > 0 || unsure) && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="clerk-lost"
+              title={
+                unsure
+                  ? t('仍无法确认是否已核销', 'Still cannot tell whether it was redeemed')
+                  : t(`网络中断，正在确认是否已核销…（第 ${lost} 次重试）`, `The network dropped; checking whether it was redeemed… (retry ${lost})`)
+              }
+              description={
+                unsure
+                  ? t(
+                      '请检查网络后点「再次确认」：系统按同一笔请求确认，绝不会重复核销。也可在下方「最近核销」中核对。',
+                      'Check the network, then press “Confirm again”: it asks about the same request and never redeems twice. The recent list below shows what went through.',
+                    )
+                  : t('不会重复核销，请稍候', 'It will not be redeemed twice; please wait')
+              }
+            />
+          )}
+          {confirmError != null && <Alert type="error" showIcon title={<ProblemMessage error={confirmError} />} data-testid="clerk-confirm-error" />}
+          <Button type="primary" size="large" block disabled={!pending && !check.redeemable} loading={busy} onClick={confirm} data-testid="clerk-confirm">
+            {unsure ? t('再次确认', 'Confirm again') : t('确认核销', 'Confirm redemption')}
+          </Button>
+          {unsure && (
+            <Popconfirm
+              title={t('放弃这次确认？', 'Give up on this confirm?')}
+              description={t(
+                '若它已核销成功，会出现在「最近核销」中，可在那里撤销。',
+                'If it went through, it shows in the recent list, where it can be reversed.',
+              )}
+              onConfirm={startOver}
+            >
+              <Button type="link" block data-testid="clerk-give-up">
+                {t('放弃，重新查询', 'Give up and start again')}
               </Button>
-            }
-          />
-        </Panel>
+            </Popconfirm>
+          )}
+        </div>
       )}
 
-      <Panel size="small" title={t('最近核销', 'Recent redemptions')}>
-        {recent.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-        ) : (
-          <List
-            size="small"
-            dataSource={recent}
-            data-testid="clerk-recent"
-            renderItem={(r) => {
-              const reversible = r.status === 'done' && Date.now() - new Date(r.created_at).getTime() < windowMs;
-              return (
-                <List.Item
-                  actions={
-                    reversible
-                      ? [
-                          <Button key="rev" size="small" onClick={() => reverse(r)}>
-                            {t('撤销', 'Reverse')}
-                          </Button>,
-                        ]
-                      : []
-                  }
-                >
-                  <List.Item.Meta
-                    title={
-                      <span>
-                        {money(r.amount, cur)}
-                        {r.uses > 1 || (r.uses && !r.amount) ? ` · ${r.uses}${t('次', ' use(s)')}` : ''}{' '}
-                        {r.status === 'reversed' && <Tag>{t('已撤销', 'Reversed')}</Tag>}
-                      </span>
-                    }
-                    description={time(r.created_at)}
-                  />
-                </List.Item>
-              );
-            }}
-          />
-        )}
-      </Panel>
+      {done && (
+        <Receipt
+          api={api}
+          done={done}
+          currency={cur}
+          onReversed={() => {
+            setDone(null);
+            setRound((x) => x + 1);
+          }}
+        />
+      )}
+
+      <Recent
+        api={api}
+        storeId={storeId}
+        currency={cur}
+        windowMinutes={me.tenant.reverse_window_minutes}
+        round={round}
+        onReversed={(r: RedemptionWithCard) => {
+          if (done?.r.id === r.id) setDone(null);
+        }}
+      />
     </>
   );
+}
+
+/**
+ * Keeps the sticky confirm bar above an on-screen keyboard where the browser only shrinks the visual
+ * viewport (iOS Safari): --kq-kb is the keyboard's height. Chrome on Android resizes the page itself
+ * (index.html asks for interactive-widget=resizes-content), so there it stays 0.
+ */
+function useKeyboardInset() {
+  useEffect(() => {
+    const vv = window.visualViewport;
+    if (!vv) return;
+    const set = () => document.documentElement.style.setProperty('--kq-kb', `${Math.max(0, Math.round(window.innerHeight - vv.height - vv.offsetTop))}px`);
+    set();
+    vv.addEventListener('resize', set);
+    vv.addEventListener('scroll', set);
+    return () => {
+      vv.removeEventListener('resize', set);
+      vv.removeEventListener('scroll', set);
+    };
+  }, []);
 }

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Tabs, Typography } from 'antd';
 import { KeyOutlined, LockOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiError, client, signIn } from '../../api';
 import { LangSwitch, useT } from '../../i18n';
+import { ProblemMessage } from '../../problems';
 
 /**
  * Sign in with an operator account (运营账号) or, for first setup, an API key. An account's session
@@ -17,7 +18,7 @@ export function SignIn(props: {
   keyHint?: string;
 }) {
   const t = useT();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [tab, setTab] = useState('account');
 
@@ -25,20 +26,13 @@ export function SignIn(props: {
     setBusy(true);
     setError(null);
     try {
-      await signIn(props.screen, { tenant: v.tenant?.trim() || undefined, username: v.username.trim(), password: v.password });
+      const s = await signIn(props.screen, { tenant: v.tenant?.trim() || undefined, username: v.username.trim(), password: v.password });
+      // a clerk's session is the clerk page's (the server set that cookie): go there, signed in
+      if (props.screen === 'console' && s.operator.role === 'clerk') return window.location.assign('/clerk?from=console');
       props.onSignedIn(null);
     } catch (e) {
-      // one answer for a wrong password and a lock (the API does not say which): the text covers both
-      setError(
-        e instanceof ApiError && e.code === 'INVALID_CREDENTIALS'
-          ? t(
-              '商户、用户名或密码不正确。若已多次输错，请 15 分钟后再试。',
-              'The tenant, username or password is not right. After many wrong attempts, wait 15 minutes and try again.',
-            )
-          : e instanceof ApiError
-            ? e.detail
-            : String(e),
-      );
+      // one answer for a wrong password and a lock (the API does not say which): INVALID_CREDENTIALS' words cover both
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -50,11 +44,18 @@ export function SignIn(props: {
       await client({ screen: props.screen, key: v.key.trim() }).me();
       props.onSignedIn(v.key.trim());
     } catch (e) {
-      setError(e instanceof ApiError ? e.detail : String(e));
+      setError(e);
     } finally {
       setBusy(false);
     }
   };
+
+  const said =
+    error instanceof ApiError && error.code === 'UNAUTHENTICATED' && tab === 'key' ? (
+      t('这个 API 密钥无效或已被撤销，请检查后重试。', 'This API key is unknown or revoked: check it and try again.')
+    ) : (
+      <ProblemMessage error={error} />
+    );
 
   return (
     <div className="kq-login">
@@ -91,7 +92,7 @@ export function SignIn(props: {
                   <Form.Item name="password" label={t('密码', 'Password')} rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}>
                     <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
                   </Form.Item>
-                  {error && tab === 'account' && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+                  {error != null && tab === 'account' && <Alert type="error" showIcon title={said} style={{ marginBottom: 16 }} />}
                   <Button type="primary" htmlType="submit" block loading={busy} size="large">
                     {t('登录', 'Sign in')}
                   </Button>
@@ -114,7 +115,7 @@ export function SignIn(props: {
                         >
                           <Input.Password prefix={<KeyOutlined />} placeholder="kq_…" autoComplete="off" />
                         </Form.Item>
-                        {error && tab === 'key' && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+                        {error != null && tab === 'key' && <Alert type="error" showIcon title={said} style={{ marginBottom: 16 }} />}
                         <Button type="primary" htmlType="submit" block loading={busy} size="large">
                           {t('使用密钥登录', 'Sign in with the key')}
                         </Button>

@@ -1,23 +1,31 @@
 import { useCallback, useState } from 'react';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Space, Typography, message } from 'antd';
-import { LinkOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Input, Modal, Space } from 'antd';
+import { PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { report, type ListQuery } from '../../api';
-import type { Member, WalletLink } from '../../api/types';
+import type { Member } from '../../api/types';
 import { useT } from '../../i18n';
 import { time } from '../../format';
 import { useConsole } from '../../apps/Console';
 import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
+import { Link, navigate, usePath } from '../../router';
+import { MemberProfile } from './MemberProfile';
+import { WalletLinkDialog } from './WalletLinkDialog';
 
-/** 会员: search (name, external id, phone), create, and hand a member a signed wallet link. */
+/** 会员: the list (search by name, external id, phone; create; wallet link), and /console/members/:id, a member's profile. */
 export function Members() {
+  const path = usePath();
+  const id = /^\/console\/members\/([^/]+)/.exec(path)?.[1];
+  return id ? <MemberProfile key={id} id={decodeURIComponent(id)} /> : <MemberList />;
+}
+
+function MemberList() {
   const t = useT();
   const { api, me } = useConsole();
   const [reload, setReload] = useState(0);
   const [editing, setEditing] = useState<Member | 'new' | null>(null);
-  const [link, setLink] = useState<{ member: Member; link: WalletLink | null } | null>(null);
-  const [ttl, setTtl] = useState(72);
+  const [walletFor, setWalletFor] = useState<Member | null>(null);
   const [form] = Form.useForm();
   const canWrite = me.can.includes('catalog.write');
   const fetch = useCallback((q: ListQuery) => api.members(q), [api]);
@@ -45,26 +53,6 @@ export function Members() {
       report(e);
     }
   };
-  const makeLink = async () => {
-    if (!link) return;
-    try {
-      setLink({ ...link, link: await api.walletLink(link.member.id, { ttl_hours: ttl }) });
-    } catch (e) {
-      report(e);
-    }
-  };
-
-  const revokeLinks = async () => {
-    if (!link) return;
-    try {
-      await api.revokeWalletLinks(link.member.id);
-      setLink({ ...link, link: null });
-      message.success(t('此前生成的钱包链接已全部作废', 'Every earlier wallet link has stopped working'));
-    } catch (e) {
-      report(e);
-    }
-  };
-
   return (
     <div>
       <PageTitle
@@ -83,18 +71,19 @@ export function Members() {
         search={t('姓名 / 会员编号 / 手机号', 'Name, external id or phone')}
         reloadKey={reload}
         testId="members-table"
+        onRow={(r) => ({
+          onClick: (e) => !(e.target as HTMLElement).closest('button, a') && navigate(`/console/members/${r.id}`),
+          style: { cursor: 'pointer' },
+        })}
         columns={[
           {
             title: t('姓名', 'Name'),
             dataIndex: 'name',
             sortKey: 'name',
             render: (v: string | null, r) => (
-              <Space direction="vertical" size={0}>
-                <b>{v ?? '—'}</b>
-                <span className="kq-muted kq-mono" style={{ fontSize: 12 }}>
-                  {r.id}
-                </span>
-              </Space>
+              <Link to={`/console/members/${r.id}`} data-testid={`member-open-${r.external_id ?? r.id}`}>
+                <b>{v ?? t('未填姓名', 'No name')}</b>
+              </Link>
             ),
           },
           { title: t('会员编号（CRM）', 'External id (CRM)'), dataIndex: 'external_id', render: (v: string | null) => v ?? '—' },
@@ -112,12 +101,7 @@ export function Members() {
                       <Button size="small" onClick={() => open(r)}>
                         {t('编辑', 'Edit')}
                       </Button>
-                      <Button
-                        size="small"
-                        icon={<LinkOutlined />}
-                        onClick={() => setLink({ member: r, link: null })}
-                        data-testid={`wallet-link-${r.external_id ?? r.id}`}
-                      >
+                      <Button size="small" icon={<QrcodeOutlined />} onClick={() => setWalletFor(r)} data-testid={`wallet-link-${r.external_id ?? r.id}`}>
                         {t('钱包链接', 'Wallet link')}
                       </Button>
                     </Space>
@@ -154,58 +138,7 @@ export function Members() {
           </Space>
         </Form>
       </Modal>
-      <Modal open={!!link} title={t('会员钱包链接', 'Member wallet link')} onCancel={() => setLink(null)} footer={null} destroyOnHidden>
-        {link && (
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <Typography.Text>
-              {t(
-                `为 ${link.member.name ?? link.member.id} 生成一个签名链接，会员打开即可查看和使用自己的卡券。`,
-                `A signed link for ${link.member.name ?? link.member.id}: opening it shows their cards.`,
-              )}
-            </Typography.Text>
-            <Space>
-              <span>{t('有效期（小时）', 'Valid for (hours)')}</span>
-              <InputNumber min={1} max={8760} value={ttl} onChange={(v) => setTtl(v ?? 72)} />
-              <Button type="primary" onClick={makeLink} data-testid="make-wallet-link">
-                {t('生成', 'Create')}
-              </Button>
-            </Space>
-            {link.link && (
-              <>
-                <Input.TextArea readOnly autoSize value={link.link.url} className="kq-mono" data-testid="wallet-link-url" />
-                <Typography.Text type="secondary">
-                  {t(
-                    `有效至 ${time(link.link.expires_at)}。链接即凭证，请只发给会员本人。`,
-                    `Valid until ${time(link.link.expires_at)}. The link is the credential: send it to the member only.`,
-                  )}
-                </Typography.Text>
-                <Space>
-                  <Button onClick={() => navigator.clipboard?.writeText(link.link!.url)}>{t('复制', 'Copy')}</Button>
-                  <Button href={link.link.url} target="_blank">
-                    {t('打开', 'Open')}
-                  </Button>
-                </Space>
-              </>
-            )}
-            <Alert
-              type="info"
-              showIcon
-              title={t('链接由服务器密钥签名，过期或被篡改即失效。', 'Links are signed with a server key; expired or altered links stop working.')}
-            />
-            <Popconfirm
-              title={t('作废此前生成的全部链接？', 'Revoke every link made so far?')}
-              description={t('会员需要一个新链接才能再打开钱包。', 'The member will need a new link to open the wallet.')}
-              okText={t('作废', 'Revoke')}
-              okButtonProps={{ danger: true }}
-              onConfirm={revokeLinks}
-            >
-              <Button danger size="small" data-testid="revoke-wallet-links">
-                {t('作废旧链接（手机丢失、发错人）', 'Revoke earlier links (lost phone, sent to the wrong person)')}
-              </Button>
-            </Popconfirm>
-          </Space>
-        )}
-      </Modal>
+      <WalletLinkDialog member={walletFor} onClose={() => setWalletFor(null)} />
     </div>
   );
 }

@@ -1,16 +1,42 @@
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
-import { Alert, Button, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch, TimePicker, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Divider,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  message,
+  Row,
+  Select,
+  Space,
+  Switch,
+  TimePicker,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { ApiError, report } from '../../api';
+import { ProblemMessage } from '../../problems';
 import type { Kind, Rules, Store, Template, TemplateInput, TemplateValue, Validity } from '../../api/types';
 import { NAMES, useName, useT } from '../../i18n';
-import { fenToYuan, yuanToFen } from '../../format';
+import { fenToYuan, money as fmtMoney, yuanToFen } from '../../format';
 import { CardFace } from '../../components/CardFace';
 import { rulesInWords } from '../../rules';
 import { useConsole } from '../../apps/Console';
+import { confirmImpact } from './impact';
+import { BonusTiers } from './BonusTiers';
 
 const KINDS = Object.keys(NAMES.kind) as Kind[];
-const MONEY_FIELDS = ['amount_off', 'max_off', 'face_value', 'initial_balance', 'max_balance'] as const;
+const MONEY_FIELDS = ['amount_off', 'max_off', 'face_value', 'card_value', 'initial_balance', 'max_balance'] as const;
+/** Kinds whose value is uses: their worth is given per use (face_value) or for the whole card (card_value). */
+const USES_KINDS: Kind[] = ['count', 'periodic'];
+/** What a stamp card may reward (mirrors STAMP_REWARD_KINDS in src/modules/templates/schemas.ts). */
+const STAMP_REWARD_KINDS: Kind[] = ['cash', 'discount', 'exchange', 'count', 'periodic'];
 
 /** Which value fields each kind shows (mirrors src/modules/templates/validate.ts). */
 const FIELDS: Record<Kind, (keyof TemplateValue)[]> = {
@@ -44,6 +70,8 @@ interface FormValues {
   name: string;
   description?: string;
   value: Record<string, any>;
+  /** count/periodic: the value field is what one use is worth, or what the whole card is */
+  worth?: 'per_use' | 'per_card';
   validity_type: Validity['type'];
   fixed?: [dayjs.Dayjs, dayjs.Dayjs];
   days?: number;
@@ -59,6 +87,8 @@ interface FormValues {
   verification?: boolean;
   verification_threshold?: number;
   product_ids?: string[];
+  /** 充值赠送 tiers, in yuan as typed: 充 min 送 bonus */
+  top_up_bonus?: { min?: number | null; bonus?: number | null }[];
 }
 
 function toInput(v: FormValues): TemplateInput {
@@ -67,6 +97,10 @@ function toInput(v: FormValues): TemplateInput {
     const x = v.value?.[f];
     if (x === undefined || x === null || x === '') continue;
     value[f] = (MONEY_FIELDS as readonly string[]).includes(f) ? yuanToFen(x) : x;
+  }
+  if (USES_KINDS.includes(v.kind) && v.worth === 'per_card' && value.face_value !== undefined) {
+    value.card_value = value.face_value;
+    delete value.face_value;
   }
   let validity: Validity;
   if (v.validity_type === 'fixed')
@@ -88,12 +122,21 @@ function toInput(v: FormValues): TemplateInput {
   if (v.bind_within_hours) rules.bind_within_hours = v.bind_within_hours;
   if (v.transferable) rules.transferable = true;
   if (v.verification) rules.verification = v.verification_threshold ? { threshold: yuanToFen(v.verification_threshold)! } : {};
+  const tiers = (v.top_up_bonus ?? []).filter((x) => x?.min && x?.bonus);
+  if ((v.kind === 'stored_value' || v.kind === 'gift') && tiers.length)
+    rules.top_up_bonus = tiers.map((x) => ({ min_amount: yuanToFen(x.min)!, bonus: yuanToFen(x.bonus)! }));
   return { kind: v.kind, name: v.name ?? '', description: v.description || null, value: value as TemplateValue, validity, rules };
 }
 
 function fromTemplate(t: Template): FormValues {
   const value: Record<string, any> = { ...t.value };
   for (const f of MONEY_FIELDS) if (value[f] !== undefined) value[f] = fenToYuan(value[f]);
+  // the form has one field for a count card's worth, and says per use or per card beside it
+  const perCard = value.card_value !== undefined;
+  if (perCard) {
+    value.face_value = value.card_value;
+    delete value.card_value;
+  }
   const v = t.validity,
     r = t.rules;
   return {
@@ -101,6 +144,7 @@ function fromTemplate(t: Template): FormValues {
     name: t.name,
     description: t.description ?? undefined,
     value,
+    worth: perCard ? 'per_card' : 'per_use',
     validity_type: v.type,
     fixed: v.type === 'fixed' ? [dayjs(v.starts_at ?? t.created_at), dayjs(v.ends_at)] : undefined,
     days: v.type === 'relative' ? v.days : undefined,
@@ -116,17 +160,19 @@ function fromTemplate(t: Template): FormValues {
     verification: !!r.verification,
     verification_threshold: fenToYuan(r.verification?.threshold),
     product_ids: r.product_ids,
+    top_up_bonus: r.top_up_bonus?.map((x) => ({ min: fenToYuan(x.min_amount), bonus: fenToYuan(x.bonus) })),
   };
 }
 
 export function TemplateForm(props: { open: boolean; editing: Template | null; templates: Template[]; onClose: () => void; onSaved: (t: Template) => void }) {
   const t = useT();
   const name = useName();
-  const { api } = useConsole();
+  const { api, me } = useConsole();
+  const phone = !Grid.useBreakpoint().md;
   const [form] = Form.useForm<FormValues>();
   const [stores, setStores] = useState<Store[]>([]);
   const [saving, setSaving] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<unknown>(null);
   const watched = Form.useWatch([], form) as FormValues | undefined;
   const kind: Kind = watched?.kind ?? props.editing?.kind ?? 'cash';
 
@@ -145,6 +191,7 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
     );
   }, [props.open, props.editing, form]);
 
+  const storeName = (id: string) => stores.find((s) => s.id === id)?.name ?? id;
   const preview = useMemo(() => {
     try {
       return watched?.kind ? toInput(watched) : null;
@@ -162,14 +209,36 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
       let saved: Template;
       if (props.editing) {
         const e = props.editing;
-        const patch: Record<string, unknown> = { name: input.name, description: input.description, rules: input.rules };
-        if (JSON.stringify(input.value) !== JSON.stringify(e.value)) patch.value = input.value;
-        if (JSON.stringify(input.validity) !== JSON.stringify(e.validity)) patch.validity = input.validity;
+        // only what the operator changed goes (the audit log and the impact say exactly that): compared with
+        // what the form made of the template as it opened (dates are whole days in the form), not the stored JSON
+        const opened = toInput(fromTemplate(e));
+        const patch: Record<string, unknown> = {};
+        for (const k of ['name', 'description', 'value', 'validity', 'rules'] as const)
+          if (JSON.stringify(input[k] ?? null) !== JSON.stringify(opened[k] ?? null)) patch[k] = input[k];
+        // rules the form does not edit (store tags, a geofence) stay as they are
+        if (patch.rules)
+          patch.rules = {
+            ...(e.rules.store_tags ? { store_tags: e.rules.store_tags } : {}),
+            ...(e.rules.geofence ? { geofence: e.rules.geofence } : {}),
+            ...input.rules,
+          };
+        if (!Object.keys(patch).length) {
+          message.info(t('没有修改', 'Nothing changed'));
+          props.onSaved(e);
+          return;
+        }
+        // cards already out: say what this change does to them, and ask, before saving
+        if (!(await confirmImpact(t, await api.templateImpact(e.id, patch), e.name))) return;
         saved = await api.updateTemplate(e.id, patch);
       } else saved = await api.createTemplate(input);
+      message.success(
+        props.editing
+          ? t(`已保存模板「${saved.name}」`, `Template “${saved.name}” saved`)
+          : t(`已创建模板「${saved.name}」`, `Template “${saved.name}” created`),
+      );
       props.onSaved(saved);
     } catch (e) {
-      if (e instanceof ApiError) setFieldErrors(e.detail);
+      if (e instanceof ApiError) setFieldErrors(e);
       report(e);
     } finally {
       setSaving(false);
@@ -209,14 +278,34 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
           key="reward_template_id"
           showSearch
           optionFilterProp="label"
-          options={props.templates.filter((x) => x.kind !== 'stamp').map((x) => ({ value: x.id, label: x.name }))}
+          options={props.templates
+            .filter((x) => STAMP_REWARD_KINDS.includes(x.kind) && (x.status === 'active' || x.id === watched?.value?.reward_template_id))
+            .map((x) => ({ value: x.id, label: `${x.name}（${name('kind', x.kind)}）` }))}
+          data-testid="template-reward"
         />,
       ],
       supplier: ['供应商', 'Supplier', <Input key="supplier" />],
     };
     const [zh, en, input] = labels[f];
+    if (f === 'face_value' && USES_KINDS.includes(kind)) return worthItem();
+    if (f === 'reward_template_id')
+      return (
+        <Col span={12} key={f}>
+          <Form.Item
+            name={['value', f]}
+            label={t(zh, en)}
+            rules={rules}
+            extra={t(
+              '可选代金券、折扣券、兑换券、次卡或周期卡；储值卡、礼品卡、集点卡和第三方卡密不能作为奖励',
+              'A cash, discount, exchange, count or periodic template; stored value, gift, stamp and third-party templates cannot be rewards',
+            )}
+          >
+            {input}
+          </Form.Item>
+        </Col>
+      );
     return (
-      <Col span={12} key={f}>
+      <Col xs={24} sm={12} key={f}>
         <Form.Item name={['value', f]} label={t(zh, en)} rules={rules}>
           {input}
         </Form.Item>
@@ -224,9 +313,50 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
     );
   };
 
+  /** A count or periodic card's worth (for reports): per use or for the whole card, said beside the amount, with the other figure worked out. */
+  const worthItem = () => {
+    const perCard = watched?.worth === 'per_card';
+    const yuan: number | undefined = watched?.value?.face_value ?? undefined;
+    const uses = kind === 'periodic' ? (watched?.value?.uses_per_period ?? 0) * (watched?.value?.periods ?? 0) : (watched?.value?.uses ?? 0);
+    const fen = yuan == null ? null : Math.round(yuan * 100);
+    const other =
+      fen == null || !uses
+        ? null
+        : perCard
+          ? t(
+              `共 ${uses} 次，每次约 ${fmtMoney(Math.floor(fen / uses))}（按次分摊，合计正好 ${fmtMoney(fen)}）`,
+              `${uses} uses: about ${fmtMoney(Math.floor(fen / uses))} each (shares add up to ${fmtMoney(fen)})`,
+            )
+          : t(`共 ${uses} 次，整卡价值 ${fmtMoney(fen * uses)}`, `${uses} uses: ${fmtMoney(fen * uses)} for the whole card`);
+    return (
+      <Col span={24} key="worth">
+        <Form.Item
+          label={t('价值（报表“核销金额”用）', 'Worth (counted as redeemed value in reports)')}
+          extra={other ?? t('每次核销按所核销次数计价值', 'Each redemption counts the worth of the uses it takes')}
+        >
+          <Space.Compact style={{ width: '100%' }}>
+            <Form.Item name="worth" noStyle initialValue="per_use">
+              <Select
+                style={{ width: 150 }}
+                options={[
+                  { value: 'per_use', label: t('每次价值', 'Per use') },
+                  { value: 'per_card', label: t('整卡价值', 'Whole card') },
+                ]}
+                data-testid="template-worth"
+              />
+            </Form.Item>
+            <Form.Item name={['value', 'face_value']} noStyle>
+              <InputNumber min={0} step={1} precision={2} prefix="¥" style={{ width: '100%' }} data-testid="template-worth-amount" />
+            </Form.Item>
+          </Space.Compact>
+        </Form.Item>
+      </Col>
+    );
+  };
+
   return (
     <Drawer
-      width={980}
+      width={phone ? '100%' : 980}
       open={props.open}
       onClose={props.onClose}
       destroyOnHidden
@@ -241,10 +371,10 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
       }
     >
       <Row gutter={24}>
-        <Col span={15}>
+        <Col xs={{ span: 24, order: 2 }} md={{ span: 15, order: 1 }}>
           <Form form={form} layout="vertical" requiredMark="optional" data-testid="template-form">
             <Row gutter={12}>
-              <Col span={12}>
+              <Col xs={24} sm={12}>
                 <Form.Item name="kind" label={t('类型', 'Kind')} rules={[{ required: true }]}>
                   <Select
                     disabled={!!props.editing}
@@ -254,7 +384,7 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
                   />
                 </Form.Item>
               </Col>
-              <Col span={12}>
+              <Col xs={24} sm={12}>
                 <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true, message: t('请填写名称', 'Give it a name') }]}>
                   <Input maxLength={200} data-testid="template-name" />
                 </Form.Item>
@@ -273,7 +403,7 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
               {t('有效期', 'Validity')}
             </Divider>
             <Row gutter={12}>
-              <Col span={12}>
+              <Col xs={24} sm={12}>
                 <Form.Item name="validity_type" label={t('有效期类型', 'Type')}>
                   <Select
                     options={[
@@ -286,7 +416,7 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
                 </Form.Item>
               </Col>
               {watched?.validity_type === 'fixed' && (
-                <Col span={12}>
+                <Col xs={24} sm={12}>
                   <Form.Item name="fixed" label={t('起止日期', 'From – until')} rules={[{ required: true }]}>
                     <DatePicker.RangePicker style={{ width: '100%' }} />
                   </Form.Item>
@@ -294,12 +424,12 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
               )}
               {watched?.validity_type === 'relative' && (
                 <>
-                  <Col span={6}>
+                  <Col xs={12} sm={6}>
                     <Form.Item name="days" label={t('天数', 'Days')} rules={[{ required: true }]}>
                       <InputNumber min={1} style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
-                  <Col span={6}>
+                  <Col xs={12} sm={6}>
                     <Form.Item name="from" label={t('起算', 'From')}>
                       <Select
                         options={[
@@ -312,7 +442,7 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
                 </>
               )}
               {watched?.validity_type === 'period_end' && (
-                <Col span={12}>
+                <Col xs={24} sm={12}>
                   <Form.Item name="unit" label={t('期末', 'End of')}>
                     <Select options={(['week', 'month', 'quarter', 'year'] as const).map((p) => ({ value: p, label: name('period', p) }))} />
                   </Form.Item>
@@ -333,12 +463,12 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
                   />
                 </Form.Item>
                 <Row gutter={12}>
-                  <Col span={12}>
+                  <Col xs={24} sm={12}>
                     <Form.Item name="hours" label={t('可用时段', 'Hours')}>
                       <TimePicker.RangePicker format="HH:mm" style={{ width: '100%' }} order={false} />
                     </Form.Item>
                   </Col>
-                  <Col span={12}>
+                  <Col xs={24} sm={12}>
                     <Form.Item name="min_spend" label={t('最低消费', 'Minimum spend')}>
                       {money('')}
                     </Form.Item>
@@ -353,41 +483,46 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
                       <Select mode="tags" tokenSeparators={[',', ' ']} />
                     </Form.Item>
                   </Col>
-                  <Col span={8}>
+                  <Col xs={12} sm={8}>
                     <Form.Item name="per_member_limit" label={t('每人限领', 'Per member')}>
                       <InputNumber min={1} style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
-                  <Col span={8}>
+                  <Col xs={12} sm={8}>
                     <Form.Item name="bind_within_hours" label={t('需在 N 小时内绑定', 'Bind within (hours)')}>
                       <InputNumber min={1} style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
-                  <Col span={8}>
+                  <Col xs={12} sm={8}>
                     <Form.Item name="transferable" label={t('可转赠', 'Transferable')} valuePropName="checked">
                       <Switch disabled={kind === 'gift'} />
                     </Form.Item>
                   </Col>
-                  <Col span={8}>
+                  <Col xs={12} sm={8}>
                     <Form.Item name="verification" label={t('大额二次验证', 'Second verification')} valuePropName="checked">
                       <Switch />
                     </Form.Item>
                   </Col>
                   {watched?.verification && ['cash', 'discount', 'stored_value', 'gift'].includes(kind) && (
-                    <Col span={8}>
+                    <Col xs={12} sm={8}>
                       <Form.Item name="verification_threshold" label={t('单笔阈值', 'Threshold')}>
                         {money('')}
                       </Form.Item>
                     </Col>
                   )}
+                  {(kind === 'stored_value' || kind === 'gift') && (
+                    <Col span={24}>
+                      <BonusTiers />
+                    </Col>
+                  )}
                 </Row>
               </>
             )}
-            {fieldErrors && <Alert type="error" showIcon title={fieldErrors} data-testid="template-error" />}
+            {fieldErrors != null && <Alert type="error" showIcon title={<ProblemMessage error={fieldErrors} />} data-testid="template-error" />}
           </Form>
         </Col>
-        <Col span={9}>
-          <div style={{ position: 'sticky', top: 0 }}>
+        <Col xs={{ span: 24, order: 1 }} md={{ span: 9, order: 2 }}>
+          <div style={{ position: 'sticky', top: 0, marginBottom: 16 }}>
             <Typography.Text type="secondary">{t('预览', 'Preview')}</Typography.Text>
             <div style={{ marginTop: 8 }}>
               {preview && (
@@ -395,6 +530,8 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
                   kind={preview.kind}
                   name={preview.name}
                   value={preview.value}
+                  rules={{ ...preview.rules, store_names: preview.rules?.store_ids?.map(storeName) }}
+                  tz={me.tenant.time_zone}
                   foot={t('会员钱包中的样子', 'As members see it')}
                   tail="8K2Q"
                   testId="template-preview"
@@ -403,11 +540,9 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
             </div>
             {preview && (
               <ul style={{ paddingInlineStart: 18, marginTop: 16, color: 'rgba(0,0,0,.65)', lineHeight: 1.8 }}>
-                {rulesInWords(t, preview.kind, preview.value, preview.validity, preview.rules ?? {}, (id) => stores.find((s) => s.id === id)?.name ?? id).map(
-                  (l) => (
-                    <li key={l}>{l}</li>
-                  ),
-                )}
+                {rulesInWords(t, preview.kind, preview.value, preview.validity, preview.rules ?? {}, storeName, { tz: me.tenant.time_zone }).map((l) => (
+                  <li key={l}>{l}</li>
+                ))}
               </ul>
             )}
           </div>

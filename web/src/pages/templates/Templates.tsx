@@ -1,10 +1,11 @@
 import { useCallback, useState } from 'react';
-import { Button, Select, Space, Tag } from 'antd';
+import { Button, message, Popconfirm, Select, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { ListQuery } from '../../api';
+import { report, type ListQuery } from '../../api';
 import type { Template } from '../../api/types';
 import { NAMES, useName, useT } from '../../i18n';
-import { time } from '../../format';
+import { num, time } from '../../format';
+import { CopyId } from '../../names';
 import { useConsole } from '../../apps/Console';
 import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
@@ -75,22 +76,17 @@ export function Templates() {
             dataIndex: 'name',
             sortKey: 'name',
             render: (v: string, r) => (
-              <Space direction="vertical" size={0}>
+              <span className="kq-named">
                 <b>{v}</b>
-                <span className="kq-muted kq-mono" style={{ fontSize: 12 }}>
-                  {r.id}
-                </span>
-              </Space>
+                <CopyId id={r.id} />
+              </span>
             ),
           },
           { title: t('类型', 'Kind'), dataIndex: 'kind', render: (k: string) => <Tag color="blue">{name('kind', k)}</Tag> },
           {
             title: t('权益', 'Value'),
             key: 'value',
-            render: (_: unknown, r) => {
-              const h = headline(r.kind, r.value);
-              return `${h.big} ${h.small}`;
-            },
+            render: (_: unknown, r) => headline(r.kind, r.value, r.rules),
           },
           {
             title: t('状态', 'Status'),
@@ -115,17 +111,7 @@ export function Templates() {
                       >
                         {t('编辑', 'Edit')}
                       </Button>
-                      <Button
-                        size="small"
-                        onClick={async () => {
-                          await api
-                            .updateTemplate(r.id, { status: r.status === 'active' ? 'archived' : 'active' })
-                            .catch((e) => import('../../api').then((m) => m.report(e)));
-                          setReload((x) => x + 1);
-                        }}
-                      >
-                        {r.status === 'active' ? t('归档', 'Archive') : t('启用', 'Restore')}
-                      </Button>
+                      <ArchiveButton template={r} onDone={() => setReload((x) => x + 1)} />
                     </Space>
                   ),
                 },
@@ -144,5 +130,64 @@ export function Templates() {
         }}
       />
     </div>
+  );
+}
+
+/**
+ * 归档 asks first, naming the template and what archiving does: no new batches or cards from it, the
+ * cards already issued (how many: the server's count) keep working; 启用 brings it back.
+ */
+function ArchiveButton({ template: r, onDone }: { template: Template; onDone: () => void }) {
+  const t = useT();
+  const { api } = useConsole();
+  const [issued, setIssued] = useState<number | null>(null);
+  const restore = async () => {
+    try {
+      await api.updateTemplate(r.id, { status: 'active' });
+      message.success(t(`已启用「${r.name}」`, `“${r.name}” is active again`));
+      onDone();
+    } catch (e) {
+      report(e);
+    }
+  };
+  if (r.status !== 'active')
+    return (
+      <Button size="small" onClick={restore}>
+        {t('启用', 'Restore')}
+      </Button>
+    );
+  return (
+    <Popconfirm
+      title={t(`归档模板「${r.name}」？`, `Archive the template “${r.name}”?`)}
+      description={
+        <div style={{ maxWidth: 320 }} data-testid="archive-confirm">
+          {t('归档后不能再用它新建批次或发放卡券', 'No new batches or cards can be made from it')}
+          {issued ? t(`；已发放的 ${num(issued)} 张卡券仍可正常使用。`, `; the ${num(issued)} cards already issued keep working.`) : t('。', '.')}
+          {t('可随时重新启用。', ' It can be restored at any time.')}
+        </div>
+      }
+      onOpenChange={(open) => {
+        if (open)
+          api.templateImpact(r.id, { status: 'archived' }).then(
+            (i) => setIssued(i.cards_issued),
+            () => setIssued(null),
+          );
+      }}
+      okText={t('归档', 'Archive')}
+      cancelText={t('取消', 'Cancel')}
+      onConfirm={async () => {
+        try {
+          await api.updateTemplate(r.id, { status: 'archived' });
+          message.success(t(`已归档「${r.name}」`, `“${r.name}” archived`));
+          onDone();
+        } catch (e) {
+          report(e);
+        }
+      }}
+    >
+      <Button size="small" data-testid="template-archive">
+        {t('归档', 'Archive')}
+      </Button>
+    </Popconfirm>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Drawer, Form, Input, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Drawer, Form, Grid, Input, message, Modal, Select, Space, Switch, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { report, type ListQuery } from '../../api';
 import type { EventType, WebhookDelivery, WebhookEndpoint } from '../../api/types';
@@ -8,6 +8,7 @@ import { time } from '../../format';
 import { useConsole } from '../../apps/Console';
 import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
+import { Copyable } from '../../names';
 
 /** Webhooks 回调: endpoints, their signed delivery log, resend. */
 export function Webhooks() {
@@ -24,6 +25,36 @@ export function Webhooks() {
   useEffect(() => {
     api.eventTypes().then((r) => setEventTypes(r.data), report);
   }, [api]);
+  // event types by their names: the catalogue's, never the raw card.redeemed
+  const eventName = (type: string) => {
+    const e = eventTypes.find((x) => x.type === type);
+    return e ? t(e.zh, e.en) : type === 'ping' ? t('测试事件', 'Test event') : type;
+  };
+  const phone = !Grid.useBreakpoint().md;
+  const [watching, setWatching] = useState<{ endpoint: string; delivery: string } | null>(null);
+  // a test's delivery shows in the log by itself: poll the log briefly until its first attempt is done
+  useEffect(() => {
+    if (!watching) return;
+    let tries = 0;
+    const h = setInterval(async () => {
+      tries++;
+      const page = await api.deliveries(watching.endpoint, { limit: 20 }).catch(() => null);
+      const d = page?.data.find((x) => x.id === watching.delivery);
+      if (d && (d.state !== 'pending' || d.attempts > 0)) {
+        if (d.state === 'delivered') message.success(t(`测试回调已送达（HTTP ${d.last_status}）`, `The test was delivered (HTTP ${d.last_status})`));
+        else
+          message.warning(
+            t(
+              `测试回调未送达：${d.last_error ?? d.last_status ?? ''}，稍后会重试`,
+              `The test was not delivered: ${d.last_error ?? d.last_status ?? ''}; it will be retried`,
+            ),
+          );
+        setLogReload((x) => x + 1);
+        setWatching(null);
+      } else if (tries >= 20) setWatching(null);
+    }, 1000);
+    return () => clearInterval(h);
+  }, [watching, api]);
   const fetch = useCallback((q: ListQuery) => api.webhooks(q), [api]);
   const fetchLog = useCallback((q: ListQuery) => api.deliveries(log!.id, q), [api, log]);
 
@@ -63,11 +94,7 @@ export function Webhooks() {
           onClose={() => setSecret(null)}
           style={{ marginBottom: 12 }}
           title={t('签名密钥只显示这一次：', 'The signing secret is shown this once:')}
-          description={
-            <Typography.Text copyable className="kq-mono">
-              {secret}
-            </Typography.Text>
-          }
+          description={<Copyable text={secret} testId="webhook-secret" />}
         />
       )}
       <DataTable<WebhookEndpoint>
@@ -89,7 +116,11 @@ export function Webhooks() {
           {
             title: t('事件', 'Events'),
             dataIndex: 'event_types',
-            render: (ev: string[]) => (ev.length ? ev.map((e) => <Tag key={e}>{e}</Tag>) : <Tag color="blue">{t('全部', 'All')}</Tag>),
+            render: (ev: string[]) => (
+              <span data-testid="webhook-events">
+                {ev.length ? ev.map((e) => <Tag key={e}>{eventName(e)}</Tag>) : <Tag color="blue">{t('全部事件', 'All events')}</Tag>}
+              </span>
+            ),
           },
           {
             title: t('启用', 'Active'),
@@ -106,10 +137,13 @@ export function Webhooks() {
               <Space>
                 <Button
                   size="small"
+                  data-testid="webhook-test"
                   onClick={() =>
-                    api.testWebhook(r.id).then(() => {
+                    api.testWebhook(r.id).then((d) => {
+                      message.info(t('测试事件已发出，正在投递…', 'Test event sent; delivering…'));
                       setLog(r);
                       setLogReload((x) => x + 1);
+                      setWatching({ endpoint: r.id, delivery: d.id });
                     }, report)
                   }
                 >
@@ -133,21 +167,33 @@ export function Webhooks() {
             <Input placeholder="https://crm.example.com/kaquan" />
           </Form.Item>
           <Form.Item name="event_types" label={t('订阅事件（不选为全部）', 'Events (none = all)')}>
-            <Select mode="multiple" options={eventTypes.map((e) => ({ value: e.type, label: `${t(e.zh, e.en)} ${e.type}` }))} />
+            <Select
+              mode="multiple"
+              optionFilterProp="label"
+              options={eventTypes.map((e) => ({ value: e.type, label: t(e.zh, e.en) }))}
+              data-testid="webhook-event-select"
+            />
           </Form.Item>
           <Form.Item name="description" label={t('说明', 'Description')}>
             <Input maxLength={500} />
           </Form.Item>
         </Form>
       </Modal>
-      <Drawer width={900} open={!!log} onClose={() => setLog(null)} title={t('投递记录', 'Deliveries') + (log ? ` · ${log.url}` : '')} destroyOnHidden>
+      <Drawer
+        width={phone ? '100%' : 900}
+        open={!!log}
+        onClose={() => setLog(null)}
+        title={t('投递记录', 'Deliveries') + (log ? ` · ${log.url}` : '')}
+        destroyOnHidden
+      >
         {log && (
           <DataTable<WebhookDelivery>
             fetch={fetchLog}
             rowKey={(r) => String(r.id)}
             reloadKey={logReload}
+            testId="webhook-deliveries"
             columns={[
-              { title: t('事件', 'Event'), dataIndex: 'event_type' },
+              { title: t('事件', 'Event'), dataIndex: 'event_type', render: eventName },
               { title: t('状态', 'State'), dataIndex: 'state', render: stateTag },
               { title: t('尝试', 'Attempts'), dataIndex: 'attempts', align: 'right' },
               {
@@ -160,7 +206,15 @@ export function Webhooks() {
                 title: '',
                 key: 'ops',
                 render: (_: unknown, r) => (
-                  <Button size="small" onClick={() => api.resend(r.id).then(() => setLogReload((x) => x + 1), report)}>
+                  <Button
+                    size="small"
+                    onClick={() =>
+                      api.resend(r.id).then(() => {
+                        message.success(t('已重新排队投递', 'Queued to be delivered again'));
+                        setLogReload((x) => x + 1);
+                      }, report)
+                    }
+                  >
                     {t('重新投递', 'Resend')}
                   </Button>
                 ),
