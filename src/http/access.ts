@@ -13,7 +13,8 @@ export interface Caller {
   keyId: string;
   role: Role;
   storeIds: string[]; // clerk: the stores it may act at
-  channelId: string | null; // channel: the one channel it sees
+  channelId: string | null; // channel: the channel it acts for
+  channelIds?: string[]; // channel: that channel's subtree (itself and every channel below), resolved at sign-in
   memberId?: string | null; // member: whose cards these are
 }
 
@@ -46,6 +47,7 @@ const ACTIONS = {
   'tenant.manage': ['owner'],
   'catalog.write': ['owner', 'operator'], // templates, batches, stores, members, webhooks
   'catalog.read': ['owner', 'operator', 'analyst', 'clerk', 'channel'],
+  'channels.manage': ['owner', 'operator', 'channel'], // a partner: only below its own channel
   // members' names, phones and birthdays: not a clerk's (a clerk reads a member's name only on a redemption at its store)
   'members.read': ['owner', 'operator', 'analyst', 'channel'],
   'reports.read': ['owner', 'operator', 'analyst'],
@@ -95,16 +97,24 @@ export function scopeSql(c: Caller, params: unknown[], cols: { store?: string; c
   }
   if (c.role === 'channel' && cols.channel !== '*') {
     if (!cols.channel || !c.channelId) return 'FALSE';
-    params.push(c.channelId);
-    parts.push(`${cols.channel} = $${params.length}`);
+    params.push(subtreeOf(c));
+    parts.push(`${cols.channel} = ANY($${params.length}::text[])`);
   }
   return parts.length ? parts.join(' AND ') : 'TRUE';
 }
 
-/** The one channel a caller is limited to (a channel key's), or null for every channel. */
+/** The channel whose subtree a caller is limited to (a channel partner's), or null for every channel. */
 export const channelOf = (c: Caller) => (c.role === 'channel' ? c.channelId : null);
 
-/** Where card rows are read: any store's clerk may look at a card presented to it; a channel sees its own. */
+const subtreeOf = (c: Caller): string[] => c.channelIds ?? (c.channelId ? [c.channelId] : []);
+
+/** The channels a caller may see, or null for every one: a channel partner sees its own subtree. */
+export const channelsOf = (c: Caller): string[] | null => (c.role === 'channel' ? subtreeOf(c) : null);
+
+/** Whether a row of channel `id` is the caller's to see (a partner: within its subtree). */
+export const seesChannel = (c: Caller, id: string | null): boolean => c.role !== 'channel' || (!!id && subtreeOf(c).includes(id));
+
+/** Where card rows are read: any store's clerk may look at a card presented to it; a channel sees its subtree's. */
 export const CARD_SCOPE = { store: '*', channel: 'channel_id', member: 'member_id' } as const;
 export const REDEMPTION_SCOPE = { store: 'store_id', channel: 'channel_id', member: 'member_id' } as const;
 

@@ -36,6 +36,7 @@ export const ACTIONS: Record<string, readonly [string, string]> = {
   'store.create': ['新建门店', 'Store created'],
   'store.update': ['修改门店', 'Store changed'],
   'channel.create': ['新建渠道', 'Channel created'],
+  'channel.update': ['修改渠道', 'Channel changed'],
   'member.create': ['新建会员', 'Member created'],
   'member.update': ['修改会员资料', 'Member changed'],
   'member.wallet_link': ['生成钱包链接', 'Wallet link made'],
@@ -106,6 +107,7 @@ const FIELDS: Record<string, readonly [string, string, 'money' | 'id' | 'text']>
   batch_id: ['批次', 'Batch', 'id'],
   template_id: ['模板', 'Template', 'id'],
   channel_id: ['渠道', 'Channel', 'id'],
+  parent_id: ['上级渠道', 'Parent channel', 'id'],
   card_id: ['卡券', 'Card', 'id'],
   order_amount: ['订单金额', 'Order', 'money'],
   amount: ['金额', 'Amount', 'money'],
@@ -154,6 +156,9 @@ const CHANGED: Record<string, readonly [string, string]> = {
   active: ['启用状态', 'active'],
   role: ['角色', 'role'],
   store_ids: ['门店', 'stores'],
+  parent_id: ['上级渠道', 'parent channel'],
+  regions: ['销售区域', 'regions'],
+  price_level: ['价格等级', 'price level'],
   display_name: ['显示名', 'display name'],
   disabled: ['停用', 'disabled'],
   // inside a template's value, validity and rules
@@ -342,6 +347,8 @@ export function auditSentence(t: T, e: AuditLike, currency = 'CNY'): string {
       return t(`修改门店「${target}」：${changed}`, `Changed the store “${target}”: ${changed}`);
     case 'channel.create':
       return t(`新建渠道「${target || String(body.name ?? '')}」`, `Created the channel “${target || String(body.name ?? '')}”`);
+    case 'channel.update':
+      return t(`修改渠道「${target}」：${changed}`, `Changed the channel “${target}”: ${changed}`);
     case 'session.create':
       return t('登录运营后台', 'Signed in');
     case 'session.revoke':

@@ -1,9 +1,9 @@
 import type { Sql } from '../../db/index.js';
 import type { Ctx } from '../../platform/context.js';
-import type { Caller } from '../../http/access.js';
+import { seesChannel, type Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { getTenant } from '../tenants/service.js';
-import { channelExists } from '../channels/service.js';
+import { requireActiveChannel } from '../channels/service.js';
 import { getTemplate } from '../templates/service.js';
 import type { TemplateRow } from '../templates/schemas.js';
 import { getBatch, takeStock, countIssued } from '../batches/service.js';
@@ -53,10 +53,10 @@ function issuedFields(t: TemplateRow, at: Date, tz: string, memberId: string | n
 export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueInput) {
   const tenantId = caller.tenantId;
   const now = ctx.clock.now();
-  const channelId = caller.role === 'channel' ? caller.channelId : (input.channel_id ?? null);
-  if (input.channel_id && caller.role === 'channel' && input.channel_id !== caller.channelId) throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
-  if (channelId && caller.role !== 'channel' && !(await channelExists(q, tenantId, channelId)))
-    throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
+  // a partner issues through its own channel, or names one below it (a parent issuing for a child)
+  const channelId = input.channel_id ?? (caller.role === 'channel' ? caller.channelId : null);
+  if (channelId && !seesChannel(caller, channelId)) throw new AppError(404, 'CHANNEL_NOT_FOUND', 'channel not found');
+  if (channelId) await requireActiveChannel(q, tenantId, channelId);
   const batch = await getBatch(q, tenantId, input.batch_id);
   const t = await getTemplate(q, tenantId, batch.template_id);
   if (t.status !== 'active') throw new AppError(409, 'TEMPLATE_ARCHIVED', 'template is archived; nothing more is issued from it');
@@ -152,7 +152,7 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
  * transactional path remains the authority; any doubt answers false and goes there.
  */
 export async function soldOut(ctx: Ctx, caller: Caller, input: IssueInput): Promise<boolean> {
-  if (caller.role === 'channel' && input.channel_id && input.channel_id !== caller.channelId) return false;
+  if (input.channel_id && !seesChannel(caller, input.channel_id)) return false;
   const channelId = caller.role === 'channel' ? null : (input.channel_id ?? null);
   const r = await ctx.db.query<{ sold_out: boolean }>(
     `SELECT b.mode = 'on_issue' AND b.stock IS NOT NULL AND b.issued >= b.stock AND b.status <> 'failed' AND t.status = 'active'

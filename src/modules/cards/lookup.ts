@@ -79,10 +79,10 @@ export async function judgePin(screen: Screen, ok: boolean, wrong: () => AppErro
   if (!ok) throw wrong();
 }
 
-export async function findById(q: Sql, tenantId: string, id: string, opts: { forUpdate?: boolean; channelId?: string | null } = {}): Promise<CardRow> {
+export async function findById(q: Sql, tenantId: string, id: string, opts: { forUpdate?: boolean; channelIds?: string[] | null } = {}): Promise<CardRow> {
   const r = await q.query<CardRow>(
-    `SELECT * FROM cards WHERE tenant_id = $1 AND id = $2 AND ($3::text IS NULL OR channel_id = $3)${opts.forUpdate ? ' FOR UPDATE' : ''}`,
-    [tenantId, id, opts.channelId ?? null],
+    `SELECT * FROM cards WHERE tenant_id = $1 AND id = $2 AND ($3::text[] IS NULL OR channel_id = ANY($3::text[]))${opts.forUpdate ? ' FOR UPDATE' : ''}`,
+    [tenantId, id, opts.channelIds ?? null],
   );
   if (!r.rows[0]) throw new AppError(404, 'CARD_NOT_FOUND', 'card not found');
   return r.rows[0];

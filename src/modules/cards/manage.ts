@@ -1,6 +1,6 @@
 import type { Sql } from '../../db/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { channelOf, type Caller } from '../../http/access.js';
+import { channelsOf, seesChannel, type Caller } from '../../http/access.js';
 import { DateTime } from 'luxon';
 import { AppError, invalid } from '../../errors.js';
 import { refusal } from '../../platform/problems/refusal.js';
@@ -45,7 +45,7 @@ async function transition(q: Sql, caller: Caller, id: string, from: string[], to
     [caller.tenantId, id, from, to, reason, now],
   );
   if (r.rows[0]) return r.rows[0];
-  throw why(await findById(q, caller.tenantId, id, { channelId: channelOf(caller) }));
+  throw why(await findById(q, caller.tenantId, id, { channelIds: channelsOf(caller) }));
 }
 
 export async function freezeCard(ctx: Ctx, q: Sql, caller: Caller, id: string, reason?: string) {
@@ -107,7 +107,7 @@ const MAX_EXTEND_MS = 10 * 366 * 86_400_000;
  */
 export async function extendCard(ctx: Ctx, q: Sql, caller: Caller, id: string, by: ExtendBy) {
   const now = ctx.clock.now();
-  const c = await findById(q, caller.tenantId, id, { forUpdate: true, channelId: channelOf(caller) });
+  const c = await findById(q, caller.tenantId, id, { forUpdate: true, channelIds: channelsOf(caller) });
   const until = c.valid_until ? new Date(c.valid_until) : null;
   if (c.state === 'expired' || (['active', 'frozen'].includes(c.state) && until && until <= now))
     throw new AppError(409, 'CARD_EXPIRED', 'this card has expired; an expired card cannot be extended');
@@ -179,7 +179,7 @@ export async function screenBearer(ctx: Ctx, caller: Caller, input: { code: stri
   const screen = screenFor(ctx, caller);
   // a channel finds only its own channel's cards; another's counts as a guess, like an unknown code
   const c = await findByCode(ctx.db, ctx.keys, caller.tenantId, input.code, screen, {
-    visible: (c) => caller.role !== 'channel' || c.channel_id === caller.channelId,
+    visible: (c) => seesChannel(caller, c.channel_id),
   });
   if (c.pin_hash)
     await judgePin(

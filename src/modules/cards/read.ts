@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/index.js';
-import { CARD_SCOPE, channelOf, scopeSql, type Caller } from '../../http/access.js';
+import { CARD_SCOPE, channelsOf, scopeSql, type Caller } from '../../http/access.js';
 import { keyset, type Sorts } from '../../http/pagination.js';
 import { cardView, type CardRow } from './model.js';
 import { findById } from './lookup.js';
@@ -8,7 +8,7 @@ import { getTenant } from '../tenants/service.js';
 import { batchIdsOfTemplate } from '../batches/service.js';
 
 export async function getCard(q: Sql, caller: Caller, id: string) {
-  return cardView(await findById(q, caller.tenantId, id, { channelId: channelOf(caller) }));
+  return cardView(await findById(q, caller.tenantId, id, { channelIds: channelsOf(caller) }));
 }
 
 /**

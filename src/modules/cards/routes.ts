@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../../platform/context.js';
-import { requireAccess } from '../../http/access.js';
+import { requireAccess, seesChannel } from '../../http/access.js';
 import { mutate } from '../../mutations/mutation.js';
 import { AppError, invalid } from '../../errors.js';
 import { Id, Nullable, Page, ListQuery, responses } from '../../http/schemas.js';
@@ -104,7 +104,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
       const caller = req.caller!;
       // another channel's card is not found, and counts as a guess like an unknown code
       const c = await findByCode(ctx.db, ctx.keys, caller.tenantId, req.body.code, screenFor(ctx, caller), {
-        visible: (c) => caller.role !== 'channel' || c.channel_id === caller.channelId,
+        visible: (c) => seesChannel(caller, c.channel_id),
       });
       return cardView(c);
     },

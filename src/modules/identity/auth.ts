@@ -1,3 +1,4 @@
+import { subtreeIds } from '../channels/service.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/index.js';
@@ -71,6 +72,8 @@ export function keyResolver(db: Db, config: Config) {
       cache.set(secret, { at: now, caller });
     }
     if (!caller) throw new AppError(401, 'UNAUTHENTICATED', 'this API key is unknown or revoked');
+    // a partner's subtree is read per request, not cached: a channel it just added below is its at once
+    if (caller.role === 'channel' && caller.channelId) return { ...caller, channelIds: await subtreeIds(db, caller.tenantId, caller.channelId) };
     return caller;
   };
 }

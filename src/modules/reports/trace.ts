@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/index.js';
-import { allowedActions, channelOf, REDEMPTION_SCOPE, scopeSql, type Caller } from '../../http/access.js';
+import { allowedActions, channelsOf, REDEMPTION_SCOPE, scopeSql, type Caller } from '../../http/access.js';
 import { AppError } from '../../errors.js';
 import { cardLedger } from '../ledger/service.js';
 import { cardView } from '../cards/model.js';
@@ -24,7 +24,7 @@ const labelled = (e: EventRow) => ({ ...e, ...cardEventName(e.event_type) });
  * the whole life of a card that is theirs now (what happened before a gift included), and no other.
  */
 export async function cardTrace(q: Sql, caller: Caller, id: string) {
-  const c = await findById(q, caller.tenantId, id, { channelId: channelOf(caller) });
+  const c = await findById(q, caller.tenantId, id, { channelIds: channelsOf(caller) });
   if (caller.role === 'member' && c.member_id !== caller.memberId) throw new AppError(404, 'CARD_NOT_FOUND', 'card not found');
   const ep: unknown[] = [caller.tenantId, id];
   const events = (

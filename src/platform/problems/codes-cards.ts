@@ -145,7 +145,6 @@ export const CARDS = {
     zh: '这个批次已经没有可发的券了（或还在生成中）。请稍后再试，或换一个批次。',
     en: 'This batch has no card left to issue (or is still generating). Try again later, or use another batch.',
   },
-  CHANNEL_NOT_FOUND: { status: 404, zh: '没有找到这个渠道。', en: 'No such channel.' },
   MEMBER_NOT_FOUND: {
     status: 404,
     zh: '没有找到这位会员，请核对会员编号。',

@@ -208,6 +208,9 @@ export const REASONS: [RegExp, Say][] = [
     /^an imported batch’s stock is the codes imported$/,
     (f) => [`导入批次的库存就是导入的券码，不用填「${f}」`, `an imported batch’s stock is the codes imported: leave ${f} out`],
   ],
+  [/^blank entry$/, (f) => [`「${f}」里有空白项`, `${f} has a blank entry`]],
+  [/^too deep$/, (f) => [`「${f}」会让渠道树超过 12 级`, `${f} would make the channel tree deeper than 12 levels`]],
+  [/^cycle$/, (f) => [`「${f}」不能是这个渠道自己或它的下级渠道`, `${f} cannot be the channel itself or one below it`]],
   [/^this head was exported for another tenant$/, (f) => [`「${f}」属于另一个商户`, `${f} was exported for another tenant`]],
   [
     /^(not valid JSON|give the head as|seal must be|mac must be|tenant_id must be|entries must be)/,

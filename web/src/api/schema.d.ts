@@ -222,7 +222,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List channels */
+        /** List channels in tree order (a partner: its own subtree) */
         get: {
             parameters: {
                 query?: never;
@@ -242,8 +242,21 @@ export interface paths {
                             data: {
                                 id: string;
                                 name: string;
+                                parent_id: string | null;
+                                /** @description ids from the root down, '/'-separated: '/chn_a/chn_b/' */
+                                path: string;
+                                /** @description 0 for a top-level channel (总代) */
+                                depth: number;
+                                status: "active" | "suspended";
+                                /** @description provinces or cities it sells in (names or codes); empty = anywhere */
+                                regions: string[];
+                                /** @description tags of the stores where its cards belong; empty = any store */
+                                store_tags: string[];
+                                price_level: string | null;
                                 /** Format: date-time */
                                 created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
                             }[];
                         };
                     };
@@ -314,7 +327,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a channel */
+        /** Create a channel (under a parent: a level of the tree) */
         post: {
             parameters: {
                 query?: never;
@@ -326,6 +339,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
+                        parent_id?: string | null;
+                        regions?: string[];
+                        store_tags?: string[];
+                        price_level?: string | null;
                     };
                 };
             };
@@ -339,8 +356,21 @@ export interface paths {
                         "application/json": {
                             id: string;
                             name: string;
+                            parent_id: string | null;
+                            /** @description ids from the root down, '/'-separated: '/chn_a/chn_b/' */
+                            path: string;
+                            /** @description 0 for a top-level channel (总代) */
+                            depth: number;
+                            status: "active" | "suspended";
+                            /** @description provinces or cities it sells in (names or codes); empty = anywhere */
+                            regions: string[];
+                            /** @description tags of the stores where its cards belong; empty = any store */
+                            store_tags: string[];
+                            price_level: string | null;
                             /** Format: date-time */
                             created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
                         };
                     };
                 };
@@ -413,6 +443,239 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a channel */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            parent_id: string | null;
+                            /** @description ids from the root down, '/'-separated: '/chn_a/chn_b/' */
+                            path: string;
+                            /** @description 0 for a top-level channel (总代) */
+                            depth: number;
+                            status: "active" | "suspended";
+                            /** @description provinces or cities it sells in (names or codes); empty = anywhere */
+                            regions: string[];
+                            /** @description tags of the stores where its cards belong; empty = any store */
+                            store_tags: string[];
+                            price_level: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a channel; a new parent_id moves it with everything below it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        parent_id?: string | null;
+                        status?: "active" | "suspended";
+                        regions?: string[];
+                        store_tags?: string[];
+                        price_level?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            parent_id: string | null;
+                            /** @description ids from the root down, '/'-separated: '/chn_a/chn_b/' */
+                            path: string;
+                            /** @description 0 for a top-level channel (总代) */
+                            depth: number;
+                            status: "active" | "suspended";
+                            /** @description provinces or cities it sells in (names or codes); empty = anywhere */
+                            regions: string[];
+                            /** @description tags of the stores where its cards belong; empty = any store */
+                            store_tags: string[];
+                            price_level: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/v1/api-keys": {
