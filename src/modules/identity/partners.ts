@@ -44,6 +44,6 @@ export async function setPartnerDisabled(
 ): Promise<Operator> {
   await getChannel(q, tenantId, channelId, within);
   const op = await getOperator(q, tenantId, accountId).catch(() => null);
-  if (!op || op.role !== 'channel' || op.channel_id !== channelId) throw notFound('operator');
+  if (op?.role !== 'channel' || op.channel_id !== channelId) throw notFound('operator');
   return setOperatorDisabled(q, tenantId, accountId, disabled, now, selfId);
 }
