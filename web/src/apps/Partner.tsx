@@ -49,7 +49,7 @@ export default function Partner() {
   const [out, setOut] = useState(false);
   const [tab, setTab] = useState(() => location.pathname.split('/')[2] || 'channels');
   // sent here by the console (a partner signed in there): say so once, and take it out of the address
-  const [fromConsole] = useState(() => new URLSearchParams(location.search).get('from') === 'console');
+  const [fromConsole, setFromConsole] = useState(() => new URLSearchParams(location.search).get('from') === 'console');
   useEffect(() => {
     if (fromConsole) history.replaceState(null, '', location.pathname);
   }, []);
@@ -111,6 +111,7 @@ export default function Partner() {
     );
   const signOut = async () => {
     await api.logout().catch(() => {});
+    setFromConsole(false);
     setMe(null);
     setOut(true);
     signedOut();

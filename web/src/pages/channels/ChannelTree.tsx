@@ -111,7 +111,7 @@ export function ChannelTree({ api, canManage, root = null }: { api: Client; canM
     ...(root ? [] : [{ value: '', label: t('无（顶级渠道）', 'None (top level)') }]),
     ...(channels ?? [])
       .filter((c) => c.id !== self?.id)
-      .map((c) => ({ value: c.id, label: `${'　'.repeat(Math.max(0, c.depth - (byId.get(root ?? '')?.depth ?? 0)))}${c.name}` })),
+      .map((c) => ({ value: c.id, label: c.name, indent: Math.max(0, c.depth - (byId.get(root ?? '')?.depth ?? 0)) })),
   ];
 
   const title = (n: DataNode) => {
@@ -199,7 +199,13 @@ export function ChannelTree({ api, canManage, root = null }: { api: Client; canM
                 editing?.mode === 'edit' ? t('换一个上级即移动渠道，它的下级随之移动', 'A new parent moves the channel with everything below it') : undefined
               }
             >
-              <Select options={parentOptions(editingSelf)} showSearch optionFilterProp="label" data-testid="channel-parent" />
+              <Select
+                options={parentOptions(editingSelf)}
+                optionRender={(o) => <span style={{ paddingLeft: ((o.data as { indent?: number }).indent ?? 0) * 14 }}>{o.label}</span>}
+                showSearch
+                optionFilterProp="label"
+                data-testid="channel-parent"
+              />
             </Form.Item>
           )}
           <Form.Item name="regions" label={t('区域（省或市，不填为不限）', 'Regions (provinces or cities; empty = anywhere)')}>
