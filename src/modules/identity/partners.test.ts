@@ -154,6 +154,11 @@ test('a browser sign-in of a partner account is the partner portal’s cookie, w
     const cookie = String(s.headers['set-cookie']).split(';')[0];
     const me = await env.app.inject({ method: 'GET', url: '/v1/sessions/current', headers: { cookie, 'x-kaquan-screen': 'partner' } });
     assert.equal(me.json().channel_id, ch.north);
+    // the partner cookie is honoured only with its screen's header: not as the console's, not without one
+    const asConsole = await env.app.inject({ method: 'GET', url: '/v1/sessions/current', headers: { cookie, 'x-kaquan-screen': 'console' } });
+    assert.equal(asConsole.statusCode, 401);
+    const bare = await env.app.inject({ method: 'GET', url: '/v1/sessions/current', headers: { cookie } });
+    assert.equal(bare.json().code, 'CROSS_SITE_REQUEST');
   }
   // the brand's staff signing in on the partner portal get the console's cookie
   await env.api('POST', '/v1/operators', { username: 'ops-zhou', password: pw('ops-zhou'), role: 'operator' });
