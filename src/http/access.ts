@@ -48,6 +48,8 @@ const ACTIONS = {
   'catalog.write': ['owner', 'operator'], // templates, batches, stores, members, webhooks
   'catalog.read': ['owner', 'operator', 'analyst', 'clerk', 'channel'],
   'channels.manage': ['owner', 'operator', 'channel'], // a partner: only below its own channel
+  // partner accounts 渠道商账号 of a channel: the brand's staff for any channel, a partner within its own subtree
+  'partners.manage': ['owner', 'operator', 'channel'],
   // members' names, phones and birthdays: not a clerk's (a clerk reads a member's name only on a redemption at its store)
   'members.read': ['owner', 'operator', 'analyst', 'channel'],
   'reports.read': ['owner', 'operator', 'analyst'],

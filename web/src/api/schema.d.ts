@@ -1035,8 +1035,10 @@ export interface paths {
                                 id: string;
                                 username: string;
                                 display_name: string | null;
-                                role: "owner" | "operator" | "analyst" | "clerk";
+                                role: "owner" | "operator" | "analyst" | "clerk" | "channel";
                                 store_ids: string[];
+                                /** @description a partner account: the channel it acts for */
+                                channel_id: string | null;
                                 /** Format: date-time */
                                 disabled_at: string | null;
                                 /** Format: date-time */
@@ -1145,8 +1147,10 @@ export interface paths {
                             id: string;
                             username: string;
                             display_name: string | null;
-                            role: "owner" | "operator" | "analyst" | "clerk";
+                            role: "owner" | "operator" | "analyst" | "clerk" | "channel";
                             store_ids: string[];
+                            /** @description a partner account: the channel it acts for */
+                            channel_id: string | null;
                             /** Format: date-time */
                             disabled_at: string | null;
                             /** Format: date-time */
@@ -1270,8 +1274,10 @@ export interface paths {
                             id: string;
                             username: string;
                             display_name: string | null;
-                            role: "owner" | "operator" | "analyst" | "clerk";
+                            role: "owner" | "operator" | "analyst" | "clerk" | "channel";
                             store_ids: string[];
+                            /** @description a partner account: the channel it acts for */
+                            channel_id: string | null;
                             /** Format: date-time */
                             disabled_at: string | null;
                             /** Format: date-time */
@@ -1379,8 +1385,10 @@ export interface paths {
                             id: string;
                             username: string;
                             display_name: string | null;
-                            role: "owner" | "operator" | "analyst" | "clerk";
+                            role: "owner" | "operator" | "analyst" | "clerk" | "channel";
                             store_ids: string[];
+                            /** @description a partner account: the channel it acts for */
+                            channel_id: string | null;
                             /** Format: date-time */
                             disabled_at: string | null;
                             /** Format: date-time */
@@ -1492,8 +1500,10 @@ export interface paths {
                             id: string;
                             username: string;
                             display_name: string | null;
-                            role: "owner" | "operator" | "analyst" | "clerk";
+                            role: "owner" | "operator" | "analyst" | "clerk" | "channel";
                             store_ids: string[];
+                            /** @description a partner account: the channel it acts for */
+                            channel_id: string | null;
                             /** Format: date-time */
                             disabled_at: string | null;
                             /** Format: date-time */
@@ -1617,8 +1627,10 @@ export interface paths {
                             id: string;
                             username: string;
                             display_name: string | null;
-                            role: "owner" | "operator" | "analyst" | "clerk";
+                            role: "owner" | "operator" | "analyst" | "clerk" | "channel";
                             store_ids: string[];
+                            /** @description a partner account: the channel it acts for */
+                            channel_id: string | null;
                             /** Format: date-time */
                             disabled_at: string | null;
                             /** Format: date-time */
@@ -1710,7 +1722,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with an operator account
-         * @description Answers 401 INVALID_CREDENTIALS for any wrong part, and the same while attempts are spent: 10 per account and 50 per address in 15 minutes. With the header X-Kaquan-Screen: console or clerk (the web app) the session is set as an HttpOnly, SameSite=Strict cookie for /v1 and the answer carries no token; later requests send that header with the cookie.
+         * @description Answers 401 INVALID_CREDENTIALS for any wrong part, and the same while attempts are spent: 10 per account and 50 per address in 15 minutes. With the header X-Kaquan-Screen: console, clerk or partner (the web app) the session is set as an HttpOnly, SameSite=Strict cookie for /v1 and the answer carries no token; later requests send that header with the cookie. The cookie is the screen of the account's role: a clerk's is the clerk page's, a partner account's (role channel) the partner portal's, and a staff account signing in on the partner portal gets the console's.
          */
         post: {
             parameters: {
@@ -1738,7 +1750,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description send as Authorization: Bearer <token>; shown once. Absent for a browser sign-in (header X-Kaquan-Screen: console or clerk): that session is in an HttpOnly cookie instead */
+                            /** @description send as Authorization: Bearer <token>; shown once. Absent for a browser sign-in (header X-Kaquan-Screen: console, clerk or partner): that session is in an HttpOnly cookie instead */
                             token?: string;
                             /** Format: date-time */
                             expires_at: string;
@@ -1747,8 +1759,9 @@ export interface paths {
                                 id: string;
                                 username: string;
                                 display_name: string | null;
-                                role: "owner" | "operator" | "analyst" | "clerk";
+                                role: "owner" | "operator" | "analyst" | "clerk" | "channel";
                                 store_ids: string[];
+                                channel_id: string | null;
                             };
                         };
                     };
@@ -2028,6 +2041,466 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/channels/{id}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a channel’s partner accounts (渠道商账号) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                username: string;
+                                display_name: string | null;
+                                role: "owner" | "operator" | "analyst" | "clerk" | "channel";
+                                store_ids: string[];
+                                /** @description a partner account: the channel it acts for */
+                                channel_id: string | null;
+                                /** Format: date-time */
+                                disabled_at: string | null;
+                                /** Format: date-time */
+                                last_login_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a partner account for a channel: it signs in to the partner portal and sees the channel’s subtree
+         * @description The password is set here and handed over by whoever makes the account; the partner can change it (POST /v1/operators/{id}/password with current_password).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        /** @description at least 10 characters */
+                        password: string;
+                        display_name?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            display_name: string | null;
+                            role: "owner" | "operator" | "analyst" | "clerk" | "channel";
+                            store_ids: string[];
+                            /** @description a partner account: the channel it acts for */
+                            channel_id: string | null;
+                            /** Format: date-time */
+                            disabled_at: string | null;
+                            /** Format: date-time */
+                            last_login_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/channels/{id}/accounts/{account_id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a partner account (its sessions end at once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    account_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            display_name: string | null;
+                            role: "owner" | "operator" | "analyst" | "clerk" | "channel";
+                            store_ids: string[];
+                            /** @description a partner account: the channel it acts for */
+                            channel_id: string | null;
+                            /** Format: date-time */
+                            disabled_at: string | null;
+                            /** Format: date-time */
+                            last_login_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/channels/{id}/accounts/{account_id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled partner account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    account_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            display_name: string | null;
+                            role: "owner" | "operator" | "analyst" | "clerk" | "channel";
+                            store_ids: string[];
+                            /** @description a partner account: the channel it acts for */
+                            channel_id: string | null;
+                            /** Format: date-time */
+                            disabled_at: string | null;
+                            /** Format: date-time */
+                            last_login_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
