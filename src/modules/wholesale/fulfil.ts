@@ -29,9 +29,9 @@ export const INLINE_UNITS = 2_000;
 export async function reserveUnits(q: Sql, tenantId: string, orderId: string, max: number, holder: string, now: Date): Promise<number> {
   const until = new Date(now.getTime() + reserveTtlMs());
   const taken = await q.query(
-    `UPDATE wholesale_units u SET state = 'reserved', holder = $3, reserved_until = $4
+    `UPDATE wholesale_units u SET state = 'reserved', holder = $3, reserved_until = $4::timestamptz
      FROM (SELECT line_id, unit_no FROM wholesale_units WHERE tenant_id = $1 AND order_id = $2
-             AND (state = 'free' OR (state = 'reserved' AND reserved_until < $5))
+             AND (state = 'free' OR (state = 'reserved' AND reserved_until < $5::timestamptz))
            ORDER BY line_id, unit_no LIMIT $6 FOR UPDATE SKIP LOCKED) p
      WHERE u.tenant_id = $1 AND u.line_id = p.line_id AND u.unit_no = p.unit_no`,
     [tenantId, orderId, holder, until, now, max],
@@ -112,9 +112,9 @@ async function issueUnits(ctx: Ctx, q: Sql, caller: Caller, orderId: string, hol
     [tenantId, lines],
   );
   const done = await q.query<{ state: string; units: number }>(
-    `UPDATE wholesale_orders SET fulfilled_units = fulfilled_units + $3, updated_at = $4,
-       state = CASE WHEN fulfilled_units + $3 = units THEN 'fulfilled' ELSE state END,
-       fulfilled_at = CASE WHEN fulfilled_units + $3 = units THEN $4 END
+    `UPDATE wholesale_orders SET fulfilled_units = fulfilled_units + $3::int, updated_at = $4::timestamptz,
+       state = CASE WHEN fulfilled_units + $3::int = units THEN 'fulfilled' ELSE state END,
+       fulfilled_at = CASE WHEN fulfilled_units + $3::int = units THEN $4::timestamptz END
      WHERE tenant_id = $1 AND id = $2 AND state = 'paid' RETURNING state, units`,
     [tenantId, orderId, cards.length, now],
   );

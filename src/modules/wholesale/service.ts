@@ -6,4 +6,4 @@ export { fulfilledCardIds, markDelivered, payOrder, refundOrder } from './paymen
 export { createOrder, confirmOrder, cancelOrder, getOrder, listOrders, type Order, type OrderState } from './orders.js';
 export { createBuyer, getBuyer, recharge } from './buyers.js';
 export { setPrice, listPrices, priceOf } from './prices.js';
-export { fulfilOrder, fulfilChunk, startFulfilment, reapReservations } from './fulfil.js';
+export { fulfilOrder, fulfilChunk, startFulfilment, reapReservations, reserveUnits } from './fulfil.js';
