@@ -124,7 +124,7 @@ async function issueUnits(ctx: Ctx, q: Sql, caller: Caller, orderId: string, hol
 }
 
 /** One chunk: reserve, then issue. Answers how many units it fulfilled (0: nothing left that is not held by a live run). */
-export async function fulfilChunk(ctx: Ctx, caller: Caller, orderId: string, max: number = CHUNK[ctx.db.engine]): Promise<number> {
+export async function fulfilChunk(ctx: Ctx, caller: Caller, orderId: string, max: number = Number(process.env.KAQUAN_WHOLESALE_CHUNK) || CHUNK[ctx.db.engine]): Promise<number> {
   const holder = newId('rsv');
   const reserved = await ctx.db.tx((q) => reserveUnits(q, caller.tenantId, orderId, max, holder, ctx.clock.now()));
   if (!reserved) return 0;
