@@ -32,7 +32,10 @@ describe('wholesale orders under races and a crash', { skip: SKIP }, () => {
   });
 
   async function pool(n: number) {
-    const t = ok(await c.call('POST', '/v1/templates', { kind: 'cash', name: '福利券', value: { amount_off: 5000 }, validity: { type: 'relative', days: 365 } }), 'template');
+    const t = ok(
+      await c.call('POST', '/v1/templates', { kind: 'cash', name: '福利券', value: { amount_off: 5000 }, validity: { type: 'relative', days: 365 } }),
+      'template',
+    );
     const b = ok(await c.call('POST', '/v1/batches', { template_id: t.id, name: 'pool', mode: 'pregenerated', quantity: n }), 'batch');
     for (let i = 0; i < 1200; i++) {
       const [x] = await q('SELECT status FROM batches WHERE tenant_id = $1 AND id = $2', [c.tenantId, b.id]);
@@ -43,10 +46,10 @@ describe('wholesale orders under races and a crash', { skip: SKIP }, () => {
     return b;
   }
   const cardsOf = async (orderId: string) =>
-    q<{ n: number; cards: number }>(`SELECT count(*)::int AS n, count(DISTINCT card_id)::int AS cards FROM wholesale_units WHERE tenant_id = $1 AND order_id = $2 AND state = 'issued'`, [
-      c.tenantId,
-      orderId,
-    ]);
+    q<{ n: number; cards: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT card_id)::int AS cards FROM wholesale_units WHERE tenant_id = $1 AND order_id = $2 AND state = 'issued'`,
+      [c.tenantId, orderId],
+    );
 
   test('duplicate confirms, payments and fulfil triggers on three processes: each unit once, prepaid charged once per order', async () => {
     const b = await pool(300);
@@ -54,17 +57,27 @@ describe('wholesale orders under races and a crash', { skip: SKIP }, () => {
     const sizes = [80, 90, 70];
     // exactly enough for the three orders: a second charge of any of them would be refused or leave the balance wrong
     ok(await c.call('POST', `/v1/buyers/${buyer.id}/recharges`, { amount: 240 * 4500, reference: '回单' }), 'recharge');
-    const orders = [];
-    for (const n of sizes) orders.push(ok(await c.call('POST', '/v1/wholesale-orders', { buyer_id: buyer.id, lines: [{ batch_id: b.id, quantity: n }] }), 'order'));
+    const orders: any[] = [];
+    for (const n of sizes)
+      orders.push(ok(await c.call('POST', '/v1/wholesale-orders', { buyer_id: buyer.id, lines: [{ batch_id: b.id, quantity: n }] }), 'order'));
 
     const all = async (path: string, body?: unknown) =>
       inParallel(orders.length * 6, 18, (i) => c.call('POST', `/v1/wholesale-orders/${orders[i % orders.length].id}/${path}`, body, { server: i % 3 }));
     const confirms = await all('confirm');
-    assert.ok(confirms.every((r) => r.status === 200 && r.body.state === 'confirmed'), JSON.stringify(confirms.filter((r) => r.status !== 200)));
+    assert.ok(
+      confirms.every((r) => r.status === 200 && r.body.state === 'confirmed'),
+      JSON.stringify(confirms.filter((r) => r.status !== 200)),
+    );
     const pays = await all('payments', { method: 'prepaid' });
-    assert.ok(pays.every((r) => r.status === 200 && r.body.state === 'paid'), JSON.stringify(pays.filter((r) => r.status !== 200)));
+    assert.ok(
+      pays.every((r) => r.status === 200 && r.body.state === 'paid'),
+      JSON.stringify(pays.filter((r) => r.status !== 200)),
+    );
     const fulfils = await all('fulfil');
-    assert.ok(fulfils.every((r) => r.status === 200), JSON.stringify(fulfils.filter((r) => r.status !== 200)));
+    assert.ok(
+      fulfils.every((r) => r.status === 200),
+      JSON.stringify(fulfils.filter((r) => r.status !== 200)),
+    );
 
     for (const [i, o] of orders.entries()) {
       for (let k = 0; k < 100; k++) {
@@ -76,9 +89,10 @@ describe('wholesale orders under races and a crash', { skip: SKIP }, () => {
       assert.deepEqual([got.state, got.fulfilled_units], ['fulfilled', sizes[i]]);
       assert.deepEqual(await cardsOf(o.id), [{ n: sizes[i], cards: sizes[i] }], 'each unit once, each with its own card');
     }
-    const [{ twice }] = await q(`SELECT count(*)::int AS twice FROM (SELECT card_id FROM wholesale_units WHERE tenant_id = $1 AND card_id IS NOT NULL GROUP BY card_id HAVING count(*) > 1) x`, [
-      c.tenantId,
-    ]);
+    const [{ twice }] = await q(
+      `SELECT count(*)::int AS twice FROM (SELECT card_id FROM wholesale_units WHERE tenant_id = $1 AND card_id IS NOT NULL GROUP BY card_id HAVING count(*) > 1) x`,
+      [c.tenantId],
+    );
     assert.equal(twice, 0, 'no card in two orders');
     assert.equal(ok(await c.call('GET', `/v1/buyers/${buyer.id}`), 'buyer').balance, 0, 'charged exactly once per order');
     const charges = await q(`SELECT reference FROM ledger_transfers WHERE tenant_id = $1 AND reason = 'wholesale_payment'`, [c.tenantId]);
@@ -105,7 +119,10 @@ describe('wholesale orders under races and a crash', { skip: SKIP }, () => {
     await c.kill(0, 'SIGKILL');
     const [{ fulfilled_units: atKill }] = await q('SELECT fulfilled_units FROM wholesale_orders WHERE tenant_id = $1 AND id = $2', [c.tenantId, o.id]);
     assert.ok(atKill > 0 && atKill < N, `killed mid-way (${atKill} of ${N})`);
-    const [{ n: issuedAtKill }] = await q(`SELECT count(*)::int AS n FROM wholesale_units WHERE tenant_id = $1 AND order_id = $2 AND state = 'issued'`, [c.tenantId, o.id]);
+    const [{ n: issuedAtKill }] = await q(`SELECT count(*)::int AS n FROM wholesale_units WHERE tenant_id = $1 AND order_id = $2 AND state = 'issued'`, [
+      c.tenantId,
+      o.id,
+    ]);
     assert.equal(issuedAtKill, atKill, 'progress is exactly the committed units');
     // a second trigger meanwhile, on another process: the same job, no second run
     ok(await c.call('POST', `/v1/wholesale-orders/${o.id}/fulfil`, undefined, { server: 2 }), 'fulfil again');
@@ -122,12 +139,15 @@ describe('wholesale orders under races and a crash', { skip: SKIP }, () => {
     assert.deepEqual(await cardsOf(o.id), [{ n: N, cards: N }]);
     const [bat] = await q('SELECT issued FROM batches WHERE tenant_id = $1 AND id = $2', [c.tenantId, b.id]);
     assert.equal(bat.issued, N, 'no code left the pool without its unit');
-    const [{ events }] = await q(`SELECT count(*)::int AS events FROM events WHERE tenant_id = $1 AND event_type = 'card.issued' AND data->>'wholesale_order_id' = $2`, [
+    const [{ events }] = await q(
+      `SELECT count(*)::int AS events FROM events WHERE tenant_id = $1 AND event_type = 'card.issued' AND data->>'wholesale_order_id' = $2`,
+      [c.tenantId, o.id],
+    );
+    assert.equal(events, N, 'one issue event per unit');
+    const [{ left }] = await q(`SELECT count(*)::int AS left FROM wholesale_units WHERE tenant_id = $1 AND order_id = $2 AND state <> 'issued'`, [
       c.tenantId,
       o.id,
     ]);
-    assert.equal(events, N, 'one issue event per unit');
-    const [{ left }] = await q(`SELECT count(*)::int AS left FROM wholesale_units WHERE tenant_id = $1 AND order_id = $2 AND state <> 'issued'`, [c.tenantId, o.id]);
     assert.equal(left, 0);
     assert.deepEqual(await ledgerMismatches(c.ctx.db, c.tenantId), []);
   });

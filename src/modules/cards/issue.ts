@@ -220,7 +220,17 @@ export async function issueBearer(
   );
   await appendEvents(
     q,
-    cards.map((c) => ({ tenantId, cardId: c.id, templateId: t.id, batchId, type: 'issued', channelId, keyId: caller.keyId, data: { bearer: true, ...eventData }, at: now })),
+    cards.map((c) => ({
+      tenantId,
+      cardId: c.id,
+      templateId: t.id,
+      batchId,
+      type: 'issued',
+      channelId,
+      keyId: caller.keyId,
+      data: { bearer: true, ...eventData },
+      at: now,
+    })),
   );
   return cards;
 }

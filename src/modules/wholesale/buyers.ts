@@ -76,12 +76,27 @@ export async function listBuyers(q: Sql, tenantId: string): Promise<Buyer[]> {
 }
 
 /** 充值: money received from the buyer becomes prepaid balance (a transfer from the tenant's recharge account). */
-export async function recharge(q: Sql, tenantId: string, id: string, input: { amount: number; reference: string }, at: Date): Promise<Buyer & { transfer_id: number }> {
+export async function recharge(
+  q: Sql,
+  tenantId: string,
+  id: string,
+  input: { amount: number; reference: string },
+  at: Date,
+): Promise<Buyer & { transfer_id: number }> {
   const b = await getBuyerRow(q, tenantId, id, 'id');
   const [t] = await transfer(
     q,
     tenantId,
-    [{ debit: await tenantAccount(q, tenantId, 'wholesale.recharge', at), credit: b.account_id, asset: 'fen', amount: input.amount, reason: 'recharge', reference: input.reference }],
+    [
+      {
+        debit: await tenantAccount(q, tenantId, 'wholesale.recharge', at),
+        credit: b.account_id,
+        asset: 'fen',
+        amount: input.amount,
+        reason: 'recharge',
+        reference: input.reference,
+      },
+    ],
     at,
   );
   return { ...(await withBalance(q, tenantId, b)), transfer_id: t!.id };
@@ -98,7 +113,12 @@ export async function deductPrepaid(q: Sql, tenantId: string, b: BuyerRow, amoun
   if (balance < amount) throw short();
   const sales = await tenantAccount(q, tenantId, 'wholesale.sales', at);
   try {
-    const [t] = await transfer(q, tenantId, [{ debit: b.account_id, credit: sales, asset: 'fen', amount, reason: 'wholesale_payment', reference: orderId }], at);
+    const [t] = await transfer(
+      q,
+      tenantId,
+      [{ debit: b.account_id, credit: sales, asset: 'fen', amount, reason: 'wholesale_payment', reference: orderId }],
+      at,
+    );
     return t!;
   } catch (e) {
     if (e instanceof AppError && e.code === 'ACCOUNT_BOUND_EXCEEDED') throw short();

@@ -66,8 +66,12 @@ export async function reserveUnits(q: Sql, tenantId: string, orderId: string, ma
 async function issueUnits(ctx: Ctx, q: Sql, caller: Caller, orderId: string, holder: string): Promise<number> {
   const tenantId = caller.tenantId;
   const now = ctx.clock.now();
-  const o = (await q.query<{ state: string; buyer_id: string }>('SELECT state, buyer_id FROM wholesale_orders WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [tenantId, orderId]))
-    .rows[0];
+  const o = (
+    await q.query<{ state: string; buyer_id: string }>('SELECT state, buyer_id FROM wholesale_orders WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [
+      tenantId,
+      orderId,
+    ])
+  ).rows[0];
   if (o?.state !== 'paid') {
     await q.query(`UPDATE wholesale_units SET state = 'free', holder = NULL, reserved_until = NULL WHERE tenant_id = $1 AND order_id = $2 AND holder = $3`, [
       tenantId,
@@ -124,7 +128,12 @@ async function issueUnits(ctx: Ctx, q: Sql, caller: Caller, orderId: string, hol
 }
 
 /** One chunk: reserve, then issue. Answers how many units it fulfilled (0: nothing left that is not held by a live run). */
-export async function fulfilChunk(ctx: Ctx, caller: Caller, orderId: string, max: number = Number(process.env.KAQUAN_WHOLESALE_CHUNK) || CHUNK[ctx.db.engine]): Promise<number> {
+export async function fulfilChunk(
+  ctx: Ctx,
+  caller: Caller,
+  orderId: string,
+  max: number = Number(process.env.KAQUAN_WHOLESALE_CHUNK) || CHUNK[ctx.db.engine],
+): Promise<number> {
   const holder = newId('rsv');
   const reserved = await ctx.db.tx((q) => reserveUnits(q, caller.tenantId, orderId, max, holder, ctx.clock.now()));
   if (!reserved) return 0;

@@ -42,17 +42,25 @@ export function orderRoutes(base: FastifyInstance, ctx: Ctx) {
       return { data: await orders.listOrders(ctx.db, req.caller!.tenantId, req.query) };
     },
   );
-  app.get('/wholesale-orders/:id', { schema: { tags, summary: 'Get a wholesale order with its lines and fulfilment progress', params, response: responses({ 200: Order }) } }, async (req) => {
-    requireAccess(req.caller!, 'wholesale.read');
-    return orders.getOrder(ctx.db, req.caller!.tenantId, req.params.id);
-  });
+  app.get(
+    '/wholesale-orders/:id',
+    { schema: { tags, summary: 'Get a wholesale order with its lines and fulfilment progress', params, response: responses({ 200: Order }) } },
+    async (req) => {
+      requireAccess(req.caller!, 'wholesale.read');
+      return orders.getOrder(ctx.db, req.caller!.tenantId, req.params.id);
+    },
+  );
 
-  app.post('/wholesale-orders/:id/confirm', { schema: { tags, summary: 'Confirm a draft order (确认)', params, response: responses({ 200: Order }) } }, async (req, reply) => {
-    requireAccess(req.caller!, 'wholesale.manage');
-    return mutate(ctx, req, reply, { action: 'wholesale_order.confirm', targetType: 'wholesale_order' }, (q) =>
-      orders.confirmOrder(q, req.caller!.tenantId, req.params.id, ctx.clock.now()),
-    );
-  });
+  app.post(
+    '/wholesale-orders/:id/confirm',
+    { schema: { tags, summary: 'Confirm a draft order (确认)', params, response: responses({ 200: Order }) } },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'wholesale.manage');
+      return mutate(ctx, req, reply, { action: 'wholesale_order.confirm', targetType: 'wholesale_order' }, (q) =>
+        orders.confirmOrder(q, req.caller!.tenantId, req.params.id, ctx.clock.now()),
+      );
+    },
+  );
   app.post(
     '/wholesale-orders/:id/payments',
     {
@@ -71,15 +79,27 @@ export function orderRoutes(base: FastifyInstance, ctx: Ctx) {
       );
     },
   );
-  app.post('/wholesale-orders/:id/cancel', { schema: { tags, summary: 'Cancel an unpaid order, with a reason', params, body: Reason, response: responses({ 200: Order }) } }, async (req, reply) => {
-    requireAccess(req.caller!, 'wholesale.manage');
-    return mutate(ctx, req, reply, { action: 'wholesale_order.cancel', targetType: 'wholesale_order' }, (q) =>
-      orders.cancelOrder(q, req.caller!.tenantId, req.params.id, req.body.reason, ctx.clock.now()),
-    );
-  });
+  app.post(
+    '/wholesale-orders/:id/cancel',
+    { schema: { tags, summary: 'Cancel an unpaid order, with a reason', params, body: Reason, response: responses({ 200: Order }) } },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'wholesale.manage');
+      return mutate(ctx, req, reply, { action: 'wholesale_order.cancel', targetType: 'wholesale_order' }, (q) =>
+        orders.cancelOrder(q, req.caller!.tenantId, req.params.id, req.body.reason, ctx.clock.now()),
+      );
+    },
+  );
   app.post(
     '/wholesale-orders/:id/refund',
-    { schema: { tags, summary: 'Refund a paid order before fulfilment, with a reason (a prepaid payment is reversed)', params, body: Reason, response: responses({ 200: Order }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Refund a paid order before fulfilment, with a reason (a prepaid payment is reversed)',
+        params,
+        body: Reason,
+        response: responses({ 200: Order }),
+      },
+    },
     async (req, reply) => {
       requireAccess(req.caller!, 'wholesale.manage');
       return mutate(ctx, req, reply, { action: 'wholesale_order.refund', targetType: 'wholesale_order' }, (q) =>

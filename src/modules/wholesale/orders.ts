@@ -140,7 +140,8 @@ export async function createOrder(
   }
   const total = lines.reduce((s, l) => s + l.unit_price * l.quantity, 0);
   const units = lines.reduce((s, l) => s + l.quantity, 0);
-  if (!Number.isSafeInteger(total)) throw new AppError(422, 'VALIDATION_FAILED', 'lines: the total is too large', { errors: [{ field: 'lines', reason: 'the total is too large' }] });
+  if (!Number.isSafeInteger(total))
+    throw new AppError(422, 'VALIDATION_FAILED', 'lines: the total is too large', { errors: [{ field: 'lines', reason: 'the total is too large' }] });
   const flagged = lines.some((l) => l.below_floor);
   await q.query(
     `INSERT INTO wholesale_orders (tenant_id, id, buyer_id, state, total, units, flagged, note, created_by, created_at, updated_at)
@@ -151,7 +152,19 @@ export async function createOrder(
   await q.query(
     `INSERT INTO wholesale_lines (tenant_id, order_id, id, line_no, template_id, batch_id, quantity, unit_price, list_price, floor_price, below_floor)
      SELECT $1, $2, * FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::int[], $8::int8[], $9::int8[], $10::int8[], $11::bool[])`,
-    [tenantId, id, col('id'), col('line_no'), col('template_id'), col('batch_id'), col('quantity'), col('unit_price'), col('list_price'), col('floor_price'), col('below_floor')],
+    [
+      tenantId,
+      id,
+      col('id'),
+      col('line_no'),
+      col('template_id'),
+      col('batch_id'),
+      col('quantity'),
+      col('unit_price'),
+      col('list_price'),
+      col('floor_price'),
+      col('below_floor'),
+    ],
   );
   const below = lines.filter((l) => l.below_floor);
   await emit(q, [
@@ -201,7 +214,16 @@ export async function stateRefusal(q: Sql, tenantId: string, id: string, what: s
  * One guarded transition: `UPDATE … WHERE state = ANY(from)`. Two concurrent callers: the second waits
  * on the row and then finds it moved on, so the work that rides on the transition happens once.
  */
-export async function move(q: Sql, tenantId: string, id: string, from: OrderState[], to: OrderState, set: string, params: unknown[], at: Date): Promise<OrderRow | null> {
+export async function move(
+  q: Sql,
+  tenantId: string,
+  id: string,
+  from: OrderState[],
+  to: OrderState,
+  set: string,
+  params: unknown[],
+  at: Date,
+): Promise<OrderRow | null> {
   const r = await q.query<OrderRow>(
     `UPDATE wholesale_orders SET state = $4, updated_at = $5${set ? `, ${set}` : ''} WHERE tenant_id = $1 AND id = $2 AND state = ANY($3::text[]) RETURNING ${ORDER_COLS}`,
     [tenantId, id, from, to, at, ...params],

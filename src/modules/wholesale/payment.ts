@@ -40,9 +40,7 @@ export async function payOrder(q: Sql, tenantId: string, id: string, p: PaymentI
     const t = await deductPrepaid(q, tenantId, await getBuyerRow(q, tenantId, moved.buyer_id), moved.total, id, at);
     await q.query('UPDATE wholesale_orders SET payment_transfer_id = $3 WHERE tenant_id = $1 AND id = $2', [tenantId, id, t.id]);
   }
-  await emit(q, [
-    { tenantId, type: 'wholesale.order_paid', at, data: { order_id: id, buyer_id: moved.buyer_id, amount: moved.total, method: p.method, by } },
-  ]);
+  await emit(q, [{ tenantId, type: 'wholesale.order_paid', at, data: { order_id: id, buyer_id: moved.buyer_id, amount: moved.total, method: p.method, by } }]);
   return getOrder(q, tenantId, id);
 }
 

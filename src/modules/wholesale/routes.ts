@@ -18,7 +18,15 @@ export function wholesaleRoutes(base: FastifyInstance, ctx: Ctx) {
 
   app.put(
     '/price-lists/:level/prices/:template_id',
-    { schema: { tags, summary: 'Set a price level’s price for a template (批发价, 建议零售价, 限价)', params: PriceParams, body: PriceBody, response: responses({ 200: Price }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Set a price level’s price for a template (批发价, 建议零售价, 限价)',
+        params: PriceParams,
+        body: PriceBody,
+        response: responses({ 200: Price }),
+      },
+    },
     async (req, reply) => {
       requireAccess(req.caller!, 'wholesale.manage');
       return mutate(ctx, req, reply, { action: 'wholesale.price_set', targetType: 'template' }, async (q) => {
@@ -55,7 +63,14 @@ export function wholesaleRoutes(base: FastifyInstance, ctx: Ctx) {
 
   app.post(
     '/buyers',
-    { schema: { tags, summary: 'Add an enterprise buyer (企业客户) with a prepaid balance', body: Type.Object(BuyerFields), response: responses({ 201: Buyer }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Add an enterprise buyer (企业客户) with a prepaid balance',
+        body: Type.Object(BuyerFields),
+        response: responses({ 201: Buyer }),
+      },
+    },
     async (req, reply) => {
       requireAccess(req.caller!, 'wholesale.manage');
       return mutate(ctx, req, reply, { action: 'buyer.create', targetType: 'buyer', status: 201 }, (q) =>
@@ -84,7 +99,13 @@ export function wholesaleRoutes(base: FastifyInstance, ctx: Ctx) {
   app.post(
     '/buyers/:id/recharges',
     {
-      schema: { tags, summary: 'Recharge a buyer’s prepaid balance (预存款充值: a ledger transfer)', params: Type.Object({ id: Id }), body: Recharge, response: responses({ 200: Buyer }) },
+      schema: {
+        tags,
+        summary: 'Recharge a buyer’s prepaid balance (预存款充值: a ledger transfer)',
+        params: Type.Object({ id: Id }),
+        body: Recharge,
+        response: responses({ 200: Buyer }),
+      },
     },
     async (req, reply) => {
       requireAccess(req.caller!, 'wholesale.manage');
@@ -93,10 +114,14 @@ export function wholesaleRoutes(base: FastifyInstance, ctx: Ctx) {
       );
     },
   );
-  app.get('/buyers', { schema: { tags, summary: 'List buyers with their prepaid balances', response: responses({ 200: Type.Object({ data: Type.Array(Buyer) }) }) } }, async (req) => {
-    requireAccess(req.caller!, 'wholesale.read');
-    return { data: await buyers.listBuyers(ctx.db, req.caller!.tenantId) };
-  });
+  app.get(
+    '/buyers',
+    { schema: { tags, summary: 'List buyers with their prepaid balances', response: responses({ 200: Type.Object({ data: Type.Array(Buyer) }) }) } },
+    async (req) => {
+      requireAccess(req.caller!, 'wholesale.read');
+      return { data: await buyers.listBuyers(ctx.db, req.caller!.tenantId) };
+    },
+  );
   app.get('/buyers/:id', { schema: { tags, summary: 'Get a buyer', params: Type.Object({ id: Id }), response: responses({ 200: Buyer }) } }, async (req) => {
     requireAccess(req.caller!, 'wholesale.read');
     return buyers.getBuyer(ctx.db, req.caller!.tenantId, req.params.id);

@@ -8,7 +8,7 @@ export const Price = Type.Object({
   wholesale_price: Type.Integer({ description: '批发价, fen' }),
   retail_price: Nullable(Type.Integer({ description: '建议零售价, fen' })),
   floor_price: Type.Integer({ description: '限价: no sale below it (fen)' }),
-  below_floor: Type.Union([Type.Literal('refuse'), Type.Literal('flag')], { description: "a sale below the floor: refused, or accepted and flagged" }),
+  below_floor: Type.Union([Type.Literal('refuse'), Type.Literal('flag')], { description: 'a sale below the floor: refused, or accepted and flagged' }),
   updated_at: Timestamp,
 });
 export const PriceBody = Type.Object({

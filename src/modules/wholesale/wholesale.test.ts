@@ -34,7 +34,10 @@ async function stock(n: number, price: Record<string, unknown> = { wholesale_pri
   return { t, b };
 }
 async function buyer(level = 'L1', balance = 0) {
-  const b = ok(await env.api('POST', '/v1/buyers', { name: '某科技公司 员工福利', contact_name: '李经理', contact_phone: '13900000000', price_level: level }), 201);
+  const b = ok(
+    await env.api('POST', '/v1/buyers', { name: '某科技公司 员工福利', contact_name: '李经理', contact_phone: '13900000000', price_level: level }),
+    201,
+  );
   if (balance) ok(await env.api('POST', `/v1/buyers/${b.id}/recharges`, { amount: balance, reference: '银行回单 001' }));
   return b;
 }
@@ -184,7 +187,8 @@ test('prepaid: recharge is a transfer; a payment beyond the balance is 409 with 
   assert.equal(wrong.body.code, 'PAYMENT_AMOUNT_MISMATCH');
   assert.equal(wrong.body.errors[0].field, 'amount');
   const off = ok(await env.api('POST', `/v1/wholesale-orders/${o2.id}/payments`, { method: 'offline', reference: '回单 9', amount: 9000 }));
-  assert.deepEqual([off.payment_method, off.payment_reference, off.payment_amount, off.paid_by], ['offline', '回单 9', 9000, 'key:' + off.paid_by.slice(4)]);
+  assert.deepEqual([off.payment_method, off.payment_reference, off.payment_amount], ['offline', '回单 9', 9000]);
+  assert.match(off.paid_by, /^key:/, 'who recorded it');
   assert.equal(ok(await env.api('POST', `/v1/wholesale-orders/${o2.id}/payments`, { method: 'offline', reference: '回单 9', amount: 9000 })).state, 'paid');
 });
 
@@ -206,7 +210,10 @@ test('fulfilment issues each unit once as a bearer card of the order; triggered 
   const ids = await fulfilledCardIds(env.ctx.db, env.tenantId, o.id);
   assert.equal(new Set(ids).size, 7);
   const cards = await Promise.all(ids.map(async (id) => ok(await env.api('GET', `/v1/cards/${id}`))));
-  assert.ok(cards.every((c) => c.state === 'active' && c.member_id === null && c.batch_id === b.id), 'issued bearer cards');
+  assert.ok(
+    cards.every((c) => c.state === 'active' && c.member_id === null && c.batch_id === b.id),
+    'issued bearer cards',
+  );
   const ev = await q(`SELECT data FROM events WHERE event_type = 'card.issued' AND card_id = $1`, [ids[0]]);
   assert.deepEqual([ev[0].data.wholesale_order_id, ev[0].data.buyer_id], [o.id, by.id], 'attributed to the order and buyer');
 
@@ -228,7 +235,9 @@ test('concurrent fulfilment runs split the units; none issued twice', async () =
   const runs = await Promise.all(Array.from({ length: 4 }, () => fulfilChunk(env.ctx, systemCaller(c), o.id, 20)));
   const more = await fulfilChunk(env.ctx, systemCaller(c), o.id, 100);
   assert.equal(runs.reduce((s, n) => s + n, 0) + more, 60);
-  const units = await q(`SELECT count(*)::int AS n, count(DISTINCT card_id)::int AS cards FROM wholesale_units WHERE order_id = $1 AND state = 'issued'`, [o.id]);
+  const units = await q(`SELECT count(*)::int AS n, count(DISTINCT card_id)::int AS cards FROM wholesale_units WHERE order_id = $1 AND state = 'issued'`, [
+    o.id,
+  ]);
   assert.deepEqual([units[0].n, units[0].cards], [60, 60]);
   const order = ok(await env.api('GET', `/v1/wholesale-orders/${o.id}`));
   assert.deepEqual([order.state, order.fulfilled_units, order.lines[0].fulfilled], ['fulfilled', 60, 60]);
