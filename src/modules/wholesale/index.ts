@@ -2,12 +2,14 @@ import { defineModule, migrationsOf } from '../../platform/module.js';
 import { inArea } from '../../platform/events.js';
 import { wholesaleRoutes } from './routes.js';
 import { fulfilJob, reapReservations } from './fulfil.js';
+import { wholesaleInvariants } from './invariants.js';
 
 /** wholesale 批发: price lists per price level, enterprise buyers with prepaid balances, wholesale orders and their fulfilment. */
 export default defineModule({
   name: 'wholesale',
   migrations: migrationsOf(import.meta.url),
   routes: wholesaleRoutes,
+  invariants: wholesaleInvariants,
   jobs: [
     { type: 'wholesale.fulfil', run: fulfilJob },
     { type: 'wholesale.reap', every: 60_000, run: async (ctx) => void (await reapReservations(ctx)) },

@@ -9,6 +9,7 @@ import * as prices from './prices.js';
 import * as buyers from './buyers.js';
 import { Buyer, BuyerFields, Level, Price, PriceBody, Recharge } from './schemas.js';
 import { orderRoutes } from './order-routes.js';
+import { getChannel } from '../channels/service.js';
 
 /** Price lists 价格表 and enterprise buyers 企业客户: the brand's staff. */
 export function wholesaleRoutes(base: FastifyInstance, ctx: Ctx) {
@@ -50,14 +51,17 @@ export function wholesaleRoutes(base: FastifyInstance, ctx: Ctx) {
     {
       schema: {
         tags,
-        summary: 'The price lists: every level’s prices, or one level’s',
-        querystring: Type.Object({ price_level: Type.Optional(Level) }),
+        summary: 'The price lists: every level’s prices, one level’s, or the level of a channel (its price_level)',
+        querystring: Type.Object({ price_level: Type.Optional(Level), channel_id: Type.Optional(Id) }),
         response: responses({ 200: Type.Object({ data: Type.Array(Price) }) }),
       },
     },
     async (req) => {
       requireAccess(req.caller!, 'wholesale.read');
-      return { data: await prices.listPrices(ctx.db, req.caller!.tenantId, req.query.price_level) };
+      const t = req.caller!.tenantId;
+      // a channel's prices are its price level's; a channel without a level has none
+      const level = req.query.channel_id ? ((await getChannel(ctx.db, t, req.query.channel_id)).price_level ?? null) : req.query.price_level;
+      return { data: level === null ? [] : await prices.listPrices(ctx.db, t, level) };
     },
   );
 

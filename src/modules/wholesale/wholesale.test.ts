@@ -49,6 +49,11 @@ test('a price list per level and template; a floor above the wholesale price is 
   const list = ok(await env.api('GET', '/v1/price-lists?price_level=L1')).data;
   const p = list.find((x: any) => x.template_id === t.id);
   assert.deepEqual([p.wholesale_price, p.retail_price, p.floor_price, p.below_floor], [9000, 10000, 8500, 'refuse']);
+  // a channel at level L1 reads the same list
+  const ch = ok(await env.api('POST', '/v1/channels', { name: '华东总代', price_level: 'L1' }), 201);
+  assert.ok(ok(await env.api('GET', `/v1/price-lists?channel_id=${ch.id}`)).data.some((x: any) => x.template_id === t.id));
+  const bare = ok(await env.api('POST', '/v1/channels', { name: '无等级渠道' }), 201);
+  assert.deepEqual(ok(await env.api('GET', `/v1/price-lists?channel_id=${bare.id}`)).data, []);
   const bad = await env.api('PUT', `/v1/price-lists/L1/prices/${t.id}`, { wholesale_price: 8000, floor_price: 8500 });
   assert.equal(bad.status, 422);
   assert.equal(bad.body.code, 'PRICE_INVALID');
@@ -190,6 +195,22 @@ test('prepaid: recharge is a transfer; a payment beyond the balance is 409 with 
   assert.deepEqual([off.payment_method, off.payment_reference, off.payment_amount], ['offline', '回单 9', 9000]);
   assert.match(off.paid_by, /^key:/, 'who recorded it');
   assert.equal(ok(await env.api('POST', `/v1/wholesale-orders/${o2.id}/payments`, { method: 'offline', reference: '回单 9', amount: 9000 })).state, 'paid');
+});
+
+test('concurrent duplicate confirms and payments: each does its work once', async () => {
+  const { b } = await stock(10);
+  const by = await buyer('L1', 40_000);
+  const o = ok(await order({ buyer_id: by.id, lines: [{ batch_id: b.id, quantity: 4 }] }), 201);
+  const confirms = await Promise.all(Array.from({ length: 8 }, () => env.api('POST', `/v1/wholesale-orders/${o.id}/confirm`)));
+  assert.ok(confirms.every((r) => r.status === 200 && r.body.state === 'confirmed'));
+  const pays = await Promise.all(Array.from({ length: 8 }, () => env.api('POST', `/v1/wholesale-orders/${o.id}/payments`, { method: 'prepaid' })));
+  assert.ok(
+    pays.every((r) => r.status === 200 && r.body.state === 'paid'),
+    JSON.stringify(pays.map((r) => r.status)),
+  );
+  assert.equal(ok(await env.api('GET', `/v1/buyers/${by.id}`)).balance, 4_000, 'charged once');
+  const t = await q(`SELECT count(*)::int AS n FROM ledger_transfers WHERE reason = 'wholesale_payment' AND reference = $1`, [o.id]);
+  assert.equal(t[0].n, 1);
 });
 
 async function paidOrder(n: number, poolSize = n) {

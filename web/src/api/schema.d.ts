@@ -13654,12 +13654,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The price lists: every level’s prices, or one level’s */
+        /** The price lists: every level’s prices, one level’s, or the level of a channel (its price_level) */
         get: {
             parameters: {
                 query?: {
                     /** @description a price level (渠道/企业客户的价格等级), e.g. L1 */
                     price_level?: string;
+                    channel_id?: string;
                 };
                 header?: never;
                 path?: never;
