@@ -21,13 +21,13 @@ import { getOrder, getOrderRow, stateRefusal, type Order } from './orders.js';
  * reservations to expire; the reaper (`wholesale.reap`) or the next run frees them. The primary key
  * (line, unit) and the unique card index make a double impossible, whatever runs concurrently.
  */
-export const reserveTtlMs = () => Number(process.env.KAQUAN_WHOLESALE_RESERVE_MS) || 120_000;
+export const reserveTtlMs = (ctx: Ctx) => ctx.config.wholesaleReserveMs ?? 120_000;
 const CHUNK = { postgres: 10_000, pglite: 2_000 } as const;
 /** Orders up to this many units left are fulfilled inside the request; larger ones by the job. */
 export const INLINE_UNITS = 2_000;
 
-export async function reserveUnits(q: Sql, tenantId: string, orderId: string, max: number, holder: string, now: Date): Promise<number> {
-  const until = new Date(now.getTime() + reserveTtlMs());
+export async function reserveUnits(q: Sql, tenantId: string, orderId: string, max: number, holder: string, now: Date, ttlMs: number): Promise<number> {
+  const until = new Date(now.getTime() + ttlMs);
   const taken = await q.query(
     `UPDATE wholesale_units u SET state = 'reserved', holder = $3, reserved_until = $4::timestamptz
      FROM (SELECT line_id, unit_no FROM wholesale_units WHERE tenant_id = $1 AND order_id = $2
@@ -128,14 +128,9 @@ async function issueUnits(ctx: Ctx, q: Sql, caller: Caller, orderId: string, hol
 }
 
 /** One chunk: reserve, then issue. Answers how many units it fulfilled (0: nothing left that is not held by a live run). */
-export async function fulfilChunk(
-  ctx: Ctx,
-  caller: Caller,
-  orderId: string,
-  max: number = Number(process.env.KAQUAN_WHOLESALE_CHUNK) || CHUNK[ctx.db.engine],
-): Promise<number> {
+export async function fulfilChunk(ctx: Ctx, caller: Caller, orderId: string, max: number = ctx.config.wholesaleChunk ?? CHUNK[ctx.db.engine]): Promise<number> {
   const holder = newId('rsv');
-  const reserved = await ctx.db.tx((q) => reserveUnits(q, caller.tenantId, orderId, max, holder, ctx.clock.now()));
+  const reserved = await ctx.db.tx((q) => reserveUnits(q, caller.tenantId, orderId, max, holder, ctx.clock.now(), reserveTtlMs(ctx)));
   if (!reserved) return 0;
   return ctx.db.tx((q) => issueUnits(ctx, q, caller, orderId, holder));
 }
@@ -176,7 +171,7 @@ export async function startFulfilment(q: Sql, caller: Caller, orderId: string): 
 export async function fulfilJob(ctx: Ctx, job: { tenant_id: string | null; payload: any }, lease: () => Promise<void>) {
   const caller: Caller = { tenantId: job.tenant_id!, keyId: job.payload.key_id, role: 'system', storeIds: [], channelId: null };
   const done = await fulfilOrder(ctx, caller, job.payload.order_id, { lease });
-  return done ? undefined : { again: new Date(ctx.clock.now().getTime() + reserveTtlMs()) };
+  return done ? undefined : { again: new Date(ctx.clock.now().getTime() + reserveTtlMs(ctx)) };
 }
 
 /** The reaper: expired reservations (a run that died between reserving and issuing) become free for the next run. */

@@ -267,7 +267,7 @@ test('concurrent fulfilment runs split the units; none issued twice', async () =
 
 test('a run that dies after reserving: its units wait for their deadline, then the reaper frees them and the next run issues them once', async () => {
   const { o } = await paidOrder(5);
-  await env.ctx.db.tx((tx) => reserveUnits(tx, env.tenantId, o.id, 3, 'rsv_dead', clock.now()));
+  await env.ctx.db.tx((tx) => reserveUnits(tx, env.tenantId, o.id, 3, 'rsv_dead', clock.now(), 120_000));
   const c = systemCaller(await callerOf());
   assert.equal(await fulfilChunk(env.ctx, c, o.id, 100), 2, 'the live reservations are not taken');
   assert.equal(await reapReservations(env.ctx), 0, 'not yet expired');
