@@ -111,6 +111,7 @@ export async function createOrder(
   const buyer = await getBuyerRow(q, tenantId, input.buyer_id);
   const id = newId('wso');
   const lines: (LineRow & { batch: BatchRow })[] = [];
+  const wanted = new Map<string, number>(); // lines of one batch share its pool
   for (const [i, l] of input.lines.entries()) {
     const field = `lines[${i}]`;
     const batch = await batchOf(q, tenantId, l, field);
@@ -123,7 +124,8 @@ export async function createOrder(
         floor: price.floor_price,
         errors: [{ field: `${field}.unit_price`, reason: 'below the floor price' }],
       });
-    checkPool(batch, l.quantity, `${field}.quantity`);
+    wanted.set(batch.id, (wanted.get(batch.id) ?? 0) + l.quantity);
+    checkPool(batch, wanted.get(batch.id)!, `${field}.quantity`);
     lines.push({
       id: newId('wsl'),
       line_no: i + 1,
@@ -239,7 +241,11 @@ export async function confirmOrder(q: Sql, tenantId: string, id: string, at: Dat
     if (o.state === 'confirmed') return getOrder(q, tenantId, id);
     throw await stateRefusal(q, tenantId, id, 'be confirmed');
   }
-  for (const [i, l] of (await linesOf(q, tenantId, id)).entries()) checkPool(await getBatch(q, tenantId, l.batch_id), l.quantity, `lines[${i}].quantity`);
+  const wanted = new Map<string, number>();
+  for (const [i, l] of (await linesOf(q, tenantId, id)).entries()) {
+    wanted.set(l.batch_id, (wanted.get(l.batch_id) ?? 0) + l.quantity);
+    checkPool(await getBatch(q, tenantId, l.batch_id), wanted.get(l.batch_id)!, `lines[${i}].quantity`);
+  }
   await emit(q, [{ tenantId, type: 'wholesale.order_confirmed', at, data: { order_id: id, buyer_id: moved.buyer_id, total: moved.total } }]);
   return getOrder(q, tenantId, id);
 }

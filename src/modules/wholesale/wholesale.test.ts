@@ -106,6 +106,15 @@ test('bad input is refused with the field named and changes nothing', async () =
   assert.equal(short.body.code, 'POOL_SHORT');
   assert.deepEqual([short.body.quantity, short.body.available], [6, 5]);
   assert.equal(short.body.errors[0].field, 'lines[0].quantity');
+  const split = await order({
+    buyer_id: by.id,
+    lines: [
+      { batch_id: b.id, quantity: 3 },
+      { template_id: t.id, quantity: 3 },
+    ],
+  });
+  assert.equal(split.status, 409, 'two lines of one pool count together');
+  assert.deepEqual([split.body.quantity, split.body.available, split.body.errors[0].field], [6, 5, 'lines[1].quantity']);
   const both = await order({ buyer_id: by.id, lines: [{ batch_id: b.id, template_id: t.id, quantity: 1 }] });
   assert.equal(both.status, 422);
   assert.equal(both.body.code, 'SKU_INVALID');
