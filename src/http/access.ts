@@ -62,6 +62,8 @@ const ACTIONS = {
   // naming a card by its id instead of presenting its code (and PIN): only for the brand's own staff
   'cards.redeem_by_id': ['owner', 'operator'],
   'cards.manage': ['owner', 'operator'], // freeze, unfreeze, void, top up, transfer, approve
+  'wholesale.manage': ['owner', 'operator'], // price lists, enterprise buyers, wholesale orders
+  'wholesale.read': ['owner', 'operator', 'analyst'],
   'cards.gift': ['member'], // a member hands their own card to another member (the wallet's 转赠)
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
