@@ -37,6 +37,7 @@ export const ACTIONS: Record<string, readonly [string, string]> = {
   'store.update': ['修改门店', 'Store changed'],
   'channel.create': ['新建渠道', 'Channel created'],
   'channel.update': ['修改渠道', 'Channel changed'],
+  'leakage.handle': ['处理窜货预警', 'Leakage alert handled'],
   'member.create': ['新建会员', 'Member created'],
   'member.update': ['修改会员资料', 'Member changed'],
   'member.wallet_link': ['生成钱包链接', 'Wallet link made'],
