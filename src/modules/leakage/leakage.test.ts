@@ -106,7 +106,7 @@ test('refuse: the clerk reads why, naming the channel and the store; nothing is 
   assert.equal(r.body.code, 'CHANNEL_LEAKAGE_REFUSED');
   assert.equal(r.body.channel_name, '江苏总代');
   assert.equal(r.body.store_name, '上海南京路店');
-  assert.match(problemText(r.body, 'zh').text, /这张券属于其他区域的渠道（江苏总代），不能在本店（上海南京路店）核销/);
+  assert.match(problemText(r.body, 'zh-CN').text, /这张券属于其他区域的渠道（江苏总代），不能在本店（上海南京路店）核销/);
   assert.equal((await env.api('GET', `/v1/cards/${card.id}`)).body.uses_left, 1);
   assert.equal((await alerts(`?template_id=${template.id}`)).data.length, 0);
   // inside the channel's region it goes through
