@@ -61,7 +61,15 @@ async function handle(_ctx: unknown, q: Sql, events: EventRow[]) {
   }
 }
 
-async function raise(q: Sql, e: EventRow, ch: Channel, kind: 'redemption' | 'binding', rule: 'flag' | 'refuse', reasons: Reason[], details: Record<string, unknown>) {
+async function raise(
+  q: Sql,
+  e: EventRow,
+  ch: Channel,
+  kind: 'redemption' | 'binding',
+  rule: 'flag' | 'refuse',
+  reasons: Reason[],
+  details: Record<string, unknown>,
+) {
   const redemptionId = kind === 'redemption' ? ((e.data?.redemption_id as string | undefined) ?? null) : null;
   const at = new Date(e.created_at);
   const r = await q.query<{ id: string }>(

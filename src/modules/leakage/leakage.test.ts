@@ -129,7 +129,13 @@ test('a store inside the regions and with a matching tag passes; a tag missing i
   assert.equal((await env.api('POST', '/v1/redemptions', { code: allowed.card.code, store_id: shanghaiStore.id })).status, 201);
   assert.equal((await alerts(`?template_id=${allowed.template.id}`)).data.length, 0);
 
-  const bad = await env.api('POST', '/v1/templates', { kind: 'cash', name: 'x', value: { amount_off: 1 }, validity: { type: 'none' }, rules: { leakage: 'maybe' } });
+  const bad = await env.api('POST', '/v1/templates', {
+    kind: 'cash',
+    name: 'x',
+    value: { amount_off: 1 },
+    validity: { type: 'none' },
+    rules: { leakage: 'maybe' },
+  });
   assert.equal(bad.status, 400, 'allow, flag or refuse only');
 });
 

@@ -135,8 +135,7 @@ test('a partner reads its own subtree only; above or beside it is not found', as
   assert.equal(s.totals.issued, 8);
   assert.ok(!JSON.stringify(s).includes(ch.south.id));
   assert.equal((await get(`?parent_id=${ch.suzhou.id}`, key)).rows[0].channel_id, ch.guanqian.id);
-  for (const id of [ch.east.id, ch.south.id])
-    assert.equal((await env.api('GET', `/v1/stats/channels?parent_id=${id}`, undefined, { key })).status, 404);
+  for (const id of [ch.east.id, ch.south.id]) assert.equal((await env.api('GET', `/v1/stats/channels?parent_id=${id}`, undefined, { key })).status, 404);
   const all = await get('?all=true', key);
   assert.deepEqual(
     all.rows.map((r: any) => r.name),
@@ -149,7 +148,10 @@ test('the export: names, subtree and own figures, yuan, the total', async () => 
   const csv = await env.api('GET', '/v1/stats/channels/export?format=csv');
   assert.equal(csv.status, 200);
   assert.match(String(csv.headers['content-type']), /text\/csv/);
-  const lines = String(csv.body).replace(/^\uFEFF/, '').trim().split('\r\n');
+  const lines = String(csv.body)
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
   assert.match(lines[0]!, /^渠道,层级,含下级·发放/);
   assert.ok(lines.some((l) => l.startsWith('华东总代,1,10,')));
   assert.ok(lines.some((l) => l.startsWith('（无渠道）')));

@@ -63,19 +63,10 @@ export async function updateStore(q: Sql, tenantId: string, id: string, input: S
   const next = { ...cur, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as Store;
   check(next);
   const r = await q
-    .query<Store>(`UPDATE stores SET name=$3, code=$4, time_zone=$5, lat=$6, lng=$7, tags=$8, province=$9, city=$10 WHERE tenant_id=$1 AND id=$2 RETURNING ${COLS}`,
-      [
-      tenantId,
-      id,
-      next.name,
-      next.code,
-      next.time_zone,
-      next.lat,
-      next.lng,
-      next.tags,
-      next.province?.trim() || null,
-      next.city?.trim() || null,
-    ])
+    .query<Store>(
+      `UPDATE stores SET name=$3, code=$4, time_zone=$5, lat=$6, lng=$7, tags=$8, province=$9, city=$10 WHERE tenant_id=$1 AND id=$2 RETURNING ${COLS}`,
+      [tenantId, id, next.name, next.code, next.time_zone, next.lat, next.lng, next.tags, next.province?.trim() || null, next.city?.trim() || null],
+    )
     .catch((e) => {
       if (e.code === '23505') throw refusal('STORE_CODE_TAKEN', `code: another store already has code "${next.code}"`, { store_code: next.code ?? '' });
       throw e;
