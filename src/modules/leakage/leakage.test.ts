@@ -115,6 +115,22 @@ test('refuse: the clerk reads why, naming the channel and the store; nothing is 
   assert.equal((await alerts(`?template_id=${template.id}`)).data.length, 0);
 });
 
+test('refuse on the transactional path too (a stamp card reaching its goal): the guard reads through the transaction', async () => {
+  const reward = await fx.template('cash', { amount_off: 100 });
+  const t = await fx.template('stamp', { goal: 2, reward_template_id: reward.id }, { rules: { leakage: 'refuse' } });
+  const b = await fx.batch(t.id);
+  const m = await fx.member();
+  const card = (await env.api('POST', '/v1/cards/issue', { batch_id: b.id, member_id: m.id, channel_id: jiangsu.id })).body;
+  assert.equal((await env.api('POST', '/v1/redemptions', { code: card.code, store_id: nanjingStore.id })).status, 201);
+  const r = await env.api('POST', '/v1/redemptions', { code: card.code, store_id: shanghaiStore.id });
+  assert.equal(r.status, 403, JSON.stringify(r.body));
+  assert.equal(r.body.code, 'CHANNEL_LEAKAGE_REFUSED');
+  assert.equal((await env.api('GET', `/v1/cards/${card.id}`)).body.stamps, 1);
+  const ok = await env.api('POST', '/v1/redemptions', { code: card.code, store_id: nanjingStore.id });
+  assert.equal(ok.status, 201, JSON.stringify(ok.body));
+  assert.ok(ok.body.reward_card_id, 'the goal was reached inside the region');
+});
+
 test('a store inside the regions and with a matching tag passes; a tag missing is flagged; allow raises nothing', async () => {
   const inside = await cardOf(suzhou.id);
   assert.equal((await env.api('POST', '/v1/redemptions', { code: inside.card.code, store_id: suzhouMall.id })).status, 201);
