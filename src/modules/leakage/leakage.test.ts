@@ -179,6 +179,33 @@ test('a binding by a member outside the regions is flagged; a member of unknown 
   assert.equal(list[0].store_id, null);
 });
 
+test('regions are kept on stores and members; a store moved into the region passes; external templates take no leakage rule', async () => {
+  const store = await fx.store({ name: '临时店', province: ' 上海市 ', city: '上海市' });
+  assert.equal(store.province, '上海市', 'trimmed');
+  const { card, template } = await cardOf(jiangsu.id, 'refuse');
+  assert.equal((await env.api('POST', '/v1/redemptions', { code: card.code, store_id: store.id })).status, 403);
+  const moved = await env.api('PATCH', `/v1/stores/${store.id}`, { province: '江苏省', city: '无锡市' });
+  assert.equal(moved.status, 200, JSON.stringify(moved.body));
+  assert.deepEqual([moved.body.province, moved.body.city], ['江苏省', '无锡市']);
+  assert.equal((await env.api('POST', '/v1/redemptions', { code: card.code, store_id: store.id })).status, 201);
+  assert.equal((await alerts(`?template_id=${template.id}`)).data.length, 0);
+
+  const m = await fx.member({ province: '广东省' });
+  assert.equal(m.province, '广东省');
+  const changed = await env.api('PATCH', `/v1/members/${m.id}`, { city: '深圳市' });
+  assert.deepEqual([changed.body.province, changed.body.city], ['广东省', '深圳市']);
+
+  const ext = await env.api('POST', '/v1/templates', {
+    kind: 'external',
+    name: 'x',
+    value: { supplier: 's', product_name: 'p' },
+    validity: { type: 'none' },
+    rules: { leakage: 'flag' },
+  });
+  assert.equal(ext.status, 422);
+  assert.equal(ext.body.errors[0].field, 'rules.leakage');
+});
+
 test('a partner sees its subtree’s alerts only; handling is once and audited; filters narrow the list', async () => {
   const mine = await cardOf(suzhou.id); // suzhou's card at a Shanghai store: outside region and tags
   const theirs = await cardOf(other.id); // 上海总代's card in Nanjing
