@@ -91,25 +91,25 @@ async function byChannel<C extends Counts>(q: Sql, caller: Caller, f: ChannelSta
   const channels = await listChannels(q, tenantId, within);
   const counts = await own(q, caller, f, keys, sql);
   const visible = new Set(channels.map((c) => c.id));
-  const row = (c: Channel): ChannelRow<C> => {
-    const subtree = zero(keys);
-    let children = 0;
-    for (const d of channels) {
-      if (d.path.startsWith(c.path)) add(subtree, counts.get(d.id));
-      if (d.parent_id === c.id) children++;
-    }
-    return {
-      channel_id: c.id,
-      name: c.name,
-      parent_id: c.parent_id,
-      depth: c.depth,
-      path: c.path,
-      status: c.status,
-      children,
-      own: add(zero(keys), counts.get(c.id)) as C,
-      subtree: subtree as C,
-    };
-  };
+  // subtrees bottom-up, once: each channel's subtree is added to its parent's (deepest first), O(channels)
+  const subtrees = new Map(channels.map((c) => [c.id, add(zero(keys), counts.get(c.id))]));
+  const children = new Map<string, number>();
+  for (const c of [...channels].sort((a, b) => b.depth - a.depth)) {
+    if (!c.parent_id || !subtrees.has(c.parent_id)) continue;
+    add(subtrees.get(c.parent_id)!, subtrees.get(c.id));
+    children.set(c.parent_id, (children.get(c.parent_id) ?? 0) + 1);
+  }
+  const row = (c: Channel): ChannelRow<C> => ({
+    channel_id: c.id,
+    name: c.name,
+    parent_id: c.parent_id,
+    depth: c.depth,
+    path: c.path,
+    status: c.status,
+    children: children.get(c.id) ?? 0,
+    own: add(zero(keys), counts.get(c.id)) as C,
+    subtree: { ...subtrees.get(c.id)! } as C,
+  });
   const shown = f.all
     ? channels
     : parent
