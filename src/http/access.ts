@@ -53,6 +53,10 @@ const ACTIONS = {
   // members' names, phones and birthdays: not a clerk's (a clerk reads a member's name only on a redemption at its store)
   'members.read': ['owner', 'operator', 'analyst', 'channel'],
   'reports.read': ['owner', 'operator', 'analyst'],
+  // stats by channel 渠道数据 and leakage alerts 窜货预警: a partner reads its own subtree's
+  'channel_stats.read': ['owner', 'operator', 'analyst', 'channel'],
+  'leakage.read': ['owner', 'operator', 'analyst', 'channel'],
+  'leakage.handle': ['owner', 'operator'],
   'audit.read': ['owner', 'operator', 'analyst'],
   'codes.export': ['owner', 'operator'],
   'cards.issue': ['owner', 'operator', 'channel'],

@@ -11,6 +11,7 @@ import cards from './cards/index.js';
 import ledger from './ledger/index.js';
 import redemptions from './redemptions/index.js';
 import risk from './risk/index.js';
+import leakage from './leakage/index.js';
 import reports from './reports/index.js';
 import audit from './audit/index.js';
 import webhooks from './webhooks/index.js';
@@ -35,6 +36,7 @@ export const modules: ModuleDef[] = [
   ledger,
   redemptions,
   risk,
+  leakage,
   reports,
   audit,
   webhooks,

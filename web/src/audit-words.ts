@@ -48,6 +48,7 @@ export const ACTIONS: Record<string, readonly [string, string]> = {
   'wholesale_order.cancel': ['取消批发订单', 'Wholesale order cancelled'],
   'wholesale_order.refund': ['批发订单退款', 'Wholesale order refunded'],
   'wholesale_order.fulfil': ['批发订单履约', 'Wholesale order fulfilled'],
+  'leakage.handle': ['处理窜货预警', 'Leakage alert handled'],
   'member.create': ['新建会员', 'Member created'],
   'member.update': ['修改会员资料', 'Member changed'],
   'member.wallet_link': ['生成钱包链接', 'Wallet link made'],

@@ -3,6 +3,7 @@ import { CARDS } from './codes-cards.js';
 import { CATALOG, PLATFORM } from './codes-catalog.js';
 import { CHANNELS } from './codes-channels.js';
 import { PORTAL } from './codes-portal.js';
+import { LEAKAGE } from './codes-leakage.js';
 import { REDEEM } from './codes-redeem.js';
 import { WHOLESALE } from './codes-wholesale.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
@@ -23,6 +24,7 @@ export const PARTS = {
   CHANNELS,
   PORTAL,
   WHOLESALE,
+  LEAKAGE,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
 type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

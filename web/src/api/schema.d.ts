@@ -2546,6 +2546,10 @@ export interface paths {
                                 lat: number | null;
                                 lng: number | null;
                                 tags: string[];
+                                /** @description 省: name or code (江苏省, 320000), as channels’ regions give them */
+                                province: string | null;
+                                /** @description 市: name or code (苏州市, 320500) */
+                                city: string | null;
                                 /** Format: date-time */
                                 created_at: string;
                             }[];
@@ -2636,6 +2640,8 @@ export interface paths {
                         lat?: number | null;
                         lng?: number | null;
                         tags?: string[];
+                        province?: string | null;
+                        city?: string | null;
                     };
                 };
             };
@@ -2654,6 +2660,10 @@ export interface paths {
                             lat: number | null;
                             lng: number | null;
                             tags: string[];
+                            /** @description 省: name or code (江苏省, 320000), as channels’ regions give them */
+                            province: string | null;
+                            /** @description 市: name or code (苏州市, 320500) */
+                            city: string | null;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -2763,6 +2773,10 @@ export interface paths {
                             lat: number | null;
                             lng: number | null;
                             tags: string[];
+                            /** @description 省: name or code (江苏省, 320000), as channels’ regions give them */
+                            province: string | null;
+                            /** @description 市: name or code (苏州市, 320500) */
+                            city: string | null;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -2857,6 +2871,8 @@ export interface paths {
                         lat?: number | null;
                         lng?: number | null;
                         tags?: string[];
+                        province?: string | null;
+                        city?: string | null;
                     };
                 };
             };
@@ -2875,6 +2891,10 @@ export interface paths {
                             lat: number | null;
                             lng: number | null;
                             tags: string[];
+                            /** @description 省: name or code (江苏省, 320000), as channels’ regions give them */
+                            province: string | null;
+                            /** @description 市: name or code (苏州市, 320500) */
+                            city: string | null;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -2988,6 +3008,10 @@ export interface paths {
                                 /** Format: date */
                                 birthday: string | null;
                                 tier: string | null;
+                                /** @description 省 (name or code), optional: for 窜货 detection on binding */
+                                province: string | null;
+                                /** @description 市 (name or code), optional */
+                                city: string | null;
                                 /** Format: date-time */
                                 created_at: string;
                             }[];
@@ -3078,6 +3102,8 @@ export interface paths {
                         /** @description YYYY-MM-DD */
                         birthday?: string | null;
                         tier?: string | null;
+                        province?: string | null;
+                        city?: string | null;
                     };
                 };
             };
@@ -3098,6 +3124,10 @@ export interface paths {
                             /** Format: date */
                             birthday: string | null;
                             tier: string | null;
+                            /** @description 省 (name or code), optional: for 窜货 detection on binding */
+                            province: string | null;
+                            /** @description 市 (name or code), optional */
+                            city: string | null;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -3209,6 +3239,10 @@ export interface paths {
                             /** Format: date */
                             birthday: string | null;
                             tier: string | null;
+                            /** @description 省 (name or code), optional: for 窜货 detection on binding */
+                            province: string | null;
+                            /** @description 市 (name or code), optional */
+                            city: string | null;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -3303,6 +3337,8 @@ export interface paths {
                         /** @description YYYY-MM-DD */
                         birthday?: string | null;
                         tier?: string | null;
+                        province?: string | null;
+                        city?: string | null;
                     };
                 };
             };
@@ -3323,6 +3359,10 @@ export interface paths {
                             /** Format: date */
                             birthday: string | null;
                             tier: string | null;
+                            /** @description 省 (name or code), optional: for 窜货 detection on binding */
+                            province: string | null;
+                            /** @description 市 (name or code), optional */
+                            city: string | null;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -3520,6 +3560,8 @@ export interface paths {
                                         /** @description is credited this on top, fen */
                                         bonus: number;
                                     }[];
+                                    /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                    leakage?: "allow" | "flag" | "refuse";
                                     /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                     verification?: {
                                         /** @description integer minor units (fen 分) */
@@ -3703,6 +3745,8 @@ export interface paths {
                                 /** @description is credited this on top, fen */
                                 bonus: number;
                             }[];
+                            /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                            leakage?: "allow" | "flag" | "refuse";
                             /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                             verification?: {
                                 /** @description integer minor units (fen 分) */
@@ -3810,6 +3854,8 @@ export interface paths {
                                     /** @description is credited this on top, fen */
                                     bonus: number;
                                 }[];
+                                /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                leakage?: "allow" | "flag" | "refuse";
                                 /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                 verification?: {
                                     /** @description integer minor units (fen 分) */
@@ -4013,6 +4059,8 @@ export interface paths {
                                     /** @description is credited this on top, fen */
                                     bonus: number;
                                 }[];
+                                /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                leakage?: "allow" | "flag" | "refuse";
                                 /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                 verification?: {
                                     /** @description integer minor units (fen 分) */
@@ -4198,6 +4246,8 @@ export interface paths {
                                 /** @description is credited this on top, fen */
                                 bonus: number;
                             }[];
+                            /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                            leakage?: "allow" | "flag" | "refuse";
                             /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                             verification?: {
                                 /** @description integer minor units (fen 分) */
@@ -4306,6 +4356,8 @@ export interface paths {
                                     /** @description is credited this on top, fen */
                                     bonus: number;
                                 }[];
+                                /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                leakage?: "allow" | "flag" | "refuse";
                                 /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                 verification?: {
                                     /** @description integer minor units (fen 分) */
@@ -4497,6 +4549,8 @@ export interface paths {
                                 /** @description is credited this on top, fen */
                                 bonus: number;
                             }[];
+                            /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                            leakage?: "allow" | "flag" | "refuse";
                             /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                             verification?: {
                                 /** @description integer minor units (fen 分) */
@@ -8001,6 +8055,8 @@ export interface paths {
                                         /** @description is credited this on top, fen */
                                         bonus: number;
                                     }[];
+                                    /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                    leakage?: "allow" | "flag" | "refuse";
                                     /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                     verification?: {
                                         /** @description integer minor units (fen 分) */
@@ -8781,6 +8837,809 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leakage-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 窜货预警 Leakage alerts, newest first: cards used outside their channel’s regions or stores (a partner: its subtree’s) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    channel_id?: string;
+                    template_id?: string;
+                    store_id?: string;
+                    from?: string;
+                    to?: string;
+                    handled?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                /** @description redeemed (or stamped) at a store, or bound by a member */
+                                kind: "redemption" | "binding";
+                                card_id: string;
+                                template_id: string | null;
+                                /** @description the card’s channel */
+                                channel_id: string;
+                                /** @description its path when the alert was raised */
+                                channel_path: string;
+                                store_id: string | null;
+                                member_id: string | null;
+                                redemption_id: string | null;
+                                /** @description the template’s rules.leakage when it was raised */
+                                rule: "flag" | "refuse";
+                                /** @description region (the store’s province/city is not in the channel’s regions), store_tags, member_region */
+                                reasons: string[];
+                                /** @description the regions and tags compared, as they were */
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                handled_at: string | null;
+                                handled_by: string | null;
+                                note: string | null;
+                            }[];
+                            next_cursor: string | null;
+                            /** @description the names of the card, template, channel, store and member ids */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leakage-alerts/{id}/handle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a leakage alert handled 标记已处理 (once; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description redeemed (or stamped) at a store, or bound by a member */
+                            kind: "redemption" | "binding";
+                            card_id: string;
+                            template_id: string | null;
+                            /** @description the card’s channel */
+                            channel_id: string;
+                            /** @description its path when the alert was raised */
+                            channel_path: string;
+                            store_id: string | null;
+                            member_id: string | null;
+                            redemption_id: string | null;
+                            /** @description the template’s rules.leakage when it was raised */
+                            rule: "flag" | "refuse";
+                            /** @description region (the store’s province/city is not in the channel’s regions), store_tags, member_region */
+                            reasons: string[];
+                            /** @description the regions and tags compared, as they were */
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            handled_at: string | null;
+                            handled_by: string | null;
+                            note: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据穿透 Issued, bound, redeemed, amount and GMV by channel: each channel’s own and its subtree’s (a partner: its subtree only) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    parent_id?: string;
+                    /** @description every channel the caller sees, in tree order, instead of one level */
+                    all?: boolean;
+                    template_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            time_zone: string;
+                            parent: {
+                                channel_id: string;
+                                name: string;
+                                parent_id: string | null;
+                                depth: number;
+                                path: string;
+                                status: string;
+                                /** @description channels directly below (drill down with parent_id) */
+                                children: number;
+                                own: {
+                                    /** @description cards issued in the period */
+                                    issued: number;
+                                    /** @description issued straight to a member */
+                                    issued_to_members: number;
+                                    /** @description bearer codes bound to a member */
+                                    bound: number;
+                                    /** @description cards that reached members: issued to a member + bound */
+                                    in_hands: number;
+                                    /** @description redemptions that stand */
+                                    redeemed: number;
+                                    /** @description distinct cards redeemed (a subtree: the sum of its channels’) */
+                                    redeemed_cards: number;
+                                    /** @description fen: what those redemptions were worth */
+                                    redeemed_amount: number;
+                                    /** @description fen: the order amounts of those redemptions (GMV) */
+                                    order_gmv: number;
+                                };
+                                subtree: {
+                                    /** @description cards issued in the period */
+                                    issued: number;
+                                    /** @description issued straight to a member */
+                                    issued_to_members: number;
+                                    /** @description bearer codes bound to a member */
+                                    bound: number;
+                                    /** @description cards that reached members: issued to a member + bound */
+                                    in_hands: number;
+                                    /** @description redemptions that stand */
+                                    redeemed: number;
+                                    /** @description distinct cards redeemed (a subtree: the sum of its channels’) */
+                                    redeemed_cards: number;
+                                    /** @description fen: what those redemptions were worth */
+                                    redeemed_amount: number;
+                                    /** @description fen: the order amounts of those redemptions (GMV) */
+                                    order_gmv: number;
+                                };
+                            } | null;
+                            rows: {
+                                channel_id: string;
+                                name: string;
+                                parent_id: string | null;
+                                depth: number;
+                                path: string;
+                                status: string;
+                                /** @description channels directly below (drill down with parent_id) */
+                                children: number;
+                                own: {
+                                    /** @description cards issued in the period */
+                                    issued: number;
+                                    /** @description issued straight to a member */
+                                    issued_to_members: number;
+                                    /** @description bearer codes bound to a member */
+                                    bound: number;
+                                    /** @description cards that reached members: issued to a member + bound */
+                                    in_hands: number;
+                                    /** @description redemptions that stand */
+                                    redeemed: number;
+                                    /** @description distinct cards redeemed (a subtree: the sum of its channels’) */
+                                    redeemed_cards: number;
+                                    /** @description fen: what those redemptions were worth */
+                                    redeemed_amount: number;
+                                    /** @description fen: the order amounts of those redemptions (GMV) */
+                                    order_gmv: number;
+                                };
+                                subtree: {
+                                    /** @description cards issued in the period */
+                                    issued: number;
+                                    /** @description issued straight to a member */
+                                    issued_to_members: number;
+                                    /** @description bearer codes bound to a member */
+                                    bound: number;
+                                    /** @description cards that reached members: issued to a member + bound */
+                                    in_hands: number;
+                                    /** @description redemptions that stand */
+                                    redeemed: number;
+                                    /** @description distinct cards redeemed (a subtree: the sum of its channels’) */
+                                    redeemed_cards: number;
+                                    /** @description fen: what those redemptions were worth */
+                                    redeemed_amount: number;
+                                    /** @description fen: the order amounts of those redemptions (GMV) */
+                                    order_gmv: number;
+                                };
+                            }[];
+                            unattributed: {
+                                /** @description cards issued in the period */
+                                issued: number;
+                                /** @description issued straight to a member */
+                                issued_to_members: number;
+                                /** @description bearer codes bound to a member */
+                                bound: number;
+                                /** @description cards that reached members: issued to a member + bound */
+                                in_hands: number;
+                                /** @description redemptions that stand */
+                                redeemed: number;
+                                /** @description distinct cards redeemed (a subtree: the sum of its channels’) */
+                                redeemed_cards: number;
+                                /** @description fen: what those redemptions were worth */
+                                redeemed_amount: number;
+                                /** @description fen: the order amounts of those redemptions (GMV) */
+                                order_gmv: number;
+                            } | null;
+                            totals: {
+                                /** @description cards issued in the period */
+                                issued: number;
+                                /** @description issued straight to a member */
+                                issued_to_members: number;
+                                /** @description bearer codes bound to a member */
+                                bound: number;
+                                /** @description cards that reached members: issued to a member + bound */
+                                in_hands: number;
+                                /** @description redemptions that stand */
+                                redeemed: number;
+                                /** @description distinct cards redeemed (a subtree: the sum of its channels’) */
+                                redeemed_cards: number;
+                                /** @description fen: what those redemptions were worth */
+                                redeemed_amount: number;
+                                /** @description fen: the order amounts of those redemptions (GMV) */
+                                order_gmv: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/channels/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 渠道漏斗 The cards issued in the period by channel → reached a member → redeemed (own and subtree) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    parent_id?: string;
+                    /** @description every channel the caller sees, in tree order, instead of one level */
+                    all?: boolean;
+                    template_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            time_zone: string;
+                            parent: {
+                                channel_id: string;
+                                name: string;
+                                parent_id: string | null;
+                                depth: number;
+                                path: string;
+                                status: string;
+                                /** @description channels directly below (drill down with parent_id) */
+                                children: number;
+                                own: {
+                                    /** @description cards issued in the period */
+                                    issued: number;
+                                    /** @description of those, reached a member by the period’s end (issued to one, or bound) */
+                                    reached: number;
+                                    /** @description of those, redeemed (standing) by the period’s end */
+                                    redeemed: number;
+                                };
+                                subtree: {
+                                    /** @description cards issued in the period */
+                                    issued: number;
+                                    /** @description of those, reached a member by the period’s end (issued to one, or bound) */
+                                    reached: number;
+                                    /** @description of those, redeemed (standing) by the period’s end */
+                                    redeemed: number;
+                                };
+                            } | null;
+                            rows: {
+                                channel_id: string;
+                                name: string;
+                                parent_id: string | null;
+                                depth: number;
+                                path: string;
+                                status: string;
+                                /** @description channels directly below (drill down with parent_id) */
+                                children: number;
+                                own: {
+                                    /** @description cards issued in the period */
+                                    issued: number;
+                                    /** @description of those, reached a member by the period’s end (issued to one, or bound) */
+                                    reached: number;
+                                    /** @description of those, redeemed (standing) by the period’s end */
+                                    redeemed: number;
+                                };
+                                subtree: {
+                                    /** @description cards issued in the period */
+                                    issued: number;
+                                    /** @description of those, reached a member by the period’s end (issued to one, or bound) */
+                                    reached: number;
+                                    /** @description of those, redeemed (standing) by the period’s end */
+                                    redeemed: number;
+                                };
+                            }[];
+                            unattributed: {
+                                /** @description cards issued in the period */
+                                issued: number;
+                                /** @description of those, reached a member by the period’s end (issued to one, or bound) */
+                                reached: number;
+                                /** @description of those, redeemed (standing) by the period’s end */
+                                redeemed: number;
+                            } | null;
+                            totals: {
+                                /** @description cards issued in the period */
+                                issued: number;
+                                /** @description of those, reached a member by the period’s end (issued to one, or bound) */
+                                reached: number;
+                                /** @description of those, redeemed (standing) by the period’s end */
+                                redeemed: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/channels/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stats by channel as a file: CSV (UTF-8 with BOM) or XLSX; names, subtree and own figures, yuan with 2 decimals */
+        get: {
+            parameters: {
+                query: {
+                    from?: string;
+                    to?: string;
+                    parent_id?: string;
+                    /** @description every channel the caller sees, in tree order, instead of one level */
+                    all?: boolean;
+                    template_id?: string;
+                    format: "csv" | "xlsx";
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12029,6 +12888,8 @@ export interface paths {
                                         /** @description is credited this on top, fen */
                                         bonus: number;
                                     }[];
+                                    /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                    leakage?: "allow" | "flag" | "refuse";
                                     /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                     verification?: {
                                         /** @description integer minor units (fen 分) */
@@ -12639,6 +13500,8 @@ export interface paths {
                                         /** @description is credited this on top, fen */
                                         bonus: number;
                                     }[];
+                                    /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                    leakage?: "allow" | "flag" | "refuse";
                                     /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                     verification?: {
                                         /** @description integer minor units (fen 分) */
@@ -12865,6 +13728,8 @@ export interface paths {
                                     /** @description is credited this on top, fen */
                                     bonus: number;
                                 }[];
+                                /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                leakage?: "allow" | "flag" | "refuse";
                                 /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                 verification?: {
                                     /** @description integer minor units (fen 分) */
@@ -13120,6 +13985,8 @@ export interface paths {
                                     /** @description is credited this on top, fen */
                                     bonus: number;
                                 }[];
+                                /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                leakage?: "allow" | "flag" | "refuse";
                                 /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                 verification?: {
                                     /** @description integer minor units (fen 分) */
@@ -13355,6 +14222,8 @@ export interface paths {
                                     /** @description is credited this on top, fen */
                                     bonus: number;
                                 }[];
+                                /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                leakage?: "allow" | "flag" | "refuse";
                                 /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                 verification?: {
                                     /** @description integer minor units (fen 分) */
