@@ -86,10 +86,15 @@ async function plainWorkbook(ctx: Ctx, q: Sql, d: DeliveryRow): Promise<Buffer> 
 
 /** One attempt on a known link: its row (what the delivery's page lists) and its audit entry. */
 async function record(q: Sql, d: DeliveryRow, outcome: 'served' | Refusal, v: Visitor, at: Date) {
-  await q.query(
-    `INSERT INTO delivery_attempts (tenant_id, delivery_id, id, outcome, ip, user_agent, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [d.tenant_id, d.id, newId('dla'), outcome, v.ip, v.userAgent?.slice(0, 300) ?? null, at],
-  );
+  await q.query(`INSERT INTO delivery_attempts (tenant_id, delivery_id, id, outcome, ip, user_agent, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+    d.tenant_id,
+    d.id,
+    newId('dla'),
+    outcome,
+    v.ip,
+    v.userAgent?.slice(0, 300) ?? null,
+    at,
+  ]);
   await appendAudit(q, {
     tenantId: d.tenant_id,
     actor: `link:${d.id}`,
@@ -116,7 +121,15 @@ export async function fetchFile(ctx: Ctx, caller: Caller, id: string, actor: str
       throw new AppError(409, 'DELIVERY_NO_FILE', 'this link delivery has no password-protected file; its workbook is made only through the link');
     }
     const { file, ...d } = got;
-    await appendAudit(q, { tenantId: caller.tenantId, actor, action: 'delivery.file_fetch', targetType: 'delivery', targetId: id, data: { fetches: d.fetches }, at: now });
+    await appendAudit(q, {
+      tenantId: caller.tenantId,
+      actor,
+      action: 'delivery.file_fetch',
+      targetType: 'delivery',
+      targetId: id,
+      data: { fetches: d.fetches },
+      at: now,
+    });
     return { file: Buffer.from(file), delivery: d };
   });
 }

@@ -8,12 +8,7 @@ import { tokenPrint } from './model.js';
 import { confirmPage, refusedPage } from './page.js';
 
 const html = (reply: FastifyReply, status: number, body: string) =>
-  reply
-    .status(status)
-    .header('cache-control', 'no-store')
-    .header('x-robots-tag', 'noindex, nofollow')
-    .type('text/html; charset=utf-8')
-    .send(body);
+  reply.status(status).header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow').type('text/html; charset=utf-8').send(body);
 
 /**
  * The download link 一次性下载链接, outside /v1 and without sign-in: the token is the only credential.

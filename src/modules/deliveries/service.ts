@@ -25,7 +25,8 @@ export interface NewDelivery {
   actor: string;
 }
 
-const invalid = (field: string, reason: string, detail = reason) => new AppError(422, 'DELIVERY_INVALID', `${field}: ${detail}`, { errors: [{ field, reason }] });
+const invalid = (field: string, reason: string, detail = reason) =>
+  new AppError(422, 'DELIVERY_INVALID', `${field}: ${detail}`, { errors: [{ field, reason }] });
 // the reasons (worded for people in src/platform/problems/fields.ts)
 
 /** Why each of these cards cannot be delivered (issued bearer cards only, each in one live delivery). */
@@ -79,7 +80,8 @@ export async function createDelivery(ctx: Ctx, q: Sql, caller: Caller, input: Ne
   const hours = input.expiresInHours ?? LINK_HOURS;
   if (link && (hours < 1 || hours > LINK_MAX_HOURS)) throw invalid('expires_in_hours', hours < 1 ? 'must be >= 1' : `must be <= ${LINK_MAX_HOURS}`);
   const maxDownloads = input.maxDownloads ?? 1;
-  if (link && (maxDownloads < 1 || maxDownloads > LINK_MAX_DOWNLOADS)) throw invalid('max_downloads', maxDownloads < 1 ? 'must be >= 1' : `must be <= ${LINK_MAX_DOWNLOADS}`);
+  if (link && (maxDownloads < 1 || maxDownloads > LINK_MAX_DOWNLOADS))
+    throw invalid('max_downloads', maxDownloads < 1 ? 'must be >= 1' : `must be <= ${LINK_MAX_DOWNLOADS}`);
 
   const cards = await checkCards(q, tenantId, ids);
   const now = ctx.clock.now();
@@ -197,7 +199,13 @@ export async function revokeDelivery(ctx: Ctx, q: Sql, caller: Caller, id: strin
       .rows[0]!;
   }
   await emit(q, [
-    { tenantId: caller.tenantId, type: 'delivery.revoked', at: now, keyId: caller.keyId, data: eventData(d, { voided: voided?.voided ?? 0, reason: opts.reason ?? null }) },
+    {
+      tenantId: caller.tenantId,
+      type: 'delivery.revoked',
+      at: now,
+      keyId: caller.keyId,
+      data: eventData(d, { voided: voided?.voided ?? 0, reason: opts.reason ?? null }),
+    },
   ]);
   return { ...deliveryView(d, now), voided };
 }
