@@ -21,6 +21,7 @@ export interface Visitor {
 export interface LinkInfo {
   delivery: DeliveryRow;
   tenantName: string;
+  timeZone: string;
 }
 
 const why = (d: DeliveryRow, now: Date): Refusal | null =>
@@ -38,7 +39,8 @@ export async function peekLink(ctx: Ctx, token: string): Promise<{ ok: LinkInfo 
   if (!d) return { refused: 'unknown' };
   const r = why(d, ctx.clock.now());
   if (r) return { refused: r };
-  return { ok: { delivery: d, tenantName: (await getTenant(ctx.db, d.tenant_id)).name } };
+  const t = await getTenant(ctx.db, d.tenant_id);
+  return { ok: { delivery: d, tenantName: t.name, timeZone: t.time_zone } };
 }
 
 /**

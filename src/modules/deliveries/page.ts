@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { LinkInfo, Refusal } from './link.js';
 
 /**
@@ -19,7 +20,8 @@ function layout(title: string, body: string): string {
 <body><main>${body}</main></body></html>`;
 }
 
-const fmt = (d: Date) => new Date(d).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+/** A time on the brand's calendar, with its offset (2026-11-28 10:30 +08:00). */
+const fmt = (d: Date, tz: string) => DateTime.fromJSDate(new Date(d), { zone: tz }).toFormat('yyyy-LL-dd HH:mm ZZ');
 
 /** The confirmation page: what is waiting, and one button that POSTs to take it. */
 export function confirmPage(token: string, info: LinkInfo): string {
@@ -29,7 +31,7 @@ export function confirmPage(token: string, info: LinkInfo): string {
     '领取卡券文件',
     `<h1>领取卡券文件 <span class="en">Your codes</span></h1>
 <p>${esc(info.tenantName)} 交给 <b>${esc(d.recipient_name)}</b> 的 ${d.cards} 张卡券。</p>
-<dl><dt>有效期至</dt><dd>${fmt(d.expires_at!)}</dd><dt>可下载次数</dt><dd>还剩 ${left} 次 / 共 ${d.max_downloads} 次</dd></dl>
+<dl><dt>有效期至</dt><dd>${fmt(d.expires_at!, info.timeZone)}</dd><dt>可下载次数</dt><dd>还剩 ${left} 次 / 共 ${d.max_downloads} 次</dd></dl>
 ${d.protected ? '<p>文件已加密：打开时需要输入密码，密码会通过其他方式单独发给您。</p>' : ''}
 <p>点击下方按钮后下载开始，并计入下载次数。请勿转发此链接。</p>
 <form method="post" action="/d/${esc(token)}"><input type="hidden" name="confirm" value="yes"><button type="submit">确认下载 Download</button></form>
