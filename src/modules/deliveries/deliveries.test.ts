@@ -5,6 +5,7 @@ import { startTestEnv, fixtures, type TestEnv } from '../../testing/harness.js';
 import { clock } from '../../clock.js';
 import { dispatchEvents } from '../../platform/events.js';
 import { decryptWorkbook, isEncryptedFile } from './file.js';
+import { setTenantDisabled } from '../tenants/service.js';
 
 /**
  * 卡密安全交付: codes handed to a recipient as a password-protected XLSX (the password shown once),
@@ -301,4 +302,21 @@ test('who may: owners and operators deliver; an analyst reads; a clerk neither; 
   assert.equal(both.body.errors[0].field, 'max_downloads');
   const neither = await env.api('POST', '/v1/deliveries', { method: 'file', recipient: { name: 'x' } });
   assert.equal(neither.status, 422);
+});
+
+test('a disabled brand’s links stop with it, and work again when it is enabled', async () => {
+  const { codes } = await bearer(1);
+  const r = await env.api('POST', '/v1/deliveries', { card_ids: [...codes.keys()], method: 'link', password: false, recipient: { name: 'x' } });
+  const token = tokenOf(r.body.secret.url);
+  await setTenantDisabled(env.ctx.db, env.tenantId, true, new Date());
+  try {
+    for (const res of [await page(token), await confirm(token)]) {
+      assert.equal(res.statusCode, 404);
+      assert.match(res.body, /链接无效/);
+    }
+  } finally {
+    await setTenantDisabled(env.ctx.db, env.tenantId, false, new Date());
+  }
+  assert.equal((await env.api('GET', `/v1/deliveries/${r.body.id}`)).body.downloads, 0);
+  assert.equal((await confirm(token)).statusCode, 200);
 });

@@ -6,7 +6,7 @@ import { newId } from '../../ids.js';
 import { emit } from '../../platform/events.js';
 import { appendAudit } from '../audit/service.js';
 import { cardsByIds } from '../cards/read.js';
-import { getTenant } from '../tenants/service.js';
+import { getTenant, tenantDisabled } from '../tenants/service.js';
 import { renderWorkbook } from './file.js';
 import { COLS, type DeliveryRow, TOKEN_RE, tokenHash } from './model.js';
 import { cardIdsOf, eventData, getDelivery } from './service.js';
@@ -27,10 +27,12 @@ export interface LinkInfo {
 const why = (d: DeliveryRow, now: Date): Refusal | null =>
   d.revoked_at ? 'revoked' : d.downloads >= (d.max_downloads ?? 0) ? 'used_up' : new Date(d.expires_at!) <= now ? 'expired' : null;
 
+/** The link's delivery; none for an unknown token, or for a disabled tenant's (its links stop with it). */
 async function byToken(ctx: Ctx, q: Sql, token: string): Promise<DeliveryRow | null> {
   if (!TOKEN_RE.test(token)) return null;
   const r = await q.query<DeliveryRow>(`SELECT ${COLS} FROM deliveries WHERE token_hash = $1 AND method = 'link'`, [tokenHash(ctx.keys, token)]);
-  return r.rows[0] ?? null;
+  const d = r.rows[0];
+  return d && !(await tenantDisabled(q, d.tenant_id)) ? d : null;
 }
 
 /** GET /d/<token>: the link's state, changing nothing (a chat app's or mail scanner's preview spends nothing). */
@@ -53,7 +55,7 @@ export async function takeDownload(
   token: string,
   v: Visitor,
 ): Promise<{ file: Buffer; delivery: DeliveryRow } | { refused: Refusal; delivery?: DeliveryRow }> {
-  if (!TOKEN_RE.test(token)) return { refused: 'unknown' };
+  if (!(await byToken(ctx, ctx.db, token))) return { refused: 'unknown' };
   const hash = tokenHash(ctx.keys, token);
   return ctx.db.tx(async (q) => {
     const now = ctx.clock.now();
