@@ -110,7 +110,7 @@ test('a password-protected file: encrypted (not a zip), opens with its password 
   );
 
   // a card already in a live delivery is not delivered twice
-  const again = await env.api('POST', '/v1/deliveries', { card_ids: [ids[0]], method: 'link', recipient: { name: 'x' } });
+  const again = await env.api('POST', '/v1/deliveries', { card_ids: [ids[0]], method: 'link', password: false, recipient: { name: 'x' } });
   assert.equal(again.status, 409);
   assert.equal(again.body.code, 'DELIVERY_CARDS_UNAVAILABLE');
   assert.equal(again.body.cards[0].reason, `in_delivery:${d.id}`);
@@ -217,7 +217,13 @@ test('a tampered token and an expired link get the Chinese page and nothing; a p
 
   // a second link, left past its time
   const more = await bearer(1);
-  const late = await env.api('POST', '/v1/deliveries', { card_ids: [...more.codes.keys()], method: 'link', recipient: { name: 'x' }, expires_in_hours: 1 });
+  const late = await env.api('POST', '/v1/deliveries', {
+    card_ids: [...more.codes.keys()],
+    method: 'link',
+    password: false,
+    recipient: { name: 'x' },
+    expires_in_hours: 1,
+  });
   clock.advance(3_600_001);
   try {
     const t = tokenOf(late.body.secret.url);
@@ -266,7 +272,7 @@ test('revoke: the link stops at once; void_cards voids the undelivered codes; a 
   // downloaded, then revoked with void: refused (nothing changes); revoked without void: the cards stay, free again
   const second = await bearer(2);
   const ids2 = [...second.codes.keys()];
-  const d2 = await env.api('POST', '/v1/deliveries', { card_ids: ids2, method: 'link', recipient: { name: 'x' } });
+  const d2 = await env.api('POST', '/v1/deliveries', { card_ids: ids2, method: 'link', password: false, recipient: { name: 'x' } });
   assert.equal((await confirm(tokenOf(d2.body.secret.url))).statusCode, 200);
   const refused = await env.api('POST', `/v1/deliveries/${d2.body.id}/revoke`, { void_cards: true });
   assert.equal(refused.status, 409);
@@ -276,7 +282,7 @@ test('revoke: the link stops at once; void_cards voids the undelivered codes; a 
   assert.equal(plain.status, 200);
   assert.equal(plain.body.voided, null);
   assert.equal((await env.api('GET', `/v1/cards/${ids2[0]}`)).body.state, 'active');
-  const redo = await env.api('POST', '/v1/deliveries', { card_ids: ids2, method: 'file', recipient: { name: 'y' } });
+  const redo = await env.api('POST', '/v1/deliveries', { card_ids: ids2, method: 'link', password: false, recipient: { name: 'y' } });
   assert.equal(redo.status, 201, 'a revoked delivery frees its cards');
 
   await dispatchEvents(env.ctx);

@@ -7,7 +7,7 @@ import { emit } from '../../platform/events.js';
 import { appendAudit } from '../audit/service.js';
 import { cardsByIds } from '../cards/read.js';
 import { getTenant, tenantDisabled } from '../tenants/service.js';
-import { renderWorkbook } from './file.js';
+import { makeWorkbook } from './file.js';
 import { COLS, type DeliveryRow, TOKEN_RE, tokenHash } from './model.js';
 import { cardIdsOf, eventData, getDelivery } from './service.js';
 
@@ -85,7 +85,7 @@ export async function takeDownload(
 async function plainWorkbook(ctx: Ctx, q: Sql, d: DeliveryRow): Promise<Buffer> {
   const tenant = await getTenant(q, d.tenant_id);
   const cards = await cardsByIds(q, d.tenant_id, await cardIdsOf(q, d.tenant_id, d.id));
-  return renderWorkbook(ctx.keys, cards, tenant.time_zone, `${tenant.name} 卡密`);
+  return makeWorkbook(ctx.keys, cards, tenant.time_zone, `${tenant.name} 卡密`, null);
 }
 
 /** One attempt on a known link: its row (what the delivery's page lists) and its audit entry. */

@@ -7,7 +7,7 @@ import { emit } from '../../platform/events.js';
 import { cardsByIds } from '../cards/read.js';
 import { createBulk } from '../cards/bulk.js';
 import { getTenant } from '../tenants/service.js';
-import { encryptWorkbook, newPassword, renderWorkbook } from './file.js';
+import { makeWorkbook, newPassword } from './file.js';
 import { COLS, deliveryView, type DeliveryRow, type Method, LINK_HOURS, LINK_MAX_HOURS, LINK_MAX_DOWNLOADS, MAX_CARDS, newToken, tokenHash } from './model.js';
 
 export interface NewDelivery {
@@ -89,7 +89,7 @@ export async function createDelivery(ctx: Ctx, q: Sql, caller: Caller, input: Ne
   const tenant = await getTenant(q, tenantId);
   const protect = !link || input.password !== false;
   const password = protect ? newPassword() : null;
-  const file = password ? encryptWorkbook(await renderWorkbook(ctx.keys, cards, tenant.time_zone, `${tenant.name} 卡密`), password) : null;
+  const file = password ? await makeWorkbook(ctx.keys, cards, tenant.time_zone, `${tenant.name} 卡密`, password) : null;
   const token = link ? newToken() : null;
   const r = await q.query<DeliveryRow>(
     `INSERT INTO deliveries (tenant_id, id, method, recipient_name, recipient_phone, recipient_email, reference_type, reference_id, note, cards,
