@@ -103,7 +103,10 @@ test('a password-protected file: encrypted (not a zip), opens with its password 
     ids.map((id) => codes.get(id)),
   );
   await assert.rejects(decryptWorkbook(file, 'Wrong-Pass-word-2345'));
-  assert.equal((await env.api('GET', `/v1/deliveries/${d.id}`)).body.fetches, 1);
+  const after = (await env.api('GET', `/v1/deliveries/${d.id}`)).body;
+  assert.deepEqual([after.fetches, after.state], [1, 'downloaded']);
+  assert.ok((await env.api('GET', '/v1/deliveries?state=downloaded')).body.data.some((x: any) => x.id === d.id));
+  assert.ok(!(await env.api('GET', '/v1/deliveries?state=created')).body.data.some((x: any) => x.id === d.id));
   assert.deepEqual(
     (await audit(d.id)).map((a) => a.action),
     ['delivery.create', 'delivery.file_fetch'],
@@ -238,8 +241,16 @@ test('a tampered token and an expired link get the Chinese page and nothing; a p
       read.attempts.map((a: any) => a.outcome),
       ['expired'],
     );
-    const expired = await env.api('GET', '/v1/deliveries?state=expired');
-    assert.ok(expired.body.data.some((x: any) => x.id === late.body.id));
+    // each state filter answers the delivery in its state, and only there
+    for (const state of ['created', 'downloaded', 'expired', 'revoked']) {
+      const list = await env.api('GET', `/v1/deliveries?state=${state}`);
+      assert.equal(list.status, 200);
+      assert.equal(
+        list.body.data.some((x: any) => x.id === late.body.id),
+        state === 'expired',
+        state,
+      );
+    }
   } finally {
     clock.reset();
   }
@@ -306,6 +317,13 @@ test('who may: owners and operators deliver; an analyst reads; a clerk neither; 
   assert.equal(both.status, 422);
   assert.equal(both.body.code, 'DELIVERY_INVALID');
   assert.equal(both.body.errors[0].field, 'max_downloads');
+  // pages, newest first
+  const p1 = await env.api('GET', '/v1/deliveries?limit=2');
+  assert.equal(p1.body.data.length, 2);
+  const p2 = await env.api('GET', `/v1/deliveries?limit=2&cursor=${encodeURIComponent(p1.body.next_cursor)}`);
+  assert.equal(p2.status, 200);
+  assert.ok(p2.body.data.length >= 1);
+  assert.ok(p2.body.data.every((x: any) => x.id < p1.body.data[1].id));
   const neither = await env.api('POST', '/v1/deliveries', { method: 'file', recipient: { name: 'x' } });
   assert.equal(neither.status, 422);
 });

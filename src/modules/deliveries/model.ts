@@ -41,12 +41,13 @@ export const LINK_MAX_DOWNLOADS = 10;
 export const MAX_CARDS = 10_000;
 
 /**
- * The state a person reads: revoked (the link no longer works) · expired (a link past its time
- * before it was used up) · downloaded (n of m) · created.
+ * The state a person reads: revoked (the link no longer works) · downloaded (a link: n of m by the
+ * recipient; a file: taken out by the operator) · expired (a link past its time, never downloaded) · created.
  */
-export function stateOf(d: Pick<DeliveryRow, 'revoked_at' | 'method' | 'expires_at' | 'downloads' | 'max_downloads'>, now: Date): DeliveryState {
+export function stateOf(d: Pick<DeliveryRow, 'revoked_at' | 'method' | 'expires_at' | 'downloads' | 'fetches'>, now: Date): DeliveryState {
   if (d.revoked_at) return 'revoked';
-  if (d.downloads > 0) return 'downloaded';
+  // a link: the recipient downloaded it; a file: the operator took it out to send
+  if (d.downloads > 0 || (d.method === 'file' && d.fetches > 0)) return 'downloaded';
   if (d.method === 'link' && d.expires_at && new Date(d.expires_at) <= now) return 'expired';
   return 'created';
 }

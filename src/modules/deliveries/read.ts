@@ -12,11 +12,12 @@ export interface DeliveryFilter {
 }
 
 /** The state as SQL, the same rule as `stateOf`. */
+const SPENT = "(downloads > 0 OR (method = 'file' AND fetches > 0))";
 const STATE_SQL: Record<DeliveryState, string> = {
   revoked: 'revoked_at IS NOT NULL',
-  downloaded: 'revoked_at IS NULL AND downloads > 0',
-  expired: `revoked_at IS NULL AND downloads = 0 AND method = 'link' AND expires_at <= $NOW`,
-  created: `revoked_at IS NULL AND downloads = 0 AND (method = 'file' OR expires_at > $NOW)`,
+  downloaded: `revoked_at IS NULL AND ${SPENT}`,
+  expired: `revoked_at IS NULL AND NOT ${SPENT} AND method = 'link' AND expires_at <= $NOW`,
+  created: `revoked_at IS NULL AND NOT ${SPENT} AND (method = 'file' OR expires_at > $NOW)`,
 };
 
 /** 交付列表: newest first, by state, method or what they deliver for (an order follows its deliveries by reference). */
@@ -24,7 +25,10 @@ export async function listDeliveries(q: Sql, tenantId: string, f: DeliveryFilter
   const params: unknown[] = [tenantId];
   const p = (v: unknown) => (params.push(v), `$${params.length}`);
   const where = ['tenant_id = $1'];
-  if (f.state) where.push(STATE_SQL[f.state].replace('$NOW', p(now)));
+  if (f.state) {
+    const sql = STATE_SQL[f.state];
+    where.push(sql.includes('$NOW') ? sql.replace('$NOW', p(now)) : sql);
+  }
   if (f.method) where.push(`method = ${p(f.method)}`);
   if (f.reference_type) where.push(`reference_type = ${p(f.reference_type)}`);
   if (f.reference_id) where.push(`reference_id = ${p(f.reference_id)}`);

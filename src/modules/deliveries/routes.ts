@@ -14,7 +14,8 @@ import { XLSX_TYPE } from './file.js';
 import { deliveryView, LINK_HOURS, LINK_MAX_DOWNLOADS, LINK_MAX_HOURS, MAX_CARDS } from './model.js';
 
 const State = Type.Union([Type.Literal('created'), Type.Literal('downloaded'), Type.Literal('expired'), Type.Literal('revoked')], {
-  description: 'created 已创建 · downloaded 已下载 (downloads of max_downloads) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销',
+  description:
+    'created 已创建 · downloaded 已下载 (a link: downloads of max_downloads; a file: the operator downloaded it) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销',
 });
 const Method = Type.Union([Type.Literal('file'), Type.Literal('link')], {
   description: 'file 加密文件: a password-protected XLSX the operator sends, the password by another channel · link 下载链接: a one-time link',

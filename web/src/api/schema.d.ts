@@ -13443,7 +13443,7 @@ export interface paths {
                     limit?: number;
                     /** @description next_cursor of the previous page, with the same sort and filters */
                     cursor?: string;
-                    /** @description created 已创建 · downloaded 已下载 (downloads of max_downloads) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销 */
+                    /** @description created 已创建 · downloaded 已下载 (a link: downloads of max_downloads; a file: the operator downloaded it) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销 */
                     state?: "created" | "downloaded" | "expired" | "revoked";
                     /** @description file 加密文件: a password-protected XLSX the operator sends, the password by another channel · link 下载链接: a one-time link */
                     method?: "file" | "link";
@@ -13467,7 +13467,7 @@ export interface paths {
                                 id: string;
                                 /** @description file 加密文件: a password-protected XLSX the operator sends, the password by another channel · link 下载链接: a one-time link */
                                 method: "file" | "link";
-                                /** @description created 已创建 · downloaded 已下载 (downloads of max_downloads) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销 */
+                                /** @description created 已创建 · downloaded 已下载 (a link: downloads of max_downloads; a file: the operator downloaded it) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销 */
                                 state: "created" | "downloaded" | "expired" | "revoked";
                                 recipient: {
                                     name: string;
@@ -13619,7 +13619,7 @@ export interface paths {
                             id: string;
                             /** @description file 加密文件: a password-protected XLSX the operator sends, the password by another channel · link 下载链接: a one-time link */
                             method: "file" | "link";
-                            /** @description created 已创建 · downloaded 已下载 (downloads of max_downloads) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销 */
+                            /** @description created 已创建 · downloaded 已下载 (a link: downloads of max_downloads; a file: the operator downloaded it) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销 */
                             state: "created" | "downloaded" | "expired" | "revoked";
                             recipient: {
                                 name: string;
@@ -13763,7 +13763,7 @@ export interface paths {
                             id: string;
                             /** @description file 加密文件: a password-protected XLSX the operator sends, the password by another channel · link 下载链接: a one-time link */
                             method: "file" | "link";
-                            /** @description created 已创建 · downloaded 已下载 (downloads of max_downloads) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销 */
+                            /** @description created 已创建 · downloaded 已下载 (a link: downloads of max_downloads; a file: the operator downloaded it) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销 */
                             state: "created" | "downloaded" | "expired" | "revoked";
                             recipient: {
                                 name: string;
@@ -14013,7 +14013,7 @@ export interface paths {
                             id: string;
                             /** @description file 加密文件: a password-protected XLSX the operator sends, the password by another channel · link 下载链接: a one-time link */
                             method: "file" | "link";
-                            /** @description created 已创建 · downloaded 已下载 (downloads of max_downloads) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销 */
+                            /** @description created 已创建 · downloaded 已下载 (a link: downloads of max_downloads; a file: the operator downloaded it) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销 */
                             state: "created" | "downloaded" | "expired" | "revoked";
                             recipient: {
                                 name: string;
