@@ -6,6 +6,7 @@ import { clock } from '../../clock.js';
 import { dispatchEvents } from '../../platform/events.js';
 import { decryptWorkbook, isEncryptedFile } from './file.js';
 import { setTenantDisabled } from '../tenants/service.js';
+import { redactUrl } from '../../http/logging.js';
 
 /**
  * 卡密安全交付: codes handed to a recipient as a password-protected XLSX (the password shown once),
@@ -343,4 +344,10 @@ test('a disabled brand’s links stop with it, and work again when it is enabled
   }
   assert.equal((await env.api('GET', `/v1/deliveries/${r.body.id}`)).body.downloads, 0);
   assert.equal((await confirm(token)).statusCode, 200);
+});
+
+test('the request log never carries a link’s token', () => {
+  assert.equal(redactUrl(`/d/${'A'.repeat(43)}`), '/d/[redacted]');
+  assert.equal(redactUrl(`/d/${'A'.repeat(43)}?utm=x`), '/d/[redacted]?utm=[redacted]');
+  assert.equal(redactUrl('/v1/deliveries?limit=5'), '/v1/deliveries?limit=5');
 });
