@@ -318,6 +318,17 @@ test('who may: owners and operators deliver; an analyst reads; a clerk neither; 
   assert.equal(both.status, 422);
   assert.equal(both.body.code, 'DELIVERY_INVALID');
   assert.equal(both.body.errors[0].field, 'max_downloads');
+  // a retry with the same key answers the same delivery and link; the stored answer is sealed
+  const more = await bearer(1);
+  const keyed = { card_ids: [...more.codes.keys()], method: 'link', password: false, recipient: { name: 'k' } };
+  const k1 = await env.api('POST', '/v1/deliveries', keyed, { headers: { 'idempotency-key': 'dlv-retry-1' } });
+  const k2 = await env.api('POST', '/v1/deliveries', keyed, { headers: { 'idempotency-key': 'dlv-retry-1' } });
+  assert.equal(k1.status, 201);
+  assert.deepEqual([k2.body.id, k2.body.secret.url], [k1.body.id, k1.body.secret.url]);
+  const stored = await env.ctx.db.query<{ response: any }>(`SELECT response FROM idempotency_keys WHERE key = 'dlv-retry-1'`);
+  assert.ok(stored.rows[0]!.response.__sealed, 'the link is not stored in clear');
+  assert.ok(!JSON.stringify(stored.rows[0]!.response).includes(tokenOf(k1.body.secret.url)));
+
   // pages, newest first
   const p1 = await env.api('GET', '/v1/deliveries?limit=2');
   assert.equal(p1.body.data.length, 2);

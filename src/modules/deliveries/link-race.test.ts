@@ -65,6 +65,18 @@ describe('in one process (both engines)', () => {
     check(replies.map((r) => ({ status: r.statusCode, file: /attachment/.test(String(r.headers['content-disposition'])) })));
     await counted(async (sql, p) => (await env.ctx.db.query(sql, p)).rows, d.body.id);
   });
+
+  test('the same cards delivered twice at once: one delivery gets them, the other a clean 409', async () => {
+    const fx = await fixtures(env);
+    const b = await fx.batch((await fx.template('gift', { initial_balance: 100 })).id);
+    const cards = [await fx.issue(b.id), await fx.issue(b.id)];
+    const body = { card_ids: cards.map((c) => c.id), method: 'link', password: false, recipient: { name: 'r' } };
+    const replies = await allAtOnce(6, () => env.api('POST', '/v1/deliveries', body));
+    assert.deepEqual(replies.map((r) => r.status).sort(), [201, 409, 409, 409, 409, 409]);
+    assert.ok(replies.filter((r) => r.status === 409).every((r) => r.body.code === 'DELIVERY_CARDS_UNAVAILABLE'));
+    const live = await env.ctx.db.query('SELECT card_id FROM delivery_cards WHERE card_id = ANY($1::text[]) AND live', [body.card_ids]);
+    assert.equal(live.rows.length, 2, 'each card in one live delivery');
+  });
 });
 
 describe('across two server processes', { skip: SKIP }, () => {
