@@ -59,6 +59,10 @@ const ACTIONS = {
   'leakage.handle': ['owner', 'operator'],
   'audit.read': ['owner', 'operator', 'analyst'],
   'codes.export': ['owner', 'operator'],
+  // 卡密交付: handing codes to a recipient reveals them, as an export does
+  'deliveries.manage': ['owner', 'operator'],
+  // the list of deliveries and their downloads (recipients' names and contacts): not a clerk's or a partner's
+  'deliveries.read': ['owner', 'operator', 'analyst'],
   'cards.issue': ['owner', 'operator', 'channel'],
   'cards.bind': ['owner', 'operator', 'channel', 'member'],
   'cards.read': ['owner', 'operator', 'analyst', 'clerk', 'channel', 'member'],

@@ -18,6 +18,7 @@ import webhooks from './webhooks/index.js';
 import wallet from './wallet/index.js';
 import provisioning from './provisioning/index.js';
 import wholesale from './wholesale/index.js';
+import deliveries from './deliveries/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -43,4 +44,5 @@ export const modules: ModuleDef[] = [
   wallet,
   provisioning,
   wholesale,
+  deliveries,
 ];

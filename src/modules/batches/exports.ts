@@ -61,6 +61,13 @@ export async function listExports(q: Sql, tenantId: string, batchId: string, lim
   ).rows;
 }
 
+/** One export of a batch (404 EXPORT_NOT_FOUND when there is none). */
+export async function getExport(q: Sql, tenantId: string, batchId: string, id: string): Promise<ExportRow> {
+  const e = (await q.query<ExportRow>(`SELECT ${COLS} FROM batch_exports WHERE tenant_id = $1 AND batch_id = $2 AND id = $3`, [tenantId, batchId, id])).rows[0];
+  if (!e) throw new AppError(404, 'EXPORT_NOT_FOUND', 'export not found');
+  return e;
+}
+
 /** An export of this batch that may be fetched again now (counted as fetched), or why not. */
 export async function takeRefetch(q: Sql, tenantId: string, batchId: string, id: string, now: Date): Promise<ExportRow> {
   const r = await q.query<ExportRow>(

@@ -145,3 +145,11 @@ export async function bearerOutstanding(q: Sql, tenantId: string, f: { template_
   );
   return Number(r.rows[0].n);
 }
+
+/** These cards, in the order asked (ids not found are left out): a delivery reveals their codes into its file. */
+export async function cardsByIds(q: Sql, tenantId: string, ids: string[]): Promise<CardRow[]> {
+  if (!ids.length) return [];
+  const r = await q.query<CardRow>('SELECT * FROM cards WHERE tenant_id = $1 AND id = ANY($2::text[])', [tenantId, ids]);
+  const byId = new Map(r.rows.map((c) => [c.id, c]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}

@@ -122,4 +122,15 @@ export const FIELDS: Record<string, readonly [string, string]> = {
   'rules.transferable': ['可转赠', 'transferable'],
   'rules.verification': ['二次验证', 'second verification'],
   'rules.verification.threshold': ['二次验证门槛', 'verification threshold'],
+  // deliveries 卡密交付
+  recipient: ['收件人', 'recipient'],
+  'recipient.name': ['收件人姓名', 'recipient name'],
+  'recipient.phone': ['收件人手机', 'recipient phone'],
+  'recipient.email': ['收件人邮箱', 'recipient email'],
+  reference_type: ['关联单据类型', 'reference type'],
+  reference_id: ['关联单据号', 'reference id'],
+  expires_in_hours: ['链接有效时长（小时）', 'link valid for (hours)'],
+  max_downloads: ['最多下载次数', 'most downloads'],
+  export: ['导出记录', 'export'],
+  void_cards: ['同时作废卡券', 'void the cards'],
 };

@@ -16861,6 +16861,703 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries, newest first, with their state (created · downloaded n of m · expired · revoked) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    /** @description created 已创建 · downloaded 已下载 (a link: downloads of max_downloads; a file: the operator downloaded it) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销 */
+                    state?: "created" | "downloaded" | "expired" | "revoked";
+                    /** @description file 加密文件: a password-protected XLSX the operator sends, the password by another channel · link 下载链接: a one-time link */
+                    method?: "file" | "link";
+                    reference_type?: string;
+                    reference_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                /** @description file 加密文件: a password-protected XLSX the operator sends, the password by another channel · link 下载链接: a one-time link */
+                                method: "file" | "link";
+                                /** @description created 已创建 · downloaded 已下载 (a link: downloads of max_downloads; a file: the operator downloaded it) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销 */
+                                state: "created" | "downloaded" | "expired" | "revoked";
+                                recipient: {
+                                    name: string;
+                                    phone: string | null;
+                                    email: string | null;
+                                };
+                                reference_type: string | null;
+                                reference_id: string | null;
+                                note: string | null;
+                                cards: number;
+                                password_protected: boolean;
+                                file_bytes: number | null;
+                                /** Format: date-time */
+                                expires_at: string | null;
+                                max_downloads: number | null;
+                                /** @description downloads through the link */
+                                downloads: number;
+                                /** @description the link would serve the file now */
+                                link_usable: boolean;
+                                /** Format: date-time */
+                                last_download_at: string | null;
+                                /** @description times the operator downloaded the file */
+                                fetches: number;
+                                /** Format: date-time */
+                                revoked_at: string | null;
+                                revoked_by: string | null;
+                                revoke_reason: string | null;
+                                /** @description the bulk void of the cards when the revoke voided them (GET /v1/cards/bulk/{id}) */
+                                void_bulk_id: string | null;
+                                actor: string;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Deliver issued bearer cards to a recipient 卡密交付: as a password-protected XLSX (method file) or a one-time download link (method link). The password and the link are in the answer only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        card_ids?: string[];
+                        /** @description the cards a batch export took out of stock */
+                        export?: {
+                            batch_id: string;
+                            export_id: string;
+                        };
+                        /** @description file 加密文件: a password-protected XLSX the operator sends, the password by another channel · link 下载链接: a one-time link */
+                        method: "file" | "link";
+                        recipient: {
+                            name: string;
+                            phone?: string;
+                            email?: string;
+                        };
+                        reference_type?: string;
+                        reference_id?: string;
+                        note?: string;
+                        /** @description link only: false serves a workbook without a password (default true) */
+                        password?: boolean;
+                        /** @description link only (default 72) */
+                        expires_in_hours?: number;
+                        /** @description link only (default 1) */
+                        max_downloads?: number;
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description file 加密文件: a password-protected XLSX the operator sends, the password by another channel · link 下载链接: a one-time link */
+                            method: "file" | "link";
+                            /** @description created 已创建 · downloaded 已下载 (a link: downloads of max_downloads; a file: the operator downloaded it) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销 */
+                            state: "created" | "downloaded" | "expired" | "revoked";
+                            recipient: {
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                            };
+                            reference_type: string | null;
+                            reference_id: string | null;
+                            note: string | null;
+                            cards: number;
+                            password_protected: boolean;
+                            file_bytes: number | null;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            max_downloads: number | null;
+                            /** @description downloads through the link */
+                            downloads: number;
+                            /** @description the link would serve the file now */
+                            link_usable: boolean;
+                            /** Format: date-time */
+                            last_download_at: string | null;
+                            /** @description times the operator downloaded the file */
+                            fetches: number;
+                            /** Format: date-time */
+                            revoked_at: string | null;
+                            revoked_by: string | null;
+                            revoke_reason: string | null;
+                            /** @description the bulk void of the cards when the revoke voided them (GET /v1/cards/bulk/{id}) */
+                            void_bulk_id: string | null;
+                            actor: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        } & {
+                            /** @description shown once 仅显示一次 */
+                            secret: {
+                                /** @description the file’s password: shown only now, kept nowhere; send it by another channel than the file */
+                                password: string | null;
+                                /** @description the download link: shown only now (only its hash is kept) */
+                                url: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A delivery, and every attempt on its link (downloads and refusals, with address and time) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description file 加密文件: a password-protected XLSX the operator sends, the password by another channel · link 下载链接: a one-time link */
+                            method: "file" | "link";
+                            /** @description created 已创建 · downloaded 已下载 (a link: downloads of max_downloads; a file: the operator downloaded it) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销 */
+                            state: "created" | "downloaded" | "expired" | "revoked";
+                            recipient: {
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                            };
+                            reference_type: string | null;
+                            reference_id: string | null;
+                            note: string | null;
+                            cards: number;
+                            password_protected: boolean;
+                            file_bytes: number | null;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            max_downloads: number | null;
+                            /** @description downloads through the link */
+                            downloads: number;
+                            /** @description the link would serve the file now */
+                            link_usable: boolean;
+                            /** Format: date-time */
+                            last_download_at: string | null;
+                            /** @description times the operator downloaded the file */
+                            fetches: number;
+                            /** Format: date-time */
+                            revoked_at: string | null;
+                            revoked_by: string | null;
+                            revoke_reason: string | null;
+                            /** @description the bulk void of the cards when the revoke voided them (GET /v1/cards/bulk/{id}) */
+                            void_bulk_id: string | null;
+                            actor: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        } & {
+                            attempts: {
+                                id: string;
+                                /** @description served · expired · used_up · revoked */
+                                outcome: string;
+                                ip: string | null;
+                                user_agent: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deliveries/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Download the password-protected XLSX (counted in fetches, audited); 409 once revoked or for a link without a password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deliveries/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a delivery 撤销: its link stops at once, its cards may be delivered again; void_cards also voids them (409 DELIVERY_DOWNLOADED when the link was already used) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                        void_cards?: boolean;
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description file 加密文件: a password-protected XLSX the operator sends, the password by another channel · link 下载链接: a one-time link */
+                            method: "file" | "link";
+                            /** @description created 已创建 · downloaded 已下载 (a link: downloads of max_downloads; a file: the operator downloaded it) · expired 已过期 (a link past its time, never downloaded) · revoked 已撤销 */
+                            state: "created" | "downloaded" | "expired" | "revoked";
+                            recipient: {
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                            };
+                            reference_type: string | null;
+                            reference_id: string | null;
+                            note: string | null;
+                            cards: number;
+                            password_protected: boolean;
+                            file_bytes: number | null;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            max_downloads: number | null;
+                            /** @description downloads through the link */
+                            downloads: number;
+                            /** @description the link would serve the file now */
+                            link_usable: boolean;
+                            /** Format: date-time */
+                            last_download_at: string | null;
+                            /** @description times the operator downloaded the file */
+                            fetches: number;
+                            /** Format: date-time */
+                            revoked_at: string | null;
+                            revoked_by: string | null;
+                            revoke_reason: string | null;
+                            /** @description the bulk void of the cards when the revoke voided them (GET /v1/cards/bulk/{id}) */
+                            void_bulk_id: string | null;
+                            actor: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        } & {
+                            voided: {
+                                bulk_id: string;
+                                voided: number;
+                                skipped: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
