@@ -54,6 +54,9 @@ const ACTIONS = {
   'audit.read': ['owner', 'operator', 'analyst'],
   'codes.export': ['owner', 'operator'],
   'cards.issue': ['owner', 'operator', 'channel'],
+  // channel allocation: a partner only from its own channel to channels below it
+  'allocations.manage': ['owner', 'operator', 'channel'],
+  'allocations.read': ['owner', 'operator', 'analyst', 'channel'],
   'cards.bind': ['owner', 'operator', 'channel', 'member'],
   'cards.read': ['owner', 'operator', 'analyst', 'clerk', 'channel', 'member'],
   'cards.redeem': ['owner', 'operator', 'clerk'],

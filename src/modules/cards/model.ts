@@ -19,6 +19,8 @@ export interface CardRow {
   state: CardState;
   member_id: string | null;
   channel_id: string | null;
+  /** the channel allocation it was issued or handed out under (allocations module) */
+  allocation_id?: string | null;
   balance: number;
   uses_left: number;
   stamps: number;
