@@ -26,7 +26,8 @@ const Holding = Type.Object({
   issued: Type.Integer({ description: 'cards issued out of it' }),
   available: Type.Integer({ description: 'held now: granted − allocated − issued' }),
 });
-const Quantity = Type.Integer({ minimum: 1, maximum: 100_000_000 });
+// at least 1: checked by the service (422 naming the field), so a zero or negative quantity reads as a refusal of the amount, not a malformed request
+const Quantity = Type.Integer({ maximum: 100_000_000, description: 'how many: at least 1' });
 const Params = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' }), Type.String({ maxLength: 64 }), {
   maxProperties: 5,
   description: 'tracking parameters 追踪参数 (campaign, source_id…): up to 5, carried on the cards issued under this allocation and their card.issued events',

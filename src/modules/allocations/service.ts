@@ -1,7 +1,7 @@
 import type { Sql } from '../../db/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { channelOf, seesChannel, type Caller } from '../../http/access.js';
-import { AppError } from '../../errors.js';
+import { AppError, invalid } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { emit } from '../../platform/events.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
@@ -147,6 +147,11 @@ async function record(ctx: Ctx, q: Sql, caller: Caller, m: Move): Promise<Alloca
 
 const view = (a: Allocation): Allocation => ({ ...a, quantity: Number(a.quantity) });
 
+/** Zero or negative: refused before anything is read (422 naming the field). */
+const checkQuantity = (quantity: number | undefined) => {
+  if (quantity !== undefined && quantity < 1) throw invalid('quantity', 'must be >= 1');
+};
+
 async function poolOf(q: Sql, tenantId: string, batchId: string, input: { quantity?: number; card_ids?: string[]; codes?: string[] }) {
   const batch = await getBatch(q, tenantId, batchId);
   const pool = batch.mode !== 'on_issue';
@@ -161,6 +166,7 @@ async function poolOf(q: Sql, tenantId: string, batchId: string, input: { quanti
 
 /** 分配: from the brand to a top-level channel, or from a channel to its direct child. */
 export async function grant(ctx: Ctx, q: Sql, caller: Caller, input: GrantInput): Promise<Allocation> {
+  checkQuantity(input.quantity);
   const tenantId = caller.tenantId;
   const from = input.from_channel_id ?? channelOf(caller);
   if (from) await visible(q, caller, from, 'from_channel_id');
@@ -174,6 +180,7 @@ export async function grant(ctx: Ctx, q: Sql, caller: Caller, input: GrantInput)
 
 /** 收回: what a channel holds unissued goes back to its parent (the brand for a top-level channel). */
 export async function revoke(ctx: Ctx, q: Sql, caller: Caller, input: { batch_id: string; channel_id: string; quantity: number }): Promise<Allocation> {
+  checkQuantity(input.quantity);
   const c = await visible(q, caller, input.channel_id, 'channel_id');
   if (c.parent_id ? !seesChannel(caller, c.parent_id) : caller.role === 'channel')
     throw notAllowed('channel_id', 'a partner takes back only from channels below its own');
@@ -188,6 +195,7 @@ export async function transferHolding(
   caller: Caller,
   input: { batch_id: string; from_channel_id: string; to_channel_id: string; quantity: number; params?: Record<string, string> },
 ): Promise<Allocation> {
+  checkQuantity(input.quantity);
   const from = await visible(q, caller, input.from_channel_id, 'from_channel_id');
   const to = await visible(q, caller, input.to_channel_id, 'to_channel_id');
   const sibling = to.id !== from.id && to.parent_id === from.parent_id;

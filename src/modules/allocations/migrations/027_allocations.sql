@@ -23,9 +23,4 @@ CREATE TABLE allocations (
 CREATE INDEX allocations_from ON allocations (tenant_id, from_channel_id, id);
 CREATE INDEX allocations_to ON allocations (tenant_id, to_channel_id, batch_id, id);
 CREATE INDEX allocations_batch ON allocations (tenant_id, batch_id, id);
-
-CREATE FUNCTION allocations_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'allocations are append-only: write a revoke or a transfer';
-END $$;
-CREATE TRIGGER allocations_append_only BEFORE UPDATE OR DELETE ON allocations FOR EACH ROW EXECUTE FUNCTION allocations_append_only();
+-- Append-only, like the ledger: the service only INSERTs (a change is a new revoke or transfer).
