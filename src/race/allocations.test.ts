@@ -35,7 +35,7 @@ describe('channel allocation across three server processes', { skip: SKIP }, () 
     return { batch, parent, kids, key };
   };
   const holdingOf = async (channelId: string, batchId: string) =>
-    (ok(await c.call('GET', `/v1/channels/${channelId}/holdings`), 'holdings').data.find((h: any) => h.batch_id === batchId) ?? { available: 0, issued: 0 });
+    ok(await c.call('GET', `/v1/channels/${channelId}/holdings`), 'holdings').data.find((h: any) => h.batch_id === batchId) ?? { available: 0, issued: 0 };
   const invariantsHold = async () => assert.deepEqual(await verifyInvariants(c.ctx.db, modules, c.tenantId), []);
 
   test('quota 100: 150 one-unit grants to 30 children and 50 issues by the parent at once — exactly 100 leave the parent', async () => {

@@ -114,7 +114,6 @@ const FIELDS: Record<string, readonly [string, string, 'money' | 'id' | 'text']>
   parent_id: ['上级渠道', 'Parent channel', 'id'],
   from_channel_id: ['分出渠道', 'From channel', 'id'],
   to_channel_id: ['分给渠道', 'To channel', 'id'],
-  quantity: ['数量', 'Quantity', 'text'],
   card_id: ['卡券', 'Card', 'id'],
   order_amount: ['订单金额', 'Order', 'money'],
   amount: ['金额', 'Amount', 'money'],

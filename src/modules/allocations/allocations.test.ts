@@ -23,7 +23,8 @@ const ok = (r: { status: number; body: any }, status = 201) => {
 };
 const channel = async (name: string, parent_id?: string, key?: string) =>
   ok(await env.api('POST', '/v1/channels', { name, ...(parent_id ? { parent_id } : {}) }, key ? { key } : undefined));
-const partnerKey = async (channel_id: string) => ok(await env.api('POST', '/v1/api-keys', { name: `partner ${channel_id}`, role: 'channel', channel_id })).secret as string;
+const partnerKey = async (channel_id: string) =>
+  ok(await env.api('POST', '/v1/api-keys', { name: `partner ${channel_id}`, role: 'channel', channel_id })).secret as string;
 const allocate = (body: Record<string, unknown>, key?: string) => env.api('POST', '/v1/allocations', body, key ? { key } : undefined);
 const holding = async (channelId: string, batchId: string, key?: string) => {
   const r = ok(await env.api('GET', `/v1/channels/${channelId}/holdings`, undefined, key ? { key } : undefined), 200);
@@ -75,7 +76,10 @@ test('quota goes down the tree; issuing consumes it; holdings read granted, pass
     h1.data.map((x: any) => x.id),
     [b.id],
   );
-  const h2 = ok(await env.api('GET', `/v1/channels/${top.id}/allocations?limit=1&cursor=${encodeURIComponent(h1.next_cursor)}`, undefined, { key: topKey }), 200);
+  const h2 = ok(
+    await env.api('GET', `/v1/channels/${top.id}/allocations?limit=1&cursor=${encodeURIComponent(h1.next_cursor)}`, undefined, { key: topKey }),
+    200,
+  );
   assert.deepEqual(
     h2.data.map((x: any) => x.id),
     [a.id],

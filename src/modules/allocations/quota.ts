@@ -30,13 +30,22 @@ async function take(q: Sql, caller: Caller, input: { batchId: string; pool: bool
   const accts = await accountsOf(q, tenantId, { ownerType: 'channel', asset: 'quota', ownerIds: chain, name: accountName(input.batchId) });
   const holder = chain.map((c) => accts.find((a) => a.owner_id === c)).find((a) => a && (a.balance ?? 0) > 0);
   const exhausted = () =>
-    new AppError(409, 'QUOTA_EXHAUSTED', 'channel_id: no quota of this batch left on this channel', { holding: 0, batch_id: input.batchId, channel_id: input.channelId });
+    new AppError(409, 'QUOTA_EXHAUSTED', 'channel_id: no quota of this batch left on this channel', {
+      holding: 0,
+      batch_id: input.batchId,
+      channel_id: input.channelId,
+    });
   if (!holder) {
     if (caller.role === 'channel') throw exhausted();
     return null;
   }
   try {
-    await transfer(q, tenantId, [{ debit: holder.id, credit: await tenantAccount(q, tenantId, 'issued', input.at), asset: 'quota', amount: 1, reason: 'issue' }], input.at);
+    await transfer(
+      q,
+      tenantId,
+      [{ debit: holder.id, credit: await tenantAccount(q, tenantId, 'issued', input.at), asset: 'quota', amount: 1, reason: 'issue' }],
+      input.at,
+    );
   } catch (e) {
     if (e instanceof AppError && e.code === 'ACCOUNT_BOUND_EXCEEDED') throw exhausted();
     throw e;

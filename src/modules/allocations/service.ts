@@ -43,10 +43,13 @@ export interface GrantInput {
 const COLS = 'id, kind, batch_id, from_channel_id, to_channel_id, quantity, codes, params, actor, created_at';
 export const accountName = (batchId: string) => `batch:${batchId}`;
 
-const notAllowed = (field: string, reason: string) =>
-  new AppError(422, 'ALLOCATION_NOT_ALLOWED', `${field}: ${reason}`, { errors: [{ field, reason }] });
+const notAllowed = (field: string, reason: string) => new AppError(422, 'ALLOCATION_NOT_ALLOWED', `${field}: ${reason}`, { errors: [{ field, reason }] });
 const exceeds = (holding: number, asked: number, field = 'quantity') =>
-  new AppError(409, 'ALLOCATION_EXCEEDS_HOLDING', `${field}: ${asked} asked, ${holding} available`, { holding, asked, errors: [{ field, reason: 'more than held' }] });
+  new AppError(409, 'ALLOCATION_EXCEEDS_HOLDING', `${field}: ${asked} asked, ${holding} available`, {
+    holding,
+    asked,
+    errors: [{ field, reason: 'more than held' }],
+  });
 
 /** A channel the caller may name (a partner: within its subtree), or 404 naming the field. */
 async function visible(q: Sql, caller: Caller, id: string, field: string): Promise<Channel> {
@@ -96,7 +99,15 @@ async function record(ctx: Ctx, q: Sql, caller: Caller, m: Move): Promise<Alloca
   if (!m.from) {
     // the brand gives: pool codes nobody holds, or quota within the batch's stock
     if (m.pool) {
-      const moved = await moveHeldCards(q, ctx.keys, tenantId, m.batchId, { from: null, to: m.to, allocationId: id, count: m.quantity, cardIds: m.cardIds, codes: m.codes, at });
+      const moved = await moveHeldCards(q, ctx.keys, tenantId, m.batchId, {
+        from: null,
+        to: m.to,
+        allocationId: id,
+        count: m.quantity,
+        cardIds: m.cardIds,
+        codes: m.codes,
+        at,
+      });
       if (moved < m.quantity) {
         if (explicit) throw notAllowed(m.cardIds ? 'card_ids' : 'codes', 'not all unissued and unallocated in this batch');
         throw exceeds(moved, m.quantity);
@@ -117,7 +128,15 @@ async function record(ctx: Ctx, q: Sql, caller: Caller, m: Move): Promise<Alloca
       throw e;
     }
     if (m.pool) {
-      const moved = await moveHeldCards(q, ctx.keys, tenantId, m.batchId, { from: m.from, to: m.to, allocationId: id, count: m.quantity, cardIds: m.cardIds, codes: m.codes, at });
+      const moved = await moveHeldCards(q, ctx.keys, tenantId, m.batchId, {
+        from: m.from,
+        to: m.to,
+        allocationId: id,
+        count: m.quantity,
+        cardIds: m.cardIds,
+        codes: m.codes,
+        at,
+      });
       if (moved < m.quantity) {
         if (explicit) throw notAllowed(m.cardIds ? 'card_ids' : 'codes', 'not all held by the giver');
         throw exceeds(moved, m.quantity);
@@ -175,7 +194,17 @@ export async function grant(ctx: Ctx, q: Sql, caller: Caller, input: GrantInput)
   await requireActiveChannel(q, tenantId, to.id);
   if (from) await requireActiveChannel(q, tenantId, from);
   const { pool, quantity } = await poolOf(q, tenantId, input.batch_id, input);
-  return record(ctx, q, caller, { kind: 'grant', batchId: input.batch_id, from, to: to.id, quantity, pool, cardIds: input.card_ids, codes: input.codes, params: input.params });
+  return record(ctx, q, caller, {
+    kind: 'grant',
+    batchId: input.batch_id,
+    from,
+    to: to.id,
+    quantity,
+    pool,
+    cardIds: input.card_ids,
+    codes: input.codes,
+    params: input.params,
+  });
 }
 
 /** 收回: what a channel holds unissued goes back to its parent (the brand for a top-level channel). */

@@ -72,7 +72,18 @@ export async function moveHeldCards(
        ORDER BY seq LIMIT $8 FOR UPDATE SKIP LOCKED)
      UPDATE cards c SET channel_id = $4, allocation_id = CASE WHEN $4::text IS NULL THEN NULL ELSE $9 END, updated_at = $10
      FROM pick WHERE c.tenant_id = $1 AND c.id = pick.id`,
-    [tenantId, batchId, m.from, m.to, explicit, m.cardIds ?? [], hashes, explicit ? (m.cardIds?.length ?? 0) + (m.codes?.length ?? 0) : (m.count ?? 0), m.allocationId, m.at],
+    [
+      tenantId,
+      batchId,
+      m.from,
+      m.to,
+      explicit,
+      m.cardIds ?? [],
+      hashes,
+      explicit ? (m.cardIds?.length ?? 0) + (m.codes?.length ?? 0) : (m.count ?? 0),
+      m.allocationId,
+      m.at,
+    ],
   );
   return r.rowCount ?? 0;
 }

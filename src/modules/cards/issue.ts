@@ -150,7 +150,10 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
   await appendLedger(q, tenantId, now, [{ cardId: card.id, type: 'issue', amount: f.balance, uses: f.uses }]);
   const base = { tenantId, cardId: card.id, templateId: t.id, batchId: batch.id, memberId, channelId, keyId: caller.keyId, at: now };
   const attribution = await attributionData(q, tenantId, card.allocation_id ?? null);
-  await appendEvents(q, [{ ...base, type: 'issued' as const, ...(attribution.allocation_id ? { data: attribution } : {}) }, ...(t.kind === 'external' && memberId ? [{ ...base, type: 'delivered' as const }] : [])]);
+  await appendEvents(q, [
+    { ...base, type: 'issued' as const, ...(attribution.allocation_id ? { data: attribution } : {}) },
+    ...(t.kind === 'external' && memberId ? [{ ...base, type: 'delivered' as const }] : []),
+  ]);
   return { ...cardView(card), code, pin };
 }
 

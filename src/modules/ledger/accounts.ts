@@ -252,11 +252,7 @@ async function write(q: Sql, tenantId: string, rows: Row[], at: Date): Promise<T
 }
 
 /** Accounts of an asset, by owner type and optionally owners and name (a channel's quota accounts, every channel's of a batch). */
-export async function accountsOf(
-  q: Sql,
-  tenantId: string,
-  f: { ownerType: OwnerType; asset: Asset; ownerIds?: string[]; name?: string },
-): Promise<Account[]> {
+export async function accountsOf(q: Sql, tenantId: string, f: { ownerType: OwnerType; asset: Asset; ownerIds?: string[]; name?: string }): Promise<Account[]> {
   const r = await q.query<Account>(
     `SELECT ${COLS} FROM ledger_accounts WHERE tenant_id = $1 AND owner_type = $2 AND asset = $3
        AND ($4::text[] IS NULL OR owner_id = ANY($4::text[])) AND ($5::text IS NULL OR name = $5) ORDER BY id`,

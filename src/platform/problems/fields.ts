@@ -136,10 +136,16 @@ export const REASONS: [RegExp, Say][] = [
   [/^not a top-level channel$/, (f) => [`品牌直接分配只能分给一级渠道（「${f}」不是）`, `the brand allocates to top-level channels only (${f} is not one)`]],
   [/^not a sibling of the giver or below it$/, (f) => [`「${f}」必须是同级渠道或下级渠道`, `${f} must be a sibling of the giving channel or below it`]],
   [/^a partner takes back only from channels below its own$/, () => ['只能从自己下级的渠道收回', 'a partner takes back only from channels below its own']],
-  [/^codes are made at issue in this batch/, () => ['这个批次在发放时生成券码，只能按数量分配配额', 'this batch makes its codes at issue: allocate a quantity']],
+  [
+    /^codes are made at issue in this batch/,
+    () => ['这个批次在发放时生成券码，只能按数量分配配额', 'this batch makes its codes at issue: allocate a quantity'],
+  ],
   [/^give one of quantity, card_ids or codes$/, () => ['数量、卡券或券码，请只填其中一项', 'give one of quantity, card ids or codes']],
   [/^listed twice$/, (f) => [`「${f}」中有重复`, `${f} lists one twice`]],
-  [/^not all unissued and unallocated in this batch$/, (f) => [`「${f}」中有的不属于这个批次、已发出或已分配`, `some ${f} are not in this batch, already issued or already allocated`]],
+  [
+    /^not all unissued and unallocated in this batch$/,
+    (f) => [`「${f}」中有的不属于这个批次、已发出或已分配`, `some ${f} are not in this batch, already issued or already allocated`],
+  ],
   [/^not all held by the giver$/, (f) => [`「${f}」中有的不在分出渠道手中`, `some ${f} are not held by the giving channel`]],
   [/^more than held$/, (f) => [`「${f}」超过了现有数量`, `${f} is more than is held`]],
   [/^a gift card carries a balance above 0$/, (f) => [`礼品卡的「${f}」必须大于 0`, `a gift card’s ${f} must be above 0`]],
