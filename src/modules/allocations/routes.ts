@@ -6,6 +6,7 @@ import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../mutations/mutation.js';
 import { Id, ListQuery, Nullable, Page, Timestamp, responses } from '../../http/schemas.js';
 import * as svc from './service.js';
+import * as reads from './read.js';
 
 const Allocation = Type.Object({
   id: Type.String(),
@@ -61,7 +62,14 @@ export function allocationRoutes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) => {
       requireAccess(req.caller!, 'allocations.manage');
-      return mutate(ctx, req, reply, { action: 'allocation.grant', targetType: 'allocation', status: 201 }, (q) => svc.grant(ctx, q, req.caller!, req.body));
+      return mutate(
+        ctx,
+        req,
+        reply,
+        { action: 'allocation.grant', targetType: 'allocation', status: 201 },
+        (q) => svc.grant(ctx, q, req.caller!, req.body),
+        () => svc.refusedEarly(ctx, req.caller!, 'grant', req.body),
+      );
     },
   );
 
@@ -77,7 +85,14 @@ export function allocationRoutes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) => {
       requireAccess(req.caller!, 'allocations.manage');
-      return mutate(ctx, req, reply, { action: 'allocation.revoke', targetType: 'allocation', status: 201 }, (q) => svc.revoke(ctx, q, req.caller!, req.body));
+      return mutate(
+        ctx,
+        req,
+        reply,
+        { action: 'allocation.revoke', targetType: 'allocation', status: 201 },
+        (q) => svc.revoke(ctx, q, req.caller!, req.body),
+        () => svc.refusedEarly(ctx, req.caller!, 'revoke', req.body),
+      );
     },
   );
 
@@ -93,8 +108,13 @@ export function allocationRoutes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) => {
       requireAccess(req.caller!, 'allocations.manage');
-      return mutate(ctx, req, reply, { action: 'allocation.transfer', targetType: 'allocation', status: 201 }, (q) =>
-        svc.transferHolding(ctx, q, req.caller!, req.body),
+      return mutate(
+        ctx,
+        req,
+        reply,
+        { action: 'allocation.transfer', targetType: 'allocation', status: 201 },
+        (q) => svc.transferHolding(ctx, q, req.caller!, req.body),
+        () => svc.refusedEarly(ctx, req.caller!, 'transfer', req.body),
       );
     },
   );
@@ -111,7 +131,7 @@ export function allocationRoutes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req) => {
       requireAccess(req.caller!, 'allocations.read');
-      return { data: await svc.holdings(ctx.db, req.caller!, req.params.id) };
+      return { data: await reads.holdings(ctx.db, req.caller!, req.params.id) };
     },
   );
 
@@ -128,7 +148,7 @@ export function allocationRoutes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req) => {
       requireAccess(req.caller!, 'allocations.read');
-      return svc.history(ctx.db, req.caller!, req.params.id, req.query);
+      return reads.history(ctx.db, req.caller!, req.params.id, req.query);
     },
   );
 }

@@ -4,10 +4,9 @@ import { channelOf, seesChannel, type Caller } from '../../http/access.js';
 import { AppError, invalid } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { emit } from '../../platform/events.js';
-import { decodeCursor, pageOf } from '../../http/pagination.js';
 import { getChannel, requireActiveChannel, type Channel } from '../channels/service.js';
 import { getBatch } from '../batches/service.js';
-import { accountFlows, accountsOf, balanceOf, openAccount, transfer } from '../ledger/service.js';
+import { accountsOf, balanceOf, openAccount, transfer } from '../ledger/service.js';
 import { moveHeldCards } from '../cards/alloc.js';
 
 /**
@@ -40,7 +39,7 @@ export interface GrantInput {
   params?: Record<string, string>;
 }
 
-const COLS = 'id, kind, batch_id, from_channel_id, to_channel_id, quantity, codes, params, actor, created_at';
+export const COLS = 'id, kind, batch_id, from_channel_id, to_channel_id, quantity, codes, params, actor, created_at';
 export const accountName = (batchId: string) => `batch:${batchId}`;
 
 const notAllowed = (field: string, reason: string) => new AppError(422, 'ALLOCATION_NOT_ALLOWED', `${field}: ${reason}`, { errors: [{ field, reason }] });
@@ -92,6 +91,19 @@ async function record(ctx: Ctx, q: Sql, caller: Caller, m: Move): Promise<Alloca
   const tenantId = caller.tenantId;
   const at = ctx.clock.now();
   const id = newId('alc');
+  // written first: from the ledger transfer on, the giver's account stays locked until the commit
+  const type = { grant: 'allocation.granted', revoke: 'allocation.revoked', transfer: 'allocation.transferred' }[m.kind];
+  await emit(q, [
+    {
+      tenantId,
+      type,
+      at,
+      batchId: m.batchId,
+      channelId: m.to ?? m.from,
+      keyId: caller.keyId,
+      data: { allocation_id: id, from_channel_id: m.from, to_channel_id: m.to, quantity: m.quantity, codes: m.pool, params: m.params ?? {} },
+    },
+  ]);
   const debit = m.from ? await channelAccount(q, tenantId, m.from, m.batchId, at) : await tenantAccount(q, tenantId, 'granted', at);
   const credit = m.to ? await channelAccount(q, tenantId, m.to, m.batchId, at) : await tenantAccount(q, tenantId, 'granted', at);
   const explicit = m.cardIds !== undefined || m.codes !== undefined;
@@ -149,22 +161,10 @@ async function record(ctx: Ctx, q: Sql, caller: Caller, m: Move): Promise<Alloca
     [tenantId, id, m.kind, m.batchId, m.from, m.to, m.quantity, m.pool, JSON.stringify(m.params ?? {}), transferId, caller.keyId ?? null, at],
   );
   const a = view(r.rows[0]!);
-  const type = { grant: 'allocation.granted', revoke: 'allocation.revoked', transfer: 'allocation.transferred' }[m.kind];
-  await emit(q, [
-    {
-      tenantId,
-      type,
-      at,
-      batchId: m.batchId,
-      channelId: m.to ?? m.from,
-      keyId: caller.keyId,
-      data: { allocation_id: id, from_channel_id: m.from, to_channel_id: m.to, quantity: m.quantity, codes: m.pool, params: a.params },
-    },
-  ]);
   return a;
 }
 
-const view = (a: Allocation): Allocation => ({ ...a, quantity: Number(a.quantity) });
+export const view = (a: Allocation): Allocation => ({ ...a, quantity: Number(a.quantity) });
 
 /** Zero or negative: refused before anything is read (422 naming the field). */
 const checkQuantity = (quantity: number | undefined) => {
@@ -184,7 +184,8 @@ async function poolOf(q: Sql, tenantId: string, batchId: string, input: { quanti
 }
 
 /** 分配: from the brand to a top-level channel, or from a channel to its direct child. */
-export async function grant(ctx: Ctx, q: Sql, caller: Caller, input: GrantInput): Promise<Allocation> {
+export const grant = async (ctx: Ctx, q: Sql, caller: Caller, input: GrantInput) => record(ctx, q, caller, await planGrant(q, caller, input));
+async function planGrant(q: Sql, caller: Caller, input: GrantInput): Promise<Move> {
   checkQuantity(input.quantity);
   const tenantId = caller.tenantId;
   const from = input.from_channel_id ?? channelOf(caller);
@@ -194,7 +195,7 @@ export async function grant(ctx: Ctx, q: Sql, caller: Caller, input: GrantInput)
   await requireActiveChannel(q, tenantId, to.id);
   if (from) await requireActiveChannel(q, tenantId, from);
   const { pool, quantity } = await poolOf(q, tenantId, input.batch_id, input);
-  return record(ctx, q, caller, {
+  return {
     kind: 'grant',
     batchId: input.batch_id,
     from,
@@ -204,26 +205,35 @@ export async function grant(ctx: Ctx, q: Sql, caller: Caller, input: GrantInput)
     cardIds: input.card_ids,
     codes: input.codes,
     params: input.params,
-  });
+  };
 }
 
 /** 收回: what a channel holds unissued goes back to its parent (the brand for a top-level channel). */
-export async function revoke(ctx: Ctx, q: Sql, caller: Caller, input: { batch_id: string; channel_id: string; quantity: number }): Promise<Allocation> {
+export interface RevokeInput {
+  batch_id: string;
+  channel_id: string;
+  quantity: number;
+}
+export const revoke = async (ctx: Ctx, q: Sql, caller: Caller, input: RevokeInput) => record(ctx, q, caller, await planRevoke(q, caller, input));
+async function planRevoke(q: Sql, caller: Caller, input: RevokeInput): Promise<Move> {
   checkQuantity(input.quantity);
   const c = await visible(q, caller, input.channel_id, 'channel_id');
   if (c.parent_id ? !seesChannel(caller, c.parent_id) : caller.role === 'channel')
     throw notAllowed('channel_id', 'a partner takes back only from channels below its own');
   const { pool } = await poolOf(q, caller.tenantId, input.batch_id, { quantity: input.quantity });
-  return record(ctx, q, caller, { kind: 'revoke', batchId: input.batch_id, from: c.id, to: c.parent_id, quantity: input.quantity, pool });
+  return { kind: 'revoke', batchId: input.batch_id, from: c.id, to: c.parent_id, quantity: input.quantity, pool };
 }
 
 /** 调拨: a channel's holding moves to a sibling or to a channel below it. */
-export async function transferHolding(
-  ctx: Ctx,
-  q: Sql,
-  caller: Caller,
-  input: { batch_id: string; from_channel_id: string; to_channel_id: string; quantity: number; params?: Record<string, string> },
-): Promise<Allocation> {
+export interface TransferInput {
+  batch_id: string;
+  from_channel_id: string;
+  to_channel_id: string;
+  quantity: number;
+  params?: Record<string, string>;
+}
+export const transferHolding = async (ctx: Ctx, q: Sql, caller: Caller, input: TransferInput) => record(ctx, q, caller, await planTransfer(q, caller, input));
+async function planTransfer(q: Sql, caller: Caller, input: TransferInput): Promise<Move> {
   checkQuantity(input.quantity);
   const from = await visible(q, caller, input.from_channel_id, 'from_channel_id');
   const to = await visible(q, caller, input.to_channel_id, 'to_channel_id');
@@ -232,47 +242,36 @@ export async function transferHolding(
   if (!sibling && !below) throw notAllowed('to_channel_id', 'not a sibling of the giver or below it');
   await requireActiveChannel(q, caller.tenantId, to.id);
   const { pool } = await poolOf(q, caller.tenantId, input.batch_id, { quantity: input.quantity });
-  return record(ctx, q, caller, { kind: 'transfer', batchId: input.batch_id, from: from.id, to: to.id, quantity: input.quantity, pool, params: input.params });
+  return { kind: 'transfer', batchId: input.batch_id, from: from.id, to: to.id, quantity: input.quantity, pool, params: input.params };
 }
 
-export interface Holding {
-  batch_id: string;
-  /** given to it (grants and transfers in) less what was taken back */
-  granted: number;
-  /** passed on to its children or siblings, less what came back */
-  allocated: number;
-  /** cards issued out of it */
-  issued: number;
-  /** what it holds now: granted − allocated − issued */
-  available: number;
-}
+const PLANS = { grant: planGrant, revoke: planRevoke, transfer: planTransfer } as const;
 
-/** A channel's holdings per batch (a partner: within its subtree). */
-export async function holdings(q: Sql, caller: Caller, channelId: string): Promise<Holding[]> {
-  await getChannel(q, caller.tenantId, channelId, channelOf(caller));
-  const accts = await accountsOf(q, caller.tenantId, { ownerType: 'channel', asset: 'quota', ownerIds: [channelId] });
-  const flows = await accountFlows(
-    q,
-    caller.tenantId,
-    accts.map((a) => a.id),
-    'quota',
-  );
-  return accts.map((a) => {
-    const f = (reason: string, side: 'credited' | 'debited') => flows.find((x) => x.account === a.id && x.reason === reason)?.[side] ?? 0;
-    const granted = f('grant', 'credited') + f('transfer', 'credited') - f('revoke', 'debited');
-    const allocated = f('grant', 'debited') + f('transfer', 'debited') - f('revoke', 'credited');
-    return { batch_id: a.name.slice('batch:'.length), granted, allocated, issued: f('issue', 'debited'), available: a.balance ?? 0 };
-  });
-}
-
-/** A channel's allocation history, newest first: what it was given, passed on, gave back. */
-export async function history(q: Sql, caller: Caller, channelId: string, page: { limit?: number; cursor?: string; batch_id?: string }) {
-  await getChannel(q, caller.tenantId, channelId, channelOf(caller));
-  const limit = page.limit ?? 50;
-  const r = await q.query<Allocation>(
-    `SELECT ${COLS} FROM allocations WHERE tenant_id = $1 AND (from_channel_id = $2 OR to_channel_id = $2)
-       AND ($3::text IS NULL OR batch_id = $3) AND ($4::text IS NULL OR id < $4) ORDER BY id DESC LIMIT $5`,
-    [caller.tenantId, channelId, page.batch_id ?? null, decodeCursor(page.cursor), limit + 1],
-  );
-  return pageOf(r.rows.map(view), limit);
+/**
+ * A giver that holds less than asked is refused with reads and no transaction: a hot parent's
+ * account row is not locked by requests that cannot succeed. The refusal is the one the
+ * transactional path gives — its checks run first (any other refusal comes out of them), then the
+ * giver's balance as last committed. Anything else answers undefined: the transactional path decides.
+ */
+export async function refusedEarly<K extends keyof typeof PLANS>(
+  ctx: Ctx,
+  caller: Caller,
+  kind: K,
+  input: Parameters<(typeof PLANS)[K]>[2],
+): Promise<undefined> {
+  const from =
+    kind === 'grant'
+      ? ((input as GrantInput).from_channel_id ?? channelOf(caller))
+      : kind === 'revoke'
+        ? (input as RevokeInput).channel_id
+        : (input as TransferInput).from_channel_id;
+  const quantity = (input as { quantity?: number }).quantity;
+  if (!from || quantity === undefined || quantity < 1 || !seesChannel(caller, from)) return undefined;
+  const held = async () =>
+    (await accountsOf(ctx.db, caller.tenantId, { ownerType: 'channel', asset: 'quota', ownerIds: [from], name: accountName(input.batch_id) }))[0]?.balance ?? 0;
+  if ((await held()) >= quantity) return undefined;
+  const m = await (PLANS[kind] as (q: Sql, c: Caller, i: unknown) => Promise<Move>)(ctx.db, caller, input);
+  const balance = await held();
+  if (m.from === from && balance < m.quantity) throw exceeds(balance, m.quantity);
+  return undefined;
 }
