@@ -246,3 +246,30 @@ test('pre-generated codes: by count or by list; the holder alone issues them; th
   const again = await env.api('POST', `/v1/batches/${batch.id}/export`, {});
   assert.equal(again.status, 200);
 });
+
+test('at once in one process (PostgreSQL: a pool of connections; PGlite: in turns): one parent never gives more than it holds', async () => {
+  const batch = await stockBatch(500);
+  const top = await channel('总代');
+  const kids = [];
+  for (let i = 0; i < 8; i++) kids.push(await channel(`团长${i}`, top.id));
+  const topKey = await partnerKey(top.id);
+  ok(await allocate({ batch_id: batch.id, to_channel_id: top.id, quantity: 20 }));
+  const rs = await Promise.all(
+    Array.from({ length: 50 }, (_, i) =>
+      i < 40
+        ? allocate({ batch_id: batch.id, to_channel_id: kids[i % kids.length].id, quantity: 1 + (i % 2) }, topKey)
+        : env.api('POST', '/v1/cards/issue', { batch_id: batch.id }, { key: topKey }),
+    ),
+  );
+  assert.ok(
+    rs.every((r) => r.status === 201 || (r.status === 409 && ['ALLOCATION_EXCEEDS_HOLDING', 'QUOTA_EXHAUSTED'].includes(r.body.code))),
+    JSON.stringify(rs.filter((r) => r.status !== 201).map((r) => r.body)),
+  );
+  const given = rs.slice(0, 40).reduce((s, r, i) => s + (r.status === 201 ? 1 + (i % 2) : 0), 0);
+  const issued = rs.slice(40).filter((r) => r.status === 201).length;
+  const left = (await holding(top.id, batch.id)).available;
+  assert.equal(given + issued + left, 20, `given ${given}, issued ${issued}, left ${left}`);
+  let held = 0;
+  for (const k of kids) held += (await holding(k.id, batch.id)).available;
+  assert.equal(held, given);
+});
