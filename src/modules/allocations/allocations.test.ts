@@ -250,7 +250,7 @@ test('pre-generated codes: by count or by list; the holder alone issues them; th
 test('at once in one process (PostgreSQL: a pool of connections; PGlite: in turns): one parent never gives more than it holds', async () => {
   const batch = await stockBatch(500);
   const top = await channel('总代');
-  const kids = [];
+  const kids: { id: string }[] = [];
   for (let i = 0; i < 8; i++) kids.push(await channel(`团长${i}`, top.id));
   const topKey = await partnerKey(top.id);
   ok(await allocate({ batch_id: batch.id, to_channel_id: top.id, quantity: 20 }));
