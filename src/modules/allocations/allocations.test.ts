@@ -49,6 +49,7 @@ test('quota goes down the tree; issuing consumes it; holdings read granted, pass
   // the region issues within its holding; its card and the card.issued event carry the channel and parameters
   const card = ok(await env.api('POST', '/v1/cards/issue', { batch_id: batch.id }, { key: regionKey }));
   assert.equal(card.channel_id, region.id);
+  assert.equal(card.allocation_id, b.id, 'the card names the allocation it was issued under');
   const trace = ok(await env.api('GET', `/v1/cards/${card.id}/trace`), 200);
   const issued = trace.events.find((e: any) => e.event_type === 'issued');
   assert.equal(issued.channel_id, region.id);
@@ -223,6 +224,7 @@ test('pre-generated codes: by count or by list; the holder alone issues them; th
   const c1 = ok(await env.api('POST', '/v1/cards/issue', { batch_id: batch.id }, { key: kidKey }));
   const c2 = ok(await env.api('POST', '/v1/cards/issue', { batch_id: batch.id }, { key: kidKey }));
   assert.equal(c1.channel_id, kid.id);
+  assert.ok(c1.allocation_id, 'a held code carries the allocation that brought it to the channel');
   const none = await env.api('POST', '/v1/cards/issue', { batch_id: batch.id }, { key: kidKey });
   assert.equal(none.status, 409);
   assert.equal(none.body.code, 'QUOTA_EXHAUSTED');

@@ -48,6 +48,7 @@ export function cardView(c: CardRow) {
     state_reason: c.state_reason,
     member_id: c.member_id,
     channel_id: c.channel_id,
+    allocation_id: c.allocation_id ?? null,
     balance: Number(c.balance),
     uses_left: c.uses_left,
     stamps: c.stamps,

@@ -4823,6 +4823,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -4971,6 +4973,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -5115,6 +5119,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -5264,6 +5270,8 @@ export interface paths {
                                 /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                                 member_name?: string | null;
                                 channel_id: string | null;
+                                /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                                allocation_id?: string | null;
                                 /** @description stored value left, fen */
                                 balance: number;
                                 /** @description uses left (this period for periodic cards) */
@@ -5404,6 +5412,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -5656,6 +5666,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -5801,6 +5813,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -5946,6 +5960,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -6097,6 +6113,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -6246,6 +6264,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -6400,6 +6420,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -7414,6 +7436,8 @@ export interface paths {
                                 /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                                 member_name?: string | null;
                                 channel_id: string | null;
+                                /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                                allocation_id?: string | null;
                                 /** @description stored value left, fen */
                                 balance: number;
                                 /** @description uses left (this period for periodic cards) */
@@ -7819,6 +7843,8 @@ export interface paths {
                                 /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                                 member_name?: string | null;
                                 channel_id: string | null;
+                                /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                                allocation_id?: string | null;
                                 /** @description stored value left, fen */
                                 balance: number;
                                 /** @description uses left (this period for periodic cards) */
@@ -7985,6 +8011,8 @@ export interface paths {
                                 /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                                 member_name?: string | null;
                                 channel_id: string | null;
+                                /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                                allocation_id?: string | null;
                                 /** @description stored value left, fen */
                                 balance: number;
                                 /** @description uses left (this period for periodic cards) */
@@ -8355,6 +8383,8 @@ export interface paths {
                                 /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                                 member_name?: string | null;
                                 channel_id: string | null;
+                                /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                                allocation_id?: string | null;
                                 /** @description stored value left, fen */
                                 balance: number;
                                 /** @description uses left (this period for periodic cards) */
