@@ -12,6 +12,7 @@ import { emit, load, machine, openLoad, startServer, type Server } from './lib.j
 import { prepare, type Fixture } from './setup.js';
 import { memberSearch, seedMembers } from './members.js';
 import { fulfilOrderBench } from './fulfil.js';
+import { allocateHot } from './allocate.js';
 
 /**
  * npm run bench [-- --quick] [-- --only pg|pglite]
@@ -36,6 +37,8 @@ const S = quick
       httpMs: 2_000,
       warmMs: 1_000,
       hotStock: 500,
+      allocHolding: 300,
+      allocChildren: 50,
       lookupMs: 1_500,
       pgliteCopy: 10_000,
       pgliteGen: 5_000,
@@ -54,6 +57,8 @@ const S = quick
       httpMs: 15_000,
       warmMs: 3_000,
       hotStock: 10_000,
+      allocHolding: 5_000,
+      allocChildren: 500,
       lookupMs: 10_000,
       pgliteCopy: 200_000,
       pgliteGen: 200_000,
@@ -219,6 +224,16 @@ async function onPostgres() {
 
       const hot = await hotIssue(server, f, S.hotStock);
       emit({ name: 'issue_hot', engine, workers: 1, ...hot, ratio_to_ceiling: ratio(hot.rps, sql.tps) });
+
+      const alloc = await allocateHot({
+        port: server.port,
+        key: f.ownerKey,
+        templateId: f.cashTemplateId,
+        holding: S.allocHolding,
+        children: S.allocChildren,
+        connections: CONNS,
+      });
+      emit({ name: 'allocate_hot', engine, workers: 1, connections: CONNS, ...alloc, ratio_to_ceiling: ratio(alloc.rps, sql.tps) });
 
       await warm(server, f, '/v1/cards/lookup');
       const lk = await load({

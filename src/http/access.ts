@@ -64,6 +64,9 @@ const ACTIONS = {
   // the list of deliveries and their downloads (recipients' names and contacts): not a clerk's or a partner's
   'deliveries.read': ['owner', 'operator', 'analyst'],
   'cards.issue': ['owner', 'operator', 'channel'],
+  // channel allocation: a partner only from its own channel to channels below it
+  'allocations.manage': ['owner', 'operator', 'channel'],
+  'allocations.read': ['owner', 'operator', 'analyst', 'channel'],
   'cards.bind': ['owner', 'operator', 'channel', 'member'],
   'cards.read': ['owner', 'operator', 'analyst', 'clerk', 'channel', 'member'],
   'cards.redeem': ['owner', 'operator', 'clerk'],

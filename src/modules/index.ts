@@ -19,6 +19,7 @@ import wallet from './wallet/index.js';
 import provisioning from './provisioning/index.js';
 import wholesale from './wholesale/index.js';
 import deliveries from './deliveries/index.js';
+import allocations from './allocations/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -45,4 +46,5 @@ export const modules: ModuleDef[] = [
   provisioning,
   wholesale,
   deliveries,
+  allocations,
 ];

@@ -14,6 +14,7 @@ import { appendLedger } from '../ledger/service.js';
 import { cardView, initialHoldings, validityAt, type CardRow } from './model.js';
 import { revealCode } from './lookup.js';
 import { refusal } from '../../platform/problems/refusal.js';
+import { attributionData, takeQuota } from './alloc.js';
 
 export interface IssueInput {
   batch_id: string;
@@ -67,6 +68,8 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
   if (batch.mode === 'on_issue' && batch.stock !== null && batch.issued >= batch.stock)
     throw new AppError(409, 'STOCK_EXHAUSTED', 'this batch has no stock left');
   if (memberId) await countForMember(q, tenantId, memberId, t);
+  // a channel holding quota of this batch (渠道配额) issues out of it; a pool card comes out of its held codes
+  const quota = await takeQuota(q, caller, { batchId: batch.id, pool: batch.mode !== 'on_issue', channelId, at: now });
   const tz = (await getTenant(q, tenantId)).time_zone;
   const f = issuedFields(t, now, tz, memberId, null);
 
@@ -77,8 +80,8 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
     const c = makeCard(ctx.keys, tenantId, batch.code_format, t.kind === 'gift', 0);
     const r = await q.query<CardRow>(
       `INSERT INTO cards (tenant_id, id, batch_id, template_id, kind, code_hash, code_enc, code_tail, pin_hash, state, member_id, channel_id,
-         balance, uses_left, period_no, period_ends_at, valid_from, valid_until, bind_deadline, issued_at, bound_at, created_at, updated_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'active',$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$19,$19) RETURNING *`,
+         balance, uses_left, period_no, period_ends_at, valid_from, valid_until, bind_deadline, issued_at, bound_at, created_at, updated_at, allocation_id)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'active',$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$19,$19,$21) RETURNING *`,
       [
         tenantId,
         c.id,
@@ -100,6 +103,7 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
         f.bind_deadline,
         now,
         memberId ? now : null,
+        quota?.allocationId ?? null,
       ],
     );
     card = r.rows[0];
@@ -110,8 +114,10 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
     // pool batches: take the next unissued code; SKIP LOCKED lets concurrent issues take different ones
     const r = await q.query<CardRow>(
       `UPDATE cards SET state = 'active', member_id = $3, channel_id = $4, balance = $5, uses_left = $6, period_no = $7, period_ends_at = $8,
-         valid_from = coalesce(valid_from, $9), valid_until = coalesce(valid_until, $10), bind_deadline = $11, issued_at = $12, bound_at = $13, updated_at = $12
-       WHERE tenant_id = $1 AND id = (SELECT id FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND state = 'unissued' ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+         valid_from = coalesce(valid_from, $9), valid_until = coalesce(valid_until, $10), bind_deadline = $11, issued_at = $12, bound_at = $13, updated_at = $12,
+         allocation_id = coalesce(allocation_id, $15)
+       WHERE tenant_id = $1 AND id = (SELECT id FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND state = 'unissued' AND channel_id IS NOT DISTINCT FROM $14
+         ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
        RETURNING *`,
       [
         tenantId,
@@ -127,6 +133,8 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
         f.bind_deadline,
         now,
         memberId ? now : null,
+        quota?.holder ?? null,
+        quota?.allocationId ?? null,
       ],
     );
     if (!r.rows[0])
@@ -141,7 +149,11 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
   }
   await appendLedger(q, tenantId, now, [{ cardId: card.id, type: 'issue', amount: f.balance, uses: f.uses }]);
   const base = { tenantId, cardId: card.id, templateId: t.id, batchId: batch.id, memberId, channelId, keyId: caller.keyId, at: now };
-  await appendEvents(q, [{ ...base, type: 'issued' as const }, ...(t.kind === 'external' && memberId ? [{ ...base, type: 'delivered' as const }] : [])]);
+  const attribution = await attributionData(q, tenantId, card.allocation_id ?? null);
+  await appendEvents(q, [
+    { ...base, type: 'issued' as const, ...(attribution.allocation_id ? { data: attribution } : {}) },
+    ...(t.kind === 'external' && memberId ? [{ ...base, type: 'delivered' as const }] : []),
+  ]);
   return { ...cardView(card), code, pin };
 }
 
@@ -189,7 +201,9 @@ export async function issueBearer(
   const r = await q.query<CardRow>(
     // the pick is materialised: as an IN (…) subquery the planner may run it again per row, and with
     // SKIP LOCKED each run can pick other rows, so more than `limit` cards left the pool
-    `WITH pick AS MATERIALIZED (SELECT id FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND state = 'unissued' ORDER BY seq LIMIT $3 FOR UPDATE SKIP LOCKED)
+    // codes a channel holds (allocated to it, channel_id set) are that channel's to issue: not exported here
+    `WITH pick AS MATERIALIZED (SELECT id FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND state = 'unissued' AND channel_id IS NULL
+       ORDER BY seq LIMIT $3 FOR UPDATE SKIP LOCKED)
      UPDATE cards c SET state = 'active', channel_id = $4, balance = $5, uses_left = $6, period_no = $7, period_ends_at = $8,
        valid_from = coalesce(c.valid_from, $9), valid_until = coalesce(c.valid_until, $10), bind_deadline = $11, issued_at = $12, updated_at = $12, export_id = $13
      FROM pick WHERE c.tenant_id = $1 AND c.id = pick.id

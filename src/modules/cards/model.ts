@@ -19,6 +19,8 @@ export interface CardRow {
   state: CardState;
   member_id: string | null;
   channel_id: string | null;
+  /** the channel allocation it was issued or handed out under (allocations module) */
+  allocation_id?: string | null;
   balance: number;
   uses_left: number;
   stamps: number;
@@ -46,6 +48,7 @@ export function cardView(c: CardRow) {
     state_reason: c.state_reason,
     member_id: c.member_id,
     channel_id: c.channel_id,
+    allocation_id: c.allocation_id ?? null,
     balance: Number(c.balance),
     uses_left: c.uses_left,
     stamps: c.stamps,

@@ -20,6 +20,9 @@ export const Card = Type.Object({
   member_id: Nullable(Type.String()),
   member_name: Type.Optional(Nullable(Type.String({ description: 'lists and traces: the member by name (their name, CRM number or phone tail)' }))),
   channel_id: Nullable(Type.String()),
+  allocation_id: Type.Optional(
+    Nullable(Type.String({ description: 'the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event)' })),
+  ),
   balance: Type.Integer({ description: 'stored value left, fen' }),
   uses_left: Type.Integer({ description: 'uses left (this period for periodic cards)' }),
   stamps: Type.Integer(),

@@ -250,3 +250,32 @@ async function write(q: Sql, tenantId: string, rows: Row[], at: Date): Promise<T
     reverses: t.reverses === null ? null : Number(t.reverses),
   }));
 }
+
+/** Accounts of an asset, by owner type and optionally owners and name (a channel's quota accounts, every channel's of a batch). */
+export async function accountsOf(q: Sql, tenantId: string, f: { ownerType: OwnerType; asset: Asset; ownerIds?: string[]; name?: string }): Promise<Account[]> {
+  const r = await q.query<Account>(
+    `SELECT ${COLS} FROM ledger_accounts WHERE tenant_id = $1 AND owner_type = $2 AND asset = $3
+       AND ($4::text[] IS NULL OR owner_id = ANY($4::text[])) AND ($5::text IS NULL OR name = $5) ORDER BY id`,
+    [tenantId, f.ownerType, f.asset, f.ownerIds ?? null, f.name ?? null],
+  );
+  return r.rows.map((a) => ({ ...a, balance: a.balance === null ? null : Number(a.balance) }));
+}
+
+/** What flowed into and out of each account, by reason (reversals count under their own reason). */
+export async function accountFlows(
+  q: Sql,
+  tenantId: string,
+  accountIds: string[],
+  asset: Asset,
+): Promise<{ account: string; reason: string; credited: number; debited: number }[]> {
+  if (!accountIds.length) return [];
+  const r = await q.query<{ account: string; reason: string; credited: string; debited: string }>(
+    `SELECT a.id AS account, t.reason,
+       coalesce(sum(t.amount) FILTER (WHERE t.credit_account = a.id), 0)::int8 AS credited,
+       coalesce(sum(t.amount) FILTER (WHERE t.debit_account = a.id), 0)::int8 AS debited
+     FROM unnest($2::text[]) AS a(id) JOIN ledger_transfers t ON t.tenant_id = $1 AND t.asset = $3 AND (t.debit_account = a.id OR t.credit_account = a.id)
+     GROUP BY 1, 2`,
+    [tenantId, accountIds, asset],
+  );
+  return r.rows.map((x) => ({ account: x.account, reason: x.reason, credited: Number(x.credited), debited: Number(x.debited) }));
+}

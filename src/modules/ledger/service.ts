@@ -9,6 +9,8 @@ import type { Sql } from '../../db/index.js';
  */
 export {
   openAccount,
+  accountsOf,
+  accountFlows,
   transfer,
   balanceOf,
   reverse,

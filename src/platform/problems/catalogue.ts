@@ -5,6 +5,7 @@ import { CHANNELS } from './codes-channels.js';
 import { PORTAL } from './codes-portal.js';
 import { LEAKAGE } from './codes-leakage.js';
 import { DELIVERY } from './codes-delivery.js';
+import { ALLOCATIONS } from './codes-allocations.js';
 import { REDEEM } from './codes-redeem.js';
 import { WHOLESALE } from './codes-wholesale.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
@@ -27,6 +28,7 @@ export const PARTS = {
   WHOLESALE,
   LEAKAGE,
   DELIVERY,
+  ALLOCATIONS,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
 type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

@@ -143,6 +143,22 @@ export const REASONS: [RegExp, Say][] = [
   [/^lower-case letters, digits, - and _/, (f) => [`「${f}」只能用小写字母、数字、- 和 _（2–63 位）`, `${f}: lower-case letters, digits, - and _ (2 to 63)`]],
   [/^an ISO 4217 code/, (f) => [`「${f}」应为三位币种代码，例如 CNY`, `${f}: a currency code such as CNY`]],
   [/^at most (\d+) characters$/, (f, m) => RULES.maxLength!(f, { field: f, reason: '', limit: +m[1]! })],
+  [/^not a direct child of the giver$/, (f) => [`「${f}」必须是分出渠道的直属下级`, `${f} must be a direct child of the giving channel`]],
+  [/^not a top-level channel$/, (f) => [`品牌直接分配只能分给一级渠道（「${f}」不是）`, `the brand allocates to top-level channels only (${f} is not one)`]],
+  [/^not a sibling of the giver or below it$/, (f) => [`「${f}」必须是同级渠道或下级渠道`, `${f} must be a sibling of the giving channel or below it`]],
+  [/^a partner takes back only from channels below its own$/, () => ['只能从自己下级的渠道收回', 'a partner takes back only from channels below its own']],
+  [
+    /^codes are made at issue in this batch/,
+    () => ['这个批次在发放时生成券码，只能按数量分配配额', 'this batch makes its codes at issue: allocate a quantity'],
+  ],
+  [/^give one of quantity, card_ids or codes$/, () => ['数量、卡券或券码，请只填其中一项', 'give one of quantity, card ids or codes']],
+  [/^listed twice$/, (f) => [`「${f}」中有重复`, `${f} lists one twice`]],
+  [
+    /^not all unissued and unallocated in this batch$/,
+    (f) => [`「${f}」中有的不属于这个批次、已发出或已分配`, `some ${f} are not in this batch, already issued or already allocated`],
+  ],
+  [/^not all held by the giver$/, (f) => [`「${f}」中有的不在分出渠道手中`, `some ${f} are not held by the giving channel`]],
+  [/^more than held$/, (f) => [`「${f}」超过了现有数量`, `${f} is more than is held`]],
   [/^a gift card carries a balance above 0$/, (f) => [`礼品卡的「${f}」必须大于 0`, `a gift card’s ${f} must be above 0`]],
   [/^is below initial_balance$/, (f) => [`「${f}」不能低于初始余额`, `${f} must not be below the initial balance`]],
   [

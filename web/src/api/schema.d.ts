@@ -5350,6 +5350,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -5498,6 +5500,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -5642,6 +5646,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -5791,6 +5797,8 @@ export interface paths {
                                 /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                                 member_name?: string | null;
                                 channel_id: string | null;
+                                /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                                allocation_id?: string | null;
                                 /** @description stored value left, fen */
                                 balance: number;
                                 /** @description uses left (this period for periodic cards) */
@@ -5931,6 +5939,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -6183,6 +6193,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -6328,6 +6340,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -6473,6 +6487,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -6624,6 +6640,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -6773,6 +6791,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -6927,6 +6947,8 @@ export interface paths {
                             /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                             member_name?: string | null;
                             channel_id: string | null;
+                            /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                            allocation_id?: string | null;
                             /** @description stored value left, fen */
                             balance: number;
                             /** @description uses left (this period for periodic cards) */
@@ -7941,6 +7963,8 @@ export interface paths {
                                 /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                                 member_name?: string | null;
                                 channel_id: string | null;
+                                /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                                allocation_id?: string | null;
                                 /** @description stored value left, fen */
                                 balance: number;
                                 /** @description uses left (this period for periodic cards) */
@@ -8348,6 +8372,8 @@ export interface paths {
                                 /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                                 member_name?: string | null;
                                 channel_id: string | null;
+                                /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                                allocation_id?: string | null;
                                 /** @description stored value left, fen */
                                 balance: number;
                                 /** @description uses left (this period for periodic cards) */
@@ -8514,6 +8540,8 @@ export interface paths {
                                 /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                                 member_name?: string | null;
                                 channel_id: string | null;
+                                /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                                allocation_id?: string | null;
                                 /** @description stored value left, fen */
                                 balance: number;
                                 /** @description uses left (this period for periodic cards) */
@@ -9687,6 +9715,8 @@ export interface paths {
                                 /** @description lists and traces: the member by name (their name, CRM number or phone tail) */
                                 member_name?: string | null;
                                 channel_id: string | null;
+                                /** @description the channel allocation it was issued or handed out under (its tracking parameters: the card.issued event) */
+                                allocation_id?: string | null;
                                 /** @description stored value left, fen */
                                 balance: number;
                                 /** @description uses left (this period for periodic cards) */
@@ -17552,6 +17582,632 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Allocate issue quota or pre-generated codes of a batch to a channel (from the brand to a top-level channel, or from a channel to its child) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        batch_id: string;
+                        to_channel_id: string;
+                        from_channel_id?: string | null;
+                        /** @description how many: at least 1 */
+                        quantity?: number;
+                        card_ids?: string[];
+                        codes?: string[];
+                        /** @description tracking parameters 追踪参数 (campaign, source_id…): up to 5, carried on the cards issued under this allocation and their card.issued events */
+                        params?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "grant" | "revoke" | "transfer";
+                            batch_id: string;
+                            /** @description null: the brand */
+                            from_channel_id: string | null;
+                            /** @description null: the brand (taken back from a top-level channel) */
+                            to_channel_id: string | null;
+                            quantity: number;
+                            /** @description pre-generated codes of a pool batch (the codes move), or issue quota of an on-issue batch */
+                            codes: boolean;
+                            params: {
+                                [key: string]: string;
+                            };
+                            actor: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/allocations/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take back what a channel holds unissued, to its parent (the brand for a top-level channel) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        batch_id: string;
+                        channel_id: string;
+                        /** @description how many: at least 1 */
+                        quantity: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "grant" | "revoke" | "transfer";
+                            batch_id: string;
+                            /** @description null: the brand */
+                            from_channel_id: string | null;
+                            /** @description null: the brand (taken back from a top-level channel) */
+                            to_channel_id: string | null;
+                            quantity: number;
+                            /** @description pre-generated codes of a pool batch (the codes move), or issue quota of an on-issue batch */
+                            codes: boolean;
+                            params: {
+                                [key: string]: string;
+                            };
+                            actor: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/allocations/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a holding from a channel to a sibling or to a channel below it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        batch_id: string;
+                        from_channel_id: string;
+                        to_channel_id: string;
+                        /** @description how many: at least 1 */
+                        quantity: number;
+                        /** @description tracking parameters 追踪参数 (campaign, source_id…): up to 5, carried on the cards issued under this allocation and their card.issued events */
+                        params?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "grant" | "revoke" | "transfer";
+                            batch_id: string;
+                            /** @description null: the brand */
+                            from_channel_id: string | null;
+                            /** @description null: the brand (taken back from a top-level channel) */
+                            to_channel_id: string | null;
+                            quantity: number;
+                            /** @description pre-generated codes of a pool batch (the codes move), or issue quota of an on-issue batch */
+                            codes: boolean;
+                            params: {
+                                [key: string]: string;
+                            };
+                            actor: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/channels/{id}/holdings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a channel holds, per batch: granted, passed on, issued, available */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                batch_id: string;
+                                /** @description given to it, less what was taken back */
+                                granted: number;
+                                /** @description passed on to channels below or beside it, less what came back */
+                                allocated: number;
+                                /** @description cards issued out of it */
+                                issued: number;
+                                /** @description held now: granted − allocated − issued */
+                                available: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/channels/{id}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A channel’s allocation history, newest first (given to it, passed on, taken back) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    batch_id?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                kind: "grant" | "revoke" | "transfer";
+                                batch_id: string;
+                                /** @description null: the brand */
+                                from_channel_id: string | null;
+                                /** @description null: the brand (taken back from a top-level channel) */
+                                to_channel_id: string | null;
+                                quantity: number;
+                                /** @description pre-generated codes of a pool batch (the codes move), or issue quota of an on-issue batch */
+                                codes: boolean;
+                                params: {
+                                    [key: string]: string;
+                                };
+                                actor: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
