@@ -23,6 +23,8 @@ export interface Config {
   jobLeaseMs?: number;
   /** let webhooks reach private, loopback and link-local addresses (KAQUAN_WEBHOOK_ALLOW_PRIVATE=on): development and tests only */
   webhookAllowPrivate?: boolean;
+  /** let suppliers be reached at private, loopback and link-local addresses (KAQUAN_SUPPLIER_ALLOW_PRIVATE=on): development, tests and the demo's local simulator */
+  supplierAllowPrivate?: boolean;
   /** which proxies' X-Forwarded-For to believe for the caller's address (KAQUAN_TRUST_PROXY); none by default */
   trustProxy?: number | string[];
   keys: KeyMaterial;
@@ -100,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.KAQUAN_TRUST_PROXY),
     jobLeaseMs: env.KAQUAN_JOB_LEASE_MS ? Math.max(1_000, int('KAQUAN_JOB_LEASE_MS', env.KAQUAN_JOB_LEASE_MS, 60_000)) : undefined,
     webhookAllowPrivate: onOff('KAQUAN_WEBHOOK_ALLOW_PRIVATE', env.KAQUAN_WEBHOOK_ALLOW_PRIVATE, false),
+    supplierAllowPrivate: onOff('KAQUAN_SUPPLIER_ALLOW_PRIVATE', env.KAQUAN_SUPPLIER_ALLOW_PRIVATE, false),
     keys,
     keysSource,
     publicUrl: env.PUBLIC_URL || `http://localhost:${port}`,

@@ -61,6 +61,9 @@ const ACTIONS = {
   'cards.redeem_by_id': ['owner', 'operator'],
   'cards.manage': ['owner', 'operator'], // freeze, unfreeze, void, top up, transfer, approve
   'cards.gift': ['member'], // a member hands their own card to another member (the wallet's 转赠)
+  'suppliers.manage': ['owner', 'operator'], // suppliers, their secrets and SKU mappings
+  'suppliers.read': ['owner', 'operator', 'analyst'],
+  'suppliers.order': ['owner', 'operator'], // buy codes into stock, top up an account: spends the brand's money at a supplier
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

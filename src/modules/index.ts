@@ -16,6 +16,7 @@ import audit from './audit/index.js';
 import webhooks from './webhooks/index.js';
 import wallet from './wallet/index.js';
 import provisioning from './provisioning/index.js';
+import suppliers from './suppliers/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -39,4 +40,5 @@ export const modules: ModuleDef[] = [
   webhooks,
   wallet,
   provisioning,
+  suppliers,
 ];

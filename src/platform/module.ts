@@ -17,6 +17,8 @@ export interface ModuleDef {
   /** folder of `NNN_what.sql` files; NNN orders migrations across every module */
   migrations?: string;
   routes?: (app: FastifyInstance, ctx: Ctx) => void | Promise<void>;
+  /** routes outside /v1 that another system calls without an API key (a supplier's callback): each proves itself */
+  rootRoutes?: (app: FastifyInstance, ctx: Ctx) => void | Promise<void>;
   jobs?: JobDef[];
   /** its event catalogue, `<area>.<what>` → [zh, en] (src/platform/events.ts) */
   events?: EventNames;

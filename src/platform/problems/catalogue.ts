@@ -3,6 +3,7 @@ import { CARDS } from './codes-cards.js';
 import { CATALOG, PLATFORM } from './codes-catalog.js';
 import { CHANNELS } from './codes-channels.js';
 import { REDEEM } from './codes-redeem.js';
+import { SUPPLIERS } from './codes-suppliers.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
 /**
@@ -12,9 +13,9 @@ import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOpti
  * error table (docs/api.md) is written from it (`npm run gen:errors`); a test fails when a code
  * thrown anywhere in src/ has no entry here. Pure TypeScript: the server and the web app import it.
  */
-export const CATALOGUE = { ...REDEEM, ...CARDS, ...ACCESS, ...CATALOG, ...CHANNELS, ...PLATFORM } as const satisfies Record<string, EntryDef>;
+export const CATALOGUE = { ...REDEEM, ...CARDS, ...ACCESS, ...CATALOG, ...CHANNELS, ...SUPPLIERS, ...PLATFORM } as const satisfies Record<string, EntryDef>;
 /** The parts, for the test that no code is in two of them (a spread would keep only the last). */
-export const PARTS: Record<string, Record<string, EntryDef>> = { REDEEM, CARDS, ACCESS, CATALOG, CHANNELS, PLATFORM };
+export const PARTS: Record<string, Record<string, EntryDef>> = { REDEEM, CARDS, ACCESS, CATALOG, CHANNELS, SUPPLIERS, PLATFORM };
 
 export type Code = keyof typeof CATALOGUE;
 type Entry<C extends Code> = (typeof CATALOGUE)[C];
