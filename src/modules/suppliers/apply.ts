@@ -19,7 +19,14 @@ import { ATTEMPT_COLS, attemptOut, driveJob, getRequest, type AttemptRow } from 
  */
 export type Next = 'done' | 'next' | 'wait' | 'query';
 
-const supplierCaller = (tenantId: string, supplierId: string): Caller => ({ tenantId, keyId: `supplier:${supplierId}`, role: 'system', storeIds: [], channelId: null, memberId: null });
+const supplierCaller = (tenantId: string, supplierId: string): Caller => ({
+  tenantId,
+  keyId: `supplier:${supplierId}`,
+  role: 'system',
+  storeIds: [],
+  channelId: null,
+  memberId: null,
+});
 
 export async function applyOutcome(ctx: Ctx, tenantId: string, a: AttemptRow, kind: 'card' | 'direct', o: Outcome, how: { placing: boolean }): Promise<Next> {
   const now = ctx.clock.now();
@@ -113,7 +120,14 @@ async function succeed(ctx: Ctx, tenantId: string, a: AttemptRow, o: Extract<Out
         at: now,
         batchId: req.batch_id,
         keyId: `supplier:${att.supplier_id}`,
-        data: { supplier_order_id: req.id, attempt: att.attempt, supplier_id: att.supplier_id, outbound_no: att.outbound_no, kind: req.kind, codes_imported: imported },
+        data: {
+          supplier_order_id: req.id,
+          attempt: att.attempt,
+          supplier_id: att.supplier_id,
+          outbound_no: att.outbound_no,
+          kind: req.kind,
+          codes_imported: imported,
+        },
       },
     ]);
     return true;

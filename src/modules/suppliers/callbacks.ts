@@ -33,7 +33,7 @@ export function callbackRoutes(app: FastifyInstance, ctx: Ctx) {
       if (!s) throw new AppError(404, 'SUPPLIER_NOT_FOUND', 'supplier not found');
       const tenantId = s.tenant_id;
       const read = adapters[s.protocol].callback(connOf(ctx, s), raw, req.headers, ctx.clock.now());
-      if (!read) throw new AppError(401, 'SUPPLIER_SIGNATURE_INVALID', 'signature: the callback is not signed with this supplier\'s secret');
+      if (!read) throw new AppError(401, 'SUPPLIER_SIGNATURE_INVALID', "signature: the callback is not signed with this supplier's secret");
       const r = await ctx.db.query(`SELECT ${ATTEMPT_COLS} FROM supplier_orders WHERE tenant_id = $1 AND supplier_id = $2 AND outbound_no = $3`, [
         tenantId,
         s.id,

@@ -42,7 +42,9 @@ export async function drive(ctx: Ctx, tenantId: string, requestId: string): Prom
   for (let step = 0; step < 20; step++) {
     const req = await getRequest(ctx.db, tenantId, requestId);
     if (req.state !== 'working') return;
-    const all = (await ctx.db.query(`SELECT ${ATTEMPT_COLS} FROM supplier_orders WHERE tenant_id = $1 AND request_id = $2 ORDER BY attempt`, [tenantId, requestId])).rows.map(attemptOut);
+    const all = (
+      await ctx.db.query(`SELECT ${ATTEMPT_COLS} FROM supplier_orders WHERE tenant_id = $1 AND request_id = $2 ORDER BY attempt`, [tenantId, requestId])
+    ).rows.map(attemptOut);
     const live = all.find((a) => a.state !== 'failed');
     if (!live) {
       const started = await startAttempt(ctx, tenantId, req, all);
@@ -67,12 +69,24 @@ async function step1(ctx: Ctx, tenantId: string, req: RequestRow, a: AttemptRow)
   const order = (resend: boolean) =>
     adapter.place(
       conn,
-      { outboundNo: a.outbound_no, kind: req.kind, productId: a.product_id, quantity: req.quantity, account: req.account, callbackUrl: callbackUrl(ctx, s.id), resend },
+      {
+        outboundNo: a.outbound_no,
+        kind: req.kind,
+        productId: a.product_id,
+        quantity: req.quantity,
+        account: req.account,
+        callbackUrl: callbackUrl(ctx, s.id),
+        resend,
+      },
       ctx.clock.now(),
     );
   if (!a.sent_at) {
     // marked before it goes: after a crash mid-send, the next run asks instead of ordering
-    const marked = await ctx.db.query(`UPDATE supplier_orders SET sent_at = $3 WHERE tenant_id = $1 AND id = $2 AND sent_at IS NULL`, [tenantId, a.id, ctx.clock.now()]);
+    const marked = await ctx.db.query(`UPDATE supplier_orders SET sent_at = $3 WHERE tenant_id = $1 AND id = $2 AND sent_at IS NULL`, [
+      tenantId,
+      a.id,
+      ctx.clock.now(),
+    ]);
     if (!marked.rowCount) return 'query';
     return applyOutcome(ctx, tenantId, a, req.kind, await order(false), { placing: true });
   }
@@ -108,11 +122,22 @@ async function startAttempt(ctx: Ctx, tenantId: string, req: RequestRow, tried: 
   await ctx.db.tx(async (q) => {
     const u = await q.query(
       `UPDATE supplier_requests SET state = 'failed', reason = $3, finished_at = $4 WHERE tenant_id = $1 AND id = $2 AND state = 'working'`,
-      [tenantId, req.id, tried.length ? `every supplier failed: ${tried.map((t) => t.error).join('; ')}`.slice(0, 1000) : 'no active supplier maps this SKU', now],
+      [
+        tenantId,
+        req.id,
+        tried.length ? `every supplier failed: ${tried.map((t) => t.error).join('; ')}`.slice(0, 1000) : 'no active supplier maps this SKU',
+        now,
+      ],
     );
     if (u.rowCount)
       await emit(q, [
-        { tenantId, type: 'supplier.order_failed', at: now, batchId: req.batch_id, data: { supplier_order_id: req.id, kind: req.kind, attempts: tried.length } },
+        {
+          tenantId,
+          type: 'supplier.order_failed',
+          at: now,
+          batchId: req.batch_id,
+          data: { supplier_order_id: req.id, kind: req.kind, attempts: tried.length },
+        },
       ]);
   });
   return 'none';

@@ -52,7 +52,13 @@ export const ATTEMPT_COLS =
 export const attemptOut = (r: any): AttemptRow => ({ ...r, cost_fen: Number(r.cost_fen) });
 
 export const DRIVE = 'suppliers.drive';
-export const driveJob = (tenantId: string, requestId: string) => ({ type: DRIVE, tenantId, payload: { request_id: requestId }, singleton: `supplier:${requestId}`, maxAttempts: 50 });
+export const driveJob = (tenantId: string, requestId: string) => ({
+  type: DRIVE,
+  tenantId,
+  payload: { request_id: requestId },
+  singleton: `supplier:${requestId}`,
+  maxAttempts: 50,
+});
 
 export interface RequestInput {
   kind: 'card' | 'direct';
@@ -77,7 +83,10 @@ export async function createRequest(q: Sql, tenantId: string, input: RequestInpu
     if (input.batch_id !== undefined) throw refuse('batch_id', 'a top-up goes to an account, not into a batch');
   }
   if (!(await candidates(q, tenantId, sku, input.kind)).length)
-    throw new AppError(422, 'SUPPLIER_NONE_FOR_SKU', `sku: no active supplier maps ${sku} for ${input.kind}`, { errors: [{ field: 'sku', reason: 'no active supplier maps this SKU' }], sku });
+    throw new AppError(422, 'SUPPLIER_NONE_FOR_SKU', `sku: no active supplier maps ${sku} for ${input.kind}`, {
+      errors: [{ field: 'sku', reason: 'no active supplier maps this SKU' }],
+      sku,
+    });
   const r = await q.query<RequestRow>(
     `INSERT INTO supplier_requests (tenant_id, id, kind, sku, quantity, batch_id, account, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLS}`,
@@ -88,7 +97,10 @@ export async function createRequest(q: Sql, tenantId: string, input: RequestInpu
 }
 
 export async function getRequest(q: Sql, tenantId: string, id: string, forUpdate = false): Promise<RequestRow> {
-  const r = await q.query<RequestRow>(`SELECT ${COLS} FROM supplier_requests WHERE tenant_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`, [tenantId, id]);
+  const r = await q.query<RequestRow>(`SELECT ${COLS} FROM supplier_requests WHERE tenant_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`, [
+    tenantId,
+    id,
+  ]);
   if (!r.rows[0]) throw notFound('supplier_order');
   return r.rows[0];
 }
@@ -99,5 +111,6 @@ export async function attemptsOf(q: Sql, tenantId: string, requestId: string): P
 }
 
 export async function listRequests(q: Sql, tenantId: string, limit = 100): Promise<RequestRow[]> {
-  return (await q.query<RequestRow>(`SELECT ${COLS} FROM supplier_requests WHERE tenant_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`, [tenantId, limit])).rows;
+  return (await q.query<RequestRow>(`SELECT ${COLS} FROM supplier_requests WHERE tenant_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`, [tenantId, limit]))
+    .rows;
 }

@@ -119,15 +119,23 @@ export function supplierRoutes(base: FastifyInstance, ctx: Ctx) {
     },
   );
 
-  app.get('/suppliers', { schema: { tags, summary: 'Suppliers with their health', response: responses({ 200: Type.Object({ data: Type.Array(Supplier) }) }) } }, async (req) => {
-    requireAccess(req.caller!, 'suppliers.read');
-    return { data: (await svc.listSuppliers(ctx.db, req.caller!.tenantId)).map(view) };
-  });
+  app.get(
+    '/suppliers',
+    { schema: { tags, summary: 'Suppliers with their health', response: responses({ 200: Type.Object({ data: Type.Array(Supplier) }) }) } },
+    async (req) => {
+      requireAccess(req.caller!, 'suppliers.read');
+      return { data: (await svc.listSuppliers(ctx.db, req.caller!.tenantId)).map(view) };
+    },
+  );
 
-  app.get('/suppliers/:id', { schema: { tags, summary: 'A supplier', params: Type.Object({ id: Id }), response: responses({ 200: Supplier }) } }, async (req) => {
-    requireAccess(req.caller!, 'suppliers.read');
-    return view(await svc.getSupplier(ctx.db, req.caller!.tenantId, req.params.id));
-  });
+  app.get(
+    '/suppliers/:id',
+    { schema: { tags, summary: 'A supplier', params: Type.Object({ id: Id }), response: responses({ 200: Supplier }) } },
+    async (req) => {
+      requireAccess(req.caller!, 'suppliers.read');
+      return view(await svc.getSupplier(ctx.db, req.caller!.tenantId, req.params.id));
+    },
+  );
 
   app.patch(
     '/suppliers/:id',
@@ -198,12 +206,25 @@ export function supplierRoutes(base: FastifyInstance, ctx: Ctx) {
 
   app.post(
     '/suppliers/:id/sync',
-    { schema: { tags, summary: 'Sync stock and price from this supplier now (a job)', params: Type.Object({ id: Id }), response: responses({ 202: Type.Object({ id: Type.String(), queued: Type.Boolean() }) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Sync stock and price from this supplier now (a job)',
+        params: Type.Object({ id: Id }),
+        response: responses({ 202: Type.Object({ id: Type.String(), queued: Type.Boolean() }) }),
+      },
+    },
     async (req, reply) => {
       requireAccess(req.caller!, 'suppliers.manage');
       return mutate(ctx, req, reply, { action: 'supplier.sync', targetType: 'supplier', status: 202 }, async (q) => {
         const s = await svc.getSupplier(q, req.caller!.tenantId, req.params.id);
-        await enqueue(q, { type: 'suppliers.sync_one', tenantId: req.caller!.tenantId, payload: { supplier_id: s.id }, singleton: `supplier-sync:${s.id}`, maxAttempts: 3 });
+        await enqueue(q, {
+          type: 'suppliers.sync_one',
+          tenantId: req.caller!.tenantId,
+          payload: { supplier_id: s.id },
+          singleton: `supplier-sync:${s.id}`,
+          maxAttempts: 3,
+        });
         return { id: s.id, queued: true };
       });
     },
@@ -235,10 +256,14 @@ export function supplierRoutes(base: FastifyInstance, ctx: Ctx) {
     },
   );
 
-  app.get('/supplier-orders', { schema: { tags, summary: 'Recent supplier orders', response: responses({ 200: Type.Object({ data: Type.Array(Request) }) }) } }, async (req) => {
-    requireAccess(req.caller!, 'suppliers.read');
-    return { data: await reqs.listRequests(ctx.db, req.caller!.tenantId) };
-  });
+  app.get(
+    '/supplier-orders',
+    { schema: { tags, summary: 'Recent supplier orders', response: responses({ 200: Type.Object({ data: Type.Array(Request) }) }) } },
+    async (req) => {
+      requireAccess(req.caller!, 'suppliers.read');
+      return { data: await reqs.listRequests(ctx.db, req.caller!.tenantId) };
+    },
+  );
 
   app.get(
     '/supplier-orders/:id',

@@ -84,7 +84,19 @@ export async function createSupplier(q: Sql, keys: Keyring, tenantId: string, in
   const r = await q.query<SupplierRow>(
     `INSERT INTO suppliers (tenant_id, id, name, protocol, base_url, app_key, secret_enc, timeout_ms, failure_threshold, open_ms, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8, 10000), COALESCE($9, 3), COALESCE($10, 60000), $11, $11) RETURNING ${COLS}`,
-    [tenantId, newId('sup'), input.name.trim(), input.protocol, url, input.app_key, keys.encrypt(input.secret), input.timeout_ms ?? null, input.failure_threshold ?? null, input.open_ms ?? null, now],
+    [
+      tenantId,
+      newId('sup'),
+      input.name.trim(),
+      input.protocol,
+      url,
+      input.app_key,
+      keys.encrypt(input.secret),
+      input.timeout_ms ?? null,
+      input.failure_threshold ?? null,
+      input.open_ms ?? null,
+      now,
+    ],
   );
   return r.rows[0];
 }
@@ -145,7 +157,8 @@ export interface SkuRow {
   synced_at: Date | null;
   created_at: Date;
 }
-const SKU_COLS = 'id, supplier_id, sku, kind, product_id, priority, cost_fen::int8 AS cost_fen, status, synced_stock, synced_price_fen::int8 AS synced_price_fen, synced_at, created_at';
+const SKU_COLS =
+  'id, supplier_id, sku, kind, product_id, priority, cost_fen::int8 AS cost_fen, status, synced_stock, synced_price_fen::int8 AS synced_price_fen, synced_at, created_at';
 const skuOut = (r: any): SkuRow => ({ ...r, cost_fen: Number(r.cost_fen), synced_price_fen: r.synced_price_fen === null ? null : Number(r.synced_price_fen) });
 
 export interface SkuInput {
@@ -189,7 +202,13 @@ export async function candidates(q: Sql, tenantId: string, sku: string, kind: 'c
      ORDER BY m.priority, m.created_at, m.id`,
     [tenantId, sku, kind],
   );
-  return r.rows.map((x: any) => ({ ...x, cost_fen: Number(x.cost_fen) })) as { sku_id: string; supplier_id: string; product_id: string; cost_fen: number; priority: number }[];
+  return r.rows.map((x: any) => ({ ...x, cost_fen: Number(x.cost_fen) })) as {
+    sku_id: string;
+    supplier_id: string;
+    product_id: string;
+    cost_fen: number;
+    priority: number;
+  }[];
 }
 
 export async function recordSync(q: Sql, tenantId: string, supplierId: string, productId: string, stock: number | null, priceFen: number | null, now: Date) {

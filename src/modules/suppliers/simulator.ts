@@ -61,7 +61,9 @@ const read = (req: IncomingMessage) =>
   });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function startSupplierSimulator(opts: { port?: number; host?: string; appKey?: string; secret?: string; products?: Record<string, SimProduct> } = {}): Promise<SupplierSimulator> {
+export async function startSupplierSimulator(
+  opts: { port?: number; host?: string; appKey?: string; secret?: string; products?: Record<string, SimProduct> } = {},
+): Promise<SupplierSimulator> {
   const appKey = opts.appKey ?? 'sim-merchant';
   const secret = opts.secret ?? 'sim-secret-0123456789';
   const products = new Map<string, SimProduct>(Object.entries(opts.products ?? {}));
@@ -71,7 +73,17 @@ export async function startSupplierSimulator(opts: { port?: number; host?: strin
   const make = (protocol: SimOrder['protocol'], outNo: string, productId: string, quantity: number, account: string | null, callbackUrl: string | null) => {
     const p = products.get(productId) ?? { mode: 'ok' };
     received.push({ outNo, productId });
-    const o: SimOrder = { outNo, protocol, orderId: `SIM${Date.now()}${randomBytes(3).toString('hex')}`, productId, quantity, account, state: 'processing', codes: [], callbackUrl };
+    const o: SimOrder = {
+      outNo,
+      protocol,
+      orderId: `SIM${Date.now()}${randomBytes(3).toString('hex')}`,
+      productId,
+      quantity,
+      account,
+      state: 'processing',
+      codes: [],
+      callbackUrl,
+    };
     if (p.mode === 'ok' || p.mode === 'unknown' || p.mode === 'error500') finish(o, 'succeeded');
     if (p.mode === 'fail') finish(o, 'failed');
     orders.set(outNo, o);
@@ -105,7 +117,8 @@ export async function startSupplierSimulator(opts: { port?: number; host?: strin
   };
 
   async function generic(path: string, raw: string, req: IncomingMessage): Promise<[number, unknown]> {
-    if (req.headers['kaquan-merchant'] !== appKey || !verifySignature(secret, String(req.headers['kaquan-signature'] ?? ''), raw)) return [401, { error: 'bad signature' }];
+    if (req.headers['kaquan-merchant'] !== appKey || !verifySignature(secret, String(req.headers['kaquan-signature'] ?? ''), raw))
+      return [401, { error: 'bad signature' }];
     const b = JSON.parse(raw);
     if (path === '/orders') {
       const existing = orders.get(b.out_order_no);
@@ -124,7 +137,16 @@ export async function startSupplierSimulator(opts: { port?: number; host?: strin
       return [200, o ? genericBody(o) : { out_order_no: b.out_order_no, status: 'not_found' }];
     }
     if (path === '/products') {
-      return [200, { products: (b.product_ids as string[]).map((id) => ({ product_id: id, stock: products.get(id)?.stock ?? 100, price_fen: products.get(id)?.priceFen ?? 1000 })) }];
+      return [
+        200,
+        {
+          products: (b.product_ids as string[]).map((id) => ({
+            product_id: id,
+            stock: products.get(id)?.stock ?? 100,
+            price_fen: products.get(id)?.priceFen ?? 1000,
+          })),
+        },
+      ];
     }
     return [404, { error: 'no such path' }];
   }
@@ -155,7 +177,14 @@ export async function startSupplierSimulator(opts: { port?: number; host?: strin
     }
     if (b.method === 'fulu.goods.info.get') {
       const p = products.get(String(biz.product_id));
-      return [200, fuluAnswer(0, '接口调用成功', { product_id: biz.product_id, purchase_price: ((p?.priceFen ?? 1000) / 100).toFixed(4), stock_status: p?.stock === 0 ? '断货' : '充足' })];
+      return [
+        200,
+        fuluAnswer(0, '接口调用成功', {
+          product_id: biz.product_id,
+          purchase_price: ((p?.priceFen ?? 1000) / 100).toFixed(4),
+          stock_status: p?.stock === 0 ? '断货' : '充足',
+        }),
+      ];
     }
     return [200, fuluAnswer(1001, '方法不存在', null)];
   }

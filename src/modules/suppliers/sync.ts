@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { JobDef } from '../../platform/module.js';
 import { connOf, adapters } from './drive.js';
-import { circuitOpen, recordFailure, recordSuccess } from './health.js';
+import { circuitOpen } from './health.js';
 import { getSupplier, listSkus, recordSync } from './service.js';
 
 /**
@@ -9,7 +9,7 @@ import { getSupplier, listSkus, recordSync } from './service.js';
  * row) asks every active supplier whose circuit is closed for its mapped products' stock and price;
  * `POST /v1/suppliers/{id}/sync` enqueues a run for one supplier now. What it learns is kept on the
  * mapping (synced_stock, synced_price_fen, synced_at), read by people choosing priorities; a failed
- * sync counts against the supplier's health like a failed order.
+ * sync is noted in last_error but leaves the circuit alone (health is about orders).
  */
 export const SYNC = 'suppliers.sync';
 
@@ -22,10 +22,14 @@ export async function syncSupplier(ctx: Ctx, tenantId: string, supplierId: strin
   try {
     const products = await adapters[s.protocol].products(connOf(ctx, s), ids, now);
     for (const p of products) await recordSync(ctx.db, tenantId, supplierId, p.productId, p.stock, p.priceFen, now);
-    await recordSuccess(ctx.db, tenantId, supplierId, now);
     return products.length;
   } catch (e) {
-    await recordFailure(ctx.db, tenantId, supplierId, now, `sync: ${(e as Error).message}`);
+    // health and the circuit are about orders: a failed sync is only noted
+    await ctx.db.query(`UPDATE suppliers SET last_error = $3 WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      supplierId,
+      `sync: ${(e as Error).message}`.slice(0, 500),
+    ]);
     return 0;
   }
 }
