@@ -92,9 +92,8 @@ export const fulu: Adapter = {
       return o.resend ? { state: 'unknown', reason: why } : { state: 'failed', reason: why };
     }
     const res = resultOf(b);
-    // an accepted card order hands its cards out through fulu.order.info.get
-    const out = fuluState(res, res?.order_state);
-    return out.state === 'succeeded' && o.kind === 'card' && !out.codes?.length ? { state: 'processing', supplierOrderId: out.supplierOrderId } : out;
+    // a card order's success without cards: the driver fetches them with fulu.order.info.get at once
+    return fuluState(res, res?.order_state);
   },
   async query(s, outboundNo, now) {
     const r = await call(s, 'fulu.order.info.get', { customer_order_no: outboundNo }, now);
