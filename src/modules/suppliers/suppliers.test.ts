@@ -108,7 +108,7 @@ for (const [name, mode] of [
     assert.equal(r.attempts.length, 1);
     assert.equal(r.attempts[0].state, 'unknown');
     assert.equal(s.orderedAt(`b-${sku}`).length, 0, 'no second supplier while the first may succeed');
-    await new Promise((ok) => setTimeout(ok, (mode as { delayMs?: number }).delayMs ?? 0));
+    await new Promise((ok) => setTimeout(ok, 'delayMs' in mode ? mode.delayMs : 0));
     await env.jobs();
     r = await s.read(o.id);
     assert.equal(r.state, 'succeeded', JSON.stringify(r));
