@@ -14,7 +14,10 @@ export const demoSupplierPort = () => Number(process.env.KAQUAN_DEMO_SUPPLIER_PO
 
 let ephemeral: string | undefined;
 export function demoSupplierSecret(dataDir: string): string {
-  if (!dataDir) return (ephemeral ??= randomBytes(24).toString('base64url')); // no data dir (tests): this process only
+  if (!dataDir) {
+    ephemeral ??= randomBytes(24).toString('base64url'); // no data dir (tests): this process only
+    return ephemeral;
+  }
   const file = join(dataDir, 'demo-supplier-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(24).toString('base64url');
