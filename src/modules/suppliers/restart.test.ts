@@ -97,3 +97,43 @@ test('a success reported after the supplier confirmed failure is flagged, never 
   assert.equal(r.codes_imported, 2, 'only the backup’s codes');
   assert.equal(await s.batchCount(batch), 2);
 });
+
+test('the same request_no twice is one order, ordered once', async () => {
+  const sku = freshSku('idem');
+  sim.products.set(`p-${sku}`, { mode: 'ok' });
+  await s.map(primary.id, sku, `p-${sku}`, 1, 'direct');
+  const body = { kind: 'direct', sku, account: '13500000000', request_no: `topup-${sku}` };
+  const [a, b] = await Promise.all([env.api('POST', '/v1/supplier-orders', body), env.api('POST', '/v1/supplier-orders', body)]);
+  assert.equal(a.status, 201);
+  assert.equal(b.status, 201);
+  assert.equal(a.body.id, b.body.id);
+  await env.jobs();
+  assert.equal(s.orderedAt(`p-${sku}`).length, 1);
+});
+
+test('an open circuit lets a trial order through after open_ms; its success closes the circuit', async () => {
+  const flaky = await s.supplier('半开供应商', { failure_threshold: 1, open_ms: 5_000 });
+  const sku = freshSku('half-open');
+  sim.products.set(`f-${sku}`, { mode: 'fail' });
+  sim.products.set(`b-${sku}`, { mode: 'ok' });
+  await s.map(flaky.id, sku, `f-${sku}`, 1, 'direct');
+  await s.map(backup.id, sku, `b-${sku}`, 2, 'direct');
+  await s.order({ kind: 'direct', sku, account: '1' });
+  await env.jobs();
+  assert.equal((await s.ok('GET', `/v1/suppliers/${flaky.id}`)).health.circuit, 'open');
+  await s.order({ kind: 'direct', sku, account: '2' });
+  await env.jobs();
+  assert.equal(s.orderedAt(`f-${sku}`).length, 1, 'skipped while open');
+  env.ctx.clock.advance(6_000);
+  sim.products.set(`f-${sku}`, { mode: 'ok' });
+  const trial = await s.order({ kind: 'direct', sku, account: '3' });
+  await env.jobs();
+  const r = await s.read(trial.id);
+  assert.deepEqual(
+    r.attempts.map((a: any) => [a.supplier_id, a.state]),
+    [[flaky.id, 'succeeded']],
+  );
+  const h = (await s.ok('GET', `/v1/suppliers/${flaky.id}`)).health;
+  assert.equal(h.circuit, 'closed');
+  assert.equal(h.consecutive_failures, 0);
+});
