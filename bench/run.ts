@@ -11,6 +11,7 @@ import { copyCeilingPg, copyCeilingPglite, redeemCeilingPg, redeemCeilingPglite,
 import { emit, load, machine, openLoad, startServer, type Server } from './lib.js';
 import { prepare, type Fixture } from './setup.js';
 import { memberSearch, seedMembers } from './members.js';
+import { fulfilOrderBench } from './fulfil.js';
 
 /**
  * npm run bench [-- --quick] [-- --only pg|pglite]
@@ -29,6 +30,7 @@ const S = quick
       searches: 100,
       copyRows: 50_000,
       genCodes: 20_000,
+      fulfilCodes: 10_000,
       cards: 1_000,
       sqlMs: 2_000,
       httpMs: 2_000,
@@ -46,6 +48,7 @@ const S = quick
       searches: 500,
       copyRows: 1_000_000,
       genCodes: 1_000_000,
+      fulfilCodes: 100_000,
       cards: 10_000,
       sqlMs: 15_000,
       httpMs: 15_000,
@@ -148,6 +151,10 @@ async function onPostgres() {
         (await ctx.db.query(`SELECT generated, status FROM batches WHERE tenant_id = $1 AND name = 'bench generate'`, [f.tenantId])).rows[0];
       const g = await generate(server, f, S.genCodes, poll);
       emit({ name: 'codes_generate', engine, ...g, ratio_to_ceiling: ratio(g.codes_per_s, copy.rows_per_s) });
+
+      // a wholesale order's fulfilment: pool codes issued as bearer cards, chunk by chunk, by its job
+      const fo = await fulfilOrderBench(server, f, ctx, S.fulfilCodes);
+      emit({ name: 'fulfil_order', engine, ...fo, ratio_to_ceiling: ratio(fo.codes_per_s, copy.rows_per_s) });
 
       await warm(server, f);
       const r1 = await load({

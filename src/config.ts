@@ -21,6 +21,10 @@ export interface Config {
   redeemGroups?: boolean;
   /** how long a claimed job stays claimed without a lease renewal (KAQUAN_JOB_LEASE_MS): a dead process's jobs resume after it */
   jobLeaseMs?: number;
+  /** how long a wholesale fulfilment run holds the units it reserved (KAQUAN_WHOLESALE_RESERVE_MS, default 120000): a dead run's units are taken again after it */
+  wholesaleReserveMs?: number;
+  /** units per wholesale fulfilment chunk (KAQUAN_WHOLESALE_CHUNK; default 10000 on PostgreSQL, 2000 on PGlite) */
+  wholesaleChunk?: number;
   /** let webhooks reach private, loopback and link-local addresses (KAQUAN_WEBHOOK_ALLOW_PRIVATE=on): development and tests only */
   webhookAllowPrivate?: boolean;
   /** let suppliers be reached at private, loopback and link-local addresses (KAQUAN_SUPPLIER_ALLOW_PRIVATE=on): development, tests and the demo's local simulator */
@@ -101,6 +105,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redeemGroups: env.KAQUAN_REDEEM_GROUPS !== 'off',
     trustProxy: trustProxy(env.KAQUAN_TRUST_PROXY),
     jobLeaseMs: env.KAQUAN_JOB_LEASE_MS ? Math.max(1_000, int('KAQUAN_JOB_LEASE_MS', env.KAQUAN_JOB_LEASE_MS, 60_000)) : undefined,
+    wholesaleReserveMs: env.KAQUAN_WHOLESALE_RESERVE_MS
+      ? Math.max(1_000, int('KAQUAN_WHOLESALE_RESERVE_MS', env.KAQUAN_WHOLESALE_RESERVE_MS, 120_000))
+      : undefined,
+    wholesaleChunk: env.KAQUAN_WHOLESALE_CHUNK ? Math.max(1, int('KAQUAN_WHOLESALE_CHUNK', env.KAQUAN_WHOLESALE_CHUNK, 10_000)) : undefined,
     webhookAllowPrivate: onOff('KAQUAN_WEBHOOK_ALLOW_PRIVATE', env.KAQUAN_WEBHOOK_ALLOW_PRIVATE, false),
     supplierAllowPrivate: onOff('KAQUAN_SUPPLIER_ALLOW_PRIVATE', env.KAQUAN_SUPPLIER_ALLOW_PRIVATE, false),
     keys,

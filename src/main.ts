@@ -147,6 +147,7 @@ function banner(url: string, demo: Awaited<ReturnType<typeof seedDemo>> | null, 
     API docs       ${url}/docs        (OpenAPI: ${url}/openapi.json)
     Console 运营后台 ${url}/console
     Clerk 店员核销   ${url}/clerk
+    Partner 渠道商门户 ${url}/partner
     Wallet 会员钱包  ${url}/wallet     (open it with a link from POST /v1/members/{id}/wallet-link)`);
   if (demo)
     console.log(`  Demo tenant "${DEMO_TENANT}"${demo.seeded ? ' (just seeded)' : ''}: owner API key

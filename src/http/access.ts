@@ -48,9 +48,15 @@ const ACTIONS = {
   'catalog.write': ['owner', 'operator'], // templates, batches, stores, members, webhooks
   'catalog.read': ['owner', 'operator', 'analyst', 'clerk', 'channel'],
   'channels.manage': ['owner', 'operator', 'channel'], // a partner: only below its own channel
+  // partner accounts 渠道商账号 of a channel: the brand's staff for any channel, a partner within its own subtree
+  'partners.manage': ['owner', 'operator', 'channel'],
   // members' names, phones and birthdays: not a clerk's (a clerk reads a member's name only on a redemption at its store)
   'members.read': ['owner', 'operator', 'analyst', 'channel'],
   'reports.read': ['owner', 'operator', 'analyst'],
+  // stats by channel 渠道数据 and leakage alerts 窜货预警: a partner reads its own subtree's
+  'channel_stats.read': ['owner', 'operator', 'analyst', 'channel'],
+  'leakage.read': ['owner', 'operator', 'analyst', 'channel'],
+  'leakage.handle': ['owner', 'operator'],
   'audit.read': ['owner', 'operator', 'analyst'],
   'codes.export': ['owner', 'operator'],
   'cards.issue': ['owner', 'operator', 'channel'],
@@ -60,6 +66,8 @@ const ACTIONS = {
   // naming a card by its id instead of presenting its code (and PIN): only for the brand's own staff
   'cards.redeem_by_id': ['owner', 'operator'],
   'cards.manage': ['owner', 'operator'], // freeze, unfreeze, void, top up, transfer, approve
+  'wholesale.manage': ['owner', 'operator'], // price lists, enterprise buyers, wholesale orders
+  'wholesale.read': ['owner', 'operator', 'analyst'],
   'cards.gift': ['member'], // a member hands their own card to another member (the wallet's 转赠)
   'suppliers.manage': ['owner', 'operator'], // suppliers, their secrets and SKU mappings
   'suppliers.read': ['owner', 'operator', 'analyst'],

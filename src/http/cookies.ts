@@ -14,10 +14,11 @@ import { AppError } from '../errors.js';
  * cross-site requests in the first place.
  */
 export const SCREEN_HEADER = 'x-kaquan-screen';
-export type Screen = 'console' | 'clerk' | 'wallet';
+export type Screen = 'console' | 'clerk' | 'partner' | 'wallet';
 const COOKIES: Record<Screen, { name: string; path: string }> = {
   console: { name: 'kq_console', path: '/v1' },
   clerk: { name: 'kq_clerk', path: '/v1' },
+  partner: { name: 'kq_partner', path: '/v1' }, // the partner portal 渠道商门户
   wallet: { name: 'kq_wallet', path: '/v1/wallet' },
 };
 export const cookieName = (s: Screen) => COOKIES[s].name;

@@ -8,12 +8,12 @@ import { problem } from './errors.js';
 /** Where `vite build` puts the web app (web/vite.config.ts). */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
-/** The screens 页面 people use: operator console, clerk redemption, member wallet (one SPA, see docs/ui.md). */
-export const SCREENS = ['console', 'clerk', 'wallet'] as const;
+/** The screens 页面 people use: operator console, clerk redemption, partner portal, member wallet (one SPA, see docs/ui.md). */
+export const SCREENS = ['console', 'clerk', 'partner', 'wallet'] as const;
 
 /**
  * Serves the built React app from web/dist: hashed assets under /assets/ (cached for a year),
- * and index.html for every path under /console, /clerk and /wallet (the app routes on the client).
+ * and index.html for every path under /console, /clerk, /partner and /wallet (the app routes on the client).
  */
 export async function serveWebApp(app: FastifyInstance, dist = WEB_DIST): Promise<void> {
   const assets = join(dist, 'assets');

@@ -11,11 +11,13 @@ import cards from './cards/index.js';
 import ledger from './ledger/index.js';
 import redemptions from './redemptions/index.js';
 import risk from './risk/index.js';
+import leakage from './leakage/index.js';
 import reports from './reports/index.js';
 import audit from './audit/index.js';
 import webhooks from './webhooks/index.js';
 import wallet from './wallet/index.js';
 import provisioning from './provisioning/index.js';
+import wholesale from './wholesale/index.js';
 import suppliers from './suppliers/index.js';
 
 /**
@@ -35,10 +37,12 @@ export const modules: ModuleDef[] = [
   ledger,
   redemptions,
   risk,
+  leakage,
   reports,
   audit,
   webhooks,
   wallet,
   provisioning,
+  wholesale,
   suppliers,
 ];

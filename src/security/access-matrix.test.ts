@@ -50,6 +50,15 @@ before(async () => {
   const analyst = await key({ role: 'analyst' });
   const clerk = await key({ role: 'clerk', store_ids: [A.store2] });
   const channel = await key({ role: 'channel', channel_id: A.channel2 });
+  // partner accounts 渠道商账号: a person of channel 2 signed in with a password (its session acts like the channel key)
+  const partner = async (channel: string, username: string) => {
+    const password = `pw ${username} 渠道 2026`.split('').reverse().join('');
+    A[`account ${username}`] = (await ok('POST', `/v1/channels/${channel}/accounts`, { username, password })).id;
+    const s = await env.app.inject({ method: 'POST', url: '/v1/sessions', payload: { tenant_id: env.tenantId, username, password } });
+    return s.json().token as string;
+  };
+  await partner(A.channel1!, 'partner-one');
+  const partner2 = await partner(A.channel2!, 'partner-two');
   const wallet = (await ok('POST', `/v1/members/${A.member2}/wallet-link`, {})).token as string;
   const other = await env.newTenant('B');
   const platform = (await createPlatformKey(env.ctx.db, 'ops')).secret;
@@ -63,6 +72,11 @@ before(async () => {
     // other member's name, and no member's birthday (members' ids it may see: cards name their holder)
     { name: 'clerk of store 2', auth: `Bearer ${clerk}`, forbidden: [A.redemption1, '会员一', '1981-02-03', '1982-03-04'] },
     { name: 'channel 2', auth: `Bearer ${channel}`, forbidden: [A.card1, A.redemption1] },
+    {
+      name: 'partner account of channel 2',
+      auth: `Bearer ${partner2}`,
+      forbidden: [A.card1, A.redemption1, A.channel1, A['account partner-one']!, 'partner-one'],
+    },
     { name: 'wallet of member 2', auth: `Wallet ${wallet}`, forbidden: [A.card1, A.card3, A.redemption1, A.member1, A.offer] },
     // staff roles see the whole tenant; they are here so every route is called by every kind
     { name: 'operator', auth: `Bearer ${operator}`, forbidden: [] },

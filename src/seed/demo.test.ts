@@ -36,6 +36,23 @@ test('the demo seed gives every screen something real to show, once', async () =
   });
   assert.equal(signIn.statusCode, 201, signIn.body);
   assert.ok(!/kaquan-demo-2026/.test(admin.password) && admin.password.length >= 16, 'no sign-in is known from the source');
+  // the channel tree and a partner's sign-in: the partner portal sees its own subtree only
+  const tree = (await env.api('GET', '/v1/channels', undefined, key)).body.data;
+  const byName = new Map(tree.map((c: any) => [c.name, c]));
+  const [east, suzhou, guanqian] = ['华东总代', '苏州区域代理', '观前街团长'].map((n) => byName.get(n) as any);
+  assert.deepEqual([east.depth, suzhou.parent_id, guanqian.parent_id], [0, east.id, suzhou.id]);
+  assert.deepEqual(suzhou.regions, ['苏州市']);
+  const partner = first.accounts!.find((a) => a.username === 'suzhou')!;
+  assert.equal(partner.role, 'channel');
+  const ps = await env.app.inject({ method: 'POST', url: '/v1/sessions', payload: { tenant_id: 'demo', username: 'suzhou', password: partner.password } });
+  assert.equal(ps.statusCode, 201, ps.body);
+  const pk = { key: ps.json().token };
+  assert.deepEqual(
+    (await env.api('GET', '/v1/channels', undefined, pk)).body.data.map((c: any) => c.name),
+    ['苏州区域代理', '观前街团长'],
+  );
+  const theirs = (await env.api('GET', '/v1/cards?limit=200', undefined, pk)).body.data;
+  assert.ok(theirs.length >= 2 && theirs.every((c: any) => [suzhou.id, guanqian.id].includes(c.channel_id)), 'cards issued through its subtree, only');
   const other = await startTestEnv();
   try {
     const again = await seedDemo({ ...other.ctx, config: { ...other.ctx.config, bootstrapKey: 'kq_test_bootstrap_key_0123456789' } });

@@ -15,16 +15,22 @@ import { redeem } from '../modules/redemptions/redeem.js';
 import { drainJobs } from '../platform/jobs.js';
 import type { TemplateInput } from '../modules/templates/schemas.js';
 import { ensureOperator } from '../modules/identity/operators.js';
+import { createChannel } from '../modules/channels/service.js';
 
-/** Demo sign-ins for the console and the clerk page: their passwords are random per install, shown once. */
+/**
+ * Demo sign-ins for the console, the clerk page and the partner portal (/partner: partner accounts
+ * of 华东总代 and of 苏州区域代理 below it): their passwords are random per install, shown once.
+ */
 export const DEMO_ACCOUNTS = [
   { username: 'admin', role: 'owner' as const },
   { username: 'clerk-sh', role: 'clerk' as const },
+  { username: 'huadong', role: 'channel' as const },
+  { username: 'suzhou', role: 'channel' as const },
 ];
 export interface DemoAccount {
   username: string;
   password: string;
-  role: 'owner' | 'clerk';
+  role: 'owner' | 'clerk' | 'channel';
 }
 
 /** 16 characters from a CSPRNG: a demo sign-in nobody can know from the source code. */
@@ -159,6 +165,15 @@ export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: bo
   await tx((q) => importCodes(ctx, q, owner, ext.id, supplierCodes, 'unissued'));
   await seedDemoSupplier(ctx, DEMO_TENANT, now); // pointed at the local simulator `npm start` runs in demo mode
 
+  // the channel tree 渠道树: 华东总代 → 苏州区域代理 → 观前街团长 (and a second region and top level)
+  const channel = (name: string, parent: string | null, more: { regions?: string[]; store_tags?: string[]; price_level?: string } = {}) =>
+    tx((q) => createChannel(q, DEMO_TENANT, { name, parent_id: parent, ...more }));
+  const east = await channel('华东总代', null, { regions: ['上海市', '江苏省', '浙江省'], price_level: 'L1' });
+  const suzhou = await channel('苏州区域代理', east.id, { regions: ['苏州市'], store_tags: ['mall'], price_level: 'L2' });
+  const guanqian = await channel('观前街团长', suzhou.id, { regions: ['苏州市'], price_level: 'L3' });
+  await channel('杭州区域代理', east.id, { regions: ['杭州市'], price_level: 'L2' });
+  await channel('华北总代', null, { regions: ['北京市', '天津市'], price_level: 'L1' });
+
   // a little history for the dashboard and the traces
   for (const [i, m] of members.entries()) {
     const cash = await tx((q) => issueCard(ctx, q, owner, { batch_id: onIssue.cash, member_id: m.id }));
@@ -170,9 +185,14 @@ export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: bo
   await tx((q) => issueCard(ctx, q, owner, { batch_id: onIssue.periodic, member_id: members[1].id }));
   await tx((q) => issueCard(ctx, q, owner, { batch_id: onIssue.exchange, member_id: members[2].id }));
   await tx((q) => issueCard(ctx, q, owner, { batch_id: ext.id, member_id: members[3].id }));
+  // cards issued through the tree, for the partner portal's card list
+  await tx((q) => issueCard(ctx, q, owner, { batch_id: onIssue.cash, member_id: members[4].id, channel_id: guanqian.id }));
+  await tx((q) => issueCard(ctx, q, owner, { batch_id: onIssue.count, member_id: members[4].id, channel_id: suzhou.id }));
   const accounts: DemoAccount[] = DEMO_ACCOUNTS.map((a) => ({ ...a, password: demoPassword() }));
   await ensureOperator(ctx.db, DEMO_TENANT, { ...accounts[0], display_name: '演示管理员' }, now);
   await ensureOperator(ctx.db, DEMO_TENANT, { ...accounts[1], display_name: '南京西路店店员', store_ids: [stores[0].id] }, now);
+  await ensureOperator(ctx.db, DEMO_TENANT, { ...accounts[2], display_name: '华东总代 陈经理', channel_id: east.id }, now);
+  await ensureOperator(ctx.db, DEMO_TENANT, { ...accounts[3], display_name: '苏州区域代理 王经理', channel_id: suzhou.id }, now);
   await drainJobs(ctx); // generate the pre-generated batch now, so the demo starts complete
   return { ownerKey, seeded: true, accounts };
 }

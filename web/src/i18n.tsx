@@ -108,6 +108,7 @@ export const NAMES = {
     void: ['作废', 'Void'],
     transfer: ['转赠', 'Transfer'],
   },
+  channelStatus: { active: ['合作中', 'Active'], suspended: ['已暂停', 'Suspended'] },
   batchStatus: { generating: ['生成中', 'Generating'], paused: ['已暂停', 'Paused'], ready: ['已就绪', 'Ready'], failed: ['失败', 'Failed'] },
   batchMode: { pregenerated: ['预生成券码', 'Pre-generated'], on_issue: ['发放时生成', 'Generated on issue'], imported: ['导入券码', 'Imported'] },
   period: { week: ['周', 'week'], month: ['月', 'month'], quarter: ['季度', 'quarter'], year: ['年', 'year'] },

@@ -11,11 +11,13 @@ import './styles.css';
 const Console = lazy(() => import('./apps/Console'));
 const Clerk = lazy(() => import('./apps/Clerk'));
 const Wallet = lazy(() => import('./apps/Wallet'));
+const Partner = lazy(() => import('./apps/Partner'));
 
 function Screen() {
   const first = location.pathname.split('/')[1];
   if (first === 'clerk') return <Clerk />;
   if (first === 'wallet') return <Wallet />;
+  if (first === 'partner') return <Partner />;
   return <Console />;
 }
 

@@ -10,7 +10,7 @@ for (const k of ['kq.console.token', 'kq.clerk.token']) localStorage.removeItem(
  * An API key typed into the sign-in form stays in this tab's memory only: a reload forgets it.
  * Nothing is written to localStorage or sessionStorage.
  */
-export function useSignIn(screen: 'console' | 'clerk') {
+export function useSignIn(screen: 'console' | 'clerk' | 'partner') {
   const [key, setKey] = useState<string | null>(null);
   const [round, setRound] = useState(0); // each sign-in or sign-out makes a new client, so the screen asks who it is again
   const api: Client = useMemo(() => client({ screen, key }), [screen, key, round]);

@@ -167,7 +167,8 @@ export async function soldOut(ctx: Ctx, caller: Caller, input: IssueInput): Prom
 
 /**
  * Issue pool cards as bearer codes (no member yet): what leaves the pool by export or arrives by
- * import as "already in customers' hands". Returns the rows so the caller can reveal them.
+ * import as "already in customers' hands", or a wholesale order's fulfilment (whose order and buyer
+ * ride on the `card.issued` events as `eventData`). Returns the rows so the caller can reveal them.
  */
 export async function issueBearer(
   ctx: Ctx,
@@ -177,6 +178,7 @@ export async function issueBearer(
   limit: number,
   channelId: string | null,
   exportId: string | null = null,
+  eventData: Record<string, unknown> = {},
 ): Promise<CardRow[]> {
   const tenantId = caller.tenantId;
   const now = ctx.clock.now();
@@ -218,7 +220,17 @@ export async function issueBearer(
   );
   await appendEvents(
     q,
-    cards.map((c) => ({ tenantId, cardId: c.id, templateId: t.id, batchId, type: 'issued', channelId, keyId: caller.keyId, data: { bearer: true }, at: now })),
+    cards.map((c) => ({
+      tenantId,
+      cardId: c.id,
+      templateId: t.id,
+      batchId,
+      type: 'issued',
+      channelId,
+      keyId: caller.keyId,
+      data: { bearer: true, ...eventData },
+      at: now,
+    })),
   );
   return cards;
 }

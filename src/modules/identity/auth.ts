@@ -35,7 +35,7 @@ export function keyResolver(db: Db, config: Config) {
   return async function resolve(req: FastifyRequest, reply: FastifyReply): Promise<Caller> {
     const h = req.headers.authorization;
     if (!h) {
-      const cookie = cookieCredential(req, ['console', 'clerk']);
+      const cookie = cookieCredential(req, ['console', 'clerk', 'partner']);
       if (!cookie) throw new AppError(401, 'UNAUTHENTICATED', 'send Authorization: Bearer <api key>');
       const s = cookie.value.startsWith(SESSION_PREFIX) ? await resolveSession(db, cookie.value, clock.now()) : null;
       if (!s) {

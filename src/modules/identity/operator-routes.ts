@@ -14,23 +14,26 @@ import * as sessions from './sessions.js';
 import { MIN_PASSWORD_LENGTH } from './password.js';
 import { IP_MAX_FAILURES, MAX_FAILURES, WINDOW_MINUTES } from './attempts.js';
 
-const OperatorRole = Type.Union(['owner', 'operator', 'analyst', 'clerk'].map((r) => Type.Literal(r)));
-const Operator = Type.Object({
+const StaffRole = Type.Union(['owner', 'operator', 'analyst', 'clerk'].map((r) => Type.Literal(r)));
+/** Accounts of the brand's staff, and partner accounts 渠道商账号 (role channel, made per channel: partner-routes.ts). */
+const OperatorRole = Type.Union(['owner', 'operator', 'analyst', 'clerk', 'channel'].map((r) => Type.Literal(r)));
+export const Operator = Type.Object({
   id: Type.String(),
   username: Type.String(),
   display_name: Nullable(Type.String()),
   role: OperatorRole,
   store_ids: Type.Array(Type.String()),
+  channel_id: Nullable(Type.String({ description: 'a partner account: the channel it acts for' })),
   disabled_at: Nullable(Timestamp),
   last_login_at: Nullable(Timestamp),
   created_at: Timestamp,
 });
-const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200, description: `at least ${MIN_PASSWORD_LENGTH} characters` });
+export const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200, description: `at least ${MIN_PASSWORD_LENGTH} characters` });
 const Session = Type.Object({
   token: Type.Optional(
     Type.String({
       description:
-        'send as Authorization: Bearer <token>; shown once. Absent for a browser sign-in (header X-Kaquan-Screen: console or clerk): that session is in an HttpOnly cookie instead',
+        'send as Authorization: Bearer <token>; shown once. Absent for a browser sign-in (header X-Kaquan-Screen: console, clerk or partner): that session is in an HttpOnly cookie instead',
     }),
   ),
   expires_at: Timestamp,
@@ -41,6 +44,7 @@ const Session = Type.Object({
     display_name: Nullable(Type.String()),
     role: OperatorRole,
     store_ids: Type.Array(Type.String()),
+    channel_id: Nullable(Type.String()),
   }),
 });
 const Me = Type.Object({
@@ -75,7 +79,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
         body: Type.Object({
           username: Type.String({ minLength: 2, maxLength: 64 }),
           password: Password,
-          role: OperatorRole,
+          role: StaffRole,
           store_ids: Type.Optional(Type.Array(Id, { maxItems: 500, description: 'clerk accounts: the stores they serve' })),
           display_name: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
         }),
@@ -107,7 +111,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
         summary: 'Change an account’s role, stores or name',
         params: Type.Object({ id: Id }),
         body: Type.Object({
-          role: Type.Optional(OperatorRole),
+          role: Type.Optional(StaffRole),
           store_ids: Type.Optional(Type.Array(Id, { maxItems: 500 })),
           display_name: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
         }),
@@ -186,7 +190,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
         tags,
         summary: 'Sign in with an operator account',
         security: [],
-        description: `Answers 401 INVALID_CREDENTIALS for any wrong part, and the same while attempts are spent: ${MAX_FAILURES} per account and ${IP_MAX_FAILURES} per address in ${WINDOW_MINUTES} minutes. With the header X-Kaquan-Screen: console or clerk (the web app) the session is set as an HttpOnly, SameSite=Strict cookie for /v1 and the answer carries no token; later requests send that header with the cookie.`,
+        description: `Answers 401 INVALID_CREDENTIALS for any wrong part, and the same while attempts are spent: ${MAX_FAILURES} per account and ${IP_MAX_FAILURES} per address in ${WINDOW_MINUTES} minutes. With the header X-Kaquan-Screen: console, clerk or partner (the web app) the session is set as an HttpOnly, SameSite=Strict cookie for /v1 and the answer carries no token; later requests send that header with the cookie. The cookie is the screen of the account's role: a clerk's is the clerk page's, a partner account's (role channel) the partner portal's, and a staff account signing in on the partner portal gets the console's.`,
         body: Type.Object({
           tenant: Type.Optional(Type.String({ maxLength: 200, description: 'tenant id or name; may be left out when the username is unique' })),
           tenant_id: Type.Optional(Type.String({ maxLength: 64 })),
@@ -201,11 +205,14 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
       const now = ctx.clock.now();
       const s = await sessions.login(ctx.db, req.body, now, { ip: req.ip });
       (reply as FastifyReply).status(201);
-      if (screen !== 'console' && screen !== 'clerk') return s;
+      if (screen !== 'console' && screen !== 'clerk' && screen !== 'partner') return s;
       // a browser sign-in: the token goes into an HttpOnly cookie and never reaches the page's scripts.
       // A clerk's place is the clerk page: signed in on the console, the session is the clerk page's
       // (the console sees role clerk in the answer and sends the person there, already signed in)
-      const cookieScreen = s.operator.role === 'clerk' ? 'clerk' : screen;
+      // A partner account's place is the partner portal 渠道商门户 (/partner) in the same way; the
+      // brand's staff signing in on the partner portal are sent to the console
+      const role = s.operator.role;
+      const cookieScreen = role === 'clerk' ? 'clerk' : role === 'channel' ? 'partner' : screen === 'partner' ? 'console' : screen;
       setCookie(reply, ctx.config, cookieScreen, s.token, (s.expires_at.getTime() - now.getTime()) / 1000);
       return { ...s, token: undefined };
     },
@@ -226,7 +233,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
           tenant,
           role: c.role,
           store_ids: c.storeIds,
-          channel_id: null,
+          channel_id: c.channelId,
           key_id: c.keyId,
           operator: { id: op.id, username: op.username, display_name: op.display_name },
           expires_at: s?.expires_at ?? null,

@@ -8,25 +8,32 @@ import { commonPasswordReason } from './common-passwords.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password.js';
 import { usernameKey } from './username.js';
 
-/** Operator accounts 运营账号: a person with a username and password, a role, and (clerks) stores. */
-export type OperatorRole = Exclude<Role, 'channel'>;
+/**
+ * Operator accounts 运营账号: a person with a username and password, a role, and (clerks) stores or
+ * (partner accounts 渠道商账号, role channel) one channel. Partner accounts are made per channel
+ * (partners.ts); the rest here is the same for every account.
+ */
+export type OperatorRole = Exclude<Role, 'member' | 'system'>;
+export type StaffRole = Exclude<OperatorRole, 'channel'>;
 export interface Operator {
   id: string;
   username: string;
   display_name: string | null;
   role: OperatorRole;
   store_ids: string[];
+  channel_id: string | null;
   disabled_at: Date | null;
   last_login_at: Date | null;
   created_at: Date;
 }
-export const OPERATOR_COLS = 'id, username, display_name, role, store_ids, disabled_at, last_login_at, created_at';
+export const OPERATOR_COLS = 'id, username, display_name, role, store_ids, channel_id, disabled_at, last_login_at, created_at';
 
 export interface OperatorInput {
   username: string;
   password: string;
   role: OperatorRole;
   store_ids?: string[];
+  channel_id?: string | null; // role channel: the channel it acts for (checked by the caller: partners.ts)
   display_name?: string | null;
 }
 
@@ -49,14 +56,17 @@ export function checkNewPassword(password: string, username: string) {
 
 export async function createOperator(q: Sql, tenantId: string, input: OperatorInput, now: Date): Promise<Operator> {
   const storeIds = input.store_ids ?? [];
+  const channelId = input.role === 'channel' ? (input.channel_id ?? null) : null;
+  if (input.role === 'channel' && !channelId) throw invalid('channel_id', 'required for role channel');
+  if (input.role !== 'channel' && input.channel_id) throw invalid('channel_id', 'only partner accounts are bound to a channel');
   if (!/^[\p{L}\p{N}._@-]{2,64}$/u.test(input.username)) throw invalid('username', '2 to 64 letters, digits or . _ @ -');
   checkNewPassword(input.password, input.username);
   await checkRoleStores(q, tenantId, input.role, storeIds);
   const hash = await hashPassword(input.password);
   const r = await q.query<Operator>(
-    `INSERT INTO operators (tenant_id, id, username, username_key, display_name, role, store_ids, password_hash, created_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT DO NOTHING RETURNING ${OPERATOR_COLS}`,
-    [tenantId, newId('opr'), input.username, usernameKey(input.username), input.display_name ?? null, input.role, storeIds, hash, now],
+    `INSERT INTO operators (tenant_id, id, username, username_key, display_name, role, store_ids, channel_id, password_hash, created_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT DO NOTHING RETURNING ${OPERATOR_COLS}`,
+    [tenantId, newId('opr'), input.username, usernameKey(input.username), input.display_name ?? null, input.role, storeIds, channelId, hash, now],
   );
   if (!r.rows[0])
     throw new AppError(409, 'OPERATOR_USERNAME_TAKEN', `username: "${input.username}" is taken in this tenant`, {
@@ -125,9 +135,14 @@ export async function updateOperator(
   q: Sql,
   tenantId: string,
   id: string,
-  patch: { role?: OperatorRole; store_ids?: string[]; display_name?: string | null },
+  patch: { role?: StaffRole; store_ids?: string[]; display_name?: string | null },
 ): Promise<Operator> {
   const cur = await getOperator(q, tenantId, id);
+  // a partner account is its channel's person: it never becomes the brand's staff, nor staff a partner
+  if (patch.role && (cur.role === 'channel') !== (patch.role === ('channel' as OperatorRole)))
+    throw new AppError(422, 'PARTNER_ACCOUNT_FIXED', 'role: a partner account keeps role channel and its channel; make a new account instead', {
+      errors: [{ field: 'role', reason: 'a partner account keeps its role' }],
+    });
   const role = patch.role ?? cur.role;
   const storeIds = patch.store_ids ?? (role === 'clerk' ? cur.store_ids : []);
   await checkRoleStores(q, tenantId, role, storeIds);

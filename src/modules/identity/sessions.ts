@@ -5,6 +5,7 @@ import { newId } from '../../ids.js';
 import type { Caller } from '../../http/access.js';
 import { appendAudit } from '../audit/service.js';
 import { findTenantIds } from '../tenants/service.js';
+import { subtreeIds } from '../channels/service.js';
 import { accountBudget, checkPasswordWithin, nameBudget, WINDOW_MINUTES, type Budget } from './attempts.js';
 import type { OperatorRole } from './operators.js';
 import { usernameKey } from './username.js';
@@ -42,7 +43,7 @@ export interface SessionView {
   token: string;
   expires_at: Date;
   tenant_id: string;
-  operator: { id: string; username: string; display_name: string | null; role: OperatorRole; store_ids: string[] };
+  operator: { id: string; username: string; display_name: string | null; role: OperatorRole; store_ids: string[]; channel_id: string | null };
 }
 
 interface Candidate {
@@ -52,6 +53,7 @@ interface Candidate {
   display_name: string | null;
   role: OperatorRole;
   store_ids: string[];
+  channel_id: string | null;
   password_hash: string;
   disabled_at: Date | null;
 }
@@ -64,7 +66,7 @@ interface Candidate {
 async function findCandidate(db: Db, input: LoginInput): Promise<{ budget: Budget; op: Candidate | null }> {
   const key = usernameKey(input.username);
   const tenant = (input.tenant_id ?? input.tenant)?.trim();
-  const cols = 'o.tenant_id, o.id, o.username, o.display_name, o.role, o.store_ids, o.password_hash, o.disabled_at';
+  const cols = 'o.tenant_id, o.id, o.username, o.display_name, o.role, o.store_ids, o.channel_id, o.password_hash, o.disabled_at';
   let rows: Candidate[];
   let scope = '?';
   if (tenant) {
@@ -112,7 +114,7 @@ export async function login(db: Db, input: LoginInput, now: Date, meta: { ip?: s
     token,
     expires_at: expiresAt,
     tenant_id: op.tenant_id,
-    operator: { id: op.id, username: op.username, display_name: op.display_name, role: op.role, store_ids: op.store_ids },
+    operator: { id: op.id, username: op.username, display_name: op.display_name, role: op.role, store_ids: op.store_ids, channel_id: op.channel_id },
   };
 }
 
@@ -122,21 +124,34 @@ export interface ResolvedSession {
   sessionId: string;
 }
 
-/** The bearer path for `kqs_` tokens (http/auth.ts): a live session of an enabled account, or null. */
+/**
+ * The bearer path for `kqs_` tokens (http/auth.ts): a live session of an enabled account, or null.
+ * A partner account's caller is like a channel key's: its channel and that channel's subtree, read
+ * per request (a channel just added below is the partner's at once).
+ */
 export async function resolveSession(db: Sql, token: string, now: Date): Promise<ResolvedSession | null> {
-  const r = await db.query<{ tenant_id: string; id: string; operator_id: string; username: string; role: OperatorRole; store_ids: string[] }>(
-    `SELECT s.tenant_id, s.id, s.operator_id, o.username, o.role, o.store_ids
+  const r = await db.query<{
+    tenant_id: string;
+    id: string;
+    operator_id: string;
+    username: string;
+    role: OperatorRole;
+    store_ids: string[];
+    channel_id: string | null;
+  }>(
+    `SELECT s.tenant_id, s.id, s.operator_id, o.username, o.role, o.store_ids, o.channel_id
      FROM operator_sessions s JOIN operators o ON o.tenant_id = s.tenant_id AND o.id = s.operator_id
      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND o.disabled_at IS NULL`,
     [hashToken(token), now],
   );
   const s = r.rows[0];
   if (!s) return null;
-  return {
-    caller: { tenantId: s.tenant_id, keyId: s.operator_id, role: s.role, storeIds: s.store_ids ?? [], channelId: null },
-    actor: `operator:${s.username}`,
-    sessionId: s.id,
-  };
+  const caller: Caller = { tenantId: s.tenant_id, keyId: s.operator_id, role: s.role, storeIds: s.store_ids ?? [], channelId: s.channel_id ?? null };
+  if (s.role === 'channel') {
+    if (!s.channel_id) return null;
+    caller.channelIds = await subtreeIds(db, s.tenant_id, s.channel_id);
+  }
+  return { caller, actor: `operator:${s.username}`, sessionId: s.id };
 }
 
 export async function currentSession(q: Sql, token: string) {

@@ -11,7 +11,7 @@ import { newId } from '../../ids.js';
  * are never updated: their balance is a sum, computed when asked.
  */
 export type Asset = 'fen' | 'uses' | 'stamps' | 'points' | 'quota';
-export type OwnerType = 'card' | 'member' | 'channel' | 'tenant';
+export type OwnerType = 'card' | 'member' | 'channel' | 'tenant' | 'buyer';
 
 /** A card's implicit account of an asset is referenced by the card id; explicit accounts' ids never start so. */
 export const isCardAccount = (ref: string) => ref.startsWith('card_');

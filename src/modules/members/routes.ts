@@ -15,6 +15,8 @@ const Member = Type.Object({
   phone_last4: Nullable(Type.String({ description: 'the phone is stored encrypted; only its last 4 digits are shown' })),
   birthday: Nullable(Type.String({ format: 'date' })),
   tier: Nullable(Type.String()),
+  province: Nullable(Type.String({ description: '省 (name or code), optional: for 窜货 detection on binding' })),
+  city: Nullable(Type.String({ description: '市 (name or code), optional' })),
   created_at: Timestamp,
 });
 const fields = {
@@ -23,6 +25,8 @@ const fields = {
   phone: Type.Optional(Nullable(Type.String({ maxLength: 32 }))),
   birthday: Type.Optional(Nullable(Type.String({ maxLength: 10, description: 'YYYY-MM-DD' }))),
   tier: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
+  province: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
+  city: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
 };
 
 export function routes(base: FastifyInstance, ctx: Ctx) {

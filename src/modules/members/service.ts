@@ -12,6 +12,8 @@ export interface MemberInput {
   phone?: string | null;
   birthday?: string | null;
   tier?: string | null;
+  province?: string | null;
+  city?: string | null;
 }
 
 export interface Member {
@@ -21,9 +23,13 @@ export interface Member {
   phone_last4: string | null;
   birthday: string | null;
   tier: string | null;
+  /** 省 and 市 (names or codes), optional: a binding outside the card's channel's regions raises a 窜货 alert; unknown raises none */
+  province: string | null;
+  city: string | null;
   created_at: Date;
 }
-const COLS = `id, external_id, name, phone_last4, to_char(birthday, 'YYYY-MM-DD') AS birthday, tier, created_at`;
+const COLS = `id, external_id, name, phone_last4, to_char(birthday, 'YYYY-MM-DD') AS birthday, tier, province, city, created_at`;
+const region = (v: string | null | undefined) => (v == null ? null : v.trim() || null);
 
 const normPhone = (p: string) => p.replace(/[\s\-()]/g, '');
 
@@ -48,9 +54,21 @@ export async function createMember(q: Sql, keys: Keyring, tenantId: string, inpu
   checkBirthday(input.birthday);
   const [enc, hash, last4] = phoneFields(keys, tenantId, input.phone);
   const r = await q.query<Member>(
-    `INSERT INTO members (tenant_id, id, external_id, name, phone_enc, phone_hash, phone_last4, birthday, tier)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT DO NOTHING RETURNING ${COLS}`,
-    [tenantId, newId('mem'), input.external_id ?? null, input.name ?? null, enc, hash, last4, input.birthday ?? null, input.tier ?? null],
+    `INSERT INTO members (tenant_id, id, external_id, name, phone_enc, phone_hash, phone_last4, birthday, tier, province, city)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT DO NOTHING RETURNING ${COLS}`,
+    [
+      tenantId,
+      newId('mem'),
+      input.external_id ?? null,
+      input.name ?? null,
+      enc,
+      hash,
+      last4,
+      input.birthday ?? null,
+      input.tier ?? null,
+      region(input.province),
+      region(input.city),
+    ],
   );
   if (!r.rows[0])
     throw refusal('MEMBER_EXTERNAL_ID_TAKEN', `external_id: a member with external_id "${input.external_id}" exists`, {
@@ -73,6 +91,8 @@ export async function updateMember(q: Sql, keys: Keyring, tenantId: string, id: 
   if (input.name !== undefined) set('name', input.name);
   if (input.tier !== undefined) set('tier', input.tier);
   if (input.birthday !== undefined) set('birthday', input.birthday);
+  if (input.province !== undefined) set('province', region(input.province));
+  if (input.city !== undefined) set('city', region(input.city));
   if (input.external_id !== undefined) set('external_id', input.external_id);
   if (input.phone !== undefined) {
     const [enc, hash, last4] = phoneFields(keys, tenantId, input.phone);
@@ -89,7 +109,7 @@ export async function updateMember(q: Sql, keys: Keyring, tenantId: string, id: 
     throw e;
   });
   // the names of what changed, never the values (a phone number stays out of the log and the webhooks)
-  const changed = (['name', 'tier', 'birthday', 'external_id', 'phone'] as const).filter((k) => input[k] !== undefined);
+  const changed = (['name', 'tier', 'birthday', 'external_id', 'phone', 'province', 'city'] as const).filter((k) => input[k] !== undefined);
   await emit(q, [{ tenantId, type: 'member.updated', at, memberId: id, data: { changed, tier: r.rows[0].tier } }]);
   return r.rows[0];
 }

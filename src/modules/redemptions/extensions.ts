@@ -17,6 +17,8 @@ export interface Attempt {
   input: RedeemInput;
   take: Take;
   at: Date;
+  /** where a guard reads: the database on the fast path, the redemption's transaction on the other (PGlite is one connection: reading beside an open transaction would wait for it) */
+  db: Sql;
 }
 
 /**

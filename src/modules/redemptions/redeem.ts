@@ -41,7 +41,7 @@ export async function redeemFast(
   await checkPin(ctx, screen, caller, l, input.pin);
   const d = decide(l.card, l.template, l.store, input, now, l.tz);
   if (d.path !== 'fast') return undefined;
-  const attempt: Attempt = { caller, card: l.card, template: l.template, store: l.store, input, take: d.take, at: now };
+  const attempt: Attempt = { caller, card: l.card, template: l.template, store: l.store, input, take: d.take, at: now, db: ctx.db };
   await runGuards(ctx, attempt, run);
   if (effectsFor(attempt).length) return undefined;
   const w = decided(caller, l, input, d.take, d.depletes, d.goal, newId('red'), now, m);
@@ -68,7 +68,7 @@ export async function redeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInpu
   const d = decide(l.card, l.template, l.store, input, now, l.tz);
   if (d.path === 'refill') evaluate(l.card, l.template, l.store, input, now, l.tz); // still over after the refill: the rule says why (its last period ended)
   if (d.path === 'refill') throw new AppError(409, 'CARD_CHANGED', 'the card changed while redeeming; try again');
-  const attempt: Attempt = { caller, card: l.card, template: l.template, store: l.store, input, take: d.take, at: now };
+  const attempt: Attempt = { caller, card: l.card, template: l.template, store: l.store, input, take: d.take, at: now, db: q };
   await runGuards(ctx, attempt, run);
   if (d.why === 'approval') await spendApproval(q, caller.tenantId, input.approval_id!, l.card.id, d.take.value, now);
   const w = decided(caller, l, input, d.take, d.depletes, null, newId('red'), now, null); // the goal may be reached: rewarded below

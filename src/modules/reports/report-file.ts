@@ -64,7 +64,7 @@ const day = (d: Date, tz: string) => DateTime.fromJSDate(d, { zone: tz }).toForm
 const periodText = (s: StatsAnswer) => `${day(s.from, s.time_zone)} — ${day(s.to, s.time_zone)} (${s.time_zone})`;
 
 /** A cell as CSV: quoted when it must be; a text that a spreadsheet would run as a formula is made plain text. */
-function csvCell(v: unknown): string {
+export function csvCell(v: unknown): string {
   if (v == null) return '';
   let t = String(v);
   if (typeof v === 'string' && /^[=+\-@\t\r]/.test(t)) t = `'${t}`;

@@ -17,12 +17,14 @@ import { getTenant } from '../tenants/service.js';
 /** The longest period a report covers (a day a row: a little over three years of days). */
 const MAX_DAYS = 1200;
 import { namedCardTrace } from './trace.js';
+import { channelStatsRoutes } from './channel-routes.js';
 
 const IdParams = Type.Object({ id: Id });
 
 export function routes(base: FastifyInstance, ctx: Ctx) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['cards 卡券'];
+  channelStatsRoutes(base, ctx);
 
   app.get(
     '/cards/:id/trace',

@@ -16,6 +16,8 @@ const Store = Type.Object({
   lat: Nullable(Type.Number()),
   lng: Nullable(Type.Number()),
   tags: Type.Array(Type.String()),
+  province: Nullable(Type.String({ description: '省: name or code (江苏省, 320000), as channels’ regions give them' })),
+  city: Nullable(Type.String({ description: '市: name or code (苏州市, 320500)' })),
   created_at: Timestamp,
 });
 const fields = {
@@ -24,6 +26,8 @@ const fields = {
   lat: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
   lng: Type.Optional(Nullable(Type.Number({ minimum: -180, maximum: 180 }))),
   tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 50 })),
+  province: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))),
+  city: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))),
 };
 
 export function routes(base: FastifyInstance, ctx: Ctx) {

@@ -13,9 +13,12 @@ export interface Store {
   lat: number | null;
   lng: number | null;
   tags: string[];
+  /** 省 and 市 (names or codes, as the channels' regions give them): where the store is, for 窜货 detection */
+  province: string | null;
+  city: string | null;
   created_at: Date;
 }
-const COLS = 'id, name, code, time_zone, lat, lng, tags, created_at';
+const COLS = 'id, name, code, time_zone, lat, lng, tags, province, city, created_at';
 
 export interface StoreInput {
   name?: string;
@@ -24,6 +27,8 @@ export interface StoreInput {
   lat?: number | null;
   lng?: number | null;
   tags?: string[];
+  province?: string | null;
+  city?: string | null;
 }
 
 function check(input: StoreInput) {
@@ -34,9 +39,20 @@ function check(input: StoreInput) {
 export async function createStore(q: Sql, tenantId: string, input: StoreInput & { name: string }): Promise<Store> {
   check(input);
   const r = await q.query<Store>(
-    `INSERT INTO stores (tenant_id, id, name, code, time_zone, lat, lng, tags) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
+    `INSERT INTO stores (tenant_id, id, name, code, time_zone, lat, lng, tags, province, city) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
      ON CONFLICT DO NOTHING RETURNING ${COLS}`,
-    [tenantId, newId('sto'), input.name, input.code ?? null, input.time_zone ?? null, input.lat ?? null, input.lng ?? null, input.tags ?? []],
+    [
+      tenantId,
+      newId('sto'),
+      input.name,
+      input.code ?? null,
+      input.time_zone ?? null,
+      input.lat ?? null,
+      input.lng ?? null,
+      input.tags ?? [],
+      input.province?.trim() || null,
+      input.city?.trim() || null,
+    ],
   );
   if (!r.rows[0]) throw refusal('STORE_CODE_TAKEN', `code: another store already has code "${input.code}"`, { store_code: input.code ?? '' });
   return r.rows[0];
@@ -47,16 +63,10 @@ export async function updateStore(q: Sql, tenantId: string, id: string, input: S
   const next = { ...cur, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as Store;
   check(next);
   const r = await q
-    .query<Store>(`UPDATE stores SET name=$3, code=$4, time_zone=$5, lat=$6, lng=$7, tags=$8 WHERE tenant_id=$1 AND id=$2 RETURNING ${COLS}`, [
-      tenantId,
-      id,
-      next.name,
-      next.code,
-      next.time_zone,
-      next.lat,
-      next.lng,
-      next.tags,
-    ])
+    .query<Store>(
+      `UPDATE stores SET name=$3, code=$4, time_zone=$5, lat=$6, lng=$7, tags=$8, province=$9, city=$10 WHERE tenant_id=$1 AND id=$2 RETURNING ${COLS}`,
+      [tenantId, id, next.name, next.code, next.time_zone, next.lat, next.lng, next.tags, next.province?.trim() || null, next.city?.trim() || null],
+    )
     .catch((e) => {
       if (e.code === '23505') throw refusal('STORE_CODE_TAKEN', `code: another store already has code "${next.code}"`, { store_code: next.code ?? '' });
       throw e;

@@ -140,6 +140,13 @@ export const Rules = Type.Object(
         },
       ),
     ),
+    leakage: Type.Optional(
+      Type.Union([Type.Literal('allow'), Type.Literal('flag'), Type.Literal('refuse')], {
+        description:
+          '窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. ' +
+          'allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged)',
+      }),
+    ),
     verification: Type.Optional(
       Type.Object(
         { threshold: Type.Optional(Money) },

@@ -2,8 +2,11 @@ import { ACCESS } from './codes-access.js';
 import { CARDS } from './codes-cards.js';
 import { CATALOG, PLATFORM } from './codes-catalog.js';
 import { CHANNELS } from './codes-channels.js';
+import { PORTAL } from './codes-portal.js';
+import { LEAKAGE } from './codes-leakage.js';
 import { REDEEM } from './codes-redeem.js';
 import { SUPPLIERS } from './codes-suppliers.js';
+import { WHOLESALE } from './codes-wholesale.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
 /**
@@ -13,9 +16,22 @@ import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOpti
  * error table (docs/api.md) is written from it (`npm run gen:errors`); a test fails when a code
  * thrown anywhere in src/ has no entry here. Pure TypeScript: the server and the web app import it.
  */
-export const CATALOGUE = { ...REDEEM, ...CARDS, ...ACCESS, ...CATALOG, ...CHANNELS, ...SUPPLIERS, ...PLATFORM } as const satisfies Record<string, EntryDef>;
-/** The parts, for the test that no code is in two of them (a spread would keep only the last). */
-export const PARTS: Record<string, Record<string, EntryDef>> = { REDEEM, CARDS, ACCESS, CATALOG, CHANNELS, SUPPLIERS, PLATFORM };
+// one part per line (each area's codes in its own file), so areas added side by side merge cleanly
+export const PARTS = {
+  REDEEM,
+  CARDS,
+  ACCESS,
+  CATALOG,
+  CHANNELS,
+  PORTAL,
+  WHOLESALE,
+  LEAKAGE,
+  SUPPLIERS,
+  PLATFORM,
+} as const satisfies Record<string, Record<string, EntryDef>>;
+type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
+/** Every code, from all parts; the parts are kept apart for the test that no code is in two of them. */
+export const CATALOGUE = Object.assign({}, ...Object.values(PARTS)) as Merged<(typeof PARTS)[keyof typeof PARTS]>;
 
 export type Code = keyof typeof CATALOGUE;
 type Entry<C extends Code> = (typeof CATALOGUE)[C];

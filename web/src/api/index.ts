@@ -21,7 +21,7 @@ export { ApiError };
  * request comes from this site's pages. `key`: an API key typed into the sign-in form, kept only
  * in this tab's memory. `walletMember`: the member this wallet page shows.
  */
-export type Screen = 'console' | 'clerk' | 'wallet';
+export type Screen = 'console' | 'clerk' | 'partner' | 'wallet';
 export interface Auth {
   screen: Screen;
   key?: string | null;
@@ -184,6 +184,19 @@ export function client(auth: Auth) {
     createApiKey: (b: T.ApiKeyInput) => answer(api.POST('/v1/api-keys', { body: b })),
     revokeApiKey: (id: string) => answer(api.DELETE('/v1/api-keys/{id}', byId(id))),
     channels: () => answer(api.GET('/v1/channels')),
+    channel: (id: string) => answer(api.GET('/v1/channels/{id}', byId(id))),
+    createChannel: (b: T.ChannelInput) => answer(api.POST('/v1/channels', { body: b })),
+    /** A new parent_id moves the channel with its subtree (a loop is refused: CHANNEL_CYCLE). */
+    updateChannel: (id: string, b: T.ChannelPatch) => answer(api.PATCH('/v1/channels/{id}', { ...byId(id), body: b })),
+    /** 渠道商账号: a channel's partner accounts (they sign in to /partner). */
+    partnerAccounts: (channelId: string) => answer(api.GET('/v1/channels/{id}/accounts', byId(channelId))),
+    createPartnerAccount: (channelId: string, b: T.PartnerAccountInput) => answer(api.POST('/v1/channels/{id}/accounts', { ...byId(channelId), body: b })),
+    setPartnerDisabled: (channelId: string, accountId: string, disabled: boolean) => {
+      const at = { params: { path: { id: channelId, account_id: accountId } } };
+      return answer(
+        disabled ? api.POST('/v1/channels/{id}/accounts/{account_id}/disable', at) : api.POST('/v1/channels/{id}/accounts/{account_id}/enable', at),
+      );
+    },
     operators: () => answer(api.GET('/v1/operators')),
     createOperator: (b: T.OperatorInput) => answer(api.POST('/v1/operators', { body: b })),
     setOperatorDisabled: (id: string, disabled: boolean) =>
@@ -208,7 +221,8 @@ export function client(auth: Auth) {
 export type Client = ReturnType<typeof client>;
 
 /** Sign-in is public. The session comes back as an HttpOnly cookie for this screen; the answer carries no token. */
-export const signIn = (screen: 'console' | 'clerk', b: T.SignInBody) => answer(http({ screen }, { idempotent: false }).POST('/v1/sessions', { body: b }));
+export const signIn = (screen: 'console' | 'clerk' | 'partner', b: T.SignInBody) =>
+  answer(http({ screen }, { idempotent: false }).POST('/v1/sessions', { body: b }));
 
 /** Opens the wallet in this browser: trades the link's token for the wallet cookie, once, as the page opens. */
 export const openWallet = (token: string) =>

@@ -1035,8 +1035,10 @@ export interface paths {
                                 id: string;
                                 username: string;
                                 display_name: string | null;
-                                role: "owner" | "operator" | "analyst" | "clerk";
+                                role: "owner" | "operator" | "analyst" | "clerk" | "channel";
                                 store_ids: string[];
+                                /** @description a partner account: the channel it acts for */
+                                channel_id: string | null;
                                 /** Format: date-time */
                                 disabled_at: string | null;
                                 /** Format: date-time */
@@ -1145,8 +1147,10 @@ export interface paths {
                             id: string;
                             username: string;
                             display_name: string | null;
-                            role: "owner" | "operator" | "analyst" | "clerk";
+                            role: "owner" | "operator" | "analyst" | "clerk" | "channel";
                             store_ids: string[];
+                            /** @description a partner account: the channel it acts for */
+                            channel_id: string | null;
                             /** Format: date-time */
                             disabled_at: string | null;
                             /** Format: date-time */
@@ -1270,8 +1274,10 @@ export interface paths {
                             id: string;
                             username: string;
                             display_name: string | null;
-                            role: "owner" | "operator" | "analyst" | "clerk";
+                            role: "owner" | "operator" | "analyst" | "clerk" | "channel";
                             store_ids: string[];
+                            /** @description a partner account: the channel it acts for */
+                            channel_id: string | null;
                             /** Format: date-time */
                             disabled_at: string | null;
                             /** Format: date-time */
@@ -1379,8 +1385,10 @@ export interface paths {
                             id: string;
                             username: string;
                             display_name: string | null;
-                            role: "owner" | "operator" | "analyst" | "clerk";
+                            role: "owner" | "operator" | "analyst" | "clerk" | "channel";
                             store_ids: string[];
+                            /** @description a partner account: the channel it acts for */
+                            channel_id: string | null;
                             /** Format: date-time */
                             disabled_at: string | null;
                             /** Format: date-time */
@@ -1492,8 +1500,10 @@ export interface paths {
                             id: string;
                             username: string;
                             display_name: string | null;
-                            role: "owner" | "operator" | "analyst" | "clerk";
+                            role: "owner" | "operator" | "analyst" | "clerk" | "channel";
                             store_ids: string[];
+                            /** @description a partner account: the channel it acts for */
+                            channel_id: string | null;
                             /** Format: date-time */
                             disabled_at: string | null;
                             /** Format: date-time */
@@ -1617,8 +1627,10 @@ export interface paths {
                             id: string;
                             username: string;
                             display_name: string | null;
-                            role: "owner" | "operator" | "analyst" | "clerk";
+                            role: "owner" | "operator" | "analyst" | "clerk" | "channel";
                             store_ids: string[];
+                            /** @description a partner account: the channel it acts for */
+                            channel_id: string | null;
                             /** Format: date-time */
                             disabled_at: string | null;
                             /** Format: date-time */
@@ -1710,7 +1722,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with an operator account
-         * @description Answers 401 INVALID_CREDENTIALS for any wrong part, and the same while attempts are spent: 10 per account and 50 per address in 15 minutes. With the header X-Kaquan-Screen: console or clerk (the web app) the session is set as an HttpOnly, SameSite=Strict cookie for /v1 and the answer carries no token; later requests send that header with the cookie.
+         * @description Answers 401 INVALID_CREDENTIALS for any wrong part, and the same while attempts are spent: 10 per account and 50 per address in 15 minutes. With the header X-Kaquan-Screen: console, clerk or partner (the web app) the session is set as an HttpOnly, SameSite=Strict cookie for /v1 and the answer carries no token; later requests send that header with the cookie. The cookie is the screen of the account's role: a clerk's is the clerk page's, a partner account's (role channel) the partner portal's, and a staff account signing in on the partner portal gets the console's.
          */
         post: {
             parameters: {
@@ -1738,7 +1750,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description send as Authorization: Bearer <token>; shown once. Absent for a browser sign-in (header X-Kaquan-Screen: console or clerk): that session is in an HttpOnly cookie instead */
+                            /** @description send as Authorization: Bearer <token>; shown once. Absent for a browser sign-in (header X-Kaquan-Screen: console, clerk or partner): that session is in an HttpOnly cookie instead */
                             token?: string;
                             /** Format: date-time */
                             expires_at: string;
@@ -1747,8 +1759,9 @@ export interface paths {
                                 id: string;
                                 username: string;
                                 display_name: string | null;
-                                role: "owner" | "operator" | "analyst" | "clerk";
+                                role: "owner" | "operator" | "analyst" | "clerk" | "channel";
                                 store_ids: string[];
+                                channel_id: string | null;
                             };
                         };
                     };
@@ -2033,6 +2046,466 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/channels/{id}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a channel’s partner accounts (渠道商账号) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                username: string;
+                                display_name: string | null;
+                                role: "owner" | "operator" | "analyst" | "clerk" | "channel";
+                                store_ids: string[];
+                                /** @description a partner account: the channel it acts for */
+                                channel_id: string | null;
+                                /** Format: date-time */
+                                disabled_at: string | null;
+                                /** Format: date-time */
+                                last_login_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a partner account for a channel: it signs in to the partner portal and sees the channel’s subtree
+         * @description The password is set here and handed over by whoever makes the account; the partner can change it (POST /v1/operators/{id}/password with current_password).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        /** @description at least 10 characters */
+                        password: string;
+                        display_name?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            display_name: string | null;
+                            role: "owner" | "operator" | "analyst" | "clerk" | "channel";
+                            store_ids: string[];
+                            /** @description a partner account: the channel it acts for */
+                            channel_id: string | null;
+                            /** Format: date-time */
+                            disabled_at: string | null;
+                            /** Format: date-time */
+                            last_login_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/channels/{id}/accounts/{account_id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a partner account (its sessions end at once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    account_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            display_name: string | null;
+                            role: "owner" | "operator" | "analyst" | "clerk" | "channel";
+                            store_ids: string[];
+                            /** @description a partner account: the channel it acts for */
+                            channel_id: string | null;
+                            /** Format: date-time */
+                            disabled_at: string | null;
+                            /** Format: date-time */
+                            last_login_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/channels/{id}/accounts/{account_id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled partner account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    account_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            display_name: string | null;
+                            role: "owner" | "operator" | "analyst" | "clerk" | "channel";
+                            store_ids: string[];
+                            /** @description a partner account: the channel it acts for */
+                            channel_id: string | null;
+                            /** Format: date-time */
+                            disabled_at: string | null;
+                            /** Format: date-time */
+                            last_login_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stores": {
         parameters: {
             query?: never;
@@ -2073,6 +2546,10 @@ export interface paths {
                                 lat: number | null;
                                 lng: number | null;
                                 tags: string[];
+                                /** @description 省: name or code (江苏省, 320000), as channels’ regions give them */
+                                province: string | null;
+                                /** @description 市: name or code (苏州市, 320500) */
+                                city: string | null;
                                 /** Format: date-time */
                                 created_at: string;
                             }[];
@@ -2163,6 +2640,8 @@ export interface paths {
                         lat?: number | null;
                         lng?: number | null;
                         tags?: string[];
+                        province?: string | null;
+                        city?: string | null;
                     };
                 };
             };
@@ -2181,6 +2660,10 @@ export interface paths {
                             lat: number | null;
                             lng: number | null;
                             tags: string[];
+                            /** @description 省: name or code (江苏省, 320000), as channels’ regions give them */
+                            province: string | null;
+                            /** @description 市: name or code (苏州市, 320500) */
+                            city: string | null;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -2290,6 +2773,10 @@ export interface paths {
                             lat: number | null;
                             lng: number | null;
                             tags: string[];
+                            /** @description 省: name or code (江苏省, 320000), as channels’ regions give them */
+                            province: string | null;
+                            /** @description 市: name or code (苏州市, 320500) */
+                            city: string | null;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -2384,6 +2871,8 @@ export interface paths {
                         lat?: number | null;
                         lng?: number | null;
                         tags?: string[];
+                        province?: string | null;
+                        city?: string | null;
                     };
                 };
             };
@@ -2402,6 +2891,10 @@ export interface paths {
                             lat: number | null;
                             lng: number | null;
                             tags: string[];
+                            /** @description 省: name or code (江苏省, 320000), as channels’ regions give them */
+                            province: string | null;
+                            /** @description 市: name or code (苏州市, 320500) */
+                            city: string | null;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -2515,6 +3008,10 @@ export interface paths {
                                 /** Format: date */
                                 birthday: string | null;
                                 tier: string | null;
+                                /** @description 省 (name or code), optional: for 窜货 detection on binding */
+                                province: string | null;
+                                /** @description 市 (name or code), optional */
+                                city: string | null;
                                 /** Format: date-time */
                                 created_at: string;
                             }[];
@@ -2605,6 +3102,8 @@ export interface paths {
                         /** @description YYYY-MM-DD */
                         birthday?: string | null;
                         tier?: string | null;
+                        province?: string | null;
+                        city?: string | null;
                     };
                 };
             };
@@ -2625,6 +3124,10 @@ export interface paths {
                             /** Format: date */
                             birthday: string | null;
                             tier: string | null;
+                            /** @description 省 (name or code), optional: for 窜货 detection on binding */
+                            province: string | null;
+                            /** @description 市 (name or code), optional */
+                            city: string | null;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -2736,6 +3239,10 @@ export interface paths {
                             /** Format: date */
                             birthday: string | null;
                             tier: string | null;
+                            /** @description 省 (name or code), optional: for 窜货 detection on binding */
+                            province: string | null;
+                            /** @description 市 (name or code), optional */
+                            city: string | null;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -2830,6 +3337,8 @@ export interface paths {
                         /** @description YYYY-MM-DD */
                         birthday?: string | null;
                         tier?: string | null;
+                        province?: string | null;
+                        city?: string | null;
                     };
                 };
             };
@@ -2850,6 +3359,10 @@ export interface paths {
                             /** Format: date */
                             birthday: string | null;
                             tier: string | null;
+                            /** @description 省 (name or code), optional: for 窜货 detection on binding */
+                            province: string | null;
+                            /** @description 市 (name or code), optional */
+                            city: string | null;
                             /** Format: date-time */
                             created_at: string;
                         };
@@ -3047,6 +3560,8 @@ export interface paths {
                                         /** @description is credited this on top, fen */
                                         bonus: number;
                                     }[];
+                                    /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                    leakage?: "allow" | "flag" | "refuse";
                                     /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                     verification?: {
                                         /** @description integer minor units (fen 分) */
@@ -3230,6 +3745,8 @@ export interface paths {
                                 /** @description is credited this on top, fen */
                                 bonus: number;
                             }[];
+                            /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                            leakage?: "allow" | "flag" | "refuse";
                             /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                             verification?: {
                                 /** @description integer minor units (fen 分) */
@@ -3337,6 +3854,8 @@ export interface paths {
                                     /** @description is credited this on top, fen */
                                     bonus: number;
                                 }[];
+                                /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                leakage?: "allow" | "flag" | "refuse";
                                 /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                 verification?: {
                                     /** @description integer minor units (fen 分) */
@@ -3540,6 +4059,8 @@ export interface paths {
                                     /** @description is credited this on top, fen */
                                     bonus: number;
                                 }[];
+                                /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                leakage?: "allow" | "flag" | "refuse";
                                 /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                 verification?: {
                                     /** @description integer minor units (fen 分) */
@@ -3725,6 +4246,8 @@ export interface paths {
                                 /** @description is credited this on top, fen */
                                 bonus: number;
                             }[];
+                            /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                            leakage?: "allow" | "flag" | "refuse";
                             /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                             verification?: {
                                 /** @description integer minor units (fen 分) */
@@ -3833,6 +4356,8 @@ export interface paths {
                                     /** @description is credited this on top, fen */
                                     bonus: number;
                                 }[];
+                                /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                leakage?: "allow" | "flag" | "refuse";
                                 /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                 verification?: {
                                     /** @description integer minor units (fen 分) */
@@ -4024,6 +4549,8 @@ export interface paths {
                                 /** @description is credited this on top, fen */
                                 bonus: number;
                             }[];
+                            /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                            leakage?: "allow" | "flag" | "refuse";
                             /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                             verification?: {
                                 /** @description integer minor units (fen 分) */
@@ -7528,6 +8055,8 @@ export interface paths {
                                         /** @description is credited this on top, fen */
                                         bonus: number;
                                     }[];
+                                    /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                    leakage?: "allow" | "flag" | "refuse";
                                     /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                     verification?: {
                                         /** @description integer minor units (fen 分) */
@@ -8308,6 +8837,809 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leakage-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 窜货预警 Leakage alerts, newest first: cards used outside their channel’s regions or stores (a partner: its subtree’s) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    channel_id?: string;
+                    template_id?: string;
+                    store_id?: string;
+                    from?: string;
+                    to?: string;
+                    handled?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                /** @description redeemed (or stamped) at a store, or bound by a member */
+                                kind: "redemption" | "binding";
+                                card_id: string;
+                                template_id: string | null;
+                                /** @description the card’s channel */
+                                channel_id: string;
+                                /** @description its path when the alert was raised */
+                                channel_path: string;
+                                store_id: string | null;
+                                member_id: string | null;
+                                redemption_id: string | null;
+                                /** @description the template’s rules.leakage when it was raised */
+                                rule: "flag" | "refuse";
+                                /** @description region (the store’s province/city is not in the channel’s regions), store_tags, member_region */
+                                reasons: string[];
+                                /** @description the regions and tags compared, as they were */
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                handled_at: string | null;
+                                handled_by: string | null;
+                                note: string | null;
+                            }[];
+                            next_cursor: string | null;
+                            /** @description the names of the card, template, channel, store and member ids */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leakage-alerts/{id}/handle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a leakage alert handled 标记已处理 (once; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description redeemed (or stamped) at a store, or bound by a member */
+                            kind: "redemption" | "binding";
+                            card_id: string;
+                            template_id: string | null;
+                            /** @description the card’s channel */
+                            channel_id: string;
+                            /** @description its path when the alert was raised */
+                            channel_path: string;
+                            store_id: string | null;
+                            member_id: string | null;
+                            redemption_id: string | null;
+                            /** @description the template’s rules.leakage when it was raised */
+                            rule: "flag" | "refuse";
+                            /** @description region (the store’s province/city is not in the channel’s regions), store_tags, member_region */
+                            reasons: string[];
+                            /** @description the regions and tags compared, as they were */
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            handled_at: string | null;
+                            handled_by: string | null;
+                            note: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据穿透 Issued, bound, redeemed, amount and GMV by channel: each channel’s own and its subtree’s (a partner: its subtree only) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    parent_id?: string;
+                    /** @description every channel the caller sees, in tree order, instead of one level */
+                    all?: boolean;
+                    template_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            time_zone: string;
+                            parent: {
+                                channel_id: string;
+                                name: string;
+                                parent_id: string | null;
+                                depth: number;
+                                path: string;
+                                status: string;
+                                /** @description channels directly below (drill down with parent_id) */
+                                children: number;
+                                own: {
+                                    /** @description cards issued in the period */
+                                    issued: number;
+                                    /** @description issued straight to a member */
+                                    issued_to_members: number;
+                                    /** @description bearer codes bound to a member */
+                                    bound: number;
+                                    /** @description cards that reached members: issued to a member + bound */
+                                    in_hands: number;
+                                    /** @description redemptions that stand */
+                                    redeemed: number;
+                                    /** @description distinct cards redeemed (a subtree: the sum of its channels’) */
+                                    redeemed_cards: number;
+                                    /** @description fen: what those redemptions were worth */
+                                    redeemed_amount: number;
+                                    /** @description fen: the order amounts of those redemptions (GMV) */
+                                    order_gmv: number;
+                                };
+                                subtree: {
+                                    /** @description cards issued in the period */
+                                    issued: number;
+                                    /** @description issued straight to a member */
+                                    issued_to_members: number;
+                                    /** @description bearer codes bound to a member */
+                                    bound: number;
+                                    /** @description cards that reached members: issued to a member + bound */
+                                    in_hands: number;
+                                    /** @description redemptions that stand */
+                                    redeemed: number;
+                                    /** @description distinct cards redeemed (a subtree: the sum of its channels’) */
+                                    redeemed_cards: number;
+                                    /** @description fen: what those redemptions were worth */
+                                    redeemed_amount: number;
+                                    /** @description fen: the order amounts of those redemptions (GMV) */
+                                    order_gmv: number;
+                                };
+                            } | null;
+                            rows: {
+                                channel_id: string;
+                                name: string;
+                                parent_id: string | null;
+                                depth: number;
+                                path: string;
+                                status: string;
+                                /** @description channels directly below (drill down with parent_id) */
+                                children: number;
+                                own: {
+                                    /** @description cards issued in the period */
+                                    issued: number;
+                                    /** @description issued straight to a member */
+                                    issued_to_members: number;
+                                    /** @description bearer codes bound to a member */
+                                    bound: number;
+                                    /** @description cards that reached members: issued to a member + bound */
+                                    in_hands: number;
+                                    /** @description redemptions that stand */
+                                    redeemed: number;
+                                    /** @description distinct cards redeemed (a subtree: the sum of its channels’) */
+                                    redeemed_cards: number;
+                                    /** @description fen: what those redemptions were worth */
+                                    redeemed_amount: number;
+                                    /** @description fen: the order amounts of those redemptions (GMV) */
+                                    order_gmv: number;
+                                };
+                                subtree: {
+                                    /** @description cards issued in the period */
+                                    issued: number;
+                                    /** @description issued straight to a member */
+                                    issued_to_members: number;
+                                    /** @description bearer codes bound to a member */
+                                    bound: number;
+                                    /** @description cards that reached members: issued to a member + bound */
+                                    in_hands: number;
+                                    /** @description redemptions that stand */
+                                    redeemed: number;
+                                    /** @description distinct cards redeemed (a subtree: the sum of its channels’) */
+                                    redeemed_cards: number;
+                                    /** @description fen: what those redemptions were worth */
+                                    redeemed_amount: number;
+                                    /** @description fen: the order amounts of those redemptions (GMV) */
+                                    order_gmv: number;
+                                };
+                            }[];
+                            unattributed: {
+                                /** @description cards issued in the period */
+                                issued: number;
+                                /** @description issued straight to a member */
+                                issued_to_members: number;
+                                /** @description bearer codes bound to a member */
+                                bound: number;
+                                /** @description cards that reached members: issued to a member + bound */
+                                in_hands: number;
+                                /** @description redemptions that stand */
+                                redeemed: number;
+                                /** @description distinct cards redeemed (a subtree: the sum of its channels’) */
+                                redeemed_cards: number;
+                                /** @description fen: what those redemptions were worth */
+                                redeemed_amount: number;
+                                /** @description fen: the order amounts of those redemptions (GMV) */
+                                order_gmv: number;
+                            } | null;
+                            totals: {
+                                /** @description cards issued in the period */
+                                issued: number;
+                                /** @description issued straight to a member */
+                                issued_to_members: number;
+                                /** @description bearer codes bound to a member */
+                                bound: number;
+                                /** @description cards that reached members: issued to a member + bound */
+                                in_hands: number;
+                                /** @description redemptions that stand */
+                                redeemed: number;
+                                /** @description distinct cards redeemed (a subtree: the sum of its channels’) */
+                                redeemed_cards: number;
+                                /** @description fen: what those redemptions were worth */
+                                redeemed_amount: number;
+                                /** @description fen: the order amounts of those redemptions (GMV) */
+                                order_gmv: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/channels/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 渠道漏斗 The cards issued in the period by channel → reached a member → redeemed (own and subtree) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    parent_id?: string;
+                    /** @description every channel the caller sees, in tree order, instead of one level */
+                    all?: boolean;
+                    template_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            time_zone: string;
+                            parent: {
+                                channel_id: string;
+                                name: string;
+                                parent_id: string | null;
+                                depth: number;
+                                path: string;
+                                status: string;
+                                /** @description channels directly below (drill down with parent_id) */
+                                children: number;
+                                own: {
+                                    /** @description cards issued in the period */
+                                    issued: number;
+                                    /** @description of those, reached a member by the period’s end (issued to one, or bound) */
+                                    reached: number;
+                                    /** @description of those, redeemed (standing) by the period’s end */
+                                    redeemed: number;
+                                };
+                                subtree: {
+                                    /** @description cards issued in the period */
+                                    issued: number;
+                                    /** @description of those, reached a member by the period’s end (issued to one, or bound) */
+                                    reached: number;
+                                    /** @description of those, redeemed (standing) by the period’s end */
+                                    redeemed: number;
+                                };
+                            } | null;
+                            rows: {
+                                channel_id: string;
+                                name: string;
+                                parent_id: string | null;
+                                depth: number;
+                                path: string;
+                                status: string;
+                                /** @description channels directly below (drill down with parent_id) */
+                                children: number;
+                                own: {
+                                    /** @description cards issued in the period */
+                                    issued: number;
+                                    /** @description of those, reached a member by the period’s end (issued to one, or bound) */
+                                    reached: number;
+                                    /** @description of those, redeemed (standing) by the period’s end */
+                                    redeemed: number;
+                                };
+                                subtree: {
+                                    /** @description cards issued in the period */
+                                    issued: number;
+                                    /** @description of those, reached a member by the period’s end (issued to one, or bound) */
+                                    reached: number;
+                                    /** @description of those, redeemed (standing) by the period’s end */
+                                    redeemed: number;
+                                };
+                            }[];
+                            unattributed: {
+                                /** @description cards issued in the period */
+                                issued: number;
+                                /** @description of those, reached a member by the period’s end (issued to one, or bound) */
+                                reached: number;
+                                /** @description of those, redeemed (standing) by the period’s end */
+                                redeemed: number;
+                            } | null;
+                            totals: {
+                                /** @description cards issued in the period */
+                                issued: number;
+                                /** @description of those, reached a member by the period’s end (issued to one, or bound) */
+                                reached: number;
+                                /** @description of those, redeemed (standing) by the period’s end */
+                                redeemed: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/channels/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stats by channel as a file: CSV (UTF-8 with BOM) or XLSX; names, subtree and own figures, yuan with 2 decimals */
+        get: {
+            parameters: {
+                query: {
+                    from?: string;
+                    to?: string;
+                    parent_id?: string;
+                    /** @description every channel the caller sees, in tree order, instead of one level */
+                    all?: boolean;
+                    template_id?: string;
+                    format: "csv" | "xlsx";
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -11556,6 +12888,8 @@ export interface paths {
                                         /** @description is credited this on top, fen */
                                         bonus: number;
                                     }[];
+                                    /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                    leakage?: "allow" | "flag" | "refuse";
                                     /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                     verification?: {
                                         /** @description integer minor units (fen 分) */
@@ -12166,6 +13500,8 @@ export interface paths {
                                         /** @description is credited this on top, fen */
                                         bonus: number;
                                     }[];
+                                    /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                    leakage?: "allow" | "flag" | "refuse";
                                     /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                     verification?: {
                                         /** @description integer minor units (fen 分) */
@@ -12392,6 +13728,8 @@ export interface paths {
                                     /** @description is credited this on top, fen */
                                     bonus: number;
                                 }[];
+                                /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                leakage?: "allow" | "flag" | "refuse";
                                 /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                 verification?: {
                                     /** @description integer minor units (fen 分) */
@@ -12647,6 +13985,8 @@ export interface paths {
                                     /** @description is credited this on top, fen */
                                     bonus: number;
                                 }[];
+                                /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                leakage?: "allow" | "flag" | "refuse";
                                 /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                 verification?: {
                                     /** @description integer minor units (fen 分) */
@@ -12882,6 +14222,8 @@ export interface paths {
                                     /** @description is credited this on top, fen */
                                     bonus: number;
                                 }[];
+                                /** @description 窜货: a card of a channel redeemed at a store outside that channel’s regions or store tags, or bound by a member outside its regions. allow = nothing; flag (the default when absent) = it goes through and a channel.leakage alert is raised; refuse = the redemption is refused (a binding is flagged) */
+                                leakage?: "allow" | "flag" | "refuse";
                                 /** @description high-value second verification: redemptions (of at least threshold) need an approval */
                                 verification?: {
                                     /** @description integer minor units (fen 分) */
@@ -13355,6 +14697,2096 @@ export interface paths {
                             created_at: string;
                             /** Format: date-time */
                             disabled_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/price-lists/{level}/prices/{template_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a price level’s price for a template (批发价, 建议零售价, 限价) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description a price level (渠道/企业客户的价格等级), e.g. L1 */
+                    level: string;
+                    template_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description integer minor units (fen 分) */
+                        wholesale_price: number;
+                        /** @description integer minor units (fen 分) */
+                        retail_price?: number | null;
+                        /** @description integer minor units (fen 分) */
+                        floor_price?: number;
+                        below_floor?: "refuse" | "flag";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            price_level: string;
+                            template_id: string;
+                            /** @description 批发价, fen */
+                            wholesale_price: number;
+                            /** @description 建议零售价, fen */
+                            retail_price: number | null;
+                            /** @description 限价: no sale below it (fen) */
+                            floor_price: number;
+                            /** @description a sale below the floor: refused, or accepted and flagged */
+                            below_floor: "refuse" | "flag";
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a price level’s price for a template */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description a price level (渠道/企业客户的价格等级), e.g. L1 */
+                    level: string;
+                    template_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            deleted: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/price-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The price lists: every level’s prices, one level’s, or the level of a channel (its price_level) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a price level (渠道/企业客户的价格等级), e.g. L1 */
+                    price_level?: string;
+                    channel_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                price_level: string;
+                                template_id: string;
+                                /** @description 批发价, fen */
+                                wholesale_price: number;
+                                /** @description 建议零售价, fen */
+                                retail_price: number | null;
+                                /** @description 限价: no sale below it (fen) */
+                                floor_price: number;
+                                /** @description a sale below the floor: refused, or accepted and flagged */
+                                below_floor: "refuse" | "flag";
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/buyers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List buyers with their prepaid balances */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                contact_name: string | null;
+                                contact_phone: string | null;
+                                price_level: string;
+                                /** @description the prepaid balance’s ledger account */
+                                account_id: string;
+                                /** @description 预存款余额, fen */
+                                balance: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an enterprise buyer (企业客户) with a prepaid balance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        contact_name?: string | null;
+                        contact_phone?: string | null;
+                        /** @description a price level (渠道/企业客户的价格等级), e.g. L1 */
+                        price_level: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            contact_name: string | null;
+                            contact_phone: string | null;
+                            price_level: string;
+                            /** @description the prepaid balance’s ledger account */
+                            account_id: string;
+                            /** @description 预存款余额, fen */
+                            balance: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/buyers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a buyer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            contact_name: string | null;
+                            contact_phone: string | null;
+                            price_level: string;
+                            /** @description the prepaid balance’s ledger account */
+                            account_id: string;
+                            /** @description 预存款余额, fen */
+                            balance: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a buyer (name, contact, price level) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        contact_name?: string | null;
+                        contact_phone?: string | null;
+                        /** @description a price level (渠道/企业客户的价格等级), e.g. L1 */
+                        price_level?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            contact_name: string | null;
+                            contact_phone: string | null;
+                            price_level: string;
+                            /** @description the prepaid balance’s ledger account */
+                            account_id: string;
+                            /** @description 预存款余额, fen */
+                            balance: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/buyers/{id}/recharges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recharge a buyer’s prepaid balance (预存款充值: a ledger transfer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            contact_name: string | null;
+                            contact_phone: string | null;
+                            price_level: string;
+                            /** @description the prepaid balance’s ledger account */
+                            account_id: string;
+                            /** @description 预存款余额, fen */
+                            balance: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wholesale-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List wholesale orders (newest first, at most 500) */
+        get: {
+            parameters: {
+                query?: {
+                    buyer_id?: string;
+                    state?: "draft" | "confirmed" | "paid" | "fulfilled" | "delivered" | "cancelled" | "refunded";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                buyer_id: string;
+                                state: "draft" | "confirmed" | "paid" | "fulfilled" | "delivered" | "cancelled" | "refunded";
+                                total: number;
+                                units: number;
+                                /** @description progress of fulfilment */
+                                fulfilled_units: number;
+                                flagged: boolean;
+                                note: string | null;
+                                payment_method: (never | null) | ("offline" | "prepaid");
+                                payment_reference: string | null;
+                                payment_amount: number | null;
+                                paid_by: string | null;
+                                payment_transfer_id: number | null;
+                                refund_transfer_id: number | null;
+                                reason: string | null;
+                                created_by: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                confirmed_at: string | null;
+                                /** Format: date-time */
+                                paid_at: string | null;
+                                /** Format: date-time */
+                                fulfilled_at: string | null;
+                                /** Format: date-time */
+                                delivered_at: string | null;
+                                /** Format: date-time */
+                                closed_at: string | null;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a wholesale order (draft), priced at the buyer’s price level */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        buyer_id: string;
+                        lines: {
+                            template_id?: string;
+                            batch_id?: string;
+                            quantity: number;
+                            /** @description integer minor units (fen 分) */
+                            unit_price?: number;
+                        }[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            buyer_id: string;
+                            state: "draft" | "confirmed" | "paid" | "fulfilled" | "delivered" | "cancelled" | "refunded";
+                            total: number;
+                            units: number;
+                            /** @description progress of fulfilment */
+                            fulfilled_units: number;
+                            flagged: boolean;
+                            note: string | null;
+                            payment_method: (never | null) | ("offline" | "prepaid");
+                            payment_reference: string | null;
+                            payment_amount: number | null;
+                            paid_by: string | null;
+                            payment_transfer_id: number | null;
+                            refund_transfer_id: number | null;
+                            reason: string | null;
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            confirmed_at: string | null;
+                            /** Format: date-time */
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            fulfilled_at: string | null;
+                            /** Format: date-time */
+                            delivered_at: string | null;
+                            /** Format: date-time */
+                            closed_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            lines: {
+                                id: string;
+                                line_no: number;
+                                template_id: string;
+                                batch_id: string;
+                                quantity: number;
+                                unit_price: number;
+                                /** @description the price level’s wholesale price when ordered */
+                                list_price: number;
+                                floor_price: number;
+                                /** @description sold below the floor (flagged) */
+                                below_floor: boolean;
+                                fulfilled: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wholesale-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a wholesale order with its lines and fulfilment progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            buyer_id: string;
+                            state: "draft" | "confirmed" | "paid" | "fulfilled" | "delivered" | "cancelled" | "refunded";
+                            total: number;
+                            units: number;
+                            /** @description progress of fulfilment */
+                            fulfilled_units: number;
+                            flagged: boolean;
+                            note: string | null;
+                            payment_method: (never | null) | ("offline" | "prepaid");
+                            payment_reference: string | null;
+                            payment_amount: number | null;
+                            paid_by: string | null;
+                            payment_transfer_id: number | null;
+                            refund_transfer_id: number | null;
+                            reason: string | null;
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            confirmed_at: string | null;
+                            /** Format: date-time */
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            fulfilled_at: string | null;
+                            /** Format: date-time */
+                            delivered_at: string | null;
+                            /** Format: date-time */
+                            closed_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            lines: {
+                                id: string;
+                                line_no: number;
+                                template_id: string;
+                                batch_id: string;
+                                quantity: number;
+                                unit_price: number;
+                                /** @description the price level’s wholesale price when ordered */
+                                list_price: number;
+                                floor_price: number;
+                                /** @description sold below the floor (flagged) */
+                                below_floor: boolean;
+                                fulfilled: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wholesale-orders/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a draft order (确认) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            buyer_id: string;
+                            state: "draft" | "confirmed" | "paid" | "fulfilled" | "delivered" | "cancelled" | "refunded";
+                            total: number;
+                            units: number;
+                            /** @description progress of fulfilment */
+                            fulfilled_units: number;
+                            flagged: boolean;
+                            note: string | null;
+                            payment_method: (never | null) | ("offline" | "prepaid");
+                            payment_reference: string | null;
+                            payment_amount: number | null;
+                            paid_by: string | null;
+                            payment_transfer_id: number | null;
+                            refund_transfer_id: number | null;
+                            reason: string | null;
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            confirmed_at: string | null;
+                            /** Format: date-time */
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            fulfilled_at: string | null;
+                            /** Format: date-time */
+                            delivered_at: string | null;
+                            /** Format: date-time */
+                            closed_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            lines: {
+                                id: string;
+                                line_no: number;
+                                template_id: string;
+                                batch_id: string;
+                                quantity: number;
+                                unit_price: number;
+                                /** @description the price level’s wholesale price when ordered */
+                                list_price: number;
+                                floor_price: number;
+                                /** @description sold below the floor (flagged) */
+                                below_floor: boolean;
+                                fulfilled: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wholesale-orders/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the payment: an offline transfer (reference, amount) or a deduction from the prepaid balance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "offline";
+                        reference: string;
+                        /** @description integer minor units (fen 分) */
+                        amount: number;
+                    } | {
+                        /** @enum {string} */
+                        method: "prepaid";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            buyer_id: string;
+                            state: "draft" | "confirmed" | "paid" | "fulfilled" | "delivered" | "cancelled" | "refunded";
+                            total: number;
+                            units: number;
+                            /** @description progress of fulfilment */
+                            fulfilled_units: number;
+                            flagged: boolean;
+                            note: string | null;
+                            payment_method: (never | null) | ("offline" | "prepaid");
+                            payment_reference: string | null;
+                            payment_amount: number | null;
+                            paid_by: string | null;
+                            payment_transfer_id: number | null;
+                            refund_transfer_id: number | null;
+                            reason: string | null;
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            confirmed_at: string | null;
+                            /** Format: date-time */
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            fulfilled_at: string | null;
+                            /** Format: date-time */
+                            delivered_at: string | null;
+                            /** Format: date-time */
+                            closed_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            lines: {
+                                id: string;
+                                line_no: number;
+                                template_id: string;
+                                batch_id: string;
+                                quantity: number;
+                                unit_price: number;
+                                /** @description the price level’s wholesale price when ordered */
+                                list_price: number;
+                                floor_price: number;
+                                /** @description sold below the floor (flagged) */
+                                below_floor: boolean;
+                                fulfilled: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wholesale-orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an unpaid order, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            buyer_id: string;
+                            state: "draft" | "confirmed" | "paid" | "fulfilled" | "delivered" | "cancelled" | "refunded";
+                            total: number;
+                            units: number;
+                            /** @description progress of fulfilment */
+                            fulfilled_units: number;
+                            flagged: boolean;
+                            note: string | null;
+                            payment_method: (never | null) | ("offline" | "prepaid");
+                            payment_reference: string | null;
+                            payment_amount: number | null;
+                            paid_by: string | null;
+                            payment_transfer_id: number | null;
+                            refund_transfer_id: number | null;
+                            reason: string | null;
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            confirmed_at: string | null;
+                            /** Format: date-time */
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            fulfilled_at: string | null;
+                            /** Format: date-time */
+                            delivered_at: string | null;
+                            /** Format: date-time */
+                            closed_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            lines: {
+                                id: string;
+                                line_no: number;
+                                template_id: string;
+                                batch_id: string;
+                                quantity: number;
+                                unit_price: number;
+                                /** @description the price level’s wholesale price when ordered */
+                                list_price: number;
+                                floor_price: number;
+                                /** @description sold below the floor (flagged) */
+                                below_floor: boolean;
+                                fulfilled: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wholesale-orders/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund a paid order before fulfilment, with a reason (a prepaid payment is reversed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            buyer_id: string;
+                            state: "draft" | "confirmed" | "paid" | "fulfilled" | "delivered" | "cancelled" | "refunded";
+                            total: number;
+                            units: number;
+                            /** @description progress of fulfilment */
+                            fulfilled_units: number;
+                            flagged: boolean;
+                            note: string | null;
+                            payment_method: (never | null) | ("offline" | "prepaid");
+                            payment_reference: string | null;
+                            payment_amount: number | null;
+                            paid_by: string | null;
+                            payment_transfer_id: number | null;
+                            refund_transfer_id: number | null;
+                            reason: string | null;
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            confirmed_at: string | null;
+                            /** Format: date-time */
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            fulfilled_at: string | null;
+                            /** Format: date-time */
+                            delivered_at: string | null;
+                            /** Format: date-time */
+                            closed_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            lines: {
+                                id: string;
+                                line_no: number;
+                                template_id: string;
+                                batch_id: string;
+                                quantity: number;
+                                unit_price: number;
+                                /** @description the price level’s wholesale price when ordered */
+                                list_price: number;
+                                floor_price: number;
+                                /** @description sold below the floor (flagged) */
+                                below_floor: boolean;
+                                fulfilled: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wholesale-orders/{id}/fulfil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fulfil a paid order: its codes are issued as bearer cards. Up to 2000 units left, in this request; more, by a job (watch fulfilled_units) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            buyer_id: string;
+                            state: "draft" | "confirmed" | "paid" | "fulfilled" | "delivered" | "cancelled" | "refunded";
+                            total: number;
+                            units: number;
+                            /** @description progress of fulfilment */
+                            fulfilled_units: number;
+                            flagged: boolean;
+                            note: string | null;
+                            payment_method: (never | null) | ("offline" | "prepaid");
+                            payment_reference: string | null;
+                            payment_amount: number | null;
+                            paid_by: string | null;
+                            payment_transfer_id: number | null;
+                            refund_transfer_id: number | null;
+                            reason: string | null;
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            confirmed_at: string | null;
+                            /** Format: date-time */
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            fulfilled_at: string | null;
+                            /** Format: date-time */
+                            delivered_at: string | null;
+                            /** Format: date-time */
+                            closed_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            lines: {
+                                id: string;
+                                line_no: number;
+                                template_id: string;
+                                batch_id: string;
+                                quantity: number;
+                                unit_price: number;
+                                /** @description the price level’s wholesale price when ordered */
+                                list_price: number;
+                                floor_price: number;
+                                /** @description sold below the floor (flagged) */
+                                below_floor: boolean;
+                                fulfilled: number;
+                            }[];
                         };
                     };
                 };

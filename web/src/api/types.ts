@@ -91,6 +91,10 @@ export type MemberInput = Body<'/v1/members', 'post'>;
 export type WalletLink = Answer<'/v1/members/{id}/wallet-link', 'post'>;
 export type MemberHistoryItem = Answer<'/v1/members/{id}/history', 'get'>['data'][number];
 export type Channel = Answer<'/v1/channels', 'get'>['data'][number];
+export type ChannelInput = Body<'/v1/channels', 'post'>;
+export type ChannelPatch = Body<'/v1/channels/{id}', 'patch'>;
+export type PartnerAccount = Answer<'/v1/channels/{id}/accounts', 'get'>['data'][number];
+export type PartnerAccountInput = Body<'/v1/channels/{id}/accounts', 'post'>;
 
 export type ApiKey = Answer<'/v1/api-keys', 'get'>['data'][number];
 export type ApiKeyInput = Body<'/v1/api-keys', 'post'>;

@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Result, Spin, Tag } from 'antd';
 import {
   ApiOutlined,
+  ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -26,6 +27,7 @@ import { Batches } from '../pages/batches/Batches';
 import { Cards } from '../pages/cards/Cards';
 import { Members } from '../pages/members/Members';
 import { Stores } from '../pages/stores/Stores';
+import { Channels } from '../pages/channels/Channels';
 import { Access } from '../pages/access/Access';
 import { Webhooks } from '../pages/webhooks/Webhooks';
 import { Audit } from '../pages/audit/Audit';
@@ -45,6 +47,7 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   { key: 'cards', zh: '卡券查询', en: 'Card lookup', icon: <CreditCardOutlined />, page: () => <Cards /> },
   { key: 'members', zh: '会员', en: 'Members', icon: <TeamOutlined />, page: () => <Members /> },
   { key: 'stores', zh: '门店', en: 'Stores', icon: <ShopOutlined />, page: () => <Stores /> },
+  { key: 'channels', zh: '渠道', en: 'Channels', icon: <ApartmentOutlined />, page: () => <Channels />, need: 'catalog.read' },
   { key: 'access', zh: '账号与密钥', en: 'Accounts & keys', icon: <SafetyOutlined />, page: () => <Access />, need: 'keys.manage' },
   { key: 'webhooks', zh: 'Webhooks', en: 'Webhooks', icon: <ApiOutlined />, page: () => <Webhooks />, need: 'catalog.write' },
   { key: 'audit', zh: '审计日志', en: 'Audit log', icon: <AuditOutlined />, page: () => <Audit />, need: 'audit.read' },
@@ -93,6 +96,7 @@ export default function Console() {
       </div>
     );
   if (me.role === 'clerk') return <ToClerkPage api={api} me={me} />;
+  if (me.role === 'channel') return <ToPartnerPortal api={api} me={me} />;
   const signOut = async () => {
     if (me.kind === 'session') await api.logout().catch(() => {});
     setMe(null);
@@ -122,6 +126,27 @@ function ToClerkPage({ api, me }: { api: Client; me: Me }) {
       subTitle={t('正在前往核销台…', 'Taking you to the clerk page…')}
       extra={<a href="/clerk">{t('前往核销台', 'Go to the clerk page')}</a>}
       data-testid="console-to-clerk"
+    />
+  );
+}
+
+/** A partner's place is the partner portal 渠道商门户, as a clerk's is the clerk page. */
+function ToPartnerPortal({ api, me }: { api: Client; me: Me }) {
+  const t = useT();
+  useEffect(() => {
+    if (me.kind === 'session')
+      api
+        .logout()
+        .catch(() => {})
+        .then(() => window.location.replace('/partner?from=console'));
+  }, []);
+  return (
+    <Result
+      status="info"
+      title={t('渠道商账号请使用渠道商门户', 'Partners use the partner portal')}
+      subTitle={me.kind === 'session' ? t('正在前往渠道商门户…', 'Taking you to the partner portal…') : undefined}
+      extra={<a href="/partner">{t('前往渠道商门户', 'Go to the partner portal')}</a>}
+      data-testid="console-to-partner"
     />
   );
 }

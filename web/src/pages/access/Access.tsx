@@ -53,7 +53,7 @@ function Operators() {
   const t = useT();
   const name = useName();
   const { api, me } = useConsole();
-  const { stores } = useStoresAndChannels();
+  const { stores, channels } = useStoresAndChannels();
   const [rows, setRows] = useState<Operator[]>([]);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
@@ -108,7 +108,13 @@ function Operators() {
             ),
           },
           { title: t('角色', 'Role'), dataIndex: 'role', render: (r: string) => <Tag color="blue">{name('role', r)}</Tag> },
-          { title: t('门店', 'Stores'), dataIndex: 'store_ids', render: storeNames },
+          {
+            title: t('门店 / 渠道', 'Stores / channel'),
+            key: 'scope',
+            // a partner account 渠道商账号 acts for one channel (made under 渠道 → 账号): named, never its id
+            render: (_: unknown, r) =>
+              r.channel_id ? <Tag color="purple">{channels.find((c) => c.id === r.channel_id)?.name ?? '—'}</Tag> : storeNames(r.store_ids),
+          },
           {
             title: t('状态', 'Status'),
             dataIndex: 'disabled_at',

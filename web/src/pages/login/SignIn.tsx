@@ -10,7 +10,7 @@ import { ProblemMessage } from '../../problems';
  * comes back as an HttpOnly cookie the page never sees; a key is handed up to be kept in memory.
  */
 export function SignIn(props: {
-  screen: 'console' | 'clerk';
+  screen: 'console' | 'clerk' | 'partner';
   title: string;
   subtitle: string;
   onSignedIn: (apiKey: string | null) => void;
@@ -28,7 +28,10 @@ export function SignIn(props: {
     try {
       const s = await signIn(props.screen, { tenant: v.tenant?.trim() || undefined, username: v.username.trim(), password: v.password });
       // a clerk's session is the clerk page's (the server set that cookie): go there, signed in
-      if (props.screen === 'console' && s.operator.role === 'clerk') return window.location.assign('/clerk?from=console');
+      if (props.screen !== 'clerk' && s.operator.role === 'clerk') return window.location.assign(props.screen === 'console' ? '/clerk?from=console' : '/clerk');
+      // a partner account's session is the partner portal's 渠道商门户; the brand's staff signing in there get the console's
+      if (props.screen !== 'partner' && s.operator.role === 'channel') return window.location.assign(`/partner?from=${props.screen}`);
+      if (props.screen === 'partner' && s.operator.role !== 'channel') return window.location.assign('/console');
       props.onSignedIn(null);
     } catch (e) {
       // one answer for a wrong password and a lock (the API does not say which): INVALID_CREDENTIALS' words cover both
