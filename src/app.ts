@@ -77,8 +77,8 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
   for (const m of modules) {
     const routes = m.routes;
     if (routes) await app.register(async (scope) => routes(scope, ctx), { prefix: '/v1' });
-    const pages = m.pages;
-    if (pages) await app.register(async (scope) => pages(scope, ctx));
+    const rootRoutes = m.rootRoutes;
+    if (rootRoutes) await app.register(async (scope) => rootRoutes(scope, ctx));
   }
   await serveWebApp(app); // /console, /clerk, /wallet from web/dist
   return app;

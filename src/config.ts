@@ -27,6 +27,8 @@ export interface Config {
   wholesaleChunk?: number;
   /** let webhooks reach private, loopback and link-local addresses (KAQUAN_WEBHOOK_ALLOW_PRIVATE=on): development and tests only */
   webhookAllowPrivate?: boolean;
+  /** let suppliers be reached at private, loopback and link-local addresses (KAQUAN_SUPPLIER_ALLOW_PRIVATE=on): development, tests and the demo's local simulator */
+  supplierAllowPrivate?: boolean;
   /** which proxies' X-Forwarded-For to believe for the caller's address (KAQUAN_TRUST_PROXY); none by default */
   trustProxy?: number | string[];
   keys: KeyMaterial;
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     wholesaleChunk: env.KAQUAN_WHOLESALE_CHUNK ? Math.max(1, int('KAQUAN_WHOLESALE_CHUNK', env.KAQUAN_WHOLESALE_CHUNK, 10_000)) : undefined,
     webhookAllowPrivate: onOff('KAQUAN_WEBHOOK_ALLOW_PRIVATE', env.KAQUAN_WEBHOOK_ALLOW_PRIVATE, false),
+    supplierAllowPrivate: onOff('KAQUAN_SUPPLIER_ALLOW_PRIVATE', env.KAQUAN_SUPPLIER_ALLOW_PRIVATE, false),
     keys,
     keysSource,
     publicUrl: env.PUBLIC_URL || `http://localhost:${port}`,

@@ -11,6 +11,7 @@ import { loggerOptions } from './http/logging.js';
 import { compileSchemasNow } from './http/validation.js';
 import { startWorker } from './platform/jobs.js';
 import { seedDemo, DEMO_TENANT, DEMO_ACCOUNTS } from './seed/demo.js';
+import { startDemoSupplier } from './modules/suppliers/demo.js';
 import { verifyChain, readHead, parseHead } from './modules/audit/service.js';
 import { generateKeyMaterial } from './secrets.js';
 
@@ -43,6 +44,7 @@ function flag(args: string[], name: string): string | undefined {
 
 async function serve(args: string[]) {
   const config = loadConfig();
+  if (config.seedDemo) config.supplierAllowPrivate = true; // the demo's supplier is a local simulator (docs/suppliers.md)
   const workers = Number(flag(args, '--workers') ?? process.env.KAQUAN_WORKERS ?? 1);
   if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers must be a whole number ≥ 1');
   if (workers > 1 && !config.databaseUrl) throw new Error('--workers > 1 needs DATABASE_URL: the embedded PGlite database belongs to one process');
@@ -55,6 +57,8 @@ async function serve(args: string[]) {
   // migrate (and seed the demo) once, before any process takes traffic
   const ctx = await createContext(config, { poolSize: workers > 1 ? 2 : undefined });
   const demo = config.seedDemo ? await seedDemo(ctx) : null;
+  const sim = demo ? await startDemoSupplier(config.dataDir) : null;
+  if (sim) console.log(`  Demo supplier simulator 演示供应商模拟器: ${sim.url} (generic protocol, docs/suppliers.md)`);
   if (workers === 1) {
     await runServer(ctx, config);
     banner(config.publicUrl, demo, engine, 1);

@@ -76,6 +76,9 @@ const ACTIONS = {
   'wholesale.manage': ['owner', 'operator'], // price lists, enterprise buyers, wholesale orders
   'wholesale.read': ['owner', 'operator', 'analyst'],
   'cards.gift': ['member'], // a member hands their own card to another member (the wallet's 转赠)
+  'suppliers.manage': ['owner', 'operator'], // suppliers, their secrets and SKU mappings
+  'suppliers.read': ['owner', 'operator', 'analyst'],
+  'suppliers.order': ['owner', 'operator'], // buy codes into stock, top up an account: spends the brand's money at a supplier
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -20,6 +20,7 @@ import provisioning from './provisioning/index.js';
 import wholesale from './wholesale/index.js';
 import deliveries from './deliveries/index.js';
 import allocations from './allocations/index.js';
+import suppliers from './suppliers/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -47,4 +48,5 @@ export const modules: ModuleDef[] = [
   wholesale,
   deliveries,
   allocations,
+  suppliers,
 ];

@@ -17,8 +17,8 @@ export interface ModuleDef {
   /** folder of `NNN_what.sql` files; NNN orders migrations across every module */
   migrations?: string;
   routes?: (app: FastifyInstance, ctx: Ctx) => void | Promise<void>;
-  /** pages outside /v1 and without sign-in, each carrying its own credential (a delivery's /d/<token>) */
-  pages?: (app: FastifyInstance, ctx: Ctx) => void | Promise<void>;
+  /** routes outside /v1 without sign-in, each proving itself: a delivery's /d/<token> page, a supplier's signed callback */
+  rootRoutes?: (app: FastifyInstance, ctx: Ctx) => void | Promise<void>;
   jobs?: JobDef[];
   /** its event catalogue, `<area>.<what>` → [zh, en] (src/platform/events.ts) */
   events?: EventNames;

@@ -9,6 +9,7 @@ import { createMember } from '../modules/members/service.js';
 import { createTemplate } from '../modules/templates/service.js';
 import { createBatch } from '../modules/batches/service.js';
 import { importCodes } from '../modules/cards/import.js';
+import { seedDemoSupplier } from '../modules/suppliers/demo.js';
 import { issueCard } from '../modules/cards/issue.js';
 import { redeem } from '../modules/redemptions/redeem.js';
 import { drainJobs } from '../platform/jobs.js';
@@ -162,6 +163,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: bo
   const ext = await batch(templates.external.id, '供应商卡密 2026-11', 'imported');
   const supplierCodes = Array.from({ length: 20 }, (_, i) => `VIP2026${String(i + 1).padStart(4, '0')}${'ABCDEFGHJK'[i % 10]}X`).join('\n');
   await tx((q) => importCodes(ctx, q, owner, ext.id, supplierCodes, 'unissued'));
+  await seedDemoSupplier(ctx, DEMO_TENANT, now); // pointed at the local simulator `npm start` runs in demo mode
 
   // the channel tree 渠道树: 华东总代 → 苏州区域代理 → 观前街团长 (and a second region and top level)
   const channel = (name: string, parent: string | null, more: { regions?: string[]; store_tags?: string[]; price_level?: string } = {}) =>

@@ -93,6 +93,11 @@ export const ACTIONS: Record<string, readonly [string, string]> = {
   'webhook_endpoint.rotate_secret': ['更换签名密钥', 'Signing secret rotated'],
   'webhook_endpoint.test': ['发送测试回调', 'Test delivery sent'],
   'webhook_delivery.resend': ['重新投递回调', 'Delivery resent'],
+  'supplier.create': ['新建供应商', 'Supplier added'],
+  'supplier.update': ['修改供应商', 'Supplier changed'],
+  'supplier.map_sku': ['设置供应商商品映射', 'Supplier SKU mapped'],
+  'supplier.sync': ['同步供应商库存价格', 'Supplier stock and price synced'],
+  'supplier_order.create': ['向供应商下单', 'Supplier order placed'],
 };
 
 const AREAS: Record<string, readonly [string, string]> = {
@@ -111,6 +116,8 @@ const AREAS: Record<string, readonly [string, string]> = {
   card: ['卡券', 'Card'],
   wallet: ['会员钱包', 'Wallet'],
   webhook_endpoint: ['Webhook 端点', 'Webhook endpoint'],
+  supplier: ['供应商', 'Supplier'],
+  supplier_order: ['供应商订单', 'Supplier order'],
   webhook_delivery: ['Webhook 投递', 'Webhook delivery'],
 };
 

@@ -9,7 +9,7 @@ export default defineModule({
   name: 'deliveries',
   migrations: migrationsOf(import.meta.url),
   routes,
-  pages,
+  rootRoutes: pages,
   invariants: deliveryInvariants,
   events: inArea('delivery', {
     created: ['卡密交付已创建', 'Delivery created'],

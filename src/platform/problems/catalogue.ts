@@ -7,6 +7,7 @@ import { LEAKAGE } from './codes-leakage.js';
 import { DELIVERY } from './codes-delivery.js';
 import { ALLOCATIONS } from './codes-allocations.js';
 import { REDEEM } from './codes-redeem.js';
+import { SUPPLIERS } from './codes-suppliers.js';
 import { WHOLESALE } from './codes-wholesale.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
@@ -29,6 +30,7 @@ export const PARTS = {
   LEAKAGE,
   DELIVERY,
   ALLOCATIONS,
+  SUPPLIERS,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
 type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
