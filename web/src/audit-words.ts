@@ -48,6 +48,7 @@ export const ACTIONS: Record<string, readonly [string, string]> = {
   'wholesale_order.cancel': ['取消批发订单', 'Wholesale order cancelled'],
   'wholesale_order.refund': ['批发订单退款', 'Wholesale order refunded'],
   'wholesale_order.fulfil': ['批发订单履约', 'Wholesale order fulfilled'],
+  'wholesale_order.deliver': ['批发订单已交付', 'Wholesale order delivered'],
   'leakage.handle': ['处理窜货预警', 'Leakage alert handled'],
   'allocation.grant': ['渠道分配', 'Allocated to a channel'],
   'allocation.revoke': ['收回分配', 'Allocation taken back'],

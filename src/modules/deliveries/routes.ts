@@ -7,7 +7,7 @@ import { mutate } from '../../mutations/mutation.js';
 import { AppError } from '../../errors.js';
 import { Id, ListQuery, Nullable, Page, Timestamp, responses } from '../../http/schemas.js';
 import { createDelivery, getDelivery, revokeDelivery } from './service.js';
-import { cardIdsOfExport } from './sources.js';
+import { cardIdsOfExport, cardIdsOfOrder } from './sources.js';
 import { attemptsOf, fetchFile } from './link.js';
 import { listDeliveries } from './read.js';
 import { XLSX_TYPE } from './file.js';
@@ -85,6 +85,12 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
         body: Type.Object({
           card_ids: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: MAX_CARDS })),
           export: Type.Optional(Type.Object({ batch_id: Id, export_id: Id }, { description: 'the cards a batch export took out of stock' })),
+          order: Type.Optional(
+            Type.Object(
+              { id: Id },
+              { description: 'the cards a fulfilled wholesale order issued; the order is marked delivered when the recipient downloads' },
+            ),
+          ),
           method: Method,
           recipient: Type.Object({
             name: Text(200),
@@ -106,17 +112,21 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
       requireAccess(req.caller!, 'deliveries.manage');
       const b = req.body;
       const caller = req.caller!;
-      if (!b.card_ids === !b.export)
-        throw new AppError(422, 'DELIVERY_INVALID', 'card_ids: name the cards (card_ids) or a batch export (export), one of them', {
-          errors: [{ field: 'card_ids', reason: 'name card_ids or export, one of them' }],
+      if ([b.card_ids, b.export, b.order].filter((x) => x !== undefined).length !== 1)
+        throw new AppError(422, 'DELIVERY_INVALID', 'card_ids: name the cards (card_ids), a batch export (export) or a wholesale order (order), one of them', {
+          errors: [{ field: 'card_ids', reason: 'name card_ids, export or order, one of them' }],
         });
       return mutate(ctx, req, reply, { action: 'delivery.create', targetType: 'delivery', status: 201 }, async (q) =>
         createDelivery(ctx, q, caller, {
-          cardIds: b.card_ids ?? (await cardIdsOfExport(q, caller.tenantId, b.export!.batch_id, b.export!.export_id)),
+          cardIds:
+            b.card_ids ??
+            (b.order
+              ? await cardIdsOfOrder(q, caller.tenantId, b.order.id)
+              : await cardIdsOfExport(q, caller.tenantId, b.export!.batch_id, b.export!.export_id)),
           method: b.method,
           recipient: b.recipient,
-          referenceType: b.reference_type,
-          referenceId: b.reference_id,
+          referenceType: b.order ? 'wholesale_order' : b.reference_type,
+          referenceId: b.order ? b.order.id : b.reference_id,
           note: b.note,
           password: b.password,
           expiresInHours: b.expires_in_hours,

@@ -3,11 +3,12 @@ import { AppError } from '../../errors.js';
 import { getExport } from '../batches/exports.js';
 import { exportedCards } from '../cards/read.js';
 import { MAX_CARDS } from './model.js';
+import { fulfilledCardIds, getOrder } from '../wholesale/service.js';
 
 /**
  * Where a delivery's cards come from 卡券来源. A delivery takes card ids; each source turns what the
- * operator names into them: the ids themselves, or the cards a batch export took out of stock.
- * (A wholesale order adds its own source: the cards it fulfilled.)
+ * operator names into them: the ids themselves, the cards a batch export took out of stock, or the
+ * cards a wholesale order's fulfilment issued.
  */
 export async function cardIdsOfExport(q: Sql, tenantId: string, batchId: string, exportId: string): Promise<string[]> {
   const e = await getExport(q, tenantId, batchId, exportId);
@@ -23,5 +24,22 @@ export async function cardIdsOfExport(q: Sql, tenantId: string, batchId: string,
         errors: [{ field: 'export', reason: 'too many cards' }],
       });
   }
+  return ids;
+}
+
+/**
+ * The cards a wholesale order's fulfilment issued, once it is fulfilled (or delivered: a second
+ * delivery of the same order after the first was revoked). When the recipient downloads through the
+ * link, the wholesale module marks the order delivered (it follows `delivery.downloaded`).
+ */
+export async function cardIdsOfOrder(q: Sql, tenantId: string, orderId: string): Promise<string[]> {
+  const o = await getOrder(q, tenantId, orderId);
+  if (o.state !== 'fulfilled' && o.state !== 'delivered')
+    throw new AppError(409, 'ORDER_STATE', `order: an order is delivered once fulfilled; this one is ${o.state}`, { state: o.state });
+  const ids = await fulfilledCardIds(q, tenantId, orderId);
+  if (ids.length > MAX_CARDS)
+    throw new AppError(422, 'DELIVERY_INVALID', `order: more than ${MAX_CARDS} cards; deliver them in several deliveries`, {
+      errors: [{ field: 'order', reason: 'too many cards' }],
+    });
   return ids;
 }

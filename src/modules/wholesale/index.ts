@@ -3,6 +3,7 @@ import { inArea } from '../../platform/events.js';
 import { wholesaleRoutes } from './routes.js';
 import { fulfilJob, reapReservations } from './fulfil.js';
 import { wholesaleInvariants } from './invariants.js';
+import { deliveredFollower } from './delivered.js';
 
 /** wholesale 批发: price lists per price level, enterprise buyers with prepaid balances, wholesale orders and their fulfilment. */
 export default defineModule({
@@ -10,6 +11,7 @@ export default defineModule({
   migrations: migrationsOf(import.meta.url),
   routes: wholesaleRoutes,
   invariants: wholesaleInvariants,
+  subscribers: [deliveredFollower],
   jobs: [
     { type: 'wholesale.fulfil', run: fulfilJob },
     { type: 'wholesale.reap', every: 60_000, run: async (ctx) => void (await reapReservations(ctx)) },

@@ -6,7 +6,7 @@ import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../mutations/mutation.js';
 import { Id, responses } from '../../http/schemas.js';
 import * as orders from './orders.js';
-import { payOrder, refundOrder } from './payment.js';
+import { markDelivered, payOrder, refundOrder } from './payment.js';
 import { fulfilOrder, INLINE_UNITS, startFulfilment } from './fulfil.js';
 import { Order, OrderBody, OrderSummary, Payment, Reason, State } from './schemas.js';
 
@@ -104,6 +104,24 @@ export function orderRoutes(base: FastifyInstance, ctx: Ctx) {
       requireAccess(req.caller!, 'wholesale.manage');
       return mutate(ctx, req, reply, { action: 'wholesale_order.refund', targetType: 'wholesale_order' }, (q) =>
         refundOrder(q, req.caller!.tenantId, req.params.id, req.body.reason, ctx.clock.now()),
+      );
+    },
+  );
+  app.post(
+    '/wholesale-orders/:id/delivered',
+    {
+      schema: {
+        tags,
+        summary:
+          'Mark a fulfilled order delivered 已交付: the codes reached the buyer (a password-protected file handed over). A delivery link downloaded by the recipient marks it by itself',
+        params,
+        response: responses({ 200: Order }),
+      },
+    },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'wholesale.manage');
+      return mutate(ctx, req, reply, { action: 'wholesale_order.deliver', targetType: 'wholesale_order' }, (q) =>
+        markDelivered(q, req.caller!.tenantId, req.params.id, ctx.clock.now()),
       );
     },
   );

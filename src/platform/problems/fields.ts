@@ -261,7 +261,10 @@ export const REASONS: [RegExp, Say][] = [
   [/^a card is named twice$/, () => ['同一张卡券被选了两次', 'a card is chosen twice']],
   [/^reference_type and reference_id go together$/, () => ['关联单据类型和单据号要一起填写', 'reference type and reference id go together']],
   [/^only a link delivery takes it$/, (f) => [`只有下载链接方式才能设置「${f}」`, `only a link delivery takes ${f}`]],
-  [/^name card_ids or export, one of them$/, () => ['请选择卡券或一次导出记录（二选一）', 'choose the cards or a batch export, one of them']],
+  [
+    /^name card_ids, export or order, one of them$/,
+    () => ['请选择卡券、一次导出记录或一张批发订单（三选一）', 'choose the cards, a batch export or a wholesale order, one of them'],
+  ],
 ];
 
 /** One field error in words; null for a reason nothing here knows. */

@@ -16744,6 +16744,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/wholesale-orders/{id}/delivered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a fulfilled order delivered 已交付: the codes reached the buyer (a password-protected file handed over). A delivery link downloaded by the recipient marks it by itself */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            buyer_id: string;
+                            state: "draft" | "confirmed" | "paid" | "fulfilled" | "delivered" | "cancelled" | "refunded";
+                            total: number;
+                            units: number;
+                            /** @description progress of fulfilment */
+                            fulfilled_units: number;
+                            flagged: boolean;
+                            note: string | null;
+                            payment_method: (never | null) | ("offline" | "prepaid");
+                            payment_reference: string | null;
+                            payment_amount: number | null;
+                            paid_by: string | null;
+                            payment_transfer_id: number | null;
+                            refund_transfer_id: number | null;
+                            reason: string | null;
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            confirmed_at: string | null;
+                            /** Format: date-time */
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            fulfilled_at: string | null;
+                            /** Format: date-time */
+                            delivered_at: string | null;
+                            /** Format: date-time */
+                            closed_at: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                            lines: {
+                                id: string;
+                                line_no: number;
+                                template_id: string;
+                                batch_id: string;
+                                quantity: number;
+                                unit_price: number;
+                                /** @description the price level’s wholesale price when ordered */
+                                list_price: number;
+                                floor_price: number;
+                                /** @description sold below the floor (flagged) */
+                                below_floor: boolean;
+                                fulfilled: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/wholesale-orders/{id}/fulfil": {
         parameters: {
             query?: never;
@@ -17049,6 +17196,10 @@ export interface paths {
                         export?: {
                             batch_id: string;
                             export_id: string;
+                        };
+                        /** @description the cards a fulfilled wholesale order issued; the order is marked delivered when the recipient downloads */
+                        order?: {
+                            id: string;
                         };
                         /** @description file 加密文件: a password-protected XLSX the operator sends, the password by another channel · link 下载链接: a one-time link */
                         method: "file" | "link";
