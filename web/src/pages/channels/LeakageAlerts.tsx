@@ -106,7 +106,7 @@ export function LeakageAlerts({ api, me, canHandle, compact }: { api: Client; me
       .filter(Boolean)
       .join('；');
     return (
-      <Space direction="vertical" size={0} data-testid="leakage-why">
+      <Space direction="vertical" size={0} style={{ maxWidth: 300, whiteSpace: 'normal' }} data-testid="leakage-why">
         <span>{a.reasons.map((r) => name('leakageReason', r)).join('；')}</span>
         <span className="kq-muted" style={{ fontSize: 12 }}>
           {where}
@@ -185,12 +185,8 @@ export function LeakageAlerts({ api, me, canHandle, compact }: { api: Client; me
           {
             title: t('卡券', 'Card'),
             key: 'card',
-            render: (_, a) => (
-              <Space direction="vertical" size={0}>
-                <b>{a.template_id ? (names[a.template_id] ?? '—') : '—'}</b>
-                <Named id={a.card_id} name={names[a.card_id]} />
-              </Space>
-            ),
+            // the card's name is its template's and its code's tail (满50减10 代金券 •••• 8K2Q)
+            render: (_, a) => <Named id={a.card_id} name={names[a.card_id] ?? (a.template_id ? names[a.template_id] : null)} />,
           },
           {
             title: t('渠道', 'Channel'),
