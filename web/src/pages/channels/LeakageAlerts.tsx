@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Button, DatePicker, Popconfirm, Select, Space, Tag, Typography, message } from 'antd';
+import { Button, DatePicker, Grid, Popconfirm, Select, Space, Tag, Typography, message } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import utc from 'dayjs/plugin/utc';
@@ -9,7 +9,7 @@ import type { Channel, LeakageAlert, Me, Store, Template } from '../../api/types
 import { useName, useT } from '../../i18n';
 import { zonedTime } from '../../format';
 import { actorWords, Named } from '../../names';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, type DataColumn } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
 
 dayjs.extend(utc);
@@ -37,6 +37,7 @@ export function LeakageAlerts({ api, me, canHandle, compact }: { api: Client; me
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const [handled, setHandled] = useState<Handled>('all');
   const [reload, setReload] = useState(0);
+  const narrow = !(Grid.useBreakpoint().md ?? true);
   useEffect(() => {
     api
       .channels()
@@ -107,7 +108,12 @@ export function LeakageAlerts({ api, me, canHandle, compact }: { api: Client; me
       .join('；');
     return (
       <Space direction="vertical" size={0} style={{ maxWidth: 300, whiteSpace: 'normal' }} data-testid="leakage-why">
-        <span>{a.reasons.map((r) => name('leakageReason', r)).join('；')}</span>
+        <span>
+          <Tag color={a.rule === 'refuse' ? 'red' : 'orange'} title={t('模板的窜货规则', 'The template’s leakage rule')}>
+            {name('leakageRule', a.rule)}
+          </Tag>
+          {a.reasons.map((r) => name('leakageReason', r)).join('；')}
+        </span>
         <span className="kq-muted" style={{ fontSize: 12 }}>
           {where}
           {scope ? `；${scope}` : ''}
@@ -115,6 +121,80 @@ export function LeakageAlerts({ api, me, canHandle, compact }: { api: Client; me
       </Space>
     );
   };
+
+  const handledCell = (a: LeakageAlert) =>
+    a.handled_at ? (
+      <Space direction="vertical" size={0} data-testid="leakage-handled-by">
+        <Tag color="green">{t('已处理', 'Handled')}</Tag>
+        <span className="kq-muted" style={{ fontSize: 12 }}>
+          {actorWords(t, a.handled_by, null)} · {zonedTime(a.handled_at, tz)}
+        </span>
+      </Space>
+    ) : canHandle ? (
+      <Popconfirm title={t('标记为已处理？', 'Mark handled?')} onConfirm={() => handle(a)} okText={t('已处理', 'Handled')}>
+        <Button size="small" icon={<CheckOutlined />} data-testid="leakage-handle">
+          {t('标记已处理', 'Mark handled')}
+        </Button>
+      </Popconfirm>
+    ) : (
+      <Tag>{t('未处理', 'Open')}</Tag>
+    );
+  // the cells, shared by the wide table and a phone's one stacked column
+  const card = (a: LeakageAlert) => <Named id={a.card_id} name={names[a.card_id] ?? (a.template_id ? names[a.template_id] : null)} />;
+  const columns: DataColumn<LeakageAlert>[] = [
+    { title: t('时间', 'When'), dataIndex: 'created_at', render: (v: string) => zonedTime(v, tz) },
+    {
+      title: t('卡券', 'Card'),
+      key: 'card',
+      // the card's name is its template's and its code's tail (满50减10 代金券 •••• 8K2Q)
+      render: (_, a) => card(a),
+    },
+    {
+      title: t('渠道', 'Channel'),
+      key: 'channel',
+      render: (_, a) => (
+        <Space direction="vertical" size={0}>
+          <Named id={a.channel_id} name={names[a.channel_id]} />
+          <span className="kq-muted" style={{ fontSize: 12 }}>
+            {pathNames(a)}
+          </span>
+        </Space>
+      ),
+    },
+    {
+      title: t('在哪里', 'Where'),
+      key: 'where',
+      render: (_, a) => (
+        <Space direction="vertical" size={0}>
+          <Tag>{name('leakageKind', a.kind)}</Tag>
+          {a.store_id ? <Named id={a.store_id} name={names[a.store_id]} /> : a.member_id ? <Named id={a.member_id} name={names[a.member_id]} /> : null}
+        </Space>
+      ),
+    },
+    { title: t('原因', 'Why'), key: 'why', render: (_, a) => why(a) },
+    {
+      title: t('处理', 'Handled'),
+      key: 'handled',
+      render: (_, a) => handledCell(a),
+    },
+  ];
+  const stacked = (a: LeakageAlert) => (
+    <Space direction="vertical" size={4} style={{ whiteSpace: 'normal' }}>
+      <span className="kq-muted" style={{ fontSize: 12 }}>
+        {zonedTime(a.created_at, tz)} · {name('leakageKind', a.kind)}
+        {a.store_id ? ` · ${names[a.store_id] ?? ''}` : a.member_id ? ` · ${names[a.member_id] ?? ''}` : ''}
+      </span>
+      {card(a)}
+      <span>
+        {names[a.channel_id]}{' '}
+        <span className="kq-muted" style={{ fontSize: 12 }}>
+          {pathNames(a)}
+        </span>
+      </span>
+      {why(a)}
+      {handledCell(a)}
+    </Space>
+  );
 
   return (
     <div data-testid="leakage">
@@ -180,64 +260,7 @@ export function LeakageAlerts({ api, me, canHandle, compact }: { api: Client; me
             />
           </Space>
         }
-        columns={[
-          { title: t('时间', 'When'), dataIndex: 'created_at', render: (v: string) => zonedTime(v, tz) },
-          {
-            title: t('卡券', 'Card'),
-            key: 'card',
-            // the card's name is its template's and its code's tail (满50减10 代金券 •••• 8K2Q)
-            render: (_, a) => <Named id={a.card_id} name={names[a.card_id] ?? (a.template_id ? names[a.template_id] : null)} />,
-          },
-          {
-            title: t('渠道', 'Channel'),
-            key: 'channel',
-            render: (_, a) => (
-              <Space direction="vertical" size={0}>
-                <Named id={a.channel_id} name={names[a.channel_id]} />
-                <span className="kq-muted" style={{ fontSize: 12 }}>
-                  {pathNames(a)}
-                </span>
-              </Space>
-            ),
-          },
-          {
-            title: t('在哪里', 'Where'),
-            key: 'where',
-            render: (_, a) => (
-              <Space direction="vertical" size={0}>
-                <Tag>{name('leakageKind', a.kind)}</Tag>
-                {a.store_id ? <Named id={a.store_id} name={names[a.store_id]} /> : a.member_id ? <Named id={a.member_id} name={names[a.member_id]} /> : null}
-              </Space>
-            ),
-          },
-          { title: t('原因', 'Why'), key: 'why', render: (_, a) => why(a) },
-          {
-            title: t('规则', 'Rule'),
-            dataIndex: 'rule',
-            render: (r: string) => <Tag color={r === 'refuse' ? 'red' : 'orange'}>{name('leakageRule', r)}</Tag>,
-          },
-          {
-            title: t('处理', 'Handled'),
-            key: 'handled',
-            render: (_, a) =>
-              a.handled_at ? (
-                <Space direction="vertical" size={0} data-testid="leakage-handled-by">
-                  <Tag color="green">{t('已处理', 'Handled')}</Tag>
-                  <span className="kq-muted" style={{ fontSize: 12 }}>
-                    {actorWords(t, a.handled_by, null)} · {zonedTime(a.handled_at, tz)}
-                  </span>
-                </Space>
-              ) : canHandle ? (
-                <Popconfirm title={t('标记为已处理？', 'Mark handled?')} onConfirm={() => handle(a)} okText={t('已处理', 'Handled')}>
-                  <Button size="small" icon={<CheckOutlined />} data-testid="leakage-handle">
-                    {t('标记已处理', 'Mark handled')}
-                  </Button>
-                </Popconfirm>
-              ) : (
-                <Tag>{t('未处理', 'Open')}</Tag>
-              ),
-          },
-        ]}
+        columns={narrow ? [{ title: t('预警', 'Alert'), key: 'all', render: (_: unknown, a: LeakageAlert) => stacked(a) }] : columns}
       />
     </div>
   );
