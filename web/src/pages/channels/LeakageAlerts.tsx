@@ -127,7 +127,7 @@ export function LeakageAlerts({ api, me, canHandle, compact }: { api: Client; me
       <Space direction="vertical" size={0} data-testid="leakage-handled-by">
         <Tag color="green">{t('已处理', 'Handled')}</Tag>
         <span className="kq-muted" style={{ fontSize: 12 }}>
-          {actorWords(t, a.handled_by, null)} · {zonedTime(a.handled_at, tz)}
+          {actorWords(t, a.handled_by, a.handled_by ? names[a.handled_by] : null)} · {zonedTime(a.handled_at, tz)}
         </span>
       </Space>
     ) : canHandle ? (
