@@ -8934,7 +8934,7 @@ export interface paths {
                                 note: string | null;
                             }[];
                             next_cursor: string | null;
-                            /** @description the names of the card, template, channel, store and member ids */
+                            /** @description the names of the card, template, channel, store and member ids, and of who handled it (handled_by) */
                             names: {
                                 [key: string]: string;
                             };

@@ -8,6 +8,8 @@ import { useSignIn } from '../session';
 import { SignIn } from '../pages/login/SignIn';
 import { ChannelTree, levelName } from '../pages/channels/ChannelTree';
 import { PartnerCards } from '../pages/partner/PartnerCards';
+import { ChannelStats } from '../pages/channels/ChannelStats';
+import { LeakageAlerts } from '../pages/channels/LeakageAlerts';
 
 /**
  * The partner portal 渠道商门户 (/partner; phone first, Chinese first): a channel partner signs in
@@ -24,9 +26,9 @@ export interface PortalSection {
 }
 
 /**
- * The portal's sections, in order. Quota and holdings (额度与库存), numbers (数据) and statements
- * (对账单) are added here when their APIs exist (issue 12's allocations, leakage/stats and
- * wholesale parts): one entry each, no placeholder before then.
+ * The portal's sections, in order. Quota and holdings (额度与库存) and statements (对账单) are added
+ * here when their APIs exist (issue 12's allocations and settlement parts): one entry each, no
+ * placeholder before then.
  */
 export const PORTAL_SECTIONS: PortalSection[] = [
   {
@@ -38,6 +40,16 @@ export const PORTAL_SECTIONS: PortalSection[] = [
     ),
   },
   { key: 'cards', zh: '卡券', en: 'Cards', need: 'cards.read', page: ({ api }) => <PartnerCards api={api} /> },
+  // its subtree's figures and funnel (the API narrows both to the partner's subtree)
+  { key: 'stats', zh: '数据', en: 'Numbers', need: 'channel_stats.read', page: ({ api, me }) => <ChannelStats api={api} me={me} compact /> },
+  // its subtree's leakage alerts, read only (handling them is the brand's)
+  {
+    key: 'leakage',
+    zh: '窜货预警',
+    en: 'Leakage alerts',
+    need: 'leakage.read',
+    page: ({ api, me }) => <LeakageAlerts api={api} me={me} canHandle={false} compact />,
+  },
 ];
 
 export default function Partner() {
