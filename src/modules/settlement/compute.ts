@@ -57,10 +57,12 @@ export function commissionOf(basisAmount: number, bp: number): number {
 
 /** The templates a channel's records name, for the price snapshot. */
 export const templatesOf = (r: ChannelRecords, batchTemplate: Map<string, string>) =>
-  new Set([
-    ...r.allocated.map((x) => batchTemplate.get(x.batch_id!) ?? null),
-    ...[r.sold, r.activated, r.redeemed, r.voided, r.reversed].flat().map((x) => x.template_id),
-  ].filter((x): x is string => !!x));
+  new Set(
+    [
+      ...r.allocated.map((x) => batchTemplate.get(x.batch_id!) ?? null),
+      ...[r.sold, r.activated, r.redeemed, r.voided, r.reversed].flat().map((x) => x.template_id),
+    ].filter((x): x is string => !!x),
+  );
 
 export function channelStatement(r: ChannelRecords, batchTemplate: Map<string, string>, prices: Prices, rateBp: number, basis: Basis) {
   const valued = (kind: LineKind, x: Row, sign = 1) => {

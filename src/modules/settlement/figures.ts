@@ -89,10 +89,7 @@ export async function buyerRecords(q: Sql, tenantId: string, buyerId: string, ac
      WHERE o.tenant_id = $1 AND o.buyer_id = $2 AND o.paid_at >= $3 AND o.paid_at < $4 GROUP BY 1 ORDER BY 1`,
     p,
   );
-  const orders = await q.query(
-    'SELECT count(*)::int8 AS n FROM wholesale_orders WHERE tenant_id = $1 AND buyer_id = $2 AND paid_at >= $3 AND paid_at < $4',
-    p,
-  );
+  const orders = await q.query('SELECT count(*)::int8 AS n FROM wholesale_orders WHERE tenant_id = $1 AND buyer_id = $2 AND paid_at >= $3 AND paid_at < $4', p);
   const fulfilled = await q.query(
     `SELECT l.template_id, count(*)::int8 AS quantity, sum(l.unit_price)::int8 AS amount
      FROM wholesale_units u JOIN wholesale_lines l ON l.tenant_id = u.tenant_id AND l.id = u.line_id

@@ -23,12 +23,32 @@ const KIND: Record<LineKind, string> = {
   prepaid_other: '预存款其他 Prepaid other',
 };
 export const TOTAL_NAMES: Record<string, string> = {
-  allocated: '分配数量', sold: '售出数量', sold_amount: '售出金额（元）', activated: '激活数量', redeemed: '核销次数',
-  redeemed_value: '核销面值（元）', voided: '退券数量', refund_amount: '退款金额（元）', adjustment_amount: '调整金额（元）',
-  sales_net: '净销售额（元）', redeemed_net: '净核销面值（元）', commission_basis: '佣金基数（元）', commission: '佣金/返利（元）',
-  due: '应结金额（元）', orders_paid: '付款订单数', units_paid: '付款数量', paid_amount: '付款金额（元）', fulfilled_units: '履约数量',
-  fulfilled_amount: '履约金额（元）', paid_net: '净付款（元）', opening_balance: '期初预存款（元）', recharges: '充值（元）',
-  deductions: '扣款（元）', prepaid_refunds: '退回（元）', prepaid_other: '其他（元）', closing_balance: '期末预存款（元）',
+  allocated: '分配数量',
+  sold: '售出数量',
+  sold_amount: '售出金额（元）',
+  activated: '激活数量',
+  redeemed: '核销次数',
+  redeemed_value: '核销面值（元）',
+  voided: '退券数量',
+  refund_amount: '退款金额（元）',
+  adjustment_amount: '调整金额（元）',
+  sales_net: '净销售额（元）',
+  redeemed_net: '净核销面值（元）',
+  commission_basis: '佣金基数（元）',
+  commission: '佣金/返利（元）',
+  due: '应结金额（元）',
+  orders_paid: '付款订单数',
+  units_paid: '付款数量',
+  paid_amount: '付款金额（元）',
+  fulfilled_units: '履约数量',
+  fulfilled_amount: '履约金额（元）',
+  paid_net: '净付款（元）',
+  opening_balance: '期初预存款（元）',
+  recharges: '充值（元）',
+  deductions: '扣款（元）',
+  prepaid_refunds: '退回（元）',
+  prepaid_other: '其他（元）',
+  closing_balance: '期末预存款（元）',
 };
 const MONEY = (k: string) => TOTAL_NAMES[k]?.includes('元') ?? false;
 const HEAD = ['项目 Line', '模板 Template', '数量 Quantity', '单价（元） Unit price', '金额（元） Amount', '说明 Note'];
@@ -39,7 +59,14 @@ function table(s: Statement, names: Map<string, string>) {
     [l.no_price ? '无批发价，按 0 计 no price: valued 0' : '', l.adjusts ? `调整前期${KIND[l.adjusts].split(' ')[0]} corrects an earlier period` : '']
       .filter(Boolean)
       .join('；');
-  const rows = s.lines.map((l) => [KIND[l.kind], l.template_id ? (names.get(l.template_id) ?? l.template_id) : '', l.quantity, yuan(l.unit_price), yuan(l.amount), note(l)]);
+  const rows = s.lines.map((l) => [
+    KIND[l.kind],
+    l.template_id ? (names.get(l.template_id) ?? l.template_id) : '',
+    l.quantity,
+    yuan(l.unit_price),
+    yuan(l.amount),
+    note(l),
+  ]);
   return rows;
 }
 

@@ -2,7 +2,8 @@ import type { Invariant } from '../../platform/module.js';
 import { getBuyer } from '../wholesale/service.js';
 import { compute, COLS, type Statement } from './service.js';
 
-const canon = (v: unknown) => JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x));
+const canon = (v: unknown) =>
+  JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x));
 
 /**
  * 对账 Reconciliation: every closed statement's stored lines and totals equal what its records
@@ -16,9 +17,10 @@ export const settlementInvariants: Invariant[] = [
     name: 'settlement.reconciles',
     says: 'a closed statement’s stored lines and totals equal those recomputed from the ledger and the records of its period (with its price and rate snapshot), in fen',
     violations: async (q, tenantId) => {
-      const r = await q.query(`SELECT tenant_id, ${COLS} FROM settlement_statements WHERE state = 'closed' AND ($1::text IS NULL OR tenant_id = $1) ORDER BY tenant_id, id`, [
-        tenantId ?? null,
-      ]);
+      const r = await q.query(
+        `SELECT tenant_id, ${COLS} FROM settlement_statements WHERE state = 'closed' AND ($1::text IS NULL OR tenant_id = $1) ORDER BY tenant_id, id`,
+        [tenantId ?? null],
+      );
       const bad: unknown[] = [];
       for (const s of r.rows as (Statement & { tenant_id: string })[]) {
         const account = s.party_type === 'buyer' ? (await getBuyer(q, s.tenant_id, s.party_id)).account_id : null;

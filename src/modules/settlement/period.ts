@@ -10,7 +10,8 @@ const bad = (field: string, reason: string, detail: string) =>
 /** A bound of a period: a local day (`2026-05-01`: its midnight in the tenant's time zone) or an instant (ISO 8601 with an offset). */
 function instant(v: string, tz: string, field: string): Date {
   const d = /^\d{4}-\d{2}-\d{2}$/.test(v) ? DateTime.fromISO(v, { zone: tz }) : DateTime.fromISO(v, { setZone: true });
-  if (!d.isValid || (!/^\d{4}-\d{2}-\d{2}$/.test(v) && !/(Z|[+-]\d{2}:?\d{2})$/i.test(v))) throw bad(field, 'not a date', 'a local day YYYY-MM-DD or an ISO 8601 instant with an offset');
+  if (!d.isValid || (!/^\d{4}-\d{2}-\d{2}$/.test(v) && !/(Z|[+-]\d{2}:?\d{2})$/i.test(v)))
+    throw bad(field, 'not a date', 'a local day YYYY-MM-DD or an ISO 8601 instant with an offset');
   return d.toJSDate();
 }
 

@@ -16,7 +16,10 @@ import { statementCsv, statementFileName, statementXlsx } from './file.js';
 const PartyType = Type.Union([Type.Literal('channel'), Type.Literal('buyer')]);
 const Basis = Type.Union([Type.Literal('sales'), Type.Literal('redeemed')]);
 const Line = Type.Object({
-  kind: Type.String({ description: 'allocated, sold, activated, redeemed, void, reversal, adjustment, commission; a buyer: order_paid, fulfilled, order_refund, adjustment, recharge, deduction, prepaid_refund, prepaid_other' }),
+  kind: Type.String({
+    description:
+      'allocated, sold, activated, redeemed, void, reversal, adjustment, commission; a buyer: order_paid, fulfilled, order_refund, adjustment, recharge, deduction, prepaid_refund, prepaid_other',
+  }),
   template_id: Nullable(Type.String()),
   quantity: Type.Integer(),
   unit_price: Nullable(Type.Integer({ description: 'the price level’s wholesale price (fen); null: not valued per unit, or no price' })),
@@ -57,7 +60,11 @@ export function settlementRoutes(base: FastifyInstance, ctx: Ctx) {
   const partyName = async (tenantId: string, s: svc.Statement) =>
     s.party_type === 'channel' ? (await getChannel(ctx.db, tenantId, s.party_id)).name : (await getBuyer(ctx.db, tenantId, s.party_id)).name;
   const named = async (tenantId: string, s: svc.Statement) => {
-    const names = await resolveNames(ctx.db, tenantId, s.lines.map((l) => l.template_id));
+    const names = await resolveNames(
+      ctx.db,
+      tenantId,
+      s.lines.map((l) => l.template_id),
+    );
     return { ...s, party_name: await partyName(tenantId, s), names: Object.fromEntries(names) };
   };
 
@@ -92,7 +99,11 @@ export function settlementRoutes(base: FastifyInstance, ctx: Ctx) {
       schema: {
         tags,
         summary: 'Statements, newest first (a partner: its subtree’s channel statements)',
-        querystring: ListQuery({ party_type: Type.Optional(PartyType), party_id: Type.Optional(Id), state: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('closed')])) }),
+        querystring: ListQuery({
+          party_type: Type.Optional(PartyType),
+          party_id: Type.Optional(Id),
+          state: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('closed')])),
+        }),
         response: responses({ 200: Page(Statement) }),
       },
     },
@@ -149,7 +160,11 @@ export function settlementRoutes(base: FastifyInstance, ctx: Ctx) {
       const t = req.caller!.tenantId;
       const s = await svc.getStatementRow(ctx.db, req.caller!, req.params.id);
       const tz = (await getTenant(ctx.db, t)).time_zone;
-      const names = await resolveNames(ctx.db, t, s.lines.map((l) => l.template_id));
+      const names = await resolveNames(
+        ctx.db,
+        t,
+        s.lines.map((l) => l.template_id),
+      );
       const party = await partyName(t, s);
       reply.header('content-disposition', `attachment; filename="${statementFileName(s, tz, req.query.format)}"`);
       if (req.query.format === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').send(statementCsv(s, party, names, tz));

@@ -165,7 +165,19 @@ export async function closeStatement(q: Sql, caller: Caller, id: string, by: str
     `UPDATE settlement_statements SET state = 'closed', price_level = $3, rate_bp = $4, basis = $5, prices = $6, lines = $7, totals = $8, flagged = $9,
        computed_at = $10, closed_at = $10, closed_by = $11, updated_at = $10
      WHERE tenant_id = $1 AND id = $2 AND state = 'draft' RETURNING id`,
-    [caller.tenantId, id, snap.price_level, snap.rate_bp, snap.basis, JSON.stringify(c.prices), JSON.stringify(c.lines), JSON.stringify(c.totals), c.flagged, at, by],
+    [
+      caller.tenantId,
+      id,
+      snap.price_level,
+      snap.rate_bp,
+      snap.basis,
+      JSON.stringify(c.prices),
+      JSON.stringify(c.lines),
+      JSON.stringify(c.totals),
+      c.flagged,
+      at,
+      by,
+    ],
   );
   if (moved.rowCount) {
     await emit(q, [

@@ -45,7 +45,8 @@ const draft = (party_type: string, party_id: string, from: string, to: string, k
   env.api('POST', '/v1/statements', { party_type, party_id, from, to }, key ? { key } : undefined);
 const line = (s: any, kind: string, template_id: string | null = null) => s.lines.filter((l: any) => l.kind === kind && l.template_id === template_id);
 const violations = () => settlementInvariants[0]!.violations(env.ctx.db, env.tenantId);
-const partnerKey = async (channel_id: string) => ok(await env.api('POST', '/v1/api-keys', { name: `p ${channel_id}`, role: 'channel', channel_id }), 201).secret as string;
+const partnerKey = async (channel_id: string) =>
+  ok(await env.api('POST', '/v1/api-keys', { name: `p ${channel_id}`, role: 'channel', channel_id }), 201).secret as string;
 
 let p1: any;
 test('a channel over two periods: lines at its price level, closing freezes, a later refund is an adjustment in the next period', async () => {
@@ -55,7 +56,8 @@ test('a channel over two periods: lines at its price level, closing freezes, a l
   ok(await env.api('POST', '/v1/allocations', { batch_id: batch.id, to_channel_id: ch.east.id, quantity: 10 }), 201);
   ok(await env.api('POST', '/v1/allocations/revoke', { batch_id: batch.id, channel_id: ch.east.id, quantity: 2 }), 201);
   const cards = [];
-  for (let i = 0; i < 4; i++) cards.push(ok(await env.api('POST', '/v1/cards/issue', { batch_id: batch.id, member_id: (await fx.member()).id, channel_id: ch.east.id }), 201));
+  for (let i = 0; i < 4; i++)
+    cards.push(ok(await env.api('POST', '/v1/cards/issue', { batch_id: batch.id, member_id: (await fx.member()).id, channel_id: ch.east.id }), 201));
   const bearer = ok(await env.api('POST', '/v1/cards/issue', { batch_id: batch.id, channel_id: ch.east.id }), 201);
   ok(await env.api('POST', '/v1/cards/bind', { code: bearer.code, member_id: (await fx.member()).id }));
   ok(await env.api('POST', '/v1/cards/issue', { batch_id: other.id, channel_id: ch.east.id }), 201); // no price at L1
@@ -74,16 +76,41 @@ test('a channel over two periods: lines at its price level, closing freezes, a l
   assert.equal(early.body.code, 'STATEMENT_PERIOD_OPEN');
 
   const want1 = {
-    allocated: 8, sold: 6, sold_amount: 45_000, activated: 1, redeemed: 3, redeemed_value: 30_000, voided: 1, refund_amount: -9000,
-    adjustment_amount: 0, sales_net: 36_000, redeemed_net: 30_000, commission_basis: 36_000, commission: 1800, due: 34_200,
+    allocated: 8,
+    sold: 6,
+    sold_amount: 45_000,
+    activated: 1,
+    redeemed: 3,
+    redeemed_value: 30_000,
+    voided: 1,
+    refund_amount: -9000,
+    adjustment_amount: 0,
+    sales_net: 36_000,
+    redeemed_net: 30_000,
+    commission_basis: 36_000,
+    commission: 1800,
+    due: 34_200,
   };
   assert.deepEqual(p1.totals, want1);
-  assert.deepEqual(line(p1, 'sold', priced.id).map((l: any) => [l.quantity, l.unit_price, l.amount, l.no_price]), [[5, 9000, 45_000, false]]);
-  assert.deepEqual(line(p1, 'sold', unpriced.id).map((l: any) => [l.quantity, l.unit_price, l.amount, l.no_price]), [[1, null, 0, true]], 'no price: 0 and flagged');
+  assert.deepEqual(
+    line(p1, 'sold', priced.id).map((l: any) => [l.quantity, l.unit_price, l.amount, l.no_price]),
+    [[5, 9000, 45_000, false]],
+  );
+  assert.deepEqual(
+    line(p1, 'sold', unpriced.id).map((l: any) => [l.quantity, l.unit_price, l.amount, l.no_price]),
+    [[1, null, 0, true]],
+    'no price: 0 and flagged',
+  );
   assert.equal(p1.flagged, true);
   assert.deepEqual(line(p1, 'allocated', priced.id)[0].quantity, 8, 'grants net of revokes');
-  assert.deepEqual(line(p1, 'void', priced.id).map((l: any) => [l.quantity, l.amount]), [[-1, -9000]]);
-  assert.deepEqual(line(p1, 'commission').map((l: any) => l.amount), [-1800]);
+  assert.deepEqual(
+    line(p1, 'void', priced.id).map((l: any) => [l.quantity, l.amount]),
+    [[-1, -9000]],
+  );
+  assert.deepEqual(
+    line(p1, 'commission').map((l: any) => l.amount),
+    [-1800],
+  );
   assert.equal(p1.names[priced.id], '百元代金券');
 
   // the next day: close (once, also when asked twice at once), then the late redemption is reversed
@@ -93,7 +120,10 @@ test('a channel over two periods: lines at its price level, closing freezes, a l
   assert.deepEqual(ok(c2), closed, 'closing twice is once');
   assert.equal(closed.state, 'closed');
   assert.deepEqual(closed.totals, want1);
-  const events = await env.ctx.db.query(`SELECT count(*)::int AS n FROM events WHERE event_type = 'settlement.statement_closed' AND data->>'statement_id' = $1`, [p1.id]);
+  const events = await env.ctx.db.query(
+    `SELECT count(*)::int AS n FROM events WHERE event_type = 'settlement.statement_closed' AND data->>'statement_id' = $1`,
+    [p1.id],
+  );
   assert.equal(events.rows[0].n, 1);
   ok(await env.api('POST', `/v1/redemptions/${late.id}/reverse`, { reason: '顾客退单' }));
   ok(await env.api('POST', '/v1/cards/issue', { batch_id: batch.id, channel_id: ch.east.id }), 201);
@@ -105,7 +135,10 @@ test('a channel over two periods: lines at its price level, closing freezes, a l
 
   at('2026-03-03T00:00:00+08:00');
   const p2 = ok(await draft('channel', ch.east.id, '2026-03-02', '2026-03-03'));
-  assert.deepEqual(line(p2, 'adjustment', priced.id).map((l: any) => [l.quantity, l.amount, l.adjusts]), [[-1, -10_000, 'reversal']]);
+  assert.deepEqual(
+    line(p2, 'adjustment', priced.id).map((l: any) => [l.quantity, l.amount, l.adjusts]),
+    [[-1, -10_000, 'reversal']],
+  );
   assert.deepEqual(line(p2, 'reversal', priced.id), [], 'a reversal of an earlier period is an adjustment, not this period’s refund');
   assert.equal(p2.totals.sold, 1);
   assert.equal(p2.totals.sales_net, 9000);
@@ -159,8 +192,20 @@ test('a buyer’s statement matches its orders and its prepaid ledger; a refund 
   assert.equal(s1.party_name, '某科技公司 员工福利');
   const balance1 = ok(await env.api('GET', `/v1/buyers/${by.id}`)).balance;
   assert.deepEqual(s1.totals, {
-    orders_paid: 2, units_paid: 4, paid_amount: 36_000, fulfilled_units: 3, fulfilled_amount: 27_000, refund_amount: 0, adjustment_amount: 0,
-    paid_net: 36_000, opening_balance: 0, recharges: 100_000, deductions: 36_000, prepaid_refunds: 0, prepaid_other: 0, closing_balance: balance1,
+    orders_paid: 2,
+    units_paid: 4,
+    paid_amount: 36_000,
+    fulfilled_units: 3,
+    fulfilled_amount: 27_000,
+    refund_amount: 0,
+    adjustment_amount: 0,
+    paid_net: 36_000,
+    opening_balance: 0,
+    recharges: 100_000,
+    deductions: 36_000,
+    prepaid_refunds: 0,
+    prepaid_other: 0,
+    closing_balance: balance1,
   });
   assert.equal(balance1, 64_000);
   ok(await env.api('POST', `/v1/statements/${s1.id}/close`));
@@ -169,7 +214,10 @@ test('a buyer’s statement matches its orders and its prepaid ledger; a refund 
   ok(await env.api('POST', `/v1/wholesale-orders/${o2.id}/refund`, { reason: '活动取消' }));
   at('2026-04-03T00:00:00+08:00');
   const s2 = ok(await draft('buyer', by.id, '2026-04-02', '2026-04-03'));
-  assert.deepEqual(line(s2, 'adjustment', priced.id).map((l: any) => [l.quantity, l.amount, l.adjusts]), [[-1, -9000, 'order_refund']]);
+  assert.deepEqual(
+    line(s2, 'adjustment', priced.id).map((l: any) => [l.quantity, l.amount, l.adjusts]),
+    [[-1, -9000, 'order_refund']],
+  );
   assert.equal(s2.totals.opening_balance, 64_000);
   assert.equal(s2.totals.prepaid_refunds, 9000);
   assert.equal(s2.totals.closing_balance, ok(await env.api('GET', `/v1/buyers/${by.id}`)).balance);
@@ -231,7 +279,10 @@ test('bad input: clear problems', async () => {
   assert.equal(noBuyer.status, 404);
   assert.equal(noBuyer.body.code, 'BUYER_NOT_FOUND');
   assert.equal((await env.api('GET', '/v1/statements/stm_nope')).body.code, 'STATEMENT_NOT_FOUND');
-  assert.equal((await env.api('POST', '/v1/statements', { party_type: 'shop', party_id: 'x', from: '2026-05-01', to: '2026-05-02' })).body.code, 'VALIDATION_FAILED');
+  assert.equal(
+    (await env.api('POST', '/v1/statements', { party_type: 'shop', party_id: 'x', from: '2026-05-01', to: '2026-05-02' })).body.code,
+    'VALIDATION_FAILED',
+  );
   const n = (await env.ctx.db.query('SELECT count(*)::int AS n FROM settlement_statements')).rows[0].n;
   assert.equal((await draft('channel', ch.east.id, '2026-05-01', '2027-08-01')).status, 422, 'too long');
   assert.equal((await env.ctx.db.query('SELECT count(*)::int AS n FROM settlement_statements')).rows[0].n, n, 'nothing written');
