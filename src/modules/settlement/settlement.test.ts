@@ -125,6 +125,8 @@ test('a channel over two periods: lines at its price level, closing freezes, a l
     [p1.id],
   );
   assert.equal(events.rows[0].n, 1);
+  const audit = ok(await env.api('GET', `/v1/audit?target_id=${p1.id}`)).data;
+  assert.equal(audit.find((e: any) => e.action === 'statement.close')?.target_name, '对账单 华东总代 2026-03-01—2026-03-01');
   ok(await env.api('POST', `/v1/redemptions/${late.id}/reverse`, { reason: '顾客退单' }));
   ok(await env.api('POST', '/v1/cards/issue', { batch_id: batch.id, channel_id: ch.east.id }), 201);
 
