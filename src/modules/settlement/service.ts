@@ -127,11 +127,14 @@ export async function computeDraft(q: Sql, caller: Caller, input: DraftInput, by
   const c = await compute(q, t, input.party_type, input.party_id, party.account, from, to, snap);
   const vals = [snap.price_level, snap.rate_bp, snap.basis, JSON.stringify(c.prices), JSON.stringify(c.lines), JSON.stringify(c.totals), c.flagged, at];
   if (same) {
-    await q.query(
+    const moved = await q.query(
       `UPDATE settlement_statements SET price_level = $3, rate_bp = $4, basis = $5, prices = $6, lines = $7, totals = $8, flagged = $9, computed_at = $10, updated_at = $10
        WHERE tenant_id = $1 AND id = $2 AND state = 'draft'`,
       [t, same.id, ...vals],
     );
+    // closed meanwhile (a close does not take the party's lock): a closed statement is never recomputed
+    if (!moved.rowCount)
+      throw new AppError(409, 'STATEMENT_CLOSED', `statement ${same.id} of this period is closed: it is not recomputed`, { statement_id: same.id });
     return getStatementRow(q, caller, same.id);
   }
   const id = newId('stm', at.getTime());
