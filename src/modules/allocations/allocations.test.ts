@@ -54,6 +54,11 @@ test('quota goes down the tree; issuing consumes it; holdings read granted, pass
   const issued = trace.events.find((e: any) => e.event_type === 'issued');
   assert.equal(issued.channel_id, region.id);
   assert.deepEqual(issued.data, { allocation_id: b.id, params: { campaign: 'koc' } });
+  // …and so does its redemption: the allocation names the tracking parameters
+  ok(await env.api('POST', '/v1/redemptions', { code: card.code }), 201);
+  const redeemed = ok(await env.api('GET', `/v1/cards/${card.id}/trace`), 200).events.find((e: any) => e.event_type === 'redeemed');
+  assert.equal(redeemed.channel_id, region.id);
+  assert.equal(redeemed.data.allocation_id, b.id);
 
   assert.deepEqual(await holding(region.id, batch.id, regionKey), { batch_id: batch.id, granted: 20, allocated: 0, issued: 1, available: 19 });
   assert.deepEqual(await holding(top.id, batch.id, topKey), { batch_id: batch.id, granted: 60, allocated: 20, issued: 0, available: 40 });

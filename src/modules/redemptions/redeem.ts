@@ -124,6 +124,8 @@ function decided(
       uses: take.uses,
       stamps: take.stamps,
       order_amount: input.order_amount ?? null,
+      // a card handed out under a channel allocation: its tracking parameters are the allocation's (数据穿透)
+      ...(l.card.allocation_id ? { allocation_id: l.card.allocation_id } : {}),
     }),
     actor: m?.audit.actor ?? null,
     action: m?.audit.action ?? null,
