@@ -208,6 +208,7 @@ export function OrderDrawer({ id, data, onClose, onChanged }: { id: string | nul
                     },
                   ]
                 : []),
+              ...(order.delivered_at ? [{ key: 'delivered', label: t('交付时间', 'Delivered'), children: time(order.delivered_at) }] : []),
               ...(order.reason ? [{ key: 'reason', label: t('原因', 'Reason'), children: order.reason }] : []),
               {
                 key: 'id',
