@@ -208,9 +208,15 @@ export function StatementDrawer(props: { api: Client; me: Me; id: string | null;
                   </Space>
                 ),
               },
-              { title: t('数量', 'Qty'), dataIndex: 'quantity', align: 'right', render: (v: number) => num(v) },
+              { title: t('数量', 'Qty'), dataIndex: 'quantity', align: 'right', render: (v: number, l) => (l.kind === 'commission' ? '—' : num(v)) },
               { title: t('单价', 'Unit price'), dataIndex: 'unit_price', align: 'right', render: (v: number | null) => (v == null ? '—' : money(v, cur)) },
-              { title: t('金额', 'Amount'), dataIndex: 'amount', align: 'right', render: (v: number) => money(v, cur) },
+              // allocations and activations are counted, not valued
+              {
+                title: t('金额', 'Amount'),
+                dataIndex: 'amount',
+                align: 'right',
+                render: (v: number, l) => (l.kind === 'allocated' || l.kind === 'activated' ? '—' : money(v, cur)),
+              },
             ]}
           />
           <div data-testid="statement-legend">
