@@ -2,16 +2,24 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
 import type { TestEnv } from '../testing/harness.js';
 import { clock } from '../clock.js';
 import { DEMO_TENANT } from '../seed/demo.js';
 import { chromiumMissing, watchCsp, SHOTS, startScreens, type Screens, WIDE as DESKTOP, PHONE } from './browser.js';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
+/** The tenant's local day, `days` from today (YYYY-MM-DD). */
+const localDay = (tz: string, days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date(Date.now() + days * 86_400_000));
+/** An instant at a wall-clock time of a local day in the zone (offset read from Intl, good away from a DST change). */
+function localInstant(tz: string, day: string, hhmm: string): Date {
+  const guess = new Date(`${day}T${hhmm}:00Z`);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(guess)
+      .map((p) => [p.type, p.value]),
+  );
+  const wall = Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00Z`);
+  return new Date(guess.getTime() - (wall - guess.getTime()));
+}
 
 /**
  * 对账结算 in a real browser (issue 12), on the demo data plus a channel 星光便利 at price level S1 whose cards of
@@ -48,7 +56,7 @@ before(async () => {
   ({ env, base, ownerKey, browser } = screens);
   ok(await owner('POST', '/v1/operators', { ...OPERATOR, role: 'operator' }), 201);
   tz = ok(await owner('GET', '/v1/sessions/current')).tenant.time_zone;
-  yesterday = dayjs().tz(tz).subtract(1, 'day').format('YYYY-MM-DD');
+  yesterday = localDay(tz, -1);
 
   const tpls = ok(await owner('GET', '/v1/templates?limit=100')).data;
   const cash = tpls.find((x: any) => x.name === '满50减10 代金券');
@@ -61,7 +69,7 @@ before(async () => {
   star = ok(await owner('POST', '/v1/channels', { name: '星光便利', price_level: 'S1', regions: ['上海市'] }), 201);
 
   // yesterday, in the tenant's day: the channel's business
-  clock.set(dayjs.tz(`${yesterday} 10:00`, tz).toISOString());
+  clock.set(localInstant(tz, yesterday, '10:00'));
   try {
     ok(await owner('POST', '/v1/allocations', { batch_id: cashBatch.id, to_channel_id: star.id, quantity: 10 }), 201);
     const members = ok(await owner('GET', '/v1/members?limit=10')).data;
@@ -158,7 +166,10 @@ test('operator: a commission rate, yesterday’s statement generated, read, clos
   await choose(page, page.getByTestId('statement-party'), '星光', /星光便利/);
   await page.getByTestId('statement-generate').click();
   const drawer = page.getByTestId('statement-drawer');
-  await assertText(drawer.getByTestId('statement-head'), new RegExp(`星光便利[\\s\\S]*${yesterday}[\\s\\S]*草稿[\\s\\S]*有无价格的行[\\s\\S]*S1[\\s\\S]*5\\.00% · 按净销售额`));
+  await assertText(
+    drawer.getByTestId('statement-head'),
+    new RegExp(`星光便利[\\s\\S]*${yesterday}[\\s\\S]*草稿[\\s\\S]*有无价格的行[\\s\\S]*S1[\\s\\S]*5\\.00% · 按净销售额`),
+  );
   const lines = drawer.getByTestId('statement-lines');
   await assertText(
     lines,
@@ -177,8 +188,8 @@ test('operator: a commission rate, yesterday’s statement generated, read, clos
 
   // today's statement cannot close yet: refused in the catalogue's Chinese, in the dialog
   await page.keyboard.press('Escape');
-  const today = dayjs().tz(tz).format('YYYY-MM-DD');
-  const tomorrow = dayjs().tz(tz).add(1, 'day').format('YYYY-MM-DD');
+  const today = localDay(tz, 0);
+  const tomorrow = localDay(tz, 1);
   ok(await owner('POST', '/v1/statements', { party_type: 'channel', party_id: star.id, from: today, to: tomorrow }));
   await page.reload();
   const table = page.getByTestId('statements-table');

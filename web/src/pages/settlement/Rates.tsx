@@ -119,7 +119,11 @@ export function Rates() {
       >
         <Refusal error={error} testId="rate-error" />
         <Form form={form} layout="vertical" data-testid="rate-form">
-          <Form.Item name="price_level" label={t('价格等级', 'Price level')} rules={[{ required: true, whitespace: true, message: t('请填写价格等级', 'Required') }]}>
+          <Form.Item
+            name="price_level"
+            label={t('价格等级', 'Price level')}
+            rules={[{ required: true, whitespace: true, message: t('请填写价格等级', 'Required') }]}
+          >
             <Input maxLength={64} disabled={!!editing} />
           </Form.Item>
           <Form.Item name="pct" label={t('佣金比例（%）', 'Rate (%)')} rules={[{ required: true }]}>

@@ -10,7 +10,7 @@ import { Refusal } from '../wholesale/Refusal';
 import { ADJUSTS, BUYER_COUNTS, BUYER_TOTALS, CHANNEL_COUNTS, CHANNEL_TOTALS, KIND_ORDER, KINDS } from './words';
 import { periodWords, StateTag } from './period';
 
-type Row = StatementLine & { key: string; span: number };
+type LineRow = StatementLine & { key: string; span: number };
 
 /**
  * 对账单 (one statement; docs/settlement.md): the party and period, its state, the totals on top (a channel: net
@@ -67,7 +67,7 @@ export function StatementDrawer(props: { api: Client; me: Me; id: string | null;
 
   const kindName = (k: string) => (KINDS[k] ? t(KINDS[k].zh, KINDS[k].en) : k);
   const tplName = (tid: string | null) => (tid ? (s?.names[tid] ?? tid) : '—');
-  const rows: Row[] = [];
+  const rows: LineRow[] = [];
   if (s) {
     const order = (k: string) => {
       const i = (KIND_ORDER as readonly string[]).indexOf(k);
@@ -102,6 +102,7 @@ export function StatementDrawer(props: { api: Client; me: Me; id: string | null;
       ))}
     </Row>
   );
+  const qty = (l: StatementLine) => (l.kind === 'commission' ? '—' : num(l.quantity));
   const kinds = [...new Set(rows.map((r) => r.kind))];
 
   return (
@@ -160,10 +161,14 @@ export function StatementDrawer(props: { api: Client; me: Me; id: string | null;
               type="warning"
               showIcon
               data-testid="statement-flagged"
-              title={t(
-                '有卡券模板在该价格等级下没有批发价，这些行按 0 计价（标为“无价格”）。请先在 批发 › 价格表 中设置价格，再重新计算。',
-                'Some templates have no price at this level: valued 0 (marked). Set their price in Wholesale › Price lists and recompute.',
-              )}
+              title={
+                canManage
+                  ? t(
+                      '有卡券模板在该价格等级下没有批发价，这些行按 0 计价（标为“无价格”）。请先在 批发 › 价格表 中设置价格，再重新计算。',
+                      'Some templates have no price at this level: valued 0 (marked). Set their price in Wholesale › Price lists and recompute.',
+                    )
+                  : t('有卡券模板在该价格等级下没有批发价，这些行按 0 计价（标为“无价格”）。', 'Some templates have no price at this level: valued 0 (marked).')
+              }
             />
           )}
           {fig(channel ? CHANNEL_TOTALS : BUYER_TOTALS, true)}
@@ -173,7 +178,7 @@ export function StatementDrawer(props: { api: Client; me: Me; id: string | null;
               {t('应结金额 = 净销售额 − 佣金/返利：本期渠道应付给品牌的金额。', 'Due = net sales − commission: what the channel owes for the period.')}
             </Typography.Text>
           )}
-          <Table<Row>
+          <Table<LineRow>
             rowKey="key"
             size="small"
             bordered
@@ -200,6 +205,12 @@ export function StatementDrawer(props: { api: Client; me: Me; id: string | null;
                         {t('无价格', 'No price')}
                       </Tag>
                     )}
+                    {!wide && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {qty(l)}
+                        {l.unit_price == null ? '' : ` × ${money(l.unit_price, cur)}`}
+                      </Typography.Text>
+                    )}
                     {l.adjusts && (
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {ADJUSTS[l.adjusts] ? t(...ADJUSTS[l.adjusts]) : l.adjusts}
@@ -208,8 +219,17 @@ export function StatementDrawer(props: { api: Client; me: Me; id: string | null;
                   </Space>
                 ),
               },
-              { title: t('数量', 'Qty'), dataIndex: 'quantity', align: 'right', render: (v: number, l) => (l.kind === 'commission' ? '—' : num(v)) },
-              { title: t('单价', 'Unit price'), dataIndex: 'unit_price', align: 'right', render: (v: number | null) => (v == null ? '—' : money(v, cur)) },
+              ...(wide
+                ? [
+                    { title: t('数量', 'Qty'), key: 'qty', align: 'right' as const, render: (_: unknown, l: LineRow) => qty(l) },
+                    {
+                      title: t('单价', 'Unit price'),
+                      key: 'price',
+                      align: 'right' as const,
+                      render: (_: unknown, l: LineRow) => (l.unit_price == null ? '—' : money(l.unit_price, cur)),
+                    },
+                  ]
+                : []),
               // allocations and activations are counted, not valued
               {
                 title: t('金额', 'Amount'),

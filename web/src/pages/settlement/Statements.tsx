@@ -182,36 +182,62 @@ export function Statements({ api, me, partner }: { api: Client; me: Me; partner?
         scroll={{ x: 'max-content' }}
         onRow={(s) => ({ onClick: () => setOpenId(s.id), style: { cursor: 'pointer' } })}
         data-testid="statements-table"
-        columns={[
-          {
-            title: t('对象', 'Party'),
-            key: 'party',
-            render: (_, s) => (
-              <Space direction="vertical" size={0}>
-                <b>{s.party_name}</b>
-                <span className="kq-muted" style={{ fontSize: 12 }}>
-                  {s.party_type === 'channel' ? t('渠道', 'Channel') : t('企业客户', 'Buyer')}
-                </span>
-              </Space>
-            ),
-          },
-          { title: t('期间', 'Period'), key: 'period', render: (_, s) => periodWords(s, tz, t) },
-          {
-            title: t('状态', 'State'),
-            key: 'state',
-            render: (_, s) => (
-              <Space size={4} wrap>
-                <StateTag state={s.state} />
-                {s.flagged && (
-                  <Tag color="orange" icon={<WarningOutlined />} data-testid="statement-flag">
-                    {t('无价格', 'No price')}
-                  </Tag>
-                )}
-              </Space>
-            ),
-          },
-          { title: t('金额', 'Figures'), key: 'totals', render: (_, s) => figure(s) },
-        ]}
+        columns={
+          wide
+            ? [
+                {
+                  title: t('对象', 'Party'),
+                  key: 'party',
+                  render: (_, s) => (
+                    <Space direction="vertical" size={0}>
+                      <b>{s.party_name}</b>
+                      <span className="kq-muted" style={{ fontSize: 12 }}>
+                        {s.party_type === 'channel' ? t('渠道', 'Channel') : t('企业客户', 'Buyer')}
+                      </span>
+                    </Space>
+                  ),
+                },
+                { title: t('期间', 'Period'), key: 'period', render: (_, s) => periodWords(s, tz, t) },
+                {
+                  title: t('状态', 'State'),
+                  key: 'state',
+                  render: (_, s) => (
+                    <Space size={4} wrap>
+                      <StateTag state={s.state} />
+                      {s.flagged && (
+                        <Tag color="orange" icon={<WarningOutlined />} data-testid="statement-flag">
+                          {t('无价格', 'No price')}
+                        </Tag>
+                      )}
+                    </Space>
+                  ),
+                },
+                { title: t('金额', 'Figures'), key: 'totals', render: (_, s) => figure(s) },
+              ]
+            : [
+                // a phone: each statement one stacked cell — party and period, state, figures
+                {
+                  title: t('对账单', 'Statements'),
+                  key: 'all',
+                  render: (_, s) => (
+                    <Space direction="vertical" size={2}>
+                      <span>
+                        <b>{s.party_name}</b> · {periodWords(s, tz, t)}
+                      </span>
+                      <Space size={4} wrap>
+                        <StateTag state={s.state} />
+                        {s.flagged && (
+                          <Tag color="orange" icon={<WarningOutlined />} data-testid="statement-flag">
+                            {t('无价格', 'No price')}
+                          </Tag>
+                        )}
+                      </Space>
+                      {figure(s)}
+                    </Space>
+                  ),
+                },
+              ]
+        }
       />
       <StatementDrawer api={api} me={me} id={openId} canManage={canManage} onClose={() => setOpenId(null)} onChanged={load} />
       <Modal

@@ -18,7 +18,11 @@ export function periodWords(s: { period_from: string; period_to: string }, tz: s
   const from = dayjs(s.period_from).tz(tz);
   const to = dayjs(s.period_to).tz(tz);
   const midnights = from.format('HH:mm') === '00:00' && to.format('HH:mm') === '00:00';
-  if (!midnights) return t(`${from.format('YYYY-MM-DD HH:mm')} 至 ${to.format('YYYY-MM-DD HH:mm')}`, `${from.format('YYYY-MM-DD HH:mm')} to ${to.format('YYYY-MM-DD HH:mm')}`);
+  if (!midnights)
+    return t(
+      `${from.format('YYYY-MM-DD HH:mm')} 至 ${to.format('YYYY-MM-DD HH:mm')}`,
+      `${from.format('YYYY-MM-DD HH:mm')} to ${to.format('YYYY-MM-DD HH:mm')}`,
+    );
   const last = to.subtract(1, 'day');
   const a = from.format('YYYY-MM-DD');
   const b = last.format('YYYY-MM-DD');

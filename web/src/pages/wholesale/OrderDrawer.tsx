@@ -81,22 +81,22 @@ export function OrderDrawer({ id, data, onClose, onChanged }: { id: string | nul
             () => t('已标记为已交付', 'Marked delivered'),
           )
         : ask === 'offline'
-        ? await act(
-            'pay',
-            () => api.payOrder(o.id, { method: 'offline', reference: v.reference, amount: yuanToFen(v.amount)! }),
-            () => t('已记录线下付款', 'Payment recorded'),
-          )
-        : ask === 'cancel'
           ? await act(
-              'cancel',
-              () => api.cancelOrder(o.id, v.reason),
-              () => t('订单已取消', 'Order cancelled'),
+              'pay',
+              () => api.payOrder(o.id, { method: 'offline', reference: v.reference, amount: yuanToFen(v.amount)! }),
+              () => t('已记录线下付款', 'Payment recorded'),
             )
-          : await act(
-              'refund',
-              () => api.refundOrder(o.id, v.reason),
-              () => t('已退款', 'Refunded'),
-            );
+          : ask === 'cancel'
+            ? await act(
+                'cancel',
+                () => api.cancelOrder(o.id, v.reason),
+                () => t('订单已取消', 'Order cancelled'),
+              )
+            : await act(
+                'refund',
+                () => api.refundOrder(o.id, v.reason),
+                () => t('已退款', 'Refunded'),
+              );
     if (ok) setAsk(null);
   };
   const openAsk = (a: Ask) => {
