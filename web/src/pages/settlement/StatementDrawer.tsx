@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Drawer, Grid, Modal, Row, Space, Statistic, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Grid, Modal, Space, Table, Tag, Typography, message } from 'antd';
 import { FileExcelOutlined, FileTextOutlined, LockOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
 import { report, type Client } from '../../api';
 import type { Me, Statement, StatementLine } from '../../api/types';
@@ -9,6 +9,7 @@ import { saveFile } from '../batches/ExportCodes';
 import { Refusal } from '../wholesale/Refusal';
 import { ADJUSTS, BUYER_COUNTS, BUYER_TOTALS, CHANNEL_COUNTS, CHANNEL_TOTALS, KIND_ORDER, KINDS } from './words';
 import { periodWords, StateTag } from './period';
+import { Figures } from './Figures';
 
 type LineRow = StatementLine & { key: string; span: number };
 
@@ -82,26 +83,6 @@ export function StatementDrawer(props: { api: Client; me: Me; id: string | null;
     }
   }
   const channel = s?.party_type === 'channel';
-  const fig = (list: [string, string, string, boolean][], strong: boolean) => (
-    <Row gutter={[12, 12]}>
-      {list.map(([k, zh, en, fen]) => (
-        <Col key={k} xs={12} md={strong ? 6 : 4}>
-          {strong ? (
-            <Card size="small">
-              <Statistic title={t(zh, en)} value={fen ? money(s?.totals[k], cur) : num(s?.totals[k])} data-testid={`total-${k}`} />
-            </Card>
-          ) : (
-            <div data-testid={`total-${k}`}>
-              <div className="kq-muted" style={{ fontSize: 12 }}>
-                {t(zh, en)}
-              </div>
-              <div>{fen ? money(s?.totals[k], cur) : num(s?.totals[k])}</div>
-            </div>
-          )}
-        </Col>
-      ))}
-    </Row>
-  );
   const qty = (l: StatementLine) => (l.kind === 'commission' ? '—' : num(l.quantity));
   const kinds = [...new Set(rows.map((r) => r.kind))];
 
@@ -171,8 +152,8 @@ export function StatementDrawer(props: { api: Client; me: Me; id: string | null;
               }
             />
           )}
-          {fig(channel ? CHANNEL_TOTALS : BUYER_TOTALS, true)}
-          {fig(channel ? CHANNEL_COUNTS : BUYER_COUNTS, false)}
+          <Figures list={channel ? CHANNEL_TOTALS : BUYER_TOTALS} totals={s.totals} currency={cur} strong />
+          <Figures list={channel ? CHANNEL_COUNTS : BUYER_COUNTS} totals={s.totals} currency={cur} />
           {channel && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('应结金额 = 净销售额 − 佣金/返利：本期渠道应付给品牌的金额。', 'Due = net sales − commission: what the channel owes for the period.')}
