@@ -21,7 +21,7 @@ export const SETTLEMENT = {
   },
   STATEMENT_PERIOD_OPEN: {
     status: 409,
-    zh: '对账期间还没有结束[（结束于 {period_to:text}）]，期间结束后才能结账。',
-    en: 'The statement period has not ended yet[ (it ends at {period_to:text})]: it can be closed after that.',
+    zh: '对账期间还没有结束[（结束于 {period_to:time}）]，期间结束后才能结账。',
+    en: 'The statement period has not ended yet[ (it ends at {period_to:time})]: it can be closed after that.',
   },
 } as const satisfies Record<string, EntryDef>;

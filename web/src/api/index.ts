@@ -215,6 +215,19 @@ export function client(auth: Auth) {
     cancelOrder: (id: string, reason: string) => answer(api.POST('/v1/wholesale-orders/{id}/cancel', { ...byId(id), body: { reason } })),
     refundOrder: (id: string, reason: string) => answer(api.POST('/v1/wholesale-orders/{id}/refund', { ...byId(id), body: { reason } })),
     fulfilOrder: (id: string) => answer(api.POST('/v1/wholesale-orders/{id}/fulfil', byId(id))),
+    /** 标记已交付: a password-protected file was handed over (a downloaded delivery link marks it by itself). */
+    markDelivered: (id: string) => answer(api.POST('/v1/wholesale-orders/{id}/delivered', byId(id))),
+    /** 对账结算: statements per channel or buyer and period (a partner: its subtree's), their close and files, commission rates. */
+    statements: (q: T.StatementQuery = {}) => answer(api.GET('/v1/statements', { params: { query: q } })),
+    statement: (id: string) => answer(api.GET('/v1/statements/{id}', byId(id))),
+    /** 生成对账单: the party's draft for [from, to) (local days); the same period again recomputes the draft. */
+    computeStatement: (b: T.StatementInput) => answer(api.POST('/v1/statements', { body: b })),
+    closeStatement: (id: string) => answer(api.POST('/v1/statements/{id}/close', byId(id))),
+    statementFile: (id: string, format: 'csv' | 'xlsx') =>
+      answer(api.GET('/v1/statements/{id}/export', { params: { path: { id }, query: { format } }, parseAs: 'blob' })) as Promise<Blob>,
+    settlementRates: () => answer(api.GET('/v1/settlement-rates')),
+    setSettlementRate: (level: string, b: T.SettlementRateBody) =>
+      answer(api.PUT('/v1/settlement-rates/{price_level}', { params: { path: { price_level: level } }, body: b })),
     /** 数据穿透: figures by channel, own and subtree (a partner: its subtree), and the cohort funnel. */
     channelStats: (q: T.ChannelStatsQuery) => answer(api.GET('/v1/stats/channels', { params: { query: q } })),
     channelFunnel: (q: T.ChannelStatsQuery) => answer(api.GET('/v1/stats/channels/funnel', { params: { query: q } })),

@@ -109,6 +109,14 @@ export type OrderState = Order['state'];
 export type OrderQuery = Query<'/v1/wholesale-orders'>;
 export type OrderInput = Body<'/v1/wholesale-orders', 'post'>;
 export type OrderPayment = Body<'/v1/wholesale-orders/{id}/payments', 'post'>;
+
+/** 对账单 (docs/settlement.md): a party's statement for a period, its lines and totals (fen). */
+export type Statement = Answer<'/v1/statements/{id}', 'get'>;
+export type StatementLine = Statement['lines'][number];
+export type StatementQuery = Query<'/v1/statements'>;
+export type StatementInput = Body<'/v1/statements', 'post'>;
+export type SettlementRate = Answer<'/v1/settlement-rates', 'get'>['data'][number];
+export type SettlementRateBody = Body<'/v1/settlement-rates/{price_level}', 'put'>;
 /** 数据穿透 and 窜货预警. */
 export type ChannelStats = Answer<'/v1/stats/channels', 'get'>;
 export type ChannelStatsRow = ChannelStats['rows'][number];

@@ -5,6 +5,7 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  AccountBookOutlined,
   BarChartOutlined,
   CreditCardOutlined,
   AlertOutlined,
@@ -34,6 +35,7 @@ import { Channels } from '../pages/channels/Channels';
 import { ChannelStats } from '../pages/channels/ChannelStats';
 import { LeakageAlerts } from '../pages/channels/LeakageAlerts';
 import { Wholesale } from '../pages/wholesale/Wholesale';
+import { Settlement } from '../pages/settlement/Settlement';
 import { Access } from '../pages/access/Access';
 import { Webhooks } from '../pages/webhooks/Webhooks';
 import { Audit } from '../pages/audit/Audit';
@@ -57,6 +59,8 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   { key: 'channel-stats', zh: '渠道数据', en: 'Channel stats', icon: <FundOutlined />, page: () => <ConsoleChannelStats />, need: 'channel_stats.read' },
   { key: 'leakage', zh: '窜货预警', en: 'Leakage alerts', icon: <AlertOutlined />, page: () => <ConsoleLeakage />, need: 'leakage.read' },
   { key: 'wholesale', zh: '批发', en: 'Wholesale', icon: <GoldOutlined />, page: () => <Wholesale />, need: 'wholesale.read' },
+  // 对账结算 right below 批发: it settles channels and wholesale buyers alike (docs/ui.md)
+  { key: 'settlement', zh: '对账结算', en: 'Settlement', icon: <AccountBookOutlined />, page: () => <Settlement />, need: 'settlement.read' },
   { key: 'access', zh: '账号与密钥', en: 'Accounts & keys', icon: <SafetyOutlined />, page: () => <Access />, need: 'keys.manage' },
   { key: 'webhooks', zh: 'Webhooks', en: 'Webhooks', icon: <ApiOutlined />, page: () => <Webhooks />, need: 'catalog.write' },
   { key: 'audit', zh: '审计日志', en: 'Audit log', icon: <AuditOutlined />, page: () => <Audit />, need: 'audit.read' },

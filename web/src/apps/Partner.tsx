@@ -10,6 +10,7 @@ import { ChannelTree, levelName } from '../pages/channels/ChannelTree';
 import { PartnerCards } from '../pages/partner/PartnerCards';
 import { ChannelStats } from '../pages/channels/ChannelStats';
 import { LeakageAlerts } from '../pages/channels/LeakageAlerts';
+import { Statements } from '../pages/settlement/Statements';
 
 /**
  * The partner portal 渠道商门户 (/partner; phone first, Chinese first): a channel partner signs in
@@ -50,6 +51,8 @@ export const PORTAL_SECTIONS: PortalSection[] = [
     need: 'leakage.read',
     page: ({ api, me }) => <LeakageAlerts api={api} me={me} canHandle={false} compact />,
   },
+  // its own and its subtree's channel statements, read only, with export (closing them is the brand's)
+  { key: 'statements', zh: '对账单', en: 'Statements', need: 'settlement.read', page: ({ api, me }) => <Statements api={api} me={me} partner /> },
 ];
 
 export default function Partner() {

@@ -11,7 +11,7 @@ import type { WholesaleData } from './Wholesale';
 import { STATE_COLOR } from './Orders';
 import { Refusal } from './Refusal';
 
-type Ask = 'offline' | 'cancel' | 'refund' | null;
+type Ask = 'offline' | 'cancel' | 'refund' | 'delivered' | null;
 
 /**
  * One wholesale order: its buyer, state and payment, its lines with their prices (a line sold below the
@@ -74,23 +74,29 @@ export function OrderDrawer({ id, data, onClose, onChanged }: { id: string | nul
     const v = await form.validateFields();
     const o = order!;
     const ok =
-      ask === 'offline'
+      ask === 'delivered'
         ? await act(
-            'pay',
-            () => api.payOrder(o.id, { method: 'offline', reference: v.reference, amount: yuanToFen(v.amount)! }),
-            () => t('已记录线下付款', 'Payment recorded'),
+            'delivered',
+            () => api.markDelivered(o.id),
+            () => t('已标记为已交付', 'Marked delivered'),
           )
-        : ask === 'cancel'
+        : ask === 'offline'
           ? await act(
-              'cancel',
-              () => api.cancelOrder(o.id, v.reason),
-              () => t('订单已取消', 'Order cancelled'),
+              'pay',
+              () => api.payOrder(o.id, { method: 'offline', reference: v.reference, amount: yuanToFen(v.amount)! }),
+              () => t('已记录线下付款', 'Payment recorded'),
             )
-          : await act(
-              'refund',
-              () => api.refundOrder(o.id, v.reason),
-              () => t('已退款', 'Refunded'),
-            );
+          : ask === 'cancel'
+            ? await act(
+                'cancel',
+                () => api.cancelOrder(o.id, v.reason),
+                () => t('订单已取消', 'Order cancelled'),
+              )
+            : await act(
+                'refund',
+                () => api.refundOrder(o.id, v.reason),
+                () => t('已退款', 'Refunded'),
+              );
     if (ok) setAsk(null);
   };
   const openAsk = (a: Ask) => {
@@ -154,6 +160,8 @@ export function OrderDrawer({ id, data, onClose, onChanged }: { id: string | nul
       );
     if (o.state === 'draft' || o.state === 'confirmed') out.push(b('cancel', t('取消订单', 'Cancel'), () => openAsk('cancel'), { danger: true }));
     if (o.state === 'paid' && o.fulfilled_units === 0) out.push(b('refund', t('退款', 'Refund'), () => openAsk('refund'), { danger: true }));
+    // a file handed over by hand (password-protected): the operator says so; a downloaded delivery link does it by itself
+    if (o.state === 'fulfilled') out.push(b('delivered', t('标记已交付', 'Mark delivered'), () => openAsk('delivered')));
     return out;
   };
 
@@ -200,6 +208,7 @@ export function OrderDrawer({ id, data, onClose, onChanged }: { id: string | nul
                     },
                   ]
                 : []),
+              ...(order.delivered_at ? [{ key: 'delivered', label: t('交付时间', 'Delivered'), children: time(order.delivered_at) }] : []),
               ...(order.reason ? [{ key: 'reason', label: t('原因', 'Reason'), children: order.reason }] : []),
               {
                 key: 'id',
@@ -271,7 +280,15 @@ export function OrderDrawer({ id, data, onClose, onChanged }: { id: string | nul
       )}
       <Modal
         open={!!ask}
-        title={ask === 'offline' ? t('记录线下付款', 'Record an offline payment') : ask === 'cancel' ? t('取消订单', 'Cancel the order') : t('退款', 'Refund')}
+        title={
+          ask === 'delivered'
+            ? t('标记已交付', 'Mark delivered')
+            : ask === 'offline'
+              ? t('记录线下付款', 'Record an offline payment')
+              : ask === 'cancel'
+                ? t('取消订单', 'Cancel the order')
+                : t('退款', 'Refund')
+        }
         onCancel={() => setAsk(null)}
         onOk={submitAsk}
         okButtonProps={{ loading: !!busy, 'data-testid': 'order-ask-ok' }}
@@ -279,7 +296,14 @@ export function OrderDrawer({ id, data, onClose, onChanged }: { id: string | nul
       >
         <Refusal error={error} />
         <Form form={form} layout="vertical">
-          {ask === 'offline' ? (
+          {ask === 'delivered' ? (
+            <Typography.Paragraph data-testid="order-delivered-why">
+              {t(
+                '客户已拿到这批券码时标记。用于线下交付了加密文件（带密码的文件）的情况；如果客户通过交付链接下载了券码，订单会自动变为“已交付”，无需标记。',
+                'Mark it when the buyer has the codes: for a password-protected file handed over. A delivery link the buyer downloaded from marks the order by itself.',
+              )}
+            </Typography.Paragraph>
+          ) : ask === 'offline' ? (
             <>
               <Form.Item name="reference" label={t('付款凭证号', 'Payment reference')} rules={[{ required: true, message: t('请填写凭证号', 'Required') }]}>
                 <Input maxLength={200} />
