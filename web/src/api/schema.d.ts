@@ -18154,6 +18154,9 @@ export interface paths {
                         "application/json": {
                             data: {
                                 batch_id: string;
+                                batch_name: string | null;
+                                /** @description the batch’s template: what the cards are */
+                                template_name: string | null;
                                 /** @description given to it, less what was taken back */
                                 granted: number;
                                 /** @description passed on to channels below or beside it, less what came back */
