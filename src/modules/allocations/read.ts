@@ -50,7 +50,11 @@ export async function holdings(q: Sql, caller: Caller, channelId: string): Promi
       batch_id: batchId,
       batch_name: b?.name ?? null,
       template_name: b ? (templates.get(b.template_id) ?? null) : null,
-      granted, allocated, issued: f('issue', 'debited'), available: a.balance ?? 0 };
+      granted,
+      allocated,
+      issued: f('issue', 'debited'),
+      available: a.balance ?? 0,
+    };
   });
 }
 

@@ -250,10 +250,10 @@ export async function batchNames(q: Sql, tenantId: string, ids: string[]): Promi
 /** Each batch's name and template, for lists that show a batch by name beside its card's name. */
 export async function batchLabels(q: Sql, tenantId: string, ids: string[]): Promise<Map<string, { name: string; template_id: string }>> {
   if (!ids.length) return new Map();
-  const r = await q.query<{ id: string; name: string; template_id: string }>('SELECT id, name, template_id FROM batches WHERE tenant_id = $1 AND id = ANY($2)', [
-    tenantId,
-    ids,
-  ]);
+  const r = await q.query<{ id: string; name: string; template_id: string }>(
+    'SELECT id, name, template_id FROM batches WHERE tenant_id = $1 AND id = ANY($2)',
+    [tenantId, ids],
+  );
   return new Map(r.rows.map((x) => [x.id, { name: x.name, template_id: x.template_id }]));
 }
 

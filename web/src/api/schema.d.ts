@@ -17085,6 +17085,8 @@ export interface paths {
                                 };
                                 reference_type: string | null;
                                 reference_id: string | null;
+                                /** @description lists and reads: what the reference names (a wholesale order: its buyer and units) */
+                                reference_name?: string | null;
                                 note: string | null;
                                 cards: number;
                                 password_protected: boolean;
@@ -17241,6 +17243,8 @@ export interface paths {
                             };
                             reference_type: string | null;
                             reference_id: string | null;
+                            /** @description lists and reads: what the reference names (a wholesale order: its buyer and units) */
+                            reference_name?: string | null;
                             note: string | null;
                             cards: number;
                             password_protected: boolean;
@@ -17385,6 +17389,8 @@ export interface paths {
                             };
                             reference_type: string | null;
                             reference_id: string | null;
+                            /** @description lists and reads: what the reference names (a wholesale order: its buyer and units) */
+                            reference_name?: string | null;
                             note: string | null;
                             cards: number;
                             password_protected: boolean;
@@ -17635,6 +17641,8 @@ export interface paths {
                             };
                             reference_type: string | null;
                             reference_id: string | null;
+                            /** @description lists and reads: what the reference names (a wholesale order: its buyer and units) */
+                            reference_name?: string | null;
                             note: string | null;
                             cards: number;
                             password_protected: boolean;
