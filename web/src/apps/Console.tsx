@@ -6,6 +6,8 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CloudDownloadOutlined,
+  ClusterOutlined,
   CreditCardOutlined,
   DatabaseOutlined,
   LogoutOutlined,
@@ -29,6 +31,8 @@ import { Members } from '../pages/members/Members';
 import { Stores } from '../pages/stores/Stores';
 import { Channels } from '../pages/channels/Channels';
 import { Access } from '../pages/access/Access';
+import { Deliveries } from '../pages/deliveries/Deliveries';
+import { Suppliers } from '../pages/suppliers/Suppliers';
 import { Webhooks } from '../pages/webhooks/Webhooks';
 import { Audit } from '../pages/audit/Audit';
 
@@ -48,6 +52,8 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   { key: 'members', zh: '会员', en: 'Members', icon: <TeamOutlined />, page: () => <Members /> },
   { key: 'stores', zh: '门店', en: 'Stores', icon: <ShopOutlined />, page: () => <Stores /> },
   { key: 'channels', zh: '渠道', en: 'Channels', icon: <ApartmentOutlined />, page: () => <Channels />, need: 'catalog.read' },
+  { key: 'deliveries', zh: '卡密交付', en: 'Deliveries', icon: <CloudDownloadOutlined />, page: () => <Deliveries />, need: 'deliveries.read' },
+  { key: 'suppliers', zh: '供应商', en: 'Suppliers', icon: <ClusterOutlined />, page: () => <Suppliers />, need: 'suppliers.read' },
   { key: 'access', zh: '账号与密钥', en: 'Accounts & keys', icon: <SafetyOutlined />, page: () => <Access />, need: 'keys.manage' },
   { key: 'webhooks', zh: 'Webhooks', en: 'Webhooks', icon: <ApiOutlined />, page: () => <Webhooks />, need: 'catalog.write' },
   { key: 'audit', zh: '审计日志', en: 'Audit log', icon: <AuditOutlined />, page: () => <Audit />, need: 'audit.read' },
