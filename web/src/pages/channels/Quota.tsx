@@ -42,6 +42,24 @@ export function QuotaPanel(props: {
     setVersion((v) => v + 1);
   };
   const hasChildren = channels.some((c) => c.parent_id === channel.id);
+  // on a phone a holding's actions sit under its name, in view without scrolling the table
+  const wide = Grid.useBreakpoint().md ?? true;
+  const hasOps = canManage || !!props.rowExtra;
+  const ops = (h: Holding) => (
+    <Space size={4} wrap>
+      {props.rowExtra?.(h)}
+      {canManage && !self && (
+        <Button size="small" icon={<RollbackOutlined />} onClick={() => setDialog({ mode: 'revoke', batchId: h.batch_id })} data-testid="quota-revoke">
+          {t('收回', 'Take back')}
+        </Button>
+      )}
+      {canManage && (
+        <Button size="small" icon={<SwapOutlined />} onClick={() => setDialog({ mode: 'transfer', batchId: h.batch_id })} data-testid="quota-transfer">
+          {t('调拨', 'Transfer')}
+        </Button>
+      )}
+    </Space>
+  );
   const nameOf = (id: string | null) =>
     id == null ? t('品牌', 'The brand') : (channels.find((c) => c.id === id)?.name ?? (id === channel.parent_id ? t('上级渠道', 'Parent channel') : '—'));
   const batchName = (id: string) => holdings?.find((h) => h.batch_id === id)?.batch_name ?? '—';
@@ -81,46 +99,15 @@ export function QuotaPanel(props: {
                 <span className="kq-muted" style={{ fontSize: 12 }}>
                   {h.template_name}
                 </span>
+                {!wide && hasOps && <div style={{ marginTop: 4 }}>{ops(h)}</div>}
               </Space>
             ),
           },
+          { title: t('可用', 'Available'), dataIndex: 'available', align: 'right', render: (n: number) => <b data-testid="quota-available">{num(n)}</b> },
           { title: t('获得', 'Granted'), dataIndex: 'granted', align: 'right', render: num },
           { title: t('已分下级', 'Passed on'), dataIndex: 'allocated', align: 'right', render: num },
           { title: t('已发放', 'Issued'), dataIndex: 'issued', align: 'right', render: num },
-          { title: t('可用', 'Available'), dataIndex: 'available', align: 'right', render: (n: number) => <b data-testid="quota-available">{num(n)}</b> },
-          ...(canManage || props.rowExtra
-            ? [
-                {
-                  title: '',
-                  key: 'ops',
-                  render: (_: unknown, h: Holding) => (
-                    <Space size={4} wrap>
-                      {props.rowExtra?.(h)}
-                      {canManage && !self && (
-                        <Button
-                          size="small"
-                          icon={<RollbackOutlined />}
-                          onClick={() => setDialog({ mode: 'revoke', batchId: h.batch_id })}
-                          data-testid="quota-revoke"
-                        >
-                          {t('收回', 'Take back')}
-                        </Button>
-                      )}
-                      {canManage && (
-                        <Button
-                          size="small"
-                          icon={<SwapOutlined />}
-                          onClick={() => setDialog({ mode: 'transfer', batchId: h.batch_id })}
-                          data-testid="quota-transfer"
-                        >
-                          {t('调拨', 'Transfer')}
-                        </Button>
-                      )}
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
+          ...(wide && hasOps ? [{ title: '', key: 'ops', render: (_: unknown, h: Holding) => ops(h) }] : []),
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
