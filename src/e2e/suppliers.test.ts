@@ -63,7 +63,10 @@ test('operator: suppliers with health, edit without the secret, 采购卡密 int
 
   // SKU mappings by priority with cost
   await page.getByRole('tab', { name: '商品映射' }).click();
-  await assertText(page.getByTestId('supplier-skus'), /phone-credit-50[\s\S]*直充[\s\S]*1[\s\S]*演示供应商（模拟器）[\s\S]*¥49\.50[\s\S]*video-vip-month[\s\S]*卡密[\s\S]*¥19\.80/);
+  await assertText(
+    page.getByTestId('supplier-skus'),
+    /phone-credit-50[\s\S]*直充[\s\S]*1[\s\S]*演示供应商（模拟器）[\s\S]*¥49\.50[\s\S]*video-vip-month[\s\S]*卡密[\s\S]*¥19\.80/,
+  );
   await shots(page, 'suppliers-skus', ['desktop']);
 
   // 采购卡密: 3 codes into the demo's imported batch
