@@ -9,7 +9,7 @@ import { assertText, choose, shots, signIn } from './journey.js';
  * Channel allocation 渠道分配 in a real browser (issue 12), on the demo tree 华东总代 → 苏州区域代理 → 观前街团长:
  *  - an operator allocates issue quota of a batch to 华东总代 (with a tracking parameter) and from it to
  *    苏州区域代理, sees their holdings by name, is refused in Chinese when asking more than the giver
- *    holds, and takes one back;
+ *    holds or giving to a suspended channel, and takes one back;
  *  - 苏州区域代理's partner, on a phone, reads its quota, allocates one to 观前街团长, issues a card within
  *    its quota (the code shown once) and is refused in Chinese beyond it.
  * Screenshots `allocation-…` and `partner-quota-…` at 1440×900 and 390×844.
@@ -98,6 +98,17 @@ test('operator: allocates quota down the tree, sees holdings by name, is refused
   await shots(page, 'allocation-history');
   const held = (await owner('GET', `/v1/channels/${await channelId('华东总代')}/holdings`)).body.data[0];
   assert.deepEqual([held.granted, held.allocated, held.available], [10, 2, 8]);
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'detached' });
+
+  // a suspended channel is given nothing: the refusal in Chinese
+  const north = await channelId('华北总代');
+  assert.equal((await owner('PATCH', `/v1/channels/${north}`, { status: 'suspended' })).status, 200);
+  await node(page, '华北总代').getByTestId('channel-quota').first().click();
+  await drawer.getByTestId('quota-grant').click();
+  await allocate(page, 1);
+  await assertText(page.getByTestId('alloc-error'), /这个渠道已暂停合作，不能再通过它发券或分配。/);
+  assert.equal((await owner('PATCH', `/v1/channels/${north}`, { status: 'active' })).status, 200);
   assert.deepEqual(csp, []);
   await ctx.close();
 });
