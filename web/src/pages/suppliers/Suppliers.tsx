@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Tooltip, Typography, message } from 'antd';
+import { Alert, Button, Form, Grid, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Tooltip, Typography, message } from 'antd';
 import { EditOutlined, PlusOutlined, SyncOutlined } from '@ant-design/icons';
 import { report } from '../../api';
 import type { Supplier, SupplierSku } from '../../api/types';
@@ -55,6 +55,31 @@ export function Suppliers() {
     }
   };
 
+  const health = (s: Supplier) => {
+    const h = s.health;
+    return (
+      <Space direction="vertical" size={0} data-testid={`supplier-health-${s.name}`}>
+        {h.circuit === 'open' ? (
+          <Tooltip title={h.last_error}>
+            <Tag color="red">{t(`已熔断，至 ${time(h.circuit_open_until)}`, `Circuit open until ${time(h.circuit_open_until)}`)}</Tag>
+          </Tooltip>
+        ) : (
+          <Tag color={h.consecutive_failures ? 'orange' : 'green'}>{t('正常', 'Healthy')}</Tag>
+        )}
+        <span className="kq-muted" style={{ fontSize: 12 }}>
+          {t(`成功 ${num(h.successes)} · 失败 ${num(h.failures)}`, `${num(h.successes)} ok · ${num(h.failures)} failed`)}
+          {h.consecutive_failures ? t(`（连续失败 ${h.consecutive_failures}）`, ` (${h.consecutive_failures} in a row)`) : ''}
+        </span>
+        {h.last_error && (
+          <span className="kq-muted" style={{ fontSize: 12 }}>
+            {t('最近错误', 'Last error')}：{h.last_error.slice(0, 60)} · {time(h.last_failure_at)}
+          </span>
+        )}
+      </Space>
+    );
+  };
+  // on a phone the status and health sit under the name, in view without scrolling the table
+  const wide = Grid.useBreakpoint().md ?? true;
   const list = (
     <Table<Supplier>
       rowKey="id"
@@ -74,6 +99,7 @@ export function Suppliers() {
               <span className="kq-muted" style={{ fontSize: 12 }}>
                 {t(PROTOCOLS[s.protocol], s.protocol)} · {s.base_url}
               </span>
+              {!wide && health(s)}
             </Space>
           ),
         },
@@ -84,33 +110,7 @@ export function Suppliers() {
             <Tag color={v === 'active' ? 'green' : 'default'}>{v === 'active' ? t('启用', 'Active') : t('停用', 'Disabled')}</Tag>
           ),
         },
-        {
-          title: t('健康', 'Health'),
-          key: 'health',
-          render: (_: unknown, s) => {
-            const h = s.health;
-            return (
-              <Space direction="vertical" size={0} data-testid={`supplier-health-${s.name}`}>
-                {h.circuit === 'open' ? (
-                  <Tooltip title={h.last_error}>
-                    <Tag color="red">{t(`已熔断，至 ${time(h.circuit_open_until)}`, `Circuit open until ${time(h.circuit_open_until)}`)}</Tag>
-                  </Tooltip>
-                ) : (
-                  <Tag color={h.consecutive_failures ? 'orange' : 'green'}>{t('正常', 'Healthy')}</Tag>
-                )}
-                <span className="kq-muted" style={{ fontSize: 12 }}>
-                  {t(`成功 ${num(h.successes)} · 失败 ${num(h.failures)}`, `${num(h.successes)} ok · ${num(h.failures)} failed`)}
-                  {h.consecutive_failures ? t(`（连续失败 ${h.consecutive_failures}）`, ` (${h.consecutive_failures} in a row)`) : ''}
-                </span>
-                {h.last_error && (
-                  <span className="kq-muted" style={{ fontSize: 12 }}>
-                    {t('最近错误', 'Last error')}：{h.last_error.slice(0, 60)} · {time(h.last_failure_at)}
-                  </span>
-                )}
-              </Space>
-            );
-          },
-        },
+        ...(wide ? [{ title: t('健康', 'Health'), key: 'health', render: (_: unknown, s: Supplier) => health(s) }] : []),
         { title: t('商户号 / app_key', 'Merchant / app_key'), dataIndex: 'app_key' },
         { title: t('最近同步', 'Last sync'), key: 'sync', render: (_: unknown, s) => time(lastSync(s.id)) },
         ...(canManage
