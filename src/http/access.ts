@@ -79,6 +79,10 @@ const ACTIONS = {
   'suppliers.manage': ['owner', 'operator'], // suppliers, their secrets and SKU mappings
   'suppliers.read': ['owner', 'operator', 'analyst'],
   'suppliers.order': ['owner', 'operator'], // buy codes into stock, top up an account: spends the brand's money at a supplier
+  // 对账结算: statements are computed, closed and priced (commission rates) by the brand's staff; a partner reads its subtree's channel statements
+  'settlement.manage': ['owner', 'operator'],
+  'settlement.read': ['owner', 'operator', 'analyst', 'channel'],
+  'settlement.rates': ['owner', 'operator', 'analyst'],
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

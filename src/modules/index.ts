@@ -21,6 +21,7 @@ import wholesale from './wholesale/index.js';
 import deliveries from './deliveries/index.js';
 import allocations from './allocations/index.js';
 import suppliers from './suppliers/index.js';
+import settlement from './settlement/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -49,4 +50,5 @@ export const modules: ModuleDef[] = [
   deliveries,
   allocations,
   suppliers,
+  settlement,
 ];

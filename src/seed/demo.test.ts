@@ -53,6 +53,20 @@ test('the demo seed gives every screen something real to show, once', async () =
   );
   const theirs = (await env.api('GET', '/v1/cards?limit=200', undefined, pk)).body.data;
   assert.ok(theirs.length >= 2 && theirs.every((c: any) => [suzhou.id, guanqian.id].includes(c.channel_id)), 'cards issued through its subtree, only');
+  // the trade: a quota down the tree, a price list per level, a buyer with a paid order to fulfil
+  const held = (await env.api('GET', `/v1/channels/${suzhou.id}/holdings`, undefined, pk)).body.data;
+  assert.equal(
+    held.reduce((n: number, h: any) => n + h.available, 0),
+    50,
+    '苏州区域代理 holds 50 of 华东总代’s 200',
+  );
+  assert.ok((await env.api('GET', '/v1/price-lists?price_level=L2', undefined, key)).body.data.length >= 2);
+  const orders = (await env.api('GET', '/v1/wholesale-orders', undefined, key)).body.data;
+  assert.deepEqual(
+    orders.map((o: any) => [o.state, o.units]),
+    [['paid', 20]],
+  );
+  assert.equal((await env.api('POST', `/v1/wholesale-orders/${orders[0].id}/fulfil`, undefined, key)).body.state, 'fulfilled', 'the demo order fulfils');
   const other = await startTestEnv();
   try {
     const again = await seedDemo({ ...other.ctx, config: { ...other.ctx.config, bootstrapKey: 'kq_test_bootstrap_key_0123456789' } });

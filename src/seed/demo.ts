@@ -16,6 +16,7 @@ import { drainJobs } from '../platform/jobs.js';
 import type { TemplateInput } from '../modules/templates/schemas.js';
 import { ensureOperator } from '../modules/identity/operators.js';
 import { createChannel } from '../modules/channels/service.js';
+import { seedDemoTrade } from './demo-trade.js';
 
 /**
  * Demo sign-ins for the console, the clerk page and the partner portal (/partner: partner accounts
@@ -61,9 +62,9 @@ export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: bo
 
   const stores: Awaited<ReturnType<typeof createStore>>[] = [];
   for (const s of [
-    { name: '上海南京西路店', code: 'SH001', lat: 31.2297, lng: 121.4547, tags: ['shanghai', 'mall'] },
-    { name: '北京三里屯店', code: 'BJ001', lat: 39.9334, lng: 116.4551, tags: ['beijing', 'street'] },
-    { name: '深圳万象城店', code: 'SZ001', lat: 22.5375, lng: 114.1122, tags: ['shenzhen', 'mall'] },
+    { name: '上海南京西路店', province: '上海市', city: '上海市', code: 'SH001', lat: 31.2297, lng: 121.4547, tags: ['shanghai', 'mall'] },
+    { name: '北京三里屯店', province: '北京市', city: '北京市', code: 'BJ001', lat: 39.9334, lng: 116.4551, tags: ['beijing', 'street'] },
+    { name: '深圳万象城店', province: '广东省', city: '深圳市', code: 'SZ001', lat: 22.5375, lng: 114.1122, tags: ['shenzhen', 'mall'] },
   ])
     stores.push(await tx((q) => createStore(q, DEMO_TENANT, s)));
   const members: Awaited<ReturnType<typeof createMember>>[] = [];
@@ -154,7 +155,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: bo
   };
   const batch = (templateId: string, name: string, mode: 'pregenerated' | 'on_issue' | 'imported', extra: object = {}) =>
     tx((q) => createBatch(q, DEMO_TENANT, { template_id: templateId, name, mode, ...extra }, now));
-  await batch(templates.cash.id, '双11 预生成 1000 张', 'pregenerated', { quantity: 1000, code_format: { prefix: 'KQ' } });
+  const pool = await batch(templates.cash.id, '双11 预生成 1000 张', 'pregenerated', { quantity: 1000, code_format: { prefix: 'KQ' } });
   const onIssue: Record<string, string> = {};
   for (const [kind, tpl] of Object.entries(templates)) {
     if (kind === 'external') continue;
@@ -194,5 +195,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: bo
   await ensureOperator(ctx.db, DEMO_TENANT, { ...accounts[2], display_name: '华东总代 陈经理', channel_id: east.id }, now);
   await ensureOperator(ctx.db, DEMO_TENANT, { ...accounts[3], display_name: '苏州区域代理 王经理', channel_id: suzhou.id }, now);
   await drainJobs(ctx); // generate the pre-generated batch now, so the demo starts complete
+  const ids = { cashTemplate: templates.cash.id, giftTemplate: templates.gift.id, cashOnIssue: onIssue.cash, pool: pool.id };
+  await seedDemoTrade(ctx, owner, { ...ids, east: east.id, suzhou: suzhou.id });
   return { ownerKey, seeded: true, accounts };
 }

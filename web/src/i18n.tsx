@@ -111,6 +111,24 @@ export const NAMES = {
   channelStatus: { active: ['合作中', 'Active'], suspended: ['已暂停', 'Suspended'] },
   batchStatus: { generating: ['生成中', 'Generating'], paused: ['已暂停', 'Paused'], ready: ['已就绪', 'Ready'], failed: ['失败', 'Failed'] },
   batchMode: { pregenerated: ['预生成券码', 'Pre-generated'], on_issue: ['发放时生成', 'Generated on issue'], imported: ['导入券码', 'Imported'] },
+  orderState: {
+    draft: ['草稿', 'Draft'],
+    confirmed: ['已确认', 'Confirmed'],
+    paid: ['已付款', 'Paid'],
+    fulfilled: ['已履约', 'Fulfilled'],
+    delivered: ['已交付', 'Delivered'],
+    cancelled: ['已取消', 'Cancelled'],
+    refunded: ['已退款', 'Refunded'],
+  },
+  belowFloor: { refuse: ['拒绝', 'Refuse'], flag: ['允许并标记', 'Allow and flag'] },
+  payment: { offline: ['线下付款', 'Offline'], prepaid: ['预存款', 'Prepaid'] },
+  leakageReason: {
+    region: ['门店不在渠道区域内', 'Store outside the channel’s regions'],
+    store_tags: ['门店不带渠道的门店标签', 'Store without the channel’s store tags'],
+    member_region: ['会员不在渠道区域内', 'Member outside the channel’s regions'],
+  },
+  leakageKind: { redemption: ['核销', 'Redemption'], binding: ['绑定', 'Binding'] },
+  leakageRule: { allow: ['允许', 'Allow'], flag: ['允许并预警', 'Allow and alert'], refuse: ['拒绝核销', 'Refuse'] },
   period: { week: ['周', 'week'], month: ['月', 'month'], quarter: ['季度', 'quarter'], year: ['年', 'year'] },
 } as const;
 

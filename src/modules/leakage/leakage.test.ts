@@ -239,7 +239,11 @@ test('a partner sees its subtree’s alerts only; handling is once and audited; 
   assert.equal(h.body.note, '已联系渠道');
   const again = await env.api('POST', `/v1/leakage-alerts/${target.id}/handle`, { note: 'later' });
   assert.equal(again.body.note, '已联系渠道', 'the first handling stays');
-  assert.ok((await alerts('?handled=true&limit=200')).data.some((a: any) => a.id === target.id));
+  const handledList = await alerts('?handled=true&limit=200');
+  assert.ok(handledList.data.some((a: any) => a.id === target.id));
+  // who handled it is named beside its actor reference, like the card, channel and store
+  const handledBy = handledList.data.find((a: any) => a.id === target.id).handled_by;
+  assert.ok(handledBy && handledList.names[handledBy], `a name for ${handledBy}: ${JSON.stringify(handledList.names)}`);
   assert.ok(!(await alerts('?handled=false&limit=200')).data.some((a: any) => a.id === target.id));
   const audit = await env.ctx.db.query(`SELECT count(*)::int AS n FROM audit_entries WHERE action = 'leakage.handle' AND target_id = $1`, [target.id]);
   assert.equal(audit.rows[0].n, 2);

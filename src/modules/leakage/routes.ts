@@ -47,7 +47,9 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
           200: Type.Object({
             data: Type.Array(Alert),
             next_cursor: Nullable(Type.String()),
-            names: Type.Record(Type.String(), Type.String(), { description: 'the names of the card, template, channel, store and member ids' }),
+            names: Type.Record(Type.String(), Type.String(), {
+              description: 'the names of the card, template, channel, store and member ids, and of who handled it (handled_by)',
+            }),
           }),
         }),
       },

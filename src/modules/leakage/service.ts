@@ -68,7 +68,7 @@ export async function listAlerts(q: Sql, caller: Caller, f: AlertFilter) {
   const names = await resolveNames(
     q,
     tenantId,
-    out.data.flatMap((a) => [a.card_id, a.template_id, a.channel_id, a.store_id, a.member_id]),
+    out.data.flatMap((a) => [a.card_id, a.template_id, a.channel_id, a.store_id, a.member_id, a.handled_by]), // who handled it: `operator:<username>` or `key:<id>`, by name
   );
   return { ...out, names: namesObject(names) };
 }

@@ -79,7 +79,7 @@ const COLUMNS: (keyof Decided)[] = [
   'at',
 ];
 const cardJson = `jsonb_build_object('id', c.id, 'batch_id', c.batch_id, 'template_id', c.template_id, 'kind', c.kind, 'code_tail', c.code_tail,
-      'state', c.state, 'state_reason', c.state_reason, 'member_id', c.member_id, 'channel_id', c.channel_id, 'balance', c.balance,
+      'state', c.state, 'state_reason', c.state_reason, 'member_id', c.member_id, 'channel_id', c.channel_id, 'allocation_id', c.allocation_id, 'balance', c.balance,
       'uses_left', c.uses_left, 'stamps', c.stamps, 'period_no', c.period_no, 'period_ends_at', ${isoSql('c.period_ends_at')},
       'valid_from', ${isoSql('c.valid_from')}, 'valid_until', ${isoSql('c.valid_until')}, 'bind_deadline', ${isoSql('c.bind_deadline')},
       'issued_at', ${isoSql('c.issued_at')}, 'bound_at', ${isoSql('c.bound_at')}, 'created_at', ${isoSql('c.created_at')}, 'updated_at', ${isoSql('c.updated_at')})`;
@@ -123,7 +123,7 @@ function commitSql(o: { lockFirst: boolean; keyed?: FastMutation }, p: (v: unkno
     FROM r, c),
   ${idempotencyCte(o.keyed, p, 'answer', 'answer.body')}
   SELECT r_id, body FROM answer, c`
-      : `SELECT tenant_id, id, batch_id, template_id, kind, code_tail, state, member_id, channel_id, balance, uses_left, stamps, period_no, period_ends_at,
+      : `SELECT tenant_id, id, batch_id, template_id, kind, code_tail, state, member_id, channel_id, allocation_id, balance, uses_left, stamps, period_no, period_ends_at,
     valid_from, valid_until, bind_deadline, issued_at, bound_at, state_reason, created_at, updated_at, r_id FROM c`
   }`;
 }

@@ -107,6 +107,7 @@ test('every message reads whole in Chinese and English, from the same fields', (
           'kind',
           'batch_status',
           'batch_mode',
+          'order_state',
           'errors',
         ].includes(h.kind),
         `${code}: kind ${h.kind}`,
@@ -187,4 +188,10 @@ test('the API docs error table is the one the catalogue writes (npm run gen:erro
   const md = readFileSync(API_DOC, 'utf8');
   assert.equal(md, withErrorTable(md), 'docs/api.md is stale: run npm run gen:errors');
   for (const [code, e] of entries) if (!e.client) assert.ok(errorTable().includes(`| ${code} |`));
+});
+
+test('a wholesale order out of order names its state in words, never the API value', () => {
+  assert.equal(message('ORDER_STATE', { state: 'cancelled' }, 'zh-CN'), '这张订单目前是“已取消”状态，不能这样操作。');
+  assert.equal(message('ORDER_STATE', { state: 'fulfilling' }, 'zh-CN'), '这张订单目前是“履约中”状态，不能这样操作。');
+  assert.equal(message('ORDER_STATE', { state: 'draft' }, 'en'), 'The order cannot do that while it is a draft.');
 });

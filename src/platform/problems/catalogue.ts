@@ -9,6 +9,7 @@ import { ALLOCATIONS } from './codes-allocations.js';
 import { REDEEM } from './codes-redeem.js';
 import { SUPPLIERS } from './codes-suppliers.js';
 import { WHOLESALE } from './codes-wholesale.js';
+import { SETTLEMENT } from './codes-settlement.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
 /**
@@ -31,6 +32,7 @@ export const PARTS = {
   DELIVERY,
   ALLOCATIONS,
   SUPPLIERS,
+  SETTLEMENT,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
 type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

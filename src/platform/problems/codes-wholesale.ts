@@ -32,8 +32,8 @@ export const WHOLESALE = {
   },
   ORDER_STATE: {
     status: 409,
-    zh: '这张订单[目前是“{state:text}”状态，]不能这样操作。',
-    en: 'The order cannot do that[ while it is {state:text}].',
+    zh: '这张订单[目前是“{state:order_state}”状态，]不能这样操作。',
+    en: 'The order cannot do that[ while it is {state:order_state}].',
     note: 'a transition out of order: the answer carries the current state',
   },
   PREPAID_INSUFFICIENT: {

@@ -108,6 +108,7 @@ export const REASONS: [RegExp, Say][] = [
   [/^not a date$/, (f) => [`「${f}」不是有效日期（YYYY-MM-DD）`, `${f} is not a real date (YYYY-MM-DD)`]],
   [/^not a phone number$/, (f) => [`「${f}」不是有效的手机号`, `${f} is not a phone number`]],
   [/^not before to$/, () => ['开始日期必须早于结束日期', 'the start must be before the end']],
+  [/^period too long$/, (f) => [`「${f}」：期间太长，对账单最多覆盖 400 天`, `${f}: the period is too long (a statement covers at most 400 days)`]],
   [/^taken$/, (f) => [`「${f}」已被占用，请换一个`, `${f} is taken; choose another`]],
   [/^unknown sort$/, (f) => [`「${f}」不是可用的排序方式`, `${f} is not a sort this list knows`]],
   [/^contains a NUL character/, (f) => [`「${f}」含有无法保存的字符`, `${f} contains characters that cannot be stored`]],

@@ -39,6 +39,7 @@ export interface Kinds {
   kind: string; // a template kind
   batch_status: string;
   batch_mode: string;
+  order_state: string; // a wholesale order's state
   errors: readonly FieldError[];
 }
 export type ValueKind = keyof Kinds;
@@ -66,7 +67,7 @@ const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x)
 export const WEEKDAY_NAMES = { zh: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'], en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] };
 
 /** Names of the API's enums a message may carry (the web app's own NAMES table says the same). */
-export const ENUM_NAMES: Record<'state' | 'kind' | 'batch_status' | 'batch_mode', Record<string, readonly [string, string]>> = {
+export const ENUM_NAMES: Record<'state' | 'kind' | 'batch_status' | 'batch_mode' | 'order_state', Record<string, readonly [string, string]>> = {
   state: {
     unissued: ['未发放', 'unissued'],
     active: ['可用', 'active'],
@@ -88,6 +89,16 @@ export const ENUM_NAMES: Record<'state' | 'kind' | 'batch_status' | 'batch_mode'
   },
   batch_status: { generating: ['生成中', 'generating'], paused: ['已暂停', 'paused'], ready: ['已就绪', 'ready'], failed: ['失败', 'failed'] },
   batch_mode: { pregenerated: ['预生成券码', 'pre-generated'], on_issue: ['发放时生成', 'generated on issue'], imported: ['导入券码', 'imported'] },
+  order_state: {
+    draft: ['草稿', 'a draft'],
+    confirmed: ['已确认', 'confirmed'],
+    paid: ['已付款', 'paid'],
+    fulfilling: ['履约中', 'being fulfilled'],
+    fulfilled: ['已履约', 'fulfilled'],
+    delivered: ['已交付', 'delivered'],
+    cancelled: ['已取消', 'cancelled'],
+    refunded: ['已退款', 'refunded'],
+  },
 };
 
 export function money(fen: number, lang: Lang, currency = 'CNY'): string {
@@ -183,6 +194,7 @@ export function formatValue(kind: string, v: unknown, lang: Lang, opts: RenderOp
     case 'kind':
     case 'batch_status':
     case 'batch_mode':
+    case 'order_state':
       return typeof v === 'string' && v ? enumName(kind, v, lang) : null;
     case 'errors':
       return Array.isArray(v) && v.length && v.every((e) => typeof e?.field === 'string' && typeof e?.reason === 'string') ? fieldErrors(v, lang) : null;

@@ -229,6 +229,31 @@ export function client(auth: Auth) {
     supplierOrders: () => answer(api.GET('/v1/supplier-orders')),
     supplierOrder: (id: string) => answer(api.GET('/v1/supplier-orders/{id}', byId(id))),
     createSupplierOrder: (b: T.SupplierOrderInput) => answer(api.POST('/v1/supplier-orders', { body: b })),
+    /** 批发 wholesale: price lists by price level, enterprise buyers with prepaid balances, orders. */
+    prices: (q: T.PriceListQuery = {}) => answer(api.GET('/v1/price-lists', { params: { query: q } })),
+    setPrice: (level: string, templateId: string, b: T.PriceBody) =>
+      answer(api.PUT('/v1/price-lists/{level}/prices/{template_id}', { params: { path: { level, template_id: templateId } }, body: b })),
+    deletePrice: (level: string, templateId: string) =>
+      answer(api.DELETE('/v1/price-lists/{level}/prices/{template_id}', { params: { path: { level, template_id: templateId } } })),
+    buyers: () => answer(api.GET('/v1/buyers')),
+    createBuyer: (b: T.BuyerInput) => answer(api.POST('/v1/buyers', { body: b })),
+    updateBuyer: (id: string, b: T.Body<'/v1/buyers/{id}', 'patch'>) => answer(api.PATCH('/v1/buyers/{id}', { ...byId(id), body: b })),
+    rechargeBuyer: (id: string, b: T.Body<'/v1/buyers/{id}/recharges', 'post'>) => answer(api.POST('/v1/buyers/{id}/recharges', { ...byId(id), body: b })),
+    orders: (q: T.OrderQuery = {}) => answer(api.GET('/v1/wholesale-orders', { params: { query: q } })),
+    order: (id: string) => answer(api.GET('/v1/wholesale-orders/{id}', byId(id))),
+    createOrder: (b: T.OrderInput) => answer(api.POST('/v1/wholesale-orders', { body: b })),
+    confirmOrder: (id: string) => answer(api.POST('/v1/wholesale-orders/{id}/confirm', byId(id))),
+    payOrder: (id: string, b: T.OrderPayment) => answer(api.POST('/v1/wholesale-orders/{id}/payments', { ...byId(id), body: b })),
+    cancelOrder: (id: string, reason: string) => answer(api.POST('/v1/wholesale-orders/{id}/cancel', { ...byId(id), body: { reason } })),
+    refundOrder: (id: string, reason: string) => answer(api.POST('/v1/wholesale-orders/{id}/refund', { ...byId(id), body: { reason } })),
+    fulfilOrder: (id: string) => answer(api.POST('/v1/wholesale-orders/{id}/fulfil', byId(id))),
+    /** 数据穿透: figures by channel, own and subtree (a partner: its subtree), and the cohort funnel. */
+    channelStats: (q: T.ChannelStatsQuery) => answer(api.GET('/v1/stats/channels', { params: { query: q } })),
+    channelFunnel: (q: T.ChannelStatsQuery) => answer(api.GET('/v1/stats/channels/funnel', { params: { query: q } })),
+    channelStatsFile: (q: T.ChannelStatsFile) => answer(api.GET('/v1/stats/channels/export', { params: { query: q }, parseAs: 'blob' })) as Promise<Blob>,
+    /** 窜货预警: alerts newest first (a partner: its subtree's), and marking one handled. */
+    leakageAlerts: (q: ListQuery) => answer(api.GET('/v1/leakage-alerts', listQuery(q))),
+    handleLeakage: (id: string, note?: string) => answer(api.POST('/v1/leakage-alerts/{id}/handle', { ...byId(id), body: note ? { note } : {} })),
     operators: () => answer(api.GET('/v1/operators')),
     createOperator: (b: T.OperatorInput) => answer(api.POST('/v1/operators', { body: b })),
     setOperatorDisabled: (id: string, disabled: boolean) =>

@@ -8934,7 +8934,7 @@ export interface paths {
                                 note: string | null;
                             }[];
                             next_cursor: string | null;
-                            /** @description the names of the card, template, channel, store and member ids */
+                            /** @description the names of the card, template, channel, store and member ids, and of who handled it (handled_by) */
                             names: {
                                 [key: string]: string;
                             };
@@ -19670,6 +19670,929 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statements, newest first (a partner: its subtree’s channel statements) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    party_type?: "channel" | "buyer";
+                    party_id?: string;
+                    state?: "draft" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                party_type: "channel" | "buyer";
+                                party_id: string;
+                                party_name: string;
+                                /** Format: date-time */
+                                period_from: string;
+                                /** Format: date-time */
+                                period_to: string;
+                                state: "draft" | "closed";
+                                price_level: string | null;
+                                rate_bp: number;
+                                basis: "sales" | "redeemed";
+                                prices: {
+                                    [key: string]: number | null;
+                                };
+                                lines: {
+                                    /** @description allocated, sold, activated, redeemed, void, reversal, adjustment, commission; a buyer: order_paid, fulfilled, order_refund, adjustment, recharge, deduction, prepaid_refund, prepaid_other */
+                                    kind: string;
+                                    template_id: string | null;
+                                    quantity: number;
+                                    /** @description the price level’s wholesale price (fen); null: not valued per unit, or no price */
+                                    unit_price: number | null;
+                                    /** @description fen, signed: refunds, adjustments and commission are negative */
+                                    amount: number;
+                                    /** @description the template has no price at the party’s level: valued 0, the statement is flagged */
+                                    no_price: boolean;
+                                    /** @description an adjustment: the kind of line of an earlier period it corrects */
+                                    adjusts: string | null;
+                                }[];
+                                /** @description fen for amounts, counts for quantities (docs/settlement.md) */
+                                totals: {
+                                    [key: string]: number;
+                                };
+                                flagged: boolean;
+                                /** @description the names of the templates the lines name */
+                                names: {
+                                    [key: string]: string;
+                                };
+                                /** Format: date-time */
+                                computed_at: string;
+                                /** Format: date-time */
+                                closed_at: string | null;
+                                closed_by: string | null;
+                                created_by: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Compute a party’s draft statement for a period (again: recompute it); from/to are local days (tenant’s time zone) or instants */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        party_type: "channel" | "buyer";
+                        party_id: string;
+                        /** @description YYYY-MM-DD (local midnight) or an ISO 8601 instant */
+                        from: string;
+                        /** @description exclusive: YYYY-MM-DD (local midnight) or an ISO 8601 instant */
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            party_type: "channel" | "buyer";
+                            party_id: string;
+                            party_name: string;
+                            /** Format: date-time */
+                            period_from: string;
+                            /** Format: date-time */
+                            period_to: string;
+                            state: "draft" | "closed";
+                            price_level: string | null;
+                            rate_bp: number;
+                            basis: "sales" | "redeemed";
+                            prices: {
+                                [key: string]: number | null;
+                            };
+                            lines: {
+                                /** @description allocated, sold, activated, redeemed, void, reversal, adjustment, commission; a buyer: order_paid, fulfilled, order_refund, adjustment, recharge, deduction, prepaid_refund, prepaid_other */
+                                kind: string;
+                                template_id: string | null;
+                                quantity: number;
+                                /** @description the price level’s wholesale price (fen); null: not valued per unit, or no price */
+                                unit_price: number | null;
+                                /** @description fen, signed: refunds, adjustments and commission are negative */
+                                amount: number;
+                                /** @description the template has no price at the party’s level: valued 0, the statement is flagged */
+                                no_price: boolean;
+                                /** @description an adjustment: the kind of line of an earlier period it corrects */
+                                adjusts: string | null;
+                            }[];
+                            /** @description fen for amounts, counts for quantities (docs/settlement.md) */
+                            totals: {
+                                [key: string]: number;
+                            };
+                            flagged: boolean;
+                            /** @description the names of the templates the lines name */
+                            names: {
+                                [key: string]: string;
+                            };
+                            /** Format: date-time */
+                            computed_at: string;
+                            /** Format: date-time */
+                            closed_at: string | null;
+                            closed_by: string | null;
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A statement with its lines and totals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            party_type: "channel" | "buyer";
+                            party_id: string;
+                            party_name: string;
+                            /** Format: date-time */
+                            period_from: string;
+                            /** Format: date-time */
+                            period_to: string;
+                            state: "draft" | "closed";
+                            price_level: string | null;
+                            rate_bp: number;
+                            basis: "sales" | "redeemed";
+                            prices: {
+                                [key: string]: number | null;
+                            };
+                            lines: {
+                                /** @description allocated, sold, activated, redeemed, void, reversal, adjustment, commission; a buyer: order_paid, fulfilled, order_refund, adjustment, recharge, deduction, prepaid_refund, prepaid_other */
+                                kind: string;
+                                template_id: string | null;
+                                quantity: number;
+                                /** @description the price level’s wholesale price (fen); null: not valued per unit, or no price */
+                                unit_price: number | null;
+                                /** @description fen, signed: refunds, adjustments and commission are negative */
+                                amount: number;
+                                /** @description the template has no price at the party’s level: valued 0, the statement is flagged */
+                                no_price: boolean;
+                                /** @description an adjustment: the kind of line of an earlier period it corrects */
+                                adjusts: string | null;
+                            }[];
+                            /** @description fen for amounts, counts for quantities (docs/settlement.md) */
+                            totals: {
+                                [key: string]: number;
+                            };
+                            flagged: boolean;
+                            /** @description the names of the templates the lines name */
+                            names: {
+                                [key: string]: string;
+                            };
+                            /** Format: date-time */
+                            computed_at: string;
+                            /** Format: date-time */
+                            closed_at: string | null;
+                            closed_by: string | null;
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/statements/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结账 Close a draft: recompute and freeze it (closing twice is once; only after its period has ended) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            party_type: "channel" | "buyer";
+                            party_id: string;
+                            party_name: string;
+                            /** Format: date-time */
+                            period_from: string;
+                            /** Format: date-time */
+                            period_to: string;
+                            state: "draft" | "closed";
+                            price_level: string | null;
+                            rate_bp: number;
+                            basis: "sales" | "redeemed";
+                            prices: {
+                                [key: string]: number | null;
+                            };
+                            lines: {
+                                /** @description allocated, sold, activated, redeemed, void, reversal, adjustment, commission; a buyer: order_paid, fulfilled, order_refund, adjustment, recharge, deduction, prepaid_refund, prepaid_other */
+                                kind: string;
+                                template_id: string | null;
+                                quantity: number;
+                                /** @description the price level’s wholesale price (fen); null: not valued per unit, or no price */
+                                unit_price: number | null;
+                                /** @description fen, signed: refunds, adjustments and commission are negative */
+                                amount: number;
+                                /** @description the template has no price at the party’s level: valued 0, the statement is flagged */
+                                no_price: boolean;
+                                /** @description an adjustment: the kind of line of an earlier period it corrects */
+                                adjusts: string | null;
+                            }[];
+                            /** @description fen for amounts, counts for quantities (docs/settlement.md) */
+                            totals: {
+                                [key: string]: number;
+                            };
+                            flagged: boolean;
+                            /** @description the names of the templates the lines name */
+                            names: {
+                                [key: string]: string;
+                            };
+                            /** Format: date-time */
+                            computed_at: string;
+                            /** Format: date-time */
+                            closed_at: string | null;
+                            closed_by: string | null;
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/statements/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A statement as a file: CSV (UTF-8 with BOM) or XLSX; names, yuan with 2 decimals, Chinese headers */
+        get: {
+            parameters: {
+                query: {
+                    format: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["def-0"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settlement-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commission rates 佣金费率 per price level */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                price_level: string;
+                                rate_bp: number;
+                                basis: "sales" | "redeemed";
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settlement-rates/{price_level}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a price level’s commission rate: basis points (100 = 1 %) on net sales or on net redeemed value */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    price_level: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rate_bp: number;
+                        basis: "sales" | "redeemed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            price_level: string;
+                            rate_bp: number;
+                            basis: "sales" | "redeemed";
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

@@ -96,6 +96,29 @@ export type ChannelPatch = Body<'/v1/channels/{id}', 'patch'>;
 export type PartnerAccount = Answer<'/v1/channels/{id}/accounts', 'get'>['data'][number];
 export type PartnerAccountInput = Body<'/v1/channels/{id}/accounts', 'post'>;
 
+/** 批发: prices, buyers, orders (docs/wholesale.md). */
+export type Price = Answer<'/v1/price-lists', 'get'>['data'][number];
+export type PriceListQuery = Query<'/v1/price-lists'>;
+export type PriceBody = Body<'/v1/price-lists/{level}/prices/{template_id}', 'put'>;
+export type Buyer = Answer<'/v1/buyers/{id}', 'get'>;
+export type BuyerInput = Body<'/v1/buyers', 'post'>;
+export type Order = Answer<'/v1/wholesale-orders/{id}', 'get'>;
+export type OrderLine = Order['lines'][number];
+export type OrderSummary = Answer<'/v1/wholesale-orders', 'get'>['data'][number];
+export type OrderState = Order['state'];
+export type OrderQuery = Query<'/v1/wholesale-orders'>;
+export type OrderInput = Body<'/v1/wholesale-orders', 'post'>;
+export type OrderPayment = Body<'/v1/wholesale-orders/{id}/payments', 'post'>;
+/** 数据穿透 and 窜货预警. */
+export type ChannelStats = Answer<'/v1/stats/channels', 'get'>;
+export type ChannelStatsRow = ChannelStats['rows'][number];
+export type ChannelFigures = ChannelStats['totals'];
+export type ChannelFunnel = Answer<'/v1/stats/channels/funnel', 'get'>;
+export type ChannelStatsQuery = Query<'/v1/stats/channels'>;
+export type ChannelStatsFile = Query<'/v1/stats/channels/export'>;
+export type LeakageAlert = Answer<'/v1/leakage-alerts', 'get'>['data'][number];
+export type LeakagePage = Answer<'/v1/leakage-alerts', 'get'>;
+
 export type ApiKey = Answer<'/v1/api-keys', 'get'>['data'][number];
 export type ApiKeyInput = Body<'/v1/api-keys', 'post'>;
 export type Operator = Answer<'/v1/operators', 'get'>['data'][number];

@@ -9,7 +9,10 @@ import {
   CloudDownloadOutlined,
   ClusterOutlined,
   CreditCardOutlined,
+  AlertOutlined,
   DatabaseOutlined,
+  FundOutlined,
+  GoldOutlined,
   LogoutOutlined,
   MenuOutlined,
   SafetyOutlined,
@@ -30,6 +33,9 @@ import { Cards } from '../pages/cards/Cards';
 import { Members } from '../pages/members/Members';
 import { Stores } from '../pages/stores/Stores';
 import { Channels } from '../pages/channels/Channels';
+import { ChannelStats } from '../pages/channels/ChannelStats';
+import { LeakageAlerts } from '../pages/channels/LeakageAlerts';
+import { Wholesale } from '../pages/wholesale/Wholesale';
 import { Access } from '../pages/access/Access';
 import { Deliveries } from '../pages/deliveries/Deliveries';
 import { Suppliers } from '../pages/suppliers/Suppliers';
@@ -52,12 +58,25 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   { key: 'members', zh: '会员', en: 'Members', icon: <TeamOutlined />, page: () => <Members /> },
   { key: 'stores', zh: '门店', en: 'Stores', icon: <ShopOutlined />, page: () => <Stores /> },
   { key: 'channels', zh: '渠道', en: 'Channels', icon: <ApartmentOutlined />, page: () => <Channels />, need: 'catalog.read' },
+  { key: 'channel-stats', zh: '渠道数据', en: 'Channel stats', icon: <FundOutlined />, page: () => <ConsoleChannelStats />, need: 'channel_stats.read' },
+  { key: 'leakage', zh: '窜货预警', en: 'Leakage alerts', icon: <AlertOutlined />, page: () => <ConsoleLeakage />, need: 'leakage.read' },
+  { key: 'wholesale', zh: '批发', en: 'Wholesale', icon: <GoldOutlined />, page: () => <Wholesale />, need: 'wholesale.read' },
   { key: 'deliveries', zh: '卡密交付', en: 'Deliveries', icon: <CloudDownloadOutlined />, page: () => <Deliveries />, need: 'deliveries.read' },
   { key: 'suppliers', zh: '供应商', en: 'Suppliers', icon: <ClusterOutlined />, page: () => <Suppliers />, need: 'suppliers.read' },
   { key: 'access', zh: '账号与密钥', en: 'Accounts & keys', icon: <SafetyOutlined />, page: () => <Access />, need: 'keys.manage' },
   { key: 'webhooks', zh: 'Webhooks', en: 'Webhooks', icon: <ApiOutlined />, page: () => <Webhooks />, need: 'catalog.write' },
   { key: 'audit', zh: '审计日志', en: 'Audit log', icon: <AuditOutlined />, page: () => <Audit />, need: 'audit.read' },
 ];
+
+/** 渠道数据 and 窜货预警 are shared with the partner portal: the console gives them its client and tenant. */
+function ConsoleChannelStats() {
+  const { api, me } = useConsole();
+  return <ChannelStats api={api} me={me} />;
+}
+function ConsoleLeakage() {
+  const { api, me } = useConsole();
+  return <LeakageAlerts api={api} me={me} canHandle={me.can.includes('leakage.handle')} />;
+}
 
 export default function Console() {
   const t = useT();

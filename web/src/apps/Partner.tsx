@@ -9,6 +9,8 @@ import { SignIn } from '../pages/login/SignIn';
 import { ChannelTree, levelName } from '../pages/channels/ChannelTree';
 import { PartnerCards } from '../pages/partner/PartnerCards';
 import { PartnerQuota } from '../pages/partner/PartnerQuota';
+import { ChannelStats } from '../pages/channels/ChannelStats';
+import { LeakageAlerts } from '../pages/channels/LeakageAlerts';
 
 /**
  * The partner portal 渠道商门户 (/partner; phone first, Chinese first): a channel partner signs in
@@ -25,8 +27,8 @@ export interface PortalSection {
 }
 
 /**
- * The portal's sections, in order. Numbers (数据) and statements (对账单) are added here when their
- * APIs exist (issue 12's leakage/stats and wholesale parts): one entry each, no placeholder before then.
+ * The portal's sections, in order. Statements (对账单) are added here when their screen exists
+ * (issue 12's settlement part): one entry, no placeholder before then.
  */
 export const PORTAL_SECTIONS: PortalSection[] = [
   {
@@ -50,6 +52,16 @@ export const PORTAL_SECTIONS: PortalSection[] = [
     page: ({ api, me, channel }) => <PartnerQuota api={api} me={me} channel={channel} />,
   },
   { key: 'cards', zh: '卡券', en: 'Cards', need: 'cards.read', page: ({ api }) => <PartnerCards api={api} /> },
+  // its subtree's figures and funnel (the API narrows both to the partner's subtree)
+  { key: 'stats', zh: '数据', en: 'Numbers', need: 'channel_stats.read', page: ({ api, me }) => <ChannelStats api={api} me={me} compact /> },
+  // its subtree's leakage alerts, read only (handling them is the brand's)
+  {
+    key: 'leakage',
+    zh: '窜货预警',
+    en: 'Leakage alerts',
+    need: 'leakage.read',
+    page: ({ api, me }) => <LeakageAlerts api={api} me={me} canHandle={false} compact />,
+  },
 ];
 
 export default function Partner() {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Empty, Form, Input, Modal, Select, Space, Spin, Tag, Tree, message } from 'antd';
-import { EditOutlined, FundOutlined, PauseCircleOutlined, PlayCircleOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { EditOutlined, PauseCircleOutlined, PlayCircleOutlined, PlusOutlined, TeamOutlined, WalletOutlined } from '@ant-design/icons';
 import type { DataNode } from 'antd/es/tree';
 import { report, type Client } from '../../api';
 import type { Channel } from '../../api/types';
@@ -135,7 +135,7 @@ export function ChannelTree({ api, canManage, root = null, quota }: { api: Clien
         {(canManage || quota) && (
           <Space wrap size={4} className="kq-channel-ops" onClick={(e) => e.stopPropagation()}>
             {quota && c.id !== root && (
-              <Button size="small" icon={<FundOutlined />} onClick={() => setQuotaOf(c)} data-testid="channel-quota">
+              <Button size="small" icon={<WalletOutlined />} onClick={() => setQuotaOf(c)} data-testid="channel-quota">
                 {t('额度', 'Quota')}
               </Button>
             )}

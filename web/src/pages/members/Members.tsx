@@ -42,6 +42,8 @@ function MemberList() {
       name: v.name || null,
       tier: v.tier || null,
       birthday: v.birthday ? v.birthday.format('YYYY-MM-DD') : null,
+      province: v.province || null,
+      city: v.city || null,
       ...(v.phone ? { phone: v.phone } : {}),
     };
     try {
@@ -134,6 +136,14 @@ function MemberList() {
             </Form.Item>
             <Form.Item name="birthday" label={t('生日', 'Birthday')}>
               <DatePicker />
+            </Form.Item>
+          </Space>
+          <Space wrap>
+            <Form.Item name="province" label={t('省份', 'Province')} extra={t('可选：绑定时判断窜货', 'Optional: for leakage on binding')}>
+              <Input maxLength={64} placeholder={t('如：江苏省', 'e.g. 江苏省')} />
+            </Form.Item>
+            <Form.Item name="city" label={t('城市', 'City')}>
+              <Input maxLength={64} placeholder={t('如：苏州市', 'e.g. 苏州市')} />
             </Form.Item>
           </Space>
         </Form>

@@ -25,7 +25,16 @@ export function Stores() {
   };
   const save = async () => {
     const v = await form.validateFields();
-    const body = { name: v.name, code: v.code || null, time_zone: v.time_zone || null, lat: v.lat ?? null, lng: v.lng ?? null, tags: v.tags ?? [] };
+    const body = {
+      name: v.name,
+      code: v.code || null,
+      province: v.province || null,
+      city: v.city || null,
+      time_zone: v.time_zone || null,
+      lat: v.lat ?? null,
+      lng: v.lng ?? null,
+      tags: v.tags ?? [],
+    };
     try {
       if (editing === 'new') await api.createStore(body);
       else if (editing) await api.updateStore(editing.id, body);
@@ -68,6 +77,7 @@ export function Stores() {
             ),
           },
           { title: t('编码', 'Code'), dataIndex: 'code', render: (v: string | null) => v ?? '—' },
+          { title: t('地区', 'Region'), key: 'region', render: (_: unknown, r) => [r.province, r.city].filter(Boolean).join(' ') || '—' },
           { title: t('标签', 'Tags'), dataIndex: 'tags', render: (tags: string[]) => tags.map((x) => <Tag key={x}>{x}</Tag>) },
           { title: t('位置', 'Location'), key: 'loc', render: (_: unknown, r) => (r.lat != null ? `${r.lat.toFixed(4)}, ${r.lng!.toFixed(4)}` : '—') },
           { title: t('时区', 'Time zone'), dataIndex: 'time_zone', render: (v: string | null) => v ?? t('跟随商户', 'Tenant’s') },
@@ -101,6 +111,14 @@ export function Stores() {
           <Form.Item name="code" label={t('门店编码', 'Store code')}>
             <Input maxLength={64} />
           </Form.Item>
+          <Space wrap>
+            <Form.Item name="province" label={t('省份', 'Province')} extra={t('窜货判断用：与渠道区域比较', 'For leakage: compared with channels’ regions')}>
+              <Input maxLength={64} placeholder={t('如：江苏省', 'e.g. 江苏省')} data-testid="store-province" />
+            </Form.Item>
+            <Form.Item name="city" label={t('城市', 'City')}>
+              <Input maxLength={64} placeholder={t('如：苏州市', 'e.g. 苏州市')} data-testid="store-city" />
+            </Form.Item>
+          </Space>
           <Form.Item name="tags" label={t('标签', 'Tags')}>
             <Select mode="tags" tokenSeparators={[',']} />
           </Form.Item>

@@ -86,6 +86,8 @@ interface FormValues {
   transferable?: boolean;
   verification?: boolean;
   verification_threshold?: number;
+  /** 窜货规则: allow, flag (the default when absent), refuse */
+  leakage?: 'allow' | 'flag' | 'refuse';
   product_ids?: string[];
   /** 充值赠送 tiers, in yuan as typed: 充 min 送 bonus */
   top_up_bonus?: { min?: number | null; bonus?: number | null }[];
@@ -122,6 +124,8 @@ function toInput(v: FormValues): TemplateInput {
   if (v.bind_within_hours) rules.bind_within_hours = v.bind_within_hours;
   if (v.transferable) rules.transferable = true;
   if (v.verification) rules.verification = v.verification_threshold ? { threshold: yuanToFen(v.verification_threshold)! } : {};
+  // flag is what no rule means: only the other two are written
+  if (v.leakage && v.leakage !== 'flag') rules.leakage = v.leakage;
   const tiers = (v.top_up_bonus ?? []).filter((x) => x?.min && x?.bonus);
   if ((v.kind === 'stored_value' || v.kind === 'gift') && tiers.length)
     rules.top_up_bonus = tiers.map((x) => ({ min_amount: yuanToFen(x.min)!, bonus: yuanToFen(x.bonus)! }));
@@ -159,6 +163,7 @@ function fromTemplate(t: Template): FormValues {
     transferable: r.transferable,
     verification: !!r.verification,
     verification_threshold: fenToYuan(r.verification?.threshold),
+    leakage: r.leakage ?? 'flag',
     product_ids: r.product_ids,
     top_up_bonus: r.top_up_bonus?.map((x) => ({ min: fenToYuan(x.min_amount), bonus: fenToYuan(x.bonus) })),
   };
@@ -510,6 +515,22 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
                       </Form.Item>
                     </Col>
                   )}
+                  <Col xs={24} sm={16}>
+                    <Form.Item
+                      name="leakage"
+                      initialValue="flag"
+                      label={t('窜货规则（渠道区域或门店标签之外使用）', 'Leakage (used outside the channel’s regions or stores)')}
+                    >
+                      <Select
+                        data-testid="template-leakage"
+                        options={[
+                          { value: 'allow', label: t('允许', 'Allow') },
+                          { value: 'flag', label: t('允许并预警（默认）', 'Allow and alert (default)') },
+                          { value: 'refuse', label: t('拒绝核销', 'Refuse the redemption') },
+                        ]}
+                      />
+                    </Form.Item>
+                  </Col>
                   {(kind === 'stored_value' || kind === 'gift') && (
                     <Col span={24}>
                       <BonusTiers />
