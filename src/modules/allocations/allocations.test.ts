@@ -28,7 +28,8 @@ const partnerKey = async (channel_id: string) =>
 const allocate = (body: Record<string, unknown>, key?: string) => env.api('POST', '/v1/allocations', body, key ? { key } : undefined);
 const holding = async (channelId: string, batchId: string, key?: string) => {
   const r = ok(await env.api('GET', `/v1/channels/${channelId}/holdings`, undefined, key ? { key } : undefined), 200);
-  return r.data.find((h: any) => h.batch_id === batchId) ?? { granted: 0, allocated: 0, issued: 0, available: 0 };
+  const { batch_name: _b, template_name: _t, ...h } = r.data.find((h: any) => h.batch_id === batchId) ?? { granted: 0, allocated: 0, issued: 0, available: 0 };
+  return h;
 };
 const stockBatch = async (stock: number) => fx.batch((await fx.template('cash', { amount_off: 500 })).id, { mode: 'on_issue', stock });
 
@@ -62,6 +63,10 @@ test('quota goes down the tree; issuing consumes it; holdings read granted, pass
 
   assert.deepEqual(await holding(region.id, batch.id, regionKey), { batch_id: batch.id, granted: 20, allocated: 0, issued: 1, available: 19 });
   assert.deepEqual(await holding(top.id, batch.id, topKey), { batch_id: batch.id, granted: 60, allocated: 20, issued: 0, available: 40 });
+  // names beside ids: the batch and its template, for the screens
+  const named = ok(await env.api('GET', `/v1/channels/${region.id}/holdings`, undefined, { key: regionKey }), 200).data[0];
+  assert.equal(named.batch_name, batch.name);
+  assert.equal(named.template_name, (await env.api('GET', `/v1/templates/${batch.template_id}`)).body.name);
 
   // the brand's staff issue outside any holding, unaffected; through the top channel they consume its quota
   ok(await env.api('POST', '/v1/cards/issue', { batch_id: batch.id }));

@@ -22,6 +22,8 @@ const Allocation = Type.Object({
 });
 const Holding = Type.Object({
   batch_id: Type.String(),
+  batch_name: Nullable(Type.String()),
+  template_name: Nullable(Type.String({ description: 'the batch’s template: what the cards are' })),
   granted: Type.Integer({ description: 'given to it, less what was taken back' }),
   allocated: Type.Integer({ description: 'passed on to channels below or beside it, less what came back' }),
   issued: Type.Integer({ description: 'cards issued out of it' }),

@@ -247,6 +247,16 @@ export async function batchNames(q: Sql, tenantId: string, ids: string[]): Promi
   return new Map(r.rows.map((x) => [x.id, x.name]));
 }
 
+/** Each batch's name and template, for lists that show a batch by name beside its card's name. */
+export async function batchLabels(q: Sql, tenantId: string, ids: string[]): Promise<Map<string, { name: string; template_id: string }>> {
+  if (!ids.length) return new Map();
+  const r = await q.query<{ id: string; name: string; template_id: string }>(
+    'SELECT id, name, template_id FROM batches WHERE tenant_id = $1 AND id = ANY($2)',
+    [tenantId, ids],
+  );
+  return new Map(r.rows.map((x) => [x.id, { name: x.name, template_id: x.template_id }]));
+}
+
 /**
  * Codes in stock now 库存: made or imported into a pool and not yet issued or exported, from the
  * batches' own counters (generated − issued; one row per batch, never a count over the cards).

@@ -1,5 +1,6 @@
 import type { Sql } from '../../db/index.js';
 import { decodeCursor, pageOf } from '../../http/pagination.js';
+import { orderNames } from '../wholesale/names.js';
 import { COLS, deliveryView, type DeliveryRow, type DeliveryState } from './model.js';
 
 export interface DeliveryFilter {
@@ -36,5 +37,26 @@ export async function listDeliveries(q: Sql, tenantId: string, f: DeliveryFilter
   if (after) where.push(`id < ${p(after)}`);
   const r = await q.query<DeliveryRow>(`SELECT ${COLS} FROM deliveries WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ${p(f.limit + 1)}`, params);
   const page = pageOf(r.rows, f.limit);
-  return { data: page.data.map((d) => deliveryView(d, now)), next_cursor: page.next_cursor };
+  return {
+    data: await withReferenceNames(
+      q,
+      tenantId,
+      page.data.map((d) => deliveryView(d, now)),
+    ),
+    next_cursor: page.next_cursor,
+  };
+}
+
+/** Names beside ids: a delivery for a wholesale order names it (its buyer and units); other references stay as they are. */
+export async function withReferenceNames<T extends { reference_type: string | null; reference_id: string | null }>(
+  q: Sql,
+  tenantId: string,
+  rows: T[],
+): Promise<(T & { reference_name: string | null })[]> {
+  const orders = await orderNames(
+    q,
+    tenantId,
+    rows.filter((d) => d.reference_type === 'wholesale_order' && d.reference_id).map((d) => d.reference_id!),
+  );
+  return rows.map((d) => ({ ...d, reference_name: d.reference_type === 'wholesale_order' ? (orders.get(d.reference_id ?? '') ?? null) : null }));
 }

@@ -9,7 +9,7 @@ import { Id, ListQuery, Nullable, Page, Timestamp, responses } from '../../http/
 import { createDelivery, getDelivery, revokeDelivery } from './service.js';
 import { cardIdsOfExport, cardIdsOfOrder } from './sources.js';
 import { attemptsOf, fetchFile } from './link.js';
-import { listDeliveries } from './read.js';
+import { listDeliveries, withReferenceNames } from './read.js';
 import { XLSX_TYPE } from './file.js';
 import { deliveryView, LINK_HOURS, LINK_MAX_DOWNLOADS, LINK_MAX_HOURS, MAX_CARDS } from './model.js';
 
@@ -27,6 +27,7 @@ const Delivery = Type.Object({
   recipient: Type.Object({ name: Type.String(), phone: Nullable(Type.String()), email: Nullable(Type.String()) }),
   reference_type: Nullable(Type.String()),
   reference_id: Nullable(Type.String()),
+  reference_name: Type.Optional(Nullable(Type.String({ description: 'lists and reads: what the reference names (a wholesale order: its buyer and units)' }))),
   note: Nullable(Type.String()),
   cards: Type.Integer(),
   password_protected: Type.Boolean(),
@@ -172,7 +173,8 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     async (req) => {
       requireAccess(req.caller!, 'deliveries.read');
       const d = await getDelivery(ctx.db, req.caller!.tenantId, req.params.id);
-      return { ...deliveryView(d, ctx.clock.now()), attempts: await attemptsOf(ctx.db, d.tenant_id, d.id) };
+      const [named] = await withReferenceNames(ctx.db, d.tenant_id, [deliveryView(d, ctx.clock.now())]);
+      return { ...named, attempts: await attemptsOf(ctx.db, d.tenant_id, d.id) };
     },
   );
 

@@ -45,6 +45,13 @@ test('a link made from a fulfilled order holds its cards; the recipient’s down
   const d = ok(await env.api('POST', '/v1/deliveries', { order: { id: o.id }, method: 'link', password: false, recipient: { name: '李经理' } }), 201);
   assert.equal(d.cards, 3);
   assert.deepEqual([d.reference_type, d.reference_id], ['wholesale_order', o.id]);
+  // names beside ids: the list and the read name the order by its buyer and units
+  const listed = ok(await env.api('GET', `/v1/deliveries?reference_type=wholesale_order&reference_id=${o.id}`), 200).data;
+  assert.deepEqual(
+    listed.map((x: any) => x.reference_name),
+    ['某科技公司 · 3 张'],
+  );
+  assert.equal(ok(await env.api('GET', `/v1/deliveries/${d.id}`), 200).reference_name, '某科技公司 · 3 张');
   const token = d.secret.url.split('/d/')[1];
   await env.app.inject({ method: 'GET', url: `/d/${token}` }); // a link scanner: nothing happens
   await env.jobs();

@@ -197,6 +197,38 @@ export function client(auth: Auth) {
         disabled ? api.POST('/v1/channels/{id}/accounts/{account_id}/disable', at) : api.POST('/v1/channels/{id}/accounts/{account_id}/enable', at),
       );
     },
+    /** 渠道分配: a channel's holdings per batch (with names) and its allocation history, newest first. */
+    holdings: (channelId: string) => answer(api.GET('/v1/channels/{id}/holdings', byId(channelId))),
+    allocations: (channelId: string, q: ListQuery) =>
+      answer(api.GET('/v1/channels/{id}/allocations', { params: { path: { id: channelId }, query: listQuery(q).params.query } })),
+    allocate: (b: T.AllocationInput) => answer(api.POST('/v1/allocations', { body: b })),
+    revokeAllocation: (b: T.RevokeAllocationInput) => answer(api.POST('/v1/allocations/revoke', { body: b })),
+    transferAllocation: (b: T.TransferAllocationInput) => answer(api.POST('/v1/allocations/transfer', { body: b })),
+    /** 卡密交付 (bearer cards to a recipient): the password and the link come back once, in the creation's answer. */
+    deliveryList: (q: ListQuery) => answer(api.GET('/v1/deliveries', listQuery(q))),
+    delivery: (id: string) => answer(api.GET('/v1/deliveries/{id}', byId(id))),
+    createDelivery: (b: T.DeliveryInput) => answer(api.POST('/v1/deliveries', { body: b })),
+    /** The password-protected XLSX of a delivery, for the operator to send (counted and audited; not replayable). */
+    deliveryFile: (id: string) =>
+      answer(
+        http(auth, { idempotent: false }).POST('/v1/deliveries/{id}/file', {
+          ...byId(id),
+          parseAs: 'blob',
+          headers: { accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        }),
+      ) as Promise<Blob>,
+    revokeDelivery: (id: string, b: T.DeliveryRevokeInput) => answer(api.POST('/v1/deliveries/{id}/revoke', { ...byId(id), body: b })),
+    /** 供应商: suppliers (health), SKU mappings, orders to them (采购卡密 / 直充). */
+    suppliers: () => answer(api.GET('/v1/suppliers')),
+    createSupplier: (b: T.SupplierInput) => answer(api.POST('/v1/suppliers', { body: b })),
+    updateSupplier: (id: string, b: T.SupplierPatch) => answer(api.PATCH('/v1/suppliers/{id}', { ...byId(id), body: b })),
+    syncSupplier: (id: string) => answer(api.POST('/v1/suppliers/{id}/sync', byId(id))),
+    supplierSkus: (q: { sku?: string; supplier_id?: string } = {}) => answer(api.GET('/v1/supplier-skus', { params: { query: q } })),
+    putSupplierSku: (id: string, sku: string, b: T.SupplierSkuInput) =>
+      answer(api.PUT('/v1/suppliers/{id}/skus/{sku}', { params: { path: { id, sku } }, body: b })),
+    supplierOrders: () => answer(api.GET('/v1/supplier-orders')),
+    supplierOrder: (id: string) => answer(api.GET('/v1/supplier-orders/{id}', byId(id))),
+    createSupplierOrder: (b: T.SupplierOrderInput) => answer(api.POST('/v1/supplier-orders', { body: b })),
     /** 批发 wholesale: price lists by price level, enterprise buyers with prepaid balances, orders. */
     prices: (q: T.PriceListQuery = {}) => answer(api.GET('/v1/price-lists', { params: { query: q } })),
     setPrice: (level: string, templateId: string, b: T.PriceBody) =>

@@ -17085,6 +17085,8 @@ export interface paths {
                                 };
                                 reference_type: string | null;
                                 reference_id: string | null;
+                                /** @description lists and reads: what the reference names (a wholesale order: its buyer and units) */
+                                reference_name?: string | null;
                                 note: string | null;
                                 cards: number;
                                 password_protected: boolean;
@@ -17241,6 +17243,8 @@ export interface paths {
                             };
                             reference_type: string | null;
                             reference_id: string | null;
+                            /** @description lists and reads: what the reference names (a wholesale order: its buyer and units) */
+                            reference_name?: string | null;
                             note: string | null;
                             cards: number;
                             password_protected: boolean;
@@ -17385,6 +17389,8 @@ export interface paths {
                             };
                             reference_type: string | null;
                             reference_id: string | null;
+                            /** @description lists and reads: what the reference names (a wholesale order: its buyer and units) */
+                            reference_name?: string | null;
                             note: string | null;
                             cards: number;
                             password_protected: boolean;
@@ -17635,6 +17641,8 @@ export interface paths {
                             };
                             reference_type: string | null;
                             reference_id: string | null;
+                            /** @description lists and reads: what the reference names (a wholesale order: its buyer and units) */
+                            reference_name?: string | null;
                             note: string | null;
                             cards: number;
                             password_protected: boolean;
@@ -18154,6 +18162,9 @@ export interface paths {
                         "application/json": {
                             data: {
                                 batch_id: string;
+                                batch_name: string | null;
+                                /** @description the batch’s template: what the cards are */
+                                template_name: string | null;
                                 /** @description given to it, less what was taken back */
                                 granted: number;
                                 /** @description passed on to channels below or beside it, less what came back */

@@ -149,3 +149,27 @@ export type WalletState = NonNullable<Query<'/v1/wallet/cards'>['state']>;
 export type GiftOffer = Answer<'/v1/wallet/gift-offers', 'get'>['sent'][number];
 export type GiftOfferCreated = Answer<'/v1/wallet/cards/{id}/gift-offers', 'post'>;
 export type GiftPreview = Answer<'/v1/wallet/gift-offers/preview', 'post'>;
+
+/** 渠道分配: what a channel holds per batch, and its allocation history. */
+export type Holding = Answer<'/v1/channels/{id}/holdings', 'get'>['data'][number];
+export type Allocation = Answer<'/v1/allocations', 'post'>;
+export type AllocationInput = Body<'/v1/allocations', 'post'>;
+export type RevokeAllocationInput = Body<'/v1/allocations/revoke', 'post'>;
+export type TransferAllocationInput = Body<'/v1/allocations/transfer', 'post'>;
+
+/** 卡密交付: a delivery of bearer cards to a recipient (a password-protected file or a one-time link). */
+export type Delivery = Answer<'/v1/deliveries', 'get'>['data'][number];
+export type DeliveryDetail = Answer<'/v1/deliveries/{id}', 'get'>;
+export type DeliveryInput = Body<'/v1/deliveries', 'post'>;
+/** The answer of a creation: the password and the link, shown once. */
+export type DeliveryCreated = Answer<'/v1/deliveries', 'post'>;
+export type DeliveryRevokeInput = NonNullable<Body<'/v1/deliveries/{id}/revoke', 'post'>>;
+
+/** 供应商: suppliers with their health, SKU mappings, supplier orders with their attempts. */
+export type Supplier = Answer<'/v1/suppliers/{id}', 'get'>;
+export type SupplierInput = Body<'/v1/suppliers', 'post'>;
+export type SupplierPatch = Body<'/v1/suppliers/{id}', 'patch'>;
+export type SupplierSku = Answer<'/v1/supplier-skus', 'get'>['data'][number];
+export type SupplierSkuInput = Body<'/v1/suppliers/{id}/skus/{sku}', 'put'>;
+export type SupplierOrder = Answer<'/v1/supplier-orders/{id}', 'get'>;
+export type SupplierOrderInput = Body<'/v1/supplier-orders', 'post'>;

@@ -8,6 +8,7 @@ import { useSignIn } from '../session';
 import { SignIn } from '../pages/login/SignIn';
 import { ChannelTree, levelName } from '../pages/channels/ChannelTree';
 import { PartnerCards } from '../pages/partner/PartnerCards';
+import { PartnerQuota } from '../pages/partner/PartnerQuota';
 import { ChannelStats } from '../pages/channels/ChannelStats';
 import { LeakageAlerts } from '../pages/channels/LeakageAlerts';
 import { Statements } from '../pages/settlement/Statements';
@@ -27,9 +28,8 @@ export interface PortalSection {
 }
 
 /**
- * The portal's sections, in order. Quota and holdings (额度与库存) and statements (对账单) are added
- * here when their APIs exist (issue 12's allocations and settlement parts): one entry each, no
- * placeholder before then.
+ * The portal's sections, in order. Statements (对账单) are added here when their screen exists
+ * (issue 12's settlement part): one entry, no placeholder before then.
  */
 export const PORTAL_SECTIONS: PortalSection[] = [
   {
@@ -37,8 +37,20 @@ export const PORTAL_SECTIONS: PortalSection[] = [
     zh: '我的渠道',
     en: 'My channels',
     page: ({ api, me, channel }) => (
-      <ChannelTree api={api} canManage={me.can.includes('channels.manage') && me.can.includes('partners.manage')} root={channel.id} />
+      <ChannelTree
+        api={api}
+        canManage={me.can.includes('channels.manage') && me.can.includes('partners.manage')}
+        root={channel.id}
+        quota={me.can.includes('allocations.read') ? { manage: me.can.includes('allocations.manage') } : undefined}
+      />
     ),
+  },
+  {
+    key: 'quota',
+    zh: '配额',
+    en: 'Quota',
+    need: 'allocations.read',
+    page: ({ api, me, channel }) => <PartnerQuota api={api} me={me} channel={channel} />,
   },
   { key: 'cards', zh: '卡券', en: 'Cards', need: 'cards.read', page: ({ api }) => <PartnerCards api={api} /> },
   // its subtree's figures and funnel (the API narrows both to the partner's subtree)

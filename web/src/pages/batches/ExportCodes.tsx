@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography, message } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { report } from '../../api';
 import type { Batch, Channel, ExportRecord } from '../../api/types';
 import { useT } from '../../i18n';
 import { num, zonedTime } from '../../format';
 import { useConsole } from '../../apps/Console';
+import { CreateDelivery } from '../deliveries/CreateDelivery';
 
 /** Saves a downloaded file under a name the person recognises. */
 export function saveFile(blob: Blob, name: string) {
@@ -32,6 +33,8 @@ export function ExportCodes(props: { batch: Batch | null; channels: Channel[]; o
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [history, setHistory] = useState<ExportRecord[] | null>(null);
+  const [delivering, setDelivering] = useState<ExportRecord | null>(null);
+  const canDeliver = me.can.includes('deliveries.manage');
   const b = props.batch;
   const left = b?.unissued ?? 0;
   const loadHistory = useCallback(async () => {
@@ -203,11 +206,18 @@ export function ExportCodes(props: { batch: Batch | null; channels: Channel[]; o
               title: '',
               key: 'again',
               render: (_: unknown, e) => (
-                <Tooltip title={e.refetchable ? undefined : t('导出已超过 24 小时，文件不能再下载', 'More than 24 hours since the export: the file is gone')}>
-                  <Button size="small" icon={<DownloadOutlined />} disabled={!e.refetchable} onClick={() => again(e)} data-testid={`refetch-${e.id}`}>
-                    {t('重新下载', 'Download again')}
-                  </Button>
-                </Tooltip>
+                <Space size={4}>
+                  <Tooltip title={e.refetchable ? undefined : t('导出已超过 24 小时，文件不能再下载', 'More than 24 hours since the export: the file is gone')}>
+                    <Button size="small" icon={<DownloadOutlined />} disabled={!e.refetchable} onClick={() => again(e)} data-testid={`refetch-${e.id}`}>
+                      {t('重新下载', 'Download again')}
+                    </Button>
+                  </Tooltip>
+                  {canDeliver && (
+                    <Button size="small" icon={<SafetyCertificateOutlined />} onClick={() => setDelivering(e)} data-testid={`deliver-${e.id}`}>
+                      {t('安全交付', 'Deliver safely')}
+                    </Button>
+                  )}
+                </Space>
               ),
             },
           ]}
@@ -216,6 +226,17 @@ export function ExportCodes(props: { batch: Batch | null; channels: Channel[]; o
           {t(`时间为商户时区 ${tz}`, `Times in the tenant’s time zone, ${tz}`)}
         </Typography.Text>
       </Space>
+      <CreateDelivery
+        api={api}
+        open={!!delivering && !!b}
+        source={delivering && b ? { export: { batch_id: b.id, export_id: delivering.id } } : null}
+        sourceLabel={
+          delivering && b
+            ? t(`批次「${b.name}」的导出 · ${num(delivering.codes)} 张`, `Export of batch "${b.name}" · ${num(delivering.codes)} codes`)
+            : undefined
+        }
+        onClose={() => setDelivering(null)}
+      />
     </Modal>
   );
 }

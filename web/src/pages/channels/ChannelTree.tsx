@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Empty, Form, Input, Modal, Select, Space, Spin, Tag, Tree, message } from 'antd';
-import { EditOutlined, PauseCircleOutlined, PlayCircleOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { EditOutlined, PauseCircleOutlined, PlayCircleOutlined, PlusOutlined, TeamOutlined, WalletOutlined } from '@ant-design/icons';
 import type { DataNode } from 'antd/es/tree';
 import { report, type Client } from '../../api';
 import type { Channel } from '../../api/types';
 import { useName, useT } from '../../i18n';
 import { ProblemMessage } from '../../problems';
 import { PartnerAccounts } from './PartnerAccounts';
+import { QuotaDrawer } from './Quota';
 
 /** 第 1 级 (总代) … : the level of a channel, from its depth in the whole tree. */
 export function levelName(t: (zh: string, en: string) => string, depth: number) {
@@ -20,14 +21,16 @@ type Editing = { mode: 'new'; parent: Channel | null } | { mode: 'edit'; channel
  * The channel tree 渠道树, shared by the console (the whole tree) and the partner portal (the
  * partner's own subtree: the server lists only that). Drag-free: a channel moves by choosing a new
  * parent; a move that would make a loop is refused by the server, in its words. `root`: the
- * partner's own channel, whose place, status and top-levelness it cannot change.
+ * partner's own channel, whose place, status and top-levelness it cannot change. `quota`: the
+ * 额度 button (渠道分配: holdings, allocate, take back, transfer, history) and whether it may change them.
  */
-export function ChannelTree({ api, canManage, root = null }: { api: Client; canManage: boolean; root?: string | null }) {
+export function ChannelTree({ api, canManage, root = null, quota }: { api: Client; canManage: boolean; root?: string | null; quota?: { manage: boolean } }) {
   const t = useT();
   const name = useName();
   const [channels, setChannels] = useState<Channel[] | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [accountsOf, setAccountsOf] = useState<Channel | null>(null);
+  const [quotaOf, setQuotaOf] = useState<Channel | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
@@ -129,27 +132,36 @@ export function ChannelTree({ api, canManage, root = null }: { api: Client; canM
           <Tag color={c.status === 'active' ? 'green' : 'default'}>{name('channelStatus', c.status)}</Tag>
         </div>
         <div className="kq-muted kq-channel-facts">{facts.join(' · ')}</div>
-        {canManage && (
+        {(canManage || quota) && (
           <Space wrap size={4} className="kq-channel-ops" onClick={(e) => e.stopPropagation()}>
-            <Button size="small" icon={<PlusOutlined />} onClick={() => open({ mode: 'new', parent: c })} data-testid="channel-add-child">
-              {t('新建下级', 'Add below')}
-            </Button>
-            <Button size="small" icon={<EditOutlined />} onClick={() => open({ mode: 'edit', channel: c })} data-testid="channel-edit">
-              {t('编辑', 'Edit')}
-            </Button>
-            <Button size="small" icon={<TeamOutlined />} onClick={() => setAccountsOf(c)} data-testid="channel-accounts">
-              {t('账号', 'Accounts')}
-            </Button>
-            {c.id !== root &&
-              (c.status === 'active' ? (
-                <Button size="small" icon={<PauseCircleOutlined />} onClick={() => setStatus(c, 'suspended')} data-testid="channel-suspend">
-                  {t('暂停', 'Suspend')}
+            {quota && c.id !== root && (
+              <Button size="small" icon={<WalletOutlined />} onClick={() => setQuotaOf(c)} data-testid="channel-quota">
+                {t('额度', 'Quota')}
+              </Button>
+            )}
+            {canManage && (
+              <>
+                <Button size="small" icon={<PlusOutlined />} onClick={() => open({ mode: 'new', parent: c })} data-testid="channel-add-child">
+                  {t('新建下级', 'Add below')}
                 </Button>
-              ) : (
-                <Button size="small" icon={<PlayCircleOutlined />} onClick={() => setStatus(c, 'active')} data-testid="channel-resume">
-                  {t('恢复', 'Resume')}
+                <Button size="small" icon={<EditOutlined />} onClick={() => open({ mode: 'edit', channel: c })} data-testid="channel-edit">
+                  {t('编辑', 'Edit')}
                 </Button>
-              ))}
+                <Button size="small" icon={<TeamOutlined />} onClick={() => setAccountsOf(c)} data-testid="channel-accounts">
+                  {t('账号', 'Accounts')}
+                </Button>
+                {c.id !== root &&
+                  (c.status === 'active' ? (
+                    <Button size="small" icon={<PauseCircleOutlined />} onClick={() => setStatus(c, 'suspended')} data-testid="channel-suspend">
+                      {t('暂停', 'Suspend')}
+                    </Button>
+                  ) : (
+                    <Button size="small" icon={<PlayCircleOutlined />} onClick={() => setStatus(c, 'active')} data-testid="channel-resume">
+                      {t('恢复', 'Resume')}
+                    </Button>
+                  ))}
+              </>
+            )}
           </Space>
         )}
       </div>
@@ -226,6 +238,7 @@ export function ChannelTree({ api, canManage, root = null }: { api: Client; canM
         </Form>
       </Modal>
       <PartnerAccounts api={api} channel={accountsOf} onClose={() => setAccountsOf(null)} />
+      {quota && <QuotaDrawer api={api} channel={quotaOf} channels={channels} canManage={quota.manage} onClose={() => setQuotaOf(null)} />}
     </div>
   );
 }

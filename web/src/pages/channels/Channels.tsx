@@ -21,7 +21,11 @@ export function Channels() {
           'Channels nest to any depth. Partners sign in to the partner portal (/partner) with a partner account and see their own channel and those below it only.',
         )}
       </Typography.Paragraph>
-      <ChannelTree api={api} canManage={me.can.includes('channels.manage') && me.can.includes('partners.manage')} />
+      <ChannelTree
+        api={api}
+        canManage={me.can.includes('channels.manage') && me.can.includes('partners.manage')}
+        quota={me.can.includes('allocations.read') ? { manage: me.can.includes('allocations.manage') } : undefined}
+      />
     </div>
   );
 }
