@@ -169,6 +169,20 @@ test('operator: a price with a floor, a buyer recharged, a below-floor line refu
   assert.equal(orders[0].state, 'fulfilled');
   assert.equal(orders[0].fulfilled_units, 20);
   assert.equal((await owner('GET', `/v1/buyers/${buyer.id}`)).body.balance, 100_000 - 16_000, 'paid from the prepaid balance once');
+
+  // 安全交付: a one-time link to the order's 20 codes, the password shown once
+  await drawer.getByTestId('order-deliver').click();
+  const dform = page.getByTestId('delivery-form');
+  await assertText(dform, /批发订单 · 星河科技有限公司 · 20 张/);
+  await page.getByTestId('delivery-create').click();
+  await assertText(page.getByTestId('delivery-password-hint'), /密码请通过其他渠道（电话、短信）告知收件人/);
+  const made = (await owner('GET', `/v1/deliveries?reference_type=wholesale_order&reference_id=${orders[0].id}`)).body.data;
+  assert.deepEqual(
+    made.map((d: { cards: number; state: string }) => [d.cards, d.state]),
+    [[20, 'created']],
+  );
+  await shots(page, 'wholesale-order-deliver');
+  await page.getByTestId('delivery-done').click();
   await page.keyboard.press('Escape');
   await assertText(page.getByTestId('orders-table'), /星河科技有限公司[\s\S]*已履约[\s\S]*¥160\.00[\s\S]*20 \/ 20[\s\S]*预存款/);
 

@@ -3,6 +3,7 @@ import { Alert, Button, Descriptions, Drawer, Form, Grid, Input, InputNumber, Mo
 import { WarningOutlined } from '@ant-design/icons';
 import { report } from '../../api';
 import type { Order, OrderLine } from '../../api/types';
+import { CreateDelivery } from '../deliveries/CreateDelivery';
 import { useConsole } from '../../apps/Console';
 import { useName, useT } from '../../i18n';
 import { fenToYuan, money, time, yuanToFen } from '../../format';
@@ -30,6 +31,7 @@ export function OrderDrawer({ id, data, onClose, onChanged }: { id: string | nul
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [ask, setAsk] = useState<Ask>(null);
+  const [delivering, setDelivering] = useState(false);
   const [form] = Form.useForm();
 
   const load = useCallback(() => {
@@ -161,6 +163,8 @@ export function OrderDrawer({ id, data, onClose, onChanged }: { id: string | nul
     if (o.state === 'draft' || o.state === 'confirmed') out.push(b('cancel', t('取消订单', 'Cancel'), () => openAsk('cancel'), { danger: true }));
     if (o.state === 'paid' && o.fulfilled_units === 0) out.push(b('refund', t('退款', 'Refund'), () => openAsk('refund'), { danger: true }));
     // a file handed over by hand (password-protected): the operator says so; a downloaded delivery link does it by itself
+    if (o.state === 'fulfilled' || o.state === 'delivered')
+      out.push(b('deliver', t('安全交付', 'Deliver securely'), () => setDelivering(true), { type: 'primary' }));
     if (o.state === 'fulfilled') out.push(b('delivered', t('标记已交付', 'Mark delivered'), () => openAsk('delivered')));
     return out;
   };
@@ -327,6 +331,19 @@ export function OrderDrawer({ id, data, onClose, onChanged }: { id: string | nul
           )}
         </Form>
       </Modal>
+      {order && (
+        <CreateDelivery
+          api={api}
+          open={delivering}
+          source={{ order: order.id }}
+          sourceLabel={t(`批发订单 · ${buyer?.name ?? ''} · ${order.units} 张`, `Wholesale order · ${buyer?.name ?? ''} · ${order.units} codes`)}
+          recipient={{ name: buyer?.contact_name ?? buyer?.name ?? '', phone: buyer?.contact_phone ?? undefined }}
+          onClose={() => {
+            setDelivering(false);
+            load();
+          }}
+        />
+      )}
     </Drawer>
   );
 }
