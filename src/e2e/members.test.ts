@@ -1,9 +1,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { TestEnv } from '../testing/harness.js';
 import { DEMO_TENANT } from '../seed/demo.js';
-import { chromiumMissing, watchCsp, SHOTS, startScreens, type Screens, WIDE as DESKTOP, PHONE } from './browser.js';
+import { chromiumMissing, watchCsp, startScreens, type Screens, WIDE as DESKTOP, PHONE } from './browser.js';
+import { assertText, choose, shots } from './journey.js';
 
 /**
  * Members and gifts in a real browser (issue 11, items 3 and 10), on the demo data:
@@ -32,43 +33,6 @@ after(async () => {
   if (skip) return;
   await screens?.close();
 });
-
-/** The page at both sizes: `<name>-desktop.png` (1440×900) and `<name>-phone.png` (390×844); the page keeps its own size after. */
-async function shots(page: Page, name: string) {
-  const own = page.viewportSize()!;
-  for (const [size, vp] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    await page.setViewportSize(vp);
-    await page.waitForTimeout(400); // layout and fonts settle
-    await page.screenshot({ path: `${SHOTS}${name}-${size}.png` });
-  }
-  await page.setViewportSize(own);
-  await page.waitForTimeout(200);
-}
-
-async function assertText(loc: Locator, re: RegExp) {
-  const deadline = Date.now() + 10_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await loc.innerText().catch(() => '');
-    if (re.test(last)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.match(last, re);
-}
-
-/** Picks an option of an antd Select by typing, then the option whose text matches. */
-async function choose(page: Page, select: Locator, type: string, option: RegExp) {
-  await select.click();
-  await page.keyboard.type(type);
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
-  await item.waitFor();
-  await page.waitForTimeout(300); // the dropdown has settled (a click during its animation can miss)
-  await item.click();
-  await assertText(select, option);
-}
 
 test('operator: open a member, issue a card, top up with the bonus, see the trace, show the wallet QR, issue from a batch', { skip }, async () => {
   const op = await owner('POST', '/v1/operators', { username: 'xiaoli', password: 'operator pass 2', role: 'operator', display_name: '小李' });

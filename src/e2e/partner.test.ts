@@ -2,8 +2,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { TestEnv } from '../testing/harness.js';
-import { DEMO_TENANT } from '../seed/demo.js';
-import { chromiumMissing, watchCsp, SHOTS, startScreens, type Screens, WIDE as DESKTOP, PHONE } from './browser.js';
+import { chromiumMissing, watchCsp, startScreens, type Screens, WIDE as DESKTOP, PHONE } from './browser.js';
+import { assertText, choose, shots, signIn } from './journey.js';
 
 /**
  * Channels and the partner portal in a real browser (issue 12), on the demo data:
@@ -34,42 +34,6 @@ after(async () => {
   await screens?.close();
 });
 
-/** The page at both sizes: `<name>-desktop.png` (1440×900) and `<name>-phone.png` (390×844); the page keeps its own size after. */
-async function shots(page: Page, name: string) {
-  const own = page.viewportSize()!;
-  for (const [size, vp] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    await page.setViewportSize(vp);
-    await page.waitForTimeout(400); // layout and fonts settle
-    await page.screenshot({ path: `${SHOTS}${name}-${size}.png` });
-  }
-  await page.setViewportSize(own);
-  await page.waitForTimeout(200);
-}
-
-async function assertText(loc: Locator, re: RegExp) {
-  const deadline = Date.now() + 10_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await loc.innerText().catch(() => '');
-    if (re.test(last)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.match(last, re);
-}
-
-/** Picks an option of an antd Select by typing, then the option whose text matches. */
-async function choose(page: Page, select: Locator, type: string, option: RegExp) {
-  await select.click();
-  await page.keyboard.type(type);
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
-  await item.waitFor();
-  await page.waitForTimeout(300); // the dropdown has settled (a click during its animation can miss)
-  await item.click();
-}
-
 /** Types tags into an antd tags Select, each followed by Enter. */
 async function tags(page: Page, select: Locator, values: string[]) {
   await select.click();
@@ -91,13 +55,6 @@ async function saveChannel(page: Page, v: { name: string; regions?: string[]; pr
 }
 
 const node = (page: Page, name: string) => page.getByTestId(`channel-${name}`);
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.getByLabel('商户（名称或 ID，唯一用户名可不填）').fill(DEMO_TENANT);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
 
 test('operator: build a three-level tree, a loop is refused in Chinese, suspend and resume, a partner account', { skip }, async () => {
   const op = await owner('POST', '/v1/operators', { username: 'xiaozhou', password: 'operator pass 3', role: 'operator', display_name: '小周' });

@@ -1,11 +1,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { TestEnv } from '../testing/harness.js';
 import { clock } from '../clock.js';
-import { DEMO_TENANT } from '../seed/demo.js';
-import { chromiumMissing, watchCsp, SHOTS, startScreens, type Screens, WIDE as DESKTOP, PHONE } from './browser.js';
+import { chromiumMissing, watchCsp, startScreens, type Screens, WIDE as DESKTOP, PHONE } from './browser.js';
+import { assertText, choose, shots, signIn } from './journey.js';
 
 /** The tenant's local day, `days` from today (YYYY-MM-DD). */
 const localDay = (tz: string, days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date(Date.now() + days * 86_400_000));
@@ -88,48 +88,6 @@ after(async () => {
   clock.reset();
   await screens?.close();
 });
-
-/** The page at both sizes: `<name>-desktop.png` (1440×900) and `<name>-phone.png` (390×844); the page keeps its own size after. */
-async function shots(page: Page, name: string) {
-  const own = page.viewportSize()!;
-  for (const [size, vp] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    await page.setViewportSize(vp);
-    await page.waitForTimeout(400); // layout and fonts settle
-    await page.screenshot({ path: `${SHOTS}${name}-${size}.png` });
-  }
-  await page.setViewportSize(own);
-  await page.waitForTimeout(200);
-}
-
-async function assertText(loc: Locator, re: RegExp) {
-  const deadline = Date.now() + 10_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await loc.innerText().catch(() => '');
-    if (re.test(last)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.match(last, re);
-}
-
-async function choose(page: Page, select: Locator, type: string, option: RegExp) {
-  await select.click();
-  await page.keyboard.type(type);
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
-  await item.waitFor();
-  await page.waitForTimeout(300); // the dropdown has settled
-  await item.click();
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.getByLabel('商户（名称或 ID，唯一用户名可不填）').fill(DEMO_TENANT);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-}
 
 async function consolePage(item: string) {
   const ctx = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
