@@ -59,8 +59,17 @@ async function parentFor(q: Sql, tenantId: string, parentId: string, within: str
   return p;
 }
 
+/**
+ * Changes to a tenant's tree shape (a new channel, a move) take turns: a move rewrites its subtree's
+ * paths in one UPDATE, which would miss a child added under it meanwhile, and two crossing moves
+ * (A under B, B under A) would each lock one row and wait for the other's. Both are operator actions,
+ * rare next to reads, so one lock per tenant is cheap.
+ */
+const lockTree = (q: Sql, tenantId: string) => q.query('SELECT pg_advisory_xact_lock(7303, hashtext($1))', [tenantId]);
+
 export async function createChannel(q: Sql, tenantId: string, input: ChannelInput, within: string | null = null): Promise<Channel> {
   if (within && !input.parent_id) throw new AppError(404, 'CHANNEL_NOT_FOUND', 'parent_id: a partner adds channels under its own');
+  if (input.parent_id) await lockTree(q, tenantId);
   const parent = input.parent_id ? await parentFor(q, tenantId, input.parent_id, within) : null;
   const id = newId('chn');
   const r = await q.query<Channel>(
@@ -85,10 +94,11 @@ export async function createChannel(q: Sql, tenantId: string, input: ChannelInpu
 
 /**
  * Change a channel; a new parent_id moves it with its subtree. A move under itself or under one of its
- * own descendants would make a loop: refused (CHANNEL_CYCLE). Rows are locked root-first by path, so
- * two moves of crossing subtrees serialise instead of building a loop between them.
+ * own descendants would make a loop: refused (CHANNEL_CYCLE). Moves take the tenant's tree lock first,
+ * so of two crossing moves the second sees the first's paths and is refused, never a deadlock.
  */
 export async function updateChannel(q: Sql, tenantId: string, id: string, patch: ChannelPatch, within: string | null = null): Promise<Channel> {
+  if (patch.parent_id !== undefined) await lockTree(q, tenantId);
   const c = await findRow(q, tenantId, id, true);
   if (!c || (within && !c.path.includes(`/${within}/`))) throw notFound('channel');
   let path = c.path;

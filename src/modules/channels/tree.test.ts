@@ -72,6 +72,21 @@ test('a move carries the subtree; a move under itself or its own descendant is r
   assert.equal((await env.api('GET', `/v1/channels/${c.id}`)).body.depth, 1);
 });
 
+test('crossing moves at once (A under B, B under A): one moves, the other is refused as a loop, never a 500', async () => {
+  for (let i = 0; i < 5; i++) {
+    const a = await made({ name: `甲${i}` });
+    const b = await made({ name: `乙${i}` });
+    const [ab, ba] = await Promise.all([
+      env.api('PATCH', `/v1/channels/${a.id}`, { parent_id: b.id }),
+      env.api('PATCH', `/v1/channels/${b.id}`, { parent_id: a.id }),
+    ]);
+    assert.deepEqual([ab.status, ba.status].sort(), [200, 422], JSON.stringify([ab.body, ba.body]));
+    assert.equal([ab, ba].find((r) => r.status === 422)!.body.code, 'CHANNEL_CYCLE');
+    const [a2, b2] = [(await env.api('GET', `/v1/channels/${a.id}`)).body, (await env.api('GET', `/v1/channels/${b.id}`)).body];
+    assert.ok(a2.parent_id === null || b2.parent_id === null, 'no loop: one of them is still at the top');
+  }
+});
+
 test('a partner sees its subtree only, adds below itself, and cannot reach above or beside', async () => {
   const top = await made({ name: '总代' });
   const mine = await made({ name: '区域代理甲', parent_id: top.id });
