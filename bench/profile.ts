@@ -5,7 +5,7 @@ import { generateKeyMaterial } from '../src/secrets.js';
 import { createContext } from '../src/context.js';
 import { redeemFast } from '../src/modules/redemptions/redeem.js';
 import type { FastMutation } from '../src/mutations/mutation.js';
-import { load, startServer } from './lib.js';
+import { load, openLoad, startServer } from './lib.js';
 import { prepare } from './setup.js';
 
 /**
@@ -16,6 +16,11 @@ import { prepare } from './setup.js';
  *                                            --prof also writes a --cpu-prof of the server to /tmp/kaquan-prof
  *   npx tsx bench/profile.ts statements      PostgreSQL backend CPU per statement: the card read, the
  *                                            redemption statement, the ceiling statement
+ *   npx tsx bench/profile.ts open            redemptions offered open-loop (as redeem_open) at RATE/s (default: half of
+ *                                            a closed-loop run's rps) for ROUNDS windows of SECONDS: latency from the
+ *                                            intended send time, and what noise moves little — CPU per redemption of
+ *                                            the server, PostgreSQL and the load generator, the server's event-loop
+ *                                            delay and its statements per redemption (bench/probe.mjs, preloaded)
  *
  * DATABASE_URL defaults to the local test database; POOL sets the server's pool (default 8); JOBS=off and
  * GROUPS=off turn the server's job worker and redemption grouping off, to see what each costs or gives.
@@ -143,8 +148,80 @@ async function statements() {
   await c.end();
 }
 
+async function open() {
+  const f = await prepare(ctx, 2_000);
+  const out = `/tmp/kaquan-probe-${process.pid}.json`;
+  const server = await startServer(
+    {
+      DATABASE_URL: databaseUrl,
+      KAQUAN_DB_SCHEMA: schema,
+      KAQUAN_DB_POOL: process.env.POOL ?? '8',
+      KAQUAN_JOBS: process.env.JOBS ?? 'on',
+      KAQUAN_REDEEM_GROUPS: process.env.GROUPS ?? 'on',
+      KAQUAN_HMAC_KEY: keys.hmacKey.toString('base64'),
+      KAQUAN_ENC_KEYS: `1:${keys.encKeys[0].key.toString('base64')}`,
+      KAQUAN_PROBE_OUT: out,
+      PGAPPNAME: `kaquan-probe-${process.pid}`, // its backends, told apart from other sessions' on a shared PostgreSQL
+    },
+    1,
+    ['--import', './bench/probe.mjs', ...(process.argv.includes('--prof') ? ['--cpu-prof', '--cpu-prof-dir=/tmp/kaquan-prof'] : [])],
+  );
+  const probe = async () => {
+    process.kill(server.pid, 'SIGUSR2');
+    await new Promise((r) => setTimeout(r, 200));
+    return JSON.parse(readFileSync(out, 'utf8'));
+  };
+  let k = 0;
+  const body = () => ({ code: f.codes[(k++ * 7919) % f.codes.length] });
+  try {
+    const closed = await load({ port: server.port, path: '/v1/redemptions', key: f.ownerKey, connections: 64, durationMs: 3_000, body, ok: (s) => s === 201 });
+    const rate = Number(process.env.RATE ?? Math.round(closed.rps / 2));
+    console.log(JSON.stringify({ closed_loop: { rps: closed.rps, p50_ms: closed.p50_ms, p99_ms: closed.p99_ms }, rate }));
+    for (let round = 0; round < Number(process.env.ROUNDS ?? 3); round++) {
+      await probe();
+      const backends = new Set(
+        (await ctx.db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [`kaquan-probe-${process.pid}`])).rows.map(
+          (x) => x.pid,
+        ),
+      );
+      const snap = () => [ticks((_, p) => p === process.pid), ticks((_, p) => backends.has(p)), ticks(() => true)];
+      const a = snap();
+      const r = await openLoad({
+        port: server.port,
+        path: '/v1/redemptions',
+        key: f.ownerKey,
+        rate,
+        durationMs: Number(process.env.SECONDS ?? 6) * 1000,
+        body,
+        ok: (s) => s === 201,
+      });
+      const b = snap();
+      const p = await probe();
+      const per = (x: number) => Math.round((x * 1000) / r.sent) / 1000;
+      const statements = Object.fromEntries(Object.entries(p.statements as Record<string, number>).map(([t, n]) => [t, per(n)]));
+      console.log(
+        JSON.stringify({
+          rate,
+          p50_ms: r.p50_ms,
+          p99_ms: r.p99_ms,
+          max_ms: r.max_ms,
+          errors: r.errors,
+          cpu_ms_per_redemption: { server: per(p.cpu_ms), its_backends: per((b[1] - a[1]) * 10), load_generator: per((b[0] - a[0]) * 10) },
+          // every process's CPU over the window, as a share of the 2 cores: what other sessions took shows here
+          box_busy: Math.round(((b[2] - a[2]) / 100 / r.seconds / 2) * 100) / 100,
+          loop_delay_ms: p.loop_delay_ms,
+          statements_per_redemption: statements,
+        }),
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
 try {
   if (process.argv[2] === 'statements') await statements();
+  else if (process.argv[2] === 'open') await open();
   else await split(process.argv.includes('--prof'));
 } finally {
   await ctx.db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
