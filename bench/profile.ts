@@ -115,8 +115,8 @@ async function statements() {
   (ctx.db as any).query = (text: string, params: unknown[]) => (seen.push({ text, params }), query(text, params));
   await redeemFast(ctx, caller, { code: f.codes[0] }, m());
   (ctx.db as any).query = query;
-  const read = seen.find((s) => s.text.includes('code_hash = ANY'))!;
-  const take = seen.find((s) => s.text.startsWith('WITH c AS'))!;
+  const read = seen.find((s) => s.text.startsWith('SELECT q.k'))!;
+  const take = seen.find((s) => s.text.startsWith('WITH i AS'))!;
 
   const c = new pg.Client({ connectionString: databaseUrl, options: `-c search_path=${schema}` });
   await c.connect();
@@ -137,7 +137,7 @@ async function statements() {
   };
   let k = 0;
   await measure('card_read', read.text, () => read.params);
-  await measure('redemption', take.text, () => take.params.map((v, i) => (i === 6 ? `red_profile_${k++}` : v))); // $7 is the redemption id
+  await measure('redemption', take.text, () => take.params.map((v, i) => (i === 9 ? [`red_profile_${k++}`] : v))); // $10: the redemption ids
   await measure(
     'ceiling',
     `WITH c AS (UPDATE cards SET uses_left = uses_left - 1, updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND state = 'active' AND uses_left >= 1 RETURNING tenant_id, id)
@@ -173,18 +173,35 @@ async function open() {
   };
   let k = 0;
   const body = () => ({ code: f.codes[(k++ * 7919) % f.codes.length] });
+  const backends = async () =>
+    new Set(
+      (await ctx.db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [`kaquan-probe-${process.pid}`])).rows.map(
+        (x) => x.pid,
+      ),
+    );
+  const cpu = (pids: Set<number>) => [ticks((_, p) => p === process.pid), ticks((_, p) => pids.has(p)), ticks(() => true)];
   try {
+    await load({ port: server.port, path: '/v1/redemptions', key: f.ownerKey, connections: 64, durationMs: 1_000, body, ok: (s) => s === 201 }); // warm
+    await probe();
+    const pids = await backends();
+    const c0 = cpu(pids);
     const closed = await load({ port: server.port, path: '/v1/redemptions', key: f.ownerKey, connections: 64, durationMs: 3_000, body, ok: (s) => s === 201 });
+    const c1 = cpu(pids);
+    const cp = await probe();
+    const perC = (x: number) => Math.round((x * 1000) / closed.requests) / 1000;
     const rate = Number(process.env.RATE ?? Math.round(closed.rps / 2));
-    console.log(JSON.stringify({ closed_loop: { rps: closed.rps, p50_ms: closed.p50_ms, p99_ms: closed.p99_ms }, rate }));
+    console.log(
+      JSON.stringify({
+        closed_loop: { rps: closed.rps, p50_ms: closed.p50_ms, p99_ms: closed.p99_ms },
+        cpu_ms_per_redemption: { server: perC(cp.cpu_ms), its_backends: perC((c1[1] - c0[1]) * 10), load_generator: perC((c1[0] - c0[0]) * 10) },
+        statements_per_redemption: Object.fromEntries(Object.entries(cp.statements as Record<string, number>).map(([t, n]) => [t, perC(n)])),
+        rate,
+      }),
+    );
     for (let round = 0; round < Number(process.env.ROUNDS ?? 3); round++) {
       await probe();
-      const backends = new Set(
-        (await ctx.db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [`kaquan-probe-${process.pid}`])).rows.map(
-          (x) => x.pid,
-        ),
-      );
-      const snap = () => [ticks((_, p) => p === process.pid), ticks((_, p) => backends.has(p)), ticks(() => true)];
+      const backends_ = await backends();
+      const snap = () => cpu(backends_);
       const a = snap();
       const r = await openLoad({
         port: server.port,
