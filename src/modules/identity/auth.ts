@@ -6,6 +6,7 @@ import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
 import type { Caller, Role } from '../../http/access.js';
 import { clock } from '../../clock.js';
+import { ttlCache } from '../../platform/cache.js';
 import { resolveSession, SESSION_PREFIX } from './sessions.js';
 import { clearCookie, cookieCredential, type Screen } from '../../http/cookies.js';
 
@@ -31,7 +32,7 @@ export const sessionOf = (req: FastifyRequest) => sessions.get(req) ?? null;
  */
 const CACHE_MS = 5_000;
 export function keyResolver(db: Db, config: Config) {
-  const cache = new Map<string, { at: number; caller: Caller | null }>();
+  const cache = ttlCache<Caller | null>(CACHE_MS);
   return async function resolve(req: FastifyRequest, reply: FastifyReply): Promise<Caller> {
     const h = req.headers.authorization;
     if (!h) {
@@ -57,20 +58,14 @@ export function keyResolver(db: Db, config: Config) {
       req.actor = s.actor;
       return s.caller;
     }
-    const hit = cache.get(secret);
-    const now = Date.now();
-    let caller: Caller | null;
-    if (hit && now - hit.at < CACHE_MS) caller = hit.caller;
-    else {
+    const caller = await cache.get(secret, async () => {
       const r = await db.query<{ tenant_id: string; id: string; role: Role; store_ids: string[]; channel_id: string | null }>(
         'SELECT tenant_id, id, role, store_ids, channel_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
         [hashApiKey(secret)],
       );
       const k = r.rows[0];
-      caller = k ? { tenantId: k.tenant_id, keyId: k.id, role: k.role, storeIds: k.store_ids ?? [], channelId: k.channel_id } : null;
-      if (cache.size > 10_000) cache.clear();
-      cache.set(secret, { at: now, caller });
-    }
+      return k ? { tenantId: k.tenant_id, keyId: k.id, role: k.role, storeIds: k.store_ids ?? [], channelId: k.channel_id } : null;
+    });
     if (!caller) throw new AppError(401, 'UNAUTHENTICATED', 'this API key is unknown or revoked');
     // a partner's subtree is read per request, not cached: a channel it just added below is its at once
     if (caller.role === 'channel' && caller.channelId) return { ...caller, channelIds: await subtreeIds(db, caller.tenantId, caller.channelId) };

@@ -2,6 +2,7 @@ import type { Sql } from '../../db/index.js';
 import { AppError, invalid, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { openTenantAccounts } from '../ledger/service.js';
+import { ttlCache } from '../../platform/cache.js';
 
 export interface Tenant {
   id: string;
@@ -39,14 +40,13 @@ export async function tenantExists(q: Sql, id: string): Promise<boolean> {
 }
 
 /** Tenant settings are read on hot paths (time zone, reverse window); cache them briefly. */
-const tenantCache = new Map<string, { at: number; t: Tenant }>();
+const tenantCache = ttlCache<Tenant>(5_000);
 export async function getTenant(q: Sql, id: string): Promise<Tenant> {
-  const hit = tenantCache.get(id);
-  if (hit && Date.now() - hit.at < 5_000) return hit.t;
-  const r = await q.query<Tenant>('SELECT id, name, time_zone, currency, reverse_window_minutes, expiring_soon_days FROM tenants WHERE id = $1', [id]);
-  if (!r.rows[0]) throw notFound('tenant');
-  tenantCache.set(id, { at: Date.now(), t: r.rows[0] });
-  return r.rows[0];
+  return tenantCache.get(id, async () => {
+    const r = await q.query<Tenant>('SELECT id, name, time_zone, currency, reverse_window_minutes, expiring_soon_days FROM tenants WHERE id = $1', [id]);
+    if (!r.rows[0]) throw notFound('tenant');
+    return r.rows[0];
+  });
 }
 
 /** The tenant a sign-in form names: by id, else by its exact name, case-insensitive (names need not be unique). */
@@ -118,13 +118,10 @@ export async function setTenantDisabled(q: Sql, id: string, disabled: boolean, n
  * Whether a tenant is disabled, asked on every request: cached for 5 s, like API keys, so a
  * disable reaches every process within 5 s (at once in the process that made it).
  */
-const disabledCache = new Map<string, { at: number; disabled: boolean }>();
+const disabledCache = ttlCache<boolean>(5_000);
 export async function tenantDisabled(q: Sql, id: string): Promise<boolean> {
-  const hit = disabledCache.get(id);
-  if (hit && Date.now() - hit.at < 5_000) return hit.disabled;
-  const r = await q.query<{ disabled: boolean }>('SELECT disabled_at IS NOT NULL AS disabled FROM tenants WHERE id = $1', [id]);
-  const disabled = r.rows[0]?.disabled ?? true; // a tenant that is gone is as good as disabled
-  if (disabledCache.size > 10_000) disabledCache.clear();
-  disabledCache.set(id, { at: Date.now(), disabled });
-  return disabled;
+  return disabledCache.get(id, async () => {
+    const r = await q.query<{ disabled: boolean }>('SELECT disabled_at IS NOT NULL AS disabled FROM tenants WHERE id = $1', [id]);
+    return r.rows[0]?.disabled ?? true; // a tenant that is gone is as good as disabled
+  });
 }
