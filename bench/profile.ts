@@ -20,7 +20,8 @@ import { prepare } from './setup.js';
  *                                            a closed-loop run's rps) for ROUNDS windows of SECONDS: latency from the
  *                                            intended send time, and what noise moves little — CPU per redemption of
  *                                            the server, PostgreSQL and the load generator, the server's event-loop
- *                                            delay and its statements per redemption (bench/probe.mjs, preloaded)
+ *                                            delay and its statements per redemption (bench/probe.mjs, preloaded);
+ *                                            BACKLOG=N first logs N card.issued events for the subscribers to catch up with
  *
  * DATABASE_URL defaults to the local test database; POOL sets the server's pool (default 8); JOBS=off and
  * GROUPS=off turn the server's job worker and redemption grouping off, to see what each costs or gives.
@@ -198,6 +199,14 @@ async function open() {
         rate,
       }),
     );
+    if (process.env.BACKLOG) {
+      // a bulk job's events (a wholesale fulfilment issues one card.issued per code) that the subscribers must catch up with
+      await ctx.db.query(
+        `INSERT INTO events (tenant_id, event_type, card_id, template_id, batch_id, created_at)
+         SELECT $1, 'card.issued', id, template_id, batch_id, now() FROM cards, generate_series(1, $2::int / 2000) WHERE tenant_id = $1`,
+        [f.tenantId, Number(process.env.BACKLOG)],
+      );
+    }
     for (let round = 0; round < Number(process.env.ROUNDS ?? 3); round++) {
       await probe();
       const backends_ = await backends();
