@@ -51,6 +51,19 @@ function ticks(pick: (comm: string, pid: number) => boolean): number {
   return t;
 }
 
+/** Milliseconds the main threads of these processes spent runnable but waiting for a core (/proc/<pid>/schedstat, field 2). */
+function waited(pids: number[]): number {
+  let ns = 0;
+  for (const p of pids) {
+    try {
+      ns += Number(readFileSync(`/proc/${p}/schedstat`, 'utf8').split(' ')[1]);
+    } catch {
+      /* gone */
+    }
+  }
+  return ns / 1e6;
+}
+
 async function split(prof: boolean) {
   const f = await prepare(ctx, 2_000);
   if (process.env.DROP_INDEXES) for (const ix of process.env.DROP_INDEXES.split(',')) await ctx.db.query(`DROP INDEX ${ix}`); // experiments only
@@ -211,6 +224,8 @@ async function open() {
       await probe();
       const backends_ = await backends();
       const snap = () => cpu(backends_);
+      const w = () => [waited([server.pid]), waited([...backends_]), waited([process.pid])];
+      const wa = w();
       const a = snap();
       const r = await openLoad({
         port: server.port,
@@ -222,6 +237,7 @@ async function open() {
         ok: (s) => s === 201,
       });
       const b = snap();
+      const wb = w();
       const p = await probe();
       const per = (x: number) => Math.round((x * 1000) / r.sent) / 1000;
       const statements = Object.fromEntries(Object.entries(p.statements as Record<string, number>).map(([t, n]) => [t, per(n)]));
@@ -235,6 +251,8 @@ async function open() {
           cpu_ms_per_redemption: { server: per(p.cpu_ms), its_backends: per((b[1] - a[1]) * 10), load_generator: per((b[0] - a[0]) * 10) },
           // every process's CPU over the window, as a share of the 2 cores: what other sessions took shows here
           box_busy: Math.round(((b[2] - a[2]) / 100 / r.seconds / 2) * 100) / 100,
+          // time spent ready to run but waiting for a core (schedstat): the server's main thread, its backends, the load generator's
+          waited_for_cpu_ms_per_redemption: { server: per(wb[0] - wa[0]), its_backends: per(wb[1] - wa[1]), load_generator: per(wb[2] - wa[2]) },
           loop_delay_ms: p.loop_delay_ms,
           statements_per_redemption: statements,
         }),
