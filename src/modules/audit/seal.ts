@@ -111,8 +111,9 @@ async function tenantsToSeal(db: Db): Promise<string[]> {
  * The audit.seal job: seals every tenant's unsealed entries, block by block, up to what was visible
  * when it started. A block that is not full took everything visible, so the round ends there: what
  * commits meanwhile waits for the next run. (Looping until a round found nothing never ended while
- * requests kept appending: under load it sealed a few entries at a time, back to back, about twelve
- * statements a second beside the requests it shares the process and the cores with.)
+ * requests kept appending: under load it sealed a few entries at a time, back to back — 0.3 to 0.5
+ * statements per redemption beside the requests it shares the process and the cores with — and held
+ * the job worker, so the event subscribers waited behind it: docs/performance.md.)
  */
 export async function sealAll(ctx: AuditCtx): Promise<number> {
   let n = 0;
