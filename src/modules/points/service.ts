@@ -69,6 +69,8 @@ export interface EarnInput {
   activeFrom?: Date | null;
   orderId?: string | null;
   ruleId?: string | null;
+  /** how the move reads in the member's history: an earn (default) or a manual adjustment */
+  kind?: 'earn' | 'adjust';
 }
 
 /**
@@ -121,7 +123,7 @@ export async function earn(q: Sql, tenantId: string, e: EarnInput, at: Date): Pr
     {
       memberId: e.memberId,
       asset: e.asset,
-      kind: 'earn',
+      kind: e.kind ?? 'earn',
       main: e.amount - pay,
       debt: pay,
       reason: e.reason,
