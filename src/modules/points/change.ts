@@ -6,7 +6,12 @@ import { debtLot, drawLots, earn, lockDrawable, positive } from './service.js';
 
 /** The tenant's points settings 积分设置 (one row; defaults when absent). */
 export interface PointsSettings {
-  /** a refund whose points were already spent: take the rest from the member's other lots (default), or let the balance go negative */
+  /**
+   * a refund whose points were already spent: `other_lots` (default) takes the rest from the member's other
+   * active lots, closest to expiry first, and writes off what they cannot cover (the balance never goes below
+   * zero); `negative` leaves the other lots alone and owes the rest (a debt: the balance goes negative, the
+   * next earns pay it first and nothing can be spent while it stands)
+   */
   refund_shortfall: 'other_lots' | 'negative';
 }
 export const DEFAULT_SETTINGS: PointsSettings = { refund_shortfall: 'other_lots' };
@@ -37,7 +42,7 @@ export async function clawBack(
   why: { reason: string; reference: string; orderId?: string | null },
   at: Date,
 ): Promise<{ points: number; growth: number }> {
-  const out = { points: 0, growth: 0 };
+  const out = { points: 0, growth: 0 }; // what was taken back (or owed), per asset
   if (!lots.some((l) => l.want > 0)) return out;
   const { refund_shortfall } = await getSettings(q, tenantId);
   const rows = (
@@ -76,7 +81,7 @@ export async function clawBack(
       );
       if (take) await drawLots(q, tenantId, others, take);
       main += take;
-      shortfall -= take;
+      shortfall = 0; // what the other lots could not cover is written off
     }
     if (shortfall) {
       const debt = (await debtLot(q, tenantId, memberId, asset, at, true))!;
