@@ -13,6 +13,7 @@ import { refuse, verifyWalletToken, type WalletClaims } from './link.js';
 import { tenantDisabled, tenantDisabledError } from '../tenants/service.js';
 import * as svc from './service.js';
 import { giftRoutes } from './gift-routes.js';
+import { walletRoutes } from './extensions.js';
 import { screenBearer } from '../cards/manage.js';
 
 const claimsOf = new WeakMap<FastifyRequest, WalletClaims>();
@@ -102,6 +103,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
   const opts = { config: { public: true } as object, onRequest: walletAuth };
   const security = [{ wallet: [] }];
   giftRoutes(base, ctx, opts, who);
+  for (const add of walletRoutes.list()) add(base, ctx, opts);
 
   app.post(
     '/wallet/session',
