@@ -42,7 +42,7 @@ describe('benefit packs across three server processes', { skip: SKIP }, () => {
         { name: '小奖', odds_bp: 5000, stock: 9, items },
       ],
     });
-    const members = [];
+    const members: any[] = [];
     for (let i = 0; i < 8; i++) members.push(ok(await c.call('POST', '/v1/members', { name: `会员${i}` }), 'member'));
     const rs = await allAtOnce(40, (i) => c.call('POST', `/v1/packs/${pack.id}/grants`, { member_id: members[i % 8].id }, { server: i % 3 }));
     assert.ok(
