@@ -1,5 +1,6 @@
 import type { FieldError, Lang } from './words.js';
 import { FIELDS } from './field-names.js';
+import { PACK_REASONS } from './reasons-packs.js';
 
 /**
  * Field errors (VALIDATION_FAILED, TEMPLATE_INVALID, BATCH_INVALID …) for the person at the form:
@@ -282,6 +283,7 @@ export const REASONS: [RegExp, Say][] = [
   [/^a cap says how many times or how much$/, () => ['上限要设置次数或数量', 'a cap says how many times or how much']],
   [/^a cap says per day, week or month$/, () => ['上限要设置按天、周或月', 'a cap says per day, week or month']],
   [/^a rule keeps its kind: make a new rule$/, () => ['规则类型不能修改，请新建一条规则', 'a rule keeps its kind: make a new rule']],
+  ...PACK_REASONS,
 ];
 
 /** One field error in words; null for a reason nothing here knows. */

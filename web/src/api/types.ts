@@ -173,3 +173,10 @@ export type SupplierSku = Answer<'/v1/supplier-skus', 'get'>['data'][number];
 export type SupplierSkuInput = Body<'/v1/suppliers/{id}/skus/{sku}', 'put'>;
 export type SupplierOrder = Answer<'/v1/supplier-orders/{id}', 'get'>;
 export type SupplierOrderInput = Body<'/v1/supplier-orders', 'post'>;
+
+/** 权益礼包 */
+export type Pack = Answer<'/v1/packs/{id}', 'get'>;
+export type PackInput = Body<'/v1/packs', 'post'>;
+export type PackPatch = Body<'/v1/packs/{id}', 'patch'>;
+export type PackGrant = Answer<'/v1/packs/{id}/grants', 'post'>;
+export type PackDraw = Answer<'/v1/packs/{id}/draws', 'get'>['data'][number];

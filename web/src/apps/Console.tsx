@@ -6,6 +6,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   AccountBookOutlined,
+  GiftOutlined,
   BarChartOutlined,
   CloudDownloadOutlined,
   ClusterOutlined,
@@ -38,6 +39,7 @@ import { ChannelStats } from '../pages/channels/ChannelStats';
 import { LeakageAlerts } from '../pages/channels/LeakageAlerts';
 import { Wholesale } from '../pages/wholesale/Wholesale';
 import { Settlement } from '../pages/settlement/Settlement';
+import { Packs } from '../pages/packs/Packs';
 import { Access } from '../pages/access/Access';
 import { Deliveries } from '../pages/deliveries/Deliveries';
 import { Suppliers } from '../pages/suppliers/Suppliers';
@@ -65,6 +67,7 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   { key: 'wholesale', zh: '批发', en: 'Wholesale', icon: <GoldOutlined />, page: () => <Wholesale />, need: 'wholesale.read' },
   // 对账结算 right below 批发: it settles channels and wholesale buyers alike (docs/ui.md)
   { key: 'settlement', zh: '对账结算', en: 'Settlement', icon: <AccountBookOutlined />, page: () => <Settlement />, need: 'settlement.read' },
+  { key: 'packs', zh: '权益礼包', en: 'Benefit packs', icon: <GiftOutlined />, page: () => <Packs />, need: 'packs.read' },
   { key: 'deliveries', zh: '卡密交付', en: 'Deliveries', icon: <CloudDownloadOutlined />, page: () => <Deliveries />, need: 'deliveries.read' },
   { key: 'suppliers', zh: '供应商', en: 'Suppliers', icon: <ClusterOutlined />, page: () => <Suppliers />, need: 'suppliers.read' },
   { key: 'access', zh: '账号与密钥', en: 'Accounts & keys', icon: <SafetyOutlined />, page: () => <Access />, need: 'keys.manage' },
