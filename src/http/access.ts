@@ -83,6 +83,11 @@ const ACTIONS = {
   'settlement.manage': ['owner', 'operator'],
   'settlement.read': ['owner', 'operator', 'analyst', 'channel'],
   'settlement.rates': ['owner', 'operator', 'analyst'],
+  // 会员等级: the ladder, policy and benefits are the brand's staff's; a member reads their own tier in the wallet
+  'tiers.read': ['owner', 'operator', 'analyst'],
+  'tiers.manage': ['owner', 'operator'],
+  'tiers.set': ['owner', 'operator'], // a member's manual tier (a floor with an end date), audited
+  'tiers.own': ['member'],
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -22,6 +22,7 @@ import deliveries from './deliveries/index.js';
 import allocations from './allocations/index.js';
 import suppliers from './suppliers/index.js';
 import settlement from './settlement/index.js';
+import tiers from './tiers/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -51,4 +52,5 @@ export const modules: ModuleDef[] = [
   allocations,
   suppliers,
   settlement,
+  tiers,
 ];
