@@ -22,6 +22,8 @@ import deliveries from './deliveries/index.js';
 import allocations from './allocations/index.js';
 import suppliers from './suppliers/index.js';
 import settlement from './settlement/index.js';
+import orders from './orders/index.js';
+import points from './points/index.js';
 import tiers from './tiers/index.js';
 
 /**
@@ -52,5 +54,7 @@ export const modules: ModuleDef[] = [
   allocations,
   suppliers,
   settlement,
+  orders,
+  points,
   tiers,
 ];
