@@ -83,6 +83,11 @@ const ACTIONS = {
   'settlement.manage': ['owner', 'operator'],
   'settlement.read': ['owner', 'operator', 'analyst', 'channel'],
   'settlement.rates': ['owner', 'operator', 'analyst'],
+  // 权益礼包: made, published and versioned by the brand's staff; granted by hand by them (and by the tiers and mall through grantPack)
+  'packs.manage': ['owner', 'operator'],
+  'packs.grant': ['owner', 'operator'],
+  'packs.read': ['owner', 'operator', 'analyst'],
+  'packs.own': ['member'], // a member's own packs, in the wallet
   // 会员等级: the ladder, policy and benefits are the brand's staff's; a member reads their own tier in the wallet
   'tiers.read': ['owner', 'operator', 'analyst'],
   'tiers.manage': ['owner', 'operator'],

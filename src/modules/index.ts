@@ -24,6 +24,7 @@ import suppliers from './suppliers/index.js';
 import settlement from './settlement/index.js';
 import orders from './orders/index.js';
 import points from './points/index.js';
+import packs from './packs/index.js';
 import tiers from './tiers/index.js';
 
 /**
@@ -56,5 +57,6 @@ export const modules: ModuleDef[] = [
   settlement,
   orders,
   points,
+  packs,
   tiers,
 ];
