@@ -1,38 +1,10 @@
-// TEMPORARY until the points and packs branches merge: the seams tiers calls (docs/membership.md),
-// in one file so the rest of tiers imports them from here.
+// The seams tiers calls in other modules (docs/membership.md "The seams"), in one place.
 import type { Sql } from '../../db/index.js';
-import type { Ctx } from '../../platform/context.js';
-import type { Caller } from '../../http/access.js';
+import { assetTotal } from '../points/service.js';
 
-export interface GrowthChange {
-  tenantId: string;
-  memberId: string;
-  total: number;
-  delta: number;
-  reason: string;
-  reference: string;
-  orderId: string | null;
-  at: Date;
-}
-export async function growthEarnedBetween(_q: Sql, _t: string, _m: string, _from: Date, _to: Date): Promise<number> {
-  return 0;
-}
-export async function growthOf(_q: Sql, _t: string, _m: string): Promise<number> {
-  return 0;
-}
-export interface PackGrant {
-  id: string;
-}
-export async function grantPack(
-  _ctx: Ctx,
-  _q: Sql,
-  _c: Caller,
-  _g: { packId: string; memberId: string; source: 'manual' | 'tier' | 'mall' | 'rule'; reference: string },
-  _at: Date,
-): Promise<PackGrant> {
-  throw new Error('packs not merged yet');
-}
-export async function packNames(_q: Sql, _t: string, _ids: string[]): Promise<Map<string, string>> {
-  return new Map();
-}
-export const extendGrowth: never[] = [];
+export { growthEarnedBetween } from '../points/service.js';
+export { growthChanged, type GrowthChange } from '../points/extensions.js';
+export { grantPack, packNames } from '../packs/service.js';
+
+/** A member's growth balance now (what the never and refund policies count). */
+export const growthOf = async (q: Sql, tenantId: string, memberId: string) => assetTotal(q, tenantId, memberId, 'growth');
