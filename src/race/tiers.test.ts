@@ -7,8 +7,8 @@ import { SKIP, startCluster, allAtOnce, tally, type Cluster, type Reply } from '
 
 /**
  * The monthly tier grant 等级权益 under concurrency: three real server processes on one PostgreSQL
- * all run the benefit job at once (and the test process beside them), for a tier of 450 members —
- * more than two chunks. Each member gets the month's pack exactly once; run again with the run's
+ * all run the benefit job at once (and the test process beside them), for a tier of 250 members —
+ * two chunks of 200. Each member gets the month's pack exactly once; run again with the run's
  * progress wiped, still once.
  */
 describe('monthly tier benefit across three server processes', { skip: SKIP }, () => {
