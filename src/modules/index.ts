@@ -22,6 +22,8 @@ import deliveries from './deliveries/index.js';
 import allocations from './allocations/index.js';
 import suppliers from './suppliers/index.js';
 import settlement from './settlement/index.js';
+import orders from './orders/index.js';
+import points from './points/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -51,4 +53,6 @@ export const modules: ModuleDef[] = [
   allocations,
   suppliers,
   settlement,
+  orders,
+  points,
 ];
