@@ -83,6 +83,11 @@ const ACTIONS = {
   'settlement.manage': ['owner', 'operator'],
   'settlement.read': ['owner', 'operator', 'analyst', 'channel'],
   'settlement.rates': ['owner', 'operator', 'analyst'],
+  // 权益礼包: made, published and versioned by the brand's staff; granted by hand by them (and by the tiers and mall through grantPack)
+  'packs.manage': ['owner', 'operator'],
+  'packs.grant': ['owner', 'operator'],
+  'packs.read': ['owner', 'operator', 'analyst'],
+  'packs.own': ['member'], // a member's own packs, in the wallet
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

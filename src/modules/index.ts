@@ -24,6 +24,7 @@ import suppliers from './suppliers/index.js';
 import settlement from './settlement/index.js';
 import orders from './orders/index.js';
 import points from './points/index.js';
+import packs from './packs/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -55,4 +56,5 @@ export const modules: ModuleDef[] = [
   settlement,
   orders,
   points,
+  packs,
 ];

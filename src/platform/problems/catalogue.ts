@@ -10,6 +10,7 @@ import { REDEEM } from './codes-redeem.js';
 import { SUPPLIERS } from './codes-suppliers.js';
 import { WHOLESALE } from './codes-wholesale.js';
 import { SETTLEMENT } from './codes-settlement.js';
+import { PACKS } from './codes-packs.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
 /**
@@ -33,6 +34,7 @@ export const PARTS = {
   ALLOCATIONS,
   SUPPLIERS,
   SETTLEMENT,
+  PACKS,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
 type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
