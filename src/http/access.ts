@@ -88,6 +88,11 @@ const ACTIONS = {
   'packs.grant': ['owner', 'operator'],
   'packs.read': ['owner', 'operator', 'analyst'],
   'packs.own': ['member'], // a member's own packs, in the wallet
+  // 会员等级: the ladder, policy and benefits are the brand's staff's; a member reads their own tier in the wallet
+  'tiers.read': ['owner', 'operator', 'analyst'],
+  'tiers.manage': ['owner', 'operator'],
+  'tiers.set': ['owner', 'operator'], // a member's manual tier (a floor with an end date), audited
+  'tiers.own': ['member'],
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -25,6 +25,7 @@ import settlement from './settlement/index.js';
 import orders from './orders/index.js';
 import points from './points/index.js';
 import packs from './packs/index.js';
+import tiers from './tiers/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -57,4 +58,5 @@ export const modules: ModuleDef[] = [
   orders,
   points,
   packs,
+  tiers,
 ];

@@ -11,6 +11,7 @@ import { SUPPLIERS } from './codes-suppliers.js';
 import { WHOLESALE } from './codes-wholesale.js';
 import { SETTLEMENT } from './codes-settlement.js';
 import { PACKS } from './codes-packs.js';
+import { TIERS } from './codes-tiers.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
 /**
@@ -35,6 +36,7 @@ export const PARTS = {
   SUPPLIERS,
   SETTLEMENT,
   PACKS,
+  TIERS,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
 type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
