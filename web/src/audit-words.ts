@@ -123,6 +123,9 @@ const AREAS: Record<string, readonly [string, string]> = {
   supplier: ['供应商', 'Supplier'],
   supplier_order: ['供应商订单', 'Supplier order'],
   webhook_delivery: ['Webhook 投递', 'Webhook delivery'],
+  mall: ['积分商城', 'Points mall'],
+  mall_item: ['积分商城商品', 'Mall item'],
+  mall_exchange: ['积分兑换', 'Mall exchange'],
 };
 
 /** An action's name; one not in the table yet is named by its area (卡券操作), never by its key. */

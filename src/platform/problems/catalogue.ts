@@ -12,6 +12,7 @@ import { WHOLESALE } from './codes-wholesale.js';
 import { SETTLEMENT } from './codes-settlement.js';
 import { PACKS } from './codes-packs.js';
 import { TIERS } from './codes-tiers.js';
+import { MALL } from './codes-mall.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
 /**
@@ -37,6 +38,7 @@ export const PARTS = {
   SETTLEMENT,
   PACKS,
   TIERS,
+  MALL,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
 type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

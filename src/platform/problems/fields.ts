@@ -1,5 +1,6 @@
 import type { FieldError, Lang } from './words.js';
 import { FIELDS } from './field-names.js';
+import { MALL_REASONS } from './fields-mall.js';
 
 /**
  * Field errors (VALIDATION_FAILED, TEMPLATE_INVALID, BATCH_INVALID …) for the person at the form:
@@ -266,6 +267,7 @@ export const REASONS: [RegExp, Say][] = [
     /^name card_ids, export or order, one of them$/,
     () => ['请选择卡券、一次导出记录或一张批发订单（三选一）', 'choose the cards, a batch export or a wholesale order, one of them'],
   ],
+  ...MALL_REASONS,
 ];
 
 /** One field error in words; null for a reason nothing here knows. */

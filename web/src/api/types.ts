@@ -173,3 +173,11 @@ export type SupplierSku = Answer<'/v1/supplier-skus', 'get'>['data'][number];
 export type SupplierSkuInput = Body<'/v1/suppliers/{id}/skus/{sku}', 'put'>;
 export type SupplierOrder = Answer<'/v1/supplier-orders/{id}', 'get'>;
 export type SupplierOrderInput = Body<'/v1/supplier-orders', 'post'>;
+
+/** 积分商城 the points mall. */
+export type MallItem = Answer<'/v1/mall/items/{id}', 'get'>;
+export type MallItemInput = Body<'/v1/mall/items', 'post'>;
+export type MallItemPatch = Body<'/v1/mall/items/{id}', 'patch'>;
+export type MallExchange = Answer<'/v1/mall/exchanges/{id}', 'get'>;
+export type MallSettings = Answer<'/v1/mall/settings', 'get'>;
+export type ShelfItem = Answer<'/v1/wallet/mall', 'get'>['data'][number];

@@ -14,6 +14,7 @@ import {
   DatabaseOutlined,
   FundOutlined,
   GoldOutlined,
+  GiftOutlined,
   LogoutOutlined,
   MenuOutlined,
   SafetyOutlined,
@@ -38,6 +39,7 @@ import { ChannelStats } from '../pages/channels/ChannelStats';
 import { LeakageAlerts } from '../pages/channels/LeakageAlerts';
 import { Wholesale } from '../pages/wholesale/Wholesale';
 import { Settlement } from '../pages/settlement/Settlement';
+import { Mall } from '../pages/mall/Mall';
 import { Access } from '../pages/access/Access';
 import { Deliveries } from '../pages/deliveries/Deliveries';
 import { Suppliers } from '../pages/suppliers/Suppliers';
@@ -65,6 +67,8 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   { key: 'wholesale', zh: '批发', en: 'Wholesale', icon: <GoldOutlined />, page: () => <Wholesale />, need: 'wholesale.read' },
   // 对账结算 right below 批发: it settles channels and wholesale buyers alike (docs/ui.md)
   { key: 'settlement', zh: '对账结算', en: 'Settlement', icon: <AccountBookOutlined />, page: () => <Settlement />, need: 'settlement.read' },
+  // 积分商城 after the money pages: items that cost members' points (docs/membership.md)
+  { key: 'mall', zh: '积分商城', en: 'Points mall', icon: <GiftOutlined />, page: () => <Mall />, need: 'mall.read' },
   { key: 'deliveries', zh: '卡密交付', en: 'Deliveries', icon: <CloudDownloadOutlined />, page: () => <Deliveries />, need: 'deliveries.read' },
   { key: 'suppliers', zh: '供应商', en: 'Suppliers', icon: <ClusterOutlined />, page: () => <Suppliers />, need: 'suppliers.read' },
   { key: 'access', zh: '账号与密钥', en: 'Accounts & keys', icon: <SafetyOutlined />, page: () => <Access />, need: 'keys.manage' },
