@@ -101,6 +101,11 @@ const ACTIONS = {
   'tiers.manage': ['owner', 'operator'],
   'tiers.set': ['owner', 'operator'], // a member's manual tier (a floor with an end date), audited
   'tiers.own': ['member'],
+  // 积分商城: items and the refund of an exchange are the brand's staff's; a member exchanges for themself in the wallet,
+  // the brand's API for a member (an item with a cash part, with its payment reference)
+  'mall.manage': ['owner', 'operator'],
+  'mall.read': ['owner', 'operator', 'analyst'],
+  'mall.exchange': ['owner', 'operator', 'member'],
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -26,6 +26,7 @@ import orders from './orders/index.js';
 import points from './points/index.js';
 import packs from './packs/index.js';
 import tiers from './tiers/index.js';
+import mall from './mall/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -59,4 +60,5 @@ export const modules: ModuleDef[] = [
   points,
   packs,
   tiers,
+  mall,
 ];

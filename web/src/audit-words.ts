@@ -116,6 +116,13 @@ export const ACTIONS: Record<string, readonly [string, string]> = {
   'supplier.map_sku': ['设置供应商商品映射', 'Supplier SKU mapped'],
   'supplier.sync': ['同步供应商库存价格', 'Supplier stock and price synced'],
   'supplier_order.create': ['向供应商下单', 'Supplier order placed'],
+  'mall.item_create': ['新建积分商城商品', 'Mall item created'],
+  'mall.item_update': ['修改积分商城商品', 'Mall item changed'],
+  'mall.item_publish': ['商品上架', 'Mall item published'],
+  'mall.item_archive': ['商品下架', 'Mall item taken off the shelf'],
+  'mall.exchange': ['积分兑换', 'Exchanged in the points mall'],
+  'mall.refund': ['积分兑换退款', 'Mall exchange refunded'],
+  'mall.settings': ['修改积分商城设置', 'Mall settings changed'],
 };
 
 const AREAS: Record<string, readonly [string, string]> = {
@@ -137,6 +144,9 @@ const AREAS: Record<string, readonly [string, string]> = {
   supplier: ['供应商', 'Supplier'],
   supplier_order: ['供应商订单', 'Supplier order'],
   webhook_delivery: ['Webhook 投递', 'Webhook delivery'],
+  mall: ['积分商城', 'Points mall'],
+  mall_item: ['积分商城商品', 'Mall item'],
+  mall_exchange: ['积分兑换', 'Mall exchange'],
 };
 
 /** An action's name; one not in the table yet is named by its area (卡券操作), never by its key. */

@@ -150,4 +150,10 @@ export const FIELDS: Record<string, readonly [string, string]> = {
   max_downloads: ['最多下载次数', 'most downloads'],
   export: ['导出记录', 'export'],
   void_cards: ['同时作废卡券', 'void the cards'],
+  // 积分商城
+  per_member_limit: ['每人限兑', 'per-member limit'],
+  tier_ids: ['会员等级', 'tiers'],
+  sale_from: ['开始兑换时间', 'sale starts'],
+  sale_until: ['结束兑换时间', 'sale ends'],
+  payment_ref: ['付款单号', 'payment reference'],
 };

@@ -1,6 +1,7 @@
 import type { FieldError, Lang } from './words.js';
 import { FIELDS } from './field-names.js';
 import { PACK_REASONS } from './reasons-packs.js';
+import { MALL_REASONS } from './fields-mall.js';
 
 /**
  * Field errors (VALIDATION_FAILED, TEMPLATE_INVALID, BATCH_INVALID …) for the person at the form:
@@ -284,6 +285,7 @@ export const REASONS: [RegExp, Say][] = [
   [/^a cap says per day, week or month$/, () => ['上限要设置按天、周或月', 'a cap says per day, week or month']],
   [/^a rule keeps its kind: make a new rule$/, () => ['规则类型不能修改，请新建一条规则', 'a rule keeps its kind: make a new rule']],
   ...PACK_REASONS,
+  ...MALL_REASONS,
 ];
 
 /** One field error in words; null for a reason nothing here knows. */

@@ -296,6 +296,16 @@ export function client(auth: Auth) {
       const r = await answer(api.GET('/v1/audit', listQuery({ ...rest, before_id: cursor ?? undefined, action: term || rest.action })));
       return { data: r.data, next_cursor: r.next_before_id == null ? null : String(r.next_before_id) };
     },
+    /** 积分商城: items (draft → published → archived), exchanges and their refund, the mall's settings. */
+    mallItems: (q: ListQuery) => answer(api.GET('/v1/mall/items', listQuery(q))),
+    createMallItem: (b: T.MallItemInput) => answer(api.POST('/v1/mall/items', { body: b })),
+    updateMallItem: (id: string, b: T.MallItemPatch) => answer(api.PATCH('/v1/mall/items/{id}', { ...byId(id), body: b })),
+    publishMallItem: (id: string) => answer(api.POST('/v1/mall/items/{id}/publish', byId(id))),
+    archiveMallItem: (id: string) => answer(api.POST('/v1/mall/items/{id}/archive', byId(id))),
+    mallExchanges: (q: ListQuery) => answer(api.GET('/v1/mall/exchanges', listQuery(q))),
+    refundMallExchange: (id: string, reason?: string) => answer(api.POST('/v1/mall/exchanges/{id}/refund', { ...byId(id), body: reason ? { reason } : {} })),
+    mallSettings: () => answer(api.GET('/v1/mall/settings')),
+    setMallSettings: (b: T.MallSettings) => answer(api.PUT('/v1/mall/settings', { body: b })),
     auditVerify: () => answer(api.GET('/v1/audit/verify')),
   };
 }
@@ -323,5 +333,9 @@ export function walletClient(member: string | null) {
     previewGift: (token: string) => answer(api.POST('/v1/wallet/gift-offers/preview', { body: { token } })),
     acceptGift: (by: { token: string } | { offer_id: string }) => answer(api.POST('/v1/wallet/gift-offers/accept', { body: by })),
     cancelGift: (id: string) => answer(api.POST('/v1/wallet/gift-offers/{id}/cancel', byId(id))),
+    /** 积分商城: the shelf (with why an item is not for me now), exchanging (points-only items), my exchanges. */
+    mall: () => answer(api.GET('/v1/wallet/mall')),
+    exchange: (id: string) => answer(api.POST('/v1/wallet/mall/{id}/exchange', { ...byId(id), body: {} })),
+    mallExchanges: () => answer(api.GET('/v1/wallet/mall/exchanges')),
   };
 }

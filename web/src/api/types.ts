@@ -180,3 +180,10 @@ export type PackInput = Body<'/v1/packs', 'post'>;
 export type PackPatch = Body<'/v1/packs/{id}', 'patch'>;
 export type PackGrant = Answer<'/v1/packs/{id}/grants', 'post'>;
 export type PackDraw = Answer<'/v1/packs/{id}/draws', 'get'>['data'][number];
+/** 积分商城 the points mall. */
+export type MallItem = Answer<'/v1/mall/items/{id}', 'get'>;
+export type MallItemInput = Body<'/v1/mall/items', 'post'>;
+export type MallItemPatch = Body<'/v1/mall/items/{id}', 'patch'>;
+export type MallExchange = Answer<'/v1/mall/exchanges/{id}', 'get'>;
+export type MallSettings = Answer<'/v1/mall/settings', 'get'>;
+export type ShelfItem = Answer<'/v1/wallet/mall', 'get'>['data'][number];

@@ -15,6 +15,7 @@ import {
   DatabaseOutlined,
   FundOutlined,
   GoldOutlined,
+  ShoppingOutlined,
   LogoutOutlined,
   MenuOutlined,
   SafetyOutlined,
@@ -40,6 +41,7 @@ import { LeakageAlerts } from '../pages/channels/LeakageAlerts';
 import { Wholesale } from '../pages/wholesale/Wholesale';
 import { Settlement } from '../pages/settlement/Settlement';
 import { Packs } from '../pages/packs/Packs';
+import { Mall } from '../pages/mall/Mall';
 import { Access } from '../pages/access/Access';
 import { Deliveries } from '../pages/deliveries/Deliveries';
 import { Suppliers } from '../pages/suppliers/Suppliers';
@@ -68,6 +70,8 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   // 对账结算 right below 批发: it settles channels and wholesale buyers alike (docs/ui.md)
   { key: 'settlement', zh: '对账结算', en: 'Settlement', icon: <AccountBookOutlined />, page: () => <Settlement />, need: 'settlement.read' },
   { key: 'packs', zh: '权益礼包', en: 'Benefit packs', icon: <GiftOutlined />, page: () => <Packs />, need: 'packs.read' },
+  // 积分商城 after the money pages: items that cost members' points (docs/membership.md)
+  { key: 'mall', zh: '积分商城', en: 'Points mall', icon: <ShoppingOutlined />, page: () => <Mall />, need: 'mall.read' },
   { key: 'deliveries', zh: '卡密交付', en: 'Deliveries', icon: <CloudDownloadOutlined />, page: () => <Deliveries />, need: 'deliveries.read' },
   { key: 'suppliers', zh: '供应商', en: 'Suppliers', icon: <ClusterOutlined />, page: () => <Suppliers />, need: 'suppliers.read' },
   { key: 'access', zh: '账号与密钥', en: 'Accounts & keys', icon: <SafetyOutlined />, page: () => <Access />, need: 'keys.manage' },
