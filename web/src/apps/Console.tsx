@@ -42,6 +42,7 @@ import { Wholesale } from '../pages/wholesale/Wholesale';
 import { Settlement } from '../pages/settlement/Settlement';
 import { Packs } from '../pages/packs/Packs';
 import { Mall } from '../pages/mall/Mall';
+import { PointRules } from '../pages/points/PointRules';
 import { Access } from '../pages/access/Access';
 import { Deliveries } from '../pages/deliveries/Deliveries';
 import { Suppliers } from '../pages/suppliers/Suppliers';
@@ -62,6 +63,8 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   { key: 'batches', zh: '批次', en: 'Batches', icon: <DatabaseOutlined />, page: () => <Batches /> },
   { key: 'cards', zh: '卡券查询', en: 'Card lookup', icon: <CreditCardOutlined />, page: () => <Cards /> },
   { key: 'members', zh: '会员', en: 'Members', icon: <TeamOutlined />, page: () => <Members /> },
+  // 积分规则 beside 会员: how members earn points and growth (orders, custom events) and the points settings
+  { key: 'point-rules', zh: '积分规则', en: 'Earning rules', icon: <GiftOutlined />, page: () => <PointRules />, need: 'points.read' },
   { key: 'stores', zh: '门店', en: 'Stores', icon: <ShopOutlined />, page: () => <Stores /> },
   { key: 'channels', zh: '渠道', en: 'Channels', icon: <ApartmentOutlined />, page: () => <Channels />, need: 'catalog.read' },
   { key: 'channel-stats', zh: '渠道数据', en: 'Channel stats', icon: <FundOutlined />, page: () => <ConsoleChannelStats />, need: 'channel_stats.read' },
