@@ -260,6 +260,15 @@ export function client(auth: Auth) {
     settlementRates: () => answer(api.GET('/v1/settlement-rates')),
     setSettlementRate: (level: string, b: T.SettlementRateBody) =>
       answer(api.PUT('/v1/settlement-rates/{price_level}', { params: { path: { price_level: level } }, body: b })),
+    /** 会员等级: the ladder, the downgrade policy and tier benefits; a member's tier and manual set (a floor with an end date). */
+    tiers: () => answer(api.GET('/v1/tiers')),
+    setTiers: (b: T.Body<'/v1/tiers', 'put'>) => answer(api.PUT('/v1/tiers', { body: b })),
+    setTierSettings: (b: T.TierSettings) => answer(api.PUT('/v1/tier-settings', { body: b })),
+    createTierBenefit: (b: T.Body<'/v1/tier-benefits', 'post'>) => answer(api.POST('/v1/tier-benefits', { body: b })),
+    stopTierBenefit: (id: string) => answer(api.POST('/v1/tier-benefits/{id}/stop', byId(id))),
+    memberTier: (id: string) => answer(api.GET('/v1/members/{id}/tier', byId(id))),
+    setMemberTier: (id: string, b: T.Body<'/v1/members/{id}/tier', 'post'>) => answer(api.POST('/v1/members/{id}/tier', { ...byId(id), body: b })),
+    livePacksForTiers: () => answer(api.GET('/v1/packs', { params: { query: { status: 'live', limit: 100 } } })),
     /** 数据穿透: figures by channel, own and subtree (a partner: its subtree), and the cohort funnel. */
     channelStats: (q: T.ChannelStatsQuery) => answer(api.GET('/v1/stats/channels', { params: { query: q } })),
     channelFunnel: (q: T.ChannelStatsQuery) => answer(api.GET('/v1/stats/channels/funnel', { params: { query: q } })),
@@ -312,5 +321,6 @@ export function walletClient(member: string | null) {
     previewGift: (token: string) => answer(api.POST('/v1/wallet/gift-offers/preview', { body: { token } })),
     acceptGift: (by: { token: string } | { offer_id: string }) => answer(api.POST('/v1/wallet/gift-offers/accept', { body: by })),
     cancelGift: (id: string) => answer(api.POST('/v1/wallet/gift-offers/{id}/cancel', byId(id))),
+    tier: () => answer(api.GET('/v1/wallet/tier')),
   };
 }

@@ -20600,6 +20600,2699 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Benefit packs, newest first, with their items or prizes (published odds, stock left, odds now) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    status?: "draft" | "live" | "retired";
+                    kind?: "fixed" | "random";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                description: string | null;
+                                kind: "fixed" | "random";
+                                status: "draft" | "live" | "retired";
+                                version: number;
+                                /** @description the version this one replaces */
+                                previous_id: string | null;
+                                /** @description the version that replaced this one (a grant of this pack grants that one) */
+                                replaced_by: string | null;
+                                guarantee_after: number | null;
+                                /** @description a fixed pack’s cards */
+                                items: {
+                                    template_id: string;
+                                    template_name: string | null;
+                                    quantity: number;
+                                }[];
+                                prizes: {
+                                    id: string;
+                                    name: string;
+                                    /** @description published odds, basis points */
+                                    odds_bp: number;
+                                    stock: number | null;
+                                    taken: number;
+                                    /** @description stock left; null: unlimited */
+                                    remaining: number | null;
+                                    top: boolean;
+                                    /** @description the odds it is drawn with now: its published odds over the odds of the prizes still in stock */
+                                    odds_now_bp: number;
+                                    items: {
+                                        template_id: string;
+                                        template_name: string | null;
+                                        quantity: number;
+                                    }[];
+                                }[];
+                                sold_out: boolean;
+                                granted: number;
+                                odds_note: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** Format: date-time */
+                                published_at: string | null;
+                                /** Format: date-time */
+                                retired_at: string | null;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a pack (a draft): fixed items, or random prizes with odds (basis points adding up to 10,000), stock and a guarantee */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        kind: "fixed" | "random";
+                        description?: string | null;
+                        items?: {
+                            template_id: string;
+                            /** @description cards of this template */
+                            quantity: number;
+                        }[];
+                        prizes?: {
+                            name: string;
+                            /** @description published odds in basis points 万分点: the prizes’ odds add up to 10,000 */
+                            odds_bp: number;
+                            /** @description how many of this prize can be drawn; null: unlimited */
+                            stock: number | null;
+                            /** @description a top prize 大奖: what the guarantee gives */
+                            top?: boolean;
+                            items: {
+                                template_id: string;
+                                /** @description cards of this template */
+                                quantity: number;
+                            }[];
+                        }[];
+                        /** @description 保底: after this many draws by a member without a top prize, their next draw is among the top prizes */
+                        guarantee_after?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            kind: "fixed" | "random";
+                            status: "draft" | "live" | "retired";
+                            version: number;
+                            /** @description the version this one replaces */
+                            previous_id: string | null;
+                            /** @description the version that replaced this one (a grant of this pack grants that one) */
+                            replaced_by: string | null;
+                            guarantee_after: number | null;
+                            /** @description a fixed pack’s cards */
+                            items: {
+                                template_id: string;
+                                template_name: string | null;
+                                quantity: number;
+                            }[];
+                            prizes: {
+                                id: string;
+                                name: string;
+                                /** @description published odds, basis points */
+                                odds_bp: number;
+                                stock: number | null;
+                                taken: number;
+                                /** @description stock left; null: unlimited */
+                                remaining: number | null;
+                                top: boolean;
+                                /** @description the odds it is drawn with now: its published odds over the odds of the prizes still in stock */
+                                odds_now_bp: number;
+                                items: {
+                                    template_id: string;
+                                    template_name: string | null;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            sold_out: boolean;
+                            granted: number;
+                            odds_note: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            published_at: string | null;
+                            /** Format: date-time */
+                            retired_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/packs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pack: its items or prizes with published odds, stock left and odds now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            kind: "fixed" | "random";
+                            status: "draft" | "live" | "retired";
+                            version: number;
+                            /** @description the version this one replaces */
+                            previous_id: string | null;
+                            /** @description the version that replaced this one (a grant of this pack grants that one) */
+                            replaced_by: string | null;
+                            guarantee_after: number | null;
+                            /** @description a fixed pack’s cards */
+                            items: {
+                                template_id: string;
+                                template_name: string | null;
+                                quantity: number;
+                            }[];
+                            prizes: {
+                                id: string;
+                                name: string;
+                                /** @description published odds, basis points */
+                                odds_bp: number;
+                                stock: number | null;
+                                taken: number;
+                                /** @description stock left; null: unlimited */
+                                remaining: number | null;
+                                top: boolean;
+                                /** @description the odds it is drawn with now: its published odds over the odds of the prizes still in stock */
+                                odds_now_bp: number;
+                                items: {
+                                    template_id: string;
+                                    template_name: string | null;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            sold_out: boolean;
+                            granted: number;
+                            odds_note: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            published_at: string | null;
+                            /** Format: date-time */
+                            retired_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft; a published pack takes only a new name or description (its contents and odds are fixed: make a new version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        kind?: "fixed" | "random";
+                        description?: string | null;
+                        items?: {
+                            template_id: string;
+                            /** @description cards of this template */
+                            quantity: number;
+                        }[];
+                        prizes?: {
+                            name: string;
+                            /** @description published odds in basis points 万分点: the prizes’ odds add up to 10,000 */
+                            odds_bp: number;
+                            /** @description how many of this prize can be drawn; null: unlimited */
+                            stock: number | null;
+                            /** @description a top prize 大奖: what the guarantee gives */
+                            top?: boolean;
+                            items: {
+                                template_id: string;
+                                /** @description cards of this template */
+                                quantity: number;
+                            }[];
+                        }[];
+                        /** @description 保底: after this many draws by a member without a top prize, their next draw is among the top prizes */
+                        guarantee_after?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            kind: "fixed" | "random";
+                            status: "draft" | "live" | "retired";
+                            version: number;
+                            /** @description the version this one replaces */
+                            previous_id: string | null;
+                            /** @description the version that replaced this one (a grant of this pack grants that one) */
+                            replaced_by: string | null;
+                            guarantee_after: number | null;
+                            /** @description a fixed pack’s cards */
+                            items: {
+                                template_id: string;
+                                template_name: string | null;
+                                quantity: number;
+                            }[];
+                            prizes: {
+                                id: string;
+                                name: string;
+                                /** @description published odds, basis points */
+                                odds_bp: number;
+                                stock: number | null;
+                                taken: number;
+                                /** @description stock left; null: unlimited */
+                                remaining: number | null;
+                                top: boolean;
+                                /** @description the odds it is drawn with now: its published odds over the odds of the prizes still in stock */
+                                odds_now_bp: number;
+                                items: {
+                                    template_id: string;
+                                    template_name: string | null;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            sold_out: boolean;
+                            granted: number;
+                            odds_note: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            published_at: string | null;
+                            /** Format: date-time */
+                            retired_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/packs/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft: it goes live, its contents and odds are fixed; the version it replaces is retired */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            kind: "fixed" | "random";
+                            status: "draft" | "live" | "retired";
+                            version: number;
+                            /** @description the version this one replaces */
+                            previous_id: string | null;
+                            /** @description the version that replaced this one (a grant of this pack grants that one) */
+                            replaced_by: string | null;
+                            guarantee_after: number | null;
+                            /** @description a fixed pack’s cards */
+                            items: {
+                                template_id: string;
+                                template_name: string | null;
+                                quantity: number;
+                            }[];
+                            prizes: {
+                                id: string;
+                                name: string;
+                                /** @description published odds, basis points */
+                                odds_bp: number;
+                                stock: number | null;
+                                taken: number;
+                                /** @description stock left; null: unlimited */
+                                remaining: number | null;
+                                top: boolean;
+                                /** @description the odds it is drawn with now: its published odds over the odds of the prizes still in stock */
+                                odds_now_bp: number;
+                                items: {
+                                    template_id: string;
+                                    template_name: string | null;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            sold_out: boolean;
+                            granted: number;
+                            odds_note: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            published_at: string | null;
+                            /** Format: date-time */
+                            retired_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/packs/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a live pack: it is granted no more */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            kind: "fixed" | "random";
+                            status: "draft" | "live" | "retired";
+                            version: number;
+                            /** @description the version this one replaces */
+                            previous_id: string | null;
+                            /** @description the version that replaced this one (a grant of this pack grants that one) */
+                            replaced_by: string | null;
+                            guarantee_after: number | null;
+                            /** @description a fixed pack’s cards */
+                            items: {
+                                template_id: string;
+                                template_name: string | null;
+                                quantity: number;
+                            }[];
+                            prizes: {
+                                id: string;
+                                name: string;
+                                /** @description published odds, basis points */
+                                odds_bp: number;
+                                stock: number | null;
+                                taken: number;
+                                /** @description stock left; null: unlimited */
+                                remaining: number | null;
+                                top: boolean;
+                                /** @description the odds it is drawn with now: its published odds over the odds of the prizes still in stock */
+                                odds_now_bp: number;
+                                items: {
+                                    template_id: string;
+                                    template_name: string | null;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            sold_out: boolean;
+                            granted: number;
+                            odds_note: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            published_at: string | null;
+                            /** Format: date-time */
+                            retired_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/packs/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new version of a published pack: a draft copying it with the changes given; publishing it retires this one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        kind?: "fixed" | "random";
+                        description?: string | null;
+                        items?: {
+                            template_id: string;
+                            /** @description cards of this template */
+                            quantity: number;
+                        }[];
+                        prizes?: {
+                            name: string;
+                            /** @description published odds in basis points 万分点: the prizes’ odds add up to 10,000 */
+                            odds_bp: number;
+                            /** @description how many of this prize can be drawn; null: unlimited */
+                            stock: number | null;
+                            /** @description a top prize 大奖: what the guarantee gives */
+                            top?: boolean;
+                            items: {
+                                template_id: string;
+                                /** @description cards of this template */
+                                quantity: number;
+                            }[];
+                        }[];
+                        /** @description 保底: after this many draws by a member without a top prize, their next draw is among the top prizes */
+                        guarantee_after?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            kind: "fixed" | "random";
+                            status: "draft" | "live" | "retired";
+                            version: number;
+                            /** @description the version this one replaces */
+                            previous_id: string | null;
+                            /** @description the version that replaced this one (a grant of this pack grants that one) */
+                            replaced_by: string | null;
+                            guarantee_after: number | null;
+                            /** @description a fixed pack’s cards */
+                            items: {
+                                template_id: string;
+                                template_name: string | null;
+                                quantity: number;
+                            }[];
+                            prizes: {
+                                id: string;
+                                name: string;
+                                /** @description published odds, basis points */
+                                odds_bp: number;
+                                stock: number | null;
+                                taken: number;
+                                /** @description stock left; null: unlimited */
+                                remaining: number | null;
+                                top: boolean;
+                                /** @description the odds it is drawn with now: its published odds over the odds of the prizes still in stock */
+                                odds_now_bp: number;
+                                items: {
+                                    template_id: string;
+                                    template_name: string | null;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            sold_out: boolean;
+                            granted: number;
+                            odds_note: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            published_at: string | null;
+                            /** Format: date-time */
+                            retired_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/packs/{id}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant a live pack to a member: its cards are issued to them (a random pack draws its prize first). The same reference never grants twice. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        member_id: string;
+                        /** @description your reference for this grant: a second grant with it answers the first */
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            pack_id: string;
+                            member_id: string;
+                            /** @description manual, tier, mall or rule */
+                            source: string;
+                            reference: string;
+                            cards: {
+                                id: string;
+                                template_id: string;
+                                batch_id: string;
+                            }[];
+                            prize: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pack-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grants of packs, newest first (of a pack, of a member), with their cards and prize */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    pack_id?: string;
+                    member_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                pack_id: string;
+                                member_id: string;
+                                /** @description manual, tier, mall or rule */
+                                source: string;
+                                reference: string;
+                                cards: {
+                                    id: string;
+                                    template_id: string;
+                                    batch_id: string;
+                                }[];
+                                prize: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                            /** @description names of the ids in the page */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/packs/{id}/draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draws of a random pack, newest first: the random source (value and range drawn), the prizes drawn among, the outcome */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                grant_id: string;
+                                member_id: string;
+                                prize_id: string;
+                                prize_name: string;
+                                /** @description the random source: crypto.randomInt */
+                                source: string;
+                                /** @description the value drawn, 0 ≤ value < range */
+                                value: number;
+                                /** @description the odds of the prizes drawn among, summed (basis points) */
+                                range: number;
+                                /** @description the prizes in stock drawn among, in order */
+                                candidates: {
+                                    prize_id: string;
+                                    odds_bp: number;
+                                }[];
+                                /** @description drawn among the top prizes by the guarantee */
+                                guaranteed: boolean;
+                                /** @description more than 1: a prize sold out under this draw and it was drawn again over what was left */
+                                attempts: number;
+                                top: boolean;
+                                /** @description the member’s draws of this pack without a top prize in a row, this one included */
+                                streak: number;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                            /** @description names of the ids in the page */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The packs granted to me, newest first, with their cards and prize */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                pack_id: string;
+                                member_id: string;
+                                /** @description manual, tier, mall or rule */
+                                source: string;
+                                reference: string;
+                                cards: {
+                                    id: string;
+                                    template_id: string;
+                                    batch_id: string;
+                                }[];
+                                prize: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                            /** @description names of the ids in the page */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tier ladder (lowest first), the downgrade policy and the tier benefits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                /** @description 0 the lowest */
+                                rank: number;
+                                /** @description growth 成长值 needed */
+                                threshold: number;
+                            }[];
+                            settings: {
+                                /** @description how tiers fall: never 不降级; period 周期考核 (at each qualifying period’s end, on the growth earned in it); refund 退款降级 (when a refund takes growth below the tier) */
+                                policy: "never" | "period" | "refund";
+                                /** @description policy period: the qualifying period, in calendar months from 1 January (tenant’s zone) */
+                                period_months: 1 | 3 | 6 | 12;
+                                /** @description a decided downgrade takes effect this many days later (0: at once) */
+                                grace_days: number;
+                            };
+                            benefits: {
+                                id: string;
+                                tier_id: string;
+                                pack_id: string;
+                                pack_name: string | null;
+                                /** @description granted on this day of each month, local midnight */
+                                day_of_month: number;
+                                active: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_run: {
+                                    period: string;
+                                    granted: number;
+                                    done: boolean;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Replace the ladder: tiers lowest first, thresholds strictly increasing; a tier with its id keeps its members, one left out is removed (if unused) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tiers: {
+                            id?: string;
+                            name: string;
+                            threshold: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                /** @description 0 the lowest */
+                                rank: number;
+                                /** @description growth 成长值 needed */
+                                threshold: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tier-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** How tiers fall: the policy, the qualifying period and the grace period */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description how tiers fall: never 不降级; period 周期考核 (at each qualifying period’s end, on the growth earned in it); refund 退款降级 (when a refund takes growth below the tier) */
+                        policy: "never" | "period" | "refund";
+                        /** @description policy period: the qualifying period, in calendar months from 1 January (tenant’s zone) */
+                        period_months: 1 | 3 | 6 | 12;
+                        /** @description a decided downgrade takes effect this many days later (0: at once) */
+                        grace_days: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description how tiers fall: never 不降级; period 周期考核 (at each qualifying period’s end, on the growth earned in it); refund 退款降级 (when a refund takes growth below the tier) */
+                            policy: "never" | "period" | "refund";
+                            /** @description policy period: the qualifying period, in calendar months from 1 January (tenant’s zone) */
+                            period_months: 1 | 3 | 6 | 12;
+                            /** @description a decided downgrade takes effect this many days later (0: at once) */
+                            grace_days: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tier-benefits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A benefit of a tier: its pack granted to every member of the tier on a day of each month (never twice for one month) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tier_id: string;
+                        pack_id: string;
+                        /** @description 1–28, default 1 */
+                        day_of_month?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            tier_id: string;
+                            pack_id: string;
+                            pack_name: string | null;
+                            /** @description granted on this day of each month, local midnight */
+                            day_of_month: number;
+                            active: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            last_run: {
+                                period: string;
+                                granted: number;
+                                done: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tier-benefits/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a tier benefit (months already granted stay granted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}/tier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member’s tier, the growth that counts, what the next tier needs, grace and floor, and the tier history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            member_id: string;
+                            member_name: string | null;
+                            tier: {
+                                id: string;
+                                name: string;
+                                rank: number;
+                                threshold: number;
+                            } | null;
+                            /** Format: date-time */
+                            since: string | null;
+                            /** @description how tiers fall: never 不降级; period 周期考核 (at each qualifying period’s end, on the growth earned in it); refund 退款降级 (when a refund takes growth below the tier) */
+                            policy: "never" | "period" | "refund";
+                            /** @description the growth that counts now: the balance, or (policy period) what was earned in the current period */
+                            growth: number;
+                            counts: "balance" | "period";
+                            period: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            } | null;
+                            next: {
+                                id: string;
+                                name: string;
+                                rank: number;
+                                threshold: number;
+                                needed: number;
+                            } | null;
+                            /** @description a downgrade pending: the member keeps the tier until `until` */
+                            grace: {
+                                /** Format: date-time */
+                                until: string;
+                                to: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                } | null;
+                                why: string;
+                            } | null;
+                            /** @description an operator’s manual tier: the member cannot fall below it before `until` */
+                            floor: {
+                                tier: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                };
+                                /** Format: date-time */
+                                until: string;
+                                /**
+                                 * Format: date
+                                 * @description the last day it holds, in the tenant’s zone
+                                 */
+                                through: string;
+                                reason: string;
+                                by: string | null;
+                                by_name: string | null;
+                            } | null;
+                            history: {
+                                id: number;
+                                from: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                } | null;
+                                to: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                } | null;
+                                from_tier_id: string | null;
+                                to_tier_id: string | null;
+                                /** @description joined | growth | period | refund | manual | floor_ended */
+                                why: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                actor: string | null;
+                                actor_name: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set a member’s tier by hand 手动调整等级: held at once and a floor until the end of `until` (a date in the tenant’s zone), then the normal rules apply */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tier_id: string;
+                        /**
+                         * Format: date
+                         * @description the last day of the floor (YYYY-MM-DD, the tenant’s zone)
+                         */
+                        until: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            tier_id: string;
+                            /** Format: date-time */
+                            floor_until: string;
+                            reason: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/tier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My tier, my progress to the next, a pending downgrade or manual tier, and my tier history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            member_id: string;
+                            member_name: string | null;
+                            tier: {
+                                id: string;
+                                name: string;
+                                rank: number;
+                                threshold: number;
+                            } | null;
+                            /** Format: date-time */
+                            since: string | null;
+                            /** @description how tiers fall: never 不降级; period 周期考核 (at each qualifying period’s end, on the growth earned in it); refund 退款降级 (when a refund takes growth below the tier) */
+                            policy: "never" | "period" | "refund";
+                            /** @description the growth that counts now: the balance, or (policy period) what was earned in the current period */
+                            growth: number;
+                            counts: "balance" | "period";
+                            period: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            } | null;
+                            next: {
+                                id: string;
+                                name: string;
+                                rank: number;
+                                threshold: number;
+                                needed: number;
+                            } | null;
+                            /** @description a downgrade pending: the member keeps the tier until `until` */
+                            grace: {
+                                /** Format: date-time */
+                                until: string;
+                                to: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                } | null;
+                                why: string;
+                            } | null;
+                            /** @description an operator’s manual tier: the member cannot fall below it before `until` */
+                            floor: {
+                                tier: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                };
+                                /** Format: date-time */
+                                until: string;
+                                /**
+                                 * Format: date
+                                 * @description the last day it holds, in the tenant’s zone
+                                 */
+                                through: string;
+                                reason: string;
+                                by: string | null;
+                                by_name: string | null;
+                            } | null;
+                            history: {
+                                id: number;
+                                from: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                } | null;
+                                to: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                } | null;
+                                from_tier_id: string | null;
+                                to_tier_id: string | null;
+                                /** @description joined | growth | period | refund | manual | floor_ended */
+                                why: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                actor: string | null;
+                                actor_name: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -173,3 +173,10 @@ export type SupplierSku = Answer<'/v1/supplier-skus', 'get'>['data'][number];
 export type SupplierSkuInput = Body<'/v1/suppliers/{id}/skus/{sku}', 'put'>;
 export type SupplierOrder = Answer<'/v1/supplier-orders/{id}', 'get'>;
 export type SupplierOrderInput = Body<'/v1/supplier-orders', 'post'>;
+
+/** 会员等级 */
+export type TierLadder = Answer<'/v1/tiers', 'get'>;
+export type Tier = TierLadder['data'][number];
+export type TierSettings = TierLadder['settings'];
+export type TierBenefit = TierLadder['benefits'][number];
+export type MemberTier = Answer<'/v1/members/{id}/tier', 'get'>;
