@@ -1,5 +1,6 @@
 import type { FieldError, Lang } from './words.js';
 import { FIELDS } from './field-names.js';
+import { TIER_REASONS } from './reasons-tiers.js';
 
 /**
  * Field errors (VALIDATION_FAILED, TEMPLATE_INVALID, BATCH_INVALID …) for the person at the form:
@@ -225,17 +226,7 @@ export const REASONS: [RegExp, Say][] = [
     (f, m) => [`「${f}」加上赠送会超过最高余额 ¥${yuan(m[1]!)}，任何卡都充不进`, `${f} with its bonus passes the maximum balance ¥${yuan(m[1]!)}`],
   ],
   [/^(no such template|not found)$/, (f) => [`「${f}」：没有找到`, `${f}: not found`]],
-  // 会员等级 (tiers/policy.ts, service.ts, benefits.ts)
-  [/^no such (tier|pack)$/, (f) => [`「${f}」：没有找到`, `${f}: not found`]],
-  [/^1 to 28$/, (f) => [`「${f}」须为 1 到 28`, `${f}: 1 to 28`]],
-  [/^a date YYYY-MM-DD$/, (f) => [`「${f}」须为日期（YYYY-MM-DD）`, `${f}: a date (YYYY-MM-DD)`]],
-  [/^must be today or later$/, (f) => [`「${f}」不能早于今天`, `${f} must be today or later`]],
-  [/^a whole number of growth, 0 or more$/, (f) => [`「${f}」须为不小于 0 的整数`, `${f}: a whole number, 0 or more`]],
-  [
-    /^must be more than the tier before it \((\d+)\)$/,
-    (f, m) => [`「${f}」必须高于上一等级（${m[1]}）`, `${f} must be more than the tier before it (${m[1]})`],
-  ],
-  [/^another tier has this name$/, (f) => [`「${f}」与其他等级重名`, `${f}: another tier has this name`]],
+  ...TIER_REASONS,
   [/^(a stamp card cannot reward another stamp card|stamp reward)$/, (f) => [`「${f}」不能是另一张集点卡`, `${f} cannot be another stamp card`]],
   [/^only characters of the (\w+) alphabet/, (f) => [`「${f}」只能使用所选字符集中的字符`, `${f}: only characters of the chosen alphabet`]],
   [
