@@ -192,3 +192,9 @@ export type PointRule = Answer<'/v1/points/rules', 'get'>['data'][number];
 export type PointRuleInput = Body<'/v1/points/rules', 'post'>;
 export type PointRulePatch = Body<'/v1/points/rules/{id}', 'patch'>;
 export type PointsSettings = Body<'/v1/points/settings', 'put'>;
+/** 会员等级 */
+export type TierLadder = Answer<'/v1/tiers', 'get'>;
+export type Tier = TierLadder['data'][number];
+export type TierSettings = TierLadder['settings'];
+export type TierBenefit = TierLadder['benefits'][number];
+export type MemberTier = Answer<'/v1/members/{id}/tier', 'get'>;
