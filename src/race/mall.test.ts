@@ -60,7 +60,10 @@ describe('points mall across three server processes', { skip: SKIP }, () => {
     assert.equal(won.length, 12, JSON.stringify(tally(rs)));
     const perMember = new Map<string, number>();
     for (const w of won) perMember.set(w.m.id, (perMember.get(w.m.id) ?? 0) + 1);
-    assert.ok([...perMember.values()].every((n) => n === 1), 'no member over their limit of one');
+    assert.ok(
+      [...perMember.values()].every((n) => n === 1),
+      'no member over their limit of one',
+    );
 
     const it = ok(await c.call('GET', `/v1/mall/items/${item.id}`), 'item');
     assert.deepEqual([it.sold, it.left], [12, 0]);

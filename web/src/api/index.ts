@@ -315,6 +315,9 @@ export function client(auth: Auth) {
     refundMallExchange: (id: string, reason?: string) => answer(api.POST('/v1/mall/exchanges/{id}/refund', { ...byId(id), body: reason ? { reason } : {} })),
     mallSettings: () => answer(api.GET('/v1/mall/settings')),
     setMallSettings: (b: T.MallSettings) => answer(api.PUT('/v1/mall/settings', { body: b })),
+    /** what a mall item can give and whom it can be limited to: live packs and the tier ladder */
+    mallPacks: () => answer(api.GET('/v1/packs', { params: { query: { status: 'live', limit: 200 } } })),
+    mallTiers: () => answer(api.GET('/v1/tiers')),
     auditVerify: () => answer(api.GET('/v1/audit/verify')),
     /** 积分规则: earning rules (per fen paid, per custom event), the tenant's points settings. */
     pointRules: () => answer(api.GET('/v1/points/rules')),
