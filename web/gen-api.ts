@@ -12,6 +12,7 @@ import { clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Db } from '../src/db/index.js';
 import { generateKeyMaterial, keyring } from '../src/secrets.js';
+import { modules } from '../src/modules/index.js';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('./src/api/schema.d.ts', import.meta.url));
 
@@ -48,6 +49,9 @@ export async function openapiDocument(): Promise<OpenAPI3> {
     keysSource: 'env',
     publicUrl: 'http://localhost',
   };
+  // the routes modules add through extension points (the wallet's /v1/wallet/points, /v1/wallet/packs) are
+  // registered only once the extensions are installed, as createContext does when the server starts
+  for (const m of modules) for (const x of m.extend ?? []) x.install();
   const app = await buildApp({ db: noDatabase, keys: keyring(config.keys), config, clock });
   try {
     const res = await app.inject({ method: 'GET', url: '/openapi.json' });
