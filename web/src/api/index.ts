@@ -319,6 +319,15 @@ export function client(auth: Auth) {
     mallPacks: () => answer(api.GET('/v1/packs', { params: { query: { status: 'live', limit: 200 } } })),
     mallTiers: () => answer(api.GET('/v1/tiers')),
     auditVerify: () => answer(api.GET('/v1/audit/verify')),
+    /** 会员积分 (the member profile): balances with every expiry, lots, movements with reasons, a manual adjustment; stats per day. */
+    memberPoints: (id: string) => answer(api.GET('/v1/members/{id}/points', byId(id))),
+    memberLots: (id: string, all = false) => answer(api.GET('/v1/members/{id}/points/lots', { params: { path: { id }, query: all ? { all } : {} } })),
+    memberMoves: (id: string, q: ListQuery) => answer(api.GET('/v1/members/{id}/points/moves', { params: { path: { id }, query: listQuery(q).params.query } })),
+    adjustPoints: (id: string, b: T.Body<'/v1/members/{id}/points/adjustments', 'post'>) =>
+      answer(api.POST('/v1/members/{id}/points/adjustments', { ...byId(id), body: b })),
+    pointsStats: (q: T.PointsStatsQuery) => answer(api.GET('/v1/points/stats', { params: { query: q } })),
+    /** 会员订单: members' orders (the brand's orders API), newest first. */
+    memberOrders: (q: ListQuery) => answer(api.GET('/v1/orders', listQuery(q))),
     /** 积分规则: earning rules (per fen paid, per custom event), the tenant's points settings. */
     pointRules: () => answer(api.GET('/v1/points/rules')),
     createPointRule: (b: T.PointRuleInput) => answer(api.POST('/v1/points/rules', { body: b })),
@@ -355,6 +364,9 @@ export function walletClient(member: string | null) {
     mall: () => answer(api.GET('/v1/wallet/mall')),
     exchange: (id: string) => answer(api.POST('/v1/wallet/mall/{id}/exchange', { ...byId(id), body: {} })),
     mallExchanges: () => answer(api.GET('/v1/wallet/mall/exchanges')),
+    /** 我的积分 and 我的礼包: balances with every upcoming expiry, lots and movements; the packs granted to me. */
+    points: (q: { limit?: number; cursor?: string } = {}) => answer(api.GET('/v1/wallet/points', { params: { query: { asset: 'points', ...q } } })),
+    packs: () => answer(api.GET('/v1/wallet/packs', { params: { query: { limit: 50 } } })),
     tier: () => answer(api.GET('/v1/wallet/tier')),
   };
 }

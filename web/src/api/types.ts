@@ -198,3 +198,15 @@ export type Tier = TierLadder['data'][number];
 export type TierSettings = TierLadder['settings'];
 export type TierBenefit = TierLadder['benefits'][number];
 export type MemberTier = Answer<'/v1/members/{id}/tier', 'get'>;
+/** 会员积分, 订单 and the wallet's membership screens. */
+export type PointBalances = Answer<'/v1/members/{id}/points', 'get'>;
+export type PointLot = Answer<'/v1/members/{id}/points/lots', 'get'>['data'][number];
+export type PointMove = Answer<'/v1/members/{id}/points/moves', 'get'>['data'][number];
+export type PointsStats = Answer<'/v1/points/stats', 'get'>;
+export type PointsStatsQuery = Query<'/v1/points/stats'>;
+export type MemberOrder = Answer<'/v1/orders', 'get'>['data'][number];
+export type WalletPoints = Answer<'/v1/wallet/points', 'get'>;
+export type WalletPacks = Answer<'/v1/wallet/packs', 'get'>;
+export type WalletPackGrant = WalletPacks['data'][number];
+export type WalletTier = Answer<'/v1/wallet/tier', 'get'>;
+export type Shelf = Answer<'/v1/wallet/mall', 'get'>;
