@@ -47,7 +47,7 @@ export const DEMO_TENANT = 'demo';
  * Returns the owner key: KAQUAN_BOOTSTRAP_KEY when set, else one made at first seed and kept in
  * DATA_DIR/demo-owner-key (demo only — production keys are never stored in clear).
  */
-export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: boolean; accounts?: DemoAccount[] }> {
+export async function seedDemo(ctx: Ctx, opts: { membership?: boolean } = {}): Promise<{ ownerKey: string; seeded: boolean; accounts?: DemoAccount[] }> {
   const keyFile = join(ctx.config.dataDir, 'demo-owner-key');
   const ownerKey = ctx.config.bootstrapKey ?? (existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : newApiKeySecret());
   if (!ctx.config.bootstrapKey && !existsSync(keyFile)) {
@@ -197,7 +197,8 @@ export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: bo
   await ensureOperator(ctx.db, DEMO_TENANT, { ...accounts[3], display_name: '苏州区域代理 王经理', channel_id: suzhou.id }, now);
   const [latteOnIssue, giftOnIssue] = [onIssue.exchange, onIssue.gift];
   const membership = { latteTemplate: latte.id, cashTemplate: templates.cash.id, giftTemplate: templates.gift.id, latteOnIssue, giftOnIssue };
-  await seedDemoMembership(ctx, owner, { members, stores, ...membership }); // tiers, points, packs, the mall, members' history
+  // tiers, points, packs, the mall, members' history (left out by the browser walks that build their own)
+  if (opts.membership !== false) await seedDemoMembership(ctx, owner, { members, stores, ...membership });
   await drainJobs(ctx); // generate the pre-generated batch now, so the demo starts complete
   const ids = { cashTemplate: templates.cash.id, giftTemplate: templates.gift.id, cashOnIssue: onIssue.cash, pool: pool.id };
   await seedDemoTrade(ctx, owner, { ...ids, east: east.id, suzhou: suzhou.id });
