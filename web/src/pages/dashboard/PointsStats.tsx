@@ -87,11 +87,14 @@ export function PointsStats({ range }: { range: [Dayjs, Dayjs] }) {
             dataSource={[...days].reverse()}
             pagination={{ pageSize: 7, hideOnSinglePage: true, size: 'small' }}
             data-testid="points-stats-days"
+            scroll={{ x: true }}
             columns={[
               { title: t('日期', 'Day'), dataIndex: 'day' },
               { title: words.issued, dataIndex: 'issued', align: 'right', render: num },
               { title: words.spent, dataIndex: 'spent', align: 'right', render: num },
               { title: words.expired, dataIndex: 'expired', align: 'right', render: num },
+              { title: t('扣回', 'Clawed back'), dataIndex: 'clawed_back', align: 'right', render: num },
+              { title: t('调整', 'Adjusted'), dataIndex: 'adjusted', align: 'right', render: num },
               { title: t('负债', 'Liability'), dataIndex: 'outstanding', align: 'right', render: num },
             ]}
           />

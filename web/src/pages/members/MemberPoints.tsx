@@ -5,7 +5,7 @@ import { report, type ListQuery } from '../../api';
 import type { Member, PointBalances, PointLot, PointMove } from '../../api/types';
 import { useConsole } from '../../apps/Console';
 import { useT } from '../../i18n';
-import { date, time } from '../../format';
+import { time, zonedTime } from '../../format';
 import { DataTable } from '../../components/DataTable';
 import { AdjustPointsDialog } from './AdjustPointsDialog';
 import { MOVE_COLORS, moveKindWords, reasonWords, signed } from './pointWords';
@@ -26,6 +26,8 @@ export function MemberPoints({ member, reload, onChanged }: { member: Member; re
   const [asset, setAsset] = useState<'points' | 'growth'>('points');
   const [adjusting, setAdjusting] = useState(false);
   const canAdjust = me.can.includes('points.adjust');
+  // an expiry is a day of the tenant's calendar, whatever the browser's zone
+  const date = (iso: string) => zonedTime(iso, me.tenant.time_zone).slice(0, 10);
   useEffect(() => {
     api.memberPoints(member.id).then(setB).catch(report);
   }, [api, member.id, reload]);
