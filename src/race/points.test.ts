@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { verifyInvariants } from '../platform/verify.js';
 import { modules } from '../modules/index.js';
 import { SKIP, startCluster, allAtOnce, tally, type Cluster, type Reply } from './cluster.js';
+import { expireLots } from '../modules/points/expire.js';
 
 /**
  * Points under concurrency 积分并发: three real server processes on one PostgreSQL. Spends (negative
@@ -66,6 +67,28 @@ describe('points across three server processes', { skip: SKIP }, () => {
     );
     assert.equal(new Set(rs.map((r) => r.body.id)).size, 1);
     assert.equal((await balance(m)).points, 88);
+    await invariantsHold();
+  });
+
+  test('four expiry sweeps at once while the member spends: every lot expires once, exactly what was left', async () => {
+    const m = await member();
+    const until = Date.now() + 20_000; // time enough to make the lots and spend under load, then they expire
+    const soon = new Date(until).toISOString();
+    for (let i = 0; i < 10; i++) ok(await c.call('POST', `/v1/members/${m}/points/adjustments`, { delta: 30, reason: `限时${i}`, expires_at: soon }), 'lot');
+    ok(await c.call('POST', `/v1/members/${m}/points/adjustments`, { delta: 50, reason: '长期' }), 'lot');
+    const spent = await allAtOnce(20, (i) => c.call('POST', `/v1/members/${m}/points/adjustments`, { delta: -5, reason: `兑换${i}` }, { server: i % 3 }));
+    assert.ok(
+      spent.every((r) => r.status === 201),
+      JSON.stringify(tally(spent)),
+    );
+    await new Promise((r) => setTimeout(r, Math.max(0, until - Date.now() + 100)));
+    await Promise.all([0, 1, 2, 3].map(() => expireLots(c.ctx)));
+    const moves = ok(await c.call('GET', `/v1/members/${m}/points/moves?limit=200`), 'moves').data as { kind: string; delta: number; lot_id: string }[];
+    const expired = moves.filter((x) => x.kind === 'expire');
+    assert.equal(new Set(expired.map((x) => x.lot_id)).size, expired.length, 'no lot expired twice');
+    // 350 earned, 100 spent from the lots closest to expiry: 200 expire, the 50 without expiry stay
+    assert.equal(-expired.reduce((s, x) => s + x.delta, 0), 200);
+    assert.equal((await balance(m)).points, 50);
     await invariantsHold();
   });
 });

@@ -1,6 +1,6 @@
 import type { Sql } from '../../db/index.js';
 import { emit } from '../../platform/events.js';
-import { openAccount, transfer, type TransferInput } from '../ledger/service.js';
+import { accountsOf, openAccount, transfer, type TransferInput } from '../ledger/service.js';
 import { growthChanged } from './extensions.js';
 
 /**
@@ -30,12 +30,16 @@ const EVENT: Record<MoveKind, string> = {
   adjust: 'points.adjusted',
 };
 
-/** A member's account of an asset: `main` (≥ 0) or `debt` (≤ 0). */
+/** A member's account of an asset: `main` (≥ 0) or `debt` (≤ 0). Read first (one statement), opened on first use. */
 export async function memberAccount(q: Sql, tenantId: string, memberId: string, asset: PointAsset, name: 'main' | 'debt', at: Date): Promise<string> {
+  const found = await accountsOf(q, tenantId, { ownerType: 'member', asset, ownerIds: [memberId], name });
+  if (found[0]) return found[0].id;
   const bounds = name === 'main' ? { lowerBound: 0 } : { upperBound: 0 };
   return (await openAccount(q, tenantId, { ownerType: 'member', ownerId: memberId, asset, name, ...bounds }, at)).id;
 }
 export async function counterAccount(q: Sql, tenantId: string, asset: PointAsset, kind: MoveKind, at: Date): Promise<string> {
+  const found = await accountsOf(q, tenantId, { ownerType: 'tenant', asset, ownerIds: [tenantId], name: COUNTER[kind] });
+  if (found[0]) return found[0].id;
   return (await openAccount(q, tenantId, { ownerType: 'tenant', ownerId: tenantId, asset, name: COUNTER[kind] }, at)).id;
 }
 

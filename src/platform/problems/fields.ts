@@ -3,6 +3,7 @@ import { FIELDS } from './field-names.js';
 import { PACK_REASONS } from './reasons-packs.js';
 import { MALL_REASONS } from './fields-mall.js';
 import { TIER_REASONS } from './reasons-tiers.js';
+import { POINT_REASONS } from './reasons-points.js';
 
 /**
  * Field errors (VALIDATION_FAILED, TEMPLATE_INVALID, BATCH_INVALID …) for the person at the form:
@@ -42,7 +43,7 @@ const FORMATS: Record<string, readonly [string, string]> = {
   uri: ['网址', 'a URL'],
 };
 
-type Say = (f: string, m: RegExpMatchArray) => readonly [string, string];
+export type Say = (f: string, m: RegExpMatchArray) => readonly [string, string];
 /** A rule of the schema checks, by name (`rule`, with the error's limit / allowed / expected). */
 const RULES: Record<string, (f: string, e: FieldError) => readonly [string, string]> = {
   unknown: (f) => [`「${f}」不是可填写的字段（请检查拼写）`, `${f}: not a field here (check its spelling)`],
@@ -270,22 +271,7 @@ export const REASONS: [RegExp, Say][] = [
     /^name card_ids, export or order, one of them$/,
     () => ['请选择卡券、一次导出记录或一张批发订单（三选一）', 'choose the cards, a batch export or a wholesale order, one of them'],
   ],
-  // orders in and points (积分)
-  [/^at least 1$/, () => ['至少为 1', 'at least 1']],
-  [/^more than paid and not yet refunded$/, () => ['超过了已付且未退的金额', 'more than paid and not yet refunded']],
-  [/^a whole number other than 0$/, () => ['须为非零整数', 'a whole number other than 0']],
-  [/^a whole number above 0$/, () => ['须为大于 0 的整数', 'a whole number above 0']],
-  [/^more than the balance$/, () => ['超过了可用积分', 'more than the balance']],
-  [/^next_cursor of the previous page$/, () => ['请使用上一页返回的 next_cursor', 'the next_cursor of the previous page']],
-  [/^a date as YYYY-MM-DD$/, () => ['日期格式为 YYYY-MM-DD', 'a date as YYYY-MM-DD']],
-  [/^a date as YYYY-MM-DD, not before from$/, () => ['日期格式为 YYYY-MM-DD，且不早于开始日期', 'a date as YYYY-MM-DD, not before the start']],
-  [/^at most 366 days$/, () => ['最长 366 天', 'at most 366 days']],
-  [/^an order rule says per how many fen it earns$/, () => ['消费规则要设置每消费多少分（金额）得积分', 'an order rule says per how much spent it earns']],
-  [/^an activity rule names the event it rewards$/, () => ['行为规则要指定奖励哪种行为', 'an activity rule names the event it rewards']],
-  [/^only order rules earn per fen$/, () => ['只有消费规则按金额计算', 'only order rules earn per amount spent']],
-  [/^a cap says how many times or how much$/, () => ['上限要设置次数或数量', 'a cap says how many times or how much']],
-  [/^a cap says per day, week or month$/, () => ['上限要设置按天、周或月', 'a cap says per day, week or month']],
-  [/^a rule keeps its kind: make a new rule$/, () => ['规则类型不能修改，请新建一条规则', 'a rule keeps its kind: make a new rule']],
+  ...POINT_REASONS,
   ...PACK_REASONS,
   ...MALL_REASONS,
 ];
