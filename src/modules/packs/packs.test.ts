@@ -63,6 +63,16 @@ test('a fixed pack, published and granted: the member holds its cards; the same 
     assert.equal(card.template_id, coffee.id);
     assert.equal(card.state, 'active');
   }
+  // pack.granted was written with the grant, naming its cards
+  const ev = await env.ctx.db.query("SELECT member_id, data FROM events WHERE tenant_id = $1 AND event_type = 'pack.granted' AND data->>'grant_id' = $2", [
+    env.tenantId,
+    g.id,
+  ]);
+  assert.equal(ev.rows.length, 1);
+  assert.deepEqual(
+    ev.rows[0].data.card_ids,
+    g.cards.map((c: any) => c.id),
+  );
   const again = ok(await env.api('POST', `/v1/packs/${pack.id}/grants`, { member_id: member.id, reference: 'welcome-1' }));
   assert.equal(again.id, g.id, 'the same reference answers the first grant');
   assert.deepEqual(again.cards, g.cards);
