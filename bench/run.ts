@@ -13,6 +13,7 @@ import { prepare, type Fixture } from './setup.js';
 import { memberSearch, seedMembers } from './members.js';
 import { fulfilOrderBench } from './fulfil.js';
 import { allocateHot } from './allocate.js';
+import { pointsEarn } from './points.js';
 
 /**
  * npm run bench [-- --quick] [-- --only pg|pglite]
@@ -235,6 +236,9 @@ async function onPostgres() {
       });
       emit({ name: 'allocate_hot', engine, workers: 1, connections: CONNS, ...alloc, ratio_to_ceiling: ratio(alloc.rps, sql.tps) });
 
+      const earned = await pointsEarn({ port: server.port, key: f.ownerKey, connections: CONNS, durationMs: S.httpMs, members: 200 });
+      emit({ name: 'points_earn', engine, workers: 1, connections: CONNS, ...earned, ratio_to_ceiling: ratio(earned.rps, sql.tps) });
+
       await warm(server, f, '/v1/cards/lookup');
       const lk = await load({
         port: server.port,
@@ -336,6 +340,8 @@ async function onPglite() {
       });
       const hot = await hotIssue(server, f, S.pgliteHot);
       emit({ name: 'issue_hot', engine, workers: 1, ...hot, ratio_to_ceiling: ratio(hot.rps, sql.tps) });
+      const earned = await pointsEarn({ port: server.port, key: f.ownerKey, connections: CONNS, durationMs: S.pgliteMs, members: 100 });
+      emit({ name: 'points_earn', engine, workers: 1, connections: CONNS, ...earned, ratio_to_ceiling: ratio(earned.rps, sql.tps) });
       await warm(server, f, '/v1/cards/lookup');
       const lk = await load({
         port: server.port,

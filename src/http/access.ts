@@ -83,6 +83,14 @@ const ACTIONS = {
   'settlement.manage': ['owner', 'operator'],
   'settlement.read': ['owner', 'operator', 'analyst', 'channel'],
   'settlement.rates': ['owner', 'operator', 'analyst'],
+  // 订单接入: the brand's systems send members' orders, refunds and custom events (a server key)
+  'orders.write': ['owner', 'operator'],
+  'orders.read': ['owner', 'operator', 'analyst'],
+  // 积分与成长值: members' balances, lots and movements; the earning rules and settings; manual adjustments (audited)
+  'points.read': ['owner', 'operator', 'analyst'],
+  'points.manage': ['owner', 'operator'],
+  'points.adjust': ['owner', 'operator'],
+  'wallet.points': ['member'], // a member reads their own points through the wallet
   // 权益礼包: made, published and versioned by the brand's staff; granted by hand by them (and by the tiers and mall through grantPack)
   'packs.manage': ['owner', 'operator'],
   'packs.grant': ['owner', 'operator'],

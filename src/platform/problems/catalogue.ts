@@ -10,6 +10,7 @@ import { REDEEM } from './codes-redeem.js';
 import { SUPPLIERS } from './codes-suppliers.js';
 import { WHOLESALE } from './codes-wholesale.js';
 import { SETTLEMENT } from './codes-settlement.js';
+import { POINTS } from './codes-points.js';
 import { PACKS } from './codes-packs.js';
 import { TIERS } from './codes-tiers.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
@@ -35,6 +36,7 @@ export const PARTS = {
   ALLOCATIONS,
   SUPPLIERS,
   SETTLEMENT,
+  POINTS,
   PACKS,
   TIERS,
   PLATFORM,

@@ -174,6 +174,11 @@ export type SupplierSkuInput = Body<'/v1/suppliers/{id}/skus/{sku}', 'put'>;
 export type SupplierOrder = Answer<'/v1/supplier-orders/{id}', 'get'>;
 export type SupplierOrderInput = Body<'/v1/supplier-orders', 'post'>;
 
+/** 积分规则 and 积分设置 (the points module). */
+export type PointRule = Answer<'/v1/points/rules', 'get'>['data'][number];
+export type PointRuleInput = Body<'/v1/points/rules', 'post'>;
+export type PointRulePatch = Body<'/v1/points/rules/{id}', 'patch'>;
+export type PointsSettings = Body<'/v1/points/settings', 'put'>;
 /** 会员等级 */
 export type TierLadder = Answer<'/v1/tiers', 'get'>;
 export type Tier = TierLadder['data'][number];

@@ -6,6 +6,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   AccountBookOutlined,
+  GiftOutlined,
   BarChartOutlined,
   CloudDownloadOutlined,
   ClusterOutlined,
@@ -39,6 +40,7 @@ import { ChannelStats } from '../pages/channels/ChannelStats';
 import { LeakageAlerts } from '../pages/channels/LeakageAlerts';
 import { Wholesale } from '../pages/wholesale/Wholesale';
 import { Settlement } from '../pages/settlement/Settlement';
+import { PointRules } from '../pages/points/PointRules';
 import { Tiers } from '../pages/tiers/Tiers';
 import { Access } from '../pages/access/Access';
 import { Deliveries } from '../pages/deliveries/Deliveries';
@@ -60,6 +62,8 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   { key: 'batches', zh: '批次', en: 'Batches', icon: <DatabaseOutlined />, page: () => <Batches /> },
   { key: 'cards', zh: '卡券查询', en: 'Card lookup', icon: <CreditCardOutlined />, page: () => <Cards /> },
   { key: 'members', zh: '会员', en: 'Members', icon: <TeamOutlined />, page: () => <Members /> },
+  // 积分规则 beside 会员: how members earn points and growth (orders, custom events) and the points settings
+  { key: 'point-rules', zh: '积分规则', en: 'Earning rules', icon: <GiftOutlined />, page: () => <PointRules />, need: 'points.read' },
   // 会员等级 right below 会员: the ladder, policy and benefits of the members above it
   { key: 'tiers', zh: '会员等级', en: 'Member tiers', icon: <CrownOutlined />, page: () => <Tiers />, need: 'tiers.read' },
   { key: 'stores', zh: '门店', en: 'Stores', icon: <ShopOutlined />, page: () => <Stores /> },
