@@ -2,6 +2,7 @@ import type { FieldError, Lang } from './words.js';
 import { FIELDS } from './field-names.js';
 import { POINT_REASONS } from './reasons-points.js';
 import { TIER_REASONS } from './reasons-tiers.js';
+import { PACK_REASONS } from './reasons-packs.js';
 
 /**
  * Field errors (VALIDATION_FAILED, TEMPLATE_INVALID, BATCH_INVALID …) for the person at the form:
@@ -270,6 +271,7 @@ export const REASONS: [RegExp, Say][] = [
     () => ['请选择卡券、一次导出记录或一张批发订单（三选一）', 'choose the cards, a batch export or a wholesale order, one of them'],
   ],
   ...POINT_REASONS,
+  ...PACK_REASONS,
 ];
 
 /** One field error in words; null for a reason nothing here knows. */

@@ -185,3 +185,9 @@ export type Tier = TierLadder['data'][number];
 export type TierSettings = TierLadder['settings'];
 export type TierBenefit = TierLadder['benefits'][number];
 export type MemberTier = Answer<'/v1/members/{id}/tier', 'get'>;
+/** 权益礼包 */
+export type Pack = Answer<'/v1/packs/{id}', 'get'>;
+export type PackInput = Body<'/v1/packs', 'post'>;
+export type PackPatch = Body<'/v1/packs/{id}', 'patch'>;
+export type PackGrant = Answer<'/v1/packs/{id}/grants', 'post'>;
+export type PackDraw = Answer<'/v1/packs/{id}/draws', 'get'>['data'][number];
