@@ -164,7 +164,7 @@ test('a manual floor holds against a period downgrade until its end date, then t
   await setPolicy({ policy: 'period', period_months: 1, grace_days: 0 });
   const m = await fx.member({ name: '保级会员' });
   await grow(m.id, 6000);
-  ok(await env.api('POST', `/v1/members/${m.id}/tier`, { tier_id: tiers['金卡'], until: '2026-11-15', reason: '老会员保级' }));
+  ok(await env.api('POST', `/v1/members/${m.id}/tier`, { tier_id: tiers.金卡, until: '2026-11-15', reason: '老会员保级' }));
   at('2026-10-01T01:00:00Z'); // September judged: 6000 earned, 金卡 kept
   await sweep();
   assert.equal((await tierNow(m.id)).tier.name, '金卡');
