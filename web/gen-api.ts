@@ -8,11 +8,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { buildApp } from '../src/app.js';
+import { modules } from '../src/modules/index.js';
 import { clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Db } from '../src/db/index.js';
 import { generateKeyMaterial, keyring } from '../src/secrets.js';
-import { modules } from '../src/modules/index.js';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('./src/api/schema.d.ts', import.meta.url));
 
@@ -49,8 +49,7 @@ export async function openapiDocument(): Promise<OpenAPI3> {
     keysSource: 'env',
     publicUrl: 'http://localhost',
   };
-  // the routes modules add through extension points (the wallet's /v1/wallet/points, /v1/wallet/packs) are
-  // registered only once the extensions are installed, as createContext does when the server starts
+  // routes other modules plug in (the wallet's walletRoutes: a member's points, packs, tier) are in the document too
   for (const m of modules) for (const x of m.extend ?? []) x.install();
   const app = await buildApp({ db: noDatabase, keys: keyring(config.keys), config, clock });
   try {

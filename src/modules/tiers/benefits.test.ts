@@ -55,7 +55,7 @@ const grants = async () => {
 };
 
 test('bad input: an unknown pack or tier, a day past the 28th, named by field; nothing made', async () => {
-  const r = await env.api('POST', '/v1/tier-benefits', { tier_id: tiers['金卡'], pack_id: 'pck_nope' });
+  const r = await env.api('POST', '/v1/tier-benefits', { tier_id: tiers.金卡, pack_id: 'pck_nope' });
   assert.equal(r.status, 422);
   assert.equal(r.body.code, 'TIER_INVALID');
   assert.deepEqual(
@@ -77,7 +77,7 @@ test('monthly to every member of the tier: once per month, even when the job run
   await env.ctx.db.tx((q) =>
     earn(q, env.tenantId, { memberId: silver.id, asset: 'growth', amount: 1500, reason: 'order', reference: 'silver' }, env.ctx.clock.now()),
   );
-  const b = ok(await env.api('POST', '/v1/tier-benefits', { tier_id: tiers['金卡'], pack_id: pack.id, day_of_month: 1 }), 201);
+  const b = ok(await env.api('POST', '/v1/tier-benefits', { tier_id: tiers.金卡, pack_id: pack.id, day_of_month: 1 }), 201);
   assert.equal(b.pack_name, '金卡月礼');
 
   // made on 10 March: March's 1st has passed, the first grant is on 1 April (local midnight)

@@ -164,7 +164,7 @@ test('a manual floor holds against a period downgrade until its end date, then t
   await setPolicy({ policy: 'period', period_months: 1, grace_days: 0 });
   const m = await fx.member({ name: '保级会员' });
   await grow(m.id, 6000);
-  ok(await env.api('POST', `/v1/members/${m.id}/tier`, { tier_id: tiers['金卡'], until: '2026-11-15', reason: '老会员保级' }));
+  ok(await env.api('POST', `/v1/members/${m.id}/tier`, { tier_id: tiers.金卡, until: '2026-11-15', reason: '老会员保级' }));
   at('2026-10-01T01:00:00Z'); // September judged: 6000 earned, 金卡 kept
   await sweep();
   assert.equal((await tierNow(m.id)).tier.name, '金卡');
@@ -181,4 +181,19 @@ test('a manual floor holds against a period downgrade until its end date, then t
   const after = await tierNow(m.id);
   assert.equal(after.tier.name, '普通', 'no silent permanent floor: back to what the rules give');
   assert.equal(after.history[0].why, 'floor_ended');
+});
+
+test('end to end: an order’s growth lifts the tier in the order’s answer transaction; its full refund lowers it (refund policy)', async () => {
+  at('2026-12-01T04:00:00Z');
+  await setPolicy({ policy: 'refund', period_months: 12, grace_days: 0 });
+  ok(await env.api('POST', '/v1/points/rules', { kind: 'order', name: '消费成长值', asset: 'growth', points: 1, per_fen: 1 }), 201);
+  const m = await fx.member({ name: '下单会员' });
+  const o = ok(await env.api('POST', '/v1/orders', { order_no: 'T-1', member_id: m.id, amount: 6000 }), 201);
+  const up = await tierNow(m.id);
+  assert.equal(up.tier.name, '金卡');
+  assert.equal(up.history[0].detail.order_id, o.id);
+  ok(await env.api('POST', `/v1/orders/${o.id}/refunds`, { refund_no: 'RF-T-1', amount: 6000 }), 201);
+  const down = await tierNow(m.id);
+  assert.equal(down.tier.name, '普通');
+  assert.equal(down.history[0].why, 'refund');
 });

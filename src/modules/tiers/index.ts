@@ -1,6 +1,7 @@
 import { defineModule, migrationsOf } from '../../platform/module.js';
 import { inArea } from '../../platform/events.js';
-import { tierRoutes } from './routes.js';
+import { tierRoutes, walletTierRoutes } from './routes.js';
+import { walletRoutes } from '../wallet/extensions.js';
 import { sweep } from './sweep.js';
 import { grantBenefits } from './benefits.js';
 import { tierInvariants } from './invariants.js';
@@ -12,7 +13,7 @@ export default defineModule({
   name: 'tiers',
   migrations: migrationsOf(import.meta.url),
   routes: tierRoutes,
-  extend: [growthChanged.with(onGrowthChanged)],
+  extend: [growthChanged.with(onGrowthChanged), walletRoutes.with(walletTierRoutes)],
   jobs: [
     { type: 'tiers.sweep', every: 60_000, run: (ctx) => sweep(ctx) },
     { type: 'tiers.benefits', every: 60_000, run: (ctx) => grantBenefits(ctx) },

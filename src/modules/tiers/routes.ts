@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context.js';
 import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../mutations/mutation.js';
 import { Id, responses } from '../../http/schemas.js';
-import { walletAuthOf } from '../wallet/auth.js';
+import type { WalletRouteOptions } from '../wallet/extensions.js';
 import { Benefit, MemberTier, Settings, Tier } from './schemas.js';
 import * as svc from './service.js';
 import * as benefits from './benefits.js';
@@ -152,15 +152,18 @@ export function tierRoutes(base: FastifyInstance, ctx: Ctx) {
       );
     },
   );
+}
 
-  const wallet = walletAuthOf(ctx);
+/** GET /v1/wallet/tier: the member's own tier, plugged into the wallet (walletRoutes), signed in by their wallet link. */
+export function walletTierRoutes(base: FastifyInstance, ctx: Ctx, opts: WalletRouteOptions) {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/wallet/tier',
     {
-      ...wallet.opts,
+      ...opts,
       schema: {
         tags: ['member wallet 会员钱包'],
-        security: wallet.security,
+        security: [{ wallet: [] }],
         summary: 'My tier, my progress to the next, a pending downgrade or manual tier, and my tier history',
         response: responses({ 200: MemberTier }),
       },

@@ -13,3 +13,5 @@ export interface WalletRouteOptions {
  * routes are, without an edit here: `extend: [walletRoutes.with((app, ctx, opts) => …)]`.
  */
 export const walletRoutes = extensionPoint<(app: FastifyInstance, ctx: Ctx, opts: WalletRouteOptions) => void>('wallet.routes');
+/** the same options, by the name the packs module uses */
+export type WalletRouteOpts = WalletRouteOptions;

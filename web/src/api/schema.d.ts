@@ -13468,6 +13468,191 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/wallet/tier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My tier, my progress to the next, a pending downgrade or manual tier, and my tier history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            member_id: string;
+                            member_name: string | null;
+                            tier: {
+                                id: string;
+                                name: string;
+                                rank: number;
+                                threshold: number;
+                            } | null;
+                            /** Format: date-time */
+                            since: string | null;
+                            /** @description how tiers fall: never 不降级; period 周期考核 (at each qualifying period’s end, on the growth earned in it); refund 退款降级 (when a refund takes growth below the tier) */
+                            policy: "never" | "period" | "refund";
+                            /** @description the growth that counts now: the balance, or (policy period) what was earned in the current period */
+                            growth: number;
+                            counts: "balance" | "period";
+                            period: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            } | null;
+                            next: {
+                                id: string;
+                                name: string;
+                                rank: number;
+                                threshold: number;
+                                needed: number;
+                            } | null;
+                            /** @description a downgrade pending: the member keeps the tier until `until` */
+                            grace: {
+                                /** Format: date-time */
+                                until: string;
+                                to: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                } | null;
+                                why: string;
+                            } | null;
+                            /** @description an operator’s manual tier: the member cannot fall below it before `until` */
+                            floor: {
+                                tier: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                };
+                                /** Format: date-time */
+                                until: string;
+                                /**
+                                 * Format: date
+                                 * @description the last day it holds, in the tenant’s zone
+                                 */
+                                through: string;
+                                reason: string;
+                                by: string | null;
+                                by_name: string | null;
+                            } | null;
+                            history: {
+                                id: number;
+                                from: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                } | null;
+                                to: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                } | null;
+                                from_tier_id: string | null;
+                                to_tier_id: string | null;
+                                /** @description joined | growth | period | refund | manual | floor_ended */
+                                why: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                actor: string | null;
+                                actor_name: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/wallet/session": {
         parameters: {
             query?: never;
@@ -25854,191 +26039,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/wallet/tier": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My tier, my progress to the next, a pending downgrade or manual tier, and my tier history */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            member_id: string;
-                            member_name: string | null;
-                            tier: {
-                                id: string;
-                                name: string;
-                                rank: number;
-                                threshold: number;
-                            } | null;
-                            /** Format: date-time */
-                            since: string | null;
-                            /** @description how tiers fall: never 不降级; period 周期考核 (at each qualifying period’s end, on the growth earned in it); refund 退款降级 (when a refund takes growth below the tier) */
-                            policy: "never" | "period" | "refund";
-                            /** @description the growth that counts now: the balance, or (policy period) what was earned in the current period */
-                            growth: number;
-                            counts: "balance" | "period";
-                            period: {
-                                /** Format: date-time */
-                                start: string;
-                                /** Format: date-time */
-                                end: string;
-                            } | null;
-                            next: {
-                                id: string;
-                                name: string;
-                                rank: number;
-                                threshold: number;
-                                needed: number;
-                            } | null;
-                            /** @description a downgrade pending: the member keeps the tier until `until` */
-                            grace: {
-                                /** Format: date-time */
-                                until: string;
-                                to: {
-                                    id: string;
-                                    name: string;
-                                    rank: number;
-                                    threshold: number;
-                                } | null;
-                                why: string;
-                            } | null;
-                            /** @description an operator’s manual tier: the member cannot fall below it before `until` */
-                            floor: {
-                                tier: {
-                                    id: string;
-                                    name: string;
-                                    rank: number;
-                                    threshold: number;
-                                };
-                                /** Format: date-time */
-                                until: string;
-                                /**
-                                 * Format: date
-                                 * @description the last day it holds, in the tenant’s zone
-                                 */
-                                through: string;
-                                reason: string;
-                                by: string | null;
-                                by_name: string | null;
-                            } | null;
-                            history: {
-                                id: number;
-                                from: {
-                                    id: string;
-                                    name: string;
-                                    rank: number;
-                                    threshold: number;
-                                } | null;
-                                to: {
-                                    id: string;
-                                    name: string;
-                                    rank: number;
-                                    threshold: number;
-                                } | null;
-                                from_tier_id: string | null;
-                                to_tier_id: string | null;
-                                /** @description joined | growth | period | refund | manual | floor_ended */
-                                why: string;
-                                detail: {
-                                    [key: string]: unknown;
-                                };
-                                actor: string | null;
-                                actor_name: string | null;
-                                /** Format: date-time */
-                                created_at: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["def-0"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -21,7 +21,7 @@ export function Benefits({ tiers, benefits, canManage, onSaved }: { tiers: Tier[
   useEffect(() => {
     if (open)
       api
-        .livePacksForTiers()
+        .packs({ status: 'live', limit: 100 })
         .then((p) => setPacks(p.data.map((x: { id: string; name: string }) => ({ id: x.id, name: x.name }))))
         .catch(report);
   }, [api, open]);
