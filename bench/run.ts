@@ -14,6 +14,7 @@ import { memberSearch, seedMembers } from './members.js';
 import { fulfilOrderBench } from './fulfil.js';
 import { allocateHot } from './allocate.js';
 import { mallExchangeHot } from './mall.js';
+import { pointsEarn } from './points.js';
 
 /**
  * npm run bench [-- --quick] [-- --only pg|pglite]
@@ -249,6 +250,8 @@ async function onPostgres() {
         connections: CONNS,
       });
       emit({ name: 'mall_exchange_hot', engine, workers: 1, connections: CONNS, ...mall, ratio_to_ceiling: ratio(mall.rps, sql.tps) });
+      const earned = await pointsEarn({ port: server.port, key: f.ownerKey, connections: CONNS, durationMs: S.httpMs, members: 200 });
+      emit({ name: 'points_earn', engine, workers: 1, connections: CONNS, ...earned, ratio_to_ceiling: ratio(earned.rps, sql.tps) });
 
       await warm(server, f, '/v1/cards/lookup');
       const lk = await load({
@@ -351,6 +354,8 @@ async function onPglite() {
       });
       const hot = await hotIssue(server, f, S.pgliteHot);
       emit({ name: 'issue_hot', engine, workers: 1, ...hot, ratio_to_ceiling: ratio(hot.rps, sql.tps) });
+      const earned = await pointsEarn({ port: server.port, key: f.ownerKey, connections: CONNS, durationMs: S.pgliteMs, members: 100 });
+      emit({ name: 'points_earn', engine, workers: 1, connections: CONNS, ...earned, ratio_to_ceiling: ratio(earned.rps, sql.tps) });
       await warm(server, f, '/v1/cards/lookup');
       const lk = await load({
         port: server.port,

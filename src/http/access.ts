@@ -98,6 +98,14 @@ const ACTIONS = {
   'mall.manage': ['owner', 'operator'],
   'mall.read': ['owner', 'operator', 'analyst'],
   'mall.exchange': ['owner', 'operator', 'member'],
+  // 订单接入: the brand's systems send members' orders, refunds and custom events (a server key)
+  'orders.write': ['owner', 'operator'],
+  'orders.read': ['owner', 'operator', 'analyst'],
+  // 积分与成长值: members' balances, lots and movements; the earning rules and settings; manual adjustments (audited)
+  'points.read': ['owner', 'operator', 'analyst'],
+  'points.manage': ['owner', 'operator'],
+  'points.adjust': ['owner', 'operator'],
+  'wallet.points': ['member'], // a member reads their own points through the wallet
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

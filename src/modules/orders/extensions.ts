@@ -35,7 +35,11 @@ export interface OrderEffect {
   /** the order came in: write what it earns; return what to show the caller (keyed by the effect's name) */
   placed?(q: Sql, o: OrderFacts, dryRun: boolean): Promise<unknown>;
   /** part or all of it was refunded (`amount` fen of it now; `lines` refunded) */
-  refunded?(q: Sql, o: OrderFacts, refund: { refundId: string; amount: number; at: Date; full: boolean }): Promise<unknown>;
+  refunded?(
+    q: Sql,
+    o: OrderFacts,
+    refund: { refundId: string; amount: number; at: Date; full: boolean /** every refund of the order so far, this one included (fen) */; refunded?: number },
+  ): Promise<unknown>;
   /** a custom event (signed_in, shared, reviewed, …) */
   activity?(q: Sql, a: ActivityFacts, dryRun: boolean): Promise<unknown>;
 }

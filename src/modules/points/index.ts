@@ -1,11 +1,25 @@
 import { defineModule, migrationsOf } from '../../platform/module.js';
 import { inArea } from '../../platform/events.js';
+import { orderEffects } from '../orders/extensions.js';
+import { walletRoutes } from '../wallet/extensions.js';
 import { pointInvariants } from './invariants.js';
+import { pointsEffect } from './effects.js';
+import { expireLots } from './expire.js';
+import { redemptionEarning } from './redeem.js';
+import { pointRoutes } from './routes.js';
+import { memberPointRoutes, walletPointRoutes } from './member-routes.js';
 
 /** points 积分 and growth 成长值: lots with their own expiry, earning rules, spends, the ledger beside them (docs/membership.md). */
 export default defineModule({
   name: 'points',
   migrations: migrationsOf(import.meta.url),
+  routes: (app, ctx) => {
+    pointRoutes(app, ctx);
+    memberPointRoutes(app, ctx);
+  },
+  jobs: [{ type: 'points.expire', every: 60_000, run: (ctx) => expireLots(ctx) }],
+  subscribers: [redemptionEarning],
+  extend: [orderEffects.with(pointsEffect), walletRoutes.with(walletPointRoutes)],
   invariants: pointInvariants,
   events: {
     ...inArea('points', {

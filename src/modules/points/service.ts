@@ -69,6 +69,8 @@ export interface EarnInput {
   activeFrom?: Date | null;
   orderId?: string | null;
   ruleId?: string | null;
+  /** how the move reads in the member's history: an earn (default) or a manual adjustment */
+  kind?: 'earn' | 'adjust';
 }
 
 /**
@@ -121,7 +123,7 @@ export async function earn(q: Sql, tenantId: string, e: EarnInput, at: Date): Pr
     {
       memberId: e.memberId,
       asset: e.asset,
-      kind: 'earn',
+      kind: e.kind ?? 'earn',
       main: e.amount - pay,
       debt: pay,
       reason: e.reason,
@@ -141,13 +143,17 @@ const insufficient = (balance: number, asked: number) =>
     errors: [{ field: 'amount', reason: 'more than the balance' }],
   });
 
-/** The member's drawable (active, unexpired) balance of an asset and its lots, locked in draw order. */
+/**
+ * The member's drawable lots of an asset (active, unexpired), locked in draw order, then their debt
+ * lot: what they can spend is the lots less the debt (a negative balance is paid before anything is spent).
+ */
 export async function lockDrawable(q: Sql, tenantId: string, memberId: string, asset: PointAsset, at: Date) {
   const lots = (await q.query<{ id: string; remaining: string }>(DRAWABLE, [tenantId, memberId, asset, at])).rows.map((l) => ({
     id: l.id,
     remaining: Number(l.remaining),
   }));
-  return { lots, available: lots.reduce((s, l) => s + l.remaining, 0) };
+  const debt = (await debtLot(q, tenantId, memberId, asset, at, false))?.remaining ?? 0;
+  return { lots, available: Math.max(0, lots.reduce((s, l) => s + l.remaining, 0) + debt) };
 }
 
 /**

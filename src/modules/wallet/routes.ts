@@ -11,6 +11,7 @@ import { WalletCard, WalletCardDetail, WalletMe } from './schemas.js';
 import { getMember, revokeWalletLinks } from '../members/service.js';
 import * as svc from './service.js';
 import { giftRoutes } from './gift-routes.js';
+import { walletRoutes } from './extensions.js';
 import { walletAuthOf, walletHeader } from './auth.js';
 import { screenBearer } from '../cards/manage.js';
 
@@ -62,6 +63,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
   const { who, opts, verify } = walletAuthOf(ctx);
   const security = [{ wallet: [] }];
   giftRoutes(base, ctx, opts, who);
+  for (const more of walletRoutes.list()) more(base, ctx, opts);
 
   app.post(
     '/wallet/session',

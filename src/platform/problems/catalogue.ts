@@ -13,6 +13,7 @@ import { SETTLEMENT } from './codes-settlement.js';
 import { PACKS } from './codes-packs.js';
 import { TIERS } from './codes-tiers.js';
 import { MALL } from './codes-mall.js';
+import { POINTS } from './codes-points.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
 /**
@@ -39,6 +40,7 @@ export const PARTS = {
   PACKS,
   TIERS,
   MALL,
+  POINTS,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
 type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

@@ -1,6 +1,7 @@
 import type { FieldError, Lang } from './words.js';
 import { FIELDS } from './field-names.js';
 import { MALL_REASONS } from './fields-mall.js';
+import { POINT_REASONS } from './reasons-points.js';
 
 /**
  * Field errors (VALIDATION_FAILED, TEMPLATE_INVALID, BATCH_INVALID …) for the person at the form:
@@ -40,7 +41,7 @@ const FORMATS: Record<string, readonly [string, string]> = {
   uri: ['网址', 'a URL'],
 };
 
-type Say = (f: string, m: RegExpMatchArray) => readonly [string, string];
+export type Say = (f: string, m: RegExpMatchArray) => readonly [string, string];
 /** A rule of the schema checks, by name (`rule`, with the error's limit / allowed / expected). */
 const RULES: Record<string, (f: string, e: FieldError) => readonly [string, string]> = {
   unknown: (f) => [`「${f}」不是可填写的字段（请检查拼写）`, `${f}: not a field here (check its spelling)`],
@@ -268,6 +269,7 @@ export const REASONS: [RegExp, Say][] = [
     () => ['请选择卡券、一次导出记录或一张批发订单（三选一）', 'choose the cards, a batch export or a wholesale order, one of them'],
   ],
   ...MALL_REASONS,
+  ...POINT_REASONS,
 ];
 
 /** One field error in words; null for a reason nothing here knows. */

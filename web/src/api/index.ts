@@ -299,6 +299,12 @@ export function client(auth: Auth) {
     mallPacks: () => answer(api.GET('/v1/packs', { params: { query: { status: 'live', limit: 200 } } })),
     mallTiers: () => answer(api.GET('/v1/tiers')),
     auditVerify: () => answer(api.GET('/v1/audit/verify')),
+    /** 积分规则: earning rules (per fen paid, per custom event), the tenant's points settings. */
+    pointRules: () => answer(api.GET('/v1/points/rules')),
+    createPointRule: (b: T.PointRuleInput) => answer(api.POST('/v1/points/rules', { body: b })),
+    updatePointRule: (id: string, b: T.PointRulePatch) => answer(api.PATCH('/v1/points/rules/{id}', { ...byId(id), body: b })),
+    pointsSettings: () => answer(api.GET('/v1/points/settings')),
+    setPointsSettings: (b: T.PointsSettings) => answer(api.PUT('/v1/points/settings', { body: b })),
   };
 }
 export type Client = ReturnType<typeof client>;

@@ -20600,6 +20600,2605 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members’ orders, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    member_id?: string;
+                    order_no?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                order_no: string;
+                                member_id: string;
+                                store_id: string | null;
+                                channel_id: string | null;
+                                amount: number;
+                                refunded: number;
+                                lines: {
+                                    sku: string;
+                                    category?: string;
+                                    /** @description at least 1 */
+                                    quantity: number;
+                                    /** @description integer minor units (fen 分) */
+                                    amount: number;
+                                }[];
+                                /** @description what each effect did (points: what was earned), by effect name */
+                                effects: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                placed_at: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** @description this order number came in before with the same body: the first answer */
+                                replayed?: boolean;
+                                dry_run?: boolean;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A member’s order comes in (idempotent by order_no: the same body answers the first order, another body 409); dry_run answers what it would earn */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        order_no: string;
+                        member_id: string;
+                        /** @description integer minor units (fen 分) */
+                        amount: number;
+                        store_id?: string | null;
+                        channel_id?: string | null;
+                        lines?: {
+                            sku: string;
+                            category?: string;
+                            /** @description at least 1 */
+                            quantity: number;
+                            /** @description integer minor units (fen 分) */
+                            amount: number;
+                        }[];
+                        /** Format: date-time */
+                        placed_at?: string;
+                        dry_run?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            order_no: string;
+                            member_id: string;
+                            store_id: string | null;
+                            channel_id: string | null;
+                            amount: number;
+                            refunded: number;
+                            lines: {
+                                sku: string;
+                                category?: string;
+                                /** @description at least 1 */
+                                quantity: number;
+                                /** @description integer minor units (fen 分) */
+                                amount: number;
+                            }[];
+                            /** @description what each effect did (points: what was earned), by effect name */
+                            effects: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            placed_at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description this order number came in before with the same body: the first answer */
+                            replayed?: boolean;
+                            dry_run?: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            order_no: string;
+                            member_id: string;
+                            store_id: string | null;
+                            channel_id: string | null;
+                            amount: number;
+                            refunded: number;
+                            lines: {
+                                sku: string;
+                                category?: string;
+                                /** @description at least 1 */
+                                quantity: number;
+                                /** @description integer minor units (fen 分) */
+                                amount: number;
+                            }[];
+                            /** @description what each effect did (points: what was earned), by effect name */
+                            effects: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            placed_at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description this order number came in before with the same body: the first answer */
+                            replayed?: boolean;
+                            dry_run?: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order with its refunds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            order_no: string;
+                            member_id: string;
+                            store_id: string | null;
+                            channel_id: string | null;
+                            amount: number;
+                            refunded: number;
+                            lines: {
+                                sku: string;
+                                category?: string;
+                                /** @description at least 1 */
+                                quantity: number;
+                                /** @description integer minor units (fen 分) */
+                                amount: number;
+                            }[];
+                            /** @description what each effect did (points: what was earned), by effect name */
+                            effects: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            placed_at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description this order number came in before with the same body: the first answer */
+                            replayed?: boolean;
+                            dry_run?: boolean;
+                            refunds: {
+                                id: string;
+                                order_id: string;
+                                refund_no: string;
+                                amount: number;
+                                lines: {
+                                    sku: string;
+                                    category?: string;
+                                    /** @description at least 1 */
+                                    quantity: number;
+                                    /** @description integer minor units (fen 分) */
+                                    amount: number;
+                                }[];
+                                /** @description what each effect did (points: what was earned), by effect name */
+                                effects: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                replayed?: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund part or all of an order (idempotent by refund_no); what it earned is taken back in proportion */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        refund_no: string;
+                        /** @description integer minor units (fen 分) */
+                        amount: number;
+                        lines?: {
+                            sku: string;
+                            category?: string;
+                            /** @description at least 1 */
+                            quantity: number;
+                            /** @description integer minor units (fen 分) */
+                            amount: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            order_id: string;
+                            refund_no: string;
+                            amount: number;
+                            lines: {
+                                sku: string;
+                                category?: string;
+                                /** @description at least 1 */
+                                quantity: number;
+                                /** @description integer minor units (fen 分) */
+                                amount: number;
+                            }[];
+                            /** @description what each effect did (points: what was earned), by effect name */
+                            effects: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            replayed?: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member’s custom events, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                member_id: string;
+                                type: string;
+                                reference: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what each effect did (points: what was earned), by effect name */
+                                effects: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                dry_run?: boolean;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A member’s custom event (signed_in, shared, reviewed, …), idempotent by reference; dry_run answers what it would earn */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        type: string;
+                        reference: string;
+                        /** Format: date-time */
+                        at?: string;
+                        data?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        dry_run?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            member_id: string;
+                            type: string;
+                            reference: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description what each effect did (points: what was earned), by effect name */
+                            effects: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            dry_run?: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            member_id: string;
+                            type: string;
+                            reference: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description what each effect did (points: what was earned), by effect name */
+                            effects: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            dry_run?: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/points/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The earning rules 积分规则 */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "order" | "activity";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                kind: "order" | "activity";
+                                name: string;
+                                asset: "points" | "growth";
+                                /** @description per `per_fen` paid (order rules) or per event (activity rules) */
+                                points: number;
+                                /** @description order rules: 100 = per ¥1 */
+                                per_fen: number | null;
+                                /** @description order rules: orders paying less earn nothing (fen) */
+                                min_amount: number;
+                                /** @description order rules: lines of this sku or category weigh this much (default 1) */
+                                multipliers: {
+                                    sku?: string;
+                                    category?: string;
+                                    multiplier: number;
+                                }[];
+                                /** @description activity rules: the event rewarded (signed_in, shared, reviewed, …) */
+                                activity_type: string | null;
+                                cap_period: (never | null) | ("day" | "week" | "month");
+                                cap_times: number | null;
+                                cap_amount: number | null;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                                /** @description lots activate this many days after the earn (the return window) */
+                                pending_days: number;
+                                status: "active" | "paused";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make an earning rule: per fen paid (order) or per custom event (activity) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "order" | "activity";
+                        name: string;
+                        /** @description per `per_fen` paid (order rules) or per event (activity rules) */
+                        points: number;
+                        asset?: "points" | "growth";
+                        /** @description order rules: 100 = per ¥1 */
+                        per_fen?: number | null;
+                        /** @description order rules: orders paying less earn nothing (fen) */
+                        min_amount?: number;
+                        /** @description order rules: lines of this sku or category weigh this much (default 1) */
+                        multipliers?: {
+                            sku?: string;
+                            category?: string;
+                            multiplier: number;
+                        }[];
+                        /** @description activity rules: the event rewarded (signed_in, shared, reviewed, …) */
+                        activity_type?: string | null;
+                        cap_period?: (never | null) | ("day" | "week" | "month");
+                        cap_times?: number | null;
+                        cap_amount?: number | null;
+                        /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                        expiry?: {
+                            /** @enum {string} */
+                            type: "none";
+                        } | {
+                            /** @enum {string} */
+                            type: "days";
+                            days: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "date";
+                            date: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "month_end";
+                        } | {
+                            /** @enum {string} */
+                            type: "quarter_end";
+                        } | {
+                            /** @enum {string} */
+                            type: "year_end";
+                        };
+                        /** @description lots activate this many days after the earn (the return window) */
+                        pending_days?: number;
+                        status?: "active" | "paused";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "order" | "activity";
+                            name: string;
+                            asset: "points" | "growth";
+                            /** @description per `per_fen` paid (order rules) or per event (activity rules) */
+                            points: number;
+                            /** @description order rules: 100 = per ¥1 */
+                            per_fen: number | null;
+                            /** @description order rules: orders paying less earn nothing (fen) */
+                            min_amount: number;
+                            /** @description order rules: lines of this sku or category weigh this much (default 1) */
+                            multipliers: {
+                                sku?: string;
+                                category?: string;
+                                multiplier: number;
+                            }[];
+                            /** @description activity rules: the event rewarded (signed_in, shared, reviewed, …) */
+                            activity_type: string | null;
+                            cap_period: (never | null) | ("day" | "week" | "month");
+                            cap_times: number | null;
+                            cap_amount: number | null;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                            /** @description lots activate this many days after the earn (the return window) */
+                            pending_days: number;
+                            status: "active" | "paused";
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/points/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An earning rule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "order" | "activity";
+                            name: string;
+                            asset: "points" | "growth";
+                            /** @description per `per_fen` paid (order rules) or per event (activity rules) */
+                            points: number;
+                            /** @description order rules: 100 = per ¥1 */
+                            per_fen: number | null;
+                            /** @description order rules: orders paying less earn nothing (fen) */
+                            min_amount: number;
+                            /** @description order rules: lines of this sku or category weigh this much (default 1) */
+                            multipliers: {
+                                sku?: string;
+                                category?: string;
+                                multiplier: number;
+                            }[];
+                            /** @description activity rules: the event rewarded (signed_in, shared, reviewed, …) */
+                            activity_type: string | null;
+                            cap_period: (never | null) | ("day" | "week" | "month");
+                            cap_times: number | null;
+                            cap_amount: number | null;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                            /** @description lots activate this many days after the earn (the return window) */
+                            pending_days: number;
+                            status: "active" | "paused";
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an earning rule (pause it with status) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        asset?: "points" | "growth";
+                        /** @description per `per_fen` paid (order rules) or per event (activity rules) */
+                        points?: number;
+                        /** @description order rules: 100 = per ¥1 */
+                        per_fen?: number | null;
+                        /** @description order rules: orders paying less earn nothing (fen) */
+                        min_amount?: number;
+                        /** @description order rules: lines of this sku or category weigh this much (default 1) */
+                        multipliers?: {
+                            sku?: string;
+                            category?: string;
+                            multiplier: number;
+                        }[];
+                        /** @description activity rules: the event rewarded (signed_in, shared, reviewed, …) */
+                        activity_type?: string | null;
+                        cap_period?: (never | null) | ("day" | "week" | "month");
+                        cap_times?: number | null;
+                        cap_amount?: number | null;
+                        /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                        expiry?: {
+                            /** @enum {string} */
+                            type: "none";
+                        } | {
+                            /** @enum {string} */
+                            type: "days";
+                            days: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "date";
+                            date: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "month_end";
+                        } | {
+                            /** @enum {string} */
+                            type: "quarter_end";
+                        } | {
+                            /** @enum {string} */
+                            type: "year_end";
+                        };
+                        /** @description lots activate this many days after the earn (the return window) */
+                        pending_days?: number;
+                        status?: "active" | "paused";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "order" | "activity";
+                            name: string;
+                            asset: "points" | "growth";
+                            /** @description per `per_fen` paid (order rules) or per event (activity rules) */
+                            points: number;
+                            /** @description order rules: 100 = per ¥1 */
+                            per_fen: number | null;
+                            /** @description order rules: orders paying less earn nothing (fen) */
+                            min_amount: number;
+                            /** @description order rules: lines of this sku or category weigh this much (default 1) */
+                            multipliers: {
+                                sku?: string;
+                                category?: string;
+                                multiplier: number;
+                            }[];
+                            /** @description activity rules: the event rewarded (signed_in, shared, reviewed, …) */
+                            activity_type: string | null;
+                            cap_period: (never | null) | ("day" | "week" | "month");
+                            cap_times: number | null;
+                            cap_amount: number | null;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                            /** @description lots activate this many days after the earn (the return window) */
+                            pending_days: number;
+                            status: "active" | "paused";
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/points/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant’s points settings 积分设置 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description a refund of an order whose points were spent: take the rest from other lots (default; debt only when none are left) or let the balance go negative */
+                            refund_shortfall: "other_lots" | "negative";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Change the tenant’s points settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a refund of an order whose points were spent: take the rest from other lots (default; debt only when none are left) or let the balance go negative */
+                        refund_shortfall: "other_lots" | "negative";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description a refund of an order whose points were spent: take the rest from other lots (default; debt only when none are left) or let the balance go negative */
+                            refund_shortfall: "other_lots" | "negative";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/{id}/earning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What redeeming a card of this template earns its member 核销得积分 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            template_id: string;
+                            points: number;
+                            growth: number;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Set what redeeming a card of this template earns its member (0 and 0: nothing); a reversed redemption takes it back */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        points: number;
+                        growth: number;
+                        /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                        expiry?: {
+                            /** @enum {string} */
+                            type: "none";
+                        } | {
+                            /** @enum {string} */
+                            type: "days";
+                            days: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "date";
+                            date: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "month_end";
+                        } | {
+                            /** @enum {string} */
+                            type: "quarter_end";
+                        } | {
+                            /** @enum {string} */
+                            type: "year_end";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            template_id: string;
+                            points: number;
+                            growth: number;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/points/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Points per local day: issued, spent, expired, clawed back, adjusted, and outstanding (the liability at the day’s end) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD, the tenant’s calendar */
+                    from: string;
+                    /** @description YYYY-MM-DD, included */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            time_zone: string;
+                            days: {
+                                day: string;
+                                issued: number;
+                                spent: number;
+                                expired: number;
+                                clawed_back: number;
+                                adjusted: number;
+                                outstanding: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member’s points, pending points, growth and every upcoming expiry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description active points (less any debt) */
+                            points: number;
+                            /** @description points not yet active (within the return window) */
+                            pending: number;
+                            growth: number;
+                            /** @description every upcoming expiry with its amount, soonest first */
+                            next_expiries: {
+                                /** Format: date-time */
+                                expires_at: string;
+                                amount: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}/points/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member’s lots, closest to expiry first */
+        get: {
+            parameters: {
+                query?: {
+                    asset?: "points" | "growth";
+                    /** @description with spent and expired lots too */
+                    all?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                asset: "points" | "growth";
+                                kind: "earn" | "debt";
+                                amount: number;
+                                remaining: number;
+                                reason: string;
+                                order_id: string | null;
+                                rule_id: string | null;
+                                /** Format: date-time */
+                                active_from: string;
+                                /** Format: date-time */
+                                expires_at: string | null;
+                                /** Format: date-time */
+                                expired_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}/points/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every movement of a member’s points and growth with its reason, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    asset?: "points" | "growth";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                asset: "points" | "growth";
+                                /** @description earn, spend, return, expire, clawback, adjust */
+                                kind: string;
+                                delta: number;
+                                reason: string;
+                                reference: string;
+                                lot_id: string | null;
+                                spend_id: string | null;
+                                order_id: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}/points/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add to or take from a member’s points or growth by hand, with a reason (audited); never below zero */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        asset?: "points" | "growth";
+                        /** @description positive adds a lot, negative draws the lots closest to expiry */
+                        delta: number;
+                        reason: string;
+                        /** Format: date-time */
+                        expires_at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            delta: number;
+                            lot_id: string | null;
+                            balances: {
+                                /** @description active points (less any debt) */
+                                points: number;
+                                /** @description points not yet active (within the return window) */
+                                pending: number;
+                                growth: number;
+                                /** @description every upcoming expiry with its amount, soonest first */
+                                next_expiries: {
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                    amount: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/packs": {
         parameters: {
             query?: never;

@@ -181,3 +181,8 @@ export type MallItemPatch = Body<'/v1/mall/items/{id}', 'patch'>;
 export type MallExchange = Answer<'/v1/mall/exchanges/{id}', 'get'>;
 export type MallSettings = Answer<'/v1/mall/settings', 'get'>;
 export type ShelfItem = Answer<'/v1/wallet/mall', 'get'>['data'][number];
+/** 积分规则 and 积分设置 (the points module). */
+export type PointRule = Answer<'/v1/points/rules', 'get'>['data'][number];
+export type PointRuleInput = Body<'/v1/points/rules', 'post'>;
+export type PointRulePatch = Body<'/v1/points/rules/{id}', 'patch'>;
+export type PointsSettings = Body<'/v1/points/settings', 'put'>;

@@ -6,6 +6,7 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   AccountBookOutlined,
+  GiftOutlined,
   BarChartOutlined,
   CloudDownloadOutlined,
   ClusterOutlined,
@@ -14,7 +15,7 @@ import {
   DatabaseOutlined,
   FundOutlined,
   GoldOutlined,
-  GiftOutlined,
+  ShoppingOutlined,
   LogoutOutlined,
   MenuOutlined,
   SafetyOutlined,
@@ -40,6 +41,7 @@ import { LeakageAlerts } from '../pages/channels/LeakageAlerts';
 import { Wholesale } from '../pages/wholesale/Wholesale';
 import { Settlement } from '../pages/settlement/Settlement';
 import { Mall } from '../pages/mall/Mall';
+import { PointRules } from '../pages/points/PointRules';
 import { Access } from '../pages/access/Access';
 import { Deliveries } from '../pages/deliveries/Deliveries';
 import { Suppliers } from '../pages/suppliers/Suppliers';
@@ -60,6 +62,8 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   { key: 'batches', zh: '批次', en: 'Batches', icon: <DatabaseOutlined />, page: () => <Batches /> },
   { key: 'cards', zh: '卡券查询', en: 'Card lookup', icon: <CreditCardOutlined />, page: () => <Cards /> },
   { key: 'members', zh: '会员', en: 'Members', icon: <TeamOutlined />, page: () => <Members /> },
+  // 积分规则 beside 会员: how members earn points and growth (orders, custom events) and the points settings
+  { key: 'point-rules', zh: '积分规则', en: 'Earning rules', icon: <GiftOutlined />, page: () => <PointRules />, need: 'points.read' },
   { key: 'stores', zh: '门店', en: 'Stores', icon: <ShopOutlined />, page: () => <Stores /> },
   { key: 'channels', zh: '渠道', en: 'Channels', icon: <ApartmentOutlined />, page: () => <Channels />, need: 'catalog.read' },
   { key: 'channel-stats', zh: '渠道数据', en: 'Channel stats', icon: <FundOutlined />, page: () => <ConsoleChannelStats />, need: 'channel_stats.read' },
@@ -68,7 +72,7 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   // 对账结算 right below 批发: it settles channels and wholesale buyers alike (docs/ui.md)
   { key: 'settlement', zh: '对账结算', en: 'Settlement', icon: <AccountBookOutlined />, page: () => <Settlement />, need: 'settlement.read' },
   // 积分商城 after the money pages: items that cost members' points (docs/membership.md)
-  { key: 'mall', zh: '积分商城', en: 'Points mall', icon: <GiftOutlined />, page: () => <Mall />, need: 'mall.read' },
+  { key: 'mall', zh: '积分商城', en: 'Points mall', icon: <ShoppingOutlined />, page: () => <Mall />, need: 'mall.read' },
   { key: 'deliveries', zh: '卡密交付', en: 'Deliveries', icon: <CloudDownloadOutlined />, page: () => <Deliveries />, need: 'deliveries.read' },
   { key: 'suppliers', zh: '供应商', en: 'Suppliers', icon: <ClusterOutlined />, page: () => <Suppliers />, need: 'suppliers.read' },
   { key: 'access', zh: '账号与密钥', en: 'Accounts & keys', icon: <SafetyOutlined />, page: () => <Access />, need: 'keys.manage' },
