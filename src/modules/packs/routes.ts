@@ -9,6 +9,7 @@ import { Id, ListQuery, Page, responses } from '../../http/schemas.js';
 import { createPack, newVersion, publishPack, retirePack, updatePack } from './define.js';
 import { grantPack } from './service.js';
 import { listDraws, listGrants, listPacks, packDetail } from './read.js';
+import type { WalletRouteOpts } from '../wallet/extensions.js';
 import { Draw, Kind, Names, Pack, PackBody, PackGrantSchema, PackPatch } from './schemas.js';
 
 /** Benefit packs 权益礼包: the brand's staff make, publish, version and grant them; members read theirs in the wallet. */
@@ -172,12 +173,18 @@ export function packRoutes(base: FastifyInstance, ctx: Ctx) {
       return listDraws(ctx.db, req.caller!.tenantId, req.params.id, req.query);
     },
   );
+}
 
+/** The member's own packs, in the wallet (the wallet's sign-in: `opts`). */
+export function walletPackRoutes(base: FastifyInstance, ctx: Ctx, opts: WalletRouteOpts) {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/wallet/packs',
     {
+      ...opts,
       schema: {
-        tags: ['wallet 钱包'],
+        tags: ['member wallet 会员钱包'],
+        security: [{ wallet: [] }],
         summary: 'The packs granted to me, newest first, with their cards and prize',
         querystring: ListQuery({}),
         response: responses({ 200: Type.Object({ data: Type.Array(PackGrantSchema), next_cursor: Type.Union([Type.Null(), Type.String()]), names: Names }) }),

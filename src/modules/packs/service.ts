@@ -68,7 +68,7 @@ async function grantable(q: Sql, tenantId: string, packId: string): Promise<Pack
   let p = await getPackRow(q, tenantId, packId, { field: 'pack_id' });
   for (let hops = 0; p.status === 'retired' && p.replaced_by && hops < 100; hops++) p = await getPackRow(q, tenantId, p.replaced_by, { field: 'pack_id' });
   if (p.status !== 'live')
-    throw refusal('PACK_NOT_LIVE', `pack_id: the pack is ${p.status}`, { state: p.status }, { errors: [{ field: 'pack_id', reason: `${p.status}` }] });
+    throw refusal('PACK_NOT_LIVE', `pack_id: the pack is ${p.status}`, { state: p.status }, { errors: [{ field: 'pack_id', reason: 'not live' }] });
   return p;
 }
 

@@ -2,6 +2,7 @@ import type { FieldError, Lang } from './words.js';
 import { FIELDS } from './field-names.js';
 import { MALL_REASONS } from './fields-mall.js';
 import { POINT_REASONS } from './reasons-points.js';
+import { PACK_REASONS } from './reasons-packs.js';
 
 /**
  * Field errors (VALIDATION_FAILED, TEMPLATE_INVALID, BATCH_INVALID …) for the person at the form:
@@ -270,6 +271,7 @@ export const REASONS: [RegExp, Say][] = [
   ],
   ...MALL_REASONS,
   ...POINT_REASONS,
+  ...PACK_REASONS,
 ];
 
 /** One field error in words; null for a reason nothing here knows. */

@@ -260,6 +260,17 @@ export function client(auth: Auth) {
     settlementRates: () => answer(api.GET('/v1/settlement-rates')),
     setSettlementRate: (level: string, b: T.SettlementRateBody) =>
       answer(api.PUT('/v1/settlement-rates/{price_level}', { params: { path: { price_level: level } }, body: b })),
+    /** 权益礼包: packs (fixed or random), publish, new versions, grants to a member, the draws with their random source. */
+    packs: (q: ListQuery) => answer(api.GET('/v1/packs', listQuery(q))),
+    pack: (id: string) => answer(api.GET('/v1/packs/{id}', byId(id))),
+    createPack: (b: T.PackInput) => answer(api.POST('/v1/packs', { body: b })),
+    updatePack: (id: string, b: T.PackPatch) => answer(api.PATCH('/v1/packs/{id}', { ...byId(id), body: b })),
+    publishPack: (id: string) => answer(api.POST('/v1/packs/{id}/publish', byId(id))),
+    retirePack: (id: string) => answer(api.POST('/v1/packs/{id}/retire', byId(id))),
+    packVersion: (id: string, b: T.PackPatch) => answer(api.POST('/v1/packs/{id}/versions', { ...byId(id), body: b })),
+    grantPack: (id: string, b: T.Body<'/v1/packs/{id}/grants', 'post'>) => answer(api.POST('/v1/packs/{id}/grants', { ...byId(id), body: b })),
+    packGrants: (q: ListQuery) => answer(api.GET('/v1/pack-grants', listQuery(q))),
+    packDraws: (id: string, q: ListQuery) => answer(api.GET('/v1/packs/{id}/draws', { params: { path: { id }, query: listQuery(q).params.query } })),
     /** 数据穿透: figures by channel, own and subtree (a partner: its subtree), and the cohort funnel. */
     channelStats: (q: T.ChannelStatsQuery) => answer(api.GET('/v1/stats/channels', { params: { query: q } })),
     channelFunnel: (q: T.ChannelStatsQuery) => answer(api.GET('/v1/stats/channels/funnel', { params: { query: q } })),

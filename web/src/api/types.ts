@@ -186,3 +186,9 @@ export type PointRule = Answer<'/v1/points/rules', 'get'>['data'][number];
 export type PointRuleInput = Body<'/v1/points/rules', 'post'>;
 export type PointRulePatch = Body<'/v1/points/rules/{id}', 'patch'>;
 export type PointsSettings = Body<'/v1/points/settings', 'put'>;
+/** 权益礼包 */
+export type Pack = Answer<'/v1/packs/{id}', 'get'>;
+export type PackInput = Body<'/v1/packs', 'post'>;
+export type PackPatch = Body<'/v1/packs/{id}', 'patch'>;
+export type PackGrant = Answer<'/v1/packs/{id}/grants', 'post'>;
+export type PackDraw = Answer<'/v1/packs/{id}/draws', 'get'>['data'][number];
