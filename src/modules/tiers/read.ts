@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import type { Sql } from '../../db/index.js';
+import { resolveNames } from '../../platform/names.js';
 import { getMember } from '../members/service.js';
 import { getTenant } from '../tenants/service.js';
 import { growthOf } from './deps.js';
@@ -31,6 +33,8 @@ export async function memberTier(q: Sql, tenantId: string, memberId: string, at:
     `SELECT id, from_tier_id, to_tier_id, why, detail, actor, created_at FROM tier_changes WHERE tenant_id = $1 AND member_id = $2 ORDER BY id DESC LIMIT 100`,
     [tenantId, member.id],
   );
+  const actors = await resolveNames(q, tenantId, [...history.rows.map((h: any) => h.actor), st?.floor_by]);
+  const through = st?.floor_until ? DateTime.fromJSDate(new Date(st.floor_until.getTime() - 1), { zone: tenant.time_zone }).toISODate()! : null;
   return {
     member_id: member.id,
     member_name: member.name ?? null,
@@ -42,7 +46,16 @@ export async function memberTier(q: Sql, tenantId: string, memberId: string, at:
     period: period ? { start: period.start, end: period.end } : null,
     next: next ? { ...named(ladder, next.id)!, needed: Math.max(0, next.threshold - growth) } : null,
     grace: st?.grace_until ? { until: st.grace_until, to: named(ladder, st.grace_tier_id), why: st.grace_why! } : null,
-    floor: st?.floor_until ? { tier: named(ladder, st.floor_tier_id)!, until: st.floor_until, reason: st.floor_reason ?? '', by: st.floor_by } : null,
+    floor: st?.floor_until
+      ? {
+          tier: named(ladder, st.floor_tier_id)!,
+          until: st.floor_until,
+          through: through!,
+          reason: st.floor_reason ?? '',
+          by: st.floor_by,
+          by_name: actors.get(st.floor_by ?? '') ?? null,
+        }
+      : null,
     history: history.rows.map((h: any) => ({
       id: Number(h.id),
       from: named(ladder, h.from_tier_id),
@@ -52,6 +65,7 @@ export async function memberTier(q: Sql, tenantId: string, memberId: string, at:
       why: h.why,
       detail: h.detail ?? {},
       actor: h.actor,
+      actor_name: actors.get(h.actor ?? '') ?? null,
       created_at: h.created_at,
     })),
   };

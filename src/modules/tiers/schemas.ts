@@ -38,6 +38,7 @@ const Change = Type.Object({
   why: Type.String({ description: 'joined | growth | period | refund | manual | floor_ended' }),
   detail: Type.Record(Type.String(), Type.Unknown()),
   actor: Nullable(Type.String()),
+  actor_name: Nullable(Type.String()),
   created_at: Timestamp,
 });
 export const MemberTier = Type.Object({
@@ -58,7 +59,14 @@ export const MemberTier = Type.Object({
   ),
   floor: Nullable(
     Type.Object(
-      { tier: TierRef, until: Timestamp, reason: Type.String(), by: Nullable(Type.String()) },
+      {
+        tier: TierRef,
+        until: Timestamp,
+        through: Type.String({ format: 'date', description: 'the last day it holds, in the tenant’s zone' }),
+        reason: Type.String(),
+        by: Nullable(Type.String()),
+        by_name: Nullable(Type.String()),
+      },
       { description: 'an operator’s manual tier: the member cannot fall below it before `until`' },
     ),
   ),

@@ -1,8 +1,9 @@
 import type { FieldError, Lang } from './words.js';
 import { FIELDS } from './field-names.js';
-import { MALL_REASONS } from './fields-mall.js';
+import { MALL_REASONS } from './reasons-mall.js';
 import { POINT_REASONS } from './reasons-points.js';
 import { PACK_REASONS } from './reasons-packs.js';
+import { TIER_REASONS } from './reasons-tiers.js';
 
 /**
  * Field errors (VALIDATION_FAILED, TEMPLATE_INVALID, BATCH_INVALID …) for the person at the form:
@@ -228,6 +229,7 @@ export const REASONS: [RegExp, Say][] = [
     (f, m) => [`「${f}」加上赠送会超过最高余额 ¥${yuan(m[1]!)}，任何卡都充不进`, `${f} with its bonus passes the maximum balance ¥${yuan(m[1]!)}`],
   ],
   [/^(no such template|not found)$/, (f) => [`「${f}」：没有找到`, `${f}: not found`]],
+  ...TIER_REASONS,
   [/^(a stamp card cannot reward another stamp card|stamp reward)$/, (f) => [`「${f}」不能是另一张集点卡`, `${f} cannot be another stamp card`]],
   [/^only characters of the (\w+) alphabet/, (f) => [`「${f}」只能使用所选字符集中的字符`, `${f}: only characters of the chosen alphabet`]],
   [

@@ -271,6 +271,15 @@ export function client(auth: Auth) {
     grantPack: (id: string, b: T.Body<'/v1/packs/{id}/grants', 'post'>) => answer(api.POST('/v1/packs/{id}/grants', { ...byId(id), body: b })),
     packGrants: (q: ListQuery) => answer(api.GET('/v1/pack-grants', listQuery(q))),
     packDraws: (id: string, q: ListQuery) => answer(api.GET('/v1/packs/{id}/draws', { params: { path: { id }, query: listQuery(q).params.query } })),
+    /** 会员等级: the ladder, the downgrade policy and tier benefits; a member's tier and manual set (a floor with an end date). */
+    tiers: () => answer(api.GET('/v1/tiers')),
+    setTiers: (b: T.Body<'/v1/tiers', 'put'>) => answer(api.PUT('/v1/tiers', { body: b })),
+    setTierSettings: (b: T.TierSettings) => answer(api.PUT('/v1/tier-settings', { body: b })),
+    createTierBenefit: (b: T.Body<'/v1/tier-benefits', 'post'>) => answer(api.POST('/v1/tier-benefits', { body: b })),
+    stopTierBenefit: (id: string) => answer(api.POST('/v1/tier-benefits/{id}/stop', byId(id))),
+    memberTier: (id: string) => answer(api.GET('/v1/members/{id}/tier', byId(id))),
+    setMemberTier: (id: string, b: T.Body<'/v1/members/{id}/tier', 'post'>) => answer(api.POST('/v1/members/{id}/tier', { ...byId(id), body: b })),
+    livePacksForTiers: () => answer(api.GET('/v1/packs', { params: { query: { status: 'live', limit: 100 } } })),
     /** 数据穿透: figures by channel, own and subtree (a partner: its subtree), and the cohort funnel. */
     channelStats: (q: T.ChannelStatsQuery) => answer(api.GET('/v1/stats/channels', { params: { query: q } })),
     channelFunnel: (q: T.ChannelStatsQuery) => answer(api.GET('/v1/stats/channels/funnel', { params: { query: q } })),
@@ -346,5 +355,6 @@ export function walletClient(member: string | null) {
     mall: () => answer(api.GET('/v1/wallet/mall')),
     exchange: (id: string) => answer(api.POST('/v1/wallet/mall/{id}/exchange', { ...byId(id), body: {} })),
     mallExchanges: () => answer(api.GET('/v1/wallet/mall/exchanges')),
+    tier: () => answer(api.GET('/v1/wallet/tier')),
   };
 }

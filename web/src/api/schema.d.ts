@@ -25365,8 +25365,14 @@ export interface paths {
                                 };
                                 /** Format: date-time */
                                 until: string;
+                                /**
+                                 * Format: date
+                                 * @description the last day it holds, in the tenant’s zone
+                                 */
+                                through: string;
                                 reason: string;
                                 by: string | null;
+                                by_name: string | null;
                             } | null;
                             history: {
                                 id: number;
@@ -25390,6 +25396,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 actor: string | null;
+                                actor_name: string | null;
                                 /** Format: date-time */
                                 created_at: string;
                             }[];
@@ -25646,8 +25653,14 @@ export interface paths {
                                 };
                                 /** Format: date-time */
                                 until: string;
+                                /**
+                                 * Format: date
+                                 * @description the last day it holds, in the tenant’s zone
+                                 */
+                                through: string;
                                 reason: string;
                                 by: string | null;
+                                by_name: string | null;
                             } | null;
                             history: {
                                 id: number;
@@ -25671,6 +25684,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 actor: string | null;
+                                actor_name: string | null;
                                 /** Format: date-time */
                                 created_at: string;
                             }[];

@@ -192,3 +192,9 @@ export type PackInput = Body<'/v1/packs', 'post'>;
 export type PackPatch = Body<'/v1/packs/{id}', 'patch'>;
 export type PackGrant = Answer<'/v1/packs/{id}/grants', 'post'>;
 export type PackDraw = Answer<'/v1/packs/{id}/draws', 'get'>['data'][number];
+/** 会员等级 */
+export type TierLadder = Answer<'/v1/tiers', 'get'>;
+export type Tier = TierLadder['data'][number];
+export type TierSettings = TierLadder['settings'];
+export type TierBenefit = TierLadder['benefits'][number];
+export type MemberTier = Answer<'/v1/members/{id}/tier', 'get'>;

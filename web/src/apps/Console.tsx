@@ -11,6 +11,7 @@ import {
   CloudDownloadOutlined,
   ClusterOutlined,
   CreditCardOutlined,
+  CrownOutlined,
   AlertOutlined,
   DatabaseOutlined,
   FundOutlined,
@@ -43,6 +44,7 @@ import { Settlement } from '../pages/settlement/Settlement';
 import { Mall } from '../pages/mall/Mall';
 import { PointRules } from '../pages/points/PointRules';
 import { Packs } from '../pages/packs/Packs';
+import { Tiers } from '../pages/tiers/Tiers';
 import { Access } from '../pages/access/Access';
 import { Deliveries } from '../pages/deliveries/Deliveries';
 import { Suppliers } from '../pages/suppliers/Suppliers';
@@ -65,6 +67,8 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   { key: 'members', zh: '会员', en: 'Members', icon: <TeamOutlined />, page: () => <Members /> },
   // 积分规则 beside 会员: how members earn points and growth (orders, custom events) and the points settings
   { key: 'point-rules', zh: '积分规则', en: 'Earning rules', icon: <GiftOutlined />, page: () => <PointRules />, need: 'points.read' },
+  // 会员等级 right below 会员: the ladder, policy and benefits of the members above it
+  { key: 'tiers', zh: '会员等级', en: 'Member tiers', icon: <CrownOutlined />, page: () => <Tiers />, need: 'tiers.read' },
   { key: 'stores', zh: '门店', en: 'Stores', icon: <ShopOutlined />, page: () => <Stores /> },
   { key: 'channels', zh: '渠道', en: 'Channels', icon: <ApartmentOutlined />, page: () => <Channels />, need: 'catalog.read' },
   { key: 'channel-stats', zh: '渠道数据', en: 'Channel stats', icon: <FundOutlined />, page: () => <ConsoleChannelStats />, need: 'channel_stats.read' },
