@@ -7,11 +7,11 @@ export interface WalletRouteOptions {
   config: object;
   onRequest: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
 }
+/** The same, by the name the packs module knows it by (both branches added this extension point). */
+export type WalletRouteOpts = WalletRouteOptions;
 
 /**
- * Routes other modules add under /v1/wallet (a member's points, say), signed in as the wallet's own
- * routes are, without an edit here: `extend: [walletRoutes.with((app, ctx, opts) => …)]`.
+ * Routes other modules add under /v1/wallet (a member's points, the packs granted to them), signed in
+ * as the wallet's own routes are, without an edit here: `extend: [walletRoutes.with((app, ctx, opts) => …)]`.
  */
 export const walletRoutes = extensionPoint<(app: FastifyInstance, ctx: Ctx, opts: WalletRouteOptions) => void>('wallet.routes');
-/** the same options, by the name the packs module uses */
-export type WalletRouteOpts = WalletRouteOptions;

@@ -1,9 +1,9 @@
 import type { FieldError, Lang } from './words.js';
 import { FIELDS } from './field-names.js';
-import { PACK_REASONS } from './reasons-packs.js';
-import { MALL_REASONS } from './fields-mall.js';
-import { TIER_REASONS } from './reasons-tiers.js';
+import { MALL_REASONS } from './reasons-mall.js';
 import { POINT_REASONS } from './reasons-points.js';
+import { PACK_REASONS } from './reasons-packs.js';
+import { TIER_REASONS } from './reasons-tiers.js';
 
 /**
  * Field errors (VALIDATION_FAILED, TEMPLATE_INVALID, BATCH_INVALID …) for the person at the form:
@@ -271,9 +271,9 @@ export const REASONS: [RegExp, Say][] = [
     /^name card_ids, export or order, one of them$/,
     () => ['请选择卡券、一次导出记录或一张批发订单（三选一）', 'choose the cards, a batch export or a wholesale order, one of them'],
   ],
+  ...MALL_REASONS,
   ...POINT_REASONS,
   ...PACK_REASONS,
-  ...MALL_REASONS,
 ];
 
 /** One field error in words; null for a reason nothing here knows. */
