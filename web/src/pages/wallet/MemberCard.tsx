@@ -23,10 +23,11 @@ export function tierProgress(tier: WalletTier): number {
 export function MemberCard({ tier, points, tz, onPoints }: { tier: WalletTier | null; points: PointBalances | null; tz: string; onPoints: () => void }) {
   const t = useT();
   const soonest = points?.next_expiries[0];
+  // a tenant with no tiers answers no tier and no next one: the card leaves the line out
   return (
     <Panel size="small" className="kq-member-card" data-testid="wallet-member-card">
       <Space direction="vertical" size={6} style={{ width: '100%' }}>
-        {tier && (
+        {tier && (tier.tier || tier.next) && (
           <div data-testid="wallet-tier">
             <Space align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
               <Space>
