@@ -132,7 +132,7 @@ export function MemberProfile({ id }: { id: string }) {
             <Descriptions.Item label={t('姓名', 'Name')}>{member.name ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('会员编号（CRM）', 'External id (CRM)')}>{member.external_id ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('手机', 'Phone')}>{member.phone_last4 ? `••• ${member.phone_last4}` : '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('等级', 'Tier')}>{member.tier ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('CRM 等级', 'CRM tier')}>{member.tier ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('生日', 'Birthday')}>{member.birthday ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('注册时间', 'Member since')}>{date(member.created_at)}</Descriptions.Item>
           </Descriptions>
