@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { tsImport } from 'tsx/esm/api';
 import type { MoveKind } from '../modules/points/post.ts';
 
-const { moveKindWords, reasonWords, signed }: typeof import('../../web/src/pages/members/pointWords.ts') = await tsImport(
+const { lastDay, moveKindWords, reasonWords, signed }: typeof import('../../web/src/pages/members/pointWords.ts') = await tsImport(
   '../../web/src/pages/members/pointWords.ts',
   import.meta.url,
 );
@@ -48,4 +48,12 @@ test('stored reasons are said in words, never as stored', () => {
 
 test('a movement reads with its sign', () => {
   assert.deepEqual([signed(1200), signed(-300)], ['+1,200', '−300']);
+});
+
+test('an expiry reads as the last day the points can be used, on the tenant’s calendar', () => {
+  // 30 days from 2026-11-01 in Shanghai: usable through 2026-12-01, gone at its midnight (16:00Z the day before)
+  assert.equal(lastDay('2026-12-01T16:00:00.000Z', 'Asia/Shanghai'), '2026-12-01');
+  // a month-end lot: gone at the first instant of January, usable through 31 December
+  assert.equal(lastDay('2026-12-31T16:00:00.000Z', 'Asia/Shanghai'), '2026-12-31');
+  assert.equal(lastDay('2027-01-01T00:00:00.000Z', 'UTC'), '2026-12-31');
 });

@@ -5,10 +5,10 @@ import { report, type ListQuery } from '../../api';
 import type { Member, PointBalances, PointLot, PointMove } from '../../api/types';
 import { useConsole } from '../../apps/Console';
 import { useT } from '../../i18n';
-import { time, zonedTime } from '../../format';
+import { time } from '../../format';
 import { DataTable } from '../../components/DataTable';
 import { AdjustPointsDialog } from './AdjustPointsDialog';
-import { MOVE_COLORS, moveKindWords, reasonWords, signed } from './pointWords';
+import { MOVE_COLORS, lastDay, moveKindWords, reasonWords, signed } from './pointWords';
 
 const n = (x: number) => x.toLocaleString('zh-CN');
 
@@ -26,8 +26,8 @@ export function MemberPoints({ member, reload, onChanged }: { member: Member; re
   const [asset, setAsset] = useState<'points' | 'growth'>('points');
   const [adjusting, setAdjusting] = useState(false);
   const canAdjust = me.can.includes('points.adjust');
-  // an expiry is a day of the tenant's calendar, whatever the browser's zone
-  const date = (iso: string) => zonedTime(iso, me.tenant.time_zone).slice(0, 10);
+  // the last day a lot can be used, on the tenant's calendar, whatever the browser's zone
+  const date = (iso: string) => lastDay(iso, me.tenant.time_zone);
   useEffect(() => {
     api.memberPoints(member.id).then(setB).catch(report);
   }, [api, member.id, reload]);
@@ -79,7 +79,7 @@ export function MemberPoints({ member, reload, onChanged }: { member: Member; re
               <Statistic title={t('成长值', 'Growth')} value={b.growth} />
             </Col>
             <Col xs={24} md={6}>
-              <Typography.Text type="secondary">{t('即将过期', 'Expiring')}</Typography.Text>
+              <Typography.Text type="secondary">{t('即将过期（有效至 · 数量）', 'Expiring (through · amount)')}</Typography.Text>
               <div data-testid="member-points-expiries">
                 {b.next_expiries.length === 0
                   ? '—'
@@ -119,7 +119,7 @@ export function MemberPoints({ member, reload, onChanged }: { member: Member; re
                 { title: t('类别', 'Asset'), key: 'asset', render: (_, l) => (l.asset === 'growth' ? t('成长值', 'Growth') : t('积分', 'Points')) },
                 { title: t('来源', 'From'), key: 'reason', render: (_, l) => reasonWords(t, l.reason) },
                 { title: t('获得 / 剩余', 'Amount / left'), key: 'amt', align: 'right', render: (_, l) => `${n(l.amount)} / ${n(l.remaining)}` },
-                { title: t('过期', 'Expires'), key: 'exp', render: (_, l) => (l.expires_at ? date(l.expires_at) : t('长期有效', 'Never')) },
+                { title: t('有效至', 'Usable through'), key: 'exp', render: (_, l) => (l.expires_at ? date(l.expires_at) : t('长期有效', 'Never')) },
                 { title: t('状态', 'State'), key: 'state', render: (_, l) => lotState(l) },
               ]}
             />

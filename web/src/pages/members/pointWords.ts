@@ -50,3 +50,10 @@ export function reasonWords(t: T, reason: string, kind?: string): string {
 
 /** +120 / −80, with the sign a person reads. */
 export const signed = (n: number) => (n > 0 ? `+${n.toLocaleString('zh-CN')}` : `−${Math.abs(n).toLocaleString('zh-CN')}`);
+
+/**
+ * The last day a lot can be used, on the tenant's calendar: a lot's `expires_at` is exclusive (the tenant's
+ * midnight after its last day), so the day of that instant itself would read one day late.
+ */
+export const lastDay = (expiresAt: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.parse(expiresAt) - 1));

@@ -3,6 +3,7 @@ import { CrownOutlined, RightOutlined } from '@ant-design/icons';
 import type { PointBalances, WalletTier } from '../../api/types';
 import { useT } from '../../i18n';
 import { zonedTime } from '../../format';
+import { lastDay } from '../members/pointWords';
 
 const n = (x: number) => x.toLocaleString('zh-CN');
 const day = (iso: string, tz: string) => zonedTime(iso, tz).slice(0, 10);
@@ -91,7 +92,10 @@ export function MemberCard({ tier, points, tz, onPoints }: { tier: WalletTier | 
             </Space>
             {soonest && (
               <Typography.Text type="warning" style={{ fontSize: 12 }}>
-                {t(`${n(soonest.amount)} 积分将于 ${day(soonest.expires_at, tz)} 过期`, `${n(soonest.amount)} expire on ${day(soonest.expires_at, tz)}`)}
+                {t(
+                  `${n(soonest.amount)} 积分有效至 ${lastDay(soonest.expires_at, tz)}，请尽快使用`,
+                  `${n(soonest.amount)} points usable through ${lastDay(soonest.expires_at, tz)}`,
+                )}
               </Typography.Text>
             )}
           </button>

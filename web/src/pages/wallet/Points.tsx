@@ -4,7 +4,7 @@ import { report, type walletClient } from '../../api';
 import type { PointMove, WalletPoints } from '../../api/types';
 import { useT } from '../../i18n';
 import { zonedTime } from '../../format';
-import { MOVE_COLORS, moveKindWords, reasonWords, signed } from '../members/pointWords';
+import { MOVE_COLORS, lastDay, moveKindWords, reasonWords, signed } from '../members/pointWords';
 
 type WalletApi = ReturnType<typeof walletClient>;
 const n = (x: number) => x.toLocaleString('zh-CN');
@@ -66,7 +66,7 @@ export function WalletPointsView({ api, tz, reload }: { api: WalletApi; tz: stri
             dataSource={b.next_expiries}
             renderItem={(e) => (
               <List.Item style={{ paddingInline: 0 }} data-testid="wallet-expiry">
-                <span>{t(`${zonedTime(e.expires_at, tz).slice(0, 10)} 到期`, `Expires ${zonedTime(e.expires_at, tz).slice(0, 10)}`)}</span>
+                <span>{t(`有效至 ${lastDay(e.expires_at, tz)}`, `Usable through ${lastDay(e.expires_at, tz)}`)}</span>
                 <Typography.Text strong>{t(`${n(e.amount)} 积分`, `${n(e.amount)} points`)}</Typography.Text>
               </List.Item>
             )}
