@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card as Panel, Descriptions, Progress, Table, Tag } from 'antd';
+import { Button, Card as Panel, Descriptions, Progress, Table, Tag, Typography } from 'antd';
 import { report } from '../../api';
 import type { Member, MemberTier, Tier } from '../../api/types';
 import { useConsole } from '../../apps/Console';
@@ -49,7 +49,12 @@ export function MemberTierCard({ member, reload, onChanged }: { member: Member; 
         )
       }
     >
-      {info && (
+      {info && !info.tier && !info.next && info.history.length === 0 && (
+        <Typography.Text type="secondary" data-testid="member-tier-none">
+          {t('商户尚未设置会员等级（会员等级页设置成长值门槛）。', 'No tiers yet: set them on the Member tiers page.')}
+        </Typography.Text>
+      )}
+      {info && (info.tier || info.next || info.history.length > 0) && (
         <>
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
             <Descriptions.Item label={t('当前等级', 'Tier')}>
