@@ -13,6 +13,8 @@ import { prepare, type Fixture } from './setup.js';
 import { memberSearch, seedMembers } from './members.js';
 import { fulfilOrderBench } from './fulfil.js';
 import { allocateHot } from './allocate.js';
+import { mallExchangeHot } from './mall.js';
+import { pointsEarn } from './points.js';
 
 /**
  * npm run bench [-- --quick] [-- --only pg|pglite]
@@ -39,6 +41,7 @@ const S = quick
       hotStock: 500,
       allocHolding: 300,
       allocChildren: 50,
+      mallStock: 100,
       lookupMs: 1_500,
       pgliteCopy: 10_000,
       pgliteGen: 5_000,
@@ -59,6 +62,7 @@ const S = quick
       hotStock: 10_000,
       allocHolding: 5_000,
       allocChildren: 500,
+      mallStock: 1_000,
       lookupMs: 10_000,
       pgliteCopy: 200_000,
       pgliteGen: 200_000,
@@ -235,6 +239,20 @@ async function onPostgres() {
       });
       emit({ name: 'allocate_hot', engine, workers: 1, connections: CONNS, ...alloc, ratio_to_ceiling: ratio(alloc.rps, sql.tps) });
 
+      // 积分商城: one item of limited stock, ten times more exchange requests than stock, over HTTP
+      const mall = await mallExchangeHot({
+        port: server.port,
+        key: f.ownerKey,
+        ctx,
+        tenantId: f.tenantId,
+        templateId: f.cashTemplateId,
+        stock: S.mallStock,
+        connections: CONNS,
+      });
+      emit({ name: 'mall_exchange_hot', engine, workers: 1, connections: CONNS, ...mall, ratio_to_ceiling: ratio(mall.rps, sql.tps) });
+      const earned = await pointsEarn({ port: server.port, key: f.ownerKey, connections: CONNS, durationMs: S.httpMs, members: 200 });
+      emit({ name: 'points_earn', engine, workers: 1, connections: CONNS, ...earned, ratio_to_ceiling: ratio(earned.rps, sql.tps) });
+
       await warm(server, f, '/v1/cards/lookup');
       const lk = await load({
         port: server.port,
@@ -336,6 +354,8 @@ async function onPglite() {
       });
       const hot = await hotIssue(server, f, S.pgliteHot);
       emit({ name: 'issue_hot', engine, workers: 1, ...hot, ratio_to_ceiling: ratio(hot.rps, sql.tps) });
+      const earned = await pointsEarn({ port: server.port, key: f.ownerKey, connections: CONNS, durationMs: S.pgliteMs, members: 100 });
+      emit({ name: 'points_earn', engine, workers: 1, connections: CONNS, ...earned, ratio_to_ceiling: ratio(earned.rps, sql.tps) });
       await warm(server, f, '/v1/cards/lookup');
       const lk = await load({
         port: server.port,

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { buildApp } from '../src/app.js';
+import { modules } from '../src/modules/index.js';
 import { clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Db } from '../src/db/index.js';
@@ -48,6 +49,8 @@ export async function openapiDocument(): Promise<OpenAPI3> {
     keysSource: 'env',
     publicUrl: 'http://localhost',
   };
+  // routes other modules plug in (the wallet's walletRoutes: a member's points, packs, tier) are in the document too
+  for (const m of modules) for (const x of m.extend ?? []) x.install();
   const app = await buildApp({ db: noDatabase, keys: keyring(config.keys), config, clock });
   try {
     const res = await app.inject({ method: 'GET', url: '/openapi.json' });

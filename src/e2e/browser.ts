@@ -83,10 +83,11 @@ export interface Screens {
 
 /**
  * What every screen test stands on: the web app built, a test server (with the demo tenant seeded
- * under `bootstrapKey` and the job worker running, unless `demo: false`), listening on a free port
- * that the links it hands out point at, and Chromium.
+ * under `bootstrapKey` and the job worker running, unless `demo: false`; its membership — tiers, points,
+ * packs, the mall — only with `membership: true`, as the walks of those screens build their own), listening
+ * on a free port that the links it hands out point at, and Chromium.
  */
-export async function startScreens(opts: { bootstrapKey?: string; demo?: boolean; config?: Partial<Config> } = {}): Promise<Screens> {
+export async function startScreens(opts: { bootstrapKey?: string; demo?: boolean; membership?: boolean; config?: Partial<Config> } = {}): Promise<Screens> {
   // @ts-expect-error plain ESM helper beside the web app
   const { ensureWebBuilt } = await import('../../web/ensure-built.mjs');
   await ensureWebBuilt({ quiet: true });
@@ -95,7 +96,7 @@ export async function startScreens(opts: { bootstrapKey?: string; demo?: boolean
   let stopWorker = async () => {};
   if (opts.demo !== false) {
     env.ctx.config.bootstrapKey = opts.bootstrapKey ?? 'kq_e2e_demo_owner_key_0123456789';
-    ({ ownerKey } = await seedDemo(env.ctx));
+    ({ ownerKey } = await seedDemo(env.ctx, { membership: opts.membership ?? false }));
     stopWorker = startWorker(env.ctx, 100);
   }
   const base = await env.app.listen({ port: 0, host: '127.0.0.1' });

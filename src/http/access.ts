@@ -83,6 +83,29 @@ const ACTIONS = {
   'settlement.manage': ['owner', 'operator'],
   'settlement.read': ['owner', 'operator', 'analyst', 'channel'],
   'settlement.rates': ['owner', 'operator', 'analyst'],
+  // 订单接入: the brand's systems send members' orders, refunds and custom events (a server key)
+  'orders.write': ['owner', 'operator'],
+  'orders.read': ['owner', 'operator', 'analyst'],
+  // 积分与成长值: members' balances, lots and movements; the earning rules and settings; manual adjustments (audited)
+  'points.read': ['owner', 'operator', 'analyst'],
+  'points.manage': ['owner', 'operator'],
+  'points.adjust': ['owner', 'operator'],
+  'wallet.points': ['member'], // a member reads their own points through the wallet
+  // 权益礼包: made, published and versioned by the brand's staff; granted by hand by them (and by the tiers and mall through grantPack)
+  'packs.manage': ['owner', 'operator'],
+  'packs.grant': ['owner', 'operator'],
+  'packs.read': ['owner', 'operator', 'analyst'],
+  'packs.own': ['member'], // a member's own packs, in the wallet
+  // 会员等级: the ladder, policy and benefits are the brand's staff's; a member reads their own tier in the wallet
+  'tiers.read': ['owner', 'operator', 'analyst'],
+  'tiers.manage': ['owner', 'operator'],
+  'tiers.set': ['owner', 'operator'], // a member's manual tier (a floor with an end date), audited
+  'tiers.own': ['member'],
+  // 积分商城: items and the refund of an exchange are the brand's staff's; a member exchanges for themself in the wallet,
+  // the brand's API for a member (an item with a cash part, with its payment reference)
+  'mall.manage': ['owner', 'operator'],
+  'mall.read': ['owner', 'operator', 'analyst'],
+  'mall.exchange': ['owner', 'operator', 'member'],
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

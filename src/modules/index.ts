@@ -22,6 +22,11 @@ import deliveries from './deliveries/index.js';
 import allocations from './allocations/index.js';
 import suppliers from './suppliers/index.js';
 import settlement from './settlement/index.js';
+import orders from './orders/index.js';
+import points from './points/index.js';
+import packs from './packs/index.js';
+import tiers from './tiers/index.js';
+import mall from './mall/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -51,4 +56,9 @@ export const modules: ModuleDef[] = [
   allocations,
   suppliers,
   settlement,
+  orders,
+  points,
+  packs,
+  tiers,
+  mall,
 ];

@@ -91,7 +91,7 @@ async function runOne(ctx: Ctx, job: JobRow): Promise<void> {
     const failed = job.attempts >= job.max_attempts;
     const backoff = Math.min(2 ** job.attempts * 1000, 600_000);
     await ctx.db.query(
-      `UPDATE jobs SET state = $2, last_error = $3, locked_until = NULL, run_at = $4, finished_at = CASE WHEN $2 = 'failed' THEN $4 END WHERE id = $1`,
+      `UPDATE jobs SET state = $2, last_error = $3, locked_until = NULL, run_at = $4::timestamptz, finished_at = CASE WHEN $2 = 'failed' THEN $4::timestamptz END WHERE id = $1`,
       [job.id, failed ? 'failed' : 'pending', msg.slice(0, 2000), new Date(ctx.clock.now().getTime() + backoff)],
     );
   }

@@ -67,6 +67,45 @@ test('the demo seed gives every screen something real to show, once', async () =
     [['paid', 20]],
   );
   assert.equal((await env.api('POST', `/v1/wholesale-orders/${orders[0].id}/fulfil`, undefined, key)).body.state, 'fulfilled', 'the demo order fulfils');
+  // the membership: four tiers, earning rules, a fixed and a random pack, mall items, members in different tiers with history
+  const ladder = (await env.api('GET', '/v1/tiers', undefined, key)).body;
+  assert.deepEqual(
+    ladder.data.map((x: any) => [x.name, x.threshold]),
+    [
+      ['普通', 0],
+      ['银卡', 500],
+      ['金卡', 2000],
+      ['黑卡', 8000],
+    ],
+  );
+  assert.equal(ladder.benefits.length, 1, '金卡 has a monthly pack');
+  const rules = (await env.api('GET', '/v1/points/rules', undefined, key)).body.data;
+  assert.deepEqual(rules.map((r: any) => r.kind).sort(), ['activity', 'order', 'order']);
+  assert.ok(rules.some((r: any) => r.multipliers.some((m: any) => m.category === 'coffee' && m.multiplier === 2)));
+  assert.ok(rules.some((r: any) => r.activity_type === 'signed_in' && r.cap_period === 'day' && r.cap_times === 1));
+  const packs = (await env.api('GET', '/v1/packs?limit=20', undefined, key)).body.data;
+  assert.deepEqual(packs.map((p: any) => [p.kind, p.status]).sort(), [
+    ['fixed', 'live'],
+    ['random', 'live'],
+  ]);
+  const items = (await env.api('GET', '/v1/mall/items', undefined, key)).body.data;
+  assert.deepEqual(new Set(items.map((i: any) => i.kind)), new Set(['card', 'pack']));
+  assert.ok(items.every((i: any) => i.status === 'published'));
+  const people = new Map((await env.api('GET', '/v1/members?limit=20', undefined, key)).body.data.map((m: any) => [m.name, m.id]));
+  const tierOf = async (name: string) => (await env.api('GET', `/v1/members/${people.get(name)}/tier`, undefined, key)).body;
+  const [zhang, wang, li, chen] = await Promise.all(['张伟', '王芳', '李娜', '陈静'].map(tierOf));
+  assert.deepEqual([zhang.tier.name, wang.tier.name, li.tier.name, chen.tier.name], ['金卡', '黑卡', '银卡', '金卡']);
+  assert.ok(li.grace, '李娜’s refund took her growth below 银卡: a downgrade pending, with grace');
+  assert.ok(chen.floor, '陈静 holds 金卡 by hand, until a date');
+  const points = (await env.api('GET', `/v1/members/${people.get('张伟')}/points`, undefined, key)).body;
+  assert.ok(points.points > 300 && points.next_expiries.length >= 3, 'points with several expiries');
+  const moves = (await env.api('GET', `/v1/members/${people.get('张伟')}/points/moves?asset=points`, undefined, key)).body.data;
+  assert.deepEqual(new Set(moves.map((m: any) => m.kind)), new Set(['earn', 'spend']));
+  assert.ok((await env.api('GET', `/v1/orders?member_id=${people.get('李娜')}`, undefined, key)).body.data.some((o: any) => o.refunded > 0));
+  const exchanges = (await env.api('GET', '/v1/mall/exchanges', undefined, key)).body.data;
+  assert.equal(exchanges.length, 3);
+  const grants = (await env.api('GET', '/v1/pack-grants?limit=50', undefined, key)).body.data;
+  assert.deepEqual(new Set(grants.map((g: any) => g.source)), new Set(['tier', 'mall', 'manual']), 'the monthly 金卡 pack, a 盲盒 from the mall, one by hand');
   const other = await startTestEnv();
   try {
     const again = await seedDemo({ ...other.ctx, config: { ...other.ctx.config, bootstrapKey: 'kq_test_bootstrap_key_0123456789' } });

@@ -17,6 +17,7 @@ import type { TemplateInput } from '../modules/templates/schemas.js';
 import { ensureOperator } from '../modules/identity/operators.js';
 import { createChannel } from '../modules/channels/service.js';
 import { seedDemoTrade } from './demo-trade.js';
+import { seedDemoMembership } from './demo-membership.js';
 
 /**
  * Demo sign-ins for the console, the clerk page and the partner portal (/partner: partner accounts
@@ -40,12 +41,13 @@ const demoPassword = () => `kq-${newApiKeySecret().slice(3, 19)}`;
 export const DEMO_TENANT = 'demo';
 
 /**
- * The demo tenant 演示商户: three stores, five members, one template of every kind, batches, and a
- * few issued and redeemed cards so every screen has something to show. Runs once per database.
+ * The demo tenant 演示商户: three stores, five members, one template of every kind, batches, a few
+ * issued and redeemed cards, and the membership (tiers, points, packs, the points mall, members'
+ * orders and exchanges: ./demo-membership.ts) so every screen has something to show. Runs once per database.
  * Returns the owner key: KAQUAN_BOOTSTRAP_KEY when set, else one made at first seed and kept in
  * DATA_DIR/demo-owner-key (demo only — production keys are never stored in clear).
  */
-export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: boolean; accounts?: DemoAccount[] }> {
+export async function seedDemo(ctx: Ctx, opts: { membership?: boolean } = {}): Promise<{ ownerKey: string; seeded: boolean; accounts?: DemoAccount[] }> {
   const keyFile = join(ctx.config.dataDir, 'demo-owner-key');
   const ownerKey = ctx.config.bootstrapKey ?? (existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : newApiKeySecret());
   if (!ctx.config.bootstrapKey && !existsSync(keyFile)) {
@@ -80,7 +82,6 @@ export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: bo
             name,
             phone: `1380013800${i}`,
             birthday: `199${i}-0${i + 1}-15`,
-            tier: i < 2 ? 'gold' : 'silver',
           },
           ctx.clock.now(),
         ),
@@ -194,6 +195,10 @@ export async function seedDemo(ctx: Ctx): Promise<{ ownerKey: string; seeded: bo
   await ensureOperator(ctx.db, DEMO_TENANT, { ...accounts[1], display_name: '南京西路店店员', store_ids: [stores[0].id] }, now);
   await ensureOperator(ctx.db, DEMO_TENANT, { ...accounts[2], display_name: '华东总代 陈经理', channel_id: east.id }, now);
   await ensureOperator(ctx.db, DEMO_TENANT, { ...accounts[3], display_name: '苏州区域代理 王经理', channel_id: suzhou.id }, now);
+  const [latteOnIssue, giftOnIssue] = [onIssue.exchange, onIssue.gift];
+  const membership = { latteTemplate: latte.id, cashTemplate: templates.cash.id, giftTemplate: templates.gift.id, latteOnIssue, giftOnIssue };
+  // tiers, points, packs, the mall, members' history (left out by the browser walks that build their own)
+  if (opts.membership !== false) await seedDemoMembership(ctx, owner, { members, stores, ...membership });
   await drainJobs(ctx); // generate the pre-generated batch now, so the demo starts complete
   const ids = { cashTemplate: templates.cash.id, giftTemplate: templates.gift.id, cashOnIssue: onIssue.cash, pool: pool.id };
   await seedDemoTrade(ctx, owner, { ...ids, east: east.id, suzhou: suzhou.id });

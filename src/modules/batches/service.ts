@@ -171,9 +171,11 @@ export async function countIssued(q: Sql, tenantId: string, batchId: string, n: 
   if (n) await q.query('UPDATE batches SET issued = issued + $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2', [tenantId, batchId, n, now]);
 }
 
-/** The on-issue batch a stamp card's reward is issued from, made on first need. */
-export async function ensureRewardBatch(q: Sql, tenantId: string, templateId: string, now: Date): Promise<string> {
-  const name = 'stamp rewards 集点奖励';
+/**
+ * The on-issue batch (no stock limit) a template's cards are given from by the platform itself, made on
+ * first need: a stamp card's reward, or (named '权益礼包 benefit packs') the cards of a benefit pack.
+ */
+export async function ensureRewardBatch(q: Sql, tenantId: string, templateId: string, now: Date, name = 'stamp rewards 集点奖励'): Promise<string> {
   const found = await q.query<{ id: string }>(`SELECT id FROM batches WHERE tenant_id = $1 AND template_id = $2 AND mode = 'on_issue' AND name = $3 LIMIT 1`, [
     tenantId,
     templateId,

@@ -10,7 +10,7 @@ import { newId } from '../../ids.js';
  * concurrent transfers can never take it past a bound. Unbounded accounts (the tenant's counters)
  * are never updated: their balance is a sum, computed when asked.
  */
-export type Asset = 'fen' | 'uses' | 'stamps' | 'points' | 'quota';
+export type Asset = 'fen' | 'uses' | 'stamps' | 'points' | 'quota' | 'growth';
 export type OwnerType = 'card' | 'member' | 'channel' | 'tenant' | 'buyer';
 
 /** A card's implicit account of an asset is referenced by the card id; explicit accounts' ids never start so. */

@@ -1,21 +1,19 @@
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../../platform/context.js';
 import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../mutations/mutation.js';
 import { AppError } from '../../errors.js';
-import { clearCookie, cookieCredential, setCookie } from '../../http/cookies.js';
+import { clearCookie, setCookie } from '../../http/cookies.js';
 import { Id, Timestamp, responses } from '../../http/schemas.js';
 import { WalletCard, WalletCardDetail, WalletMe } from './schemas.js';
-import { getMember, revokeWalletLinks, walletLinksValidFrom } from '../members/service.js';
-import { refuse, verifyWalletToken, type WalletClaims } from './link.js';
-import { tenantDisabled, tenantDisabledError } from '../tenants/service.js';
+import { getMember, revokeWalletLinks } from '../members/service.js';
 import * as svc from './service.js';
 import { giftRoutes } from './gift-routes.js';
+import { walletRoutes } from './extensions.js';
+import { walletAuthOf, walletHeader } from './auth.js';
 import { screenBearer } from '../cards/manage.js';
-
-const claimsOf = new WeakMap<FastifyRequest, WalletClaims>();
 
 export function routes(base: FastifyInstance, ctx: Ctx) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -62,46 +60,10 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     },
   );
 
-  /** The member a signed link names, if it is still good: not forged, not expired, not revoked. */
-  const verify = async (token: string) => {
-    const claims = verifyWalletToken(ctx.keys, token, ctx.clock.now());
-    if (await tenantDisabled(ctx.db, claims.tenant_id)) throw tenantDisabledError();
-    const validFrom = await walletLinksValidFrom(ctx.db, claims.tenant_id, claims.member_id);
-    if (validFrom === undefined || (validFrom && (claims.iat ?? 0) < new Date(validFrom).getTime())) throw refuse();
-    return claims;
-  };
-  const actAs = (req: FastifyRequest, claims: WalletClaims) => {
-    claimsOf.set(req, claims);
-    req.caller = svc.walletCaller(claims.tenant_id, claims.member_id);
-    req.actor = `member:${claims.member_id}`;
-  };
-  const walletHeader = (req: FastifyRequest) => /^Wallet\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-
-  /**
-   * `Authorization: Wallet <token>`, or the wallet cookie the page got for it (POST /wallet/session)
-   * with X-Kaquan-Screen: wallet: the member the link was signed for, acting on their own cards.
-   * The cookie holds the signed link itself, so expiry and revocation are checked on every request.
-   */
-  const walletAuth = async (req: FastifyRequest, reply: FastifyReply) => {
-    const token = walletHeader(req);
-    if (token) return actAs(req, await verify(token));
-    const cookie = cookieCredential(req, ['wallet']);
-    if (!cookie) throw new AppError(401, 'UNAUTHENTICATED', 'send Authorization: Wallet <token from the wallet link>');
-    const claims = await verify(cookie.value).catch((e) => {
-      clearCookie(reply, ctx.config, 'wallet');
-      throw e;
-    });
-    // a page that showed one member must not go on as another whose link this browser opened since
-    const pinned = req.headers['x-kaquan-wallet-member'];
-    if (typeof pinned === 'string' && pinned !== claims.member_id) {
-      throw new AppError(401, 'WALLET_SWITCHED', 'this browser has opened another wallet link since; open your wallet link again');
-    }
-    actAs(req, claims);
-  };
-  const who = (req: FastifyRequest) => claimsOf.get(req)!;
-  const opts = { config: { public: true } as object, onRequest: walletAuth };
+  const { who, opts, verify } = walletAuthOf(ctx);
   const security = [{ wallet: [] }];
   giftRoutes(base, ctx, opts, who);
+  for (const more of walletRoutes.list()) more(base, ctx, opts);
 
   app.post(
     '/wallet/session',

@@ -10,6 +10,10 @@ import { REDEEM } from './codes-redeem.js';
 import { SUPPLIERS } from './codes-suppliers.js';
 import { WHOLESALE } from './codes-wholesale.js';
 import { SETTLEMENT } from './codes-settlement.js';
+import { POINTS } from './codes-points.js';
+import { PACKS } from './codes-packs.js';
+import { TIERS } from './codes-tiers.js';
+import { MALL } from './codes-mall.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
 /**
@@ -33,6 +37,10 @@ export const PARTS = {
   ALLOCATIONS,
   SUPPLIERS,
   SETTLEMENT,
+  POINTS,
+  PACKS,
+  TIERS,
+  MALL,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
 type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

@@ -150,4 +150,19 @@ export const FIELDS: Record<string, readonly [string, string]> = {
   max_downloads: ['最多下载次数', 'most downloads'],
   export: ['导出记录', 'export'],
   void_cards: ['同时作废卡券', 'void the cards'],
+  // 积分商城
+  per_member_limit: ['每人限兑', 'per-member limit'],
+  tier_ids: ['会员等级', 'tiers'],
+  sale_from: ['开始兑换时间', 'sale starts'],
+  sale_until: ['结束兑换时间', 'sale ends'],
+  payment_ref: ['付款单号', 'payment reference'],
+  // 会员等级
+  'tiers.threshold': ['成长值门槛', 'growth threshold'],
+  'tiers.name': ['等级名称', 'tier name'],
+  tier_id: ['等级', 'tier'],
+  pack_id: ['权益礼包', 'benefit pack'],
+  day_of_month: ['每月几号', 'day of month'],
+  until: ['保级截止日期', 'holds through'],
+  grace_days: ['宽限期（天）', 'grace (days)'],
+  period_months: ['考核周期', 'qualifying period'],
 };

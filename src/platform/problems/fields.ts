@@ -1,5 +1,9 @@
 import type { FieldError, Lang } from './words.js';
 import { FIELDS } from './field-names.js';
+import { MALL_REASONS } from './reasons-mall.js';
+import { POINT_REASONS } from './reasons-points.js';
+import { PACK_REASONS } from './reasons-packs.js';
+import { TIER_REASONS } from './reasons-tiers.js';
 
 /**
  * Field errors (VALIDATION_FAILED, TEMPLATE_INVALID, BATCH_INVALID …) for the person at the form:
@@ -39,7 +43,7 @@ const FORMATS: Record<string, readonly [string, string]> = {
   uri: ['网址', 'a URL'],
 };
 
-type Say = (f: string, m: RegExpMatchArray) => readonly [string, string];
+export type Say = (f: string, m: RegExpMatchArray) => readonly [string, string];
 /** A rule of the schema checks, by name (`rule`, with the error's limit / allowed / expected). */
 const RULES: Record<string, (f: string, e: FieldError) => readonly [string, string]> = {
   unknown: (f) => [`「${f}」不是可填写的字段（请检查拼写）`, `${f}: not a field here (check its spelling)`],
@@ -225,6 +229,7 @@ export const REASONS: [RegExp, Say][] = [
     (f, m) => [`「${f}」加上赠送会超过最高余额 ¥${yuan(m[1]!)}，任何卡都充不进`, `${f} with its bonus passes the maximum balance ¥${yuan(m[1]!)}`],
   ],
   [/^(no such template|not found)$/, (f) => [`「${f}」：没有找到`, `${f}: not found`]],
+  ...TIER_REASONS,
   [/^(a stamp card cannot reward another stamp card|stamp reward)$/, (f) => [`「${f}」不能是另一张集点卡`, `${f} cannot be another stamp card`]],
   [/^only characters of the (\w+) alphabet/, (f) => [`「${f}」只能使用所选字符集中的字符`, `${f}: only characters of the chosen alphabet`]],
   [
@@ -266,6 +271,9 @@ export const REASONS: [RegExp, Say][] = [
     /^name card_ids, export or order, one of them$/,
     () => ['请选择卡券、一次导出记录或一张批发订单（三选一）', 'choose the cards, a batch export or a wholesale order, one of them'],
   ],
+  ...MALL_REASONS,
+  ...POINT_REASONS,
+  ...PACK_REASONS,
 ];
 
 /** One field error in words; null for a reason nothing here knows. */

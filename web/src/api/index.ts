@@ -260,6 +260,26 @@ export function client(auth: Auth) {
     settlementRates: () => answer(api.GET('/v1/settlement-rates')),
     setSettlementRate: (level: string, b: T.SettlementRateBody) =>
       answer(api.PUT('/v1/settlement-rates/{price_level}', { params: { path: { price_level: level } }, body: b })),
+    /** 权益礼包: packs (fixed or random), publish, new versions, grants to a member, the draws with their random source. */
+    packs: (q: ListQuery) => answer(api.GET('/v1/packs', listQuery(q))),
+    pack: (id: string) => answer(api.GET('/v1/packs/{id}', byId(id))),
+    createPack: (b: T.PackInput) => answer(api.POST('/v1/packs', { body: b })),
+    updatePack: (id: string, b: T.PackPatch) => answer(api.PATCH('/v1/packs/{id}', { ...byId(id), body: b })),
+    publishPack: (id: string) => answer(api.POST('/v1/packs/{id}/publish', byId(id))),
+    retirePack: (id: string) => answer(api.POST('/v1/packs/{id}/retire', byId(id))),
+    packVersion: (id: string, b: T.PackPatch) => answer(api.POST('/v1/packs/{id}/versions', { ...byId(id), body: b })),
+    grantPack: (id: string, b: T.Body<'/v1/packs/{id}/grants', 'post'>) => answer(api.POST('/v1/packs/{id}/grants', { ...byId(id), body: b })),
+    packGrants: (q: ListQuery) => answer(api.GET('/v1/pack-grants', listQuery(q))),
+    packDraws: (id: string, q: ListQuery) => answer(api.GET('/v1/packs/{id}/draws', { params: { path: { id }, query: listQuery(q).params.query } })),
+    /** 会员等级: the ladder, the downgrade policy and tier benefits; a member's tier and manual set (a floor with an end date). */
+    tiers: () => answer(api.GET('/v1/tiers')),
+    setTiers: (b: T.Body<'/v1/tiers', 'put'>) => answer(api.PUT('/v1/tiers', { body: b })),
+    setTierSettings: (b: T.TierSettings) => answer(api.PUT('/v1/tier-settings', { body: b })),
+    createTierBenefit: (b: T.Body<'/v1/tier-benefits', 'post'>) => answer(api.POST('/v1/tier-benefits', { body: b })),
+    stopTierBenefit: (id: string) => answer(api.POST('/v1/tier-benefits/{id}/stop', byId(id))),
+    memberTier: (id: string) => answer(api.GET('/v1/members/{id}/tier', byId(id))),
+    setMemberTier: (id: string, b: T.Body<'/v1/members/{id}/tier', 'post'>) => answer(api.POST('/v1/members/{id}/tier', { ...byId(id), body: b })),
+    livePacksForTiers: () => answer(api.GET('/v1/packs', { params: { query: { status: 'live', limit: 100 } } })),
     /** 数据穿透: figures by channel, own and subtree (a partner: its subtree), and the cohort funnel. */
     channelStats: (q: T.ChannelStatsQuery) => answer(api.GET('/v1/stats/channels', { params: { query: q } })),
     channelFunnel: (q: T.ChannelStatsQuery) => answer(api.GET('/v1/stats/channels/funnel', { params: { query: q } })),
@@ -285,7 +305,35 @@ export function client(auth: Auth) {
       const r = await answer(api.GET('/v1/audit', listQuery({ ...rest, before_id: cursor ?? undefined, action: term || rest.action })));
       return { data: r.data, next_cursor: r.next_before_id == null ? null : String(r.next_before_id) };
     },
+    /** 积分商城: items (draft → published → archived), exchanges and their refund, the mall's settings. */
+    mallItems: (q: ListQuery) => answer(api.GET('/v1/mall/items', listQuery(q))),
+    createMallItem: (b: T.MallItemInput) => answer(api.POST('/v1/mall/items', { body: b })),
+    updateMallItem: (id: string, b: T.MallItemPatch) => answer(api.PATCH('/v1/mall/items/{id}', { ...byId(id), body: b })),
+    publishMallItem: (id: string) => answer(api.POST('/v1/mall/items/{id}/publish', byId(id))),
+    archiveMallItem: (id: string) => answer(api.POST('/v1/mall/items/{id}/archive', byId(id))),
+    mallExchanges: (q: ListQuery) => answer(api.GET('/v1/mall/exchanges', listQuery(q))),
+    refundMallExchange: (id: string, reason?: string) => answer(api.POST('/v1/mall/exchanges/{id}/refund', { ...byId(id), body: reason ? { reason } : {} })),
+    mallSettings: () => answer(api.GET('/v1/mall/settings')),
+    setMallSettings: (b: T.MallSettings) => answer(api.PUT('/v1/mall/settings', { body: b })),
+    /** what a mall item can give and whom it can be limited to: live packs and the tier ladder */
+    mallPacks: () => answer(api.GET('/v1/packs', { params: { query: { status: 'live', limit: 200 } } })),
+    mallTiers: () => answer(api.GET('/v1/tiers')),
     auditVerify: () => answer(api.GET('/v1/audit/verify')),
+    /** 会员积分 (the member profile): balances with every expiry, lots, movements with reasons, a manual adjustment; stats per day. */
+    memberPoints: (id: string) => answer(api.GET('/v1/members/{id}/points', byId(id))),
+    memberLots: (id: string, all = false) => answer(api.GET('/v1/members/{id}/points/lots', { params: { path: { id }, query: all ? { all } : {} } })),
+    memberMoves: (id: string, q: ListQuery) => answer(api.GET('/v1/members/{id}/points/moves', { params: { path: { id }, query: listQuery(q).params.query } })),
+    adjustPoints: (id: string, b: T.Body<'/v1/members/{id}/points/adjustments', 'post'>) =>
+      answer(api.POST('/v1/members/{id}/points/adjustments', { ...byId(id), body: b })),
+    pointsStats: (q: T.PointsStatsQuery) => answer(api.GET('/v1/points/stats', { params: { query: q } })),
+    /** 会员订单: members' orders (the brand's orders API), newest first. */
+    memberOrders: (q: ListQuery) => answer(api.GET('/v1/orders', listQuery(q))),
+    /** 积分规则: earning rules (per fen paid, per custom event), the tenant's points settings. */
+    pointRules: () => answer(api.GET('/v1/points/rules')),
+    createPointRule: (b: T.PointRuleInput) => answer(api.POST('/v1/points/rules', { body: b })),
+    updatePointRule: (id: string, b: T.PointRulePatch) => answer(api.PATCH('/v1/points/rules/{id}', { ...byId(id), body: b })),
+    pointsSettings: () => answer(api.GET('/v1/points/settings')),
+    setPointsSettings: (b: T.PointsSettings) => answer(api.PUT('/v1/points/settings', { body: b })),
   };
 }
 export type Client = ReturnType<typeof client>;
@@ -312,5 +360,13 @@ export function walletClient(member: string | null) {
     previewGift: (token: string) => answer(api.POST('/v1/wallet/gift-offers/preview', { body: { token } })),
     acceptGift: (by: { token: string } | { offer_id: string }) => answer(api.POST('/v1/wallet/gift-offers/accept', { body: by })),
     cancelGift: (id: string) => answer(api.POST('/v1/wallet/gift-offers/{id}/cancel', byId(id))),
+    /** 积分商城: the shelf (with why an item is not for me now), exchanging (points-only items), my exchanges. */
+    mall: () => answer(api.GET('/v1/wallet/mall')),
+    exchange: (id: string) => answer(api.POST('/v1/wallet/mall/{id}/exchange', { ...byId(id), body: {} })),
+    mallExchanges: () => answer(api.GET('/v1/wallet/mall/exchanges')),
+    /** 我的积分 and 我的礼包: balances with every upcoming expiry, lots and movements; the packs granted to me. */
+    points: (q: { limit?: number; cursor?: string } = {}) => answer(api.GET('/v1/wallet/points', { params: { query: { asset: 'points', ...q } } })),
+    packs: () => answer(api.GET('/v1/wallet/packs', { params: { query: { limit: 50 } } })),
+    tier: () => answer(api.GET('/v1/wallet/tier')),
   };
 }

@@ -13187,6 +13187,472 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/wallet/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My points: balances with every upcoming expiry, my lots, my latest movements */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    asset?: "points" | "growth";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balances: {
+                                /** @description active points (less any debt) */
+                                points: number;
+                                /** @description points not yet active (within the return window) */
+                                pending: number;
+                                growth: number;
+                                /** @description every upcoming expiry with its amount, soonest first */
+                                next_expiries: {
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                    amount: number;
+                                }[];
+                            };
+                            lots: {
+                                id: string;
+                                asset: "points" | "growth";
+                                kind: "earn" | "debt";
+                                amount: number;
+                                remaining: number;
+                                reason: string;
+                                order_id: string | null;
+                                rule_id: string | null;
+                                /** Format: date-time */
+                                active_from: string;
+                                /** Format: date-time */
+                                expires_at: string | null;
+                                /** Format: date-time */
+                                expired_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            moves: {
+                                data: {
+                                    id: string;
+                                    asset: "points" | "growth";
+                                    /** @description earn, spend, return, expire, clawback, adjust */
+                                    kind: string;
+                                    delta: number;
+                                    reason: string;
+                                    reference: string;
+                                    lot_id: string | null;
+                                    spend_id: string | null;
+                                    order_id: string | null;
+                                    /** Format: date-time */
+                                    created_at: string;
+                                }[];
+                                next_cursor: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The packs granted to me, newest first, with their cards and prize */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                pack_id: string;
+                                member_id: string;
+                                /** @description manual, tier, mall or rule */
+                                source: string;
+                                reference: string;
+                                cards: {
+                                    id: string;
+                                    template_id: string;
+                                    batch_id: string;
+                                }[];
+                                prize: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                            /** @description names of the ids in the page */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/tier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My tier, my progress to the next, a pending downgrade or manual tier, and my tier history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            member_id: string;
+                            member_name: string | null;
+                            tier: {
+                                id: string;
+                                name: string;
+                                rank: number;
+                                threshold: number;
+                            } | null;
+                            /** Format: date-time */
+                            since: string | null;
+                            /** @description how tiers fall: never 不降级; period 周期考核 (at each qualifying period’s end, on the growth earned in it); refund 退款降级 (when a refund takes growth below the tier) */
+                            policy: "never" | "period" | "refund";
+                            /** @description the growth that counts now: the balance, or (policy period) what was earned in the current period */
+                            growth: number;
+                            counts: "balance" | "period";
+                            period: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            } | null;
+                            next: {
+                                id: string;
+                                name: string;
+                                rank: number;
+                                threshold: number;
+                                needed: number;
+                            } | null;
+                            /** @description a downgrade pending: the member keeps the tier until `until` */
+                            grace: {
+                                /** Format: date-time */
+                                until: string;
+                                to: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                } | null;
+                                why: string;
+                            } | null;
+                            /** @description an operator’s manual tier: the member cannot fall below it before `until` */
+                            floor: {
+                                tier: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                };
+                                /** Format: date-time */
+                                until: string;
+                                /**
+                                 * Format: date
+                                 * @description the last day it holds, in the tenant’s zone
+                                 */
+                                through: string;
+                                reason: string;
+                                by: string | null;
+                                by_name: string | null;
+                            } | null;
+                            history: {
+                                id: number;
+                                from: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                } | null;
+                                to: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                } | null;
+                                from_tier_id: string | null;
+                                to_tier_id: string | null;
+                                /** @description joined | growth | period | refund | manual | floor_ended */
+                                why: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                actor: string | null;
+                                actor_name: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/wallet/session": {
         parameters: {
             query?: never;
@@ -20593,6 +21059,6929 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members’ orders, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    member_id?: string;
+                    order_no?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                order_no: string;
+                                member_id: string;
+                                store_id: string | null;
+                                channel_id: string | null;
+                                amount: number;
+                                refunded: number;
+                                lines: {
+                                    sku: string;
+                                    category?: string;
+                                    /** @description at least 1 */
+                                    quantity: number;
+                                    /** @description integer minor units (fen 分) */
+                                    amount: number;
+                                }[];
+                                /** @description what each effect did (points: what was earned), by effect name */
+                                effects: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                placed_at: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** @description this order number came in before with the same body: the first answer */
+                                replayed?: boolean;
+                                dry_run?: boolean;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A member’s order comes in (idempotent by order_no: the same body answers the first order, another body 409); dry_run answers what it would earn */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        order_no: string;
+                        member_id: string;
+                        /** @description integer minor units (fen 分) */
+                        amount: number;
+                        store_id?: string | null;
+                        channel_id?: string | null;
+                        lines?: {
+                            sku: string;
+                            category?: string;
+                            /** @description at least 1 */
+                            quantity: number;
+                            /** @description integer minor units (fen 分) */
+                            amount: number;
+                        }[];
+                        /** Format: date-time */
+                        placed_at?: string;
+                        dry_run?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            order_no: string;
+                            member_id: string;
+                            store_id: string | null;
+                            channel_id: string | null;
+                            amount: number;
+                            refunded: number;
+                            lines: {
+                                sku: string;
+                                category?: string;
+                                /** @description at least 1 */
+                                quantity: number;
+                                /** @description integer minor units (fen 分) */
+                                amount: number;
+                            }[];
+                            /** @description what each effect did (points: what was earned), by effect name */
+                            effects: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            placed_at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description this order number came in before with the same body: the first answer */
+                            replayed?: boolean;
+                            dry_run?: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            order_no: string;
+                            member_id: string;
+                            store_id: string | null;
+                            channel_id: string | null;
+                            amount: number;
+                            refunded: number;
+                            lines: {
+                                sku: string;
+                                category?: string;
+                                /** @description at least 1 */
+                                quantity: number;
+                                /** @description integer minor units (fen 分) */
+                                amount: number;
+                            }[];
+                            /** @description what each effect did (points: what was earned), by effect name */
+                            effects: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            placed_at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description this order number came in before with the same body: the first answer */
+                            replayed?: boolean;
+                            dry_run?: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order with its refunds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            order_no: string;
+                            member_id: string;
+                            store_id: string | null;
+                            channel_id: string | null;
+                            amount: number;
+                            refunded: number;
+                            lines: {
+                                sku: string;
+                                category?: string;
+                                /** @description at least 1 */
+                                quantity: number;
+                                /** @description integer minor units (fen 分) */
+                                amount: number;
+                            }[];
+                            /** @description what each effect did (points: what was earned), by effect name */
+                            effects: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            placed_at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description this order number came in before with the same body: the first answer */
+                            replayed?: boolean;
+                            dry_run?: boolean;
+                            refunds: {
+                                id: string;
+                                order_id: string;
+                                refund_no: string;
+                                amount: number;
+                                lines: {
+                                    sku: string;
+                                    category?: string;
+                                    /** @description at least 1 */
+                                    quantity: number;
+                                    /** @description integer minor units (fen 分) */
+                                    amount: number;
+                                }[];
+                                /** @description what each effect did (points: what was earned), by effect name */
+                                effects: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                replayed?: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund part or all of an order (idempotent by refund_no); what it earned is taken back in proportion */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        refund_no: string;
+                        /** @description integer minor units (fen 分) */
+                        amount: number;
+                        lines?: {
+                            sku: string;
+                            category?: string;
+                            /** @description at least 1 */
+                            quantity: number;
+                            /** @description integer minor units (fen 分) */
+                            amount: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            order_id: string;
+                            refund_no: string;
+                            amount: number;
+                            lines: {
+                                sku: string;
+                                category?: string;
+                                /** @description at least 1 */
+                                quantity: number;
+                                /** @description integer minor units (fen 分) */
+                                amount: number;
+                            }[];
+                            /** @description what each effect did (points: what was earned), by effect name */
+                            effects: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            replayed?: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member’s custom events, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                member_id: string;
+                                type: string;
+                                reference: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description what each effect did (points: what was earned), by effect name */
+                                effects: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                dry_run?: boolean;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A member’s custom event (signed_in, shared, reviewed, …), idempotent by reference; dry_run answers what it would earn */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        type: string;
+                        reference: string;
+                        /** Format: date-time */
+                        at?: string;
+                        data?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        dry_run?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            member_id: string;
+                            type: string;
+                            reference: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description what each effect did (points: what was earned), by effect name */
+                            effects: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            dry_run?: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            member_id: string;
+                            type: string;
+                            reference: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description what each effect did (points: what was earned), by effect name */
+                            effects: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            dry_run?: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/points/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The earning rules 积分规则 */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "order" | "activity";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                kind: "order" | "activity";
+                                name: string;
+                                asset: "points" | "growth";
+                                /** @description per `per_fen` paid (order rules) or per event (activity rules) */
+                                points: number;
+                                /** @description order rules: 100 = per ¥1 */
+                                per_fen: number | null;
+                                /** @description order rules: orders paying less earn nothing (fen) */
+                                min_amount: number;
+                                /** @description order rules: lines of this sku or category weigh this much (default 1) */
+                                multipliers: {
+                                    sku?: string;
+                                    category?: string;
+                                    multiplier: number;
+                                }[];
+                                /** @description activity rules: the event rewarded (signed_in, shared, reviewed, …) */
+                                activity_type: string | null;
+                                cap_period: (never | null) | ("day" | "week" | "month");
+                                cap_times: number | null;
+                                cap_amount: number | null;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                                /** @description lots activate this many days after the earn (the return window) */
+                                pending_days: number;
+                                status: "active" | "paused";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make an earning rule: per fen paid (order) or per custom event (activity) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "order" | "activity";
+                        name: string;
+                        /** @description per `per_fen` paid (order rules) or per event (activity rules) */
+                        points: number;
+                        asset?: "points" | "growth";
+                        /** @description order rules: 100 = per ¥1 */
+                        per_fen?: number | null;
+                        /** @description order rules: orders paying less earn nothing (fen) */
+                        min_amount?: number;
+                        /** @description order rules: lines of this sku or category weigh this much (default 1) */
+                        multipliers?: {
+                            sku?: string;
+                            category?: string;
+                            multiplier: number;
+                        }[];
+                        /** @description activity rules: the event rewarded (signed_in, shared, reviewed, …) */
+                        activity_type?: string | null;
+                        cap_period?: (never | null) | ("day" | "week" | "month");
+                        cap_times?: number | null;
+                        cap_amount?: number | null;
+                        /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                        expiry?: {
+                            /** @enum {string} */
+                            type: "none";
+                        } | {
+                            /** @enum {string} */
+                            type: "days";
+                            days: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "date";
+                            date: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "month_end";
+                        } | {
+                            /** @enum {string} */
+                            type: "quarter_end";
+                        } | {
+                            /** @enum {string} */
+                            type: "year_end";
+                        };
+                        /** @description lots activate this many days after the earn (the return window) */
+                        pending_days?: number;
+                        status?: "active" | "paused";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "order" | "activity";
+                            name: string;
+                            asset: "points" | "growth";
+                            /** @description per `per_fen` paid (order rules) or per event (activity rules) */
+                            points: number;
+                            /** @description order rules: 100 = per ¥1 */
+                            per_fen: number | null;
+                            /** @description order rules: orders paying less earn nothing (fen) */
+                            min_amount: number;
+                            /** @description order rules: lines of this sku or category weigh this much (default 1) */
+                            multipliers: {
+                                sku?: string;
+                                category?: string;
+                                multiplier: number;
+                            }[];
+                            /** @description activity rules: the event rewarded (signed_in, shared, reviewed, …) */
+                            activity_type: string | null;
+                            cap_period: (never | null) | ("day" | "week" | "month");
+                            cap_times: number | null;
+                            cap_amount: number | null;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                            /** @description lots activate this many days after the earn (the return window) */
+                            pending_days: number;
+                            status: "active" | "paused";
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/points/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An earning rule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "order" | "activity";
+                            name: string;
+                            asset: "points" | "growth";
+                            /** @description per `per_fen` paid (order rules) or per event (activity rules) */
+                            points: number;
+                            /** @description order rules: 100 = per ¥1 */
+                            per_fen: number | null;
+                            /** @description order rules: orders paying less earn nothing (fen) */
+                            min_amount: number;
+                            /** @description order rules: lines of this sku or category weigh this much (default 1) */
+                            multipliers: {
+                                sku?: string;
+                                category?: string;
+                                multiplier: number;
+                            }[];
+                            /** @description activity rules: the event rewarded (signed_in, shared, reviewed, …) */
+                            activity_type: string | null;
+                            cap_period: (never | null) | ("day" | "week" | "month");
+                            cap_times: number | null;
+                            cap_amount: number | null;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                            /** @description lots activate this many days after the earn (the return window) */
+                            pending_days: number;
+                            status: "active" | "paused";
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an earning rule (pause it with status) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        asset?: "points" | "growth";
+                        /** @description per `per_fen` paid (order rules) or per event (activity rules) */
+                        points?: number;
+                        /** @description order rules: 100 = per ¥1 */
+                        per_fen?: number | null;
+                        /** @description order rules: orders paying less earn nothing (fen) */
+                        min_amount?: number;
+                        /** @description order rules: lines of this sku or category weigh this much (default 1) */
+                        multipliers?: {
+                            sku?: string;
+                            category?: string;
+                            multiplier: number;
+                        }[];
+                        /** @description activity rules: the event rewarded (signed_in, shared, reviewed, …) */
+                        activity_type?: string | null;
+                        cap_period?: (never | null) | ("day" | "week" | "month");
+                        cap_times?: number | null;
+                        cap_amount?: number | null;
+                        /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                        expiry?: {
+                            /** @enum {string} */
+                            type: "none";
+                        } | {
+                            /** @enum {string} */
+                            type: "days";
+                            days: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "date";
+                            date: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "month_end";
+                        } | {
+                            /** @enum {string} */
+                            type: "quarter_end";
+                        } | {
+                            /** @enum {string} */
+                            type: "year_end";
+                        };
+                        /** @description lots activate this many days after the earn (the return window) */
+                        pending_days?: number;
+                        status?: "active" | "paused";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "order" | "activity";
+                            name: string;
+                            asset: "points" | "growth";
+                            /** @description per `per_fen` paid (order rules) or per event (activity rules) */
+                            points: number;
+                            /** @description order rules: 100 = per ¥1 */
+                            per_fen: number | null;
+                            /** @description order rules: orders paying less earn nothing (fen) */
+                            min_amount: number;
+                            /** @description order rules: lines of this sku or category weigh this much (default 1) */
+                            multipliers: {
+                                sku?: string;
+                                category?: string;
+                                multiplier: number;
+                            }[];
+                            /** @description activity rules: the event rewarded (signed_in, shared, reviewed, …) */
+                            activity_type: string | null;
+                            cap_period: (never | null) | ("day" | "week" | "month");
+                            cap_times: number | null;
+                            cap_amount: number | null;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                            /** @description lots activate this many days after the earn (the return window) */
+                            pending_days: number;
+                            status: "active" | "paused";
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/points/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant’s points settings 积分设置 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description a refund of an order whose points were spent: take the rest from other lots (default; debt only when none are left) or let the balance go negative */
+                            refund_shortfall: "other_lots" | "negative";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Change the tenant’s points settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a refund of an order whose points were spent: take the rest from other lots (default; debt only when none are left) or let the balance go negative */
+                        refund_shortfall: "other_lots" | "negative";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description a refund of an order whose points were spent: take the rest from other lots (default; debt only when none are left) or let the balance go negative */
+                            refund_shortfall: "other_lots" | "negative";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/{id}/earning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What redeeming a card of this template earns its member 核销得积分 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            template_id: string;
+                            points: number;
+                            growth: number;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Set what redeeming a card of this template earns its member (0 and 0: nothing); a reversed redemption takes it back */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        points: number;
+                        growth: number;
+                        /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                        expiry?: {
+                            /** @enum {string} */
+                            type: "none";
+                        } | {
+                            /** @enum {string} */
+                            type: "days";
+                            days: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "date";
+                            date: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "month_end";
+                        } | {
+                            /** @enum {string} */
+                            type: "quarter_end";
+                        } | {
+                            /** @enum {string} */
+                            type: "year_end";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            template_id: string;
+                            points: number;
+                            growth: number;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/points/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Points per local day: issued, spent, expired, clawed back, adjusted, and outstanding (the liability at the day’s end) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD, the tenant’s calendar */
+                    from: string;
+                    /** @description YYYY-MM-DD, included */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            time_zone: string;
+                            days: {
+                                day: string;
+                                issued: number;
+                                spent: number;
+                                expired: number;
+                                clawed_back: number;
+                                adjusted: number;
+                                outstanding: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member’s points, pending points, growth and every upcoming expiry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description active points (less any debt) */
+                            points: number;
+                            /** @description points not yet active (within the return window) */
+                            pending: number;
+                            growth: number;
+                            /** @description every upcoming expiry with its amount, soonest first */
+                            next_expiries: {
+                                /** Format: date-time */
+                                expires_at: string;
+                                amount: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}/points/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member’s lots, closest to expiry first */
+        get: {
+            parameters: {
+                query?: {
+                    asset?: "points" | "growth";
+                    /** @description with spent and expired lots too */
+                    all?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                asset: "points" | "growth";
+                                kind: "earn" | "debt";
+                                amount: number;
+                                remaining: number;
+                                reason: string;
+                                order_id: string | null;
+                                rule_id: string | null;
+                                /** Format: date-time */
+                                active_from: string;
+                                /** Format: date-time */
+                                expires_at: string | null;
+                                /** Format: date-time */
+                                expired_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}/points/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every movement of a member’s points and growth with its reason, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    asset?: "points" | "growth";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                asset: "points" | "growth";
+                                /** @description earn, spend, return, expire, clawback, adjust */
+                                kind: string;
+                                delta: number;
+                                reason: string;
+                                reference: string;
+                                lot_id: string | null;
+                                spend_id: string | null;
+                                order_id: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}/points/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add to or take from a member’s points or growth by hand, with a reason (audited); never below zero */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        asset?: "points" | "growth";
+                        /** @description positive adds a lot, negative draws the lots closest to expiry */
+                        delta: number;
+                        reason: string;
+                        /** Format: date-time */
+                        expires_at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            delta: number;
+                            lot_id: string | null;
+                            balances: {
+                                /** @description active points (less any debt) */
+                                points: number;
+                                /** @description points not yet active (within the return window) */
+                                pending: number;
+                                growth: number;
+                                /** @description every upcoming expiry with its amount, soonest first */
+                                next_expiries: {
+                                    /** Format: date-time */
+                                    expires_at: string;
+                                    amount: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Benefit packs, newest first, with their items or prizes (published odds, stock left, odds now) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    status?: "draft" | "live" | "retired";
+                    kind?: "fixed" | "random";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                description: string | null;
+                                kind: "fixed" | "random";
+                                status: "draft" | "live" | "retired";
+                                version: number;
+                                /** @description the version this one replaces */
+                                previous_id: string | null;
+                                /** @description the version that replaced this one (a grant of this pack grants that one) */
+                                replaced_by: string | null;
+                                guarantee_after: number | null;
+                                /** @description a fixed pack’s cards */
+                                items: {
+                                    template_id: string;
+                                    template_name: string | null;
+                                    quantity: number;
+                                }[];
+                                prizes: {
+                                    id: string;
+                                    name: string;
+                                    /** @description published odds, basis points */
+                                    odds_bp: number;
+                                    stock: number | null;
+                                    taken: number;
+                                    /** @description stock left; null: unlimited */
+                                    remaining: number | null;
+                                    top: boolean;
+                                    /** @description the odds it is drawn with now: its published odds over the odds of the prizes still in stock */
+                                    odds_now_bp: number;
+                                    items: {
+                                        template_id: string;
+                                        template_name: string | null;
+                                        quantity: number;
+                                    }[];
+                                }[];
+                                sold_out: boolean;
+                                granted: number;
+                                odds_note: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                /** Format: date-time */
+                                published_at: string | null;
+                                /** Format: date-time */
+                                retired_at: string | null;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a pack (a draft): fixed items, or random prizes with odds (basis points adding up to 10,000), stock and a guarantee */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        kind: "fixed" | "random";
+                        description?: string | null;
+                        items?: {
+                            template_id: string;
+                            /** @description cards of this template */
+                            quantity: number;
+                        }[];
+                        prizes?: {
+                            name: string;
+                            /** @description published odds in basis points 万分点: the prizes’ odds add up to 10,000 */
+                            odds_bp: number;
+                            /** @description how many of this prize can be drawn; null: unlimited */
+                            stock: number | null;
+                            /** @description a top prize 大奖: what the guarantee gives */
+                            top?: boolean;
+                            items: {
+                                template_id: string;
+                                /** @description cards of this template */
+                                quantity: number;
+                            }[];
+                        }[];
+                        /** @description 保底: after this many draws by a member without a top prize, their next draw is among the top prizes */
+                        guarantee_after?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            kind: "fixed" | "random";
+                            status: "draft" | "live" | "retired";
+                            version: number;
+                            /** @description the version this one replaces */
+                            previous_id: string | null;
+                            /** @description the version that replaced this one (a grant of this pack grants that one) */
+                            replaced_by: string | null;
+                            guarantee_after: number | null;
+                            /** @description a fixed pack’s cards */
+                            items: {
+                                template_id: string;
+                                template_name: string | null;
+                                quantity: number;
+                            }[];
+                            prizes: {
+                                id: string;
+                                name: string;
+                                /** @description published odds, basis points */
+                                odds_bp: number;
+                                stock: number | null;
+                                taken: number;
+                                /** @description stock left; null: unlimited */
+                                remaining: number | null;
+                                top: boolean;
+                                /** @description the odds it is drawn with now: its published odds over the odds of the prizes still in stock */
+                                odds_now_bp: number;
+                                items: {
+                                    template_id: string;
+                                    template_name: string | null;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            sold_out: boolean;
+                            granted: number;
+                            odds_note: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            published_at: string | null;
+                            /** Format: date-time */
+                            retired_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/packs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pack: its items or prizes with published odds, stock left and odds now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            kind: "fixed" | "random";
+                            status: "draft" | "live" | "retired";
+                            version: number;
+                            /** @description the version this one replaces */
+                            previous_id: string | null;
+                            /** @description the version that replaced this one (a grant of this pack grants that one) */
+                            replaced_by: string | null;
+                            guarantee_after: number | null;
+                            /** @description a fixed pack’s cards */
+                            items: {
+                                template_id: string;
+                                template_name: string | null;
+                                quantity: number;
+                            }[];
+                            prizes: {
+                                id: string;
+                                name: string;
+                                /** @description published odds, basis points */
+                                odds_bp: number;
+                                stock: number | null;
+                                taken: number;
+                                /** @description stock left; null: unlimited */
+                                remaining: number | null;
+                                top: boolean;
+                                /** @description the odds it is drawn with now: its published odds over the odds of the prizes still in stock */
+                                odds_now_bp: number;
+                                items: {
+                                    template_id: string;
+                                    template_name: string | null;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            sold_out: boolean;
+                            granted: number;
+                            odds_note: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            published_at: string | null;
+                            /** Format: date-time */
+                            retired_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft; a published pack takes only a new name or description (its contents and odds are fixed: make a new version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        kind?: "fixed" | "random";
+                        description?: string | null;
+                        items?: {
+                            template_id: string;
+                            /** @description cards of this template */
+                            quantity: number;
+                        }[];
+                        prizes?: {
+                            name: string;
+                            /** @description published odds in basis points 万分点: the prizes’ odds add up to 10,000 */
+                            odds_bp: number;
+                            /** @description how many of this prize can be drawn; null: unlimited */
+                            stock: number | null;
+                            /** @description a top prize 大奖: what the guarantee gives */
+                            top?: boolean;
+                            items: {
+                                template_id: string;
+                                /** @description cards of this template */
+                                quantity: number;
+                            }[];
+                        }[];
+                        /** @description 保底: after this many draws by a member without a top prize, their next draw is among the top prizes */
+                        guarantee_after?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            kind: "fixed" | "random";
+                            status: "draft" | "live" | "retired";
+                            version: number;
+                            /** @description the version this one replaces */
+                            previous_id: string | null;
+                            /** @description the version that replaced this one (a grant of this pack grants that one) */
+                            replaced_by: string | null;
+                            guarantee_after: number | null;
+                            /** @description a fixed pack’s cards */
+                            items: {
+                                template_id: string;
+                                template_name: string | null;
+                                quantity: number;
+                            }[];
+                            prizes: {
+                                id: string;
+                                name: string;
+                                /** @description published odds, basis points */
+                                odds_bp: number;
+                                stock: number | null;
+                                taken: number;
+                                /** @description stock left; null: unlimited */
+                                remaining: number | null;
+                                top: boolean;
+                                /** @description the odds it is drawn with now: its published odds over the odds of the prizes still in stock */
+                                odds_now_bp: number;
+                                items: {
+                                    template_id: string;
+                                    template_name: string | null;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            sold_out: boolean;
+                            granted: number;
+                            odds_note: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            published_at: string | null;
+                            /** Format: date-time */
+                            retired_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/packs/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft: it goes live, its contents and odds are fixed; the version it replaces is retired */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            kind: "fixed" | "random";
+                            status: "draft" | "live" | "retired";
+                            version: number;
+                            /** @description the version this one replaces */
+                            previous_id: string | null;
+                            /** @description the version that replaced this one (a grant of this pack grants that one) */
+                            replaced_by: string | null;
+                            guarantee_after: number | null;
+                            /** @description a fixed pack’s cards */
+                            items: {
+                                template_id: string;
+                                template_name: string | null;
+                                quantity: number;
+                            }[];
+                            prizes: {
+                                id: string;
+                                name: string;
+                                /** @description published odds, basis points */
+                                odds_bp: number;
+                                stock: number | null;
+                                taken: number;
+                                /** @description stock left; null: unlimited */
+                                remaining: number | null;
+                                top: boolean;
+                                /** @description the odds it is drawn with now: its published odds over the odds of the prizes still in stock */
+                                odds_now_bp: number;
+                                items: {
+                                    template_id: string;
+                                    template_name: string | null;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            sold_out: boolean;
+                            granted: number;
+                            odds_note: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            published_at: string | null;
+                            /** Format: date-time */
+                            retired_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/packs/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a live pack: it is granted no more */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            kind: "fixed" | "random";
+                            status: "draft" | "live" | "retired";
+                            version: number;
+                            /** @description the version this one replaces */
+                            previous_id: string | null;
+                            /** @description the version that replaced this one (a grant of this pack grants that one) */
+                            replaced_by: string | null;
+                            guarantee_after: number | null;
+                            /** @description a fixed pack’s cards */
+                            items: {
+                                template_id: string;
+                                template_name: string | null;
+                                quantity: number;
+                            }[];
+                            prizes: {
+                                id: string;
+                                name: string;
+                                /** @description published odds, basis points */
+                                odds_bp: number;
+                                stock: number | null;
+                                taken: number;
+                                /** @description stock left; null: unlimited */
+                                remaining: number | null;
+                                top: boolean;
+                                /** @description the odds it is drawn with now: its published odds over the odds of the prizes still in stock */
+                                odds_now_bp: number;
+                                items: {
+                                    template_id: string;
+                                    template_name: string | null;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            sold_out: boolean;
+                            granted: number;
+                            odds_note: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            published_at: string | null;
+                            /** Format: date-time */
+                            retired_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/packs/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new version of a published pack: a draft copying it with the changes given; publishing it retires this one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        kind?: "fixed" | "random";
+                        description?: string | null;
+                        items?: {
+                            template_id: string;
+                            /** @description cards of this template */
+                            quantity: number;
+                        }[];
+                        prizes?: {
+                            name: string;
+                            /** @description published odds in basis points 万分点: the prizes’ odds add up to 10,000 */
+                            odds_bp: number;
+                            /** @description how many of this prize can be drawn; null: unlimited */
+                            stock: number | null;
+                            /** @description a top prize 大奖: what the guarantee gives */
+                            top?: boolean;
+                            items: {
+                                template_id: string;
+                                /** @description cards of this template */
+                                quantity: number;
+                            }[];
+                        }[];
+                        /** @description 保底: after this many draws by a member without a top prize, their next draw is among the top prizes */
+                        guarantee_after?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            kind: "fixed" | "random";
+                            status: "draft" | "live" | "retired";
+                            version: number;
+                            /** @description the version this one replaces */
+                            previous_id: string | null;
+                            /** @description the version that replaced this one (a grant of this pack grants that one) */
+                            replaced_by: string | null;
+                            guarantee_after: number | null;
+                            /** @description a fixed pack’s cards */
+                            items: {
+                                template_id: string;
+                                template_name: string | null;
+                                quantity: number;
+                            }[];
+                            prizes: {
+                                id: string;
+                                name: string;
+                                /** @description published odds, basis points */
+                                odds_bp: number;
+                                stock: number | null;
+                                taken: number;
+                                /** @description stock left; null: unlimited */
+                                remaining: number | null;
+                                top: boolean;
+                                /** @description the odds it is drawn with now: its published odds over the odds of the prizes still in stock */
+                                odds_now_bp: number;
+                                items: {
+                                    template_id: string;
+                                    template_name: string | null;
+                                    quantity: number;
+                                }[];
+                            }[];
+                            sold_out: boolean;
+                            granted: number;
+                            odds_note: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** Format: date-time */
+                            published_at: string | null;
+                            /** Format: date-time */
+                            retired_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/packs/{id}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant a live pack to a member: its cards are issued to them (a random pack draws its prize first). The same reference never grants twice. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        member_id: string;
+                        /** @description your reference for this grant: a second grant with it answers the first */
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            pack_id: string;
+                            member_id: string;
+                            /** @description manual, tier, mall or rule */
+                            source: string;
+                            reference: string;
+                            cards: {
+                                id: string;
+                                template_id: string;
+                                batch_id: string;
+                            }[];
+                            prize: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pack-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grants of packs, newest first (of a pack, of a member), with their cards and prize */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    pack_id?: string;
+                    member_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                pack_id: string;
+                                member_id: string;
+                                /** @description manual, tier, mall or rule */
+                                source: string;
+                                reference: string;
+                                cards: {
+                                    id: string;
+                                    template_id: string;
+                                    batch_id: string;
+                                }[];
+                                prize: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                            /** @description names of the ids in the page */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/packs/{id}/draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draws of a random pack, newest first: the random source (value and range drawn), the prizes drawn among, the outcome */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                grant_id: string;
+                                member_id: string;
+                                prize_id: string;
+                                prize_name: string;
+                                /** @description the random source: crypto.randomInt */
+                                source: string;
+                                /** @description the value drawn, 0 ≤ value < range */
+                                value: number;
+                                /** @description the odds of the prizes drawn among, summed (basis points) */
+                                range: number;
+                                /** @description the prizes in stock drawn among, in order */
+                                candidates: {
+                                    prize_id: string;
+                                    odds_bp: number;
+                                }[];
+                                /** @description drawn among the top prizes by the guarantee */
+                                guaranteed: boolean;
+                                /** @description more than 1: a prize sold out under this draw and it was drawn again over what was left */
+                                attempts: number;
+                                top: boolean;
+                                /** @description the member’s draws of this pack without a top prize in a row, this one included */
+                                streak: number;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                            /** @description names of the ids in the page */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tier ladder (lowest first), the downgrade policy and the tier benefits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                /** @description 0 the lowest */
+                                rank: number;
+                                /** @description growth 成长值 needed */
+                                threshold: number;
+                            }[];
+                            settings: {
+                                /** @description how tiers fall: never 不降级; period 周期考核 (at each qualifying period’s end, on the growth earned in it); refund 退款降级 (when a refund takes growth below the tier) */
+                                policy: "never" | "period" | "refund";
+                                /** @description policy period: the qualifying period, in calendar months from 1 January (tenant’s zone) */
+                                period_months: 1 | 3 | 6 | 12;
+                                /** @description a decided downgrade takes effect this many days later (0: at once) */
+                                grace_days: number;
+                            };
+                            benefits: {
+                                id: string;
+                                tier_id: string;
+                                pack_id: string;
+                                pack_name: string | null;
+                                /** @description granted on this day of each month, local midnight */
+                                day_of_month: number;
+                                active: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_run: {
+                                    period: string;
+                                    granted: number;
+                                    done: boolean;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Replace the ladder: tiers lowest first, thresholds strictly increasing; a tier with its id keeps its members, one left out is removed (if unused) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tiers: {
+                            id?: string;
+                            name: string;
+                            threshold: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                /** @description 0 the lowest */
+                                rank: number;
+                                /** @description growth 成长值 needed */
+                                threshold: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tier-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** How tiers fall: the policy, the qualifying period and the grace period */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description how tiers fall: never 不降级; period 周期考核 (at each qualifying period’s end, on the growth earned in it); refund 退款降级 (when a refund takes growth below the tier) */
+                        policy: "never" | "period" | "refund";
+                        /** @description policy period: the qualifying period, in calendar months from 1 January (tenant’s zone) */
+                        period_months: 1 | 3 | 6 | 12;
+                        /** @description a decided downgrade takes effect this many days later (0: at once) */
+                        grace_days: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description how tiers fall: never 不降级; period 周期考核 (at each qualifying period’s end, on the growth earned in it); refund 退款降级 (when a refund takes growth below the tier) */
+                            policy: "never" | "period" | "refund";
+                            /** @description policy period: the qualifying period, in calendar months from 1 January (tenant’s zone) */
+                            period_months: 1 | 3 | 6 | 12;
+                            /** @description a decided downgrade takes effect this many days later (0: at once) */
+                            grace_days: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tier-benefits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A benefit of a tier: its pack granted to every member of the tier on a day of each month (never twice for one month) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tier_id: string;
+                        pack_id: string;
+                        /** @description 1–28, default 1 */
+                        day_of_month?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            tier_id: string;
+                            pack_id: string;
+                            pack_name: string | null;
+                            /** @description granted on this day of each month, local midnight */
+                            day_of_month: number;
+                            active: boolean;
+                            /** Format: date-time */
+                            created_at: string;
+                            last_run: {
+                                period: string;
+                                granted: number;
+                                done: boolean;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tier-benefits/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a tier benefit (months already granted stay granted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}/tier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member’s tier, the growth that counts, what the next tier needs, grace and floor, and the tier history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            member_id: string;
+                            member_name: string | null;
+                            tier: {
+                                id: string;
+                                name: string;
+                                rank: number;
+                                threshold: number;
+                            } | null;
+                            /** Format: date-time */
+                            since: string | null;
+                            /** @description how tiers fall: never 不降级; period 周期考核 (at each qualifying period’s end, on the growth earned in it); refund 退款降级 (when a refund takes growth below the tier) */
+                            policy: "never" | "period" | "refund";
+                            /** @description the growth that counts now: the balance, or (policy period) what was earned in the current period */
+                            growth: number;
+                            counts: "balance" | "period";
+                            period: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            } | null;
+                            next: {
+                                id: string;
+                                name: string;
+                                rank: number;
+                                threshold: number;
+                                needed: number;
+                            } | null;
+                            /** @description a downgrade pending: the member keeps the tier until `until` */
+                            grace: {
+                                /** Format: date-time */
+                                until: string;
+                                to: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                } | null;
+                                why: string;
+                            } | null;
+                            /** @description an operator’s manual tier: the member cannot fall below it before `until` */
+                            floor: {
+                                tier: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                };
+                                /** Format: date-time */
+                                until: string;
+                                /**
+                                 * Format: date
+                                 * @description the last day it holds, in the tenant’s zone
+                                 */
+                                through: string;
+                                reason: string;
+                                by: string | null;
+                                by_name: string | null;
+                            } | null;
+                            history: {
+                                id: number;
+                                from: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                } | null;
+                                to: {
+                                    id: string;
+                                    name: string;
+                                    rank: number;
+                                    threshold: number;
+                                } | null;
+                                from_tier_id: string | null;
+                                to_tier_id: string | null;
+                                /** @description joined | growth | period | refund | manual | floor_ended */
+                                why: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                actor: string | null;
+                                actor_name: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set a member’s tier by hand 手动调整等级: held at once and a floor until the end of `until` (a date in the tenant’s zone), then the normal rules apply */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tier_id: string;
+                        /**
+                         * Format: date
+                         * @description the last day of the floor (YYYY-MM-DD, the tenant’s zone)
+                         */
+                        until: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            tier_id: string;
+                            /** Format: date-time */
+                            floor_until: string;
+                            reason: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mall/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mall items, newest first (every status) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    status?: "draft" | "published" | "archived";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                image_url: string | null;
+                                kind: "card" | "pack";
+                                /** @description what an exchange gives: the batch’s template name, or the pack’s */
+                                gives_name: string | null;
+                                points: number;
+                                /** @description fen */
+                                cash: number;
+                                stock: number | null;
+                                /** @description exchanges that stand (refunded ones are given back) */
+                                sold: number;
+                                /** @description stock − sold; null: unlimited */
+                                left: number | null;
+                                per_member_limit: number | null;
+                                tier_names: string[];
+                                /** Format: date-time */
+                                sale_from: string | null;
+                                /** Format: date-time */
+                                sale_until: string | null;
+                                batch_id: string | null;
+                                pack_id: string | null;
+                                tier_ids: string[];
+                                status: "draft" | "published" | "archived";
+                                sort: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an item (a draft until published): a card of a batch or a benefit pack, for points */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        /** Format: uri */
+                        image_url?: string | null;
+                        /** @description points 积分 an exchange costs */
+                        points: number;
+                        /** @description fen 分 paid to the brand besides the points (0: points only); see docs/membership.md */
+                        cash?: number;
+                        /** @description how many can be exchanged in all; null: unlimited */
+                        stock?: number | null;
+                        /** @description how many one member may exchange (refunded ones do not count); null: no limit */
+                        per_member_limit?: number | null;
+                        /** @description only members in one of these tiers 会员等级 may exchange; empty: every member */
+                        tier_ids?: string[];
+                        /** Format: date-time */
+                        sale_from?: string | null;
+                        /** Format: date-time */
+                        sale_until?: string | null;
+                        /** @description shelf order, lowest first */
+                        sort?: number;
+                        /** @description card: a card of batch_id is issued; pack: pack_id is granted */
+                        kind: "card" | "pack";
+                        batch_id?: string;
+                        pack_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            image_url: string | null;
+                            kind: "card" | "pack";
+                            /** @description what an exchange gives: the batch’s template name, or the pack’s */
+                            gives_name: string | null;
+                            points: number;
+                            /** @description fen */
+                            cash: number;
+                            stock: number | null;
+                            /** @description exchanges that stand (refunded ones are given back) */
+                            sold: number;
+                            /** @description stock − sold; null: unlimited */
+                            left: number | null;
+                            per_member_limit: number | null;
+                            tier_names: string[];
+                            /** Format: date-time */
+                            sale_from: string | null;
+                            /** Format: date-time */
+                            sale_until: string | null;
+                            batch_id: string | null;
+                            pack_id: string | null;
+                            tier_ids: string[];
+                            status: "draft" | "published" | "archived";
+                            sort: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mall/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mall item */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            image_url: string | null;
+                            kind: "card" | "pack";
+                            /** @description what an exchange gives: the batch’s template name, or the pack’s */
+                            gives_name: string | null;
+                            points: number;
+                            /** @description fen */
+                            cash: number;
+                            stock: number | null;
+                            /** @description exchanges that stand (refunded ones are given back) */
+                            sold: number;
+                            /** @description stock − sold; null: unlimited */
+                            left: number | null;
+                            per_member_limit: number | null;
+                            tier_names: string[];
+                            /** Format: date-time */
+                            sale_from: string | null;
+                            /** Format: date-time */
+                            sale_until: string | null;
+                            batch_id: string | null;
+                            pack_id: string | null;
+                            tier_ids: string[];
+                            status: "draft" | "published" | "archived";
+                            sort: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an item’s terms: price, stock (never below what has sold), limit, tiers, sale window, shelf order */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        /** Format: uri */
+                        image_url?: string | null;
+                        /** @description points 积分 an exchange costs */
+                        points?: number;
+                        /** @description fen 分 paid to the brand besides the points (0: points only); see docs/membership.md */
+                        cash?: number;
+                        /** @description how many can be exchanged in all; null: unlimited */
+                        stock?: number | null;
+                        /** @description how many one member may exchange (refunded ones do not count); null: no limit */
+                        per_member_limit?: number | null;
+                        /** @description only members in one of these tiers 会员等级 may exchange; empty: every member */
+                        tier_ids?: string[];
+                        /** Format: date-time */
+                        sale_from?: string | null;
+                        /** Format: date-time */
+                        sale_until?: string | null;
+                        /** @description shelf order, lowest first */
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            image_url: string | null;
+                            kind: "card" | "pack";
+                            /** @description what an exchange gives: the batch’s template name, or the pack’s */
+                            gives_name: string | null;
+                            points: number;
+                            /** @description fen */
+                            cash: number;
+                            stock: number | null;
+                            /** @description exchanges that stand (refunded ones are given back) */
+                            sold: number;
+                            /** @description stock − sold; null: unlimited */
+                            left: number | null;
+                            per_member_limit: number | null;
+                            tier_names: string[];
+                            /** Format: date-time */
+                            sale_from: string | null;
+                            /** Format: date-time */
+                            sale_until: string | null;
+                            batch_id: string | null;
+                            pack_id: string | null;
+                            tier_ids: string[];
+                            status: "draft" | "published" | "archived";
+                            sort: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/mall/items/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an item 上架: members may exchange it within its sale window */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            image_url: string | null;
+                            kind: "card" | "pack";
+                            /** @description what an exchange gives: the batch’s template name, or the pack’s */
+                            gives_name: string | null;
+                            points: number;
+                            /** @description fen */
+                            cash: number;
+                            stock: number | null;
+                            /** @description exchanges that stand (refunded ones are given back) */
+                            sold: number;
+                            /** @description stock − sold; null: unlimited */
+                            left: number | null;
+                            per_member_limit: number | null;
+                            tier_names: string[];
+                            /** Format: date-time */
+                            sale_from: string | null;
+                            /** Format: date-time */
+                            sale_until: string | null;
+                            batch_id: string | null;
+                            pack_id: string | null;
+                            tier_ids: string[];
+                            status: "draft" | "published" | "archived";
+                            sort: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mall/items/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an item off the shelf 下架 (its exchanges stay; publish it again to sell it again) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            image_url: string | null;
+                            kind: "card" | "pack";
+                            /** @description what an exchange gives: the batch’s template name, or the pack’s */
+                            gives_name: string | null;
+                            points: number;
+                            /** @description fen */
+                            cash: number;
+                            stock: number | null;
+                            /** @description exchanges that stand (refunded ones are given back) */
+                            sold: number;
+                            /** @description stock − sold; null: unlimited */
+                            left: number | null;
+                            per_member_limit: number | null;
+                            tier_names: string[];
+                            /** Format: date-time */
+                            sale_from: string | null;
+                            /** Format: date-time */
+                            sale_until: string | null;
+                            batch_id: string | null;
+                            pack_id: string | null;
+                            tier_ids: string[];
+                            status: "draft" | "published" | "archived";
+                            sort: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mall/items/{id}/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange an item for a member (the brand’s API): points are spent and the card issued or pack granted, or nothing
+         * @description An item with a cash part is exchanged only here, with `payment_ref`: the brand’s reference of the payment it has already taken (Kaquan takes no payments). The same payment_ref answers the first exchange; with another member or item it is refused. Send Idempotency-Key (or request_no) to retry safely.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        member_id: string;
+                        /** @description the brand’s confirmed payment of the cash part */
+                        payment_ref?: string;
+                        /** @description idempotency: the same request_no answers the first exchange */
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            item_id: string;
+                            item_name: string | null;
+                            member_id: string;
+                            member_name: string | null;
+                            points: number;
+                            /** @description integer minor units (fen 分) */
+                            cash: number;
+                            payment_ref: string | null;
+                            cards: {
+                                id: string;
+                                name: string | null;
+                            }[];
+                            pack_grant_id: string | null;
+                            state: "done" | "refunded";
+                            via: "wallet" | "api";
+                            /** @description refunded: whether the points went back (mall settings) */
+                            points_returned: boolean | null;
+                            refund_reason: string | null;
+                            /** Format: date-time */
+                            refunded_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mall/exchanges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exchanges, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    item_id?: string;
+                    member_id?: string;
+                    state?: "done" | "refunded";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                item_id: string;
+                                item_name: string | null;
+                                member_id: string;
+                                member_name: string | null;
+                                points: number;
+                                /** @description integer minor units (fen 分) */
+                                cash: number;
+                                payment_ref: string | null;
+                                cards: {
+                                    id: string;
+                                    name: string | null;
+                                }[];
+                                pack_grant_id: string | null;
+                                state: "done" | "refunded";
+                                via: "wallet" | "api";
+                                /** @description refunded: whether the points went back (mall settings) */
+                                points_returned: boolean | null;
+                                refund_reason: string | null;
+                                /** Format: date-time */
+                                refunded_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mall/exchanges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One exchange */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            item_id: string;
+                            item_name: string | null;
+                            member_id: string;
+                            member_name: string | null;
+                            points: number;
+                            /** @description integer minor units (fen 分) */
+                            cash: number;
+                            payment_ref: string | null;
+                            cards: {
+                                id: string;
+                                name: string | null;
+                            }[];
+                            pack_grant_id: string | null;
+                            state: "done" | "refunded";
+                            via: "wallet" | "api";
+                            /** @description refunded: whether the points went back (mall settings) */
+                            points_returned: boolean | null;
+                            refund_reason: string | null;
+                            /** Format: date-time */
+                            refunded_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mall/exchanges/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund an exchange 退款: its cards are voided (a used card refuses), the stock and the member’s count come back, and the points by the mall setting
+         * @description Kaquan took no money: for an exchange with a cash part, the brand pays the cash back itself (the exchange names its payment_ref).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            item_id: string;
+                            item_name: string | null;
+                            member_id: string;
+                            member_name: string | null;
+                            points: number;
+                            /** @description integer minor units (fen 分) */
+                            cash: number;
+                            payment_ref: string | null;
+                            cards: {
+                                id: string;
+                                name: string | null;
+                            }[];
+                            pack_grant_id: string | null;
+                            state: "done" | "refunded";
+                            via: "wallet" | "api";
+                            /** @description refunded: whether the points went back (mall settings) */
+                            points_returned: boolean | null;
+                            refund_reason: string | null;
+                            /** Format: date-time */
+                            refunded_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mall/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mall’s settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description refunding an exchange gives its points back (default true) */
+                            return_points_on_refund: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Change the mall’s settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description refunding an exchange gives its points back (default true) */
+                        return_points_on_refund: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description refunding an exchange gives its points back (default true) */
+                            return_points_on_refund: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/mall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The points mall 积分商城 for me: items on sale or coming, my points, and for each whether I can exchange it now and, if not, why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the member’s spendable points */
+                            points: number;
+                            data: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                image_url: string | null;
+                                kind: "card" | "pack";
+                                /** @description what an exchange gives: the batch’s template name, or the pack’s */
+                                gives_name: string | null;
+                                points: number;
+                                /** @description fen */
+                                cash: number;
+                                stock: number | null;
+                                /** @description exchanges that stand (refunded ones are given back) */
+                                sold: number;
+                                /** @description stock − sold; null: unlimited */
+                                left: number | null;
+                                per_member_limit: number | null;
+                                tier_names: string[];
+                                /** Format: date-time */
+                                sale_from: string | null;
+                                /** Format: date-time */
+                                sale_until: string | null;
+                                /** @description how many of it this member holds from the mall (not refunded) */
+                                exchanged: number;
+                                /** @description the member has the points */
+                                affordable: boolean;
+                                /** @description the member can exchange it now */
+                                available: boolean;
+                                unavailable: {
+                                    /** @description the problem code the exchange would answer */
+                                    code: string;
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/mall/{id}/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange my points for an item 兑换: the card arrives in my wallet (or the pack is granted), or nothing changes
+         * @description Points-only items: an item with a cash part is exchanged where the brand takes payment (409 MALL_CASH_PAYMENT_REQUIRED). Send request_no or Idempotency-Key to retry safely.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            item_id: string;
+                            item_name: string | null;
+                            member_id: string;
+                            member_name: string | null;
+                            points: number;
+                            /** @description integer minor units (fen 分) */
+                            cash: number;
+                            payment_ref: string | null;
+                            cards: {
+                                id: string;
+                                name: string | null;
+                            }[];
+                            pack_grant_id: string | null;
+                            state: "done" | "refunded";
+                            via: "wallet" | "api";
+                            /** @description refunded: whether the points went back (mall settings) */
+                            points_returned: boolean | null;
+                            refund_reason: string | null;
+                            /** Format: date-time */
+                            refunded_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/mall/exchanges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My exchanges 兑换记录, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                item_id: string;
+                                item_name: string | null;
+                                member_id: string;
+                                member_name: string | null;
+                                points: number;
+                                /** @description integer minor units (fen 分) */
+                                cash: number;
+                                payment_ref: string | null;
+                                cards: {
+                                    id: string;
+                                    name: string | null;
+                                }[];
+                                pack_grant_id: string | null;
+                                state: "done" | "refunded";
+                                via: "wallet" | "api";
+                                /** @description refunded: whether the points went back (mall settings) */
+                                points_returned: boolean | null;
+                                refund_reason: string | null;
+                                /** Format: date-time */
+                                refunded_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

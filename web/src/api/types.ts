@@ -173,3 +173,40 @@ export type SupplierSku = Answer<'/v1/supplier-skus', 'get'>['data'][number];
 export type SupplierSkuInput = Body<'/v1/suppliers/{id}/skus/{sku}', 'put'>;
 export type SupplierOrder = Answer<'/v1/supplier-orders/{id}', 'get'>;
 export type SupplierOrderInput = Body<'/v1/supplier-orders', 'post'>;
+
+/** 权益礼包 */
+export type Pack = Answer<'/v1/packs/{id}', 'get'>;
+export type PackInput = Body<'/v1/packs', 'post'>;
+export type PackPatch = Body<'/v1/packs/{id}', 'patch'>;
+export type PackGrant = Answer<'/v1/packs/{id}/grants', 'post'>;
+export type PackDraw = Answer<'/v1/packs/{id}/draws', 'get'>['data'][number];
+/** 积分商城 the points mall. */
+export type MallItem = Answer<'/v1/mall/items/{id}', 'get'>;
+export type MallItemInput = Body<'/v1/mall/items', 'post'>;
+export type MallItemPatch = Body<'/v1/mall/items/{id}', 'patch'>;
+export type MallExchange = Answer<'/v1/mall/exchanges/{id}', 'get'>;
+export type MallSettings = Answer<'/v1/mall/settings', 'get'>;
+export type ShelfItem = Answer<'/v1/wallet/mall', 'get'>['data'][number];
+/** 积分规则 and 积分设置 (the points module). */
+export type PointRule = Answer<'/v1/points/rules', 'get'>['data'][number];
+export type PointRuleInput = Body<'/v1/points/rules', 'post'>;
+export type PointRulePatch = Body<'/v1/points/rules/{id}', 'patch'>;
+export type PointsSettings = Body<'/v1/points/settings', 'put'>;
+/** 会员等级 */
+export type TierLadder = Answer<'/v1/tiers', 'get'>;
+export type Tier = TierLadder['data'][number];
+export type TierSettings = TierLadder['settings'];
+export type TierBenefit = TierLadder['benefits'][number];
+export type MemberTier = Answer<'/v1/members/{id}/tier', 'get'>;
+/** 会员积分, 订单 and the wallet's membership screens. */
+export type PointBalances = Answer<'/v1/members/{id}/points', 'get'>;
+export type PointLot = Answer<'/v1/members/{id}/points/lots', 'get'>['data'][number];
+export type PointMove = Answer<'/v1/members/{id}/points/moves', 'get'>['data'][number];
+export type PointsStats = Answer<'/v1/points/stats', 'get'>;
+export type PointsStatsQuery = Query<'/v1/points/stats'>;
+export type MemberOrder = Answer<'/v1/orders', 'get'>['data'][number];
+export type WalletPoints = Answer<'/v1/wallet/points', 'get'>;
+export type WalletPacks = Answer<'/v1/wallet/packs', 'get'>;
+export type WalletPackGrant = WalletPacks['data'][number];
+export type WalletTier = Answer<'/v1/wallet/tier', 'get'>;
+export type Shelf = Answer<'/v1/wallet/mall', 'get'>;

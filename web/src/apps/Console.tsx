@@ -6,14 +6,17 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   AccountBookOutlined,
+  GiftOutlined,
   BarChartOutlined,
   CloudDownloadOutlined,
   ClusterOutlined,
   CreditCardOutlined,
+  CrownOutlined,
   AlertOutlined,
   DatabaseOutlined,
   FundOutlined,
   GoldOutlined,
+  ShoppingOutlined,
   LogoutOutlined,
   MenuOutlined,
   SafetyOutlined,
@@ -38,6 +41,10 @@ import { ChannelStats } from '../pages/channels/ChannelStats';
 import { LeakageAlerts } from '../pages/channels/LeakageAlerts';
 import { Wholesale } from '../pages/wholesale/Wholesale';
 import { Settlement } from '../pages/settlement/Settlement';
+import { Packs } from '../pages/packs/Packs';
+import { Mall } from '../pages/mall/Mall';
+import { PointRules } from '../pages/points/PointRules';
+import { Tiers } from '../pages/tiers/Tiers';
 import { Access } from '../pages/access/Access';
 import { Deliveries } from '../pages/deliveries/Deliveries';
 import { Suppliers } from '../pages/suppliers/Suppliers';
@@ -58,6 +65,10 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   { key: 'batches', zh: '批次', en: 'Batches', icon: <DatabaseOutlined />, page: () => <Batches /> },
   { key: 'cards', zh: '卡券查询', en: 'Card lookup', icon: <CreditCardOutlined />, page: () => <Cards /> },
   { key: 'members', zh: '会员', en: 'Members', icon: <TeamOutlined />, page: () => <Members /> },
+  // 会员等级 right below 会员: the ladder, policy and benefits of the members above it
+  { key: 'tiers', zh: '会员等级', en: 'Member tiers', icon: <CrownOutlined />, page: () => <Tiers />, need: 'tiers.read' },
+  // 积分规则 beside 会员: how members earn points and growth (orders, custom events) and the points settings
+  { key: 'point-rules', zh: '积分规则', en: 'Earning rules', icon: <GiftOutlined />, page: () => <PointRules />, need: 'points.read' },
   { key: 'stores', zh: '门店', en: 'Stores', icon: <ShopOutlined />, page: () => <Stores /> },
   { key: 'channels', zh: '渠道', en: 'Channels', icon: <ApartmentOutlined />, page: () => <Channels />, need: 'catalog.read' },
   { key: 'channel-stats', zh: '渠道数据', en: 'Channel stats', icon: <FundOutlined />, page: () => <ConsoleChannelStats />, need: 'channel_stats.read' },
@@ -65,6 +76,9 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   { key: 'wholesale', zh: '批发', en: 'Wholesale', icon: <GoldOutlined />, page: () => <Wholesale />, need: 'wholesale.read' },
   // 对账结算 right below 批发: it settles channels and wholesale buyers alike (docs/ui.md)
   { key: 'settlement', zh: '对账结算', en: 'Settlement', icon: <AccountBookOutlined />, page: () => <Settlement />, need: 'settlement.read' },
+  { key: 'packs', zh: '权益礼包', en: 'Benefit packs', icon: <GiftOutlined />, page: () => <Packs />, need: 'packs.read' },
+  // 积分商城 after the money pages: items that cost members' points (docs/membership.md)
+  { key: 'mall', zh: '积分商城', en: 'Points mall', icon: <ShoppingOutlined />, page: () => <Mall />, need: 'mall.read' },
   { key: 'deliveries', zh: '卡密交付', en: 'Deliveries', icon: <CloudDownloadOutlined />, page: () => <Deliveries />, need: 'deliveries.read' },
   { key: 'suppliers', zh: '供应商', en: 'Suppliers', icon: <ClusterOutlined />, page: () => <Suppliers />, need: 'suppliers.read' },
   { key: 'access', zh: '账号与密钥', en: 'Accounts & keys', icon: <SafetyOutlined />, page: () => <Access />, need: 'keys.manage' },

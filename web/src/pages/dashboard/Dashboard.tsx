@@ -13,6 +13,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { BarsChart, TrendChart } from '../../components/Charts';
 import { saveFile } from '../batches/ExportCodes';
 import { Change, Defined, Figure } from './Figure';
+import { PointsStats } from './PointsStats';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -89,10 +90,7 @@ export function Dashboard() {
 
   const defs = byDay?.definitions ?? [];
   const def = (k: string) => defs.find((d) => d.key === k);
-  const name = (k: string, zh: string, en: string) => {
-    const d = def(k);
-    return d ? t(d.name_zh, d.name_en) : t(zh, en);
-  };
+  const name = (k: string, zh: string, en: string) => (def(k) ? t(def(k)!.name_zh, def(k)!.name_en) : t(zh, en));
   const days = useMemo(
     () => (byDay?.rows ?? []).map((r) => ({ ...r, day: (r.key ?? '').slice(5, 10), redeemed_yuan: r.redeemed_amount / 100, gmv_yuan: r.order_gmv / 100 })),
     [byDay],
@@ -294,6 +292,7 @@ export function Dashboard() {
           </Card>
         </Col>
       </Row>
+      <PointsStats range={range} />
     </div>
   );
 }

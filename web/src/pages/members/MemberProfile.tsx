@@ -13,13 +13,17 @@ import { CardDetail, STATE_COLORS } from '../cards/CardDetail';
 import { TopUpDialog } from '../cards/TopUpDialog';
 import { IssueCardDialog } from './IssueCardDialog';
 import { WalletLinkDialog } from './WalletLinkDialog';
+import { MemberPoints } from './MemberPoints';
+import { MemberTierCard } from './MemberTierCard';
+import { MemberBenefits } from './MemberBenefits';
 
 const STORED = ['stored_value', 'gift'];
 
 /**
  * 会员详情 (/console/members/:id): who the member is, the cards they hold (each opens its trace), what
  * happened to them, and what the counter does for them — issue a card, top up a stored-value card
- * (with its bonus tier), show the wallet as a QR code to scan. (Points have no server yet: none are shown.)
+ * (with its bonus tier), show the wallet as a QR code to scan; and the membership: points (lots, every
+ * movement, a manual adjustment), tier and its history, packs, mall exchanges and orders.
  */
 export function MemberProfile({ id }: { id: string }) {
   const t = useT();
@@ -39,6 +43,8 @@ export function MemberProfile({ id }: { id: string }) {
   const canManage = me.can.includes('cards.manage');
   const canLink = me.can.includes('catalog.write');
   const canHistory = me.can.includes('reports.read');
+  const canPoints = me.can.includes('points.read');
+  const canTiers = me.can.includes('tiers.read');
 
   useEffect(() => {
     api
@@ -126,11 +132,13 @@ export function MemberProfile({ id }: { id: string }) {
             <Descriptions.Item label={t('姓名', 'Name')}>{member.name ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('会员编号（CRM）', 'External id (CRM)')}>{member.external_id ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('手机', 'Phone')}>{member.phone_last4 ? `••• ${member.phone_last4}` : '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('等级', 'Tier')}>{member.tier ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('CRM 等级', 'CRM tier')}>{member.tier ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('生日', 'Birthday')}>{member.birthday ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('注册时间', 'Member since')}>{date(member.created_at)}</Descriptions.Item>
           </Descriptions>
         </Panel>
+        {canTiers && <MemberTierCard member={member} reload={reload} onChanged={changed} />}
+        {canPoints && <MemberPoints member={member} reload={reload} onChanged={changed} />}
         <Panel size="small" title={t(`卡券（${cards?.length ?? '…'}）`, `Cards (${cards?.length ?? '…'})`)}>
           <Table<Card>
             size="small"
@@ -182,6 +190,7 @@ export function MemberProfile({ id }: { id: string }) {
             ]}
           />
         </Panel>
+        <MemberBenefits memberId={member.id} reload={reload} />
         {canHistory && (
           <Panel size="small" title={t('动态', 'History')}>
             <DataTable<MemberHistoryItem>
