@@ -3,7 +3,7 @@ import { Nullable, Timestamp } from '../../http/schemas.js';
 
 const Url = Type.String({ minLength: 1, maxLength: 2000, pattern: '^[Hh][Tt][Tt][Pp][Ss]?://', description: 'http(s) URL that receives POSTs' });
 const EventType = Type.String({ pattern: '^[a-z_]+\\.[a-z_]+$', maxLength: 100, description: 'e.g. card.redeemed (GET /v1/event-types lists them)' });
-const EventTypes = Type.Array(EventType, { maxItems: 50, description: 'event types to receive; empty = all' });
+const EventTypes = Type.Array(EventType, { maxItems: 200, description: 'event types to receive (at most 200: every type in the catalogue fits); empty = all' });
 const Description = Nullable(Type.String({ maxLength: 500 }));
 
 export const Endpoint = Type.Object({

@@ -10904,7 +10904,7 @@ export interface paths {
                     "application/json": {
                         /** @description http(s) URL that receives POSTs */
                         url: string;
-                        /** @description event types to receive; empty = all */
+                        /** @description event types to receive (at most 200: every type in the catalogue fits); empty = all */
                         event_types?: string[];
                         description?: string | null;
                         active?: boolean;
@@ -11216,7 +11216,7 @@ export interface paths {
                     "application/json": {
                         /** @description http(s) URL that receives POSTs */
                         url?: string;
-                        /** @description event types to receive; empty = all */
+                        /** @description event types to receive (at most 200: every type in the catalogue fits); empty = all */
                         event_types?: string[];
                         description?: string | null;
                         active?: boolean;
