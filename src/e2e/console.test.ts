@@ -85,7 +85,9 @@ async function signedIn(viewport: { width: number; height: number }): Promise<{ 
 /** The console's menu: the sider on a desktop, a drawer behind the header's button on a phone. */
 async function go(page: Page, item: string) {
   if (await page.getByTestId('menu-open').isVisible()) await page.getByTestId('menu-open').click();
-  await page.getByRole('menuitem', { name: item }).click();
+  // a menu item's name is its icon's label and its words: 会员 must not also pick 会员等级
+  const words = item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${words}$`) }).click();
   await page.locator('.kq-page-title h1', { hasText: item }).waitFor();
 }
 
@@ -200,7 +202,8 @@ test('names, not ids: the card timeline, the card list and the audit log', { ski
     // the action filter names the actions too
     await page.getByTestId('audit-action').click();
     await page.keyboard.type('核销');
-    await page.keyboard.press('Enter');
+    // the action named exactly 核销 (设置核销得积分, 撤销核销 … match the search too)
+    await page.locator('.ant-select-item-option[title="核销"]').click();
     await audit.locator('tr', { hasText: '发放卡券' }).first().waitFor({ state: 'detached' });
     await assertText(audit.locator('tbody'), new RegExp(`核销 [^\\n]*•••• ${card.code_tail}`));
     assert.deepEqual(csp, [], 'no Content-Security-Policy violation');
