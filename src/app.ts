@@ -14,6 +14,8 @@ import { installSerialization } from './http/serialization.js';
 /** The most a JSON body may weigh (a template with 5,000 store ids fits); CSV imports have their own limit. */
 export const BODY_LIMIT = 1024 * 1024;
 import { securityHeaders } from './http/security.js';
+import { opsRoutes, requestId } from './platform/ops.js';
+import { migrationSources } from './context.js';
 
 export type App = FastifyInstance;
 
@@ -27,12 +29,14 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
     bodyLimit: BODY_LIMIT, // routes that take files (CSV import) raise their own
     trustProxy: trustProxy(ctx.config.trustProxy), // req.ip is the caller's address (sign-in limits count by it)
     routerOptions: { maxParamLength: 1000 }, // long ids reach schema validation and get a field-level problem
+    genReqId: requestId, // in every log line (request_id), every answer's X-Request-Id and every problem
+    requestIdLogLabel: 'request_id',
     return503OnClosing: false, // while draining, a request that reaches this process is served (then its connection closed), not refused
-    frameworkErrors: (err, _req, reply) => {
+    frameworkErrors: (err, req, reply) => {
       (reply as FastifyReply)
         .status(err.statusCode ?? 400)
         .type('application/problem+json')
-        .send(problem(err.statusCode ?? 400, 'BAD_REQUEST', err.message));
+        .send(problem(err.statusCode ?? 400, 'BAD_REQUEST', err.message, { request_id: req.id }));
     },
   });
   app.addSchema(Problem);
@@ -62,7 +66,10 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  opsRoutes(app, ctx, migrationSources);
   installErrorHandler(app);
 
   installValidation(app);

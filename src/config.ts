@@ -31,6 +31,8 @@ export interface Config {
   supplierAllowPrivate?: boolean;
   /** which proxies' X-Forwarded-For to believe for the caller's address (KAQUAN_TRUST_PROXY); none by default */
   trustProxy?: number | string[];
+  /** KAQUAN_METRICS_TOKEN: /metrics wants `Authorization: Bearer <it>`; unset, only a local, unproxied scrape is answered */
+  metricsToken?: string;
   keys: KeyMaterial;
   keysSource: 'env' | 'file';
   publicUrl: string;
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: env.KAQUAN_JOBS !== 'off',
     redeemGroups: env.KAQUAN_REDEEM_GROUPS !== 'off',
     trustProxy: trustProxy(env.KAQUAN_TRUST_PROXY),
+    metricsToken: env.KAQUAN_METRICS_TOKEN || undefined,
     jobLeaseMs: env.KAQUAN_JOB_LEASE_MS ? Math.max(1_000, int('KAQUAN_JOB_LEASE_MS', env.KAQUAN_JOB_LEASE_MS, 60_000)) : undefined,
     wholesaleReserveMs: env.KAQUAN_WHOLESALE_RESERVE_MS
       ? Math.max(1_000, int('KAQUAN_WHOLESALE_RESERVE_MS', env.KAQUAN_WHOLESALE_RESERVE_MS, 120_000))

@@ -14,6 +14,7 @@ import { seedDemo, DEMO_TENANT, DEMO_ACCOUNTS } from './seed/demo.js';
 import { startDemoSupplier } from './modules/suppliers/demo.js';
 import { verifyChain, readHead, parseHead } from './modules/audit/service.js';
 import { generateKeyMaterial } from './secrets.js';
+import { backupEmbedded, restoreEmbedded } from './platform/backup.js';
 
 const USAGE = `kaquan — 卡券 platform
 
@@ -34,6 +35,9 @@ const USAGE = `kaquan — 卡券 platform
                                list tenants; a disabled tenant's keys, sessions and wallet links are refused
   kaquan platform-key create NAME | revoke ID
                                keys for the platform-admin API (/v1/platform/…), outside every tenant
+  kaquan backup FILE           the embedded database (DATA_DIR) to FILE, gzipped; stop the server first
+                               (PostgreSQL: pg_dump, see docs/operations.md)
+  kaquan restore FILE          FILE into DATA_DIR, which must be empty; then run kaquan verify
   kaquan gen-keys              print fresh KAQUAN_HMAC_KEY / KAQUAN_ENC_KEYS / KAQUAN_AUDIT_KEY values for production
 `;
 
@@ -222,6 +226,18 @@ async function main() {
         console.log(JSON.stringify(await provisioningCommand(ctx, cmd, args), null, 2));
       } finally {
         await ctx.db.close();
+      }
+      return;
+    }
+    case 'backup':
+    case 'restore': {
+      const config = loadConfig();
+      if (config.databaseUrl) throw new Error(`${cmd} is for the embedded database; for PostgreSQL use pg_dump / pg_restore (docs/operations.md)`);
+      if (!args[0]) throw new Error(`usage: kaquan ${cmd} FILE`);
+      if (cmd === 'backup') console.log(JSON.stringify({ file: args[0], ...(await backupEmbedded(config.dataDir, args[0])) }));
+      else {
+        await restoreEmbedded(args[0], config.dataDir);
+        console.log(JSON.stringify({ restored: config.dataDir }));
       }
       return;
     }

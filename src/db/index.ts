@@ -28,6 +28,8 @@ export interface Db extends Sql {
   close(): Promise<void>;
   /** PGlite only: its data dir as a tarball, which `loadDataDir` starts another database from. */
   dumpDataDir?(): Promise<Blob>;
+  /** PostgreSQL only: the connection pool now (metrics). */
+  poolStats?(): { total: number; idle: number; waiting: number; max: number };
 }
 
 const turn = () => new Promise<void>((res) => setImmediate(res));
@@ -127,6 +129,7 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
       }
     },
     breathe: turn,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }),
     async close() {
       await pool.end();
     },

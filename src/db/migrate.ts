@@ -26,7 +26,7 @@ interface Migration {
  * end at LEGACY_LAST; a migration written since takes a number above it.
  */
 const LEGACY_LAST = 18;
-export async function migrate(db: Db, sources: MigrationSource[]): Promise<string[]> {
+function listMigrations(sources: MigrationSource[]): Migration[] {
   const all: Migration[] = sources.flatMap((s, order) =>
     existsSync(s.dir)
       ? readdirSync(s.dir)
@@ -34,7 +34,21 @@ export async function migrate(db: Db, sources: MigrationSource[]): Promise<strin
           .map((f) => ({ name: `${s.module}/${f}`, number: Number(f.split('_')[0]), order, file: join(s.dir, f) }))
       : [],
   );
-  all.sort((a, b) => a.number - b.number || a.order - b.order || a.name.localeCompare(b.name));
+  return all.sort((a, b) => a.number - b.number || a.order - b.order || a.name.localeCompare(b.name));
+}
+
+/** The migrations this code has that the database has not applied (readiness: a process must not serve an older schema). */
+export async function pendingMigrations(db: Db, sources: MigrationSource[]): Promise<string[]> {
+  const r = await db.query<{ name: string }>('SELECT name FROM schema_migrations');
+  const done = new Set(r.rows.map((x) => x.name));
+  const legacy = new Set([...done].filter((n) => !n.includes('/')).map((n) => Number(n.split('_')[0])));
+  return listMigrations(sources)
+    .filter((m) => !done.has(m.name) && !(m.number <= LEGACY_LAST && legacy.has(m.number)))
+    .map((m) => m.name);
+}
+
+export async function migrate(db: Db, sources: MigrationSource[]): Promise<string[]> {
+  const all = listMigrations(sources);
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   // Several processes may start at once: one applies, the others wait on the lock.

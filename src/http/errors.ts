@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../errors.js';
 
@@ -9,6 +9,9 @@ export const Problem = Type.Object(
     status: Type.Integer(),
     code: Type.String({ description: 'stable machine-readable code, e.g. CARD_ALREADY_REDEEMED' }),
     detail: Type.Optional(Type.String()),
+    request_id: Type.Optional(
+      Type.String({ description: 'this request’s id, as in the X-Request-Id header and the server’s log: quote it when asking for help' }),
+    ),
     errors: Type.Optional(
       Type.Array(
         Type.Object({
@@ -61,6 +64,10 @@ function ruleOf(keyword: string, p: any): { rule: string; limit?: number; allowe
   return { rule };
 }
 
+const problemCodes = new WeakMap<FastifyRequest, string>();
+/** The code of the problem this request was answered with (metrics count outcomes by it). */
+export const problemCodeOf = (req: FastifyRequest): string | undefined => problemCodes.get(req);
+
 /** The one error handler: 4xx say what was wrong; 5xx say nothing but are logged. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
@@ -101,12 +108,17 @@ export function installErrorHandler(app: FastifyInstance) {
       req.log.error({ err }, 'unhandled error');
       body = problem(500, 'INTERNAL', 'something went wrong on our side; it has been logged');
     }
-    reply.status(body.status).type('application/problem+json').send(body);
+    problemCodes.set(req, body.code);
+    reply
+      .status(body.status)
+      .type('application/problem+json')
+      .send({ ...body, request_id: req.id });
   });
   app.setNotFoundHandler((req, reply) => {
+    problemCodes.set(req, 'ROUTE_NOT_FOUND');
     reply
       .status(404)
       .type('application/problem+json')
-      .send(problem(404, 'ROUTE_NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`));
+      .send(problem(404, 'ROUTE_NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`, { request_id: req.id }));
   });
 }

@@ -112,22 +112,37 @@ export async function drainJobs(ctx: Ctx, max = 1000): Promise<number> {
   return n;
 }
 
+/** When this process's worker loop last ran (readiness): a loop in progress, or the end of the last one. */
+export interface WorkerBeat {
+  intervalMs: number;
+  loopStartedAt: number | null;
+  loopEndedAt: number;
+}
+const beats = new WeakMap<object, WorkerBeat>();
+export const workerBeat = (ctx: Ctx): WorkerBeat | undefined => beats.get(ctx.db);
+
 /** The background loop of a serving process. Returns a stop function that waits for the current job. */
 export function startWorker(ctx: Ctx, intervalMs = 500): () => Promise<void> {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
+  const beat: WorkerBeat = { intervalMs, loopStartedAt: null, loopEndedAt: Date.now() };
+  beats.set(ctx.db, beat);
   const tick = () => {
     if (stopped) return;
+    beat.loopStartedAt = Date.now();
     running = drainJobs(ctx, 50)
       .catch(() => {})
       .finally(() => {
+        beat.loopStartedAt = null;
+        beat.loopEndedAt = Date.now();
         if (!stopped) timer = setTimeout(tick, intervalMs);
       });
   };
   timer = setTimeout(tick, 10);
   return async () => {
     stopped = true;
+    beats.delete(ctx.db);
     clearTimeout(timer);
     await running;
   };

@@ -1,3 +1,4 @@
+import { webhookDeliveries } from '../../platform/metrics.js';
 import type { Ctx } from '../../platform/context.js';
 import type { JobDef } from '../../platform/module.js';
 import { postWebhook } from './send.js';
@@ -77,6 +78,7 @@ async function record(ctx: Ctx, d: Claimed, o: Outcome): Promise<void> {
   const attempts = d.attempts + (o.tried ? 1 : 0);
   const state = o.delivered ? 'delivered' : !o.tried || attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
   const next = state === 'pending' ? new Date(now.getTime() + RETRY_SCHEDULE_MS[attempts - 1]) : now;
+  webhookDeliveries.inc({ outcome: !o.tried ? 'skipped' : state === 'pending' ? 'retry' : state });
   // Only while the claim is still ours (next_attempt_at = our lease): a resend during the attempt wins.
   await ctx.db.query(
     `UPDATE webhook_deliveries SET state = $4, attempts = $5, last_status = $6, last_error = $7, next_attempt_at = $8,

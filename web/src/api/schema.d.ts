@@ -28001,6 +28001,8 @@ export interface components {
             /** @description stable machine-readable code, e.g. CARD_ALREADY_REDEEMED */
             code: string;
             detail?: string;
+            /** @description this request’s id, as in the X-Request-Id header and the server’s log: quote it when asking for help */
+            request_id?: string;
             errors?: {
                 field: string;
                 reason: string;
