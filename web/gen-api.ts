@@ -13,8 +13,13 @@ import { clock } from '../src/clock.js';
 import type { Config } from '../src/config.js';
 import type { Db } from '../src/db/index.js';
 import { generateKeyMaterial, keyring } from '../src/secrets.js';
+import { CATALOGUE } from '../src/platform/problems/catalogue.js';
+import type { EntryDef } from '../src/platform/problems/words.js';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('./src/api/schema.d.ts', import.meta.url));
+/** The SDK (sdk/) is typed from the same document, and names every problem code the server can answer with. */
+export const SDK_SCHEMA_FILE = fileURLToPath(new URL('../sdk/src/schema.ts', import.meta.url));
+export const SDK_CODES_FILE = fileURLToPath(new URL('../sdk/src/codes.ts', import.meta.url));
 
 const HEADER = `/**
  * The API's types, generated from the server's OpenAPI document (/openapi.json) by \`npm run gen:api\`
@@ -67,15 +72,30 @@ export async function schemaTypes(doc: OpenAPI3): Promise<string> {
   return HEADER + astToString(ast);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const text = await schemaTypes(await openapiDocument());
+/** sdk/src/codes.ts: every code of the problem catalogue the API answers with, as a union the SDK's errors are typed by. */
+export function problemCodes(): string {
+  const codes = Object.entries(CATALOGUE as Record<string, EntryDef>)
+    .filter(([, e]) => !e.client)
+    .map(([c]) => c)
+    .sort();
+  return `/**\n * Every problem code the API answers with, from the server's problem catalogue (src/platform/problems),\n * written by \`npm run gen:api\` (web/gen-api.ts). Do not edit; src/platform/openapi-client.test.ts fails while it is stale.\n */\n\nexport const PROBLEM_CODES = [\n${codes.map((c) => `  '${c}',`).join('\n')}\n] as const;\n\n/** Every \`code\` a Kaquan problem+json answer can carry (docs/api.md lists what each means). */\nexport type ProblemCode = (typeof PROBLEM_CODES)[number];\n`;
+}
+
+function write(file: string, text: string) {
   let old = '';
   try {
-    old = readFileSync(SCHEMA_FILE, 'utf8');
+    old = readFileSync(file, 'utf8');
   } catch {}
-  if (old === text) console.log(`${SCHEMA_FILE}: up to date`);
+  if (old === text) console.log(`${file}: up to date`);
   else {
-    writeFileSync(SCHEMA_FILE, text);
-    console.log(`${SCHEMA_FILE}: written`);
+    writeFileSync(file, text);
+    console.log(`${file}: written`);
   }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const text = await schemaTypes(await openapiDocument());
+  write(SCHEMA_FILE, text);
+  write(SDK_SCHEMA_FILE, text);
+  write(SDK_CODES_FILE, problemCodes());
 }

@@ -18,15 +18,20 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const out = join(root, '.test-build');
-const own = new Set(['src', 'web', '.test-build', '.git', 'node_modules']);
+const own = new Set(['src', 'web', 'sdk', '.test-build', '.git', 'node_modules']);
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'web'), { recursive: true });
 cpSync(join(root, 'src'), join(out, 'src'), { recursive: true });
+// the SDK (sdk/) and its tests, which run against a server of this checkout
+for (const d of ['src', 'test', 'examples', 'package.json']) cpSync(join(root, 'sdk', d), join(out, 'sdk', d), { recursive: true });
 cpSync(join(root, 'web/gen-api.ts'), join(out, 'web/gen-api.ts'));
 for (const f of readdirSync(join(root, 'web'))) if (f !== 'gen-api.ts') symlinkSync(join(root, 'web', f), join(out, 'web', f));
 for (const f of readdirSync(root)) if (!own.has(f)) symlinkSync(join(root, f), join(out, f));
 
 const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
-const entryPoints = [...walk(join(out, 'src')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')), join(out, 'web/gen-api.ts')];
+const entryPoints = [
+  ...[join(out, 'src'), join(out, 'sdk')].flatMap(walk).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')),
+  join(out, 'web/gen-api.ts'),
+];
 await build({ entryPoints, outdir: out, outbase: out, format: 'esm', platform: 'node', target: 'node20', sourcemap: 'inline', logLevel: 'error' });
