@@ -6,6 +6,7 @@ import type * as T from './types';
 import { ApiError } from './errors';
 import { currentLang } from '../i18n';
 import { ProblemMessage } from '../problems';
+import { riskApi } from './risk';
 
 /**
  * The one API client, typed from the server's OpenAPI document (schema.d.ts, made by `npm run gen:api`):
@@ -334,6 +335,7 @@ export function client(auth: Auth) {
     updatePointRule: (id: string, b: T.PointRulePatch) => answer(api.PATCH('/v1/points/rules/{id}', { ...byId(id), body: b })),
     pointsSettings: () => answer(api.GET('/v1/points/settings')),
     setPointsSettings: (b: T.PointsSettings) => answer(api.PUT('/v1/points/settings', { body: b })),
+    ...riskApi(api, answer),
   };
 }
 export type Client = ReturnType<typeof client>;

@@ -1,0 +1,146 @@
+import type { Static } from '@sinclair/typebox';
+import type { Sql } from '../../db/index.js';
+import { invalid } from '../../errors.js';
+import { getTenant } from '../tenants/service.js';
+import { OUTCOMES, type Outcome, type RuleBody } from './schemas.js';
+import { getRule, ruleView } from './rules.js';
+import { subjectNames } from './insight.js';
+
+/** A rule as the dry run reads it: a saved rule's view, or a body as POST /v1/risk/rules takes it. */
+export interface DryRule {
+  name: string;
+  actions: string[];
+  kind: 'limit' | 'signal' | string;
+  subject: string | null;
+  signal: string | null;
+  window: { size: number; unit: string; mode: string };
+  limit: number;
+  count: string;
+  scope: { template_ids?: string[] | null; store_ids?: string[] | null; channel_ids?: string[] | null };
+  outcome: Outcome | string;
+}
+
+export const fromBody = (b: Static<typeof RuleBody>): DryRule => {
+  if (b.kind === 'limit' && !b.subject) throw invalid('rule.subject', 'required for a limit rule');
+  if (b.kind === 'signal' && !b.signal) throw invalid('rule.signal', 'required for a signal rule');
+  return {
+    name: b.name,
+    actions: b.actions,
+    kind: b.kind,
+    subject: b.kind === 'limit' ? (b.subject ?? null) : null,
+    signal: b.kind === 'signal' ? (b.signal ?? null) : null,
+    window: { size: b.window.size, unit: b.window.unit, mode: b.window.mode ?? 'sliding' },
+    limit: b.limit,
+    count: b.count ?? 'all',
+    scope: b.scope ?? {},
+    outcome: b.outcome,
+  };
+};
+export const savedRule = async (q: Sql, tenantId: string, id: string): Promise<DryRule> => ruleView(await getRule(q, tenantId, id));
+
+/** Where each subject is in an action log row's `subjects` (guards.ts `Subjects`). */
+export const SUBJECT_KEY: Record<string, string> = {
+  member: 'member_id',
+  phone: 'phone_hash',
+  device: 'device_id',
+  ip: 'ip',
+  store: 'store_id',
+  key: 'key_id',
+  channel: 'channel_id',
+  card: 'card_id',
+};
+const UNIT_SQL: Record<string, string> = { minute: 'minute', hour: 'hour', day: 'day', week: 'week', month: 'month' };
+const MAX_DAYS = 7;
+
+export interface DryRun {
+  from: Date;
+  to: Date;
+  actions_seen: number;
+  would: Record<Outcome, number>;
+  subjects_hit: number;
+  by_subject: { subject: string; value: string; name: string | null; count: number }[];
+  samples: { at: Date; action: string; subject: string; value: string; name: string | null }[];
+}
+
+/**
+ * 试运行: what `rule` would have done to the actions in the log between `from` and `to` (the last day
+ * by default, at most 7), changing nothing. Evaluated in SQL over `risk_action_log` as the engine
+ * decides: per subject value, an action is hit when the subject's count before it in its window has
+ * reached the limit. Calendar windows are the tenant's local minute/hour/day/week/month (a window of
+ * size n: n of them, counted from the Unix epoch in local time); an action hit by a limit is refused
+ * and so not counted (`row_number() > limit` is exact). Sliding windows count every logged action in
+ * the window before it — a refused one too, so in a long burst the dry run may count a few more
+ * hits than the engine would. Signals: `device_members` is hit by an action of a device that has
+ * served more than `limit` members in the window (this one included). `count: failures` counts the
+ * log's failed actions (outcome `failed`) and hits the actions after the limit-th failure.
+ * Actions logged in the window before `from` count towards the first ones in it.
+ */
+export async function dryRun(q: Sql, tenantId: string, rule: DryRule, from: Date, to: Date): Promise<DryRun> {
+  if (from >= to) throw invalid('from', 'must be before to');
+  if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000) throw invalid('to', `a dry run covers at most ${MAX_DAYS} days`);
+  if (rule.kind === 'signal' && rule.signal !== 'device_members')
+    throw invalid('rule.signal', 'a dry run evaluates limits and the device_members signal; phone changes are not in the action log');
+  const tz = (await getTenant(q, tenantId)).time_zone;
+  const subject = rule.kind === 'signal' ? 'device' : rule.subject!;
+  const key = SUBJECT_KEY[subject];
+  if (!key) throw invalid('rule.subject', `unknown subject "${subject}"`);
+  const unit = UNIT_SQL[rule.window.unit];
+  if (!unit) throw invalid('rule.window.unit', `unknown unit "${rule.window.unit}"`);
+  const size = Math.trunc(rule.window.size);
+  const span = `interval '${size} ${unit}'`; // size an integer, unit from the list above: safe to inline
+  const calendar = rule.window.mode === 'calendar';
+  // a calendar window of n units: local time truncated to the unit, then grouped by n from the epoch
+  const local = `date_trunc('${unit}', l.at AT TIME ZONE $5::text)`;
+  const bucket =
+    size === 1
+      ? local
+      : unit === 'month'
+        ? `floor((extract(year FROM ${local}) * 12 + extract(month FROM ${local}) - 1) / ${size})`
+        : `floor(extract(epoch FROM ${local}) / extract(epoch FROM ${span}))`;
+  const failures = rule.count === 'failures';
+  let hit: string;
+  if (rule.kind === 'signal') {
+    hit = `(SELECT count(DISTINCT x.subjects->>'member_id') FROM log x WHERE x.v = l.v AND x.at > l.at - ${span} AND x.at <= l.at) > $6`;
+  } else if (failures) {
+    hit = `(SELECT count(*) FROM log x WHERE x.v = l.v AND x.failed AND x.at < l.at AND ${
+      calendar ? `${bucket.replaceAll('l.at', 'x.at')} = ${bucket}` : `x.at > l.at - ${span}`
+    }) >= $6`;
+  } else if (calendar) {
+    hit = `row_number() OVER (PARTITION BY l.v, ${bucket} ORDER BY l.at) > $6`;
+  } else {
+    hit = `count(*) OVER (PARTITION BY l.v ORDER BY l.at RANGE BETWEEN ${span} PRECEDING AND CURRENT ROW EXCLUDE CURRENT ROW) >= $6`;
+  }
+  const s = rule.scope ?? {};
+  const r = await q.query<{ seen: string; hits: string; subjects_hit: string; top: any; samples: any }>(
+    `WITH log AS (
+       SELECT l.at, l.action, l.subjects->>'${key}' AS v, l.subjects, l.outcome = 'failed' AS failed
+       FROM risk_action_log l
+       WHERE l.tenant_id = $1 AND $5::text IS NOT NULL AND l.at >= $2::timestamptz - ${span} AND l.at < $3 AND l.action = ANY($4::text[])
+         AND l.subjects->>'${key}' IS NOT NULL
+         AND ($7::text[] IS NULL OR l.subjects->>'template_id' = ANY($7::text[]))
+         AND ($8::text[] IS NULL OR l.subjects->>'store_id' = ANY($8::text[]))
+         AND ($9::text[] IS NULL OR l.subjects->>'channel_id' = ANY($9::text[]))),
+     judged AS (SELECT l.*, ${hit} AS hit FROM log l),
+     hits AS (SELECT * FROM judged WHERE hit AND at >= $2)
+     SELECT (SELECT count(*) FROM log WHERE at >= $2) AS seen, (SELECT count(*) FROM hits) AS hits,
+            (SELECT count(DISTINCT v) FROM hits) AS subjects_hit,
+            (SELECT coalesce(json_agg(t), '[]') FROM (SELECT v AS value, count(*)::int AS count FROM hits GROUP BY v ORDER BY 2 DESC, 1 LIMIT 10) t) AS top,
+            (SELECT coalesce(json_agg(t), '[]') FROM (SELECT at, action, v AS value FROM hits ORDER BY at DESC LIMIT 10) t) AS samples`,
+    [tenantId, from, to, rule.actions, tz, rule.limit, s.template_ids ?? null, s.store_ids ?? null, s.channel_ids ?? null],
+  );
+  const row = r.rows[0]!;
+  const top = row.top as { value: string; count: number }[];
+  const samples = row.samples as { at: string; action: string; value: string }[];
+  const names = await subjectNames(q, tenantId, subject, [...top.map((t) => t.value), ...samples.map((x) => x.value)]);
+  const would = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  would[rule.outcome as Outcome] = Number(row.hits);
+  return {
+    from,
+    to,
+    actions_seen: Number(row.seen),
+    would,
+    subjects_hit: Number(row.subjects_hit),
+    by_subject: top.map((t) => ({ subject, value: t.value, name: names.get(t.value) ?? null, count: t.count })),
+    samples: samples.map((x) => ({ at: new Date(x.at), action: x.action, subject, value: x.value, name: names.get(x.value) ?? null })),
+  };
+}
