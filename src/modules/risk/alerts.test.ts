@@ -39,7 +39,13 @@ async function hits(rule: any, count: number, at: Date) {
     await env.ctx.db.query(
       `INSERT INTO risk_decisions (tenant_id, id, action, outcome, score, rules, subjects, member_id, card_id, store_id, rule_ids, created_at)
        VALUES ($1, $2, 'claim', 'refuse', 80, $3, '{}', NULL, NULL, NULL, $4, $5)`,
-      [env.tenantId, `rdc_s${++n}`, JSON.stringify([{ id: rule.id, name: rule.name, kind: 'limit', outcome: 'refuse' }]), [rule.id], new Date(at.getTime() + i * 1000)],
+      [
+        env.tenantId,
+        `rdc_s${++n}`,
+        JSON.stringify([{ id: rule.id, name: rule.name, kind: 'limit', outcome: 'refuse' }]),
+        [rule.id],
+        new Date(at.getTime() + i * 1000),
+      ],
     );
 }
 const spikes = async () =>

@@ -23,14 +23,12 @@ const DryRunAnswer = Type.Object({
   actions_seen: Type.Integer({ description: 'logged actions in the period that the rule would have looked at (its actions, scope and subject)' }),
   would: Type.Object(Would.properties, { description: 'what the rule would have decided: its outcome’s count, zeros for the others' }),
   subjects_hit: Type.Integer({ description: 'distinct subjects (members, devices …) it would have hit' }),
-  by_subject: Type.Array(
-    Type.Object({ subject: Type.String(), value: Type.String(), name: Nullable(Type.String()), count: Type.Integer() }),
-    { description: 'the 10 subjects hit most' },
-  ),
-  samples: Type.Array(
-    Type.Object({ at: Timestamp, action: Type.String(), subject: Type.String(), value: Type.String(), name: Nullable(Type.String()) }),
-    { description: 'the 10 latest actions it would have hit' },
-  ),
+  by_subject: Type.Array(Type.Object({ subject: Type.String(), value: Type.String(), name: Nullable(Type.String()), count: Type.Integer() }), {
+    description: 'the 10 subjects hit most',
+  }),
+  samples: Type.Array(Type.Object({ at: Timestamp, action: Type.String(), subject: Type.String(), value: Type.String(), name: Nullable(Type.String()) }), {
+    description: 'the 10 latest actions it would have hit',
+  }),
 });
 const Dashboard = Type.Object({
   from: Type.String({ description: 'the first local day, YYYY-MM-DD' }),

@@ -81,12 +81,23 @@ export async function dashboard(q: Sql, tenantId: string, p: { start: Date; end:
     ),
     q.query<{ subject: string; value: string }>(
       Object.entries(TOP_SUBJECTS)
-        .map(([s, k]) => `(SELECT '${s}' AS subject, d.subjects->>'${k}' AS value, ${COUNTS('d.outcome')}
-            FROM risk_decisions d WHERE ${where} AND d.subjects->>'${k}' IS NOT NULL GROUP BY 2 ORDER BY total DESC LIMIT 10)`)
+        .map(
+          ([s, k]) => `(SELECT '${s}' AS subject, d.subjects->>'${k}' AS value, ${COUNTS('d.outcome')}
+            FROM risk_decisions d WHERE ${where} AND d.subjects->>'${k}' IS NOT NULL GROUP BY 2 ORDER BY total DESC LIMIT 10)`,
+        )
         .join(' UNION ALL '),
       args,
     ),
-    q.query<{ id: string; action: string; outcome: string; rules: { id: string; name: string }[]; member_id: string | null; card_id: string | null; store_id: string | null; created_at: Date }>(
+    q.query<{
+      id: string;
+      action: string;
+      outcome: string;
+      rules: { id: string; name: string }[];
+      member_id: string | null;
+      card_id: string | null;
+      store_id: string | null;
+      created_at: Date;
+    }>(
       `SELECT d.id, d.action, d.outcome, d.rules, d.member_id, d.card_id, d.store_id, d.created_at FROM risk_decisions d WHERE ${where}
        ORDER BY d.created_at DESC, d.id DESC LIMIT 20`,
       args,
@@ -103,8 +114,14 @@ export async function dashboard(q: Sql, tenantId: string, p: { start: Date; end:
   const add = (m: Map<string, string>) => m.forEach((v, k) => names.set(k, v));
   const ids = (xs: (string | null)[]) => xs.filter((x): x is string => !!x);
   add(await storeNames(q, tenantId, [...new Set(ids([...byStore.rows.map((s) => s.store_id), ...recent.rows.map((d) => d.store_id)]))]));
-  add(await memberNames(q, tenantId, [...new Set(ids([...topRows.filter((x) => x.subject === 'member').map((x) => x.value), ...recent.rows.map((d) => d.member_id)]))]));
-  add(await cardNames(q, tenantId, [...new Set(ids([...topRows.filter((x) => x.subject === 'card').map((x) => x.value), ...recent.rows.map((d) => d.card_id)]))]));
+  add(
+    await memberNames(q, tenantId, [
+      ...new Set(ids([...topRows.filter((x) => x.subject === 'member').map((x) => x.value), ...recent.rows.map((d) => d.member_id)])),
+    ]),
+  );
+  add(
+    await cardNames(q, tenantId, [...new Set(ids([...topRows.filter((x) => x.subject === 'card').map((x) => x.value), ...recent.rows.map((d) => d.card_id)]))]),
+  );
   const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   return {
     totals: counts(totals.rows[0] ?? {}),

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Card as Panel, Empty, Space, Table, Tag } from 'antd';
+import { Button, Card as Panel, Empty, Space, Table, Tag } from 'antd';
 import { report } from '../../api';
 import { useConsole } from '../../apps/Console';
 import { useT } from '../../i18n';
@@ -49,7 +49,18 @@ export function MemberRiskPanel({ memberId, onCard }: { memberId: string; onCard
           {
             title: t('卡券', 'Card'),
             dataIndex: 'card_id',
-            render: (c: string | null) => (c ? onCard ? <a onClick={() => onCard(c)}>{names[c] ?? c}</a> : (names[c] ?? c) : '—'),
+            render: (c: string | null) =>
+              c ? (
+                onCard ? (
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onCard(c)}>
+                    {names[c] ?? c}
+                  </Button>
+                ) : (
+                  (names[c] ?? c)
+                )
+              ) : (
+                '—'
+              ),
           },
         ]}
       />

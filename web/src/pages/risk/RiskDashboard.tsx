@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Card as Panel, Col, DatePicker, Drawer, Row, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card as Panel, Col, DatePicker, Drawer, Row, Space, Statistic, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { report } from '../../api';
 import { useConsole } from '../../apps/Console';
@@ -67,7 +67,11 @@ export function RiskDashboard() {
         {OUTCOMES.map((o) => (
           <Col key={o} xs={12} md={6}>
             <Panel size="small">
-              <Statistic title={word(t, OUTCOME_WORDS, o)} value={d?.totals[o] ?? 0} valueStyle={{ color: OUTCOME_COLORS[o] === 'red' ? '#cf1322' : undefined }} />
+              <Statistic
+                title={word(t, OUTCOME_WORDS, o)}
+                value={d?.totals[o] ?? 0}
+                valueStyle={{ color: OUTCOME_COLORS[o] === 'red' ? '#cf1322' : undefined }}
+              />
             </Panel>
           </Col>
         ))}
@@ -99,7 +103,11 @@ export function RiskDashboard() {
               dataSource={d?.by_store ?? []}
               data-testid="risk-by-store"
               columns={[
-                { title: t('门店', 'Store'), dataIndex: 'store_name', render: (v: string | null, r) => v ?? (r.store_id ? '—' : t('无门店（线上）', 'No store (online)')) },
+                {
+                  title: t('门店', 'Store'),
+                  dataIndex: 'store_name',
+                  render: (v: string | null, r) => v ?? (r.store_id ? '—' : t('无门店（线上）', 'No store (online)')),
+                },
                 ...countColumns(t),
               ]}
             />
@@ -122,7 +130,9 @@ export function RiskDashboard() {
                 r.subject === 'member' ? (
                   <Link to={`/console/members/${r.value}`}>{r.name ?? r.value}</Link>
                 ) : r.subject === 'card' ? (
-                  <a onClick={() => setCard(r.value)}>{r.name ?? r.value}</a>
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setCard(r.value)}>
+                    {r.name ?? r.value}
+                  </Button>
                 ) : (
                   <span className="kq-mono">{r.value}</span>
                 ),
@@ -152,7 +162,14 @@ export function RiskDashboard() {
             {
               title: t('卡券', 'Card'),
               key: 'card',
-              render: (_: unknown, r) => (r.card_id ? <a onClick={() => setCard(r.card_id)}>{r.card_name ?? r.card_id}</a> : '—'),
+              render: (_: unknown, r) =>
+                r.card_id ? (
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setCard(r.card_id)}>
+                    {r.card_name ?? r.card_id}
+                  </Button>
+                ) : (
+                  '—'
+                ),
             },
             { title: t('门店', 'Store'), dataIndex: 'store_name', render: (v: string | null) => v ?? '—' },
           ]}

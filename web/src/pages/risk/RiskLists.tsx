@@ -35,7 +35,13 @@ export function RiskLists() {
   const add = async () => {
     const v = await form.validateFields();
     try {
-      await api.addRiskEntry({ list, subject: v.subject, value: v.value.trim(), reason: v.reason, expires_at: v.expires_at ? (v.expires_at as Dayjs).toISOString() : null });
+      await api.addRiskEntry({
+        list,
+        subject: v.subject,
+        value: v.value.trim(),
+        reason: v.reason,
+        expires_at: v.expires_at ? (v.expires_at as Dayjs).toISOString() : null,
+      });
       message.success(t('已加入名单', 'Added to the list'));
       setAdding(false);
       load();
@@ -98,15 +104,7 @@ export function RiskLists() {
             title: t('到期', 'Expires'),
             dataIndex: 'expires_at',
             render: (v: string | null, e) =>
-              e.removed_at ? (
-                <Tag>{t('已移出', 'Removed')}</Tag>
-              ) : !e.active ? (
-                <Tag>{t('已过期', 'Expired')}</Tag>
-              ) : v ? (
-                time(v)
-              ) : (
-                t('长期', 'Never')
-              ),
+              e.removed_at ? <Tag>{t('已移出', 'Removed')}</Tag> : !e.active ? <Tag>{t('已过期', 'Expired')}</Tag> : v ? time(v) : t('长期', 'Never'),
           },
           { title: t('添加时间', 'Added'), dataIndex: 'created_at', render: time },
           ...(canManage

@@ -34,7 +34,19 @@ export function RuleForm({ rule, onClose, onSaved }: { rule: RiskRule | 'new' | 
     form.resetFields();
     form.setFieldsValue(
       rule === 'new'
-        ? { kind: 'limit', actions: ['claim'], subject: 'member', size: 1, unit: 'day', mode: 'calendar', limit: 3, outcome: 'refuse', fail_mode: 'open', count: 'all', active: true }
+        ? {
+            kind: 'limit',
+            actions: ['claim'],
+            subject: 'member',
+            size: 1,
+            unit: 'day',
+            mode: 'calendar',
+            limit: 3,
+            outcome: 'refuse',
+            fail_mode: 'open',
+            count: 'all',
+            active: true,
+          }
         : {
             ...rule,
             size: rule.window.size,
@@ -188,7 +200,10 @@ export function RuleForm({ rule, onClose, onSaved }: { rule: RiskRule | 'new' | 
           message={wouldSentence(t, dry.outcome, dry.run.would[dry.outcome as keyof DryRun['would']] ?? 0, dry.actions, days)}
           description={
             <Typography.Text type="secondary">
-              {t(`共 ${dry.run.actions_seen} 次操作，涉及 ${dry.run.subjects_hit} 个对象`, `${dry.run.actions_seen} actions seen, ${dry.run.subjects_hit} subjects hit`)}
+              {t(
+                `共 ${dry.run.actions_seen} 次操作，涉及 ${dry.run.subjects_hit} 个对象`,
+                `${dry.run.actions_seen} actions seen, ${dry.run.subjects_hit} subjects hit`,
+              )}
               {dry.run.by_subject.length > 0 &&
                 `；${t('最多', 'most')}: ${dry.run.by_subject
                   .slice(0, 3)

@@ -18,5 +18,13 @@ export const RISK_GROUP: MenuGroup = { key: 'risk', zh: '风控', en: 'Risk', ic
 export const RISK_PAGES: ConsolePage[] = [
   { key: 'risk-rules', zh: '风控规则', en: 'Risk rules', icon: <StopOutlined />, page: () => <RiskRules />, need: 'risk.read', group: RISK_GROUP },
   { key: 'risk-lists', zh: '名单', en: 'Lists', icon: <UnorderedListOutlined />, page: () => <RiskLists />, need: 'risk.read', group: RISK_GROUP },
-  { key: 'risk-dashboard', zh: '风控看板', en: 'Risk dashboard', icon: <DashboardOutlined />, page: () => <RiskDashboard />, need: 'risk.read', group: RISK_GROUP },
+  {
+    key: 'risk-dashboard',
+    zh: '风控看板',
+    en: 'Risk dashboard',
+    icon: <DashboardOutlined />,
+    page: () => <RiskDashboard />,
+    need: 'risk.read',
+    group: RISK_GROUP,
+  },
 ];
