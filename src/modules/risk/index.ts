@@ -1,15 +1,31 @@
 import { defineModule, migrationsOf } from '../../platform/module.js';
+import { inArea } from '../../platform/events.js';
+import { nameResolvers } from '../../platform/names.js';
 import { closeGuard, openGuard } from './guard.js';
 import { sqlStore } from './guess-counter.js';
+import { riskRoutes } from './routes.js';
+import { ruleNames } from './rules.js';
+import { phoneChangeFollower } from './signals.js';
 
-/** risk 风控: the code-guessing guard (approvals of high-value redemptions are the redemptions module's). */
+/**
+ * risk 风控: the code-guessing guard, and the risk engine — rules (limits and signals), lists,
+ * decisions, client signals and the action log (docs/risk.md). Approvals of high-value redemptions
+ * are the redemptions module's.
+ */
 export default defineModule({
   name: 'risk',
   migrations: migrationsOf(import.meta.url),
+  routes: riskRoutes,
   jobs: [
     // the guard's rows in the database outlive their meaning a day after a caller's last failure
     { type: 'guess.sweep', every: 10 * 60_000, run: (c) => sqlStore(c.db).sweep(c.clock.now().getTime()) },
   ],
+  subscribers: [phoneChangeFollower],
+  extend: [nameResolvers.with({ prefixes: ['rrl_'], names: ruleNames })],
+  events: inArea('risk', {
+    refused: ['风控拒绝', 'Refused by a risk rule'],
+    flagged: ['风控标记', 'Flagged by a risk rule'],
+  }),
   // the guard's counters: in Redis when configured, else in this database; closed with it
   start: (ctx) => void openGuard(ctx.db, ctx.config.redisUrl),
   stop: (ctx) => closeGuard(ctx.db),
