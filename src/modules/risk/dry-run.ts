@@ -1,9 +1,9 @@
 import type { Static } from '@sinclair/typebox';
 import type { Sql } from '../../db/index.js';
-import { invalid } from '../../errors.js';
+import { AppError, invalid } from '../../errors.js';
 import { getTenant } from '../tenants/service.js';
 import { OUTCOMES, type Outcome, type RuleBody } from './schemas.js';
-import { getRule, ruleView } from './rules.js';
+import { check, getRule, ruleView } from './rules.js';
 import { subjectNames } from './insight.js';
 
 /** A rule as the dry run reads it: a saved rule's view, or a body as POST /v1/risk/rules takes it. */
@@ -20,9 +20,17 @@ export interface DryRule {
   outcome: Outcome | string;
 }
 
+/** A rule body checked as POST /v1/risk/rules checks it, its fields named inside `rule`. */
 export const fromBody = (b: Static<typeof RuleBody>): DryRule => {
-  if (b.kind === 'limit' && !b.subject) throw invalid('rule.subject', 'required for a limit rule');
-  if (b.kind === 'signal' && !b.signal) throw invalid('rule.signal', 'required for a signal rule');
+  try {
+    check(b);
+  } catch (e) {
+    if (e instanceof AppError && e.status === 422) {
+      const errors = ((e.extra?.errors as { field: string }[]) ?? []).map((x) => ({ ...x, field: `rule.${x.field}` }));
+      throw new AppError(422, e.code, `rule.${e.message}`, { ...e.extra, errors });
+    }
+    throw e;
+  }
   return {
     name: b.name,
     actions: b.actions,

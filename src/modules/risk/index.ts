@@ -4,6 +4,8 @@ import { nameResolvers } from '../../platform/names.js';
 import { closeGuard, openGuard } from './guard.js';
 import { sqlStore } from './guess-counter.js';
 import { riskRoutes } from './routes.js';
+import { insightRoutes } from './insight-routes.js';
+import { detectSpikes } from './alerts.js';
 import { ruleNames } from './rules.js';
 import { phoneChangeFollower } from './signals.js';
 
@@ -15,16 +17,19 @@ import { phoneChangeFollower } from './signals.js';
 export default defineModule({
   name: 'risk',
   migrations: migrationsOf(import.meta.url),
-  routes: riskRoutes,
+  routes: (app, ctx) => [riskRoutes, insightRoutes].forEach((r) => r(app, ctx)),
   jobs: [
     // the guard's rows in the database outlive their meaning a day after a caller's last failure
     { type: 'guess.sweep', every: 10 * 60_000, run: (c) => sqlStore(c.db).sweep(c.clock.now().getTime()) },
+    // 风控告警: a rule's hits this hour against the same hour of the 7 days before (alerts.ts)
+    { type: 'risk.spikes', every: 5 * 60_000, run: (c) => detectSpikes(c) },
   ],
   subscribers: [phoneChangeFollower],
   extend: [nameResolvers.with({ prefixes: ['rrl_'], names: ruleNames })],
   events: inArea('risk', {
     refused: ['风控拒绝', 'Refused by a risk rule'],
     flagged: ['风控标记', 'Flagged by a risk rule'],
+    spike: ['风控告警：规则命中激增', 'Risk rule hits spiked'],
   }),
   // the guard's counters: in Redis when configured, else in this database; closed with it
   start: (ctx) => void openGuard(ctx.db, ctx.config.redisUrl),

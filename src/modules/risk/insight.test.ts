@@ -105,7 +105,8 @@ test('dry run of a saved rule by id, over a chosen period; bad input is refused 
   await bad({}, 'rule');
   await bad({ rule: rule(), rule_id: saved.body.id }, 'rule_id');
   await bad({ rule: rule(), from: '2026-11-01T00:00:00Z', to: '2026-11-20T00:00:00Z' }, 'to');
-  await bad({ rule: rule({ window: { size: 0, unit: 'day' } }) }, 'window');
+  await bad({ rule: rule({ window: { size: 0, unit: 'day' } }) }, 'rule.window.size');
+  await bad({ rule: rule({ subject: 'planet' }) }, 'rule.subject');
   await bad({ rule: rule(), surprise: 1 }, 'surprise');
   assert.equal((await env.api('POST', '/v1/risk/rules/dry-run', { rule_id: 'rrl_nope' })).status, 404);
 });

@@ -110,7 +110,7 @@ export function checkActions(actions: readonly string[] | undefined) {
   actions?.forEach((a, i) => oneOf(`actions.${i}`, a, ACTIONS));
 }
 
-function check(b: Static<typeof RuleBody>) {
+export function check(b: Static<typeof RuleBody>) {
   oneOf('subject', b.subject, SUBJECTS);
   checkActions(b.actions);
   if (b.window.size < 1) throw invalid('window.size', 'at least 1');

@@ -10180,6 +10180,361 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/risk/rules/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run 试运行: what a rule (a body as POST /v1/risk/rules takes, or a saved rule’s id) would have done to the logged actions of the last day, or of from–to (at most 7 days); changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rule?: {
+                            name: string;
+                            description?: string | null;
+                            actions: string[];
+                            /** @description limit: actions admitted per subject per window; signal: the most members a device may serve, or phone changes a member may make, in the window */
+                            limit: number;
+                            outcome: "refuse" | "challenge" | "review" | "flag";
+                            fail_mode?: "open" | "closed";
+                            /** @description the rule applies only to actions on these templates / at these stores / for these channels (absent or null: all) */
+                            scope?: {
+                                template_ids?: string[] | null;
+                                store_ids?: string[] | null;
+                                channel_ids?: string[] | null;
+                            };
+                            kind: "limit" | "signal";
+                            /** @description one of member, phone, device, ip, store, key, channel, card */
+                            subject?: string;
+                            signal?: "device_members" | "phone_changes";
+                            window: {
+                                /** @description at least 1 */
+                                size: number;
+                                /** @description one of minute, hour, day, week, month */
+                                unit: string;
+                                mode?: "sliding" | "calendar";
+                            };
+                            count?: "all" | "failures";
+                            status?: "active" | "paused";
+                        };
+                        rule_id?: string;
+                        /** Format: date-time */
+                        from?: string;
+                        /** Format: date-time */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            /** @description logged actions in the period that the rule would have looked at (its actions, scope and subject) */
+                            actions_seen: number;
+                            /** @description what the rule would have decided: its outcome’s count, zeros for the others */
+                            would: {
+                                refuse: number;
+                                challenge: number;
+                                review: number;
+                                flag: number;
+                            };
+                            /** @description distinct subjects (members, devices …) it would have hit */
+                            subjects_hit: number;
+                            /** @description the 10 subjects hit most */
+                            by_subject: {
+                                subject: string;
+                                value: string;
+                                name: string | null;
+                                count: number;
+                            }[];
+                            /** @description the 10 latest actions it would have hit */
+                            samples: {
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                subject: string;
+                                value: string;
+                                name: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risk/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk dashboard 风控看板: the decisions of local days from–to (today by default, at most 31) by outcome, rule, store and hour; the subjects hit most, the latest decisions and spike alerts, with names */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first local day, YYYY-MM-DD */
+                    from?: string;
+                    /** @description last local day, YYYY-MM-DD (inclusive) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the first local day, YYYY-MM-DD */
+                            from: string;
+                            /** @description the last local day (inclusive) */
+                            to: string;
+                            time_zone: string;
+                            totals: {
+                                refuse: number;
+                                challenge: number;
+                                review: number;
+                                flag: number;
+                                /** @description every decision counted in this row */
+                                total: number;
+                            };
+                            by_rule: {
+                                rule_id: string;
+                                rule_name: string | null;
+                                kind: string | null;
+                                refuse: number;
+                                challenge: number;
+                                review: number;
+                                flag: number;
+                                /** @description every decision counted in this row */
+                                total: number;
+                            }[];
+                            by_store: {
+                                store_id: string | null;
+                                store_name: string | null;
+                                refuse: number;
+                                challenge: number;
+                                review: number;
+                                flag: number;
+                                /** @description every decision counted in this row */
+                                total: number;
+                            }[];
+                            by_hour: {
+                                /** @description local hour of day 0–23, the period’s days summed */
+                                hour: number;
+                                refuse: number;
+                                challenge: number;
+                                review: number;
+                                flag: number;
+                                /** @description every decision counted in this row */
+                                total: number;
+                            }[];
+                            top_subjects: {
+                                subject: string;
+                                value: string;
+                                name: string | null;
+                                refuse: number;
+                                challenge: number;
+                                review: number;
+                                flag: number;
+                                /** @description every decision counted in this row */
+                                total: number;
+                            }[];
+                            recent: {
+                                id: string;
+                                action: string;
+                                outcome: string;
+                                rules: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                member_id: string | null;
+                                member_name: string | null;
+                                card_id: string | null;
+                                card_name: string | null;
+                                store_id: string | null;
+                                store_name: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            /** @description spike alerts 告警 raised in the period */
+                            spikes: {
+                                rule_id: string;
+                                rule_name: string | null;
+                                /** Format: date-time */
+                                hour: string;
+                                hits: number;
+                                baseline: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/leakage-alerts": {
         parameters: {
             query?: never;
