@@ -1,17 +1,11 @@
 import type { Sql } from '../../db/index.js';
 import { invalid } from '../../errors.js';
 import { getTenant } from '../tenants/service.js';
-import { memberNames } from '../members/names.js';
-import { cardNames } from '../cards/names.js';
-import { storeNames } from '../stores/names.js';
+import { resolveNames } from '../../platform/names.js';
 
-/** Names a person reads for subject values: members and cards by name, stores by name; devices and IPs are their own names. */
+/** Names a person reads for subject values (members, cards, stores … by their modules' name resolvers); devices and IPs are their own names. */
 export async function subjectNames(q: Sql, tenantId: string, subject: string, values: string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(values)];
-  if (subject === 'member') return memberNames(q, tenantId, ids);
-  if (subject === 'card') return cardNames(q, tenantId, ids);
-  if (subject === 'store') return storeNames(q, tenantId, ids);
-  return new Map();
+  return ['member', 'card', 'store', 'channel', 'key'].includes(subject) ? resolveNames(q, tenantId, new Set(values)) : new Map();
 }
 
 const OUT = ['refuse', 'challenge', 'review', 'flag'] as const;
@@ -110,18 +104,11 @@ export async function dashboard(q: Sql, tenantId: string, p: { start: Date; end:
     ),
   ]);
   const topRows = top.rows.sort((a: any, b: any) => Number(b.total) - Number(a.total)).slice(0, 10);
-  const names = new Map<string, string>();
-  const add = (m: Map<string, string>) => m.forEach((v, k) => names.set(k, v));
-  const ids = (xs: (string | null)[]) => xs.filter((x): x is string => !!x);
-  add(await storeNames(q, tenantId, [...new Set(ids([...byStore.rows.map((s) => s.store_id), ...recent.rows.map((d) => d.store_id)]))]));
-  add(
-    await memberNames(q, tenantId, [
-      ...new Set(ids([...topRows.filter((x) => x.subject === 'member').map((x) => x.value), ...recent.rows.map((d) => d.member_id)])),
-    ]),
-  );
-  add(
-    await cardNames(q, tenantId, [...new Set(ids([...topRows.filter((x) => x.subject === 'card').map((x) => x.value), ...recent.rows.map((d) => d.card_id)]))]),
-  );
+  const names = await resolveNames(q, tenantId, [
+    ...byStore.rows.map((s) => s.store_id),
+    ...topRows.filter((x) => x.subject === 'member' || x.subject === 'card').map((x) => x.value),
+    ...recent.rows.flatMap((d) => [d.store_id, d.member_id, d.card_id]),
+  ]);
   const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   return {
     totals: counts(totals.rows[0] ?? {}),
