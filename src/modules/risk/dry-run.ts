@@ -4,6 +4,7 @@ import { AppError, invalid } from '../../errors.js';
 import { getTenant } from '../tenants/service.js';
 import { OUTCOMES, type Outcome, type RuleBody } from './schemas.js';
 import { check, getRule, ruleView } from './rules.js';
+import { SLOTS } from './windows.js';
 import { subjectNames } from './insight.js';
 
 /** A rule as the dry run reads it: a saved rule's view, or a body as POST /v1/risk/rules takes it. */
@@ -57,7 +58,7 @@ export const SUBJECT_KEY: Record<string, string> = {
   channel: 'channel_id',
   card: 'card_id',
 };
-const UNIT_SQL: Record<string, string> = { minute: 'minute', hour: 'hour', day: 'day', week: 'week', month: 'month' };
+const UNIT_MS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000, month: 30 * 86_400_000 };
 const MAX_DAYS = 7;
 
 export interface DryRun {
@@ -72,15 +73,16 @@ export interface DryRun {
 
 /**
  * 试运行: what `rule` would have done to the actions in the log between `from` and `to` (the last day
- * by default, at most 7), changing nothing. Evaluated in SQL over `risk_action_log` as the engine
- * decides: per subject value, an action is hit when the subject's count before it in its window has
- * reached the limit. Calendar windows are the tenant's local minute/hour/day/week/month (a window of
- * size n: n of them, counted from the Unix epoch in local time); an action hit by a limit is refused
- * and so not counted (`row_number() > limit` is exact). Sliding windows count every logged action in
- * the window before it — a refused one too, so in a long burst the dry run may count a few more
- * hits than the engine would. Signals: `device_members` is hit by an action of a device that has
- * served more than `limit` members in the window (this one included). `count: failures` counts the
- * log's failed actions (outcome `failed`) and hits the actions after the limit-th failure.
+ * by default, at most 7), changing nothing. Evaluated in SQL over `risk_action_log` with the engine's
+ * windows (windows.ts): per subject value, an action is hit when the subject's count before it in
+ * its window has reached the limit. A calendar window (the tenant's local minute … month, weeks from
+ * Monday) is exact: an action a limit refuses gives its count back, so the hits are the actions past
+ * the limit-th of each window (`row_number() > limit`). A sliding window counts the SLOTS sub-buckets
+ * up to the action, as the engine does, but every logged action in them — a refused one too — so in a
+ * long burst the dry run may count more hits than the engine would. `device_members` is hit by an
+ * action of a device that served more than `limit` members in the window (this one included; the
+ * engine reads its signals table, the dry run the log). Rules counting failures and the
+ * `phone_changes` signal cannot be dry run: the log does not record either (422).
  * Actions logged in the window before `from` count towards the first ones in it.
  */
 export async function dryRun(q: Sql, tenantId: string, rule: DryRule, from: Date, to: Date): Promise<DryRun> {
@@ -92,38 +94,37 @@ export async function dryRun(q: Sql, tenantId: string, rule: DryRule, from: Date
   const subject = rule.kind === 'signal' ? 'device' : rule.subject!;
   const key = SUBJECT_KEY[subject];
   if (!key) throw invalid('rule.subject', `unknown subject "${subject}"`);
-  const unit = UNIT_SQL[rule.window.unit];
-  if (!unit) throw invalid('rule.window.unit', `unknown unit "${rule.window.unit}"`);
-  const size = Math.trunc(rule.window.size);
-  const span = `interval '${size} ${unit}'`; // size an integer, unit from the list above: safe to inline
-  const calendar = rule.window.mode === 'calendar';
-  // a calendar window of n units: local time truncated to the unit, then grouped by n from the epoch
-  const local = `date_trunc('${unit}', l.at AT TIME ZONE $5::text)`;
-  const bucket =
-    size === 1
-      ? local
-      : unit === 'month'
-        ? `floor((extract(year FROM ${local}) * 12 + extract(month FROM ${local}) - 1) / ${size})`
-        : `floor(extract(epoch FROM ${local}) / extract(epoch FROM ${span}))`;
-  const failures = rule.count === 'failures';
-  let hit: string;
-  if (rule.kind === 'signal') {
-    hit = `(SELECT count(DISTINCT x.subjects->>'member_id') FROM log x WHERE x.v = l.v AND x.at > l.at - ${span} AND x.at <= l.at) > $6`;
-  } else if (failures) {
-    hit = `(SELECT count(*) FROM log x WHERE x.v = l.v AND x.failed AND x.at < l.at AND ${
-      calendar ? `${bucket.replaceAll('l.at', 'x.at')} = ${bucket}` : `x.at > l.at - ${span}`
-    }) >= $6`;
-  } else if (calendar) {
-    hit = `row_number() OVER (PARTITION BY l.v, ${bucket} ORDER BY l.at) > $6`;
-  } else {
-    hit = `count(*) OVER (PARTITION BY l.v ORDER BY l.at RANGE BETWEEN ${span} PRECEDING AND CURRENT ROW EXCLUDE CURRENT ROW) >= $6`;
-  }
+  const unitMs = UNIT_MS[rule.window.unit];
+  if (!unitMs) throw invalid('rule.window.unit', `unknown unit "${rule.window.unit}"`);
+  if (rule.count === 'failures') throw invalid('rule.count', 'the action log does not say which actions failed: a rule counting failures cannot be dry run');
+  const n = Math.trunc(rule.window.size);
+  // the window's bucket of each action, as windows.ts numbers them (n, unitMs: integers, safe to inline)
+  let bucket: string;
+  if (rule.window.mode === 'calendar') {
+    const local = 'l.at AT TIME ZONE $5::text';
+    bucket =
+      rule.window.unit === 'month'
+        ? `floor((extract(year FROM ${local}) * 12 + extract(month FROM ${local}) - 1) / ${n})`
+        : rule.window.unit === 'week'
+          ? `floor((floor(extract(epoch FROM ${local}) / 86400) + 3) / 7 / ${n})`
+          : `floor(extract(epoch FROM ${local}) * 1000 / ${n * unitMs})`;
+  } else bucket = `floor(extract(epoch FROM l.at) * 1000 / ${Math.max(1_000, Math.floor((n * unitMs) / SLOTS))})`;
+  const sliding = rule.window.mode !== 'calendar';
+  // a calendar window is its bucket; a sliding one the SLOTS sub-buckets up to the action's
+  const inWindow = sliding ? `x.b > l.b - ${SLOTS} AND x.b <= l.b` : 'x.b = l.b';
+  const hit =
+    rule.kind === 'signal'
+      ? `(SELECT count(DISTINCT x.subjects->>'member_id') FROM log x WHERE x.v = l.v AND ${inWindow} AND x.at <= l.at) > $6`
+      : sliding
+        ? `count(*) OVER (PARTITION BY l.v ORDER BY l.b RANGE BETWEEN ${SLOTS - 1} PRECEDING AND 1 PRECEDING)
+             + row_number() OVER (PARTITION BY l.v, l.b ORDER BY l.at) - 1 >= $6`
+        : `row_number() OVER (PARTITION BY l.v, l.b ORDER BY l.at) > $6`;
   const s = rule.scope ?? {};
   const r = await q.query<{ seen: string; hits: string; subjects_hit: string; top: any; samples: any }>(
     `WITH log AS (
-       SELECT l.at, l.action, l.subjects->>'${key}' AS v, l.subjects, l.outcome = 'failed' AS failed
+       SELECT l.at, l.action, l.subjects->>'${key}' AS v, l.subjects, ${bucket}::int8 AS b
        FROM risk_action_log l
-       WHERE l.tenant_id = $1 AND $5::text IS NOT NULL AND l.at >= $2::timestamptz - ${span} AND l.at < $3 AND l.action = ANY($4::text[])
+       WHERE l.tenant_id = $1 AND $5::text IS NOT NULL AND l.at >= $2::timestamptz - interval '${n} ${rule.window.unit}' AND l.at < $3 AND l.action = ANY($4::text[])
          AND l.subjects->>'${key}' IS NOT NULL
          AND ($7::text[] IS NULL OR l.subjects->>'template_id' = ANY($7::text[]))
          AND ($8::text[] IS NULL OR l.subjects->>'store_id' = ANY($8::text[]))

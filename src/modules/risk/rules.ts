@@ -59,9 +59,9 @@ export const ruleView = (r: RuleRow) => ({
 const active = ttlCache<Map<string, RuleRow[]>>(2_000);
 const defaulted = new Set<string>();
 
-export async function activeRules(db: Sql, tenantId: string): Promise<Map<string, RuleRow[]>> {
+export async function activeRules(db: Sql, tenantId: string, makeDefaults = true): Promise<Map<string, RuleRow[]>> {
   return active.get(tenantId, async () => {
-    await ensureDefaults(db, tenantId);
+    if (makeDefaults) await ensureDefaults(db, tenantId);
     const r = await db.query<RuleRow>(`SELECT ${COLS} FROM risk_rules WHERE tenant_id = $1 AND status = 'active' ORDER BY id`, [tenantId]);
     const by = new Map<string, RuleRow[]>();
     for (const rule of r.rows) for (const a of rule.actions) by.set(a, [...(by.get(a) ?? []), rule]);

@@ -1,0 +1,36 @@
+import type { Ctx } from '../../platform/context.js';
+import type { ActionGuard } from '../../platform/guards.js';
+import type { RedemptionGuard } from '../redemptions/extensions.js';
+import { assess } from './engine.js';
+
+/** The risk engine at the two seams: every guarded action (claim, issue, bind, transfer, lookup, sign-in) and every redemption. */
+export const riskActionGuard: ActionGuard = {
+  name: 'risk',
+  check: (ctx: Ctx, a) => assess(ctx, a, ctx.db, false),
+};
+
+export const riskRedemptionGuard: RedemptionGuard = {
+  name: 'risk',
+  check: (ctx, at) =>
+    assess(
+      ctx,
+      {
+        tenantId: at.caller.tenantId,
+        action: 'redeem',
+        caller: at.caller,
+        at: at.at,
+        amount: at.take.value,
+        subjects: {
+          member_id: at.card.member_id,
+          card_id: at.card.id,
+          template_id: at.card.template_id,
+          batch_id: at.card.batch_id,
+          channel_id: at.card.channel_id,
+          store_id: at.store?.id ?? null,
+          key_id: at.caller.keyId,
+        },
+      },
+      at.db,
+      at.db !== ctx.db,
+    ),
+};
