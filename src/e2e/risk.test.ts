@@ -51,7 +51,7 @@ test('operator: a limit rule dry run, saved; a black-listed member refused; the 
   await page.goto(`${base}/console`);
   await signIn(page, OPERATOR.username, OPERATOR.password);
   await page.getByTestId('console-menu').waitFor();
-  await page.getByRole('menuitem', { name: '风控', exact: true }).click();
+  await page.getByRole('menuitem', { name: /(^|\s)风控$/ }).click(); // the submenu, beside 风控规则 and 风控看板
   await page.getByRole('menuitem', { name: '风控规则' }).click();
   await page.getByTestId('new-risk-rule').click();
   const dialog = page.getByRole('dialog');

@@ -279,7 +279,7 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
               ]}
             />
           </Panel>
-          <CardRiskDecisions cardId={cardId} />
+          <CardRiskDecisions decisions={trace.risk_decisions} names={trace.names} />
           <Panel size="small" title={t('卡券轨迹', 'Trace')}>
             <Timeline
               data-testid="trace"

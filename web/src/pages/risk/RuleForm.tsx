@@ -125,6 +125,28 @@ export function RuleForm({ rule, onClose, onSaved }: { rule: RiskRule | 'new' | 
         </Button>,
       ]}
     >
+      {dry && (
+        <Alert
+          type={dry.run.would[dry.outcome as keyof DryRun['would']] ? 'warning' : 'success'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="dry-run-result"
+          message={wouldSentence(t, dry.outcome, dry.run.would[dry.outcome as keyof DryRun['would']] ?? 0, dry.actions, days)}
+          description={
+            <Typography.Text type="secondary">
+              {t(
+                `共 ${dry.run.actions_seen} 次操作，涉及 ${dry.run.subjects_hit} 个对象`,
+                `${dry.run.actions_seen} actions seen, ${dry.run.subjects_hit} subjects hit`,
+              )}
+              {dry.run.by_subject.length > 0 &&
+                `；${t('最多', 'most')}: ${dry.run.by_subject
+                  .slice(0, 3)
+                  .map((s) => `${s.name ?? s.value} ×${s.count}`)
+                  .join('，')}`}
+            </Typography.Text>
+          }
+        />
+      )}
       <Form form={form} layout="vertical" onValuesChange={() => setDry(null)}>
         <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true }]}>
           <Input maxLength={100} />
@@ -192,27 +214,6 @@ export function RuleForm({ rule, onClose, onSaved }: { rule: RiskRule | 'new' | 
           <Input.TextArea maxLength={500} rows={2} />
         </Form.Item>
       </Form>
-      {dry && (
-        <Alert
-          type={dry.run.would[dry.outcome as keyof DryRun['would']] ? 'warning' : 'success'}
-          showIcon
-          data-testid="dry-run-result"
-          message={wouldSentence(t, dry.outcome, dry.run.would[dry.outcome as keyof DryRun['would']] ?? 0, dry.actions, days)}
-          description={
-            <Typography.Text type="secondary">
-              {t(
-                `共 ${dry.run.actions_seen} 次操作，涉及 ${dry.run.subjects_hit} 个对象`,
-                `${dry.run.actions_seen} actions seen, ${dry.run.subjects_hit} subjects hit`,
-              )}
-              {dry.run.by_subject.length > 0 &&
-                `；${t('最多', 'most')}: ${dry.run.by_subject
-                  .slice(0, 3)
-                  .map((s) => `${s.name ?? s.value} ×${s.count}`)
-                  .join('，')}`}
-            </Typography.Text>
-          }
-        />
-      )}
     </Modal>
   );
 }
