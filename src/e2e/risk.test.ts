@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import type { TestEnv } from '../testing/harness.js';
 import { flushLog } from '../modules/risk/actionlog.js';
 import { chromiumMissing, watchCsp, startScreens, type Screens, WIDE as DESKTOP } from './browser.js';
-import { assertText, shots, signIn } from './journey.js';
+import { assertText, choose, shots, signIn } from './journey.js';
 
 /**
  * 风控 in a real browser (issue 14): a member claimed five cards today; an operator opens 风控 › 风控规则,
@@ -71,13 +71,13 @@ test('operator: a limit rule dry run, saved; a black-listed member refused; the 
 
   await page.getByRole('menuitem', { name: '名单' }).click();
   await page.getByTestId('new-list-entry').click();
-  await page.getByTestId('list-value').fill(scalper.id);
+  await choose(page, page.getByTestId('list-member'), '赵黄牛', /赵黄牛/);
   await page.getByTestId('list-reason').fill('黄牛囤券');
   await page
     .getByRole('dialog')
     .getByRole('button', { name: /确\s*定|OK/ })
     .click();
-  await assertText(page.getByTestId('risk-list-table'), /会员[\s\S]*黄牛囤券[\s\S]*长期/);
+  await assertText(page.getByTestId('risk-list-table'), /会员[\s\S]*赵黄牛[\s\S]*黄牛囤券[\s\S]*长期/);
   await shots(page, 'risk-lists');
 
   const refused = await owner('POST', '/v1/cards/issue', { batch_id: batch, member_id: scalper.id, client: { ip: '198.51.100.9', device_id: 'dev-zhao' } });

@@ -7,6 +7,7 @@ import { useConsole } from '../../apps/Console';
 import { useT } from '../../i18n';
 import { time } from '../../format';
 import { PageTitle } from '../../components/PageTitle';
+import { Link } from '../../router';
 import { LIST_SUBJECTS, LIST_WORDS, SUBJECT_WORDS, word } from './words';
 
 type Entry = Awaited<ReturnType<ReturnType<typeof useConsole>['api']['riskLists']>>['data'][number];
@@ -27,10 +28,27 @@ export function RiskLists() {
   const [entries, setEntries] = useState<Entry[]>([]);
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm();
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [found, setFound] = useState<{ value: string; label: string }[]>([]);
+  const subject = Form.useWatch('subject', form);
   const load = useCallback(() => {
-    api.riskLists({ list, limit: 200 }).then((p) => setEntries(p.data), report);
+    api.riskLists({ list, limit: 200 }).then(async (p) => {
+      setEntries(p.data);
+      // members by name, not by id (the list answers ids: a member's page has the name)
+      const ids = [...new Set(p.data.filter((e) => e.subject === 'member').map((e) => e.value))].slice(0, 50);
+      const got = await Promise.all(ids.map((id) => api.member(id).catch(() => null)));
+      setNames(Object.fromEntries(got.flatMap((m) => (m ? [[m.id, m.name ?? m.external_id ?? m.id]] : []))));
+    }, report);
   }, [api, list]);
   useEffect(load, [load]);
+  const search = (q: string) =>
+    api
+      .members({ q, limit: 20 })
+      .then(
+        (p) =>
+          setFound(p.data.map((m) => ({ value: m.id, label: [m.name, m.external_id, m.phone_last4 && `••• ${m.phone_last4}`].filter(Boolean).join(' · ') }))),
+        report,
+      );
 
   const add = async () => {
     const v = await form.validateFields();
@@ -98,7 +116,12 @@ export function RiskLists() {
         rowClassName={(e) => (e.active ? '' : 'kq-muted')}
         columns={[
           { title: t('对象', 'Subject'), dataIndex: 'subject', render: (s: string) => <Tag>{word(t, SUBJECT_WORDS, s)}</Tag> },
-          { title: t('值', 'Value'), dataIndex: 'value', render: (v: string) => <span className="kq-mono">{v}</span> },
+          {
+            title: t('值', 'Value'),
+            dataIndex: 'value',
+            render: (v: string, e) =>
+              e.subject === 'member' && names[v] ? <Link to={`/console/members/${v}`}>{names[v]}</Link> : <span className="kq-mono">{v}</span>,
+          },
           { title: t('原因', 'Reason'), dataIndex: 'reason' },
           {
             title: t('到期', 'Expires'),
@@ -130,13 +153,19 @@ export function RiskLists() {
           <Form.Item name="subject" label={t('对象', 'Subject')} rules={[{ required: true }]}>
             <Select options={LIST_SUBJECTS.map((s) => ({ value: s, label: word(t, SUBJECT_WORDS, s) }))} data-testid="list-subject" />
           </Form.Item>
-          <Form.Item
-            name="value"
-            label={t('值（会员或卡券 ID、设备 ID、IP、手机号）', 'Value (member or card id, device id, IP, phone)')}
-            rules={[{ required: true, whitespace: true }]}
-          >
-            <Input maxLength={200} data-testid="list-value" />
-          </Form.Item>
+          {subject === 'member' ? (
+            <Form.Item name="value" label={t('会员（按姓名、编号或手机号搜索）', 'Member (search by name, id or phone)')} rules={[{ required: true }]}>
+              <Select showSearch filterOption={false} onSearch={search} options={found} data-testid="list-member" />
+            </Form.Item>
+          ) : (
+            <Form.Item
+              name="value"
+              label={t('值（卡券 ID、设备 ID、IP、手机号）', 'Value (card id, device id, IP, phone)')}
+              rules={[{ required: true, whitespace: true }]}
+            >
+              <Input maxLength={200} data-testid="list-value" />
+            </Form.Item>
+          )}
           <Form.Item name="reason" label={t('原因', 'Reason')} rules={[{ required: true, whitespace: true }]}>
             <Input maxLength={500} data-testid="list-reason" />
           </Form.Item>
