@@ -7,8 +7,7 @@ import { riskRoutes } from './routes.js';
 import { ruleNames } from './rules.js';
 import { phoneChangeFollower } from './signals.js';
 import { actionGuards } from '../../platform/guards.js';
-import { redemptionGuards } from '../redemptions/extensions.js';
-import { riskActionGuard, riskRedemptionGuard } from './plugs.js';
+import { riskActionGuard } from './plugs.js';
 import { closeCounters, openCounters } from './engine.js';
 import { closeLog, openLog } from './actionlog.js';
 import { sqlCounters } from './counters.js';
@@ -29,7 +28,8 @@ export default defineModule({
     { type: 'risk.counters.sweep', every: 10 * 60_000, run: (c) => sqlCounters(c.db).sweep(c.clock.now().getTime()) },
   ],
   subscribers: [phoneChangeFollower],
-  extend: [nameResolvers.with({ prefixes: ['rrl_'], names: ruleNames }), actionGuards.with(riskActionGuard), redemptionGuards.with(riskRedemptionGuard)],
+  // the redemption's guard (plugs.ts) is plugged by redemptions/index.ts: this module cannot import that one (redemptions → cards → risk)
+  extend: [nameResolvers.with({ prefixes: ['rrl_'], names: ruleNames }), actionGuards.with(riskActionGuard)],
   events: inArea('risk', {
     refused: ['风控拒绝', 'Refused by a risk rule'],
     flagged: ['风控标记', 'Flagged by a risk rule'],
