@@ -67,7 +67,7 @@ export const DEFAULT_RULES: DefaultRule[] = [
     kind: 'limit',
     subject: 'ip',
     window: { size: 1, unit: 'hour' },
-    limit: 30,
+    limit: 200,
     count: 'failures',
     outcome: 'refuse',
   },

@@ -43,7 +43,7 @@ test('a limit per member per day refuses the next one by the rule’s name, and 
   const refused = await issue(m.id);
   assert.equal(refused.status, 403);
   assert.equal(refused.body.code, 'RISK_REFUSED');
-  assert.equal(refused.body.rule_zh, '每人每天两张 Two a day');
+  assert.equal(refused.body.rule, '每人每天两张 Two a day');
   // another member is not touched by this member's count
   ok(await issue((await fx.member()).id));
   const d = ok(await env.api('GET', `/v1/risk/decisions?member_id=${m.id}`), 200);
@@ -140,7 +140,7 @@ test('lists: black refuses, grey goes to review, white exempts from limits; an e
   );
   const x = await issue(m.id);
   assert.equal(x.body.code, 'RISK_REFUSED');
-  assert.match(x.body.rule_zh, /黑名单/);
+  assert.match(x.body.rule, /黑名单/);
   clock.advance(61_000);
   ok(await issue(m.id));
   ok(await env.api('POST', `/v1/risk/lists/${black.id}/remove`, {}), 200);

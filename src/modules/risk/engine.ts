@@ -56,8 +56,7 @@ const isFailure = (e: unknown) => e instanceof AppError && (e.status === 404 || 
 
 const unavailable = (r: RuleRow) =>
   new AppError(503, 'RISK_UNAVAILABLE', `the risk counters are unreachable and rule "${r.name}" fails closed`, {
-    rule_zh: r.name,
-    rule_en: r.name,
+    rule: r.name,
     retry_after: 5,
   });
 
@@ -219,8 +218,7 @@ async function decide(
   const id = await record();
   if (outcome === 'review') return desk!.send(ctx, a, { id: id ?? null, rules: hits.map((h) => ({ id: h.id, name: h.name })) });
   throw new AppError(403, 'RISK_REFUSED', `refused by the risk rule "${top.name}"`, {
-    rule_zh: top.name,
-    rule_en: top.name,
+    rule: top.name,
     rule_id: top.id,
     decision_id: id ?? null,
   });

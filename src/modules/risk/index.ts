@@ -9,8 +9,7 @@ import { detectSpikes } from './alerts.js';
 import { ruleNames } from './rules.js';
 import { phoneChangeFollower } from './signals.js';
 import { actionGuards } from '../../platform/guards.js';
-import { redemptionGuards } from '../redemptions/extensions.js';
-import { riskActionGuard, riskRedemptionGuard } from './plugs.js';
+import { riskActionGuard } from './plugs.js';
 import { closeCounters, openCounters } from './engine.js';
 import { closeLog, openLog } from './actionlog.js';
 import { sqlCounters } from './counters.js';
@@ -33,7 +32,8 @@ export default defineModule({
     { type: 'risk.spikes', every: 5 * 60_000, run: (c) => detectSpikes(c) },
   ],
   subscribers: [phoneChangeFollower],
-  extend: [nameResolvers.with({ prefixes: ['rrl_'], names: ruleNames }), actionGuards.with(riskActionGuard), redemptionGuards.with(riskRedemptionGuard)],
+  // the redemption's guard (plugs.ts) is plugged by redemptions/index.ts: this module cannot import that one (redemptions → cards → risk)
+  extend: [nameResolvers.with({ prefixes: ['rrl_'], names: ruleNames }), actionGuards.with(riskActionGuard)],
   events: inArea('risk', {
     refused: ['风控拒绝', 'Refused by a risk rule'],
     flagged: ['风控标记', 'Flagged by a risk rule'],

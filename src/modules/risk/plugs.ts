@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { ActionGuard } from '../../platform/guards.js';
-import type { RedemptionGuard } from '../redemptions/extensions.js';
+import type { Caller } from '../../http/access.js';
+import type { Sql } from '../../db/index.js';
 import { assess } from './engine.js';
 
 /** The risk engine at the two seams: every guarded action (claim, issue, bind, transfer, lookup, sign-in) and every redemption. */
@@ -9,9 +10,20 @@ export const riskActionGuard: ActionGuard = {
   check: (ctx: Ctx, a) => assess(ctx, a, ctx.db, false),
 };
 
-export const riskRedemptionGuard: RedemptionGuard = {
+/** What the guard reads of a redemption (redemptions/extensions.ts `Attempt`, named here without importing it: redemptions imports cards, which imports risk). */
+interface Redeeming {
+  caller: Caller;
+  card: { id: string; member_id: string | null; template_id: string; batch_id: string; channel_id: string | null };
+  store: { id: string } | null;
+  take: { value: number };
+  at: Date;
+  db: Sql;
+}
+
+/** Plugged into `redemptionGuards` by the redemptions module's definition (for the same reason). */
+export const riskRedemptionGuard = {
   name: 'risk',
-  check: (ctx, at) =>
+  check: (ctx: Ctx, at: Redeeming) =>
     assess(
       ctx,
       {
