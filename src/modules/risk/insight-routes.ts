@@ -8,6 +8,7 @@ import { Id, Nullable, Timestamp, responses } from '../../http/schemas.js';
 import { RuleBody } from './schemas.js';
 import { dryRun, fromBody, savedRule } from './dry-run.js';
 import { dashboard, dashboardPeriod } from './insight.js';
+import { flushLog } from './actionlog.js';
 
 const Counts = {
   refuse: Type.Integer(),
@@ -89,6 +90,7 @@ export function insightRoutes(base: FastifyInstance, ctx: Ctx) {
       const rule = b.rule ? fromBody(b.rule) : await savedRule(ctx.db, tenantId, b.rule_id!);
       const to = b.to ? new Date(b.to) : ctx.clock.now();
       const from = b.from ? new Date(b.from) : new Date(to.getTime() - 86_400_000);
+      await flushLog(ctx.db); // this process's last second of actions too
       return dryRun(ctx.db, tenantId, rule, from, to);
     },
   );

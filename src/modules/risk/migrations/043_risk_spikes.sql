@@ -12,3 +12,7 @@ CREATE TABLE risk_spikes (
   PRIMARY KEY (tenant_id, rule_id, hour)
 );
 CREATE INDEX risk_spikes_recent ON risk_spikes (tenant_id, created_at DESC);
+
+-- The dashboard reads a tenant's decisions by time, the spike job every tenant's of the last hours.
+CREATE INDEX risk_decisions_time ON risk_decisions (tenant_id, created_at);
+CREATE INDEX risk_decisions_recent ON risk_decisions (created_at);
