@@ -67,7 +67,10 @@ test('operator: a limit rule dry run, saved; a black-listed member refused; the 
   await shots(page, 'risk-rules', ['desktop']);
   const rules = (await owner('GET', '/v1/risk/rules')).body.data;
   const made = rules.find((r: any) => r.name === '每人每天限领 2 张');
-  assert.deepEqual([made.kind, made.subject, made.window, made.limit, made.outcome], ['limit', 'member', { size: 1, unit: 'day', mode: 'calendar' }, 2, 'refuse']);
+  assert.deepEqual(
+    [made.kind, made.subject, made.window, made.limit, made.outcome],
+    ['limit', 'member', { size: 1, unit: 'day', mode: 'calendar' }, 2, 'refuse'],
+  );
 
   await page.getByRole('menuitem', { name: '名单' }).click();
   await page.getByTestId('new-list-entry').click();

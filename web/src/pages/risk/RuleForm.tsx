@@ -139,7 +139,7 @@ export function RuleForm({ rule, onClose, onSaved }: { rule: RiskRule | 'new' | 
                 `${dry.run.actions_seen} actions seen, ${dry.run.subjects_hit} subjects hit`,
               )}
               {dry.run.by_subject.length > 0 &&
-                `；${t('最多', 'most')}: ${dry.run.by_subject
+                `${t('；最多：', '; most: ')}${dry.run.by_subject
                   .slice(0, 3)
                   .map((s) => `${s.name ?? s.value} ×${s.count}`)
                   .join('，')}`}
