@@ -5325,6 +5325,13 @@ export interface paths {
                         member_id?: string;
                         channel_id?: string;
                         request_no?: string;
+                        /** @description the member’s client, forwarded by your server: makes this issue a member-started claim 领取 for the risk rules */
+                        client?: {
+                            /** @description the member’s IP address as your server saw it */
+                            ip: string;
+                            /** @description the member’s device id (e.g. the wallet page’s X-Kaquan-Device) */
+                            device_id?: string;
+                        };
                     };
                 };
             };
@@ -11093,6 +11100,27 @@ export interface paths {
                                 status: "done" | "reversed";
                                 /** Format: date-time */
                                 reversed_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            /** @description the risk decisions 风控决策 about this card (refused, flagged …), oldest first; empty for a caller who may not read risk decisions */
+                            risk_decisions: {
+                                id: string;
+                                action: string;
+                                outcome: string;
+                                score: number;
+                                rules: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    outcome: string;
+                                }[];
+                                subjects: {
+                                    [key: string]: string | null;
+                                };
+                                member_id: string | null;
+                                card_id: string | null;
+                                store_id: string | null;
                                 /** Format: date-time */
                                 created_at: string;
                             }[];
