@@ -30,8 +30,11 @@ const call = async (method: string, url: string, body: unknown, opts: { key?: st
   });
   return { status: r.statusCode, body: r.json() };
 };
-const tally = (rs: { status: number; body: any }[]) =>
-  rs.reduce<Record<string, number>>((t, r) => ((t[r.body?.code ?? r.status] = (t[r.body?.code ?? r.status] ?? 0) + 1), t), {});
+const tally = (rs: { status: number; body: any }[]) => {
+  const t: Record<string, number> = {};
+  for (const r of rs) t[r.body?.code ?? r.status] = (t[r.body?.code ?? r.status] ?? 0) + 1;
+  return t;
+};
 
 test('a scalper farm claiming a hot campaign is stopped; honest members claiming beside it are not', async () => {
   const t = await fx.template('cash', { amount_off: 2000 }, { name: '爆款满减券' });

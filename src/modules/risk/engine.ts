@@ -102,10 +102,9 @@ export async function assess(ctx: Ctx, a: GuardedAction, db: Sql, inTx: boolean)
     const since = bucketOf(r, a.at, tz).since;
     try {
       if (r.signal === 'device_members' && s.device_id) {
-        const others =
-          signalled && !recorded
-            ? ((recorded = true), await recordSignal(db, signal, since))
-            : await deviceMembers(db, a.tenantId, s.device_id, s.member_id ?? null, since);
+        const first: boolean = signalled && !recorded;
+        recorded ||= first;
+        const others = first ? await recordSignal(db, signal, since) : await deviceMembers(db, a.tenantId, s.device_id, s.member_id ?? null, since);
         if (others + (s.member_id ? 1 : 0) > r.lim) hits.push({ id: r.id, name: r.name, kind: 'signal', outcome: r.outcome });
       } else if (r.signal === 'phone_changes' && s.member_id) {
         if ((await phoneChanges(db, a.tenantId, s.member_id, since)) > r.lim) hits.push({ id: r.id, name: r.name, kind: 'signal', outcome: r.outcome });
@@ -153,7 +152,7 @@ export async function assess(ctx: Ctx, a: GuardedAction, db: Sql, inTx: boolean)
         peeks.map((x) => x.t),
       );
       peeks.forEach((x, i) => n[i]! >= x.r.lim && hits.push({ id: x.r.id, name: x.r.name, kind: 'limit', outcome: x.r.outcome }));
-    } catch (e) {
+    } catch {
       await giveBack();
       for (const x of peeks) failClosed(x.r);
     }

@@ -38,7 +38,7 @@ const Editable = {
   actions: Type.Array(named(ACTIONS), { minItems: 1, maxItems: 7, uniqueItems: true }),
   limit: Type.Integer({
     minimum: 1,
-    maximum: 1_000_000,
+    maximum: 1_000_000_000,
     description:
       'limit: actions admitted per subject per window; signal: the most members a device may serve, or phone changes a member may make, in the window',
   }),
