@@ -17,7 +17,7 @@ export function ruleWords(t: Tr, r: RiskRule) {
   if (r.kind === 'signal') return t(`${w}内${word(t, SIGNAL_WORDS, r.signal)}超过 ${r.limit}`, `${word(t, SIGNAL_WORDS, r.signal)} over ${r.limit} in ${w}`);
   const failures = r.count === 'failures' ? t('失败', ' failed') : '';
   return t(
-    `每${word(t, SUBJECT_WORDS, r.subject)} ${w}最多 ${r.limit} 次${failures}`,
+    `每${r.subject === 'ip' ? ' IP' : word(t, SUBJECT_WORDS, r.subject)} ${w}最多 ${r.limit} 次${failures}`,
     `at most ${r.limit}${failures} per ${word(t, SUBJECT_WORDS, r.subject)} per ${w}`,
   );
 }
@@ -90,7 +90,6 @@ export function RiskRules() {
             render: (s: string, r) =>
               canManage ? (
                 <Switch
-                  size="small"
                   checked={s === 'active'}
                   checkedChildren={t('启用', 'On')}
                   unCheckedChildren={t('暂停', 'Off')}
