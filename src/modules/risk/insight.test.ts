@@ -90,6 +90,24 @@ test('dry run: per device, per hour; a device serving more members than its limi
   assert.equal(redeem.body.would.refuse, 2);
 });
 
+test('dry run of a signal: a device serving more members than its limit; a failures rule cannot be dry run', async () => {
+  for (const [i, m] of [zhang, li, wang, li].entries())
+    await env.ctx.db.query(`INSERT INTO risk_action_log (tenant_id, action, at, outcome, subjects) VALUES ($1, 'bind', $2, 'allow', $3)`, [
+      env.tenantId,
+      `2026-12-07T03:0${i}:00Z`,
+      JSON.stringify({ member_id: m.id, device_id: 'dev-farm' }),
+    ]);
+  const body = { ...rule({ actions: ['bind'], kind: 'signal', signal: 'device_members', limit: 2, outcome: 'review' }), subject: undefined };
+  const r = await env.api('POST', '/v1/risk/rules/dry-run', { rule: body });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  // 王五 is the third member on dev-farm; 李四's second bind comes after, with three members on it
+  assert.deepEqual([r.body.actions_seen, r.body.would.review], [4, 2]);
+  assert.deepEqual(r.body.by_subject, [{ subject: 'device', value: 'dev-farm', name: null, count: 2 }]);
+  const failures = await env.api('POST', '/v1/risk/rules/dry-run', { rule: rule({ count: 'failures' }) });
+  assert.equal(failures.status, 422);
+  assert.equal(failures.body.errors[0].field, 'rule.count');
+});
+
 test('dry run of a saved rule by id, over a chosen period; bad input is refused naming the field', async () => {
   const saved = await env.api('POST', '/v1/risk/rules', rule({ name: '限领' }), { headers: { 'idempotency-key': 'dry-saved' } });
   assert.equal(saved.status, 201, JSON.stringify(saved.body));
