@@ -35,6 +35,8 @@ export const riskRedemptionGuard = {
         at: at.at,
         amount: at.take.value,
         proof: proofIn(at.input),
+        // a review desk holds the card and redeems it on approval through the redemptions' handler of this kind
+        replay: { kind: 'redeem', input: { ...(at.input as object), card_id: at.card.id, code: undefined, pin: undefined } }, // never the code or PIN: a review keeps this
         subjects: {
           member_id: at.card.member_id,
           card_id: at.card.id,
