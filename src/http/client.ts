@@ -20,3 +20,10 @@ export const ForwardedClient = Type.Object(
   },
   { description: 'the member’s client, forwarded by your server: makes this issue a member-started claim 领取 for the risk rules' },
 );
+
+/** A second-verification proof sent with a guarded request: header `X-Kaquan-OTP: <challenge_id>:<code>` (docs/risk.md "Outcomes"). */
+export function proofOf(req: FastifyRequest): { challenge_id: string; code: string } | undefined {
+  const h = req.headers['x-kaquan-otp'];
+  const m = typeof h === 'string' ? /^([\w-]{1,64}):(\w{4,12})$/.exec(h.trim()) : null;
+  return m ? { challenge_id: m[1]!, code: m[2]! } : undefined;
+}

@@ -16,7 +16,7 @@ import { cardView } from './model.js';
 import { appendAudit } from '../audit/service.js';
 import { withMemberNames } from './names.js';
 import { guarded } from '../../platform/guards.js';
-import { clientOf, ForwardedClient } from '../../http/client.js';
+import { clientOf, ForwardedClient, proofOf } from '../../http/client.js';
 
 const IdParams = Type.Object({ id: Id });
 const ExtendBody = Type.Object({
@@ -63,19 +63,22 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
         device_id: client?.device_id ?? null,
       };
       const action = client ? 'claim' : 'issue';
-      return guarded(ctx, { tenantId: c.tenantId, action, caller: c, at: ctx.clock.now(), subjects, replay: { kind: 'card.issue', input: body } }, () =>
-        mutate(
-          ctx,
-          req,
-          reply,
-          { action: 'card.issue', targetType: 'card', status: 201 },
-          (q) => issueCard(ctx, q, c, body),
-          async () => {
-            // a sold-out hot batch refuses with one read and no transaction; everything else takes the transactional path
-            if (await soldOut(ctx, c, body)) throw new AppError(409, 'STOCK_EXHAUSTED', 'this batch has no stock left');
-            return undefined;
-          },
-        ),
+      return guarded(
+        ctx,
+        { tenantId: c.tenantId, action, caller: c, at: ctx.clock.now(), subjects, proof: proofOf(req), replay: { kind: 'card.issue', input: body } },
+        () =>
+          mutate(
+            ctx,
+            req,
+            reply,
+            { action: 'card.issue', targetType: 'card', status: 201 },
+            (q) => issueCard(ctx, q, c, body),
+            async () => {
+              // a sold-out hot batch refuses with one read and no transaction; everything else takes the transactional path
+              if (await soldOut(ctx, c, body)) throw new AppError(409, 'STOCK_EXHAUSTED', 'this batch has no stock left');
+              return undefined;
+            },
+          ),
       );
     },
   );

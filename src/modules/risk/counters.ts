@@ -117,8 +117,18 @@ export function redisCounters(url: string): CounterStore {
   // no offline queue and a short timeout: while Redis is away a rule fails open or closed at once
   const redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 500, enableOfflineQueue: false });
   redis.on('error', () => {}); // it reconnects by itself
+  redis.setMaxListeners(0);
+  // while it is (re)connecting, a command waits up to 500 ms for it (a fresh process's first requests); while it is down, none waits
+  const connected = () =>
+    redis.status === 'ready' || !['connecting', 'connect'].includes(redis.status)
+      ? undefined
+      : new Promise<void>((done) => {
+          const t = setTimeout(done, 500);
+          redis.once('ready', () => (clearTimeout(t), done()));
+        });
   const run = async (op: string, tenantId: string, takes: Take[]) => {
     if (!takes.length) return [];
+    await connected();
     const keys = takes.map((t) => `kq:risk:${tenantId}:${t.rule}:${t.subject}`);
     const args = takes.flatMap((t) => [t.k, t.idx, t.b, t.lim, t.ttlMs]);
     return ((await redis.eval(LUA, keys.length, ...keys, op, ...args)) as number[]).map(Number);

@@ -16,6 +16,8 @@ interface Redeeming {
   card: { id: string; member_id: string | null; template_id: string; batch_id: string; channel_id: string | null };
   store: { id: string } | null;
   take: { value: number };
+  /** the redemption's body: a second-verification proof rides in it as `otp: { challenge_id, code }` */
+  input: unknown;
   at: Date;
   db: Sql;
 }
@@ -32,6 +34,9 @@ export const riskRedemptionGuard = {
         caller: at.caller,
         at: at.at,
         amount: at.take.value,
+        proof: proofIn(at.input),
+        // a review desk holds the card and redeems it on approval through the redemptions' handler of this kind
+        replay: { kind: 'redeem', input: { ...(at.input as object), card_id: at.card.id, code: undefined, pin: undefined } }, // never the code or PIN: a review keeps this
         subjects: {
           member_id: at.card.member_id,
           card_id: at.card.id,
@@ -46,3 +51,8 @@ export const riskRedemptionGuard = {
       at.db !== ctx.db,
     ),
 };
+
+function proofIn(input: unknown): { challenge_id: string; code: string } | undefined {
+  const otp = (input as { otp?: { challenge_id?: unknown; code?: unknown } } | null)?.otp;
+  return typeof otp?.challenge_id === 'string' && typeof otp.code === 'string' ? { challenge_id: otp.challenge_id, code: otp.code } : undefined;
+}

@@ -10,7 +10,7 @@ import { GiftOffer, GiftOfferCreated, GiftPreview, WalletCard } from './schemas.
 import * as gifts from './gifts.js';
 import type { WalletClaims } from './link.js';
 import { guarded, type GuardedActionName } from '../../platform/guards.js';
-import { clientOf } from '../../http/client.js';
+import { clientOf, proofOf } from '../../http/client.js';
 import { memberCaller } from '../../http/access.js';
 
 /** The link's secret, in a body (never a URL: request lines end up in logs). */
@@ -161,5 +161,6 @@ export function walletGuarded<T>(
 ): Promise<T> {
   const { ip, device_id } = clientOf(req);
   const subjects = { member_id: c.member_id, ip, device_id, ...more };
-  return guarded(ctx, { tenantId: c.tenant_id, action, caller: req.caller ?? memberCaller(c.tenant_id, c.member_id), at: ctx.clock.now(), subjects }, run);
+  const caller = req.caller ?? memberCaller(c.tenant_id, c.member_id);
+  return guarded(ctx, { tenantId: c.tenant_id, action, caller, at: ctx.clock.now(), subjects, proof: proofOf(req) }, run);
 }
