@@ -90,3 +90,9 @@ export async function actionLog(q: Sql, tenantId: string, from: Date, to: Date, 
   );
   return r.rows;
 }
+
+/** Keeps 35 days of the action log and 60 of the client signals (the longest default window is 30 days). */
+export async function sweepLog(q: Sql, now: Date): Promise<void> {
+  await q.query('DELETE FROM risk_action_log WHERE at < $1', [new Date(now.getTime() - 35 * 86_400_000)]);
+  await q.query('DELETE FROM risk_signals WHERE at < $1', [new Date(now.getTime() - 60 * 86_400_000)]);
+}

@@ -61,6 +61,7 @@ test('a limit per member per day refuses the next one by the rule’s name, and 
   ok(await issue(m.id));
   const profile = ok(await env.api('GET', `/v1/risk/members/${m.id}`), 200);
   assert.equal(profile.decisions.length, 1);
+  assert.equal((await env.api('GET', '/v1/risk/members/mem_00000000000000000000000000')).status, 404);
   await pause(r);
 });
 

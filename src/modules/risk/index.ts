@@ -11,7 +11,7 @@ import { phoneChangeFollower } from './signals.js';
 import { actionGuards } from '../../platform/guards.js';
 import { riskActionGuard } from './plugs.js';
 import { closeCounters, openCounters } from './engine.js';
-import { closeLog, openLog } from './actionlog.js';
+import { closeLog, openLog, sweepLog } from './actionlog.js';
 import { sqlCounters } from './counters.js';
 
 /**
@@ -28,6 +28,8 @@ export default defineModule({
     { type: 'guess.sweep', every: 10 * 60_000, run: (c) => sqlStore(c.db).sweep(c.clock.now().getTime()) },
     // limit counters in the database past their window
     { type: 'risk.counters.sweep', every: 10 * 60_000, run: (c) => sqlCounters(c.db).sweep(c.clock.now().getTime()) },
+    // the action log (35 days) and client signals (60 days)
+    { type: 'risk.log.sweep', every: 3600_000, run: (c) => sweepLog(c.db, c.clock.now()) },
     // 风控告警: a rule's hits this hour against the same hour of the 7 days before (alerts.ts)
     { type: 'risk.spikes', every: 5 * 60_000, run: (c) => detectSpikes(c) },
   ],

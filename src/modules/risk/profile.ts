@@ -2,9 +2,12 @@ import type { Sql } from '../../db/index.js';
 import { namesObject, resolveNames } from '../../platform/names.js';
 import { entriesFor } from './lists.js';
 import { listDecisions } from './decisions.js';
+import { memberExists } from '../members/service.js';
+import { notFound } from '../../errors.js';
 
 /** A member's risk profile 会员风险画像 (the console's member page): what lists name them, what was decided, where they came from. */
 export async function memberRisk(q: Sql, tenantId: string, memberId: string, now: Date) {
+  if (!(await memberExists(q, tenantId, memberId))) throw notFound('member');
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const devices = (
     await q.query<{ device_id: string; members: number; last_at: Date }>(
