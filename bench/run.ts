@@ -15,6 +15,7 @@ import { fulfilOrderBench } from './fulfil.js';
 import { allocateHot } from './allocate.js';
 import { mallExchangeHot } from './mall.js';
 import { pointsEarn } from './points.js';
+import { redeemRisk } from './risk.js';
 
 /**
  * npm run bench [-- --quick] [-- --only pg|pglite]
@@ -25,6 +26,8 @@ import { pointsEarn } from './points.js';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+// `--line risk`: only the redemption-with-risk-rules line, on PostgreSQL
+const line = args.includes('--line') ? args[args.indexOf('--line') + 1] : null;
 const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const S = quick
   ? {
@@ -252,6 +255,8 @@ async function onPostgres() {
       emit({ name: 'mall_exchange_hot', engine, workers: 1, connections: CONNS, ...mall, ratio_to_ceiling: ratio(mall.rps, sql.tps) });
       const earned = await pointsEarn({ port: server.port, key: f.ownerKey, connections: CONNS, durationMs: S.httpMs, members: 200 });
       emit({ name: 'points_earn', engine, workers: 1, connections: CONNS, ...earned, ratio_to_ceiling: ratio(earned.rps, sql.tps) });
+      const rr = await redeemRisk({ port: server.port, key: f.ownerKey, codes: f.codes, connections: CONNS, durationMs: S.httpMs });
+      emit({ name: 'redeem_risk', engine, workers: 1, connections: CONNS, ...rr });
 
       await warm(server, f, '/v1/cards/lookup');
       const lk = await load({
@@ -356,6 +361,8 @@ async function onPglite() {
       emit({ name: 'issue_hot', engine, workers: 1, ...hot, ratio_to_ceiling: ratio(hot.rps, sql.tps) });
       const earned = await pointsEarn({ port: server.port, key: f.ownerKey, connections: CONNS, durationMs: S.pgliteMs, members: 100 });
       emit({ name: 'points_earn', engine, workers: 1, connections: CONNS, ...earned, ratio_to_ceiling: ratio(earned.rps, sql.tps) });
+      const rr = await redeemRisk({ port: server.port, key: f.ownerKey, codes: f.codes, connections: CONNS, durationMs: S.httpMs });
+      emit({ name: 'redeem_risk', engine, workers: 1, connections: CONNS, ...rr });
       await warm(server, f, '/v1/cards/lookup');
       const lk = await load({
         port: server.port,
@@ -388,9 +395,32 @@ async function postgresVersion() {
   }
 }
 
+/** The redeem_risk line alone (`--line risk`): a fresh schema, one server, the same redemption load with and without three risk rules. */
+async function riskOnly() {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const ctx = await createContext(config({ databaseUrl, dbSchema: schema }), { poolSize: 4 });
+  try {
+    const f = await prepare(ctx, S.cards);
+    const server = await startServer({ DATABASE_URL: databaseUrl, KAQUAN_DB_SCHEMA: schema, KAQUAN_DB_POOL: '8', ...keyEnv }, 1);
+    try {
+      await warm(server, f);
+      const r = await redeemRisk({ port: server.port, key: f.ownerKey, codes: f.codes, connections: CONNS, durationMs: S.httpMs });
+      emit({ name: 'redeem_risk', engine: 'postgres', workers: 1, connections: CONNS, ...r });
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await ctx.db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
+    await ctx.db.close();
+  }
+}
+
 const started = performance.now();
 emit({ name: 'machine', ...machine(), postgres: await postgresVersion(), quick });
-if (only !== 'pglite') await onPostgres();
-if (only !== 'pg') await onPglite();
+if (line === 'risk') await riskOnly();
+else {
+  if (only !== 'pglite') await onPostgres();
+  if (only !== 'pg') await onPglite();
+}
 emit({ name: 'done', seconds: round((performance.now() - started) / 1000) });
 process.exit(0);

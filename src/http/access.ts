@@ -106,6 +106,9 @@ const ACTIONS = {
   'mall.manage': ['owner', 'operator'],
   'mall.read': ['owner', 'operator', 'analyst'],
   'mall.exchange': ['owner', 'operator', 'member'],
+  // 风控: rules and lists are the brand's staff's; decisions (who was refused, flagged) are read by them and the analysts
+  'risk.manage': ['owner', 'operator'],
+  'risk.read': ['owner', 'operator', 'analyst'],
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

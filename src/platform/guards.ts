@@ -49,7 +49,8 @@ export interface GuardedAction {
 
 /** What a guard took for an action that went ahead, and how to give it back. */
 export interface GuardPass {
-  undo(): Promise<void>;
+  /** `error`: why the action failed (a guard counting failures — unknown codes, wrong PINs — counts it here) */
+  undo(error?: unknown): Promise<void>;
 }
 
 export interface ActionGuard {
@@ -63,7 +64,7 @@ export const actionGuards = extensionPoint<ActionGuard>('action.guards');
 export async function guarded<T>(ctx: Ctx, a: GuardedAction, run: () => Promise<T>): Promise<T> {
   const passes: GuardPass[] = [];
   // an undo that fails leaves a counter one too high until its window ends: never more admitted than the limit
-  const undo = () => Promise.allSettled(passes.map((p) => p.undo()));
+  const undo = (e?: unknown) => Promise.allSettled(passes.map((p) => p.undo(e)));
   try {
     for (const g of actionGuards.list()) {
       const p = await g.check(ctx, a);
@@ -76,7 +77,7 @@ export async function guarded<T>(ctx: Ctx, a: GuardedAction, run: () => Promise<
   try {
     return await run();
   } catch (e) {
-    await undo();
+    await undo(e);
     throw e;
   }
 }

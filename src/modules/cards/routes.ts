@@ -15,6 +15,8 @@ import { findByCode, findById, revealCode, screenFor } from './lookup.js';
 import { cardView } from './model.js';
 import { appendAudit } from '../audit/service.js';
 import { withMemberNames } from './names.js';
+import { guarded } from '../../platform/guards.js';
+import { clientOf, ForwardedClient, proofOf } from '../../http/client.js';
 
 const IdParams = Type.Object({ id: Id });
 const ExtendBody = Type.Object({
@@ -44,23 +46,39 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
           member_id: Type.Optional(Id),
           channel_id: Type.Optional(Id),
           request_no: Type.Optional(Type.String({ maxLength: 200 })),
+          client: Type.Optional(ForwardedClient),
         }),
         response: responses({ 201: IssuedCard }),
       },
     },
     async (req, reply) => {
       requireAccess(req.caller!, 'cards.issue');
-      return mutate(
+      const { client, ...body } = req.body;
+      const c = req.caller!;
+      const subjects = {
+        member_id: body.member_id ?? null,
+        channel_id: body.channel_id ?? c.channelId ?? null,
+        batch_id: body.batch_id,
+        ip: client ? client.ip : req.ip,
+        device_id: client?.device_id ?? null,
+      };
+      const action = client ? 'claim' : 'issue';
+      return guarded(
         ctx,
-        req,
-        reply,
-        { action: 'card.issue', targetType: 'card', status: 201 },
-        (q) => issueCard(ctx, q, req.caller!, req.body),
-        async () => {
-          // a sold-out hot batch refuses with one read and no transaction; everything else takes the transactional path
-          if (await soldOut(ctx, req.caller!, req.body)) throw new AppError(409, 'STOCK_EXHAUSTED', 'this batch has no stock left');
-          return undefined;
-        },
+        { tenantId: c.tenantId, action, caller: c, at: ctx.clock.now(), subjects, proof: proofOf(req), replay: { kind: 'card.issue', input: body } },
+        () =>
+          mutate(
+            ctx,
+            req,
+            reply,
+            { action: 'card.issue', targetType: 'card', status: 201 },
+            (q) => issueCard(ctx, q, c, body),
+            async () => {
+              // a sold-out hot batch refuses with one read and no transaction; everything else takes the transactional path
+              if (await soldOut(ctx, c, body)) throw new AppError(409, 'STOCK_EXHAUSTED', 'this batch has no stock left');
+              return undefined;
+            },
+          ),
       );
     },
   );
@@ -82,9 +100,11 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) => {
       requireAccess(req.caller!, 'cards.bind');
-      const cardId = await screenBearer(ctx, req.caller!, req.body);
-      return mutate(ctx, req, reply, { action: 'card.bind', targetType: 'card' }, (q) =>
-        bindCard(ctx, q, req.caller!, { card_id: cardId, member_id: req.body.member_id }),
+      const c = req.caller!;
+      const cardId = await screenBearer(ctx, c, req.body);
+      const subjects = { member_id: req.body.member_id, card_id: cardId, ip: req.ip, channel_id: c.channelId ?? null };
+      return guarded(ctx, { tenantId: c.tenantId, action: 'bind', caller: c, at: ctx.clock.now(), subjects }, () =>
+        mutate(ctx, req, reply, { action: 'card.bind', targetType: 'card' }, (q) => bindCard(ctx, q, c, { card_id: cardId, member_id: req.body.member_id })),
       );
     },
   );
@@ -102,11 +122,15 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     async (req) => {
       requireAccess(req.caller!, 'cards.read');
       const caller = req.caller!;
-      // another channel's card is not found, and counts as a guess like an unknown code
-      const c = await findByCode(ctx.db, ctx.keys, caller.tenantId, req.body.code, screenFor(ctx, caller), {
-        visible: (c) => seesChannel(caller, c.channel_id),
+      const { ip, device_id } = clientOf(req);
+      const subjects = { ip, device_id, member_id: caller.memberId ?? null, store_id: caller.storeIds.length === 1 ? caller.storeIds[0] : null };
+      return guarded(ctx, { tenantId: caller.tenantId, action: 'lookup', caller, at: ctx.clock.now(), subjects }, async () => {
+        // another channel's card is not found, and counts as a guess like an unknown code
+        const c = await findByCode(ctx.db, ctx.keys, caller.tenantId, req.body.code, screenFor(ctx, caller), {
+          visible: (c) => seesChannel(caller, c.channel_id),
+        });
+        return cardView(c);
       });
-      return cardView(c);
     },
   );
 
@@ -206,11 +230,24 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
       );
     },
   );
-  cardVerb(
+  app.post(
     '/cards/:id/transfer',
-    'card.transfer',
-    'Transfer a transferable card to another member 转赠',
-    Type.Object({ to_member_id: Id, request_no: Type.Optional(Type.String({ maxLength: 200 })) }),
-    (q, req) => transferCard(ctx, q, req.caller, req.params.id, req.body.to_member_id),
+    {
+      schema: {
+        tags,
+        summary: 'Transfer a transferable card to another member 转赠',
+        params: IdParams,
+        body: Type.Object({ to_member_id: Id, request_no: Type.Optional(Type.String({ maxLength: 200 })) }),
+        response: responses({ 200: Card }),
+      },
+    },
+    async (req, reply) => {
+      requireAccess(req.caller!, 'cards.manage');
+      const c = req.caller!;
+      const subjects = { card_id: req.params.id, member_id: req.body.to_member_id, ip: req.ip };
+      return guarded(ctx, { tenantId: c.tenantId, action: 'transfer', caller: c, at: ctx.clock.now(), subjects }, () =>
+        mutate(ctx, req, reply, { action: 'card.transfer', targetType: 'card' }, (q) => transferCard(ctx, q, c, req.params.id, req.body.to_member_id)),
+      );
+    },
   );
 }

@@ -2,7 +2,9 @@ import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Ctx } from '../../platform/context.js';
-import { allowedActions, requireAccess } from '../../http/access.js';
+import { allowedActions, requireAccess, type Caller } from '../../http/access.js';
+import { guarded } from '../../platform/guards.js';
+import { clientOf } from '../../http/client.js';
 import { mutate } from '../../mutations/mutation.js';
 import { Id, Nullable, Timestamp, responses } from '../../http/schemas.js';
 import { AppError } from '../../errors.js';
@@ -204,6 +206,23 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
       const screen = screenOf(req);
       const now = ctx.clock.now();
       const s = await sessions.login(ctx.db, req.body, now, { ip: req.ip });
+      // the risk rules on sign-in (docs/risk.md) are asked once the account is known; a refusal ends the new session at once
+      const { ip, device_id } = clientOf(req);
+      const who: Caller = {
+        tenantId: s.tenant_id,
+        keyId: s.operator.id,
+        role: s.operator.role as Caller['role'],
+        storeIds: s.operator.store_ids ?? [],
+        channelId: s.operator.channel_id,
+      };
+      await guarded(
+        ctx,
+        { tenantId: s.tenant_id, action: 'sign_in', caller: who, at: now, subjects: { key_id: s.operator.id, ip, device_id } },
+        async () => {},
+      ).catch(async (e) => {
+        await sessions.revokeSession(ctx.db, s.token, now).catch(() => {});
+        throw e;
+      });
       (reply as FastifyReply).status(201);
       if (screen !== 'console' && screen !== 'clerk' && screen !== 'partner') return s;
       // a browser sign-in: the token goes into an HttpOnly cookie and never reaches the page's scripts.

@@ -33,6 +33,12 @@ const region = (v: string | null | undefined) => (v == null ? null : v.trim() ||
 
 const normPhone = (p: string) => p.replace(/[\s\-()]/g, '');
 
+/** The keyed hash members are looked up by phone with (risk lists name a phone by it, never the number); null: not a phone number. */
+export function phoneHashOf(keys: Keyring, tenantId: string, phone: string): string | null {
+  const p = normPhone(phone);
+  return /^\+?\d{5,20}$/.test(p) ? keys.hmac(`phone:${tenantId}:${p}`).toString('hex') : null;
+}
+
 function phoneFields(keys: Keyring, tenantId: string, phone: string | null | undefined) {
   if (phone == null) return [null, null, null];
   const p = normPhone(phone);

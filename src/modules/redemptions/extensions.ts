@@ -2,6 +2,7 @@ import type { Sql } from '../../db/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Caller } from '../../http/access.js';
 import { extensionPoint } from '../../platform/extensions.js';
+import type { GuardPass } from '../../platform/guards.js';
 import type { CardRow } from '../cards/model.js';
 import type { TemplateRow } from '../templates/schemas.js';
 import type { Store } from '../stores/service.js';
@@ -28,7 +29,8 @@ export interface Attempt {
  */
 export interface RedemptionGuard {
   name: string;
-  check(ctx: Ctx, a: Attempt): Promise<void> | void;
+  /** what it took (a risk counter) comes back as a pass: given back when the redemption then fails */
+  check(ctx: Ctx, a: Attempt): Promise<GuardPass | undefined | void> | GuardPass | undefined | void;
 }
 
 /**
@@ -48,12 +50,23 @@ export const redemptionEffects = extensionPoint<RedemptionEffect>('redemption.ef
 /** Per request: the fast path and the transactional path it may hand over to ask the guards once. */
 export interface RedeemRun {
   guarded?: boolean;
+  passes?: GuardPass[];
 }
 
 export async function runGuards(ctx: Ctx, a: Attempt, run: RedeemRun): Promise<void> {
   if (run.guarded) return;
-  for (const g of redemptionGuards.list()) await g.check(ctx, a);
+  run.passes ??= [];
+  for (const g of redemptionGuards.list()) {
+    const p = await g.check(ctx, a);
+    if (p) run.passes.push(p);
+  }
   run.guarded = true;
+}
+
+/** The redemption failed (a guard refused, the write lost a race): what the guards took is given back. */
+export async function undoGuards(run: RedeemRun, error: unknown): Promise<void> {
+  const passes = run.passes?.splice(0) ?? [];
+  await Promise.allSettled(passes.map((p) => p.undo(error)));
 }
 
 export const effectsFor = (a: Attempt) => redemptionEffects.list().filter((e) => e.applies(a));

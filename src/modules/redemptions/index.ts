@@ -2,6 +2,8 @@ import { defineModule, migrationsOf } from '../../platform/module.js';
 import { redemptionInvariants } from './invariants.js';
 import { routes } from './routes.js';
 import { redemptionNameResolver } from './names.js';
+import { redemptionGuards } from './extensions.js';
+import { riskRedemptionGuard } from '../risk/plugs.js';
 
 /** redemptions 核销: check, redeem, reverse, and the redemption record. */
 export default defineModule({
@@ -9,5 +11,6 @@ export default defineModule({
   migrations: migrationsOf(import.meta.url),
   routes,
   invariants: redemptionInvariants,
-  extend: [redemptionNameResolver],
+  // the risk engine's guard (risk/ cannot import this module: redemptions → cards → risk)
+  extend: [redemptionNameResolver, redemptionGuards.with(riskRedemptionGuard)],
 });

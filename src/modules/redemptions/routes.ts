@@ -13,6 +13,7 @@ import { INPUTS } from './rules.js';
 import { checkRedeem } from './load.js';
 import { explainRefusal } from './explain.js';
 import { redeem, redeemFast } from './redeem.js';
+import { undoGuards, type RedeemRun } from './extensions.js';
 import { reverseRedemption } from './reverse.js';
 import { createApproval } from './approvals.js';
 import { REDEMPTION_SORTS, getRedemption, listRedemptions } from './read.js';
@@ -69,7 +70,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) => {
       requireAccess(req.caller!, req.body.card_id && !req.body.code ? 'cards.redeem_by_id' : 'cards.redeem');
-      const run = {}; // the two paths share it: the guards are asked once per request
+      const run: RedeemRun = {}; // the two paths share it: the guards are asked once per request
       return mutate(
         ctx,
         req,
@@ -78,6 +79,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
         (q) => redeem(ctx, q, req.caller!, req.body, run),
         (m) => redeemFast(ctx, req.caller!, req.body, m, run) as Promise<any>,
       ).catch(async (e) => {
+        await undoGuards(run, e);
         throw await explainRefusal(ctx.db, req.caller!.tenantId, e);
       });
     },

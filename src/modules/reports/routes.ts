@@ -17,6 +17,7 @@ import { getTenant } from '../tenants/service.js';
 /** The longest period a report covers (a day a row: a little over three years of days). */
 const MAX_DAYS = 1200;
 import { namedCardTrace } from './trace.js';
+import { Decision as RiskDecision } from '../risk/schemas.js';
 import { channelStatsRoutes } from './channel-routes.js';
 
 const IdParams = Type.Object({ id: Id });
@@ -39,6 +40,9 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
             events: Type.Array(Event),
             ledger: Type.Array(LedgerEntry),
             redemptions: Type.Array(Redemption),
+            risk_decisions: Type.Array(RiskDecision, {
+              description: 'the risk decisions 风控决策 about this card (refused, flagged …), oldest first; empty for a caller who may not read risk decisions',
+            }),
             names: Type.Record(Type.String(), Type.String(), {
               description: 'the names of the ids in this trace: stores, members, channels, batch, template, actors',
             }),

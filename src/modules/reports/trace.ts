@@ -8,6 +8,7 @@ import type { EventRow } from '../cards/read.js';
 import type { RedemptionRow } from '../redemptions/reverse.js';
 import { eventTypes } from '../../platform/events.js';
 import { actorRef, namesObject, resolveNames } from '../../platform/names.js';
+import { cardDecisions } from '../risk/decisions.js';
 
 /** A card event's names, from the catalogue (`issued` → 发放 / Issued); generated is the card row itself, in no catalogue. */
 export function cardEventName(type: string): { zh: string; en: string } {
@@ -53,7 +54,9 @@ export async function cardTrace(q: Sql, caller: Caller, id: string) {
   ).rows;
   const seen = new Set(redemptions.map((r) => r.id));
   const ledger = (await cardLedger(q, caller.tenantId, id)).filter((e) => !e.redemption_id || seen.has(e.redemption_id));
-  return { card: cardView(c), events: [generated, ...events].map(labelled), ledger, redemptions };
+  // the risk engine's decisions about it (risk/ reads its own table), for those who may read them
+  const risk_decisions = allowedActions(caller).includes('risk.read') ? await cardDecisions(q, caller.tenantId, id) : [];
+  return { card: cardView(c), events: [generated, ...events].map(labelled), ledger, redemptions, risk_decisions };
 }
 
 /**

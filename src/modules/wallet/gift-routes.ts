@@ -9,6 +9,9 @@ import { recipientByPhone } from '../cards/gift.js';
 import { GiftOffer, GiftOfferCreated, GiftPreview, WalletCard } from './schemas.js';
 import * as gifts from './gifts.js';
 import type { WalletClaims } from './link.js';
+import { guarded, type GuardedActionName } from '../../platform/guards.js';
+import { clientOf, proofOf } from '../../http/client.js';
+import { memberCaller } from '../../http/access.js';
 
 /** The link's secret, in a body (never a URL: request lines end up in logs). */
 const Secret = Type.String({ minLength: 10, maxLength: 200, pattern: '^kqg_[A-Za-z0-9_-]+$', description: 'the secret from the gift link (#g=…)' });
@@ -51,8 +54,10 @@ export function giftRoutes(
       const c = who(req);
       requireAccess(req.caller!, 'cards.gift');
       const to = req.body.phone ? await recipientByPhone(ctx, req.caller!, req.body.phone) : undefined;
-      return mutate(ctx, req, reply, { action: 'wallet.gift_offer', targetType: 'gift_offer', status: 201 }, (q) =>
-        gifts.walletOfferGift(ctx, q, c.tenant_id, c.member_id, req.params.id, to),
+      return walletGuarded(ctx, req, c, 'transfer', { card_id: req.params.id }, () =>
+        mutate(ctx, req, reply, { action: 'wallet.gift_offer', targetType: 'gift_offer', status: 201 }, (q) =>
+          gifts.walletOfferGift(ctx, q, c.tenant_id, c.member_id, req.params.id, to),
+        ),
       );
     },
   );
@@ -115,8 +120,10 @@ export function giftRoutes(
     async (req, reply) => {
       const c = who(req);
       requireAccess(req.caller!, 'cards.gift');
-      return mutate(ctx, req, reply, { action: 'wallet.gift_accept', targetType: 'gift_offer' }, (q) =>
-        gifts.walletAcceptGift(ctx, q, c.tenant_id, c.member_id, { secret: req.body.token, offerId: req.body.offer_id }),
+      return walletGuarded(ctx, req, c, 'claim', {}, () =>
+        mutate(ctx, req, reply, { action: 'wallet.gift_accept', targetType: 'gift_offer' }, (q) =>
+          gifts.walletAcceptGift(ctx, q, c.tenant_id, c.member_id, { secret: req.body.token, offerId: req.body.offer_id }),
+        ),
       );
     },
   );
@@ -141,4 +148,19 @@ export function giftRoutes(
       );
     },
   );
+}
+
+/** A wallet action asked of the guards (docs/risk.md): the member, their IP and the device their page says it is. */
+export function walletGuarded<T>(
+  ctx: Ctx,
+  req: FastifyRequest,
+  c: { tenant_id: string; member_id: string },
+  action: GuardedActionName,
+  more: { card_id?: string },
+  run: () => Promise<T>,
+): Promise<T> {
+  const { ip, device_id } = clientOf(req);
+  const subjects = { member_id: c.member_id, ip, device_id, ...more };
+  const caller = req.caller ?? memberCaller(c.tenant_id, c.member_id);
+  return guarded(ctx, { tenantId: c.tenant_id, action, caller, at: ctx.clock.now(), subjects, proof: proofOf(req) }, run);
 }

@@ -10,7 +10,7 @@ import { Id, Timestamp, responses } from '../../http/schemas.js';
 import { WalletCard, WalletCardDetail, WalletMe } from './schemas.js';
 import { getMember, revokeWalletLinks } from '../members/service.js';
 import * as svc from './service.js';
-import { giftRoutes } from './gift-routes.js';
+import { giftRoutes, walletGuarded } from './gift-routes.js';
 import { walletRoutes } from './extensions.js';
 import { walletAuthOf, walletHeader } from './auth.js';
 import { screenBearer } from '../cards/manage.js';
@@ -88,8 +88,10 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
         clearCookie(reply, ctx.config, 'wallet');
         throw e;
       });
-      setCookie(reply, ctx.config, 'wallet', token!, claims.exp - ctx.clock.now().getTime() / 1000);
-      return { member_id: claims.member_id, expires_at: new Date(claims.exp * 1000) };
+      return walletGuarded(ctx, req, claims, 'sign_in', {}, async () => {
+        setCookie(reply, ctx.config, 'wallet', token!, claims.exp - ctx.clock.now().getTime() / 1000);
+        return { member_id: claims.member_id, expires_at: new Date(claims.exp * 1000) };
+      });
     },
   );
 
@@ -163,7 +165,9 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     async (req, reply) => {
       const c = who(req);
       const cardId = await screenBearer(ctx, svc.walletCaller(c.tenant_id, c.member_id), req.body);
-      return mutate(ctx, req, reply, { action: 'wallet.bind', targetType: 'card' }, (q) => svc.walletBind(ctx, q, c.tenant_id, c.member_id, cardId));
+      return walletGuarded(ctx, req, c, 'bind', { card_id: cardId }, () =>
+        mutate(ctx, req, reply, { action: 'wallet.bind', targetType: 'card' }, (q) => svc.walletBind(ctx, q, c.tenant_id, c.member_id, cardId)),
+      );
     },
   );
 
@@ -186,8 +190,10 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) => {
       const c = who(req);
-      return mutate(ctx, req, reply, { action: 'wallet.gift', targetType: 'card' }, (q) =>
-        svc.walletGift(ctx, q, c.tenant_id, c.member_id, req.params.id, req.body),
+      return walletGuarded(ctx, req, c, 'transfer', { card_id: req.params.id }, () =>
+        mutate(ctx, req, reply, { action: 'wallet.gift', targetType: 'card' }, (q) =>
+          svc.walletGift(ctx, q, c.tenant_id, c.member_id, req.params.id, req.body),
+        ),
       );
     },
   );

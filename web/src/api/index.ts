@@ -6,6 +6,7 @@ import type * as T from './types';
 import { ApiError } from './errors';
 import { currentLang } from '../i18n';
 import { ProblemMessage } from '../problems';
+import { riskApi } from './risk';
 
 /**
  * The one API client, typed from the server's OpenAPI document (schema.d.ts, made by `npm run gen:api`):
@@ -37,6 +38,24 @@ export const newKey = () =>
   crypto.randomUUID ? crypto.randomUUID() : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
+ * The wallet's device id 设备标识 (X-Kaquan-Device): a random id this browser keeps in local storage,
+ * made on first use. The risk rules tell devices apart by it ("this device claimed for 5 members");
+ * it proves nothing about who is who (docs/risk.md "Device trust"). Without storage: none is sent.
+ */
+export function walletDevice(): string | null {
+  try {
+    let id = localStorage.getItem('kaquan.device');
+    if (!id) {
+      id = `wd-${newKey()}`;
+      localStorage.setItem('kaquan.device', id);
+    }
+    return id;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * What every request of a screen carries: its screen, its key or wallet member, and — unless
  * `idempotent` is false — an Idempotency-Key on every mutation, so a retried click or a flaky network
  * never redeems twice. A 401 outside the wallet (and outside sign-in itself) signs the screen out.
@@ -48,6 +67,8 @@ function screenMiddleware(auth: Auth, idempotent: boolean): Middleware {
       h.set('x-kaquan-screen', auth.screen);
       if (auth.key) h.set('authorization', `Bearer ${auth.key}`);
       if (auth.walletMember) h.set('x-kaquan-wallet-member', auth.walletMember);
+      const device = auth.screen === 'wallet' ? walletDevice() : null;
+      if (device) h.set('x-kaquan-device', device);
       if (!h.has('accept')) h.set('accept', 'application/json');
       // a caller that retries one action sets its own key (the till's confirm): kept, never replaced
       if (request.method !== 'GET' && idempotent && !h.has('idempotency-key')) h.set('idempotency-key', newKey());
@@ -334,6 +355,7 @@ export function client(auth: Auth) {
     updatePointRule: (id: string, b: T.PointRulePatch) => answer(api.PATCH('/v1/points/rules/{id}', { ...byId(id), body: b })),
     pointsSettings: () => answer(api.GET('/v1/points/settings')),
     setPointsSettings: (b: T.PointsSettings) => answer(api.PUT('/v1/points/settings', { body: b })),
+    ...riskApi(api, answer),
   };
 }
 export type Client = ReturnType<typeof client>;

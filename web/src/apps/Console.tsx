@@ -50,6 +50,7 @@ import { Deliveries } from '../pages/deliveries/Deliveries';
 import { Suppliers } from '../pages/suppliers/Suppliers';
 import { Webhooks } from '../pages/webhooks/Webhooks';
 import { Audit } from '../pages/audit/Audit';
+import { RISK_PAGES, type MenuGroup } from '../pages/risk/menu';
 
 /** What every console page is given: the API client and who is signed in. */
 interface ConsoleCtx {
@@ -59,7 +60,18 @@ interface ConsoleCtx {
 const Ctx = createContext<ConsoleCtx>(null as never);
 export const useConsole = () => useContext(Ctx);
 
-const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () => ReactNode; need?: Action }[] = [
+/** A console page; pages of one `group` sit together under one submenu (e.g. 风控). */
+export interface ConsolePage {
+  key: string;
+  zh: string;
+  en: string;
+  icon?: ReactNode;
+  page: () => ReactNode;
+  need?: Action;
+  group?: MenuGroup;
+}
+
+const PAGES: ConsolePage[] = [
   { key: 'dashboard', zh: '数据概览', en: 'Dashboard', icon: <BarChartOutlined />, page: () => <Dashboard />, need: 'reports.read' },
   { key: 'templates', zh: '卡券模板', en: 'Templates', icon: <AppstoreOutlined />, page: () => <Templates /> },
   { key: 'batches', zh: '批次', en: 'Batches', icon: <DatabaseOutlined />, page: () => <Batches /> },
@@ -73,6 +85,8 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   { key: 'channels', zh: '渠道', en: 'Channels', icon: <ApartmentOutlined />, page: () => <Channels />, need: 'catalog.read' },
   { key: 'channel-stats', zh: '渠道数据', en: 'Channel stats', icon: <FundOutlined />, page: () => <ConsoleChannelStats />, need: 'channel_stats.read' },
   { key: 'leakage', zh: '窜货预警', en: 'Leakage alerts', icon: <AlertOutlined />, page: () => <ConsoleLeakage />, need: 'leakage.read' },
+  // 风控: rules, lists, the dashboard (and the review queue) under one submenu (pages/risk/menu.tsx)
+  ...RISK_PAGES,
   { key: 'wholesale', zh: '批发', en: 'Wholesale', icon: <GoldOutlined />, page: () => <Wholesale />, need: 'wholesale.read' },
   // 对账结算 right below 批发: it settles channels and wholesale buyers alike (docs/ui.md)
   { key: 'settlement', zh: '对账结算', en: 'Settlement', icon: <AccountBookOutlined />, page: () => <Settlement />, need: 'settlement.read' },
@@ -194,6 +208,19 @@ function ToPartnerPortal({ api, me }: { api: Client; me: Me }) {
   );
 }
 
+/** The menu's items: a page alone, or the pages of one group (consecutive in PAGES) under its submenu. */
+function menuItems(pages: ConsolePage[], label: (p: { zh: string; en: string }) => string) {
+  const items: { key: string; icon?: ReactNode; label: string; children?: { key: string; icon?: ReactNode; label: string }[] }[] = [];
+  for (const p of pages) {
+    const item = { key: p.key, icon: p.icon, label: label(p) };
+    const last = items[items.length - 1];
+    if (!p.group) items.push(item);
+    else if (last?.key === p.group.key) last.children!.push(item);
+    else items.push({ key: p.group.key, icon: p.group.icon, label: label(p.group), children: [item] });
+  }
+  return items;
+}
+
 function Shell({ onSignOut }: { onSignOut: () => void }) {
   const t = useT();
   const name = useName();
@@ -223,7 +250,8 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
           setMenuOpen(false);
           navigate(`/console/${e.key}`);
         }}
-        items={allowed.map((p) => ({ key: p.key, icon: p.icon, label: t(p.zh, p.en) }))}
+        defaultOpenKeys={current?.group ? [current.group.key] : []}
+        items={menuItems(allowed, (p) => t(p.zh, p.en))}
         data-testid="console-menu"
       />
     </>

@@ -11,6 +11,7 @@ import { takenInWords } from '../../taken';
 import { CardFace } from '../../components/CardFace';
 import { useConsole } from '../../apps/Console';
 import { TopUpDialog } from './TopUpDialog';
+import { CardRiskDecisions } from '../risk/CardRiskDecisions';
 
 export const STATE_COLORS: Record<string, string> = { active: 'green', unissued: 'default', frozen: 'blue', used: 'default', expired: 'orange', voided: 'red' };
 
@@ -278,6 +279,7 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
               ]}
             />
           </Panel>
+          <CardRiskDecisions decisions={trace.risk_decisions} names={trace.names} />
           <Panel size="small" title={t('卡券轨迹', 'Trace')}>
             <Timeline
               data-testid="trace"

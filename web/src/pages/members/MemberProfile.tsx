@@ -13,6 +13,7 @@ import { CardDetail, STATE_COLORS } from '../cards/CardDetail';
 import { TopUpDialog } from '../cards/TopUpDialog';
 import { IssueCardDialog } from './IssueCardDialog';
 import { WalletLinkDialog } from './WalletLinkDialog';
+import { MemberRiskPanel } from '../risk/MemberRiskPanel';
 import { MemberPoints } from './MemberPoints';
 import { MemberTierCard } from './MemberTierCard';
 import { MemberBenefits } from './MemberBenefits';
@@ -191,6 +192,7 @@ export function MemberProfile({ id }: { id: string }) {
           />
         </Panel>
         <MemberBenefits memberId={member.id} reload={reload} />
+        <MemberRiskPanel memberId={member.id} onCard={setOpen} />
         {canHistory && (
           <Panel size="small" title={t('动态', 'History')}>
             <DataTable<MemberHistoryItem>
