@@ -401,11 +401,13 @@ async function riskOnly() {
   const ctx = await createContext(config({ databaseUrl, dbSchema: schema }), { poolSize: 4 });
   try {
     const f = await prepare(ctx, S.cards);
-    const server = await startServer({ DATABASE_URL: databaseUrl, KAQUAN_DB_SCHEMA: schema, KAQUAN_DB_POOL: '8', ...keyEnv }, 1);
+    // with REDIS_URL set, the rules' counters are in Redis
+    const redis: Record<string, string> = process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {};
+    const server = await startServer({ DATABASE_URL: databaseUrl, KAQUAN_DB_SCHEMA: schema, KAQUAN_DB_POOL: '8', ...keyEnv, ...redis }, 1);
     try {
       await warm(server, f);
       const r = await redeemRisk({ port: server.port, key: f.ownerKey, codes: f.codes, connections: CONNS, durationMs: S.httpMs });
-      emit({ name: 'redeem_risk', engine: 'postgres', workers: 1, connections: CONNS, ...r });
+      emit({ name: 'redeem_risk', engine: 'postgres', counters: process.env.REDIS_URL ? 'redis' : 'postgres', workers: 1, connections: CONNS, ...r });
     } finally {
       await server.stop();
     }

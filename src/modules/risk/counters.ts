@@ -118,6 +118,7 @@ export function redisCounters(url: string): CounterStore {
   const redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 500, enableOfflineQueue: false });
   redis.on('error', () => {}); // it reconnects by itself
   redis.setMaxListeners(0);
+  redis.defineCommand('riskCount', { lua: LUA });
   // while it is (re)connecting, a command waits up to 500 ms for it (a fresh process's first requests); while it is down, none waits
   const connected = () =>
     redis.status === 'ready' || !['connecting', 'connect'].includes(redis.status)
@@ -131,7 +132,10 @@ export function redisCounters(url: string): CounterStore {
     await connected();
     const keys = takes.map((t) => `kq:risk:${tenantId}:${t.rule}:${t.subject}`);
     const args = takes.flatMap((t) => [t.k, t.idx, t.b, t.lim, t.ttlMs]);
-    return ((await redis.eval(LUA, keys.length, ...keys, op, ...args)) as number[]).map(Number);
+    // EVALSHA with the script's hash (ioredis loads it once), not the script's text every time
+    return ((await (redis as unknown as { riskCount(...a: unknown[]): Promise<number[]> }).riskCount(keys.length, ...keys, op, ...args)) as number[]).map(
+      Number,
+    );
   };
   return {
     take: async (tenantId, takes) => (await run('take', tenantId, takes)).map((x) => x === 1),
