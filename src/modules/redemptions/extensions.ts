@@ -48,6 +48,8 @@ export const redemptionEffects = extensionPoint<RedemptionEffect>('redemption.ef
 /** Per request: the fast path and the transactional path it may hand over to ask the guards once. */
 export interface RedeemRun {
   guarded?: boolean;
+  /** 人工审核: a redemption an operator approved (the review's id): its code and PIN were judged when it was asked */
+  reviewed?: string;
 }
 
 export async function runGuards(ctx: Ctx, a: Attempt, run: RedeemRun): Promise<void> {
