@@ -27,7 +27,12 @@ describe('reviews across three server processes', { skip: SKIP }, () => {
 
   test('12 approvals at once and 12 small redemptions of the held card: one redemption by the review, the others refused while held', async () => {
     const tpl = ok(
-      await c.call('POST', '/v1/templates', { kind: 'stored_value', name: '储值卡', value: { initial_balance: 10_000 }, validity: { type: 'relative', days: 30 } }),
+      await c.call('POST', '/v1/templates', {
+        kind: 'stored_value',
+        name: '储值卡',
+        value: { initial_balance: 10_000 },
+        validity: { type: 'relative', days: 30 },
+      }),
       'template',
     );
     const batch = ok(await c.call('POST', '/v1/batches', { template_id: tpl.id, name: 'b', mode: 'on_issue' }), 'batch');

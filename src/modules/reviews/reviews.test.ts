@@ -116,8 +116,9 @@ test('a review past its hold expires: released by the job, refused to approval, 
   const r = ok(await env.api('GET', `/v1/reviews/${p.review_id}`, undefined, { key: clerk }));
   assert.equal(r.status, 'expired');
   assert.equal(ok(await env.api('GET', `/v1/cards/${c.id}`)).state, 'active');
-  const types = (await env.ctx.db.query(`SELECT event_type FROM events WHERE tenant_id = $1 AND data->>'review_id' = $2 ORDER BY id`, [env.tenantId, p.review_id]))
-    .rows.map((e: any) => e.event_type);
+  const types = (
+    await env.ctx.db.query(`SELECT event_type FROM events WHERE tenant_id = $1 AND data->>'review_id' = $2 ORDER BY id`, [env.tenantId, p.review_id])
+  ).rows.map((e: any) => e.event_type);
   assert.deepEqual(types, ['card.review_held', 'review.requested', 'card.review_released', 'review.expired']);
   ok(await env.api('PATCH', '/v1/tenant', { review_hold_hours: 24 }));
 });

@@ -39,6 +39,7 @@ import { Stores } from '../pages/stores/Stores';
 import { Channels } from '../pages/channels/Channels';
 import { ChannelStats } from '../pages/channels/ChannelStats';
 import { LeakageAlerts } from '../pages/channels/LeakageAlerts';
+import { Reviews } from '../pages/reviews/Reviews';
 import { Wholesale } from '../pages/wholesale/Wholesale';
 import { Settlement } from '../pages/settlement/Settlement';
 import { Packs } from '../pages/packs/Packs';
@@ -73,6 +74,8 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   { key: 'channels', zh: '渠道', en: 'Channels', icon: <ApartmentOutlined />, page: () => <Channels />, need: 'catalog.read' },
   { key: 'channel-stats', zh: '渠道数据', en: 'Channel stats', icon: <FundOutlined />, page: () => <ConsoleChannelStats />, need: 'channel_stats.read' },
   { key: 'leakage', zh: '窜货预警', en: 'Leakage alerts', icon: <AlertOutlined />, page: () => <ConsoleLeakage />, need: 'leakage.read' },
+  // 风控: the review queue (the menu has no groups; 风控 names the area in its words)
+  { key: 'reviews', zh: '风控 · 人工审核', en: 'Risk · Reviews', icon: <SafetyOutlined />, page: () => <ConsoleReviews />, need: 'reviews.decide' },
   { key: 'wholesale', zh: '批发', en: 'Wholesale', icon: <GoldOutlined />, page: () => <Wholesale />, need: 'wholesale.read' },
   // 对账结算 right below 批发: it settles channels and wholesale buyers alike (docs/ui.md)
   { key: 'settlement', zh: '对账结算', en: 'Settlement', icon: <AccountBookOutlined />, page: () => <Settlement />, need: 'settlement.read' },
@@ -90,6 +93,10 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
 function ConsoleChannelStats() {
   const { api, me } = useConsole();
   return <ChannelStats api={api} me={me} />;
+}
+function ConsoleReviews() {
+  const { api, me } = useConsole();
+  return <Reviews api={api} me={me} />;
 }
 function ConsoleLeakage() {
   const { api, me } = useConsole();

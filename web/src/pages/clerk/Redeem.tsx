@@ -9,7 +9,8 @@ import { ProblemMessage } from '../../problems';
 import { CheckPanel, type Inputs } from './CheckPanel';
 import { Receipt, type Done } from './Receipt';
 import { Recent } from './Recent';
-import { StillUnsure, redeemSurely, type Pending } from './confirm';
+import { StillUnsure, isPendingReview, redeemSurely, type Pending, type PendingReview } from './confirm';
+import { ReviewWait } from './ReviewWait';
 
 const EMPTY: Inputs = { order: null, amount: null, uses: 1, products: [], approval: '' };
 
@@ -36,6 +37,7 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
   const [unsure, setUnsure] = useState(false); // every retry lost its answer too
   const [confirmError, setConfirmError] = useState<unknown>(null);
   const [done, setDone] = useState<Done | null>(null);
+  const [reviewing, setReviewing] = useState<PendingReview | null>(null);
   const [round, setRound] = useState(0); // the recent list reads again when it changes
   const seq = useRef(0);
   useKeyboardInset();
@@ -114,6 +116,11 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
         setLost(n);
       });
       ++seq.current;
+      if (isPendingReview(r)) {
+        setReviewing(r);
+        startOver();
+        return;
+      }
       setDone({ r, templateName: tpl.name, memberName: null, goal: tpl.value.goal ?? null, rewardName, afterLoss: hadLoss });
       startOver();
       setRound((x) => x + 1);
@@ -248,6 +255,18 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
             </Popconfirm>
           )}
         </div>
+      )}
+
+      {reviewing && (
+        <ReviewWait
+          api={api}
+          pending={reviewing}
+          currency={cur}
+          onClose={() => {
+            setReviewing(null);
+            setRound((x) => x + 1);
+          }}
+        />
       )}
 
       {done && (
