@@ -60,7 +60,9 @@ interface ConsoleCtx {
 const Ctx = createContext<ConsoleCtx>(null as never);
 export const useConsole = () => useContext(Ctx);
 
-const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () => ReactNode; need?: Action }[] = [
+/** A menu group: its pages show under it, where the first of them is in PAGES. */
+const GROUPS = { risk: { zh: '风控', en: 'Risk', icon: <SafetyOutlined /> } } as const;
+const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () => ReactNode; need?: Action; group?: keyof typeof GROUPS }[] = [
   { key: 'dashboard', zh: '数据概览', en: 'Dashboard', icon: <BarChartOutlined />, page: () => <Dashboard />, need: 'reports.read' },
   { key: 'templates', zh: '卡券模板', en: 'Templates', icon: <AppstoreOutlined />, page: () => <Templates /> },
   { key: 'batches', zh: '批次', en: 'Batches', icon: <DatabaseOutlined />, page: () => <Batches /> },
@@ -74,8 +76,7 @@ const PAGES: { key: string; zh: string; en: string; icon: ReactNode; page: () =>
   { key: 'channels', zh: '渠道', en: 'Channels', icon: <ApartmentOutlined />, page: () => <Channels />, need: 'catalog.read' },
   { key: 'channel-stats', zh: '渠道数据', en: 'Channel stats', icon: <FundOutlined />, page: () => <ConsoleChannelStats />, need: 'channel_stats.read' },
   { key: 'leakage', zh: '窜货预警', en: 'Leakage alerts', icon: <AlertOutlined />, page: () => <ConsoleLeakage />, need: 'leakage.read' },
-  // 风控: the review queue (the menu has no groups; 风控 names the area in its words)
-  { key: 'reviews', zh: '风控 · 人工审核', en: 'Risk · Reviews', icon: <SafetyOutlined />, page: () => <ConsoleReviews />, need: 'reviews.decide' },
+  { key: 'reviews', zh: '人工审核', en: 'Reviews', icon: <AuditOutlined />, page: () => <ConsoleReviews />, need: 'reviews.decide', group: 'risk' },
   { key: 'wholesale', zh: '批发', en: 'Wholesale', icon: <GoldOutlined />, page: () => <Wholesale />, need: 'wholesale.read' },
   // 对账结算 right below 批发: it settles channels and wholesale buyers alike (docs/ui.md)
   { key: 'settlement', zh: '对账结算', en: 'Settlement', icon: <AccountBookOutlined />, page: () => <Settlement />, need: 'settlement.read' },
@@ -201,6 +202,23 @@ function ToPartnerPortal({ api, me }: { api: Client; me: Me }) {
   );
 }
 
+/** The menu: each page, a group's pages under the group (open), at the place of the group's first page. */
+function menuItems(pages: typeof PAGES, t: (zh: string, en: string) => string) {
+  const out: { key: string; icon: ReactNode; label: string; children?: { key: string; icon: ReactNode; label: string }[] }[] = [];
+  for (const p of pages) {
+    const item = { key: p.key, icon: p.icon, label: t(p.zh, p.en) };
+    if (!p.group) {
+      out.push(item);
+      continue;
+    }
+    const g = GROUPS[p.group];
+    const at = out.find((x) => x.key === `group-${p.group}`);
+    if (at) at.children!.push(item);
+    else out.push({ key: `group-${p.group}`, icon: g.icon, label: t(g.zh, g.en), children: [item] });
+  }
+  return out;
+}
+
 function Shell({ onSignOut }: { onSignOut: () => void }) {
   const t = useT();
   const name = useName();
@@ -230,7 +248,8 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
           setMenuOpen(false);
           navigate(`/console/${e.key}`);
         }}
-        items={allowed.map((p) => ({ key: p.key, icon: p.icon, label: t(p.zh, p.en) }))}
+        defaultOpenKeys={Object.keys(GROUPS).map((g) => `group-${g}`)}
+        items={menuItems(allowed, t)}
         data-testid="console-menu"
       />
     </>
