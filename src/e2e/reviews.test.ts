@@ -66,7 +66,7 @@ test('a large redemption waits for review; the operator approves it in the conso
   await ops.getByLabel('用户名', { exact: true }).fill('ops.review');
   await ops.getByLabel('密码', { exact: true }).fill('operator pass 1');
   await ops.getByRole('button', { name: /登\s*录/ }).click();
-  await ops.getByRole('menuitem', { name: '人工审核', exact: true }).click();
+  await ops.getByRole('menuitem', { name: /(^|\s)人工审核$/ }).click();
   const row = ops.getByTestId('reviews-table').locator('tr', { hasText: '大额储值卡' });
   await row.waitFor();
   assert.match(await row.innerText(), /核销[\s\S]*500[\s\S]*审核测试门店[\s\S]*大额核销/);

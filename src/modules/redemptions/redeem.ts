@@ -70,7 +70,8 @@ export async function redeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInpu
   if (d.path === 'refill') throw new AppError(409, 'CARD_CHANGED', 'the card changed while redeeming; try again');
   const attempt: Attempt = { caller, card: l.card, template: l.template, store: l.store, input, take: d.take, at: now, db: q };
   await runGuards(ctx, attempt, run);
-  if (d.why === 'approval') await spendApproval(q, caller.tenantId, input.approval_id!, l.card.id, d.take.value, now);
+  // an operator's approval of the review is the second verification: the approval id sent with the request is not spent again
+  if (d.why === 'approval' && !run.reviewed) await spendApproval(q, caller.tenantId, input.approval_id!, l.card.id, d.take.value, now);
   const w = decided(caller, l, input, d.take, d.depletes, null, newId('red'), now, null); // the goal may be reached: rewarded below
   const updated = await writeOne(q, w);
   if (!updated) {

@@ -128,3 +128,21 @@ test('the review.* events are in the catalogue webhooks subscribe to', async () 
   const names = (Array.isArray(types) ? types : []).map((t: any) => t.type);
   for (const t of ['review.requested', 'review.approved', 'review.rejected', 'review.expired']) assert.ok(names.includes(t), t);
 });
+
+test('a redemption on the transactional path (an operator approval to spend) goes to review too; approving twice under one key answers the same', async () => {
+  const { card: c } = await fx.card('stored_value', { initial_balance: 10_000 }, { name: '高额储值卡', rules: { verification: { threshold: 2000 } } });
+  const approval = ok(await env.api('POST', `/v1/cards/${c.id}/approvals`, {}), 201);
+  // the guard runs inside the redemption's transaction here: the review is written after it rolls back
+  const body = { code: c.code, store_id: store.id, amount: 6000, approval_id: approval.id };
+  const pending = ok(await env.api('POST', '/v1/redemptions', body, { key: clerk, headers: { 'idempotency-key': 'tx-2' } }), 202);
+  const retry = ok(await env.api('POST', '/v1/redemptions', body, { key: clerk, headers: { 'idempotency-key': 'tx-2' } }), 202);
+  assert.equal(retry.review_id, pending.review_id);
+  assert.equal(ok(await env.api('GET', `/v1/reviews/${pending.review_id}`)).request.approval_id, approval.id);
+  assert.equal(ok(await env.api('POST', `/v1/reviews/${pending.review_id}/reject`, { reason: '  ' }), 422).code, 'VALIDATION_FAILED');
+  const first = ok(await env.api('POST', `/v1/reviews/${pending.review_id}/approve`, {}, { headers: { 'idempotency-key': 'ap-1' } }));
+  const again = await env.api('POST', `/v1/reviews/${pending.review_id}/approve`, {}, { headers: { 'idempotency-key': 'ap-1' } });
+  assert.equal(again.status, 200);
+  assert.equal(again.headers['idempotent-replayed'], 'true');
+  assert.equal(again.body.result.id, first.result.id);
+  assert.equal(ok(await env.api('GET', `/v1/cards/${c.id}`)).balance, 4000);
+});

@@ -1,7 +1,7 @@
 import type { Sql } from '../../db/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Caller } from '../../http/access.js';
-import { AppError } from '../../errors.js';
+import { AppError, invalid } from '../../errors.js';
 import { emit } from '../../platform/events.js';
 import { handlerFor, inTx } from './desk.js';
 
@@ -75,7 +75,8 @@ export async function approveReview(ctx: Ctx, q: Sql, caller: Caller, actor: str
 
 /** 驳回: what was held goes back; the requester is told (review.rejected). */
 export async function rejectReview(ctx: Ctx, q: Sql, caller: Caller, actor: string, id: string, reason: string) {
-  const r = await claim(ctx, q, caller.tenantId, id, 'rejected', actor, reason);
+  if (!reason.trim()) throw invalid('reason', 'say why it is rejected: the requester reads it');
+  const r = await claim(ctx, q, caller.tenantId, id, 'rejected', actor, reason.trim());
   await handlerFor(r.kind).release(inTx(ctx, q), { caller: r.requester, request: r.input }, r.id);
   await emit(q, [reviewEvent(r, 'rejected', ctx.clock.now())]);
   return r;
