@@ -86,4 +86,52 @@ describe('reviews across three server processes', { skip: SKIP }, () => {
     assert.equal(reds.filter((r: any) => r.amount === 5000).length, 1, 'the review redeemed once');
     assert.deepEqual(await verifyInvariants(c.ctx.db, modules, c.tenantId), []);
   });
+  test('a batch of 5: 5 issue reviews held while 10 issues race them — never more than 5 promised; approving the held ones issues exactly the rest', async () => {
+    const tpl = ok(
+      await c.call('POST', '/v1/templates', { kind: 'cash', name: '限量券', value: { amount_off: 500 }, validity: { type: 'relative', days: 30 } }),
+      'template',
+    );
+    const batch = ok(await c.call('POST', '/v1/batches', { template_id: tpl.id, name: 'b5', mode: 'on_issue', stock: 5 }), 'batch');
+    const member = ok(await c.call('POST', '/v1/members', { name: '李四' }), 'member');
+    const owner = { tenantId: c.tenantId, keyId: 'key_risk', role: 'owner' as const, storeIds: [], channelId: null };
+    const hold = async (): Promise<Reply> => {
+      try {
+        await reviewDesks.list()[0]!.send(
+          c.ctx,
+          {
+            tenantId: c.tenantId,
+            action: 'issue',
+            caller: owner,
+            at: new Date(),
+            subjects: { member_id: member.id, batch_id: batch.id },
+            replay: { kind: 'issue', input: { batch_id: batch.id, member_id: member.id } },
+          },
+          { id: null, rules: [{ id: 'rul_farm', name: '同设备多账号' }] },
+        );
+        return { status: 500, body: 'not sent to review' };
+      } catch (e: any) {
+        if (!(e instanceof PendingAnswer)) return { status: e.status ?? 500, body: { code: e.code } };
+        // the hold is taken when the answer is settled: a batch with nothing left refuses it there
+        return e.settle(null).then(
+          () => ({ status: 202, body: e.body }),
+          (x: any) => ({ status: x.status ?? 500, body: { code: x.code } }),
+        );
+      }
+    };
+    const rs = await allAtOnce(15, (i) =>
+      i < 5 ? hold() : c.call('POST', '/v1/cards/issue', { batch_id: batch.id, member_id: member.id }, { server: i % 3 }),
+    );
+    const held = rs.filter((r) => r.status === 202);
+    const issued = rs.filter((r) => r.status === 201);
+    assert.ok(
+      rs.every((r) => [201, 202].includes(r.status) || (r.status === 409 && r.body.code === 'STOCK_EXHAUSTED')),
+      JSON.stringify(tally(rs)),
+    );
+    assert.equal(held.length + issued.length, 5, JSON.stringify(tally(rs)));
+    for (const h of held) assert.equal(ok(await c.call('POST', `/v1/reviews/${h.body.review_id}/approve`, {}), 'approve').status, 'approved');
+    const b = ok(await c.call('GET', `/v1/batches/${batch.id}`), 'batch');
+    assert.equal(b.issued, 5);
+    assert.equal((await c.call('POST', '/v1/cards/issue', { batch_id: batch.id, member_id: member.id })).body.code, 'STOCK_EXHAUSTED');
+    assert.deepEqual(await verifyInvariants(c.ctx.db, modules, c.tenantId), []);
+  });
 });
