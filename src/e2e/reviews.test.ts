@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import type { TestEnv } from '../testing/harness.js';
-import { chromiumMissing, startScreens, type Screens, WIDE } from './browser.js';
+import { chromiumMissing, SHOTS, startScreens, type Screens, WIDE } from './browser.js';
 import { installTestReviewGuard } from '../modules/reviews/test-guard.js';
 
 /**
@@ -60,6 +60,7 @@ test('a large redemption waits for review; the operator approves it in the conso
   const pending = till.getByTestId('clerk-review-pending');
   await pending.waitFor();
   assert.match(await pending.innerText(), /已提交人工审核[\s\S]*rev_/);
+  await till.screenshot({ path: `${SHOTS}reviews-clerk-pending-desktop.png` });
 
   const ops = await (await browser.newContext({ viewport: WIDE, locale: 'zh-CN' })).newPage();
   await ops.goto(`${base}/console`);
@@ -70,6 +71,7 @@ test('a large redemption waits for review; the operator approves it in the conso
   const row = ops.getByTestId('reviews-table').locator('tr', { hasText: '大额储值卡' });
   await row.waitFor();
   assert.match(await row.innerText(), /核销[\s\S]*500[\s\S]*审核测试门店[\s\S]*大额核销/);
+  await ops.screenshot({ path: `${SHOTS}reviews-queue-desktop.png` });
   await row.getByTestId('review-approve').click();
   await ops.getByRole('button', { name: /确\s*定|OK/ }).click();
   await ops.getByText('已通过，已按申请完成').waitFor();
@@ -77,6 +79,7 @@ test('a large redemption waits for review; the operator approves it in the conso
   const done = till.getByTestId('clerk-review-approved');
   await done.waitFor({ timeout: 20_000 });
   assert.match(await done.innerText(), /审核通过，已核销[\s\S]*500/);
+  await till.screenshot({ path: `${SHOTS}reviews-clerk-approved-desktop.png` });
   const after = await ok('GET', `/v1/cards/${card.id}`);
   assert.equal(after.balance, 50_000);
 });

@@ -10,8 +10,8 @@ import { getTenant } from '../tenants/service.js';
 const SECRET = new Set(['code', 'pin', 'secret', 'proof', 'otp', 'password']);
 
 export const PENDING_MESSAGE = {
-  zh: '已提交人工审核，审核通过后自动完成；请凭审核单号查询结果。',
-  en: 'Sent to review: it is carried out once an operator approves it; look it up by its review id.',
+  zh: '等待人工审核：通过后自动完成，驳回或超时则不执行；可凭审核单号查询结果。',
+  en: 'Waiting for review: carried out once approved, not at all if rejected or timed out; look it up by its review id.',
 };
 
 /** A context whose database is this transaction: what a handler does rides in the review's own commit. */

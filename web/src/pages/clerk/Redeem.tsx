@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card as Panel, Input, Popconfirm, Space } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { ApiError, newKey, type Client } from '../../api';
@@ -39,6 +39,7 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
   const [done, setDone] = useState<Done | null>(null);
   const [reviewing, setReviewing] = useState<PendingReview | null>(null);
   const [round, setRound] = useState(0); // the recent list reads again when it changes
+  const onReviewDecided = useCallback(() => setRound((x) => x + 1), []);
   const seq = useRef(0);
   useKeyboardInset();
 
@@ -262,6 +263,7 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
           api={api}
           pending={reviewing}
           currency={cur}
+          onDecided={onReviewDecided}
           onClose={() => {
             setReviewing(null);
             setRound((x) => x + 1);

@@ -11,7 +11,20 @@ type Review = Awaited<ReturnType<Client['review']>>;
  * 已提交人工审核: a redemption a risk rule sent to review. The till polls the review (its own request)
  * until an operator decides: approved shows what was redeemed; rejected or expired says nothing was.
  */
-export function ReviewWait({ api, pending, currency, onClose }: { api: Client; pending: PendingReview; currency: string; onClose: () => void }) {
+export function ReviewWait({
+  api,
+  pending,
+  currency,
+  onDecided,
+  onClose,
+}: {
+  api: Client;
+  pending: PendingReview;
+  currency: string;
+  /** once, when the review is decided (the recent list shows an approved redemption) */
+  onDecided: () => void;
+  onClose: () => void;
+}) {
   const t = useT();
   const [review, setReview] = useState<Review | null>(null);
   useEffect(() => {
@@ -24,6 +37,7 @@ export function ReviewWait({ api, pending, currency, onClose }: { api: Client; p
           if (stop) return;
           setReview(r);
           if (r.status === 'pending') timer = setTimeout(poll, 3000);
+          else onDecided();
         })
         .catch(() => {
           if (!stop) timer = setTimeout(poll, 5000);
@@ -33,7 +47,7 @@ export function ReviewWait({ api, pending, currency, onClose }: { api: Client; p
       stop = true;
       clearTimeout(timer);
     };
-  }, [api, pending.review_id]);
+  }, [api, pending.review_id, onDecided]);
 
   const status = review?.status ?? 'pending';
   const result = (review?.result ?? null) as { amount?: number; card?: { balance?: number } } | null;
