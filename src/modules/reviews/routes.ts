@@ -6,7 +6,7 @@ import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../mutations/mutation.js';
 import { Id, ListQuery, responses } from '../../http/schemas.js';
 import { ReviewPage, ReviewStatus, ReviewWithNames } from './schemas.js';
-import { getReview, listReviews, reviewView } from './read.js';
+import { getReview, listReviews } from './read.js';
 import { approveReview, rejectReview } from './service.js';
 
 const IdParams = Type.Object({ id: Id });
@@ -62,10 +62,10 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) => {
       requireAccess(req.caller!, 'reviews.decide');
-      return mutate(ctx, req, reply, { action: 'review.approve', targetType: 'review' }, async (q) => ({
-        ...reviewView(await approveReview(ctx, q, req.caller!, actorOf(req), req.params.id)),
-        names: {},
-      }));
+      return mutate(ctx, req, reply, { action: 'review.approve', targetType: 'review' }, async (q) => {
+        await approveReview(ctx, q, req.caller!, actorOf(req), req.params.id);
+        return getReview(q, req.caller!, req.params.id);
+      });
     },
   );
 
@@ -82,10 +82,10 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) => {
       requireAccess(req.caller!, 'reviews.decide');
-      return mutate(ctx, req, reply, { action: 'review.reject', targetType: 'review' }, async (q) => ({
-        ...reviewView(await rejectReview(ctx, q, req.caller!, actorOf(req), req.params.id, req.body.reason)),
-        names: {},
-      }));
+      return mutate(ctx, req, reply, { action: 'review.reject', targetType: 'review' }, async (q) => {
+        await rejectReview(ctx, q, req.caller!, actorOf(req), req.params.id, req.body.reason);
+        return getReview(q, req.caller!, req.params.id);
+      });
     },
   );
 }
