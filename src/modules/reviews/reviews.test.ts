@@ -29,7 +29,7 @@ const ok = (r: { status: number; body: any }, status = 200) => {
   assert.equal(r.status, status, JSON.stringify(r.body));
   return r.body;
 };
-const card = async () => (await fx.card('stored_value', { initial_balance: 10_000 }, { name: '储值卡' })).card;
+const card = async () => (await fx.card('stored_value', { initial_balance: 10_000 }, { name: '储值卡', rules: { transferable: true } })).card;
 const redeem = (c: any, amount: number, headers: Record<string, string> = {}, key = clerk) =>
   env.api('POST', '/v1/redemptions', { code: c.code, store_id: store.id, amount }, { key, headers });
 
@@ -51,6 +51,8 @@ test('a large redemption waits for review: 202, the card held against everyone, 
   assert.equal(ok(await redeem(c, 100), 409).code, 'CARD_UNDER_REVIEW');
   assert.equal(ok(await env.api('POST', `/v1/cards/${c.id}/unfreeze`, {}), 409).code, 'CARD_UNDER_REVIEW');
   assert.equal(ok(await env.api('POST', `/v1/cards/${c.id}/void`, { reason: 'x' }), 409).code, 'CARD_UNDER_REVIEW');
+  const friend = await fx.member({ name: '朋友' });
+  assert.equal(ok(await env.api('POST', `/v1/cards/${c.id}/transfer`, { to_member_id: friend.id }), 409).code, 'CARD_UNDER_REVIEW');
 
   // the review as the operator reads it: names, not ids; no code or PIN kept
   const r = ok(await env.api('GET', `/v1/reviews/${pending.review_id}`));

@@ -75,7 +75,7 @@ export async function approveReview(ctx: Ctx, q: Sql, caller: Caller, actor: str
 
 /** 驳回: what was held goes back; the requester is told (review.rejected). */
 export async function rejectReview(ctx: Ctx, q: Sql, caller: Caller, actor: string, id: string, reason: string) {
-  if (!reason.trim()) throw invalid('reason', 'say why it is rejected: the requester reads it');
+  if (!reason.trim()) throw invalid('reason', 'required'); // the requester reads why
   const r = await claim(ctx, q, caller.tenantId, id, 'rejected', actor, reason.trim());
   await handlerFor(r.kind).release(inTx(ctx, q), { caller: r.requester, request: r.input }, r.id);
   await emit(q, [reviewEvent(r, 'rejected', ctx.clock.now())]);
