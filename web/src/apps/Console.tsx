@@ -257,7 +257,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {wide ? (
-        <Layout.Sider width={208} theme="dark" style={{ position: 'sticky', top: 0, height: '100vh' }}>
+        <Layout.Sider width={208} theme="dark" style={{ position: 'sticky', top: 0, height: '100vh', overflowY: 'auto' }}>
           {menu}
         </Layout.Sider>
       ) : (
