@@ -13,7 +13,8 @@ export async function welcome(kq: Kaquan, p: { externalId: string; name: string;
     body: { batch_id: p.welcomeBatchId, member_id: member.id },
     headers: { 'idempotency-key': `welcome-${member.id}` },
   });
-  return { member, card };
+  if ('review_id' in card) return { member, card: null, review: card.review_id }; // a risk rule held it for an operator (人工审核)
+  return { member, card, review: null };
 }
 
 export async function orderPlaced(kq: Kaquan, memberId: string, orderNo: string, amountFen: number) {

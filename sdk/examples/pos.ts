@@ -10,6 +10,8 @@ export async function redeemAtTill(kq: Kaquan, code: string, storeId: string, or
   try {
     // the ticket number makes a retry after a lost answer (or a restart of the till) the same redemption
     const { data } = await kq.POST('/v1/redemptions', { body: { code, store_id: storeId, order_amount: orderAmount, request_no: ticketNo } });
+    // a risk rule may hold it for an operator (202 人工审核): poll GET /v1/reviews/{review_id}
+    if ('review_id' in data) return { redeemed: false as const, card, why: 'PENDING_REVIEW', review: data.review_id };
     return { redeemed: true as const, card: data.card, redemption: data, discount: data.amount };
   } catch (e) {
     if (e instanceof KaquanError && e.code === 'CARD_ALREADY_REDEEMED') return { redeemed: false as const, card, why: e.code };

@@ -37,6 +37,8 @@ export interface paths {
                             reverse_window_minutes: number;
                             /** @description 即将过期: days before expiry a card counts as expiring soon — the wallet badge, the card list filter and the card.expiring event */
                             expiring_soon_days: number;
+                            /** @description 人工审核: hours an action sent to review holds what it would take before it expires */
+                            review_hold_hours: number;
                         };
                     };
                 };
@@ -126,6 +128,8 @@ export interface paths {
                         reverse_window_minutes?: number;
                         /** @description days before expiry, 1–90 (default 3) */
                         expiring_soon_days?: number;
+                        /** @description hours a review holds, 1–720 (default 24) */
+                        review_hold_hours?: number;
                     };
                 };
             };
@@ -145,6 +149,8 @@ export interface paths {
                             reverse_window_minutes: number;
                             /** @description 即将过期: days before expiry a card counts as expiring soon — the wallet badge, the card list filter and the card.expiring event */
                             expiring_soon_days: number;
+                            /** @description 人工审核: hours an action sent to review holds what it would take before it expires */
+                            review_hold_hours: number;
                         };
                     };
                 };
@@ -5325,6 +5331,13 @@ export interface paths {
                         member_id?: string;
                         channel_id?: string;
                         request_no?: string;
+                        /** @description the member’s client, forwarded by your server: makes this issue a member-started claim 领取 for the risk rules */
+                        client?: {
+                            /** @description the member’s IP address as your server saw it */
+                            ip: string;
+                            /** @description the member’s device id (e.g. the wallet page’s X-Kaquan-Device) */
+                            device_id?: string;
+                        };
                     };
                 };
             };
@@ -5377,6 +5390,25 @@ export interface paths {
                         } & {
                             code: string;
                             pin: string | null;
+                        };
+                    };
+                };
+                /** @description sent to review 已提交人工审核: nothing is done yet; what it would take is held until hold_until */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "pending_review";
+                            review_id: string;
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            hold_until: string;
                         };
                     };
                 };
@@ -8298,7 +8330,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Redeem 核销 by code (or card_id) at a store */
+        /** Redeem 核销 by code (or card_id) at a store (202: sent to review 人工审核, nothing done yet) */
         post: {
             parameters: {
                 query?: never;
@@ -8397,6 +8429,25 @@ export interface paths {
                                 /** Format: date-time */
                                 updated_at: string;
                             };
+                        };
+                    };
+                };
+                /** @description sent to review 已提交人工审核: nothing is done yet; what it would take is held until hold_until */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "pending_review";
+                            review_id: string;
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            hold_until: string;
                         };
                     };
                 };
@@ -8865,6 +8916,2258 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review queue 人工审核 (a clerk or channel key sees the requests it made) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    /** @description pending 待审核 · approved 已通过 · rejected 已驳回 · expired 已过期 (a rejection for the requester: nothing was done) */
+                    status?: "pending" | "approved" | "rejected" | "expired";
+                    action?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                /** @description the guarded action: redeem, issue, claim … */
+                                action: string;
+                                /** @description what carries it out on approval */
+                                kind: string;
+                                /** @description pending 待审核 · approved 已通过 · rejected 已驳回 · expired 已过期 (a rejection for the requester: nothing was done) */
+                                status: "pending" | "approved" | "rejected" | "expired";
+                                /** @description fen at stake, when there is an amount */
+                                amount: number | null;
+                                /** @description member_id, card_id, store_id, template_id … as the risk rules saw them */
+                                subjects: {
+                                    [key: string]: string | null;
+                                };
+                                /** @description the request approval carries out (no code, no PIN: the card by its id) */
+                                request: {
+                                    [key: string]: unknown;
+                                };
+                                decision_id: string | null;
+                                /** @description the rules that sent it to review */
+                                rules: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** @description the key or operator that asked */
+                                requested_by: string;
+                                /** Format: date-time */
+                                hold_until: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                decided_by: string | null;
+                                /** Format: date-time */
+                                decided_at: string | null;
+                                reason: string | null;
+                                /** @description approved: the action’s answer (a redemption, an issued card without its code) */
+                                result: unknown;
+                            }[];
+                            next_cursor: string | null;
+                            /** @description id → name for every id on the review(s): member, card (template •••• code tail), store, template, batch, who asked and who decided */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A review: poll it for the answer of a request sent to review */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description the guarded action: redeem, issue, claim … */
+                            action: string;
+                            /** @description what carries it out on approval */
+                            kind: string;
+                            /** @description pending 待审核 · approved 已通过 · rejected 已驳回 · expired 已过期 (a rejection for the requester: nothing was done) */
+                            status: "pending" | "approved" | "rejected" | "expired";
+                            /** @description fen at stake, when there is an amount */
+                            amount: number | null;
+                            /** @description member_id, card_id, store_id, template_id … as the risk rules saw them */
+                            subjects: {
+                                [key: string]: string | null;
+                            };
+                            /** @description the request approval carries out (no code, no PIN: the card by its id) */
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            decision_id: string | null;
+                            /** @description the rules that sent it to review */
+                            rules: {
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @description the key or operator that asked */
+                            requested_by: string;
+                            /** Format: date-time */
+                            hold_until: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            decided_by: string | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            reason: string | null;
+                            /** @description approved: the action’s answer (a redemption, an issued card without its code) */
+                            result: unknown;
+                        } & {
+                            /** @description id → name for every id on the review(s): member, card (template •••• code tail), store, template, batch, who asked and who decided */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve 通过: the request is carried out as it was asked (only a pending review; a second decision is 409 REVIEW_DECIDED) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description the guarded action: redeem, issue, claim … */
+                            action: string;
+                            /** @description what carries it out on approval */
+                            kind: string;
+                            /** @description pending 待审核 · approved 已通过 · rejected 已驳回 · expired 已过期 (a rejection for the requester: nothing was done) */
+                            status: "pending" | "approved" | "rejected" | "expired";
+                            /** @description fen at stake, when there is an amount */
+                            amount: number | null;
+                            /** @description member_id, card_id, store_id, template_id … as the risk rules saw them */
+                            subjects: {
+                                [key: string]: string | null;
+                            };
+                            /** @description the request approval carries out (no code, no PIN: the card by its id) */
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            decision_id: string | null;
+                            /** @description the rules that sent it to review */
+                            rules: {
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @description the key or operator that asked */
+                            requested_by: string;
+                            /** Format: date-time */
+                            hold_until: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            decided_by: string | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            reason: string | null;
+                            /** @description approved: the action’s answer (a redemption, an issued card without its code) */
+                            result: unknown;
+                        } & {
+                            /** @description id → name for every id on the review(s): member, card (template •••• code tail), store, template, batch, who asked and who decided */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject 驳回 with a reason: what was held goes back (only a pending review) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description the guarded action: redeem, issue, claim … */
+                            action: string;
+                            /** @description what carries it out on approval */
+                            kind: string;
+                            /** @description pending 待审核 · approved 已通过 · rejected 已驳回 · expired 已过期 (a rejection for the requester: nothing was done) */
+                            status: "pending" | "approved" | "rejected" | "expired";
+                            /** @description fen at stake, when there is an amount */
+                            amount: number | null;
+                            /** @description member_id, card_id, store_id, template_id … as the risk rules saw them */
+                            subjects: {
+                                [key: string]: string | null;
+                            };
+                            /** @description the request approval carries out (no code, no PIN: the card by its id) */
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            decision_id: string | null;
+                            /** @description the rules that sent it to review */
+                            rules: {
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @description the key or operator that asked */
+                            requested_by: string;
+                            /** Format: date-time */
+                            hold_until: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            decided_by: string | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            reason: string | null;
+                            /** @description approved: the action’s answer (a redemption, an issued card without its code) */
+                            result: unknown;
+                        } & {
+                            /** @description id → name for every id on the review(s): member, card (template •••• code tail), store, template, batch, who asked and who decided */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risk/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk rules 风控规则, newest first: the tenant’s defaults and its own (limits per subject over a window, behaviour signals) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    status?: "active" | "paused";
+                    action?: "claim" | "issue" | "bind" | "redeem" | "transfer" | "lookup" | "sign_in";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                description: string | null;
+                                actions: string[];
+                                kind: string;
+                                subject: string | null;
+                                signal: string | null;
+                                window: {
+                                    size: number;
+                                    unit: string;
+                                    mode: string;
+                                };
+                                limit: number;
+                                count: string;
+                                scope: {
+                                    template_ids: string[] | null;
+                                    store_ids: string[] | null;
+                                    channel_ids: string[] | null;
+                                };
+                                outcome: string;
+                                fail_mode: string;
+                                status: string;
+                                /** @description one of the defaults every tenant gets (editable; pause it to turn it off) */
+                                default_key: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a rule: a limit (at most `limit` actions per subject per window) or a signal (a device’s members, a member’s phone changes), with its outcome */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string | null;
+                        actions: string[];
+                        /** @description limit: actions admitted per subject per window; signal: the most members a device may serve, or phone changes a member may make, in the window */
+                        limit: number;
+                        outcome: "refuse" | "challenge" | "review" | "flag";
+                        fail_mode?: "open" | "closed";
+                        /** @description the rule applies only to actions on these templates / at these stores / for these channels (absent or null: all) */
+                        scope?: {
+                            template_ids?: string[] | null;
+                            store_ids?: string[] | null;
+                            channel_ids?: string[] | null;
+                        };
+                        kind: "limit" | "signal";
+                        /** @description one of member, phone, device, ip, store, key, channel, card */
+                        subject?: string;
+                        signal?: "device_members" | "phone_changes";
+                        window: {
+                            /** @description at least 1 */
+                            size: number;
+                            /** @description one of minute, hour, day, week, month */
+                            unit: string;
+                            mode?: "sliding" | "calendar";
+                        };
+                        count?: "all" | "failures";
+                        status?: "active" | "paused";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            actions: string[];
+                            kind: string;
+                            subject: string | null;
+                            signal: string | null;
+                            window: {
+                                size: number;
+                                unit: string;
+                                mode: string;
+                            };
+                            limit: number;
+                            count: string;
+                            scope: {
+                                template_ids: string[] | null;
+                                store_ids: string[] | null;
+                                channel_ids: string[] | null;
+                            };
+                            outcome: string;
+                            fail_mode: string;
+                            status: string;
+                            /** @description one of the defaults every tenant gets (editable; pause it to turn it off) */
+                            default_key: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risk/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            actions: string[];
+                            kind: string;
+                            subject: string | null;
+                            signal: string | null;
+                            window: {
+                                size: number;
+                                unit: string;
+                                mode: string;
+                            };
+                            limit: number;
+                            count: string;
+                            scope: {
+                                template_ids: string[] | null;
+                                store_ids: string[] | null;
+                                channel_ids: string[] | null;
+                            };
+                            outcome: string;
+                            fail_mode: string;
+                            status: string;
+                            /** @description one of the defaults every tenant gets (editable; pause it to turn it off) */
+                            default_key: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a rule, pause or resume it (status); its kind, subject and window are fixed: make a new rule to change them */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        actions?: string[];
+                        /** @description limit: actions admitted per subject per window; signal: the most members a device may serve, or phone changes a member may make, in the window */
+                        limit?: number;
+                        outcome?: "refuse" | "challenge" | "review" | "flag";
+                        fail_mode?: "open" | "closed";
+                        /** @description the rule applies only to actions on these templates / at these stores / for these channels (absent or null: all) */
+                        scope?: {
+                            template_ids?: string[] | null;
+                            store_ids?: string[] | null;
+                            channel_ids?: string[] | null;
+                        };
+                        status?: "active" | "paused";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            actions: string[];
+                            kind: string;
+                            subject: string | null;
+                            signal: string | null;
+                            window: {
+                                size: number;
+                                unit: string;
+                                mode: string;
+                            };
+                            limit: number;
+                            count: string;
+                            scope: {
+                                template_ids: string[] | null;
+                                store_ids: string[] | null;
+                                channel_ids: string[] | null;
+                            };
+                            outcome: string;
+                            fail_mode: string;
+                            status: string;
+                            /** @description one of the defaults every tenant gets (editable; pause it to turn it off) */
+                            default_key: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/risk/lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Black, grey and white list entries 名单, newest first (a phone is shown masked: it is kept as its keyed hash) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    list?: "black" | "grey" | "white";
+                    /** @description one of member, phone, device, ip, card */
+                    subject?: string;
+                    /** @description true: only entries in force (not removed, not expired) */
+                    active?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                list: string;
+                                subject: string;
+                                /** @description what a person reads: the value as given, a phone masked */
+                                value: string;
+                                reason: string;
+                                /** Format: date-time */
+                                expires_at: string | null;
+                                /** @description not removed and not expired */
+                                active: boolean;
+                                created_by: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                removed_at: string | null;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Put a member, phone, device, IP or card on a list: black refuses, grey sends to review, white exempts from limits and signals */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description one of black, grey, white */
+                        list: string;
+                        /** @description one of member, phone, device, ip, card */
+                        subject: string;
+                        /** @description a member or card id, a device id, an IP, or a phone number (stored as its keyed hash, never the number) */
+                        value: string;
+                        reason: string;
+                        /** Format: date-time */
+                        expires_at?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            list: string;
+                            subject: string;
+                            /** @description what a person reads: the value as given, a phone masked */
+                            value: string;
+                            reason: string;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            /** @description not removed and not expired */
+                            active: boolean;
+                            created_by: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            removed_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risk/lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take an entry off its list (kept, with when it was removed; audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            list: string;
+                            subject: string;
+                            /** @description what a person reads: the value as given, a phone masked */
+                            value: string;
+                            reason: string;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            /** @description not removed and not expired */
+                            active: boolean;
+                            created_by: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            removed_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risk/lists/{id}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an entry off its list (kept, with when it was removed; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            list: string;
+                            subject: string;
+                            /** @description what a person reads: the value as given, a phone masked */
+                            value: string;
+                            reason: string;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            /** @description not removed and not expired */
+                            active: boolean;
+                            created_by: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            removed_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risk/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk decisions 风控决策, newest first: every action refused, challenged, sent to review or flagged, with the rules that hit */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    member_id?: string;
+                    card_id?: string;
+                    rule_id?: string;
+                    outcome?: "refuse" | "challenge" | "review" | "flag";
+                    action?: "claim" | "issue" | "bind" | "redeem" | "transfer" | "lookup" | "sign_in";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                action: string;
+                                outcome: string;
+                                score: number;
+                                rules: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    outcome: string;
+                                }[];
+                                subjects: {
+                                    [key: string]: string | null;
+                                };
+                                member_id: string | null;
+                                card_id: string | null;
+                                store_id: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                            /** @description names of the ids in the page */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risk/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member’s risk profile 会员风险画像: list entries naming them, recent decisions, devices and IPs seen, phone changes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            member_id: string;
+                            lists: {
+                                id: string;
+                                list: string;
+                                subject: string;
+                                /** @description what a person reads: the value as given, a phone masked */
+                                value: string;
+                                reason: string;
+                                /** Format: date-time */
+                                expires_at: string | null;
+                                /** @description not removed and not expired */
+                                active: boolean;
+                                created_by: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                removed_at: string | null;
+                            }[];
+                            decisions: {
+                                id: string;
+                                action: string;
+                                outcome: string;
+                                score: number;
+                                rules: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    outcome: string;
+                                }[];
+                                subjects: {
+                                    [key: string]: string | null;
+                                };
+                                member_id: string | null;
+                                card_id: string | null;
+                                store_id: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            devices: {
+                                device_id: string;
+                                members: number;
+                                /** Format: date-time */
+                                last_at: string;
+                            }[];
+                            ips: {
+                                ip: string;
+                                /** Format: date-time */
+                                last_at: string;
+                            }[];
+                            phone_changes_30d: number;
+                            /** @description names of the ids in the page */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risk/rules/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run 试运行: what a rule (a body as POST /v1/risk/rules takes, or a saved rule’s id) would have done to the logged actions of the last day, or of from–to (at most 7 days); changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rule?: {
+                            name: string;
+                            description?: string | null;
+                            actions: string[];
+                            /** @description limit: actions admitted per subject per window; signal: the most members a device may serve, or phone changes a member may make, in the window */
+                            limit: number;
+                            outcome: "refuse" | "challenge" | "review" | "flag";
+                            fail_mode?: "open" | "closed";
+                            /** @description the rule applies only to actions on these templates / at these stores / for these channels (absent or null: all) */
+                            scope?: {
+                                template_ids?: string[] | null;
+                                store_ids?: string[] | null;
+                                channel_ids?: string[] | null;
+                            };
+                            kind: "limit" | "signal";
+                            /** @description one of member, phone, device, ip, store, key, channel, card */
+                            subject?: string;
+                            signal?: "device_members" | "phone_changes";
+                            window: {
+                                /** @description at least 1 */
+                                size: number;
+                                /** @description one of minute, hour, day, week, month */
+                                unit: string;
+                                mode?: "sliding" | "calendar";
+                            };
+                            count?: "all" | "failures";
+                            status?: "active" | "paused";
+                        };
+                        rule_id?: string;
+                        /** Format: date-time */
+                        from?: string;
+                        /** Format: date-time */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            /** @description logged actions in the period that the rule would have looked at (its actions, scope and subject) */
+                            actions_seen: number;
+                            /** @description what the rule would have decided: its outcome’s count, zeros for the others */
+                            would: {
+                                refuse: number;
+                                challenge: number;
+                                review: number;
+                                flag: number;
+                            };
+                            /** @description distinct subjects (members, devices …) it would have hit */
+                            subjects_hit: number;
+                            /** @description the 10 subjects hit most */
+                            by_subject: {
+                                subject: string;
+                                value: string;
+                                name: string | null;
+                                count: number;
+                            }[];
+                            /** @description the 10 latest actions it would have hit */
+                            samples: {
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                subject: string;
+                                value: string;
+                                name: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risk/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk dashboard 风控看板: the decisions of local days from–to (today by default, at most 31) by outcome, rule, store and hour; the subjects hit most, the latest decisions and spike alerts, with names */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first local day, YYYY-MM-DD */
+                    from?: string;
+                    /** @description last local day, YYYY-MM-DD (inclusive) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the first local day, YYYY-MM-DD */
+                            from: string;
+                            /** @description the last local day (inclusive) */
+                            to: string;
+                            time_zone: string;
+                            totals: {
+                                refuse: number;
+                                challenge: number;
+                                review: number;
+                                flag: number;
+                                /** @description every decision counted in this row */
+                                total: number;
+                            };
+                            by_rule: {
+                                rule_id: string;
+                                rule_name: string | null;
+                                kind: string | null;
+                                refuse: number;
+                                challenge: number;
+                                review: number;
+                                flag: number;
+                                /** @description every decision counted in this row */
+                                total: number;
+                            }[];
+                            by_store: {
+                                store_id: string | null;
+                                store_name: string | null;
+                                refuse: number;
+                                challenge: number;
+                                review: number;
+                                flag: number;
+                                /** @description every decision counted in this row */
+                                total: number;
+                            }[];
+                            by_hour: {
+                                /** @description local hour of day 0–23, the period’s days summed */
+                                hour: number;
+                                refuse: number;
+                                challenge: number;
+                                review: number;
+                                flag: number;
+                                /** @description every decision counted in this row */
+                                total: number;
+                            }[];
+                            top_subjects: {
+                                subject: string;
+                                value: string;
+                                name: string | null;
+                                refuse: number;
+                                challenge: number;
+                                review: number;
+                                flag: number;
+                                /** @description every decision counted in this row */
+                                total: number;
+                            }[];
+                            recent: {
+                                id: string;
+                                action: string;
+                                outcome: string;
+                                rules: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                member_id: string | null;
+                                member_name: string | null;
+                                card_id: string | null;
+                                card_name: string | null;
+                                store_id: string | null;
+                                store_name: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            /** @description spike alerts 告警 raised in the period */
+                            spikes: {
+                                rule_id: string;
+                                rule_name: string | null;
+                                /** Format: date-time */
+                                hour: string;
+                                hits: number;
+                                baseline: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9784,6 +12087,27 @@ export interface paths {
                                 status: "done" | "reversed";
                                 /** Format: date-time */
                                 reversed_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            /** @description the risk decisions 风控决策 about this card (refused, flagged …), oldest first; empty for a caller who may not read risk decisions */
+                            risk_decisions: {
+                                id: string;
+                                action: string;
+                                outcome: string;
+                                score: number;
+                                rules: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    outcome: string;
+                                }[];
+                                subjects: {
+                                    [key: string]: string | null;
+                                };
+                                member_id: string | null;
+                                card_id: string | null;
+                                store_id: string | null;
                                 /** Format: date-time */
                                 created_at: string;
                             }[];

@@ -73,6 +73,9 @@ const ACTIONS = {
   // naming a card by its id instead of presenting its code (and PIN): only for the brand's own staff
   'cards.redeem_by_id': ['owner', 'operator'],
   'cards.manage': ['owner', 'operator'], // freeze, unfreeze, void, top up, transfer, approve
+  // 人工审核: the queue; a clerk or channel key reads the requests it made (scoped in reviews/read.ts)
+  'reviews.read': ['owner', 'operator', 'analyst', 'clerk', 'channel'],
+  'reviews.decide': ['owner', 'operator'],
   'wholesale.manage': ['owner', 'operator'], // price lists, enterprise buyers, wholesale orders
   'wholesale.read': ['owner', 'operator', 'analyst'],
   'cards.gift': ['member'], // a member hands their own card to another member (the wallet's 转赠)

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { AppError } from '../errors.js';
+import { AppError, PendingAnswer } from '../errors.js';
 
 export const Problem = Type.Object(
   {
@@ -72,6 +72,18 @@ export const problemCodeOf = (req: FastifyRequest): string | undefined => proble
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     let body: ReturnType<typeof problem>;
+    if (err instanceof PendingAnswer) {
+      // an answer, not a problem: 202, the review to poll (mutate() has settled it; a route without mutate() settles it here, keyless)
+      const send = () => reply.status(202).type('application/json').send(err.body);
+      if (err.settled) return send();
+      return err.settle(null).then(send, (e) => {
+        req.log.error({ err: e }, 'a review could not be recorded');
+        return reply
+          .status(500)
+          .type('application/problem+json')
+          .send(problem(500, 'INTERNAL', 'something went wrong on our side; it has been logged'));
+      });
+    }
     if (err instanceof AppError) {
       body = problem(err.status, err.code, err.message, err.extra);
       if (err.status === 429 && typeof err.extra.retry_after === 'number') reply.header('retry-after', String(err.extra.retry_after));

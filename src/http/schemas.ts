@@ -23,3 +23,14 @@ export function responses(ok: Record<number, TSchema>) {
 }
 
 export const Deleted = Type.Object({ id: Type.String(), deleted: Type.Boolean() });
+
+/** 202: the action waits for review 人工审核; poll GET /v1/reviews/{review_id} or follow the review.* webhooks. */
+export const PendingReview = Type.Object(
+  {
+    status: Type.Literal('pending_review'),
+    review_id: Type.String(),
+    message: Type.Object({ zh: Type.String(), en: Type.String() }),
+    hold_until: Timestamp,
+  },
+  { description: 'sent to review 已提交人工审核: nothing is done yet; what it would take is held until hold_until' },
+);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Sql } from '../db/index.js';
-import { AppError } from '../errors.js';
+import { AppError, PendingAnswer, type StoreAnswer } from '../errors.js';
 import { appendAudit } from '../modules/audit/service.js';
 import { requestSummary } from '../modules/audit/summary.js';
 import type { Ctx } from '../platform/context.js';
@@ -74,10 +74,56 @@ export async function mutate<T extends Record<string, any>>(
   fn: (q: Sql) => Promise<T>,
   fast?: FastPath<T>,
 ): Promise<T> {
-  const caller = req.caller!;
-  const principal = principalOf(caller);
+  try {
+    return await mutateOnce(ctx, req, reply, spec, fn, fast);
+  } catch (e) {
+    if (!(e instanceof PendingAnswer) || e.settled) throw e;
+    // sent to review: the action's transaction rolled back; the review, its hold and (with a key) the
+    // 202 answer a retry replays are written now, together
+    const caller = req.caller!;
+    const { key, hash } = keyOf(req, caller);
+    const principal = principalOf(caller);
+    const store: StoreAnswer | null = key
+      ? async (q, status, answer) =>
+          (
+            await q.query(
+              `INSERT INTO idempotency_keys (tenant_id, principal, key, request_hash, status_code, response) VALUES ($1, $2, $3, $4, $5, $6)
+               ON CONFLICT DO NOTHING RETURNING 1`,
+              [caller.tenantId, principal, key, hash!, status, JSON.stringify(answer)],
+            )
+          ).rowCount > 0
+      : null;
+    if (await e.settle(store)) throw e;
+    const replayed = await replay(ctx, reply, caller.tenantId, principal, key!, hash!);
+    if (replayed) return replayed as T;
+    throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'a request with this Idempotency-Key is still running; retry shortly');
+  }
+}
+
+/** The request's idempotency key (header or request_no) and the hash its stored answer is compared by. */
+function keyOf(req: FastifyRequest, caller: NonNullable<FastifyRequest['caller']>) {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const key = (req.headers['idempotency-key'] as string | undefined) ?? (typeof body.request_no === 'string' ? body.request_no : undefined);
+  // the principal is in the hash too: a stored answer is only ever compared with its own caller's requests
+  const hash = key
+    ? createHash('sha256')
+        .update(`${principalOf(caller)}\n${req.method} ${req.routeOptions.url}\n${JSON.stringify(req.params)}\n${JSON.stringify(body)}`)
+        .digest()
+    : null;
+  return { key, hash };
+}
+
+async function mutateOnce<T extends Record<string, any>>(
+  ctx: Ctx,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  spec: MutationSpec,
+  fn: (q: Sql) => Promise<T>,
+  fast?: FastPath<T>,
+): Promise<T> {
+  const caller = req.caller!;
+  const principal = principalOf(caller);
+  const { key, hash } = keyOf(req, caller);
   const status = spec.status ?? 200;
   const run = async (q: Sql) => {
     const result = await fn(q);
@@ -96,12 +142,6 @@ export async function mutate<T extends Record<string, any>>(
     throw new AppError(422, 'VALIDATION_FAILED', 'Idempotency-Key: at most 200 characters', {
       errors: [{ field: 'Idempotency-Key', reason: 'at most 200 characters' }],
     });
-  // the principal is in the hash too: a stored answer is only ever compared with its own caller's requests
-  const hash = key
-    ? createHash('sha256')
-        .update(`${principal}\n${req.method} ${req.routeOptions.url}\n${JSON.stringify(req.params)}\n${JSON.stringify(body)}`)
-        .digest()
-    : null;
   if (fast) {
     const m: FastMutation = {
       tenantId: caller.tenantId,

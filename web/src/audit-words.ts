@@ -50,6 +50,8 @@ export const ACTIONS: Record<string, readonly [string, string]> = {
   'wholesale_order.fulfil': ['批发订单履约', 'Wholesale order fulfilled'],
   'wholesale_order.deliver': ['批发订单已交付', 'Wholesale order delivered'],
   'leakage.handle': ['处理窜货预警', 'Leakage alert handled'],
+  'review.approve': ['人工审核通过', 'Review approved'],
+  'review.reject': ['人工审核驳回', 'Review rejected'],
   'allocation.grant': ['渠道分配', 'Allocated to a channel'],
   'order.place': ['订单接入', 'Order placed'],
   'order.refund': ['订单退款', 'Order refunded'],
@@ -332,6 +334,10 @@ export function auditSentence(t: T, e: AuditLike, currency = 'CNY'): string {
         t(`批准 ${n(params.id)} 的一笔高额核销`, `Approved one high-value redemption of ${n(params.id)}`),
         typeof body.max_amount === 'number' && t(`最高 ${m(body.max_amount)}`, `up to ${m(body.max_amount)}`),
       );
+    case 'review.approve':
+      return t(`通过人工审核 ${n(params.id)}`, `Approved review ${n(params.id)}`);
+    case 'review.reject':
+      return parts(t(`驳回人工审核 ${n(params.id)}`, `Rejected review ${n(params.id)}`), reason);
     case 'card.reveal':
       return t(`查看 ${target} 的券码`, `Revealed the code of ${target}`);
     case 'card.freeze':

@@ -17,6 +17,8 @@ export interface BatchRow {
   quantity: number | null;
   stock: number | null;
   issued: number;
+  /** on-issue stock held for issues waiting for review 人工审核 (issued + held ≤ stock) */
+  held: number;
   generated: number;
   code_format: CodeFormat;
   status: 'generating' | 'paused' | 'ready' | 'failed';
@@ -24,7 +26,7 @@ export interface BatchRow {
   created_at: Date;
   updated_at: Date;
 }
-const COLS = 'id, template_id, name, mode, quantity, stock, issued, generated, code_format, status, error, created_at, updated_at';
+const COLS = 'id, template_id, name, mode, quantity, stock, issued, held, generated, code_format, status, error, created_at, updated_at';
 
 export const MAX_QUANTITY = 1_000_000;
 
@@ -159,12 +161,26 @@ export async function resumeBatch(q: Sql, tenantId: string, id: string, now: Dat
  * issues can never take more than the stock. Pool batches count issues here too, for reports.
  */
 export async function takeStock(q: Sql, tenantId: string, batchId: string, now: Date): Promise<boolean> {
-  const r = await q.query(`UPDATE batches SET issued = issued + 1, updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND (stock IS NULL OR issued < stock)`, [
+  const r = await q.query(
+    `UPDATE batches SET issued = issued + 1, updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND (stock IS NULL OR issued + held < stock)`,
+    [tenantId, batchId, now],
+  );
+  return r.rowCount > 0;
+}
+
+/** 人工审核: one unit of an on-issue batch's stock kept for an issue waiting for review (false: none left). */
+export async function holdStock(q: Sql, tenantId: string, batchId: string, now: Date): Promise<boolean> {
+  const r = await q.query(`UPDATE batches SET held = held + 1, updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND (stock IS NULL OR issued + held < stock)`, [
     tenantId,
     batchId,
     now,
   ]);
   return r.rowCount > 0;
+}
+
+/** The held unit goes back (the review was rejected or expired), or is about to be issued (approved: the batch row stays locked until then). */
+export async function releaseStock(q: Sql, tenantId: string, batchId: string, now: Date): Promise<void> {
+  await q.query('UPDATE batches SET held = held - 1, updated_at = $3 WHERE tenant_id = $1 AND id = $2 AND held > 0', [tenantId, batchId, now]);
 }
 
 export async function countIssued(q: Sql, tenantId: string, batchId: string, n: number, now: Date): Promise<void> {

@@ -68,7 +68,7 @@ export async function moveHeldCards(
   const r = await q.query(
     `WITH pick AS MATERIALIZED (
        SELECT id FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND state = 'unissued' AND channel_id IS NOT DISTINCT FROM $3
-         AND (NOT $5 OR id = ANY($6::text[]) OR code_hash = ANY($7::bytea[]))
+         AND (NOT $5 OR id = ANY($6::text[]) OR code_hash = ANY($7::bytea[])) AND state_reason IS NULL
        ORDER BY seq LIMIT $8 FOR UPDATE SKIP LOCKED)
      UPDATE cards c SET channel_id = $4, allocation_id = CASE WHEN $4::text IS NULL THEN NULL ELSE $9 END, updated_at = $10
      FROM pick WHERE c.tenant_id = $1 AND c.id = pick.id`,

@@ -28,6 +28,8 @@ export const CARD_EVENTS = {
   gift_accepted: ['好友领取转赠', 'Gift accepted'],
   gift_cancelled: ['取消转赠', 'Gift cancelled'],
   gift_expired: ['转赠过期退回', 'Gift expired'],
+  review_held: ['人工审核中', 'Held for review'],
+  review_released: ['人工审核放行', 'Review hold lifted'],
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
 export type CardEventType = keyof typeof CARD_EVENTS;
 

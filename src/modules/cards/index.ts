@@ -13,6 +13,7 @@ import { cardNameResolver } from './names.js';
 import { bulkRoutes } from './bulk-routes.js';
 import { markBulkFailed, runBulkJob } from './bulk.js';
 import { noticeExpiring } from './expiring.js';
+import { cardReviewHandlers } from './review.js';
 
 /**
  * cards 卡券: each card, from the code made into its batch's pool (generated, imported, exported)
@@ -29,7 +30,7 @@ export default defineModule({
     await app.register(async (scope) => poolRoutes(scope, ctx));
   },
   invariants: cardInvariants,
-  extend: [cardNameResolver],
+  extend: [cardNameResolver, ...cardReviewHandlers],
   events: inArea('card', CARD_EVENTS),
   jobs: [
     {

@@ -51,7 +51,7 @@ function issuedFields(t: TemplateRow, at: Date, tz: string, memberId: string | n
  * 发放: issue a card of a batch to a member (or as a bearer code when no member is named).
  * Per-member limit, stock and the card itself change in one transaction; any refusal undoes all.
  */
-export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueInput) {
+export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueInput, reservedFor: string | null = null) {
   const tenantId = caller.tenantId;
   const now = ctx.clock.now();
   // a partner issues through its own channel, or names one below it (a parent issuing for a child)
@@ -65,7 +65,7 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
   const memberId = input.member_id ?? null;
   if (memberId && !(await memberExists(q, tenantId, memberId))) throw new AppError(404, 'MEMBER_NOT_FOUND', 'member not found');
   // sold out already: say so before any work (the conditional take below is still what guarantees it)
-  if (batch.mode === 'on_issue' && batch.stock !== null && batch.issued >= batch.stock)
+  if (batch.mode === 'on_issue' && batch.stock !== null && batch.issued + batch.held >= batch.stock)
     throw new AppError(409, 'STOCK_EXHAUSTED', 'this batch has no stock left');
   if (memberId) await countForMember(q, tenantId, memberId, t);
   // a channel holding quota of this batch (渠道配额) issues out of it; a pool card comes out of its held codes
@@ -115,9 +115,9 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
     const r = await q.query<CardRow>(
       `UPDATE cards SET state = 'active', member_id = $3, channel_id = $4, balance = $5, uses_left = $6, period_no = $7, period_ends_at = $8,
          valid_from = coalesce(valid_from, $9), valid_until = coalesce(valid_until, $10), bind_deadline = $11, issued_at = $12, bound_at = $13, updated_at = $12,
-         allocation_id = coalesce(allocation_id, $15)
-       WHERE tenant_id = $1 AND id = (SELECT id FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND state = 'unissued' AND channel_id IS NOT DISTINCT FROM $14
-         ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+         allocation_id = coalesce(allocation_id, $15), state_reason = NULL
+       WHERE tenant_id = $1 AND id = (SELECT id FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND state = 'unissued'
+         AND CASE WHEN $16::text IS NULL THEN channel_id IS NOT DISTINCT FROM $14 AND state_reason IS NULL ELSE state_reason = $16 END ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED)
        RETURNING *`,
       [
         tenantId,
@@ -135,6 +135,7 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
         memberId ? now : null,
         quota?.holder ?? null,
         quota?.allocationId ?? null,
+        reservedFor, // a code reserved for a review (人工审核) is issued by its approval only
       ],
     );
     if (!r.rows[0])
@@ -167,7 +168,7 @@ export async function soldOut(ctx: Ctx, caller: Caller, input: IssueInput): Prom
   if (input.channel_id && !seesChannel(caller, input.channel_id)) return false;
   const channelId = caller.role === 'channel' ? null : (input.channel_id ?? null);
   const r = await ctx.db.query<{ sold_out: boolean }>(
-    `SELECT b.mode = 'on_issue' AND b.stock IS NOT NULL AND b.issued >= b.stock AND b.status <> 'failed' AND t.status = 'active'
+    `SELECT b.mode = 'on_issue' AND b.stock IS NOT NULL AND b.issued + b.held >= b.stock AND b.status <> 'failed' AND t.status = 'active'
          AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM members m WHERE m.tenant_id = b.tenant_id AND m.id = $3))
          AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM channels ch WHERE ch.tenant_id = b.tenant_id AND ch.id = $4)) AS sold_out
      FROM batches b JOIN templates t ON t.tenant_id = b.tenant_id AND t.id = b.template_id
@@ -203,7 +204,7 @@ export async function issueBearer(
     // SKIP LOCKED each run can pick other rows, so more than `limit` cards left the pool
     // codes a channel holds (allocated to it, channel_id set) are that channel's to issue: not exported here
     `WITH pick AS MATERIALIZED (SELECT id FROM cards WHERE tenant_id = $1 AND batch_id = $2 AND state = 'unissued' AND channel_id IS NULL
-       ORDER BY seq LIMIT $3 FOR UPDATE SKIP LOCKED)
+       AND state_reason IS NULL ORDER BY seq LIMIT $3 FOR UPDATE SKIP LOCKED)
      UPDATE cards c SET state = 'active', channel_id = $4, balance = $5, uses_left = $6, period_no = $7, period_ends_at = $8,
        valid_from = coalesce(c.valid_from, $9), valid_until = coalesce(c.valid_until, $10), bind_deadline = $11, issued_at = $12, updated_at = $12, export_id = $13
      FROM pick WHERE c.tenant_id = $1 AND c.id = pick.id

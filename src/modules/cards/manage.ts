@@ -10,7 +10,7 @@ import { topUpBonus } from '../templates/validate.js';
 import { memberExists } from '../members/service.js';
 import { appendEvents, type CardEventType } from './events.js';
 import { appendLedger } from '../ledger/service.js';
-import { cardView, checkUsable, validityAt, type CardRow } from './model.js';
+import { cardView, checkUsable, isReviewHold, validityAt, type CardRow } from './model.js';
 import { findById, findByCode, judgePin, pinMatches, screenFor } from './lookup.js';
 import { countForMember } from './issue.js';
 import { makeCard } from './generate.js';
@@ -41,11 +41,15 @@ export function event(c: CardRow, caller: Caller, type: CardEventType, at: Date,
 /** One conditional state change; when it matches nothing, say why from the card as it is now. */
 async function transition(q: Sql, caller: Caller, id: string, from: string[], to: string, now: Date, reason: string | null, why: (c: CardRow) => AppError) {
   const r = await q.query<CardRow>(
-    `UPDATE cards SET state = $4, state_reason = $5, updated_at = $6 WHERE tenant_id = $1 AND id = $2 AND state = ANY($3) RETURNING *`,
+    // a hold for a review is the review's to lift (approve, reject, expiry): never unfrozen or voided meanwhile
+    `UPDATE cards SET state = $4, state_reason = $5, updated_at = $6 WHERE tenant_id = $1 AND id = $2 AND state = ANY($3)
+       AND (state_reason IS NULL OR state_reason NOT LIKE 'review:%') RETURNING *`,
     [caller.tenantId, id, from, to, reason, now],
   );
   if (r.rows[0]) return r.rows[0];
-  throw why(await findById(q, caller.tenantId, id, { channelIds: channelsOf(caller) }));
+  const c = await findById(q, caller.tenantId, id, { channelIds: channelsOf(caller) });
+  if (isReviewHold(c.state_reason)) throw new AppError(409, 'CARD_UNDER_REVIEW', 'this card is held while a request on it waits for review 人工审核');
+  throw why(c);
 }
 
 export async function freezeCard(ctx: Ctx, q: Sql, caller: Caller, id: string, reason?: string) {

@@ -117,10 +117,16 @@ const refuse = (status: number, code: string, message: string): never => {
 };
 
 /** Card state and validity: the checks every verb that uses a card makes. */
+/** 人工审核: a card held for a review (frozen, or an unissued code reserved) carries `review:<review id>` as its state_reason; only the review lifts it. */
+export const reviewHold = (reviewId: string) => `review:${reviewId}`;
+export const isReviewHold = (reason: string | null | undefined) => !!reason?.startsWith('review:');
+
 export function checkUsable(c: CardRow, now: Date): void {
   if (c.state === 'used') refuse(409, 'CARD_ALREADY_REDEEMED', 'this card has already been used up');
   if (c.state === 'frozen' && c.state_reason === GIFT_PENDING)
     refuse(409, 'CARD_GIFT_PENDING', 'this card is being given to a friend; it can be used again if the gift is cancelled or not accepted in time');
+  if (c.state === 'frozen' && isReviewHold(c.state_reason))
+    refuse(409, 'CARD_UNDER_REVIEW', 'this card is held while a request on it waits for review 人工审核; it can be used again once that is decided');
   if (c.state === 'frozen') refuse(409, 'CARD_FROZEN', 'this card is frozen');
   if (c.state === 'voided') refuse(409, 'CARD_VOIDED', 'this card was voided');
   if (c.state === 'unissued') refuse(409, 'CARD_NOT_ISSUED', 'this code has not been issued yet');

@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context.js';
 import { requireAccess, seesChannel } from '../../http/access.js';
 import { mutate } from '../../mutations/mutation.js';
 import { AppError, invalid } from '../../errors.js';
-import { Id, Nullable, Page, ListQuery, responses } from '../../http/schemas.js';
+import { Id, Nullable, Page, PendingReview, ListQuery, responses } from '../../http/schemas.js';
 import { Card, CardFilterFields, IssuedCard } from './schemas.js';
 import { issueCard, soldOut } from './issue.js';
 import { bindCard, extendCard, screenBearer, freezeCard, topUpCard, transferCard, unfreezeCard, voidCard, type ExtendBy } from './manage.js';
@@ -48,7 +48,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
           request_no: Type.Optional(Type.String({ maxLength: 200 })),
           client: Type.Optional(ForwardedClient),
         }),
-        response: responses({ 201: IssuedCard }),
+        response: responses({ 201: IssuedCard, 202: PendingReview }),
       },
     },
     async (req, reply) => {

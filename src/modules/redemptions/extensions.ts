@@ -51,6 +51,8 @@ export const redemptionEffects = extensionPoint<RedemptionEffect>('redemption.ef
 export interface RedeemRun {
   guarded?: boolean;
   passes?: GuardPass[];
+  /** 人工审核: a redemption an operator approved (the review's id): its code and PIN were judged when it was asked */
+  reviewed?: string;
 }
 
 export async function runGuards(ctx: Ctx, a: Attempt, run: RedeemRun): Promise<void> {

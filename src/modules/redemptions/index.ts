@@ -4,6 +4,7 @@ import { routes } from './routes.js';
 import { redemptionNameResolver } from './names.js';
 import { redemptionGuards } from './extensions.js';
 import { riskRedemptionGuard } from '../risk/plugs.js';
+import { redeemReviewHandler } from './review.js';
 
 /** redemptions 核销: check, redeem, reverse, and the redemption record. */
 export default defineModule({
@@ -12,5 +13,5 @@ export default defineModule({
   routes,
   invariants: redemptionInvariants,
   // the risk engine's guard (risk/ cannot import this module: redemptions → cards → risk)
-  extend: [redemptionNameResolver, redemptionGuards.with(riskRedemptionGuard)],
+  extend: [redemptionNameResolver, redemptionGuards.with(riskRedemptionGuard), redeemReviewHandler],
 });

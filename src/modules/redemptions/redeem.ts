@@ -64,13 +64,14 @@ export async function redeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInpu
     await refillCard(ctx, q, caller.tenantId, l.card.id, now);
     l = await loadForRedeem(ctx, q, caller, { ...input, card_id: l.card.id, code: undefined });
   }
-  await checkPin(ctx, 'screened', caller, l, input.pin);
+  if (!run.reviewed) await checkPin(ctx, 'screened', caller, l, input.pin);
   const d = decide(l.card, l.template, l.store, input, now, l.tz);
   if (d.path === 'refill') evaluate(l.card, l.template, l.store, input, now, l.tz); // still over after the refill: the rule says why (its last period ended)
   if (d.path === 'refill') throw new AppError(409, 'CARD_CHANGED', 'the card changed while redeeming; try again');
   const attempt: Attempt = { caller, card: l.card, template: l.template, store: l.store, input, take: d.take, at: now, db: q };
   await runGuards(ctx, attempt, run);
-  if (d.why === 'approval') await spendApproval(q, caller.tenantId, input.approval_id!, l.card.id, d.take.value, now);
+  // an operator's approval of the review is the second verification: the approval id sent with the request is not spent again
+  if (d.why === 'approval' && !run.reviewed) await spendApproval(q, caller.tenantId, input.approval_id!, l.card.id, d.take.value, now);
   const w = decided(caller, l, input, d.take, d.depletes, null, newId('red'), now, null); // the goal may be reached: rewarded below
   const updated = await writeOne(q, w);
   if (!updated) {

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Ctx } from '../../platform/context.js';
 import { requireAccess } from '../../http/access.js';
 import { mutate } from '../../mutations/mutation.js';
-import { Id, Money, Page, ListQuery, Nullable, Timestamp, responses } from '../../http/schemas.js';
+import { Id, Money, Page, ListQuery, Nullable, PendingReview, Timestamp, responses } from '../../http/schemas.js';
 import { SortQuery } from '../../http/pagination.js';
 import { Template } from '../templates/schemas.js';
 import { Card } from '../cards/schemas.js';
@@ -66,7 +66,12 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
   app.post(
     '/redemptions',
     {
-      schema: { tags: rtags, summary: 'Redeem 核销 by code (or card_id) at a store', body: RedeemBody, response: responses({ 201: RedemptionWithCard }) },
+      schema: {
+        tags: rtags,
+        summary: 'Redeem 核销 by code (or card_id) at a store (202: sent to review 人工审核, nothing done yet)',
+        body: RedeemBody,
+        response: responses({ 201: RedemptionWithCard, 202: PendingReview }),
+      },
     },
     async (req, reply) => {
       requireAccess(req.caller!, req.body.card_id && !req.body.code ? 'cards.redeem_by_id' : 'cards.redeem');

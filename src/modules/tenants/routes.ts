@@ -16,6 +16,7 @@ const Tenant = Type.Object({
   expiring_soon_days: Type.Integer({
     description: '即将过期: days before expiry a card counts as expiring soon — the wallet badge, the card list filter and the card.expiring event',
   }),
+  review_hold_hours: Type.Integer({ description: '人工审核: hours an action sent to review holds what it would take before it expires' }),
 });
 export function routes(base: FastifyInstance, ctx: Ctx) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -36,6 +37,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
           time_zone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
           reverse_window_minutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 525600 })),
           expiring_soon_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, description: 'days before expiry, 1–90 (default 3)' })),
+          review_hold_hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720, description: 'hours a review holds, 1–720 (default 24)' })),
         }),
         response: responses({ 200: Tenant }),
       },

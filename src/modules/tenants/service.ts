@@ -12,6 +12,8 @@ export interface Tenant {
   reverse_window_minutes: number;
   /** 即将过期: days before expiry a card counts as expiring soon (badge, filter, card.expiring), 1–90 */
   expiring_soon_days: number;
+  /** 人工审核: hours an action sent to review holds what it would take before it expires (1–720, default 24) */
+  review_hold_hours: number;
 }
 
 export function isTimeZone(tz: string): boolean {
@@ -28,7 +30,7 @@ export async function createTenant(q: Sql, input: { id?: string; name: string; t
   if (!isTimeZone(tz)) throw invalid('time_zone', `unknown time zone "${tz}"`);
   const r = await q.query<Tenant>(
     `INSERT INTO tenants (id, name, time_zone, currency) VALUES ($1, $2, $3, $4)
-     RETURNING id, name, time_zone, currency, reverse_window_minutes, expiring_soon_days`,
+     RETURNING id, name, time_zone, currency, reverse_window_minutes, expiring_soon_days, review_hold_hours`,
     [input.id ?? newId('ten'), input.name, tz, input.currency ?? 'CNY'],
   );
   await openTenantAccounts(q, r.rows[0].id); // the counter-accounts every card transfer's other side is (ledger)
@@ -43,7 +45,10 @@ export async function tenantExists(q: Sql, id: string): Promise<boolean> {
 const tenantCache = ttlCache<Tenant>(5_000);
 export async function getTenant(q: Sql, id: string): Promise<Tenant> {
   return tenantCache.get(id, async () => {
-    const r = await q.query<Tenant>('SELECT id, name, time_zone, currency, reverse_window_minutes, expiring_soon_days FROM tenants WHERE id = $1', [id]);
+    const r = await q.query<Tenant>(
+      'SELECT id, name, time_zone, currency, reverse_window_minutes, expiring_soon_days, review_hold_hours FROM tenants WHERE id = $1',
+      [id],
+    );
     if (!r.rows[0]) throw notFound('tenant');
     return r.rows[0];
   });
@@ -62,14 +67,15 @@ export async function findTenantIds(q: Sql, idOrName: string): Promise<string[]>
 export async function updateTenant(
   q: Sql,
   id: string,
-  patch: { name?: string; time_zone?: string; reverse_window_minutes?: number; expiring_soon_days?: number },
+  patch: { name?: string; time_zone?: string; reverse_window_minutes?: number; expiring_soon_days?: number; review_hold_hours?: number },
 ): Promise<Tenant> {
   if (patch.time_zone && !isTimeZone(patch.time_zone)) throw invalid('time_zone', `unknown time zone "${patch.time_zone}"`);
   const r = await q.query<Tenant>(
     `UPDATE tenants SET name = coalesce($2, name), time_zone = coalesce($3, time_zone),
-       reverse_window_minutes = coalesce($4, reverse_window_minutes), expiring_soon_days = coalesce($5, expiring_soon_days)
-     WHERE id = $1 RETURNING id, name, time_zone, currency, reverse_window_minutes, expiring_soon_days`,
-    [id, patch.name ?? null, patch.time_zone ?? null, patch.reverse_window_minutes ?? null, patch.expiring_soon_days ?? null],
+       reverse_window_minutes = coalesce($4, reverse_window_minutes), expiring_soon_days = coalesce($5, expiring_soon_days),
+       review_hold_hours = coalesce($6, review_hold_hours)
+     WHERE id = $1 RETURNING id, name, time_zone, currency, reverse_window_minutes, expiring_soon_days, review_hold_hours`,
+    [id, patch.name ?? null, patch.time_zone ?? null, patch.reverse_window_minutes ?? null, patch.expiring_soon_days ?? null, patch.review_hold_hours ?? null],
   );
   tenantCache.delete(id);
   return r.rows[0];

@@ -13,6 +13,7 @@ import { SETTLEMENT } from './codes-settlement.js';
 import { POINTS } from './codes-points.js';
 import { PACKS } from './codes-packs.js';
 import { TIERS } from './codes-tiers.js';
+import { REVIEWS } from './codes-reviews.js';
 import { MALL } from './codes-mall.js';
 import { RISK } from './codes-risk.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
@@ -41,6 +42,7 @@ export const PARTS = {
   POINTS,
   PACKS,
   TIERS,
+  REVIEWS,
   MALL,
   RISK,
   PLATFORM,

@@ -184,6 +184,12 @@ export function client(auth: Auth) {
     transfer: (id: string, b: T.Body<'/v1/cards/{id}/transfer', 'post'>) => answer(api.POST('/v1/cards/{id}/transfer', { ...byId(id), body: b })),
     issue: (b: T.Body<'/v1/cards/issue', 'post'>) => answer(api.POST('/v1/cards/issue', { body: b })),
     check: (b: T.RedeemBody) => answer(api.POST('/v1/redemptions/check', { body: b })),
+    /** 人工审核: the queue (a clerk or channel key: its own requests), one review (poll it), and the decisions. */
+    reviews: (q: { status?: 'pending' | 'approved' | 'rejected' | 'expired'; action?: string; limit?: number; cursor?: string }) =>
+      answer(api.GET('/v1/reviews', { params: { query: q } })),
+    review: (id: string) => answer(api.GET('/v1/reviews/{id}', byId(id))),
+    approveReview: (id: string) => answer(api.POST('/v1/reviews/{id}/approve', { ...byId(id), body: {} })),
+    rejectReview: (id: string, reason: string) => answer(api.POST('/v1/reviews/{id}/reject', { ...byId(id), body: { reason } })),
     /** `key`: the confirm's own Idempotency-Key, the same on every retry of that confirm (a lost answer never redeems twice). */
     redeem: (b: T.RedeemBody, key?: string) => answer(api.POST('/v1/redemptions', { body: b, ...(key ? { headers: { 'idempotency-key': key } } : {}) })),
     reverse: (id: string, reason?: string) => answer(api.POST('/v1/redemptions/{id}/reverse', { ...byId(id), body: reason ? { reason } : {} })),

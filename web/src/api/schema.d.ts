@@ -37,6 +37,8 @@ export interface paths {
                             reverse_window_minutes: number;
                             /** @description 即将过期: days before expiry a card counts as expiring soon — the wallet badge, the card list filter and the card.expiring event */
                             expiring_soon_days: number;
+                            /** @description 人工审核: hours an action sent to review holds what it would take before it expires */
+                            review_hold_hours: number;
                         };
                     };
                 };
@@ -126,6 +128,8 @@ export interface paths {
                         reverse_window_minutes?: number;
                         /** @description days before expiry, 1–90 (default 3) */
                         expiring_soon_days?: number;
+                        /** @description hours a review holds, 1–720 (default 24) */
+                        review_hold_hours?: number;
                     };
                 };
             };
@@ -145,6 +149,8 @@ export interface paths {
                             reverse_window_minutes: number;
                             /** @description 即将过期: days before expiry a card counts as expiring soon — the wallet badge, the card list filter and the card.expiring event */
                             expiring_soon_days: number;
+                            /** @description 人工审核: hours an action sent to review holds what it would take before it expires */
+                            review_hold_hours: number;
                         };
                     };
                 };
@@ -5387,6 +5393,25 @@ export interface paths {
                         };
                     };
                 };
+                /** @description sent to review 已提交人工审核: nothing is done yet; what it would take is held until hold_until */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "pending_review";
+                            review_id: string;
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            hold_until: string;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -8305,7 +8330,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Redeem 核销 by code (or card_id) at a store */
+        /** Redeem 核销 by code (or card_id) at a store (202: sent to review 人工审核, nothing done yet) */
         post: {
             parameters: {
                 query?: never;
@@ -8404,6 +8429,25 @@ export interface paths {
                                 /** Format: date-time */
                                 updated_at: string;
                             };
+                        };
+                    };
+                };
+                /** @description sent to review 已提交人工审核: nothing is done yet; what it would take is held until hold_until */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "pending_review";
+                            review_id: string;
+                            message: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** Format: date-time */
+                            hold_until: string;
                         };
                     };
                 };
@@ -8804,6 +8848,594 @@ export interface paths {
                             max_amount: number | null;
                             /** Format: date-time */
                             expires_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review queue 人工审核 (a clerk or channel key sees the requests it made) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    /** @description pending 待审核 · approved 已通过 · rejected 已驳回 · expired 已过期 (a rejection for the requester: nothing was done) */
+                    status?: "pending" | "approved" | "rejected" | "expired";
+                    action?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                /** @description the guarded action: redeem, issue, claim … */
+                                action: string;
+                                /** @description what carries it out on approval */
+                                kind: string;
+                                /** @description pending 待审核 · approved 已通过 · rejected 已驳回 · expired 已过期 (a rejection for the requester: nothing was done) */
+                                status: "pending" | "approved" | "rejected" | "expired";
+                                /** @description fen at stake, when there is an amount */
+                                amount: number | null;
+                                /** @description member_id, card_id, store_id, template_id … as the risk rules saw them */
+                                subjects: {
+                                    [key: string]: string | null;
+                                };
+                                /** @description the request approval carries out (no code, no PIN: the card by its id) */
+                                request: {
+                                    [key: string]: unknown;
+                                };
+                                decision_id: string | null;
+                                /** @description the rules that sent it to review */
+                                rules: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** @description the key or operator that asked */
+                                requested_by: string;
+                                /** Format: date-time */
+                                hold_until: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                decided_by: string | null;
+                                /** Format: date-time */
+                                decided_at: string | null;
+                                reason: string | null;
+                                /** @description approved: the action’s answer (a redemption, an issued card without its code) */
+                                result: unknown;
+                            }[];
+                            next_cursor: string | null;
+                            /** @description id → name for every id on the review(s): member, card (template •••• code tail), store, template, batch, who asked and who decided */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A review: poll it for the answer of a request sent to review */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description the guarded action: redeem, issue, claim … */
+                            action: string;
+                            /** @description what carries it out on approval */
+                            kind: string;
+                            /** @description pending 待审核 · approved 已通过 · rejected 已驳回 · expired 已过期 (a rejection for the requester: nothing was done) */
+                            status: "pending" | "approved" | "rejected" | "expired";
+                            /** @description fen at stake, when there is an amount */
+                            amount: number | null;
+                            /** @description member_id, card_id, store_id, template_id … as the risk rules saw them */
+                            subjects: {
+                                [key: string]: string | null;
+                            };
+                            /** @description the request approval carries out (no code, no PIN: the card by its id) */
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            decision_id: string | null;
+                            /** @description the rules that sent it to review */
+                            rules: {
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @description the key or operator that asked */
+                            requested_by: string;
+                            /** Format: date-time */
+                            hold_until: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            decided_by: string | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            reason: string | null;
+                            /** @description approved: the action’s answer (a redemption, an issued card without its code) */
+                            result: unknown;
+                        } & {
+                            /** @description id → name for every id on the review(s): member, card (template •••• code tail), store, template, batch, who asked and who decided */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve 通过: the request is carried out as it was asked (only a pending review; a second decision is 409 REVIEW_DECIDED) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description the guarded action: redeem, issue, claim … */
+                            action: string;
+                            /** @description what carries it out on approval */
+                            kind: string;
+                            /** @description pending 待审核 · approved 已通过 · rejected 已驳回 · expired 已过期 (a rejection for the requester: nothing was done) */
+                            status: "pending" | "approved" | "rejected" | "expired";
+                            /** @description fen at stake, when there is an amount */
+                            amount: number | null;
+                            /** @description member_id, card_id, store_id, template_id … as the risk rules saw them */
+                            subjects: {
+                                [key: string]: string | null;
+                            };
+                            /** @description the request approval carries out (no code, no PIN: the card by its id) */
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            decision_id: string | null;
+                            /** @description the rules that sent it to review */
+                            rules: {
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @description the key or operator that asked */
+                            requested_by: string;
+                            /** Format: date-time */
+                            hold_until: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            decided_by: string | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            reason: string | null;
+                            /** @description approved: the action’s answer (a redemption, an issued card without its code) */
+                            result: unknown;
+                        } & {
+                            /** @description id → name for every id on the review(s): member, card (template •••• code tail), store, template, batch, who asked and who decided */
+                            names: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject 驳回 with a reason: what was held goes back (only a pending review) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description the guarded action: redeem, issue, claim … */
+                            action: string;
+                            /** @description what carries it out on approval */
+                            kind: string;
+                            /** @description pending 待审核 · approved 已通过 · rejected 已驳回 · expired 已过期 (a rejection for the requester: nothing was done) */
+                            status: "pending" | "approved" | "rejected" | "expired";
+                            /** @description fen at stake, when there is an amount */
+                            amount: number | null;
+                            /** @description member_id, card_id, store_id, template_id … as the risk rules saw them */
+                            subjects: {
+                                [key: string]: string | null;
+                            };
+                            /** @description the request approval carries out (no code, no PIN: the card by its id) */
+                            request: {
+                                [key: string]: unknown;
+                            };
+                            decision_id: string | null;
+                            /** @description the rules that sent it to review */
+                            rules: {
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @description the key or operator that asked */
+                            requested_by: string;
+                            /** Format: date-time */
+                            hold_until: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            decided_by: string | null;
+                            /** Format: date-time */
+                            decided_at: string | null;
+                            reason: string | null;
+                            /** @description approved: the action’s answer (a redemption, an issued card without its code) */
+                            result: unknown;
+                        } & {
+                            /** @description id → name for every id on the review(s): member, card (template •••• code tail), store, template, batch, who asked and who decided */
+                            names: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };

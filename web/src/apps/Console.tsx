@@ -50,7 +50,8 @@ import { Deliveries } from '../pages/deliveries/Deliveries';
 import { Suppliers } from '../pages/suppliers/Suppliers';
 import { Webhooks } from '../pages/webhooks/Webhooks';
 import { Audit } from '../pages/audit/Audit';
-import { RISK_PAGES, type MenuGroup } from '../pages/risk/menu';
+import { RISK_GROUP, RISK_PAGES, type MenuGroup } from '../pages/risk/menu';
+import { Reviews } from '../pages/reviews/Reviews';
 
 /** What every console page is given: the API client and who is signed in. */
 interface ConsoleCtx {
@@ -87,6 +88,7 @@ const PAGES: ConsolePage[] = [
   { key: 'leakage', zh: '窜货预警', en: 'Leakage alerts', icon: <AlertOutlined />, page: () => <ConsoleLeakage />, need: 'leakage.read' },
   // 风控: rules, lists, the dashboard (and the review queue) under one submenu (pages/risk/menu.tsx)
   ...RISK_PAGES,
+  { key: 'reviews', zh: '人工审核', en: 'Reviews', icon: <AuditOutlined />, page: () => <ConsoleReviews />, need: 'reviews.decide', group: RISK_GROUP },
   { key: 'wholesale', zh: '批发', en: 'Wholesale', icon: <GoldOutlined />, page: () => <Wholesale />, need: 'wholesale.read' },
   // 对账结算 right below 批发: it settles channels and wholesale buyers alike (docs/ui.md)
   { key: 'settlement', zh: '对账结算', en: 'Settlement', icon: <AccountBookOutlined />, page: () => <Settlement />, need: 'settlement.read' },
@@ -104,6 +106,10 @@ const PAGES: ConsolePage[] = [
 function ConsoleChannelStats() {
   const { api, me } = useConsole();
   return <ChannelStats api={api} me={me} />;
+}
+function ConsoleReviews() {
+  const { api, me } = useConsole();
+  return <Reviews api={api} me={me} />;
 }
 function ConsoleLeakage() {
   const { api, me } = useConsole();
@@ -250,7 +256,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
           setMenuOpen(false);
           navigate(`/console/${e.key}`);
         }}
-        defaultOpenKeys={current?.group ? [current.group.key] : []}
+        defaultOpenKeys={[...new Set(allowed.flatMap((p) => (p.group ? [p.group.key] : [])))]} // every submenu open: its pages are found at a glance
         items={menuItems(allowed, (p) => t(p.zh, p.en))}
         data-testid="console-menu"
       />

@@ -118,7 +118,11 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
                 </Tag>
                 {c.state_reason && (
                   <span className="kq-muted">
-                    {c.state_reason === 'gift_pending' ? t('会员转赠中，等待好友领取', 'Offered to a friend by the member') : c.state_reason}
+                    {c.state_reason === 'gift_pending'
+                      ? t('会员转赠中，等待好友领取', 'Offered to a friend by the member')
+                      : c.state_reason.startsWith('review:')
+                        ? t(`人工审核中（${c.state_reason.slice(7)}），审核结束前不能使用`, `Held for review (${c.state_reason.slice(7)}) until it is decided`)
+                        : c.state_reason}
                   </span>
                 )}
               </Descriptions.Item>

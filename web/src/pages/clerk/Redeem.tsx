@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card as Panel, Input, Popconfirm, Space } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { ApiError, newKey, type Client } from '../../api';
@@ -9,7 +9,8 @@ import { ProblemMessage } from '../../problems';
 import { CheckPanel, type Inputs } from './CheckPanel';
 import { Receipt, type Done } from './Receipt';
 import { Recent } from './Recent';
-import { StillUnsure, redeemSurely, type Pending } from './confirm';
+import { StillUnsure, isPendingReview, redeemSurely, type Pending, type PendingReview } from './confirm';
+import { ReviewWait } from './ReviewWait';
 
 const EMPTY: Inputs = { order: null, amount: null, uses: 1, products: [], approval: '' };
 
@@ -36,7 +37,9 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
   const [unsure, setUnsure] = useState(false); // every retry lost its answer too
   const [confirmError, setConfirmError] = useState<unknown>(null);
   const [done, setDone] = useState<Done | null>(null);
+  const [reviewing, setReviewing] = useState<PendingReview | null>(null);
   const [round, setRound] = useState(0); // the recent list reads again when it changes
+  const onReviewDecided = useCallback(() => setRound((x) => x + 1), []);
   const seq = useRef(0);
   useKeyboardInset();
 
@@ -114,6 +117,11 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
         setLost(n);
       });
       ++seq.current;
+      if (isPendingReview(r)) {
+        setReviewing(r);
+        startOver();
+        return;
+      }
       setDone({ r, templateName: tpl.name, memberName: null, goal: tpl.value.goal ?? null, rewardName, afterLoss: hadLoss });
       startOver();
       setRound((x) => x + 1);
@@ -248,6 +256,19 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
             </Popconfirm>
           )}
         </div>
+      )}
+
+      {reviewing && (
+        <ReviewWait
+          api={api}
+          pending={reviewing}
+          currency={cur}
+          onDecided={onReviewDecided}
+          onClose={() => {
+            setReviewing(null);
+            setRound((x) => x + 1);
+          }}
+        />
       )}
 
       {done && (

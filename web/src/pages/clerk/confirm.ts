@@ -31,7 +31,11 @@ export class StillUnsure extends Error {}
  * (made now or earlier under this key), or a refusal (thrown as the ApiError it is). `onLost(n)` is told
  * before the n-th retry, so the page can say "网络中断，正在确认是否已核销…".
  */
-export async function redeemSurely(api: Client, p: Pending, onLost: (attempt: number) => void, sleep = wait): Promise<RedemptionWithCard> {
+/** 202: a risk rule sent the redemption to review 人工审核; nothing is done yet (poll the review). */
+export type PendingReview = { status: 'pending_review'; review_id: string; message: { zh: string; en: string }; hold_until: string };
+export const isPendingReview = (r: RedemptionWithCard | PendingReview): r is PendingReview => r.status === 'pending_review';
+
+export async function redeemSurely(api: Client, p: Pending, onLost: (attempt: number) => void, sleep = wait): Promise<RedemptionWithCard | PendingReview> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await api.redeem(p.body, p.key);

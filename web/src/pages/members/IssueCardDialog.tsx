@@ -79,6 +79,10 @@ export function IssueCardDialog(props: { member?: Member; batch?: Batch; onClose
     setBusy(true);
     try {
       const c = await api.issue({ batch_id: batch.id, member_id: member.id });
+      if ('review_id' in c) {
+        message.info(t(`已提交人工审核（审核单 ${c.review_id}），通过后发放`, `Sent to review (${c.review_id}); issued once approved`));
+        return;
+      }
       message.success(
         t(
           `已发放给 ${member.name ?? memberLabel(t, member)}：${tpl?.name ?? batch.name}（尾号 ${c.code_tail}）`,

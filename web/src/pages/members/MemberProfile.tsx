@@ -86,6 +86,8 @@ export function MemberProfile({ id }: { id: string }) {
   const stateTag = (c: Card) =>
     c.state === 'frozen' && c.state_reason === 'gift_pending' ? (
       <Tag color="gold">{t('转赠中', 'Being gifted')}</Tag>
+    ) : c.state === 'frozen' && c.state_reason?.startsWith('review:') ? (
+      <Tag color="gold">{t('人工审核中', 'Held for review')}</Tag>
     ) : (
       <Tag color={STATE_COLORS[c.state]}>{name('state', c.state)}</Tag>
     );

@@ -35,7 +35,9 @@ export function PartnerQuota({ api, me, channel }: { api: Client; me: Me; channe
     setBusy(true);
     setError(null);
     try {
-      setIssued(await api.issue({ batch_id: issuing.batch_id, channel_id: channel.id }));
+      const c = await api.issue({ batch_id: issuing.batch_id, channel_id: channel.id });
+      if ('review_id' in c) throw new Error(`已提交人工审核（审核单 ${c.review_id}），通过后发放 · Sent to review; issued once approved`);
+      setIssued(c);
       setVersion((v) => v + 1);
     } catch (e) {
       setError(e);
