@@ -10,6 +10,7 @@ import batches from './batches/index.js';
 import cards from './cards/index.js';
 import ledger from './ledger/index.js';
 import redemptions from './redemptions/index.js';
+import verification from './verification/index.js';
 import risk from './risk/index.js';
 import leakage from './leakage/index.js';
 import reports from './reports/index.js';
@@ -44,6 +45,7 @@ export const modules: ModuleDef[] = [
   cards,
   ledger,
   redemptions,
+  verification,
   risk,
   leakage,
   reports,

@@ -4,6 +4,7 @@ import { MALL_REASONS } from './reasons-mall.js';
 import { POINT_REASONS } from './reasons-points.js';
 import { PACK_REASONS } from './reasons-packs.js';
 import { TIER_REASONS } from './reasons-tiers.js';
+import { VERIFY_REASONS } from './reasons-verify.js';
 
 /**
  * Field errors (VALIDATION_FAILED, TEMPLATE_INVALID, BATCH_INVALID …) for the person at the form:
@@ -274,6 +275,7 @@ export const REASONS: [RegExp, Say][] = [
   ...MALL_REASONS,
   ...POINT_REASONS,
   ...PACK_REASONS,
+  ...VERIFY_REASONS,
 ];
 
 /** One field error in words; null for a reason nothing here knows. */
