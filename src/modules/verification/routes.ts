@@ -78,7 +78,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) => {
       requireAccess(req.caller!, 'cards.redeem');
-      return mutate(ctx, req, reply, { action: 'otp.resend', targetType: 'otp_challenge' }, () => resend(ctx, req.caller!, req.params.id)).then(
+      return mutate(ctx, req, reply, { action: 'otp.resend', targetType: 'otp_challenge' }, (q) => resend(ctx, q, req.caller!, req.params.id)).then(
         ({ id: _id, ...r }) => r,
       );
     },

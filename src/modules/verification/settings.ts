@@ -91,8 +91,8 @@ export async function putSmsSettings(q: Sql, keys: Keyring, tenantId: string, in
 const endpoints = new Map<string, string>();
 export const setTestEndpoint = (tenantId: string, url: string | undefined) => (url ? endpoints.set(tenantId, url) : endpoints.delete(tenantId));
 
-export async function providerFor(ctx: Ctx, tenantId: string): Promise<SmsProvider> {
-  const r = await row(ctx.db, tenantId);
+export async function providerFor(ctx: Ctx, tenantId: string, q: Sql = ctx.db): Promise<SmsProvider> {
+  const r = await row(q, tenantId);
   if (!r || r.sms_provider === 'console') return consoleProvider(ctx.config.logLevel === 'silent' ? () => {} : undefined);
   const cfg: SmsConfig = { ...r.sms_config, endpoint: endpoints.get(tenantId) };
   if (r.sms_secret_enc) cfg.access_key_secret = ctx.keys.decrypt(r.sms_secret_enc);
