@@ -31,7 +31,7 @@ const SmsSettingsInput = Type.Object(
     access_key_id: Str(128, 'AccessKey ID (aliyun) or SecretId (tencent)'),
     access_key_secret: Str(256, 'AccessKey secret (aliyun) or SecretKey (tencent): write only; leave out to keep the stored one'),
     sign_name: Str(64, 'the SMS signature 短信签名 registered with the provider'),
-    template_code: Str(64, 'the provider’s template: TemplateCode (aliyun, with ${code}) or TemplateId (tencent, {1} = code, {2} = minutes)'),
+    template_code: Str(64, 'the provider’s template: TemplateCode (aliyun, its variable named code) or TemplateId (tencent, {1} = code, {2} = minutes)'),
     sdk_app_id: Str(64, 'tencent: SmsSdkAppId'),
     region: Str(32, 'aliyun RegionId (cn-hangzhou) or tencent region (ap-guangzhou)'),
   },

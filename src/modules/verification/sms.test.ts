@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AppError } from '../../errors.js';
+import type { AppError } from '../../errors.js';
 import { aliyunProvider } from './sms/aliyun.js';
 import { tencentProvider } from './sms/tencent.js';
 

@@ -3567,6 +3567,10 @@ export interface paths {
                                         /** @description integer minor units (fen 分) */
                                         threshold?: number;
                                     };
+                                    /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                    dynamic_code?: boolean;
+                                    /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                    otp_above?: number;
                                     /** @description read only: the names of store_ids, in their order */
                                     store_names?: string[];
                                 };
@@ -3752,6 +3756,10 @@ export interface paths {
                                 /** @description integer minor units (fen 分) */
                                 threshold?: number;
                             };
+                            /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                            dynamic_code?: boolean;
+                            /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                            otp_above?: number;
                         };
                     };
                 };
@@ -3861,6 +3869,10 @@ export interface paths {
                                     /** @description integer minor units (fen 分) */
                                     threshold?: number;
                                 };
+                                /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                dynamic_code?: boolean;
+                                /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                otp_above?: number;
                                 /** @description read only: the names of store_ids, in their order */
                                 store_names?: string[];
                             };
@@ -4066,6 +4078,10 @@ export interface paths {
                                     /** @description integer minor units (fen 分) */
                                     threshold?: number;
                                 };
+                                /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                dynamic_code?: boolean;
+                                /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                otp_above?: number;
                                 /** @description read only: the names of store_ids, in their order */
                                 store_names?: string[];
                             };
@@ -4253,6 +4269,10 @@ export interface paths {
                                 /** @description integer minor units (fen 分) */
                                 threshold?: number;
                             };
+                            /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                            dynamic_code?: boolean;
+                            /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                            otp_above?: number;
                         };
                         status?: "active" | "archived";
                     };
@@ -4363,6 +4383,10 @@ export interface paths {
                                     /** @description integer minor units (fen 分) */
                                     threshold?: number;
                                 };
+                                /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                dynamic_code?: boolean;
+                                /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                otp_above?: number;
                                 /** @description read only: the names of store_ids, in their order */
                                 store_names?: string[];
                             };
@@ -4556,6 +4580,10 @@ export interface paths {
                                 /** @description integer minor units (fen 分) */
                                 threshold?: number;
                             };
+                            /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                            dynamic_code?: boolean;
+                            /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                            otp_above?: number;
                         };
                         status?: "active" | "archived";
                     };
@@ -7918,6 +7946,12 @@ export interface paths {
                         };
                         approval_id?: string;
                         pin?: string;
+                        /** @description 二次验证: the one-time code of a challenge a 428 OTP_REQUIRED answer named */
+                        otp?: {
+                            challenge_id: string;
+                            /** @description the 6 digits sent to the member’s phone */
+                            code: string;
+                        };
                         /** @description idempotency key, as an alternative to the Idempotency-Key header */
                         request_no?: string;
                     };
@@ -8086,6 +8120,10 @@ export interface paths {
                                         /** @description integer minor units (fen 分) */
                                         threshold?: number;
                                     };
+                                    /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                    dynamic_code?: boolean;
+                                    /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                    otp_above?: number;
                                     /** @description read only: the names of store_ids, in their order */
                                     store_names?: string[];
                                 };
@@ -8326,6 +8364,12 @@ export interface paths {
                         };
                         approval_id?: string;
                         pin?: string;
+                        /** @description 二次验证: the one-time code of a challenge a 428 OTP_REQUIRED answer named */
+                        otp?: {
+                            challenge_id: string;
+                            /** @description the 6 digits sent to the member’s phone */
+                            code: string;
+                        };
                         /** @description idempotency key, as an alternative to the Idempotency-Key header */
                         request_no?: string;
                     };
@@ -8795,6 +8839,339 @@ export interface paths {
                             id: string;
                             card_id: string;
                             max_amount: number | null;
+                            /** Format: date-time */
+                            expires_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settings/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant’s SMS provider for one-time codes 短信设置 (the secret masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description console: the code is written to the server log (development); aliyun: Alibaba Cloud SMS; tencent: Tencent Cloud SMS */
+                            provider: "console" | "aliyun" | "tencent";
+                            access_key_id: string | null;
+                            sign_name: string | null;
+                            template_code: string | null;
+                            sdk_app_id: string | null;
+                            region: string | null;
+                            access_key_secret_set: boolean;
+                            /** @description the secret is never answered: its last 4 characters only */
+                            access_key_secret_masked: string | null;
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Choose the SMS provider and set its keys (the secret is written once, sealed) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description console: the code is written to the server log (development); aliyun: Alibaba Cloud SMS; tencent: Tencent Cloud SMS */
+                        provider: "console" | "aliyun" | "tencent";
+                        /** @description AccessKey ID (aliyun) or SecretId (tencent) */
+                        access_key_id?: string;
+                        /** @description AccessKey secret (aliyun) or SecretKey (tencent): write only; leave out to keep the stored one */
+                        access_key_secret?: string;
+                        /** @description the SMS signature 短信签名 registered with the provider */
+                        sign_name?: string;
+                        /** @description the provider’s template: TemplateCode (aliyun, its variable named code) or TemplateId (tencent, {1} = code, {2} = minutes) */
+                        template_code?: string;
+                        /** @description tencent: SmsSdkAppId */
+                        sdk_app_id?: string;
+                        /** @description aliyun RegionId (cn-hangzhou) or tencent region (ap-guangzhou) */
+                        region?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description console: the code is written to the server log (development); aliyun: Alibaba Cloud SMS; tencent: Tencent Cloud SMS */
+                            provider: "console" | "aliyun" | "tencent";
+                            access_key_id: string | null;
+                            sign_name: string | null;
+                            template_code: string | null;
+                            sdk_app_id: string | null;
+                            region: string | null;
+                            access_key_secret_set: boolean;
+                            /** @description the secret is never answered: its last 4 characters only */
+                            access_key_secret_masked: string | null;
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/otp-challenges/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a one-time code again (at most once a minute per challenge) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            challenge_id: string;
+                            phone_masked: string;
                             /** Format: date-time */
                             expires_at: string;
                         };
@@ -12925,6 +13302,10 @@ export interface paths {
                                         /** @description integer minor units (fen 分) */
                                         threshold?: number;
                                     };
+                                    /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                    dynamic_code?: boolean;
+                                    /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                    otp_above?: number;
                                     /** @description read only: the names of store_ids, in their order */
                                     store_names?: string[];
                                 };
@@ -13181,6 +13562,114 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/cards/{id}/dynamic-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My card’s live code 动态码 for the QR: changes every 30 s, used once */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description what the QR carries: KQ1.<card id>.<6 digits> */
+                            payload: string;
+                            /** @description the 30 s step the code belongs to (Unix time / 30) */
+                            step: number;
+                            /** @description seconds until the next code */
+                            expires_in: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -14003,6 +14492,10 @@ export interface paths {
                                         /** @description integer minor units (fen 分) */
                                         threshold?: number;
                                     };
+                                    /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                    dynamic_code?: boolean;
+                                    /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                    otp_above?: number;
                                     /** @description read only: the names of store_ids, in their order */
                                     store_names?: string[];
                                 };
@@ -14231,6 +14724,10 @@ export interface paths {
                                     /** @description integer minor units (fen 分) */
                                     threshold?: number;
                                 };
+                                /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                dynamic_code?: boolean;
+                                /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                otp_above?: number;
                                 /** @description read only: the names of store_ids, in their order */
                                 store_names?: string[];
                             };
@@ -14488,6 +14985,10 @@ export interface paths {
                                     /** @description integer minor units (fen 分) */
                                     threshold?: number;
                                 };
+                                /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                dynamic_code?: boolean;
+                                /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                otp_above?: number;
                                 /** @description read only: the names of store_ids, in their order */
                                 store_names?: string[];
                             };
@@ -14725,6 +15226,10 @@ export interface paths {
                                     /** @description integer minor units (fen 分) */
                                     threshold?: number;
                                 };
+                                /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                dynamic_code?: boolean;
+                                /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                otp_above?: number;
                                 /** @description read only: the names of store_ids, in their order */
                                 store_names?: string[];
                             };

@@ -55,6 +55,6 @@ export const tencentProvider = (cfg: SmsConfig, now: () => Date = () => new Date
     if (res?.Error) throw smsFailed('tencent', String(res.Error.Code), String(res.Error.Message ?? ''));
     // the call may succeed while the number is refused: each number has its own status
     const st = res?.SendStatusSet?.[0];
-    if (!st || st.Code !== 'Ok') throw smsFailed('tencent', String(st?.Code ?? `HTTP_${r.status}`), String(st?.Message ?? ''));
+    if (st?.Code !== 'Ok') throw smsFailed('tencent', String(st?.Code ?? `HTTP_${r.status}`), String(st?.Message ?? ''));
   },
 });

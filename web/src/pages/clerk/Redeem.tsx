@@ -10,6 +10,7 @@ import { CheckPanel, type Inputs } from './CheckPanel';
 import { Receipt, type Done } from './Receipt';
 import { Recent } from './Recent';
 import { StillUnsure, redeemSurely, type Pending } from './confirm';
+import { OtpEntry, otpAsked, type OtpProof } from './OtpEntry';
 
 const EMPTY: Inputs = { order: null, amount: null, uses: 1, products: [], approval: '' };
 
@@ -97,10 +98,10 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
     setLost(0);
     setUnsure(false);
   };
-  const confirm = async () => {
+  const confirm = async (otp?: OtpProof) => {
     if (!check) return;
     // the confirm's key and body are fixed here; a lost answer is asked again with exactly them
-    const p = pending ?? { key: newKey(), body: body() };
+    const p = pending ?? { key: newKey(), body: otp?.challenge_id ? { ...body(), otp } : body() };
     const tpl = check.template;
     let hadLoss = lost > 0;
     setPending(p);
@@ -229,8 +230,20 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
               }
             />
           )}
-          {confirmError != null && <Alert type="error" showIcon title={<ProblemMessage error={confirmError} />} data-testid="clerk-confirm-error" />}
-          <Button type="primary" size="large" block disabled={!pending && !check.redeemable} loading={busy} onClick={confirm} data-testid="clerk-confirm">
+          {otpAsked(confirmError) ? (
+            <OtpEntry api={api} asked={otpAsked(confirmError)!} busy={busy} onSubmit={(p) => confirm(p)} />
+          ) : (
+            confirmError != null && <Alert type="error" showIcon title={<ProblemMessage error={confirmError} />} data-testid="clerk-confirm-error" />
+          )}
+          <Button
+            type="primary"
+            size="large"
+            block
+            disabled={!pending && !check.redeemable}
+            loading={busy}
+            onClick={() => confirm()}
+            data-testid="clerk-confirm"
+          >
             {unsure ? t('再次确认', 'Confirm again') : t('确认核销', 'Confirm redemption')}
           </Button>
           {unsure && (
