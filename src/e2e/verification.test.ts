@@ -85,9 +85,9 @@ test('the wallet shows a rotating QR; the clerk redeems its code once, a second 
   await check(page, payload);
   await page.getByTestId('clerk-confirm').click();
   await assertText(page.getByTestId('clerk-receipt'), /动态码洗车卡/);
-  await check(page, payload);
-  await page.getByTestId('clerk-confirm').click();
-  await assertText(page.getByTestId('clerk-confirm-error'), /这个动态码已经用过了/);
+  await page.getByTestId('clerk-code').fill(payload);
+  await page.getByTestId('clerk-check').click();
+  await assertText(page.getByTestId('clerk-error'), /这个动态码已经用过了/);
   assert.equal((await ok('GET', `/v1/cards/${card.id}`)).uses_left, 9, 'one use taken');
   await page.context().close();
 });

@@ -92,6 +92,7 @@ async function findResolved(
       : undefined;
   const found = !!row && (!opts.visible || opts.visible(row));
   if (screen !== 'screened') await (found ? screen.guard.admit(screen.tenantId, screen.who) : screen.guard.miss(screen.tenantId, screen.who));
+  if (found && 'refuse' in resolved && resolved.refuse) throw resolved.refuse;
   if (found) return row;
   if ('wrong' in resolved) throw resolved.wrong;
   throw new AppError(404, 'CARD_NOT_FOUND', 'no card has this code');

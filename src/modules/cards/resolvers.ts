@@ -10,8 +10,8 @@ import { extensionPoint } from '../../platform/extensions.js';
  * redemption, its check, the clerk's look-up) takes it without knowing it.
  */
 export type Resolved =
-  /** the code is right: this card (still subject to the guessing guard, and to visibility) */
-  | { cardId: string }
+  /** the code is right: this card (still subject to the guessing guard, and to visibility); `refuse`: right but spent (not a guess), refused once admitted */
+  | { cardId: string; refuse?: AppError }
   /** the format is the resolver's but the code is wrong or stale: counted as a miss, then this refusal */
   | { wrong: AppError };
 

@@ -47,6 +47,9 @@ const wrongCode = () =>
     errors: [{ field: 'code', reason: 'wrong or expired dynamic code' }],
   });
 
+const usedCode = () =>
+  new AppError(409, 'DYNAMIC_CODE_USED', 'this dynamic code was already used; ask the customer for the next one (it changes every 30 s)');
+
 /** The step a payload's digits match now, or null. */
 async function stepOf(q: Sql, keys: Keyring, tenantId: string, input: string): Promise<{ cardId: string; step: number | null }> {
   const { cardId, digits } = parsePayload(input);
@@ -59,7 +62,10 @@ export const dynamicResolver: CodeResolver = {
   async resolve(q, keys, tenantId, input) {
     if (!isDynamicPayload(input)) return undefined;
     const { cardId, step } = await stepOf(q, keys, tenantId, input);
-    return step === null ? { wrong: wrongCode() } : { cardId };
+    if (step === null) return { wrong: wrongCode() };
+    // told at once (the check, a replay) rather than after the redemption's write; the row taken in the redemption is what decides
+    const used = await q.query('SELECT 1 FROM dynamic_code_uses WHERE tenant_id = $1 AND card_id = $2 AND step = $3', [tenantId, cardId, step]);
+    return used.rowCount ? { cardId, refuse: usedCode() } : { cardId };
   },
 };
 
@@ -87,7 +93,6 @@ export const dynamicUsedOnce: RedemptionEffect = {
        ON CONFLICT (tenant_id, card_id, step) DO NOTHING RETURNING 1`,
       [a.caller.tenantId, cardId, step, done.redemptionId, a.at],
     );
-    if (!r.rowCount)
-      throw new AppError(409, 'DYNAMIC_CODE_USED', 'this dynamic code was already used; ask the customer for the next one (it changes every 30 s)');
+    if (!r.rowCount) throw usedCode();
   },
 };
