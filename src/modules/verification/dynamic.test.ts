@@ -79,7 +79,7 @@ test('the clerk redeems the payload once; a replay, the printed code and the car
   assert.equal(await uses(card.id), 9, 'one use taken');
   const recheck = await env.api('POST', '/v1/redemptions/check', { code: payload });
   assert.equal(recheck.body.code, 'DYNAMIC_CODE_USED', 'the check says so at once');
-    clock.advance(20_000); // same step still (21 s in): same payload, still used
+  clock.advance(20_000); // same step still (21 s in): same payload, still used
   assert.equal((await env.api('POST', '/v1/redemptions', { code: payload })).body.code, 'DYNAMIC_CODE_USED');
   clock.advance(10_000); // the next step: a new code works
   const next = (await code(card.id, auth)).body.payload;

@@ -47,8 +47,7 @@ const wrongCode = () =>
     errors: [{ field: 'code', reason: 'wrong or expired dynamic code' }],
   });
 
-const usedCode = () =>
-  new AppError(409, 'DYNAMIC_CODE_USED', 'this dynamic code was already used; ask the customer for the next one (it changes every 30 s)');
+const usedCode = () => new AppError(409, 'DYNAMIC_CODE_USED', 'this dynamic code was already used; ask the customer for the next one (it changes every 30 s)');
 
 /** The step a payload's digits match now, or null. */
 async function stepOf(q: Sql, keys: Keyring, tenantId: string, input: string): Promise<{ cardId: string; step: number | null }> {

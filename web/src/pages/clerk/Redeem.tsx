@@ -54,11 +54,12 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
       ...(inputs.approval.trim() ? { approval_id: inputs.approval.trim().toLowerCase() } : {}),
     };
   };
-  const runCheck = async (c = code) => {
+  // keep: after a refused confirm, the re-check must not wipe why it was refused (a guard's refusal, an SMS code asked for)
+  const runCheck = async (c = code, keep = false) => {
     if (!c.trim()) return;
     const mine = ++seq.current;
     setCheckError(null);
-    setConfirmError(null);
+    if (!keep) setConfirmError(null);
     setDone(null);
     try {
       const r = await api.check(body(c));
@@ -131,7 +132,7 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
         setPending(null);
         setLost(0);
         setConfirmError(e);
-        runCheck();
+        runCheck(code, true);
       }
     } finally {
       setBusy(false);
