@@ -22,6 +22,8 @@ async function readSecret(q: Sql, keys: Keyring, tenantId: string, cardId: strin
 
 /** The card's secret, made on first use (two wallets opening at once agree on the first one written). */
 async function secretFor(q: Sql, keys: Keyring, tenantId: string, cardId: string, now: Date): Promise<Buffer> {
+  const had = await readSecret(q, keys, tenantId, cardId);
+  if (had) return had; // every refresh after the first: one read
   await q.query(
     'INSERT INTO card_totp_secrets (tenant_id, card_id, secret_enc, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id, card_id) DO NOTHING',
     [tenantId, cardId, keys.encrypt(randomBytes(20).toString('base64')), now],
