@@ -11,6 +11,7 @@ import cards from './cards/index.js';
 import ledger from './ledger/index.js';
 import redemptions from './redemptions/index.js';
 import reviews from './reviews/index.js';
+import verification from './verification/index.js';
 import risk from './risk/index.js';
 import leakage from './leakage/index.js';
 import reports from './reports/index.js';
@@ -46,6 +47,7 @@ export const modules: ModuleDef[] = [
   ledger,
   redemptions,
   reviews,
+  verification,
   risk,
   leakage,
   reports,

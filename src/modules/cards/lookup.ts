@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Caller } from '../../http/access.js';
 import { guardFor, type Guard } from '../risk/guard.js';
 import type { CardRow } from './model.js';
+import { codeResolvers, resolveCode, type Resolved } from './resolvers.js';
 
 export const codeHash = (keys: Keyring, tenantId: string, normalized: string) => keys.hmac(`code:${tenantId}:${normalized}`);
 
@@ -39,6 +40,10 @@ export async function findByCode(
     fetch?: (hashes: Buffer[]) => Promise<(CardRow & Record<string, any>) | undefined>;
   } = {},
 ): Promise<CardRow & Record<string, any>> {
+  if (codeResolvers.list().length) {
+    const resolved = await resolveCode(q, keys, tenantId, input.trim());
+    if (resolved) return findResolved(q, tenantId, resolved, screen, opts);
+  }
   const code = normalizeCode(input);
   if (!code) throw new AppError(422, 'VALIDATION_FAILED', 'code: empty', { errors: [{ field: 'code', reason: 'empty' }] });
   const candidates = [code];
@@ -64,6 +69,32 @@ export async function findByCode(
     throw new AppError(422, 'CODE_MISTYPED', 'code: the check character does not match; a character was probably mistyped', {
       errors: [{ field: 'code', reason: 'check character mismatch' }],
     });
+  throw new AppError(404, 'CARD_NOT_FOUND', 'no card has this code');
+}
+
+/** A code a resolver recognised (resolvers.ts): its card by id, judged by the guessing guard like any code. */
+async function findResolved(
+  q: Sql,
+  tenantId: string,
+  resolved: Resolved,
+  screen: Screen,
+  opts: { forUpdate?: boolean; select?: string; joins?: string; params?: unknown[]; visible?: (row: CardRow) => boolean },
+): Promise<CardRow & Record<string, any>> {
+  if (screen !== 'screened') screen.guard.refuseIfLocked(screen.tenantId, screen.who);
+  const row =
+    'cardId' in resolved
+      ? (
+          await q.query<CardRow>(
+            `SELECT ${opts.select ?? 'c.*'} FROM cards c ${opts.joins ?? ''} WHERE c.tenant_id = $1 AND c.id = $2 LIMIT 1${opts.forUpdate ? ' FOR UPDATE OF c' : ''}`,
+            [tenantId, resolved.cardId, ...(opts.params ?? [])],
+          )
+        ).rows[0]
+      : undefined;
+  const found = !!row && (!opts.visible || opts.visible(row));
+  if (screen !== 'screened') await (found ? screen.guard.admit(screen.tenantId, screen.who) : screen.guard.miss(screen.tenantId, screen.who));
+  if (found && 'refuse' in resolved && resolved.refuse) throw resolved.refuse;
+  if (found) return row;
+  if ('wrong' in resolved) throw resolved.wrong;
   throw new AppError(404, 'CARD_NOT_FOUND', 'no card has this code');
 }
 

@@ -1,7 +1,7 @@
 import { DEPLETES, type CardRow } from '../cards/model.js';
 import type { TemplateRow } from '../templates/schemas.js';
 import type { Store } from '../stores/service.js';
-import { evaluate, needsVerification, type RedeemRequest, type Take } from './rules.js';
+import { evaluate, needsVerification, otpDue, type RedeemRequest, type Take } from './rules.js';
 
 /**
  * Decide 判定: what a redemption takes, and which write can do it. Pure — the card as read, its
@@ -24,7 +24,7 @@ export function decide(c: CardRow, t: TemplateRow, store: Store | null, req: Red
   const take = evaluate(c, t, store, req, now, tz);
   const goal = c.kind === 'stamp' ? t.value.goal! : null;
   const depletes = DEPLETES.includes(c.kind);
-  if (req.approval_id && needsVerification(t, take)) return { path: 'transactional', take, goal, depletes, why: 'approval' };
+  if (req.approval_id && (needsVerification(t, take) || otpDue(t, take))) return { path: 'transactional', take, goal, depletes, why: 'approval' };
   if (goal !== null && c.stamps + take.stamps >= goal) return { path: 'transactional', take, goal, depletes, why: 'goal' };
   return { path: 'fast', take, goal, depletes };
 }

@@ -40,9 +40,12 @@ export async function redeemFast(
   if (refillDue(l.card, now)) return undefined;
   await checkPin(ctx, screen, caller, l, input.pin);
   const d = decide(l.card, l.template, l.store, input, now, l.tz);
-  if (d.path !== 'fast') return undefined;
+  if (d.path === 'refill') return undefined;
   const attempt: Attempt = { caller, card: l.card, template: l.template, store: l.store, input, take: d.take, at: now, db: ctx.db };
+  // asked here, outside any transaction, on the transactional decisions too: a guard may write what must
+  // outlive a refusal (a second verification's challenge) and PGlite cannot write beside an open transaction
   await runGuards(ctx, attempt, run);
+  if (d.path !== 'fast') return undefined;
   if (effectsFor(attempt).length) return undefined;
   const w = decided(caller, l, input, d.take, d.depletes, d.goal, newId('red'), now, m);
   if (m.idempotency) return writeKeyed(ctx.db, w, m); // the stored answer, byte for byte what a retry will get

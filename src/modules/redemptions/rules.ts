@@ -15,6 +15,8 @@ export interface RedeemRequest {
   location?: { lat: number; lng: number };
   approval_id?: string;
   pin?: string;
+  /** a one-time code sent to the member's phone (二次验证 by SMS: verification/) */
+  otp?: { challenge_id: string; code: string };
 }
 
 /** What one redemption takes from the card and the value it gives (for reports). */
@@ -117,6 +119,9 @@ export function evaluate(c: CardRow, t: TemplateRow, store: Store | null, req: R
     });
   return take;
 }
+
+/** 二次验证 by SMS above an amount (rules.otp_above): an operator approval satisfies it too, spent like rules.verification's. */
+export const otpDue = (t: TemplateRow, take: Take) => t.rules.otp_above !== undefined && take.value > t.rules.otp_above;
 
 /** 高额二次验证: every redemption, or those of at least the threshold. */
 export function needsVerification(t: TemplateRow, take: Take): boolean {

@@ -44,5 +44,11 @@ export const RedeemBody = Type.Object({
   location: Type.Optional(Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) })),
   approval_id: Type.Optional(Id),
   pin: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+  otp: Type.Optional(
+    Type.Object(
+      { challenge_id: Id, code: Type.String({ pattern: '^[0-9]{6}$', description: 'the 6 digits sent to the member’s phone' }) },
+      { additionalProperties: false, description: '二次验证: the one-time code of a challenge a 428 OTP_REQUIRED answer named' },
+    ),
+  ),
   request_no: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'idempotency key, as an alternative to the Idempotency-Key header' })),
 });

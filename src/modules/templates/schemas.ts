@@ -153,6 +153,20 @@ export const Rules = Type.Object(
         { additionalProperties: false, description: 'high-value second verification: redemptions (of at least threshold) need an approval' },
       ),
     ),
+    dynamic_code: Type.Optional(
+      Type.Boolean({
+        description:
+          '动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till',
+      }),
+    ),
+    otp_above: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 1e13,
+        description:
+          '二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -18,7 +18,19 @@ const VALUE_FIELDS: Record<Kind, { required: (keyof Value)[]; optional: (keyof V
 };
 
 /** Rules about where and when a redemption happens: meaningless for codes never redeemed here. */
-const REDEMPTION_RULES: (keyof Rules)[] = ['weekdays', 'hours', 'store_ids', 'store_tags', 'geofence', 'min_spend', 'product_ids', 'verification', 'leakage'];
+const REDEMPTION_RULES: (keyof Rules)[] = [
+  'weekdays',
+  'hours',
+  'store_ids',
+  'store_tags',
+  'geofence',
+  'min_spend',
+  'product_ids',
+  'verification',
+  'leakage',
+  'dynamic_code',
+  'otp_above',
+];
 
 function refuse(field: string, reason: string): never {
   throw new AppError(422, 'TEMPLATE_INVALID', `${field}: ${reason}`, { errors: [{ field, reason }] });

@@ -16,6 +16,7 @@ import { TIERS } from './codes-tiers.js';
 import { REVIEWS } from './codes-reviews.js';
 import { MALL } from './codes-mall.js';
 import { RISK } from './codes-risk.js';
+import { VERIFY } from './codes-verify.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
 /**
@@ -45,6 +46,7 @@ export const PARTS = {
   REVIEWS,
   MALL,
   RISK,
+  VERIFY,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
 type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

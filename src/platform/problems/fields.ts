@@ -5,6 +5,7 @@ import { POINT_REASONS } from './reasons-points.js';
 import { PACK_REASONS } from './reasons-packs.js';
 import { TIER_REASONS } from './reasons-tiers.js';
 import { RISK_REASONS } from './reasons-risk.js';
+import { VERIFY_REASONS } from './reasons-verify.js';
 
 /**
  * Field errors (VALIDATION_FAILED, TEMPLATE_INVALID, BATCH_INVALID …) for the person at the form:
@@ -276,6 +277,7 @@ export const REASONS: [RegExp, Say][] = [
   ...POINT_REASONS,
   ...PACK_REASONS,
   ...RISK_REASONS,
+  ...VERIFY_REASONS,
 ];
 
 /** One field error in words; null for a reason nothing here knows. */

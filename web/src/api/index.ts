@@ -183,6 +183,10 @@ export function client(auth: Auth) {
     topUp: (id: string, b: T.Body<'/v1/cards/{id}/top-up', 'post'>) => answer(api.POST('/v1/cards/{id}/top-up', { ...byId(id), body: b })),
     transfer: (id: string, b: T.Body<'/v1/cards/{id}/transfer', 'post'>) => answer(api.POST('/v1/cards/{id}/transfer', { ...byId(id), body: b })),
     issue: (b: T.Body<'/v1/cards/issue', 'post'>) => answer(api.POST('/v1/cards/issue', { body: b })),
+    /** 短信二次验证: a new code for a challenge (at most once a minute) */
+    resendOtp: (id: string) => answer(api.POST('/v1/otp-challenges/{id}/resend', byId(id))),
+    smsSettings: () => answer(api.GET('/v1/settings/sms')),
+    putSmsSettings: (b: T.SmsSettingsInput) => answer(api.PUT('/v1/settings/sms', { body: b })),
     check: (b: T.RedeemBody) => answer(api.POST('/v1/redemptions/check', { body: b })),
     /** 人工审核: the queue (a clerk or channel key: its own requests), one review (poll it), and the decisions. */
     reviews: (q: { status?: 'pending' | 'approved' | 'rejected' | 'expired'; action?: string; limit?: number; cursor?: string }) =>
@@ -396,5 +400,7 @@ export function walletClient(member: string | null) {
     points: (q: { limit?: number; cursor?: string } = {}) => answer(api.GET('/v1/wallet/points', { params: { query: { asset: 'points', ...q } } })),
     packs: () => answer(api.GET('/v1/wallet/packs', { params: { query: { limit: 50 } } })),
     tier: () => answer(api.GET('/v1/wallet/tier')),
+    /** 动态码: the live code of a card whose template requires one (changes every 30 s) */
+    dynamicCode: (id: string) => answer(api.GET('/v1/wallet/cards/{id}/dynamic-code', byId(id))),
   };
 }

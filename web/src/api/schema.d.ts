@@ -3573,6 +3573,10 @@ export interface paths {
                                         /** @description integer minor units (fen 分) */
                                         threshold?: number;
                                     };
+                                    /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                    dynamic_code?: boolean;
+                                    /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                    otp_above?: number;
                                     /** @description read only: the names of store_ids, in their order */
                                     store_names?: string[];
                                 };
@@ -3758,6 +3762,10 @@ export interface paths {
                                 /** @description integer minor units (fen 分) */
                                 threshold?: number;
                             };
+                            /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                            dynamic_code?: boolean;
+                            /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                            otp_above?: number;
                         };
                     };
                 };
@@ -3867,6 +3875,10 @@ export interface paths {
                                     /** @description integer minor units (fen 分) */
                                     threshold?: number;
                                 };
+                                /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                dynamic_code?: boolean;
+                                /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                otp_above?: number;
                                 /** @description read only: the names of store_ids, in their order */
                                 store_names?: string[];
                             };
@@ -4072,6 +4084,10 @@ export interface paths {
                                     /** @description integer minor units (fen 分) */
                                     threshold?: number;
                                 };
+                                /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                dynamic_code?: boolean;
+                                /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                otp_above?: number;
                                 /** @description read only: the names of store_ids, in their order */
                                 store_names?: string[];
                             };
@@ -4259,6 +4275,10 @@ export interface paths {
                                 /** @description integer minor units (fen 分) */
                                 threshold?: number;
                             };
+                            /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                            dynamic_code?: boolean;
+                            /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                            otp_above?: number;
                         };
                         status?: "active" | "archived";
                     };
@@ -4369,6 +4389,10 @@ export interface paths {
                                     /** @description integer minor units (fen 分) */
                                     threshold?: number;
                                 };
+                                /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                dynamic_code?: boolean;
+                                /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                otp_above?: number;
                                 /** @description read only: the names of store_ids, in their order */
                                 store_names?: string[];
                             };
@@ -4562,6 +4586,10 @@ export interface paths {
                                 /** @description integer minor units (fen 分) */
                                 threshold?: number;
                             };
+                            /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                            dynamic_code?: boolean;
+                            /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                            otp_above?: number;
                         };
                         status?: "active" | "archived";
                     };
@@ -7950,6 +7978,12 @@ export interface paths {
                         };
                         approval_id?: string;
                         pin?: string;
+                        /** @description 二次验证: the one-time code of a challenge a 428 OTP_REQUIRED answer named */
+                        otp?: {
+                            challenge_id: string;
+                            /** @description the 6 digits sent to the member’s phone */
+                            code: string;
+                        };
                         /** @description idempotency key, as an alternative to the Idempotency-Key header */
                         request_no?: string;
                     };
@@ -8118,6 +8152,10 @@ export interface paths {
                                         /** @description integer minor units (fen 分) */
                                         threshold?: number;
                                     };
+                                    /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                    dynamic_code?: boolean;
+                                    /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                    otp_above?: number;
                                     /** @description read only: the names of store_ids, in their order */
                                     store_names?: string[];
                                 };
@@ -8358,6 +8396,12 @@ export interface paths {
                         };
                         approval_id?: string;
                         pin?: string;
+                        /** @description 二次验证: the one-time code of a challenge a 428 OTP_REQUIRED answer named */
+                        otp?: {
+                            challenge_id: string;
+                            /** @description the 6 digits sent to the member’s phone */
+                            code: string;
+                        };
                         /** @description idempotency key, as an alternative to the Idempotency-Key header */
                         request_no?: string;
                     };
@@ -9436,6 +9480,339 @@ export interface paths {
                             names: {
                                 [key: string]: string;
                             };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settings/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant’s SMS provider for one-time codes 短信设置 (the secret masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description console: the code is written to the server log (development); aliyun: Alibaba Cloud SMS; tencent: Tencent Cloud SMS */
+                            provider: "console" | "aliyun" | "tencent";
+                            access_key_id: string | null;
+                            sign_name: string | null;
+                            template_code: string | null;
+                            sdk_app_id: string | null;
+                            region: string | null;
+                            access_key_secret_set: boolean;
+                            /** @description the secret is never answered: its last 4 characters only */
+                            access_key_secret_masked: string | null;
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Choose the SMS provider and set its keys (the secret is written once, sealed) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description console: the code is written to the server log (development); aliyun: Alibaba Cloud SMS; tencent: Tencent Cloud SMS */
+                        provider: "console" | "aliyun" | "tencent";
+                        /** @description AccessKey ID (aliyun) or SecretId (tencent) */
+                        access_key_id?: string;
+                        /** @description AccessKey secret (aliyun) or SecretKey (tencent): write only; leave out to keep the stored one */
+                        access_key_secret?: string;
+                        /** @description the SMS signature 短信签名 registered with the provider */
+                        sign_name?: string;
+                        /** @description the provider’s template: TemplateCode (aliyun, its variable named code) or TemplateId (tencent, {1} = code, {2} = minutes) */
+                        template_code?: string;
+                        /** @description tencent: SmsSdkAppId */
+                        sdk_app_id?: string;
+                        /** @description aliyun RegionId (cn-hangzhou) or tencent region (ap-guangzhou) */
+                        region?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description console: the code is written to the server log (development); aliyun: Alibaba Cloud SMS; tencent: Tencent Cloud SMS */
+                            provider: "console" | "aliyun" | "tencent";
+                            access_key_id: string | null;
+                            sign_name: string | null;
+                            template_code: string | null;
+                            sdk_app_id: string | null;
+                            region: string | null;
+                            access_key_secret_set: boolean;
+                            /** @description the secret is never answered: its last 4 characters only */
+                            access_key_secret_masked: string | null;
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/otp-challenges/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a one-time code again (at most once a minute per challenge) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            challenge_id: string;
+                            phone_masked: string;
+                            /** Format: date-time */
+                            expires_at: string;
                         };
                     };
                 };
@@ -15249,6 +15626,10 @@ export interface paths {
                                         /** @description integer minor units (fen 分) */
                                         threshold?: number;
                                     };
+                                    /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                    dynamic_code?: boolean;
+                                    /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                    otp_above?: number;
                                     /** @description read only: the names of store_ids, in their order */
                                     store_names?: string[];
                                 };
@@ -15505,6 +15886,114 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/cards/{id}/dynamic-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My card’s live code 动态码 for the QR: changes every 30 s, used once */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description what the QR carries: KQ1.<card id>.<6 digits> */
+                            payload: string;
+                            /** @description the 30 s step the code belongs to (Unix time / 30) */
+                            step: number;
+                            /** @description seconds until the next code */
+                            expires_in: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -16327,6 +16816,10 @@ export interface paths {
                                         /** @description integer minor units (fen 分) */
                                         threshold?: number;
                                     };
+                                    /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                    dynamic_code?: boolean;
+                                    /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                    otp_above?: number;
                                     /** @description read only: the names of store_ids, in their order */
                                     store_names?: string[];
                                 };
@@ -16555,6 +17048,10 @@ export interface paths {
                                     /** @description integer minor units (fen 分) */
                                     threshold?: number;
                                 };
+                                /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                dynamic_code?: boolean;
+                                /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                otp_above?: number;
                                 /** @description read only: the names of store_ids, in their order */
                                 store_names?: string[];
                             };
@@ -16812,6 +17309,10 @@ export interface paths {
                                     /** @description integer minor units (fen 分) */
                                     threshold?: number;
                                 };
+                                /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                dynamic_code?: boolean;
+                                /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                otp_above?: number;
                                 /** @description read only: the names of store_ids, in their order */
                                 store_names?: string[];
                             };
@@ -17049,6 +17550,10 @@ export interface paths {
                                     /** @description integer minor units (fen 分) */
                                     threshold?: number;
                                 };
+                                /** @description 动态码: cards of this template are redeemed only by the rotating code the wallet shows (KQ1.<card>.<TOTP>, 30 s steps, used once); the printed code and card_id are refused at the till */
+                                dynamic_code?: boolean;
+                                /** @description 二次验证 by SMS: a redemption whose value is above this (fen) needs a one-time code sent to the member’s phone (otp), or an operator approval (approval_id) */
+                                otp_above?: number;
                                 /** @description read only: the names of store_ids, in their order */
                                 store_names?: string[];
                             };

@@ -73,6 +73,7 @@ export type BulkOp = Answer<'/v1/cards/bulk/{id}', 'get'>;
 export type BulkResult = BulkOp['results'][number];
 
 export type RedeemBody = Body<'/v1/redemptions', 'post'>;
+export type SmsSettingsInput = Body<'/v1/settings/sms', 'put'>;
 export type CheckResult = Answer<'/v1/redemptions/check', 'post'>;
 export type Redemption = Answer<'/v1/redemptions/{id}', 'get'>;
 export type RedemptionWithCard = Answer<'/v1/redemptions', 'post'>;

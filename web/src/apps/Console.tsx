@@ -52,6 +52,7 @@ import { Webhooks } from '../pages/webhooks/Webhooks';
 import { Audit } from '../pages/audit/Audit';
 import { RISK_GROUP, RISK_PAGES, type MenuGroup } from '../pages/risk/menu';
 import { Reviews } from '../pages/reviews/Reviews';
+import { SmsSettings } from '../pages/verification/SmsSettings';
 
 /** What every console page is given: the API client and who is signed in. */
 interface ConsoleCtx {
@@ -98,6 +99,8 @@ const PAGES: ConsolePage[] = [
   { key: 'deliveries', zh: '卡密交付', en: 'Deliveries', icon: <CloudDownloadOutlined />, page: () => <Deliveries />, need: 'deliveries.read' },
   { key: 'suppliers', zh: '供应商', en: 'Suppliers', icon: <ClusterOutlined />, page: () => <Suppliers />, need: 'suppliers.read' },
   { key: 'access', zh: '账号与密钥', en: 'Accounts & keys', icon: <SafetyOutlined />, page: () => <Access />, need: 'keys.manage' },
+  // 短信设置: where second-verification codes are sent from (the keys are the owner's, as the API's)
+  { key: 'sms', zh: '短信设置', en: 'SMS settings', icon: <SafetyOutlined />, page: () => <SmsSettings />, need: 'tenant.manage' },
   { key: 'webhooks', zh: 'Webhooks', en: 'Webhooks', icon: <ApiOutlined />, page: () => <Webhooks />, need: 'catalog.write' },
   { key: 'audit', zh: '审计日志', en: 'Audit log', icon: <AuditOutlined />, page: () => <Audit />, need: 'audit.read' },
 ];

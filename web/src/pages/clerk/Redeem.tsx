@@ -11,6 +11,7 @@ import { Receipt, type Done } from './Receipt';
 import { Recent } from './Recent';
 import { StillUnsure, isPendingReview, redeemSurely, type Pending, type PendingReview } from './confirm';
 import { ReviewWait } from './ReviewWait';
+import { OtpEntry, otpAsked, type OtpProof } from './OtpEntry';
 
 const EMPTY: Inputs = { order: null, amount: null, uses: 1, products: [], approval: '' };
 
@@ -56,11 +57,12 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
       ...(inputs.approval.trim() ? { approval_id: inputs.approval.trim().toLowerCase() } : {}),
     };
   };
-  const runCheck = async (c = code) => {
+  // keep: after a refused confirm, the re-check must not wipe why it was refused (a guard's refusal, an SMS code asked for)
+  const runCheck = async (c = code, keep = false) => {
     if (!c.trim()) return;
     const mine = ++seq.current;
     setCheckError(null);
-    setConfirmError(null);
+    if (!keep) setConfirmError(null);
     setDone(null);
     try {
       const r = await api.check(body(c));
@@ -100,10 +102,10 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
     setLost(0);
     setUnsure(false);
   };
-  const confirm = async () => {
+  const confirm = async (otp?: OtpProof) => {
     if (!check) return;
     // the confirm's key and body are fixed here; a lost answer is asked again with exactly them
-    const p = pending ?? { key: newKey(), body: body() };
+    const p = pending ?? { key: newKey(), body: otp?.challenge_id ? { ...body(), otp } : body() };
     const tpl = check.template;
     let hadLoss = lost > 0;
     setPending(p);
@@ -138,7 +140,7 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
         setPending(null);
         setLost(0);
         setConfirmError(e);
-        runCheck();
+        runCheck(code, true);
       }
     } finally {
       setBusy(false);
@@ -237,8 +239,20 @@ export function Redeem({ api, me, storeId, storeName }: { api: Client; me: Me; s
               }
             />
           )}
-          {confirmError != null && <Alert type="error" showIcon title={<ProblemMessage error={confirmError} />} data-testid="clerk-confirm-error" />}
-          <Button type="primary" size="large" block disabled={!pending && !check.redeemable} loading={busy} onClick={confirm} data-testid="clerk-confirm">
+          {otpAsked(confirmError) ? (
+            <OtpEntry api={api} asked={otpAsked(confirmError)!} busy={busy} onSubmit={(p) => confirm(p)} />
+          ) : (
+            confirmError != null && <Alert type="error" showIcon title={<ProblemMessage error={confirmError} />} data-testid="clerk-confirm-error" />
+          )}
+          <Button
+            type="primary"
+            size="large"
+            block
+            disabled={!pending && !check.redeemable}
+            loading={busy}
+            onClick={() => confirm()}
+            data-testid="clerk-confirm"
+          >
             {unsure ? t('再次确认', 'Confirm again') : t('确认核销', 'Confirm redemption')}
           </Button>
           {unsure && (

@@ -86,6 +86,10 @@ interface FormValues {
   transferable?: boolean;
   verification?: boolean;
   verification_threshold?: number;
+  /** 动态码: redeemed only by the wallet's rotating code */
+  dynamic_code?: boolean;
+  /** 短信二次验证 above this, yuan as typed */
+  otp_above?: number | null;
   /** 窜货规则: allow, flag (the default when absent), refuse */
   leakage?: 'allow' | 'flag' | 'refuse';
   product_ids?: string[];
@@ -124,6 +128,8 @@ function toInput(v: FormValues): TemplateInput {
   if (v.bind_within_hours) rules.bind_within_hours = v.bind_within_hours;
   if (v.transferable) rules.transferable = true;
   if (v.verification) rules.verification = v.verification_threshold ? { threshold: yuanToFen(v.verification_threshold)! } : {};
+  if (v.dynamic_code) rules.dynamic_code = true;
+  if (v.otp_above != null) rules.otp_above = yuanToFen(v.otp_above)!;
   // flag is what no rule means: only the other two are written
   if (v.leakage && v.leakage !== 'flag') rules.leakage = v.leakage;
   const tiers = (v.top_up_bonus ?? []).filter((x) => x?.min && x?.bonus);
@@ -163,6 +169,8 @@ function fromTemplate(t: Template): FormValues {
     transferable: r.transferable,
     verification: !!r.verification,
     verification_threshold: fenToYuan(r.verification?.threshold),
+    dynamic_code: !!r.dynamic_code,
+    otp_above: fenToYuan(r.otp_above),
     leakage: r.leakage ?? 'flag',
     product_ids: r.product_ids,
     top_up_bonus: r.top_up_bonus?.map((x) => ({ min: fenToYuan(x.min_amount), bonus: fenToYuan(x.bonus) })),
@@ -515,6 +523,31 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
                       </Form.Item>
                     </Col>
                   )}
+                  <Col xs={12} sm={8}>
+                    <Form.Item
+                      name="dynamic_code"
+                      label={t('动态码核销', 'Dynamic code only')}
+                      tooltip={t(
+                        '会员钱包显示每 30 秒更新的二维码，印刷码和截图不能核销',
+                        'The wallet shows a QR that changes every 30 s; printed codes and screenshots are refused',
+                      )}
+                      valuePropName="checked"
+                    >
+                      <Switch data-testid="template-dynamic-code" />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} sm={8}>
+                    <Form.Item
+                      name="otp_above"
+                      label={t('超过此金额需短信验证', 'SMS code above')}
+                      tooltip={t(
+                        '核销金额超过此值时，向会员手机发送验证码（或由运营审批）',
+                        'Redemptions worth more need a code sent to the member’s phone (or an operator approval)',
+                      )}
+                    >
+                      {money('')}
+                    </Form.Item>
+                  </Col>
                   <Col xs={24} sm={16}>
                     <Form.Item
                       name="leakage"

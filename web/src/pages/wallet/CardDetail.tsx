@@ -10,6 +10,7 @@ import { rulesInWords } from '../../rules';
 import { CardFace } from '../../components/CardFace';
 import { ExpiringBadge, useExpiryWords } from '../../components/Expiry';
 import { GiftDialog, GiftPending } from './Gifts';
+import { DynamicCode } from './DynamicCode';
 
 type WalletApi = ReturnType<typeof walletClient>;
 
@@ -26,7 +27,8 @@ export function Detail({ api, id, currency, tz, onBack }: { api: WalletApi; id: 
     api.card(id).then(setC).catch(report);
   }, [api, id, version]);
   useEffect(() => {
-    if (c?.code && c.state === 'active') QRCode.toDataURL(c.code, { margin: 1, width: 400, errorCorrectionLevel: 'M' }).then(setQr);
+    if (c?.code && c.state === 'active' && !c.template_rules.dynamic_code)
+      QRCode.toDataURL(c.code, { margin: 1, width: 400, errorCorrectionLevel: 'M' }).then(setQr);
   }, [c]);
   if (!c)
     return (
@@ -35,6 +37,7 @@ export function Detail({ api, id, currency, tz, onBack }: { api: WalletApi; id: 
       </div>
     );
   const usable = c.state === 'active';
+  const dynamic = !!c.template_rules.dynamic_code;
   return (
     <div className="kq-phone" data-testid="wallet-detail">
       <div className="kq-phone-header">
@@ -64,7 +67,8 @@ export function Detail({ api, id, currency, tz, onBack }: { api: WalletApi; id: 
           />
         </div>
         {c.gift_offer && <GiftPending api={api} card={c} onChanged={() => setVersion((x) => x + 1)} />}
-        {usable && c.code && (
+        {usable && dynamic && <DynamicCode api={api} cardId={c.id} />}
+        {usable && c.code && !dynamic && (
           <Panel size="small">
             <div className="kq-code-box">
               {qr && <img src={qr} alt="QR" data-testid="wallet-qr" />}
