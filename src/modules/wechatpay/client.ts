@@ -50,14 +50,29 @@ export async function call<T = any>(c: Conn, method: 'GET' | 'POST', path: strin
   const headers: Record<string, string> = {
     accept: 'application/json',
     'user-agent': 'kaquan-wechatpay',
-    authorization: authorization({ mchid: c.mchid, serial: c.serial, key: c.key, method, url: path, body: text, ts: String(Math.floor(now.getTime() / 1000)), nonce: nonce() }),
+    authorization: authorization({
+      mchid: c.mchid,
+      serial: c.serial,
+      key: c.key,
+      method,
+      url: path,
+      body: text,
+      ts: String(Math.floor(now.getTime() / 1000)),
+      nonce: nonce(),
+    }),
   };
   if (text) headers['content-type'] = 'application/json';
   let status: number;
   let raw: string;
   let h: Record<string, string | string[] | undefined>;
   try {
-    const res = await request(c.baseUrl + path, { method, body: text || undefined, headers, signal: AbortSignal.timeout(timeoutMs), dispatcher: agentFor(c.allowPrivate) });
+    const res = await request(c.baseUrl + path, {
+      method,
+      body: text || undefined,
+      headers,
+      signal: AbortSignal.timeout(timeoutMs),
+      dispatcher: agentFor(c.allowPrivate),
+    });
     status = res.statusCode;
     raw = await res.body.text();
     h = res.headers;

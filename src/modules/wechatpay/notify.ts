@@ -66,7 +66,10 @@ async function handle(ctx: Ctx, q: Sql, tenantId: string, id: string, type: stri
     q.query(`UPDATE wechat_notifications SET outcome = $3, card_id = $4 WHERE tenant_id = $1 AND id = $2`, [tenantId, id, o, cardId]);
   const code = normalizeCode(String(p.coupon_code ?? ''));
   const r = code
-    ? await q.query(`SELECT card_id, state, used_by FROM wechat_codes WHERE tenant_id = $1 AND code_hash = $2 FOR UPDATE`, [tenantId, codeHash(ctx.keys, tenantId, code)])
+    ? await q.query(`SELECT card_id, state, used_by FROM wechat_codes WHERE tenant_id = $1 AND code_hash = $2 FOR UPDATE`, [
+        tenantId,
+        codeHash(ctx.keys, tenantId, code),
+      ])
     : { rows: [] };
   const mirrored = r.rows[0] as { card_id: string; state: string; used_by: string | null } | undefined;
   if (!mirrored) return outcome('unknown_code');

@@ -35,10 +35,24 @@ export async function reconcileStock(ctx: Ctx, tenantId: string, rowId: string) 
       [tenantId, rowId],
     )
   ).rows;
-  const cards = new Map((await cardsByIds(ctx.db, tenantId, codes.map((c) => c.card_id))).map((c) => [c.id, c]));
+  const cards = new Map(
+    (
+      await cardsByIds(
+        ctx.db,
+        tenantId,
+        codes.map((c) => c.card_id),
+      )
+    ).map((c) => [c.id, c]),
+  );
   const tail = (id: string) => cards.get(id)?.code_tail;
   try {
-    const st = await call<{ send_count_information?: { total_send_num?: number } }>(conn, 'GET', `/v3/marketing/busifavor/stocks/${encodeURIComponent(s.stock_id)}`, undefined, now);
+    const st = await call<{ send_count_information?: { total_send_num?: number } }>(
+      conn,
+      'GET',
+      `/v3/marketing/busifavor/stocks/${encodeURIComponent(s.stock_id)}`,
+      undefined,
+      now,
+    );
     const theirs = st.send_count_information?.total_send_num;
     const ours = codes.filter((c) => c.openid_enc).length;
     if (typeof theirs === 'number' && theirs !== ours)
@@ -63,17 +77,39 @@ export async function reconcileStock(ctx: Ctx, tenantId: string, rowId: string) 
       checked++;
       const usedThere = r.coupon_state === 'USED';
       const usedHere = card.state === 'used';
-      if (usedThere && !usedHere) diffs.push({ kind: 'used_in_wechat_not_redeemed', card_id: c.card_id, code_tail: tail(c.card_id), detail: 'WeChat says USED; the Kaquan card is not used' });
-      if (!usedThere && usedHere) diffs.push({ kind: 'redeemed_not_used_in_wechat', card_id: c.card_id, code_tail: tail(c.card_id), detail: `Kaquan redeemed it; WeChat says ${r.coupon_state ?? 'nothing'}` });
+      if (usedThere && !usedHere)
+        diffs.push({
+          kind: 'used_in_wechat_not_redeemed',
+          card_id: c.card_id,
+          code_tail: tail(c.card_id),
+          detail: 'WeChat says USED; the Kaquan card is not used',
+        });
+      if (!usedThere && usedHere)
+        diffs.push({
+          kind: 'redeemed_not_used_in_wechat',
+          card_id: c.card_id,
+          code_tail: tail(c.card_id),
+          detail: `Kaquan redeemed it; WeChat says ${r.coupon_state ?? 'nothing'}`,
+        });
     } catch (e) {
       if (!(e instanceof WechatError)) throw e;
       diffs.push({ kind: 'query_failed', card_id: c.card_id, code_tail: tail(c.card_id), detail: e.message });
     }
   }
-  const uses = (await ctx.db.query(`SELECT u.card_id, u.state, u.error FROM wechat_uses u JOIN wechat_codes c ON c.tenant_id = u.tenant_id AND c.card_id = u.card_id WHERE u.tenant_id = $1 AND c.stock_row = $2 AND u.state <> 'done'`, [tenantId, rowId])).rows;
+  const uses = (
+    await ctx.db.query(
+      `SELECT u.card_id, u.state, u.error FROM wechat_uses u JOIN wechat_codes c ON c.tenant_id = u.tenant_id AND c.card_id = u.card_id WHERE u.tenant_id = $1 AND c.stock_row = $2 AND u.state <> 'done'`,
+      [tenantId, rowId],
+    )
+  ).rows;
   for (const u of uses)
     if (!diffs.some((d) => d.card_id === u.card_id && d.kind === 'redeemed_not_used_in_wechat'))
-      diffs.push({ kind: 'redeemed_not_used_in_wechat', card_id: u.card_id, code_tail: tail(u.card_id), detail: u.state === 'failed' ? `WeChat refused the use: ${u.error}` : 'the use is not acknowledged by WeChat yet' });
+      diffs.push({
+        kind: 'redeemed_not_used_in_wechat',
+        card_id: u.card_id,
+        code_tail: tail(u.card_id),
+        detail: u.state === 'failed' ? `WeChat refused the use: ${u.error}` : 'the use is not acknowledged by WeChat yet',
+      });
   for (const c of codes.filter((x) => x.flag)) diffs.push({ kind: 'flagged', card_id: c.card_id, code_tail: tail(c.card_id), detail: c.flag });
   const id = newId('wxr');
   await ctx.db.query(

@@ -79,10 +79,14 @@ export function wechatpayRoutes(base: FastifyInstance, ctx: Ctx) {
     },
   );
 
-  app.get('/wechatpay/settings', { schema: { tags, summary: 'The WeChat Pay merchant settings, masked', response: responses({ 200: Settings }) } }, async (req) => {
-    requireAccess(req.caller!, 'tenant.manage');
-    return readSettings(ctx.db, req.caller!.tenantId);
-  });
+  app.get(
+    '/wechatpay/settings',
+    { schema: { tags, summary: 'The WeChat Pay merchant settings, masked', response: responses({ 200: Settings }) } },
+    async (req) => {
+      requireAccess(req.caller!, 'tenant.manage');
+      return readSettings(ctx.db, req.caller!.tenantId);
+    },
+  );
 
   app.post(
     '/batches/:id/wechat-stock',
@@ -91,7 +95,11 @@ export function wechatpayRoutes(base: FastifyInstance, ctx: Ctx) {
         tags,
         summary: 'Mirror this batch as a WeChat Pay merchant-coupon stock (create it, upload codes in chunks of 200); again after a failure: resume',
         params: Type.Object({ id: Id }),
-        body: Type.Object({ quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'codes to take out of the pool for WeChat (default: all left)' })) }),
+        body: Type.Object({
+          quantity: Type.Optional(
+            Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'codes to take out of the pool for WeChat (default: all left)' }),
+          ),
+        }),
         response: responses({ 202: Stock }),
       },
     },
@@ -134,7 +142,13 @@ export function wechatpayRoutes(base: FastifyInstance, ctx: Ctx) {
       return mutate(ctx, req, reply, { action: 'wechatpay.reconcile', targetType: 'batch', status: 202 }, async (q) => {
         const s = await stockOfBatch(q, req.caller!.tenantId, req.body.batch_id);
         if (!s?.stock_id) throw new AppError(404, 'WECHATPAY_STOCK_NOT_FOUND', 'this batch is not mirrored to WeChat Pay');
-        await enqueue(q, { type: 'wechatpay.reconcile_one', tenantId: req.caller!.tenantId, payload: { stock_row: s.id }, singleton: `wechat-recon:${s.id}`, maxAttempts: 3 });
+        await enqueue(q, {
+          type: 'wechatpay.reconcile_one',
+          tenantId: req.caller!.tenantId,
+          payload: { stock_row: s.id },
+          singleton: `wechat-recon:${s.id}`,
+          maxAttempts: 3,
+        });
         return { batch_id: s.batch_id, queued: true };
       });
     },

@@ -24,7 +24,11 @@ export interface WechatSim {
   uploads: Map<string, any>;
   uses: Map<string, any>;
   script: { creatingFor: number; failUpload: Map<number, { status: number; code: string; times: number }> };
-  notification: (eventType: string, plain: Record<string, unknown>, opts?: { badSignature?: boolean; id?: string; ts?: number }) => { body: string; headers: Record<string, string> };
+  notification: (
+    eventType: string,
+    plain: Record<string, unknown>,
+    opts?: { badSignature?: boolean; id?: string; ts?: number },
+  ) => { body: string; headers: Record<string, string> };
   close: () => Promise<void>;
 }
 
@@ -49,13 +53,26 @@ export async function startWechatSim(now: () => Date = () => new Date()): Promis
     script: { creatingFor: 0, failUpload: new Map() },
     notification(eventType, plain, opts = {}) {
       const resource = encryptResource(sim.apiV3Key, JSON.stringify(plain), 'coupon', randomBytes(6).toString('hex'));
-      const body = JSON.stringify({ id: opts.id ?? crypto.randomUUID(), create_time: new Date().toISOString(), event_type: eventType, resource_type: 'encrypt-resource', summary: '商家券通知', resource });
+      const body = JSON.stringify({
+        id: opts.id ?? crypto.randomUUID(),
+        create_time: new Date().toISOString(),
+        event_type: eventType,
+        resource_type: 'encrypt-resource',
+        summary: '商家券通知',
+        resource,
+      });
       const ts = String(opts.ts ?? Math.floor(now().getTime() / 1000));
       const n = randomBytes(16).toString('hex');
       const signer = opts.badSignature ? forger.privateKey : platform.privateKey;
       return {
         body,
-        headers: { 'content-type': 'application/json', 'wechatpay-timestamp': ts, 'wechatpay-nonce': n, 'wechatpay-serial': PLATFORM_SERIAL, 'wechatpay-signature': rsaSign(signer, answerMessage(ts, n, body)) },
+        headers: {
+          'content-type': 'application/json',
+          'wechatpay-timestamp': ts,
+          'wechatpay-nonce': n,
+          'wechatpay-serial': PLATFORM_SERIAL,
+          'wechatpay-signature': rsaSign(signer, answerMessage(ts, n, body)),
+        },
       };
     },
     close: () => new Promise((r) => server.close(() => r())),
@@ -79,19 +96,27 @@ export async function startWechatSim(now: () => Date = () => new Date()): Promis
     };
     const a = parseAuthorization(req.headers.authorization);
     const path = req.url ?? '/';
-    if (!a || a.mchid !== sim.mchid || a.serial_no !== sim.serial || !rsaVerify(merchantPub, requestMessage(req.method!, path, a.timestamp, a.nonce_str, raw), a.signature))
+    if (
+      !a ||
+      a.mchid !== sim.mchid ||
+      a.serial_no !== sim.serial ||
+      !rsaVerify(merchantPub, requestMessage(req.method!, path, a.timestamp, a.nonce_str, raw), a.signature)
+    )
       return send(401, { code: 'SIGN_ERROR', message: '签名错误' });
     const body = raw ? JSON.parse(raw) : {};
     sim.calls.push({ method: req.method!, path, body });
+    const at = (re: RegExp) => re.exec(path);
     let m: RegExpExecArray | null;
     if (req.method === 'POST' && path === '/v3/marketing/busifavor/stocks') {
-      if (body.coupon_code_mode !== 'MERCHANT_UPLOAD' || !body.stock_name || !body.belong_merchant) return send(400, { code: 'PARAM_ERROR', message: '参数错误' });
+      if (body.coupon_code_mode !== 'MERCHANT_UPLOAD' || !body.stock_name || !body.belong_merchant)
+        return send(400, { code: 'PARAM_ERROR', message: '参数错误' });
       const existing = [...sim.stocks].find(([, s]) => s.body.out_request_no === body.out_request_no);
       const id = existing?.[0] ?? String(1_000_000_000 + sim.stocks.size);
       if (!existing) sim.stocks.set(id, { body, codes: new Set(), claimed: new Map(), used: new Set() });
       return send(200, { stock_id: id, create_time: new Date().toISOString() });
     }
-    if (req.method === 'POST' && (m = /^\/v3\/marketing\/busifavor\/stocks\/(\w+)\/couponcodes$/.exec(path))) {
+    m = at(/^\/v3\/marketing\/busifavor\/stocks\/(\w+)\/couponcodes$/);
+    if (req.method === 'POST' && m) {
       const s = sim.stocks.get(m[1]);
       if (!s) return send(404, { code: 'RESOURCE_NOT_EXISTS', message: '批次不存在' });
       if (!Array.isArray(body.coupon_code_list) || body.coupon_code_list.length < 1 || body.coupon_code_list.length > 200 || !body.upload_request_no)
@@ -108,13 +133,20 @@ export async function startWechatSim(now: () => Date = () => new Date()): Promis
       if (prior) return send(200, prior);
       const fresh = body.coupon_code_list.filter((c: string) => !s.codes.has(c));
       for (const c of fresh) s.codes.add(c);
-      const answer = { stock_id: m[1], total_count: body.coupon_code_list.length, success_count: fresh.length, success_codes: fresh, success_time: new Date().toISOString(), fail_count: 0 };
+      const answer = {
+        stock_id: m[1],
+        total_count: body.coupon_code_list.length,
+        success_count: fresh.length,
+        success_codes: fresh,
+        success_time: new Date().toISOString(),
+        fail_count: 0,
+      };
       sim.uploads.set(body.upload_request_no, answer);
       return send(200, answer);
     }
     if (req.method === 'POST' && path === '/v3/marketing/busifavor/coupons/use') {
       const s = sim.stocks.get(body.stock_id);
-      if (!s || !s.codes.has(body.coupon_code)) return send(404, { code: 'RESOURCE_NOT_EXISTS', message: '券不存在' });
+      if (!s?.codes.has(body.coupon_code)) return send(404, { code: 'RESOURCE_NOT_EXISTS', message: '券不存在' });
       if (sim.uses.has(body.use_request_no)) return send(200, sim.uses.get(body.use_request_no));
       if (s.used.has(body.coupon_code)) return send(400, { code: 'INVALID_REQUEST', message: '券已核销' });
       s.used.add(body.coupon_code);
@@ -122,14 +154,17 @@ export async function startWechatSim(now: () => Date = () => new Date()): Promis
       sim.uses.set(body.use_request_no, answer);
       return send(200, answer);
     }
-    if (req.method === 'GET' && (m = /^\/v3\/marketing\/busifavor\/stocks\/(\w+)$/.exec(path))) {
+    m = at(/^\/v3\/marketing\/busifavor\/stocks\/(\w+)$/);
+    if (req.method === 'GET' && m) {
       const s = sim.stocks.get(m[1]);
       if (!s) return send(404, { code: 'RESOURCE_NOT_EXISTS', message: '批次不存在' });
       return send(200, { stock_id: m[1], stock_state: 'RUNNING', send_count_information: { total_send_num: s.sendNum ?? s.claimed.size } });
     }
-    if (req.method === 'GET' && (m = /^\/v3\/marketing\/busifavor\/users\/([^/]+)\/coupons\/([^/]+)\/appids\/([^/]+)$/.exec(path))) {
+    m = at(/^\/v3\/marketing\/busifavor\/users\/([^/]+)\/coupons\/([^/]+)\/appids\/([^/]+)$/);
+    if (req.method === 'GET' && m) {
+      const who = decodeURIComponent(m[1]);
       const code = decodeURIComponent(m[2]);
-      const s = [...sim.stocks.values()].find((x) => x.claimed.get(code) === decodeURIComponent(m![1]));
+      const s = [...sim.stocks.values()].find((x) => x.claimed.get(code) === who);
       if (!s) return send(404, { code: 'RESOURCE_NOT_EXISTS', message: '券不存在' });
       return send(200, { coupon_code: code, coupon_state: s.used.has(code) ? 'USED' : 'SENDED' });
     }

@@ -30,7 +30,7 @@ const COLS = 'id, batch_id, stock_id, stock_type, quantity, state, taken, upload
 
 const unsupported = (why: string) => new AppError(422, 'WECHATPAY_KIND_UNSUPPORTED', why, { errors: [{ field: 'template.kind', reason: why }] });
 
-export function useRule(t: TemplateRow): { stock_type: string; rule: Record<string, unknown> } {
+export function couponRule(t: TemplateRow): { stock_type: string; rule: Record<string, unknown> } {
   const min = t.rules?.min_spend ?? 0;
   const v = t.value;
   if (t.kind === 'cash') {
@@ -62,7 +62,7 @@ export function window(t: TemplateRow, now: Date): { begin: Date; end: Date } {
 const rfc3339 = (d: Date) => `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
 
 export function stockBody(t: TemplateRow, s: StockRow, mchid: string, now: Date) {
-  const { rule } = useRule(t);
+  const { rule } = couponRule(t);
   const w = window(t, new Date(s.created_at ?? now));
   return {
     stock_name: t.name.slice(0, 20),
@@ -74,7 +74,14 @@ export function stockBody(t: TemplateRow, s: StockRow, mchid: string, now: Date)
       ...rule,
       use_method: 'OFF_LINE',
     },
-    stock_send_rule: { max_coupons: s.quantity, max_coupons_per_user: 1, natural_person_limit: false, prevent_api_abuse: false, transferable: false, shareable: false },
+    stock_send_rule: {
+      max_coupons: s.quantity,
+      max_coupons_per_user: 1,
+      natural_person_limit: false,
+      prevent_api_abuse: false,
+      transferable: false,
+      shareable: false,
+    },
     out_request_no: s.id,
     coupon_code_mode: 'MERCHANT_UPLOAD',
   };
@@ -94,10 +101,16 @@ export async function startMirror(q: Sql, tenantId: string, batchId: string, qua
     );
     return r.rows[0];
   }
-  if (batch.mode === 'on_issue') throw new AppError(422, 'WECHATPAY_INVALID', 'batch_id: an on-issue batch has no codes to upload', { errors: [{ field: 'batch_id', reason: 'on_issue batches have no codes to upload' }] });
-  const { stock_type } = useRule(t);
+  if (batch.mode === 'on_issue')
+    throw new AppError(422, 'WECHATPAY_INVALID', 'batch_id: an on-issue batch has no codes to upload', {
+      errors: [{ field: 'batch_id', reason: 'on_issue batches have no codes to upload' }],
+    });
+  const { stock_type } = couponRule(t);
   const n = quantity ?? batch.generated - batch.issued;
-  if (n < 1) throw new AppError(422, 'WECHATPAY_INVALID', 'quantity: no code of this batch is left in the pool', { errors: [{ field: 'quantity', reason: 'no code left in the pool' }] });
+  if (n < 1)
+    throw new AppError(422, 'WECHATPAY_INVALID', 'quantity: no code of this batch is left in the pool', {
+      errors: [{ field: 'quantity', reason: 'no code left in the pool' }],
+    });
   const r = await q.query<StockRow>(
     `INSERT INTO wechat_stocks (tenant_id, id, batch_id, stock_type, quantity, state, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, 'creating', $6, $6) RETURNING ${COLS}`,

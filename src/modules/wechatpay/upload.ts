@@ -47,9 +47,18 @@ export async function driveUpload(ctx: Ctx, tenantId: string, rowId: string, lea
       await sendChunk(ctx, conn, s, chunk);
     } catch (e) {
       if (!(e instanceof WechatError)) throw e;
-      await setStock(ctx.db, tenantId, rowId, e.retry ? { last_error: e.message.slice(0, 500) } : { state: 'failed', last_error: e.message.slice(0, 500) }, now);
+      await setStock(
+        ctx.db,
+        tenantId,
+        rowId,
+        e.retry ? { last_error: e.message.slice(0, 500) } : { state: 'failed', last_error: e.message.slice(0, 500) },
+        now,
+      );
       if (!e.retry) return;
-      const t = await ctx.db.query<{ tries: number }>(`UPDATE wechat_stocks SET tries = tries + 1 WHERE tenant_id = $1 AND id = $2 RETURNING tries`, [tenantId, rowId]);
+      const t = await ctx.db.query<{ tries: number }>(`UPDATE wechat_stocks SET tries = tries + 1 WHERE tenant_id = $1 AND id = $2 RETURNING tries`, [
+        tenantId,
+        rowId,
+      ]);
       return { again: backoff(now, t.rows[0].tries) };
     }
   }
@@ -86,7 +95,8 @@ async function takeChunk(ctx: Ctx, tenantId: string, s: StockRow): Promise<Chunk
     if (want <= 0) return null;
     const cards = await issueBearer(ctx, q, system(tenantId), row.batch_id, want, null, null, { wechat_stock_id: row.stock_id });
     if (!cards.length) return null; // the pool ran dry: the stock holds what was uploaded
-    const n = (await q.query<{ n: number }>(`SELECT coalesce(max(n), 0) + 1 AS n FROM wechat_chunks WHERE tenant_id = $1 AND stock_row = $2`, [tenantId, s.id])).rows[0].n;
+    const n = (await q.query<{ n: number }>(`SELECT coalesce(max(n), 0) + 1 AS n FROM wechat_chunks WHERE tenant_id = $1 AND stock_row = $2`, [tenantId, s.id]))
+      .rows[0].n;
     const chunk = { n: Number(n), upload_request_no: `${s.id}-${n}`, card_ids: cards.map((c) => c.id) };
     await q.query(`INSERT INTO wechat_chunks (tenant_id, stock_row, n, upload_request_no, card_ids) VALUES ($1, $2, $3, $4, $5)`, [
       tenantId,
@@ -95,11 +105,18 @@ async function takeChunk(ctx: Ctx, tenantId: string, s: StockRow): Promise<Chunk
       chunk.upload_request_no,
       chunk.card_ids,
     ]);
-    await q.query(
-      `INSERT INTO wechat_codes (tenant_id, card_id, stock_row, code_hash) SELECT $1, unnest($2::text[]), $3, unnest($4::bytea[])`,
-      [tenantId, chunk.card_ids, s.id, cards.map((c) => Buffer.from(c.code_hash))],
-    );
-    await q.query(`UPDATE wechat_stocks SET taken = taken + $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2`, [tenantId, s.id, cards.length, ctx.clock.now()]);
+    await q.query(`INSERT INTO wechat_codes (tenant_id, card_id, stock_row, code_hash) SELECT $1, unnest($2::text[]), $3, unnest($4::bytea[])`, [
+      tenantId,
+      chunk.card_ids,
+      s.id,
+      cards.map((c) => Buffer.from(c.code_hash)),
+    ]);
+    await q.query(`UPDATE wechat_stocks SET taken = taken + $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      s.id,
+      cards.length,
+      ctx.clock.now(),
+    ]);
     return chunk;
   });
 }
@@ -123,10 +140,16 @@ async function sendChunk(ctx: Ctx, conn: Awaited<ReturnType<typeof connOf>>, s: 
       [conn.tenantId, s.id, c.n, now],
     );
     if (!done.rows.length) return;
-    await q.query(`UPDATE wechat_codes SET state = 'uploaded' WHERE tenant_id = $1 AND card_id = ANY($2::text[]) AND state = 'pending'`, [conn.tenantId, c.card_ids]);
-    await q.query(
-      `UPDATE wechat_stocks SET uploaded = uploaded + $3, last_error = $4, tries = 0, updated_at = $5 WHERE tenant_id = $1 AND id = $2`,
-      [conn.tenantId, s.id, c.card_ids.length - failed, failed ? `chunk ${c.n}: WeChat refused ${failed} code(s) (${r.fail_codes?.[0]?.code ?? 'no reason given'})` : null, now],
-    );
+    await q.query(`UPDATE wechat_codes SET state = 'uploaded' WHERE tenant_id = $1 AND card_id = ANY($2::text[]) AND state = 'pending'`, [
+      conn.tenantId,
+      c.card_ids,
+    ]);
+    await q.query(`UPDATE wechat_stocks SET uploaded = uploaded + $3, last_error = $4, tries = 0, updated_at = $5 WHERE tenant_id = $1 AND id = $2`, [
+      conn.tenantId,
+      s.id,
+      c.card_ids.length - failed,
+      failed ? `chunk ${c.n}: WeChat refused ${failed} code(s) (${r.fail_codes?.[0]?.code ?? 'no reason given'})` : null,
+      now,
+    ]);
   });
 }

@@ -18,7 +18,7 @@ export const USE = 'wechatpay.use';
 export const redeemedToWechat: Subscriber = {
   name: 'wechatpay.redeemed',
   types: ['card.redeemed'],
-  handle: async (ctx, q, events) => {
+  handle: async (_ctx, q, events) => {
     for (const e of events) {
       const rid = e.data?.redemption_id as string | undefined;
       if (!e.card_id || !rid) continue;
@@ -47,7 +47,7 @@ async function tellWechat(ctx: Ctx, tenantId: string, redemptionId: string): Pro
       [tenantId, redemptionId],
     )
   ).rows[0];
-  if (!u || u.state !== 'pending') return;
+  if (u?.state !== 'pending') return;
   const conn = await connOf(ctx.db, ctx.keys, tenantId, !!ctx.config.supplierAllowPrivate);
   const [card] = await cardsByIds(ctx.db, tenantId, [u.card_id]);
   const now = ctx.clock.now();
@@ -60,7 +60,11 @@ async function tellWechat(ctx: Ctx, tenantId: string, redemptionId: string): Pro
       { coupon_code: revealCode(ctx.keys, card).code, stock_id: u.stock_id, appid: conn.appid, use_time: rfc, use_request_no: redemptionId },
       now,
     );
-    await ctx.db.query(`UPDATE wechat_uses SET state = 'done', done_at = $3, error = NULL WHERE tenant_id = $1 AND redemption_id = $2`, [tenantId, redemptionId, now]);
+    await ctx.db.query(`UPDATE wechat_uses SET state = 'done', done_at = $3, error = NULL WHERE tenant_id = $1 AND redemption_id = $2`, [
+      tenantId,
+      redemptionId,
+      now,
+    ]);
   } catch (e) {
     if (!(e instanceof WechatError)) throw e;
     if (e.retry) {
@@ -68,7 +72,11 @@ async function tellWechat(ctx: Ctx, tenantId: string, redemptionId: string): Pro
       throw e; // the job's own backoff sends it again
     }
     // WeChat refused for good (e.g. the coupon was never claimed): kept for reconciliation
-    await ctx.db.query(`UPDATE wechat_uses SET state = 'failed', error = $3 WHERE tenant_id = $1 AND redemption_id = $2`, [tenantId, redemptionId, e.message.slice(0, 500)]);
+    await ctx.db.query(`UPDATE wechat_uses SET state = 'failed', error = $3 WHERE tenant_id = $1 AND redemption_id = $2`, [
+      tenantId,
+      redemptionId,
+      e.message.slice(0, 500),
+    ]);
   }
 }
 

@@ -104,7 +104,10 @@ test('450 codes: the stock is created, "still creating" is waited out, and the c
   const ups = uploadsOf(s.stock_id);
   assert.equal(ups.length, 5, 'two "still creating" answers, then three chunks');
   const accepted = ups.slice(2);
-  assert.deepEqual(accepted.map((u) => u.body.coupon_code_list.length), [200, 200, 50]);
+  assert.deepEqual(
+    accepted.map((u) => u.body.coupon_code_list.length),
+    [200, 200, 50],
+  );
   assert.equal(new Set(accepted.map((u) => u.body.upload_request_no)).size, 3);
   assert.equal(codesOf(s.stock_id).length, 450);
   // the codes WeChat holds are this batch's, issued as bearer codes (out of the pool)
@@ -143,7 +146,9 @@ test('claim and use notifications: claimed, redeemed once (a duplicate changes n
   const s = await settle(batchId);
   const [a, b] = codesOf(s.stock_id);
   const cardA = (await cardOf(a)).card;
-  const claim = await notify(sim.notification('COUPON.SEND', { event_type: 'EVENT_TYPE_BUSIFAVOR_SEND', coupon_code: a, stock_id: s.stock_id, openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' }));
+  const claim = await notify(
+    sim.notification('COUPON.SEND', { event_type: 'EVENT_TYPE_BUSIFAVOR_SEND', coupon_code: a, stock_id: s.stock_id, openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' }),
+  );
   assert.deepEqual(claim, { status: 200, body: { code: 'SUCCESS', message: '成功' } });
   const w = await wx(cardA.id);
   assert.equal(w.state, 'claimed');
@@ -160,7 +165,9 @@ test('claim and use notifications: claimed, redeemed once (a duplicate changes n
   const forged = await notify(sim.notification('COUPON.USE', { coupon_code: b, stock_id: s.stock_id }, { badSignature: true }));
   assert.equal(forged.status, 401);
   assert.equal(forged.body.code, 'WECHATPAY_SIGNATURE_INVALID');
-  const stale = await notify(sim.notification('COUPON.USE', { coupon_code: b, stock_id: s.stock_id }, { ts: Math.floor(env.ctx.clock.now().getTime() / 1000) - 3600 }));
+  const stale = await notify(
+    sim.notification('COUPON.USE', { coupon_code: b, stock_id: s.stock_id }, { ts: Math.floor(env.ctx.clock.now().getTime() / 1000) - 3600 }),
+  );
   assert.equal(stale.status, 401);
   assert.equal((await cardOf(b)).card.state, 'active');
 });
