@@ -23,7 +23,9 @@ export interface WechatSim {
   stocks: Map<string, { body: any; codes: Set<string>; claimed: Map<string, string>; used: Set<string>; sendNum?: number }>;
   uploads: Map<string, any>;
   uses: Map<string, any>;
-  script: { creatingFor: number; failUpload: Map<number, { status: number; code: string; times: number }> };
+  /** creatingFor: the first N uploads answer STATEMENT_CREATING · failUpload: chunk n answers an error `times` times ·
+   *  lostAnswer: chunk n is taken, then the connection drops before the answer (once) · forgeAnswers: answers signed with another key */
+  script: { creatingFor: number; failUpload: Map<number, { status: number; code: string; times: number }>; lostAnswer: Set<number>; forgeAnswers: boolean };
   notification: (
     eventType: string,
     plain: Record<string, unknown>,
@@ -50,7 +52,7 @@ export async function startWechatSim(now: () => Date = () => new Date()): Promis
     stocks: new Map(),
     uploads: new Map(),
     uses: new Map(),
-    script: { creatingFor: 0, failUpload: new Map() },
+    script: { creatingFor: 0, failUpload: new Map(), lostAnswer: new Set(), forgeAnswers: false },
     notification(eventType, plain, opts = {}) {
       const resource = encryptResource(sim.apiV3Key, JSON.stringify(plain), 'coupon', randomBytes(6).toString('hex'));
       const body = JSON.stringify({
@@ -89,7 +91,7 @@ export async function startWechatSim(now: () => Date = () => new Date()): Promis
         'wechatpay-timestamp': ts,
         'wechatpay-nonce': n,
         'wechatpay-serial': PLATFORM_SERIAL,
-        'wechatpay-signature': rsaSign(platform.privateKey, answerMessage(ts, n, body)),
+        'wechatpay-signature': rsaSign(sim.script.forgeAnswers ? forger.privateKey : platform.privateKey, answerMessage(ts, n, body)),
         'request-id': randomBytes(8).toString('hex'),
       });
       res.end(body);
@@ -142,6 +144,7 @@ export async function startWechatSim(now: () => Date = () => new Date()): Promis
         fail_count: 0,
       };
       sim.uploads.set(body.upload_request_no, answer);
+      if (sim.script.lostAnswer.delete(chunkNo)) return void res.destroy();
       return send(200, answer);
     }
     if (req.method === 'POST' && path === '/v3/marketing/busifavor/coupons/use') {

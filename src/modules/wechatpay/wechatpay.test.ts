@@ -140,6 +140,25 @@ test('an upload refused midway fails the mirror; starting it again resumes at th
   assert.equal(codesOf(s.stock_id).length, 450);
 });
 
+test('WeChat took a chunk but its answer was lost: the same upload_request_no again, no code twice; a forged answer is not a success', async () => {
+  const batchId = await mirroredBatch(250);
+  sim.script.lostAnswer.add(1);
+  sim.script.forgeAnswers = true;
+  await env.api('POST', `/v1/batches/${batchId}/wechat-stock`, {});
+  await env.jobs();
+  const forged = (await env.api('GET', `/v1/batches/${batchId}/wechat-stock`)).body;
+  assert.equal(forged.stock_id, null, 'a create answered with a forged signature is not taken as created');
+  assert.match(forged.last_error, /SIGN_INVALID/);
+  sim.script.forgeAnswers = false;
+  const s = await settle(batchId);
+  assert.equal(s.state, 'ready', JSON.stringify(s));
+  assert.equal(s.uploaded, 250);
+  const sent = uploadsOf(s.stock_id).map((u) => u.body.upload_request_no as string);
+  assert.equal(sent.filter((x) => x.endsWith('-1')).length, 2, 'the chunk whose answer was lost went again, under the same number');
+  assert.equal(sent.filter((x) => x.endsWith('-2')).length, 1);
+  assert.equal(codesOf(s.stock_id).length, 250);
+});
+
 test('claim and use notifications: claimed, redeemed once (a duplicate changes nothing), a forged or stale one is 401', async () => {
   const batchId = await mirroredBatch(5);
   await env.api('POST', `/v1/batches/${batchId}/wechat-stock`, {});
