@@ -6,7 +6,7 @@ import type { Conn } from './settings.js';
 /**
  * One signed APIv3 call and its verified answer. Every failure is a WechatError: `retry` says whether
  * the same call may be sent again later (WeChat busy, a 5xx, 429, no answer, the stock still being
- * created), `code` is WeChat's (PARAM_ERROR…) or ours (SIGN_INVALID, NO_ANSWER, NOT_PUBLIC).
+ * created), `code` is WeChat's (PARAM_ERROR…) or ours (WX_SIGN_INVALID, WX_NO_ANSWER, WX_NOT_PUBLIC).
  */
 export class WechatError extends Error {
   constructor(
@@ -77,8 +77,8 @@ export async function call<T = any>(c: Conn, method: 'GET' | 'POST', path: strin
     raw = await res.body.text();
     h = res.headers;
   } catch (e) {
-    if (e instanceof NotPublicAddress) throw new WechatError('NOT_PUBLIC', 'refused: WeChat Pay base URL is not a public address', 0, false);
-    throw new WechatError('NO_ANSWER', `no answer from WeChat Pay (${String((e as { code?: unknown })?.code ?? (e as Error).name)})`, 0, true);
+    if (e instanceof NotPublicAddress) throw new WechatError('WX_NOT_PUBLIC', 'refused: WeChat Pay base URL is not a public address', 0, false);
+    throw new WechatError('WX_NO_ANSWER', `no answer from WeChat Pay (${String((e as { code?: unknown })?.code ?? (e as Error).name)})`, 0, true);
   }
   let parsed: any = {};
   try {
@@ -88,7 +88,7 @@ export async function call<T = any>(c: Conn, method: 'GET' | 'POST', path: strin
   }
   if (status >= 200 && status < 300) {
     // an answer nobody can prove came from WeChat is not a success
-    if (!verifyWechat(c, h, raw, now)) throw new WechatError('SIGN_INVALID', 'the answer is not signed by the WeChat Pay platform key', status, true);
+    if (!verifyWechat(c, h, raw, now)) throw new WechatError('WX_SIGN_INVALID', 'the answer is not signed by the WeChat Pay platform key', status, true);
     return parsed as T;
   }
   const code = String(parsed.code ?? `HTTP_${status}`);

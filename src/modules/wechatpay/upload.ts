@@ -69,7 +69,7 @@ async function createStock(ctx: Ctx, conn: Awaited<ReturnType<typeof connOf>>, s
   const t = await getTemplate(ctx.db, conn.tenantId, batch.template_id);
   const now = ctx.clock.now();
   const r = await call<{ stock_id: string }>(conn, 'POST', '/v3/marketing/busifavor/stocks', stockBody(t, s, conn.mchid, now), now);
-  if (!r.stock_id) throw new WechatError('BAD_ANSWER', 'the answer names no stock_id', 200, true);
+  if (!r.stock_id) throw new WechatError('WX_BAD_ANSWER', 'the answer names no stock_id', 200, true);
   await setStock(ctx.db, conn.tenantId, s.id, { stock_id: r.stock_id, state: 'uploading', last_error: null }, now);
 }
 
