@@ -70,6 +70,12 @@ test('settings: read back masked; a short API v3 key, a key that does not parse,
   assert.ok(!JSON.stringify(r.body).includes(sim.apiV3Key));
   const raw = await env.ctx.db.query(`SELECT encode(api_v3_key_enc, 'escape') AS k FROM wechatpay_settings WHERE tenant_id = $1`, [env.tenantId]);
   assert.ok(!String(raw.rows[0].k).includes(sim.apiV3Key), 'sealed at rest');
+  const audit = await env.ctx.db.query(`SELECT data::text AS d FROM audit_entries WHERE tenant_id = $1 AND action = 'wechatpay.settings'`, [env.tenantId]);
+  assert.ok(audit.rows.length >= 1, 'audited');
+  for (const a of audit.rows) {
+    assert.ok(!a.d.includes(sim.apiV3Key), 'the audit log does not keep the API v3 key');
+    assert.ok(!a.d.includes('BEGIN PRIVATE KEY'), 'nor the private key');
+  }
   const short = await env.api('PUT', '/v1/wechatpay/settings', settings({ api_v3_key: 'x'.repeat(31) }));
   assert.equal(short.status, 400, JSON.stringify(short.body)); // a schema refusal, naming the field
   assert.equal(short.body.errors[0].field, 'body.api_v3_key');
