@@ -217,6 +217,23 @@ test('Kaquan redeems a mirrored code: WeChat is told (use_request_no = redemptio
   assert.equal((await env.api('GET', `/v1/redemptions?card_id=${card.id}`)).body.data.length, 1);
 });
 
+test('at the same moment: the same use notification twice and a Kaquan redemption of the same code — one redemption', async () => {
+  const batchId = await mirroredBatch(2);
+  await env.api('POST', `/v1/batches/${batchId}/wechat-stock`, {});
+  const s = await settle(batchId);
+  const [c] = codesOf(s.stock_id);
+  const use = sim.notification('COUPON.USE', { coupon_code: c, stock_id: s.stock_id });
+  const [n1, n2, till] = await Promise.all([notify(use), notify(use), env.api('POST', '/v1/redemptions', { code: c })]);
+  assert.equal(n1.status, 200);
+  assert.equal(n2.status, 200);
+  assert.ok([201, 409].includes(till.status), JSON.stringify(till.body));
+  const card = (await cardOf(c)).card;
+  assert.equal(card.state, 'used');
+  assert.equal((await env.api('GET', `/v1/redemptions?card_id=${card.id}`)).body.data.length, 1, 'one redemption, whoever came first');
+  const seen = await env.ctx.db.query(`SELECT count(*)::int AS n FROM wechat_notifications WHERE card_id = $1`, [card.id]);
+  assert.equal(seen.rows[0].n, 1, 'the notification is kept once');
+});
+
 test('reconciliation finds a use WeChat never notified and a claim count that differs', async () => {
   const batchId = await mirroredBatch(4);
   await env.api('POST', `/v1/batches/${batchId}/wechat-stock`, {});
