@@ -29,6 +29,7 @@ import points from './points/index.js';
 import packs from './packs/index.js';
 import tiers from './tiers/index.js';
 import mall from './mall/index.js';
+import wechatpay from './wechatpay/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -65,4 +66,5 @@ export const modules: ModuleDef[] = [
   packs,
   tiers,
   mall,
+  wechatpay,
 ];

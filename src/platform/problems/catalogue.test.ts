@@ -21,8 +21,12 @@ const text = new Map(sources.map((f) => [relative(root, f), readFileSync(f, 'utf
 const entries = Object.entries(CATALOGUE as Record<string, EntryDef>);
 const statuses = (e: EntryDef) => (Array.isArray(e.status) ? e.status : [e.status]) as number[];
 
-/** Constants that look like codes but are no problem's code: environment variables, Node, undici and fastify's own (mapped in http/errors.ts). */
-const NOT_PROBLEM_CODES = /^(KAQUAN_\w+|UND_ERR_\w+|EAI_AGAIN|FST_ERR_\w+)$/;
+/**
+ * Constants that look like codes but are no problem's code: environment variables, Node, undici and fastify's own (mapped in http/errors.ts),
+ * and WeChat Pay's vocabulary (its error codes and enum values, and the adapter's own WX_ outcomes: modules/wechatpay, never answered as problems).
+ */
+const NOT_PROBLEM_CODES =
+  /^(KAQUAN_\w+|UND_ERR_\w+|EAI_AGAIN|FST_ERR_\w+|WX_\w+|PUB_KEY_ID_\w+|STATEMENT_CREATING|SYSTEM_ERROR|FREQUENCY_LIMIT(ED|_EXCEED)|RESOURCE_ALREADY_LOCKED|RESOURCE_NOT_EXISTS|SIGN_ERROR|PARAM_ERROR|INVALID_REQUEST|NOT_FOUND|AEAD_AES_256_GCM|MERCHANT_UPLOAD|OFF_LINE)$/;
 
 /** Every code the sources can answer with, and where; with the statuses written beside it. */
 function thrownCodes() {

@@ -8,6 +8,7 @@ import { DELIVERY } from './codes-delivery.js';
 import { ALLOCATIONS } from './codes-allocations.js';
 import { REDEEM } from './codes-redeem.js';
 import { SUPPLIERS } from './codes-suppliers.js';
+import { WECHATPAY } from './codes-wechatpay.js';
 import { WHOLESALE } from './codes-wholesale.js';
 import { SETTLEMENT } from './codes-settlement.js';
 import { POINTS } from './codes-points.js';
@@ -39,6 +40,7 @@ export const PARTS = {
   DELIVERY,
   ALLOCATIONS,
   SUPPLIERS,
+  WECHATPAY,
   SETTLEMENT,
   POINTS,
   PACKS,

@@ -135,6 +135,19 @@ export const REASONS: [RegExp, Say][] = [
   [/^credentials in the URL/, (f) => [`「${f}」中不能带用户名和密码，请改用签名校验`, `${f} must not carry credentials; verify the signature instead`]],
   [/^webhooks go only to public addresses/, (f) => [`「${f}」必须是公网地址，不能是内网或本机地址`, `${f} must be a public address`]],
   [/^suppliers are reached only at public addresses/, (f) => [`「${f}」必须是公网地址，不能是内网或本机地址`, `${f} must be a public address`]],
+  [/^WeChat Pay is reached only at public addresses/, (f) => [`「${f}」必须是公网地址，不能是内网或本机地址`, `${f} must be a public address`]],
+  [/^only https URLs are allowed$/, (f) => [`「${f}」只支持 https 地址`, `${f}: only https URLs`]],
+  [/^the API v3 key is exactly 32 characters$/, (f) => [`「${f}」（APIv3 密钥）须为 32 个字符`, `${f}: the API v3 key is exactly 32 characters`]],
+  [
+    /^not a usable merchant private key/,
+    (f) => [`「${f}」不是可用的商户私钥（须为 2048 位以上的 RSA 私钥 PEM）`, `${f} is not a usable merchant private key (RSA, 2048 bits or more, PEM)`],
+  ],
+  [
+    /^not a usable platform certificate or public key/,
+    (f) => [`「${f}」不是可用的微信支付平台证书或公钥（无法解析或已过期）`, `${f} is not a usable platform certificate or public key (unreadable or expired)`],
+  ],
+  [/^on_issue batches have no codes to upload$/, (f) => [`「${f}」是发放时生成券码的批次，没有可上传的券码`, `${f}: an on-issue batch has no codes to upload`]],
+  [/^no code left in the pool$/, (f) => [`「${f}」：这个批次已没有未发出的券码`, `${f}: no code of this batch is left in the pool`]],
   [
     /^codes bought from a supplier go into an imported batch/,
     (f) => [`「${f}」须为第三方卡密模板的导入批次（采购的卡密放入其中）`, `${f}: an imported batch of an external template, where the bought codes go`],

@@ -135,6 +135,9 @@ export function client(auth: Auth) {
     createBatch: (b: T.NewBatch) => answer(api.POST('/v1/batches', { body: b })),
     pauseBatch: (id: string) => answer(api.POST('/v1/batches/{id}/pause', byId(id))),
     resumeBatch: (id: string) => answer(api.POST('/v1/batches/{id}/resume', byId(id))),
+    /** 镜像到微信支付商家券: where the mirror stands (404 WECHATPAY_STOCK_NOT_FOUND before it starts), and start or resume it. */
+    wechatStock: (id: string) => answer(api.GET('/v1/batches/{id}/wechat-stock', byId(id))),
+    startWechatStock: (id: string, quantity?: number) => answer(api.POST('/v1/batches/{id}/wechat-stock', { ...byId(id), body: quantity ? { quantity } : {} })),
     /** 导入券码: CSV text (code[,pin] a line) into an imported batch; refused lines come back with their reasons. */
     importCodes: (id: string, csv: string, state: T.ImportState) =>
       answer(api.POST('/v1/batches/{id}/import', { params: { path: { id }, query: { state } }, body: { csv } })),

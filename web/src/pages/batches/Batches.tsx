@@ -6,6 +6,7 @@ import type { Batch, Channel, ImportResult, ImportState, Template } from '../../
 import { useName, useT } from '../../i18n';
 import { num, zonedTime } from '../../format';
 import { ExportCodes } from './ExportCodes';
+import { WechatStock } from './WechatStock';
 import { useConsole } from '../../apps/Console';
 import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
@@ -26,6 +27,7 @@ export function Batches() {
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState<Batch | null>(null);
   const [importing, setImporting] = useState<Batch | null>(null);
+  const [wechat, setWechat] = useState<Batch | null>(null);
   const [reload, setReload] = useState(0);
   const [rows, setRows] = useState<Batch[]>([]);
   const canWrite = me.can.includes('catalog.write');
@@ -158,6 +160,11 @@ export function Batches() {
                     {t('导入券码', 'Import codes')}
                   </Button>
                 )}
+                {r.mode !== 'on_issue' && (
+                  <Button size="small" onClick={() => setWechat(r)} data-testid={`wechat-${r.id}`}>
+                    {t('微信商家券', 'WeChat coupons')}
+                  </Button>
+                )}
                 {canExport &&
                   r.mode !== 'imported' &&
                   r.generated > 0 &&
@@ -185,6 +192,7 @@ export function Batches() {
           setReload((x) => x + 1);
         }}
       />
+      <WechatStock batch={wechat} onClose={() => setWechat(null)} />
       <ExportCodes
         batch={exporting}
         channels={channels}
