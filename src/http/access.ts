@@ -106,6 +106,9 @@ const ACTIONS = {
   'mall.manage': ['owner', 'operator'],
   'mall.read': ['owner', 'operator', 'analyst'],
   'mall.exchange': ['owner', 'operator', 'member'],
+  // 卡包: a brand's Apple/Google Wallet identities (certificates, keys) are the owner's; a member adds their own card
+  'passes.manage': ['owner'],
+  'passes.own': ['member'],
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -27,6 +27,7 @@ import points from './points/index.js';
 import packs from './packs/index.js';
 import tiers from './tiers/index.js';
 import mall from './mall/index.js';
+import passes from './passes/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -61,4 +62,5 @@ export const modules: ModuleDef[] = [
   packs,
   tiers,
   mall,
+  passes,
 ];

@@ -14,6 +14,7 @@ import { POINTS } from './codes-points.js';
 import { PACKS } from './codes-packs.js';
 import { TIERS } from './codes-tiers.js';
 import { MALL } from './codes-mall.js';
+import { PASSES } from './codes-passes.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
 /**
@@ -41,6 +42,7 @@ export const PARTS = {
   PACKS,
   TIERS,
   MALL,
+  PASSES,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
 type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
