@@ -33,6 +33,9 @@ export interface Config {
   trustProxy?: number | string[];
   /** KAQUAN_METRICS_TOKEN: /metrics wants `Authorization: Bearer <it>`; unset, only a local, unproxied scrape is answered */
   metricsToken?: string;
+  /** KAQUAN_APNS_URL: where pass updates are pushed (Apple's production gateway by default); `apnsCa` trusts another gateway's certificate (tests) */
+  apnsUrl?: string;
+  apnsCa?: string;
   keys: KeyMaterial;
   keysSource: 'env' | 'file';
   publicUrl: string;
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redeemGroups: env.KAQUAN_REDEEM_GROUPS !== 'off',
     trustProxy: trustProxy(env.KAQUAN_TRUST_PROXY),
     metricsToken: env.KAQUAN_METRICS_TOKEN || undefined,
+    apnsUrl: env.KAQUAN_APNS_URL || undefined,
     jobLeaseMs: env.KAQUAN_JOB_LEASE_MS ? Math.max(1_000, int('KAQUAN_JOB_LEASE_MS', env.KAQUAN_JOB_LEASE_MS, 60_000)) : undefined,
     wholesaleReserveMs: env.KAQUAN_WHOLESALE_RESERVE_MS
       ? Math.max(1_000, int('KAQUAN_WHOLESALE_RESERVE_MS', env.KAQUAN_WHOLESALE_RESERVE_MS, 120_000))

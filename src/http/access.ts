@@ -112,6 +112,9 @@ const ACTIONS = {
   // 风控: rules and lists are the brand's staff's; decisions (who was refused, flagged) are read by them and the analysts
   'risk.manage': ['owner', 'operator'],
   'risk.read': ['owner', 'operator', 'analyst'],
+  // 卡包: a brand's Apple/Google Wallet identities (certificates, keys) are the owner's; a member adds their own card
+  'passes.manage': ['owner'],
+  'passes.own': ['member'],
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

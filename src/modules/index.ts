@@ -30,6 +30,7 @@ import packs from './packs/index.js';
 import tiers from './tiers/index.js';
 import mall from './mall/index.js';
 import wechatpay from './wechatpay/index.js';
+import passes from './passes/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -67,4 +68,5 @@ export const modules: ModuleDef[] = [
   tiers,
   mall,
   wechatpay,
+  passes,
 ];

@@ -18,6 +18,7 @@ import { REVIEWS } from './codes-reviews.js';
 import { MALL } from './codes-mall.js';
 import { RISK } from './codes-risk.js';
 import { VERIFY } from './codes-verify.js';
+import { PASSES } from './codes-passes.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
 /**
@@ -49,6 +50,7 @@ export const PARTS = {
   MALL,
   RISK,
   VERIFY,
+  PASSES,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
 type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
