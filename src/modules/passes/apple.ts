@@ -58,8 +58,11 @@ export function buildPkpass(ctx: Ctx, s: AppleSettings, c: CardRow, t: TemplateR
   pass.auxiliaryFields.push({ key: 'tail', label: '券码尾号 Code ends', value: c.code_tail });
   if (STATE_WORDS[c.state]) pass.headerFields.push({ key: 'state', label: '状态 State', value: STATE_WORDS[c.state], changeMessage: '%@' });
   if (t.description) pass.backFields.push({ key: 'about', label: '说明 About', value: t.description });
-  pass.backFields.push({ key: 'code', label: '券码 Code', value: code });
+  if (!t.rules.dynamic_code) pass.backFields.push({ key: 'code', label: '券码 Code', value: code });
   if (until) pass.setExpirationDate(until);
-  if (!isDead(c)) pass.setBarcodes({ format: 'PKBarcodeFormatQR', message: code, messageEncoding: 'iso-8859-1', altText: `···${c.code_tail}` });
+  // a dynamic-code template's printed code is refused at the till: Apple Wallet cannot rotate a code, so its pass sends the member to the wallet page
+  if (t.rules.dynamic_code)
+    pass.backFields.push({ key: 'dynamic', label: '动态码 Dynamic code', value: '请在会员钱包页出示动态码 Show the live code from the member wallet page' });
+  else if (!isDead(c)) pass.setBarcodes({ format: 'PKBarcodeFormatQR', message: code, messageEncoding: 'iso-8859-1', altText: `···${c.code_tail}` });
   return pass.getAsBuffer();
 }

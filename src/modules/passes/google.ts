@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { CardRow } from '../cards/model.js';
 import type { TemplateRow } from '../templates/schemas.js';
 import { headline, isDead, styleOf } from './content.js';
+import { DIGITS, PREFIX, STEP_S } from '../verification/totp.js';
 import type { GoogleSettings } from './settings.js';
 
 /**
@@ -12,7 +13,15 @@ import type { GoogleSettings } from './settings.js';
  * for stored value and gift cards, a loyalty card for the rest. Google creates them when the member
  * opens the link; ids are `<issuer_id>.<template or card id>`.
  */
-export async function saveLink(ctx: Ctx, s: GoogleSettings, c: CardRow, t: TemplateRow, code: string, brand: string): Promise<{ url: string; jwt: string }> {
+export async function saveLink(
+  ctx: Ctx,
+  s: GoogleSettings,
+  c: CardRow,
+  t: TemplateRow,
+  code: string,
+  brand: string,
+  totpSecret: Buffer | null,
+): Promise<{ url: string; jwt: string }> {
   const classId = `${s.issuer_id}.${t.id}`;
   const state = isDead(c) ? (c.state === 'expired' ? 'EXPIRED' : c.state === 'used' ? 'COMPLETED' : 'INACTIVE') : 'ACTIVE';
   const h = headline(c, t);
@@ -20,7 +29,17 @@ export async function saveLink(ctx: Ctx, s: GoogleSettings, c: CardRow, t: Templ
     id: `${s.issuer_id}.${c.id}`,
     classId,
     state,
-    barcode: { type: 'QR_CODE', value: code, alternateText: `···${c.code_tail}` },
+    // a template that requires dynamic codes 动态码: Google's wallet rotates the code itself, from the card's TOTP secret
+    ...(totpSecret
+      ? {
+          rotatingBarcode: {
+            type: 'QR_CODE',
+            valuePattern: `${PREFIX}${c.id}.{totp_value_0}`,
+            totpDetails: { periodMillis: STEP_S * 1000, algorithm: 'TOTP_SHA1', parameters: [{ key: totpSecret.toString('hex'), valueLength: DIGITS }] },
+            alternateText: `···${c.code_tail}`,
+          },
+        }
+      : { barcode: { type: 'QR_CODE', value: code, alternateText: `···${c.code_tail}` } }),
     ...(c.valid_until ? { validTimeInterval: { end: { date: new Date(c.valid_until).toISOString() } } } : {}),
     textModulesData: [{ id: 'worth', header: h.label, body: h.value }],
   };

@@ -7,7 +7,8 @@ import { createSecureServer, type Http2SecureServer } from 'node:http2';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { jwtVerify } from 'jose';
+import { decodeJwt, jwtVerify } from 'jose';
+import { totp } from '../verification/totp.js';
 import { startTestEnv, fixtures, type TestEnv } from '../../testing/harness.js';
 import { TEST_TLS_CERT, TEST_TLS_KEY, TEST_TLS_NAME } from '../../testing/tls-cert.js';
 import { makePassCerts } from './certs.test-helper.js';
@@ -251,4 +252,23 @@ test('Google Wallet: a save link whose JWT verifies with the service account’s
   const { card: other } = await fx.card('cash', { amount_off: 100 });
   const theirs = await env.app.inject({ method: 'GET', url: `/v1/wallet/cards/${other.id}/pass.pkpass`, headers: { authorization: `Wallet ${token}` } });
   assert.equal(theirs.statusCode, 404, 'another member’s card is not found');
+});
+
+test('a dynamic-code card: Google rotates the same TOTP the wallet page shows; the Apple pass carries no static code', async () => {
+  const { card, member } = await fx.card('cash', { amount_off: 800 }, { rules: { dynamic_code: true } });
+  const token = (await env.api('POST', `/v1/members/${member.id}/wallet-link`, {})).body.token;
+  const link = await env.app.inject({ method: 'GET', url: `/v1/wallet/cards/${card.id}/google-wallet`, headers: { authorization: `Wallet ${token}` } });
+  assert.equal(link.statusCode, 200);
+  const body = decodeJwt(link.json().url.split('/').pop()).payload as any;
+  const obj = body.offerObjects[0];
+  assert.equal(obj.barcode, undefined, 'no static code');
+  assert.equal(obj.rotatingBarcode.valuePattern, `KQ1.${card.id}.{totp_value_0}`);
+  assert.equal(obj.rotatingBarcode.totpDetails.periodMillis, 30_000);
+  const key = Buffer.from(obj.rotatingBarcode.totpDetails.parameters[0].key, 'hex');
+  const live = await env.app.inject({ method: 'GET', url: `/v1/wallet/cards/${card.id}/dynamic-code`, headers: { authorization: `Wallet ${token}` } });
+  assert.equal(live.statusCode, 200);
+  assert.equal(live.json().payload, `KQ1.${card.id}.${totp(key, env.ctx.clock.now().getTime())}`, 'Google’s code is the one the till accepts');
+  const apple = await openPass((await download(`/v1/cards/${card.id}/pass.pkpass`)).rawPayload);
+  assert.equal(apple.pass.barcodes, undefined);
+  assert.ok(!JSON.stringify(apple.pass).includes(card.code), 'the printed code is nowhere on the pass');
 });

@@ -7,6 +7,8 @@ import { getTemplate } from '../templates/service.js';
 import { getTenant } from '../tenants/service.js';
 import { buildPkpass, type Look } from './apple.js';
 import { saveLink } from './google.js';
+import { isDead } from './content.js';
+import { walletTotpSecret } from '../verification/dynamic.js';
 import { loadSettings, type AppleSettings, type GoogleSettings } from './settings.js';
 
 /** A card as a pass may show it: the brand's staff any card of the tenant; a member only their own (404 alike). */
@@ -46,7 +48,8 @@ export async function googleLink(ctx: Ctx, q: Sql, c: CardRow) {
   const s = await loadSettings<GoogleSettings>(q, ctx.keys, c.tenant_id, 'google');
   const t = await getTemplate(q, c.tenant_id, c.template_id);
   const brand = (await getTenant(q, c.tenant_id)).name;
-  return saveLink(ctx, s, c, t, revealCode(ctx.keys, c).code, brand);
+  const secret = t.rules.dynamic_code && !isDead(c) ? await walletTotpSecret(ctx, q, c.tenant_id, c.id) : null;
+  return saveLink(ctx, s, c, t, revealCode(ctx.keys, c).code, brand, secret);
 }
 
 export async function changedAt(q: Sql, tenantId: string, cardId: string): Promise<Date> {

@@ -31,6 +31,12 @@ async function secretFor(q: Sql, keys: Keyring, tenantId: string, cardId: string
   return (await readSecret(q, keys, tenantId, cardId))!;
 }
 
+/**
+ * The card's TOTP secret for a phone wallet that rotates the code itself (Google Wallet's rotating
+ * barcode): the one place the secret leaves the server, to the member's own wallet (docs/passes.md).
+ */
+export const walletTotpSecret = (ctx: Ctx, q: Sql, tenantId: string, cardId: string) => secretFor(q, ctx.keys, tenantId, cardId, ctx.clock.now());
+
 /** GET /v1/wallet/cards/:id/dynamic-code: what the wallet's QR shows now. Never the secret. */
 export async function currentCode(ctx: Ctx, tenantId: string, memberId: string, cardId: string) {
   const card = await findById(ctx.db, tenantId, cardId);
