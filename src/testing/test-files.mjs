@@ -1,14 +1,12 @@
 /**
  * The node test files `npm run test:node` runs, compiled in .test-build/ (src/testing/build-tests.mjs),
- * one a line, in the order the runner takes them two at a time.
+ * one a line.
  *
  * ENGINE_FREE files never open a database (nor Redis): they test pure code. On the PostgreSQL pass
  * (DATABASE_URL set) they are left out, as their result cannot differ; the PGlite pass runs them.
  * src/testing/test-files.test.ts checks that each still deserves its place on the list.
  *
- * SLOW_FIRST: the longest files start first, so that the last minutes of a run do not leave one of
- * the two slots idle behind a long file that happened to sort last (the race and crash files run on
- * PostgreSQL only, and take the longest there).
+ * (Node 20's runner sorts the files it is given by path, so the order here decides nothing.)
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -28,18 +26,6 @@ export const ENGINE_FREE = [
   'src/web/point-words.test',
 ];
 
-export const SLOW_FIRST = [
-  'src/race/crash.test',
-  'src/race/worker-death.test',
-  'src/race/race.test',
-  'src/race/scale-out.test',
-  'src/http/bad-input.test',
-  'src/modules/deliveries/deliveries.test',
-  'src/modules/cards/cards.test',
-  'src/modules/audit/cli.test',
-  'src/modules/packs/random.test',
-];
-
 /** The compiled test files under `dir` (.test-build), e2e walks apart, for the engine DATABASE_URL names. */
 export function testFiles(dir, env = process.env) {
   const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
@@ -47,9 +33,7 @@ export function testFiles(dir, env = process.env) {
   const all = walk(join(dir, 'src'))
     .filter((f) => f.endsWith('.test.js') && !name(f).startsWith('src/e2e/'))
     .sort();
-  const wanted = env.DATABASE_URL ? all.filter((f) => !ENGINE_FREE.includes(name(f))) : all;
-  const rank = (f) => (SLOW_FIRST.includes(name(f)) ? SLOW_FIRST.indexOf(name(f)) : SLOW_FIRST.length);
-  return wanted.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((f) => relative(process.cwd(), f));
+  return (env.DATABASE_URL ? all.filter((f) => !ENGINE_FREE.includes(name(f))) : all).map((f) => relative(process.cwd(), f));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error plain ESM script beside the tests, run by npm run test:node
-import { ENGINE_FREE, SLOW_FIRST } from './test-files.mjs';
+import { ENGINE_FREE } from './test-files.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** What a test file names when it opens a database or Redis, directly or through the test helpers. */
@@ -17,8 +17,4 @@ test('a file the PostgreSQL pass leaves out opens no database: it cannot pass on
     const found = readFileSync(file, 'utf8').match(OPENS);
     assert.equal(found, null, `${name}.ts names ${found?.[0]}: it may touch a database, so it must run on both engines (take it off ENGINE_FREE)`);
   }
-});
-
-test('the files started first exist', () => {
-  for (const name of SLOW_FIRST as string[]) assert.ok(existsSync(`${root}${name}.ts`), `${name}.ts exists`);
 });
