@@ -97,26 +97,36 @@ describe('a server killed mid-flight', { skip: SKIP }, () => {
     const until = async (what: string, cond: () => boolean | Promise<boolean>, ms = 60_000) => {
       for (const end = Date.now() + ms; !(await cond()); await sleep(50)) assert.ok(Date.now() < end, `timed out: ${what}`);
     };
-    await until('the load runs on every server', () => answered201() >= 100);
+    let gen: any;
+    let mid: any;
+    try {
+      await until('the load runs on every server', () => answered201() >= 100);
 
-    // make a refill and an expiry due, then start a big batch on server 0 (three chunks on PostgreSQL) and kill
-    // the process that runs the jobs as soon as its first chunk is in — mid-load, mid-generation, sweeps due
-    await q(`UPDATE cards SET period_ends_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [c.tenantId, periodic.id]);
-    await q(`UPDATE cards SET valid_until = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [c.tenantId, expiring.id]);
-    await q(`UPDATE jobs SET run_at = now() WHERE singleton IN ('cards.refill', 'cards.expire') AND state = 'pending'`);
-    const gen = ok(
-      await c.call('POST', '/v1/batches', { template_id: (await tpl('cash', { amount_off: 100 })).id, name: 'big', mode: 'pregenerated', quantity: QUANTITY }),
-      'batch',
-    );
-    const generated = async () => (await q('SELECT generated FROM batches WHERE tenant_id = $1 AND id = $2', [c.tenantId, gen.id]))[0].generated as number;
-    await until('the generation is under way', async () => (await generated()) > 0);
-    await c.kill(0, 'SIGKILL');
-    const [mid] = await q('SELECT generated, quantity FROM batches WHERE tenant_id = $1 AND id = $2', [c.tenantId, gen.id]);
-    await until('requests met the dead process', () => sent.some((s) => s.error));
-    await c.start(0);
-    const before = answered201();
-    await until('the load runs on after the restart', () => answered201() >= before + 100);
-    running = false;
+      // make a refill and an expiry due, then start a big batch on server 0 (three chunks on PostgreSQL) and kill
+      // the process that runs the jobs as soon as its first chunk is in — mid-load, mid-generation, sweeps due
+      await q(`UPDATE cards SET period_ends_at = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [c.tenantId, periodic.id]);
+      await q(`UPDATE cards SET valid_until = now() - interval '1 second' WHERE tenant_id = $1 AND id = $2`, [c.tenantId, expiring.id]);
+      await q(`UPDATE jobs SET run_at = now() WHERE singleton IN ('cards.refill', 'cards.expire') AND state = 'pending'`);
+      gen = ok(
+        await c.call('POST', '/v1/batches', {
+          template_id: (await tpl('cash', { amount_off: 100 })).id,
+          name: 'big',
+          mode: 'pregenerated',
+          quantity: QUANTITY,
+        }),
+        'batch',
+      );
+      const generated = async () => (await q('SELECT generated FROM batches WHERE tenant_id = $1 AND id = $2', [c.tenantId, gen.id]))[0].generated as number;
+      await until('the generation is under way', async () => (await generated()) > 0);
+      await c.kill(0, 'SIGKILL');
+      [mid] = await q('SELECT generated, quantity FROM batches WHERE tenant_id = $1 AND id = $2', [c.tenantId, gen.id]);
+      await until('requests met the dead process', () => sent.some((s) => s.error));
+      await c.start(0);
+      const before = answered201();
+      await until('the load runs on after the restart', () => answered201() >= before + 100);
+    } finally {
+      running = false; // a step that fails must not leave the load running, and the file with it
+    }
     await Promise.all(loops);
 
     // a keyed request that got no answer is retried with its key: it either did all or nothing
