@@ -331,7 +331,8 @@ test('console (desktop): a count template says per use or per card; a stamp card
   await page.getByLabel('用户名', { exact: true }).fill('ops.e2e');
   await page.getByLabel('密码', { exact: true }).fill('operator pass 1');
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByRole('menuitem', { name: '卡券模板' }).click();
+  await page.locator('.kq-page-title h1', { hasText: '数据概览' }).waitFor(); // landed on the first page before the menu is used
+  await go(page, '卡券模板');
   await page.getByTestId('new-template').click();
   await assertText(page.getByTestId('template-kind'), /代金券/); // the form has its defaults (set after it is painted)
   await pick(page, 'template-kind', '次卡');
@@ -366,7 +367,7 @@ test('console (desktop): a count template says per use or per card; a stamp card
   const r = await ok('POST', '/v1/redemptions', { code: card.code, store_id: storeId, uses: 2 });
   await ok('POST', `/v1/redemptions/${r.id}/reverse`, { reason: '核销错了卡券' });
   await ok('POST', '/v1/redemptions', { code: card.code, store_id: storeId, uses: 2 });
-  await page.getByRole('menuitem', { name: '卡券查询' }).click();
+  await go(page, '卡券查询');
   await page.getByTestId('lookup-code').fill(card.code);
   await page.getByTestId('lookup-go').click();
   await page.getByTestId('trace-taken').nth(2).waitFor();
@@ -376,6 +377,12 @@ test('console (desktop): a count template says per use or per card; a stamp card
   assert.deepEqual(csp, []);
   await ctx.close();
 });
+
+/** A console page by its menu item's exact words (its name is its icon's label and its words), once its title shows. */
+async function go(page: Page, item: string) {
+  await page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${item}$`) }).click();
+  await page.locator('.kq-page-title h1', { hasText: item }).waitFor();
+}
 
 async function shot(page: Page, name: string) {
   await page.waitForTimeout(300); // let fonts settle

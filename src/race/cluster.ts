@@ -4,6 +4,8 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { freePort } from '../testing/ports.js';
+import { MAIN } from '../testing/main-cmd.js';
+import { clonedPostgres } from '../testing/harness.js';
 import { generateKeyMaterial } from '../secrets.js';
 import type { Config } from '../config.js';
 import { createContext } from '../context.js';
@@ -12,9 +14,9 @@ import { createTenant } from '../modules/tenants/service.js';
 import { createApiKey } from '../modules/identity/api-keys.js';
 
 /**
- * Real server processes for the concurrency and crash tests: N × `node --import tsx src/main.ts
- * serve` on free ports, one fresh PostgreSQL schema, shared keys, and a keep-alive HTTP client per
- * process. Only ever on 127.0.0.1. Tests run only when DATABASE_URL is set (PGlite is one process).
+ * Real server processes for the concurrency and crash tests: N × `node src/main serve` (see MAIN) on
+ * free ports, one fresh PostgreSQL schema (in a database of its own, copied from a migrated one: see
+ * src/testing/pg-clone.ts), shared keys, and a keep-alive HTTP client per process. Only ever on 127.0.0.1. Tests run only when DATABASE_URL is set (PGlite is one process).
  */
 export const SKIP = process.env.DATABASE_URL
   ? false
@@ -64,8 +66,14 @@ export async function startCluster(
   n: number,
   opts: { env?: Record<string, string>; perServerEnv?: (i: number) => Record<string, string>; workers?: number } = {},
 ): Promise<Cluster> {
-  const databaseUrl = process.env.DATABASE_URL!;
   const schema = `race_${randomBytes(5).toString('hex')}`;
+  const clone = await clonedPostgres(process.env.DATABASE_URL!, schema);
+  const databaseUrl = clone?.url ?? process.env.DATABASE_URL!;
+  const dropSchema = async () => {
+    if (!clone) await ctx.db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
+    await ctx.db.close();
+    await clone?.drop();
+  };
   const keys = generateKeyMaterial();
   const config: Config = {
     port: 0,
@@ -103,7 +111,7 @@ export async function startCluster(
   };
 
   const start = async (i: number) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve', '--workers', String(opts.workers ?? 1)], {
+    const child = spawn(process.execPath, [...MAIN, 'serve', '--workers', String(opts.workers ?? 1)], {
       cwd: root,
       env: { ...baseEnv, PORT: String(ports[i]), ...(opts.perServerEnv?.(i) ?? {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -130,8 +138,7 @@ export async function startCluster(
     await Promise.all(ports.map((_, i) => start(i)));
   } catch (e) {
     await Promise.all(ports.map((_, i) => kill(i)));
-    await ctx.db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
-    await ctx.db.close();
+    await dropSchema();
     throw e;
   }
 
@@ -172,8 +179,7 @@ export async function startCluster(
     async stop() {
       await Promise.all(pools.map((p) => p.close().catch(() => {})));
       await Promise.all(ports.map((_, i) => kill(i, 'SIGTERM')));
-      await ctx.db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
-      await ctx.db.close();
+      await dropSchema();
     },
   };
 }

@@ -9,7 +9,8 @@
  * gets its .js beside it (with an inline source map, so stack traces name the .ts lines), `web/` holds
  * a compiled gen-api.js and links to the rest, and every other top-level entry (docs, package.json…)
  * is a link. node_modules is found by walking up, as from `src/`. One test file still runs alone as
- * before: `node --import tsx --test src/…/x.test.ts`.
+ * before: `node --import tsx --test src/…/x.test.ts`. The browser walks (`npm run test:screens`) run
+ * from the mirror too, after the web app is built (so web/dist is linked), once, before any walk starts.
  */
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
@@ -27,6 +28,7 @@ cpSync(join(root, 'src'), join(out, 'src'), { recursive: true });
 for (const d of ['src', 'test', 'examples', 'package.json']) cpSync(join(root, 'sdk', d), join(out, 'sdk', d), { recursive: true });
 cpSync(join(root, 'web/gen-api.ts'), join(out, 'web/gen-api.ts'));
 for (const f of readdirSync(join(root, 'web'))) if (f !== 'gen-api.ts') symlinkSync(join(root, 'web', f), join(out, 'web', f));
+mkdirSync(join(root, 'test-results'), { recursive: true }); // the browser walks' screenshots land in the checkout's, through the link
 for (const f of readdirSync(root)) if (!own.has(f)) symlinkSync(join(root, f), join(out, f));
 
 const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));

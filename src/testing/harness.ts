@@ -18,6 +18,7 @@ import { verifyInvariants } from '../platform/verify.js';
 import { modules } from '../modules/index.js';
 import { drainJobs } from '../platform/jobs.js';
 import { dispatchEvents } from '../platform/events.js';
+import { clonePgDatabase } from './pg-clone.js';
 
 /**
  * A whole server for a test: PGlite in memory, or — when DATABASE_URL is set — a fresh schema in
@@ -64,6 +65,9 @@ export async function startTestEnv(opts: { config?: Partial<Config>; cheapPasswo
     ...opts.config,
   };
   const loadDataDir = config.databaseUrl || config.dataDir ? undefined : await migratedPglite();
+  // on PostgreSQL a database of its own, copied from a migrated one, unless the test names its own database
+  const clone = schema && !opts.config?.databaseUrl ? await clonedPostgres(databaseUrl!, schema) : undefined;
+  if (clone) config.databaseUrl = clone.url;
   const ctx = await createContext(config, { schema, poolSize: 10, loadDataDir });
   const app = await buildApp(ctx);
   const newTenant = async (name = 'Test Brand') => {
@@ -100,8 +104,9 @@ export async function startTestEnv(opts: { config?: Partial<Config>; cheapPasswo
       await app.close();
       // every module's invariants hold after whatever the test did (src/platform/verify.ts)
       const broken = await verifyInvariants(ctx.db, modules);
-      if (schema) await ctx.db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
+      if (schema && !clone) await ctx.db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
       await ctx.db.close();
+      await clone?.drop();
       clock.reset();
       if (broken.length) throw new Error(`invariants broken after this test: ${JSON.stringify(broken, null, 2)}`);
     },
@@ -119,14 +124,8 @@ let snapshot: Promise<Blob> | undefined;
 export const migratedPglite = () => (snapshot ??= loadOrMakeSnapshot());
 
 async function loadOrMakeSnapshot(): Promise<Blob> {
-  const hash = createHash('sha256');
   const pgliteDist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
-  hash.update(readFileSync(join(pgliteDist, '../package.json'))).update(readFileSync(new URL('../db/migrate.ts', import.meta.url)));
-  for (const { module, dir } of migrationSources) {
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).sort()) hash.update(`\0${module}/${f}\0`).update(readFileSync(join(dir, f)));
-  }
-  const file = join(tmpdir(), `kaquan-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
+  const file = join(tmpdir(), `kaquan-pglite-${migrationsHash(readFileSync(join(pgliteDist, '../package.json')))}.tar`);
   if (existsSync(file)) return new Blob([readFileSync(file)]);
   const db = await openDb({});
   try {
@@ -141,6 +140,21 @@ async function loadOrMakeSnapshot(): Promise<Blob> {
     await db.close();
   }
 }
+
+/** A hash of what a migrated database's contents follow from: the migration files, the code that applies them, and `extra`. */
+function migrationsHash(extra: Uint8Array = new Uint8Array()): string {
+  const hash = createHash('sha256')
+    .update(extra)
+    .update(readFileSync(new URL('../db/migrate.ts', import.meta.url)));
+  for (const { module, dir } of migrationSources) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) hash.update(`\0${module}/${f}\0`).update(readFileSync(join(dir, f)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** A migrated PostgreSQL database of its own for a test server whose schema is `schema` (src/testing/pg-clone.ts). */
+export const clonedPostgres = (databaseUrl: string, schema: string) => clonePgDatabase(databaseUrl, schema, migrationsHash());
 
 /** Test fixtures: a template of a kind, a batch of it, a member — through the API, as a user would. */
 export async function fixtures(env: TestEnv, key?: string) {

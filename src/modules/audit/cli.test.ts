@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../config.js';
 import { createContext } from '../../context.js';
 import { migratedPglite } from '../../testing/harness.js';
+import { MAIN } from '../../testing/main-cmd.js';
 import { appendAudit, sealAll } from './service.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -19,7 +20,7 @@ function kaquan(dataDir: string, args: string[], extra: Record<string, string> =
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--liftoff-only', '--import', 'tsx', 'src/main.ts', ...args],
+      ['--liftoff-only', ...MAIN, ...args],
       { cwd: root, env: { ...inherited, DATA_DIR: dataDir, KAQUAN_DEMO: 'off', ...extra } },
       (e, out, err) => resolve({ code: e ? Number((e as any).code ?? 1) : 0, out, err }),
     );

@@ -138,6 +138,8 @@ test('frequencies match the published odds (chi-square, p < 1e-6), drawn by the 
     { name: 'D', odds_bp: 6000, stock: null },
   ]);
   const m = await fx.member();
+  // 4,000 draws at p < 1e-6 catch the rarest prize drawn at 0 % or 2 % instead of 1 % in 84 % of runs
+  // (noncentral χ², 3 df); 2,000 would catch it in 20 % (35 % even at p < 1e-5): fewer draws save seconds and lose the test
   const N = 4000;
   const counts = new Map<string, number>();
   // drawn in a transaction that is rolled back: the draws themselves, without issuing 4,000 cards

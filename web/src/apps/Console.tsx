@@ -239,7 +239,10 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
   const key = path.split('/')[2] || '';
   const current = allowed.find((p) => p.key === key);
   useEffect(() => {
-    if (!current && allowed[0]) navigate(`/console/${allowed[0].key}`, true);
+    // the address as it is now, not as this render saw it: a menu click may have come before this effect
+    // ran (a busy machine), and sending the person to the first page would undo their click
+    const now = location.pathname.split('/')[2] || '';
+    if (!allowed.some((p) => p.key === now) && allowed[0]) navigate(`/console/${allowed[0].key}`, true);
   }, [current, allowed]);
   const who = me.operator ? me.operator.display_name || me.operator.username : t('API 密钥', 'API key');
   // below 992 px the menu is a drawer behind a button in the header: the page keeps the whole width
