@@ -65,7 +65,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
       const action = client ? 'claim' : 'issue';
       return guarded(
         ctx,
-        { tenantId: c.tenantId, action, caller: c, at: ctx.clock.now(), subjects, proof: proofOf(req), replay: { kind: 'card.issue', input: body } },
+        { tenantId: c.tenantId, action, caller: c, at: ctx.clock.now(), subjects, proof: proofOf(req), replay: { kind: action, input: body } },
         () =>
           mutate(
             ctx,

@@ -94,6 +94,7 @@ export async function putStyle(q: Sql, tenantId: string, templateId: string, s: 
 }
 
 export async function getStyle(q: Sql, tenantId: string, templateId: string) {
+  await getTemplate(q, tenantId, templateId); // another tenant's template is not found, as a missing one
   const l = await lookOf(q, tenantId, templateId);
   return {
     template_id: templateId,

@@ -2,14 +2,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEnv, fixtures, type TestEnv } from '../../testing/harness.js';
 import { clock } from '../../clock.js';
-import { AppError } from '../../errors.js';
-import { reviewDesks, secondFactors } from '../../platform/guards.js';
+import { outbox } from '../verification/sms/provider.js';
 import { flushLog, actionLog } from './actionlog.js';
 import { generateCode } from '../codes/codes.js';
 
 /**
  * The risk engine at work, through the API: each outcome (refuse, flag, review, challenge — and
- * refuse when no review desk or second factor is plugged in), lists (black refuses, grey reviews,
+ * go to the review desk and the SMS second factor), lists (black refuses, grey reviews,
  * white exempts, an entry expires), counts given back when the action fails, failures counted for
  * guessing, decisions readable by member, rule and card (its trace) and in the member's profile.
  */
@@ -33,7 +32,8 @@ const ok = (r: { status: number; body: any }, status = 201) => {
 const rule = async (body: Record<string, unknown>) =>
   ok(await env.api('POST', '/v1/risk/rules', { window: { size: 1, unit: 'day', mode: 'calendar' }, kind: 'limit', ...body }));
 const pause = (r: any) => env.api('PATCH', `/v1/risk/rules/${r.id}`, { status: 'paused' });
-const issue = (member_id: string, extra: Record<string, unknown> = {}) => env.api('POST', '/v1/cards/issue', { batch_id: batch.id, member_id, ...extra });
+const issue = (member_id: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>) =>
+  env.api('POST', '/v1/cards/issue', { batch_id: batch.id, member_id, ...extra }, headers ? { headers } : {});
 
 test('a limit per member per day refuses the next one by the rule’s name, and the decision is kept with names', async () => {
   const r = await rule({ name: '每人每天两张 Two a day', actions: ['issue'], subject: 'member', limit: 2, outcome: 'refuse' });
@@ -75,7 +75,7 @@ test('an action that fails gives its count back', async () => {
   await pause(r);
 });
 
-test('flag lets the action through and records it (risk.flagged); review and challenge refuse when nobody is plugged in to ask', async () => {
+test('flag lets the action through and records it (risk.flagged); review goes to the review desk, challenge to the SMS code', async () => {
   const m = await fx.member();
   const flag = await rule({ name: '标记 Flag', actions: ['issue'], subject: 'member', limit: 1, outcome: 'flag' });
   ok(await issue(m.id));
@@ -88,46 +88,40 @@ test('flag lets the action through and records it (risk.flagged); review and cha
   ]);
   assert.equal(ev.rows[0].n, 1);
   await pause(flag);
-  for (const outcome of ['review', 'challenge']) {
-    const r = await rule({ name: `${outcome} rule`, actions: ['issue'], subject: 'member', limit: 1, outcome });
-    const n = await fx.member();
-    ok(await issue(n.id));
-    const x = await issue(n.id);
-    assert.equal(x.body.code, 'RISK_REFUSED', `${outcome} with nobody to ask: ${JSON.stringify(x.body)}`);
-    await pause(r);
-  }
+
+  const review = await rule({ name: '人工审核 Review', actions: ['issue'], subject: 'member', limit: 1, outcome: 'review' });
+  const n = await fx.member();
+  ok(await issue(n.id));
+  const held = await issue(n.id);
+  assert.equal(held.status, 202, JSON.stringify(held.body));
+  assert.equal(held.body.status, 'pending_review');
+  const rev = ok(await env.api('GET', `/v1/reviews/${held.body.review_id}`), 200);
+  assert.equal(rev.action, 'issue');
+  await pause(review);
+
+  const challenge = await rule({ name: '二次验证 Challenge', actions: ['issue'], subject: 'member', limit: 1, outcome: 'challenge' });
+  const p = await fx.member({ phone: '13800138123' });
+  ok(await issue(p.id));
+  const asked = await issue(p.id);
+  assert.equal(asked.status, 428, JSON.stringify(asked.body));
+  assert.equal(asked.body.code, 'OTP_REQUIRED');
+  // the code sent back with the request (X-Kaquan-OTP: <challenge_id>:<code>) lets it through
+  const code = outbox[outbox.length - 1]!.params.code;
+  const proven = await issue(p.id, undefined, { 'x-kaquan-otp': `${asked.body.challenge_id}:${code}` });
+  assert.equal(proven.status, 201, JSON.stringify(proven.body));
+  await pause(challenge);
 });
 
-test('with a review desk and a second factor plugged in, review and challenge go to them; the strongest outcome wins', async () => {
-  const sent: string[] = [];
-  reviewDesks
-    .with({
-      async send(_ctx, a, decision) {
-        sent.push(`${a.action}:${decision.rules.map((r) => r.name).join()}`);
-        throw new AppError(202, 'REVIEW_PENDING', 'sent to review', { review_id: 'rev_test' });
-      },
-    })
-    .install();
-  secondFactors
-    .with({
-      async require(_ctx, a) {
-        if (a.proof?.code !== '123456') throw new AppError(428, 'OTP_REQUIRED', 'a one-time code was sent', { challenge_id: 'chl_test' });
-      },
-    })
-    .install();
-  const m = await fx.member();
-  const review = await rule({ name: '人工审核 Review', actions: ['issue'], subject: 'member', limit: 1, outcome: 'review' });
-  const challenge = await rule({ name: '二次验证 Challenge', actions: ['issue'], subject: 'member', limit: 1, outcome: 'challenge' });
+test('the strongest outcome wins: a review and a challenge hit together go to review', async () => {
+  const m = await fx.member({ phone: '13800138124' });
+  const review = await rule({ name: '人工审核 Review 2', actions: ['issue'], subject: 'member', limit: 1, outcome: 'review' });
+  const challenge = await rule({ name: '二次验证 Challenge 2', actions: ['issue'], subject: 'member', limit: 1, outcome: 'challenge' });
   ok(await issue(m.id));
   const x = await issue(m.id);
   assert.equal(x.status, 202, JSON.stringify(x.body));
-  assert.deepEqual(sent, ['issue:人工审核 Review,二次验证 Challenge']);
+  const rev = ok(await env.api('GET', `/v1/reviews/${x.body.review_id}`), 200);
+  assert.deepEqual(rev.rules.map((r: { name: string }) => r.name).sort(), ['二次验证 Challenge 2', '人工审核 Review 2'].sort());
   await pause(review);
-  const y = await issue(m.id);
-  assert.equal(y.status, 428, JSON.stringify(y.body));
-  // the code sent back with the request (X-Kaquan-OTP: <challenge_id>:<code>) lets it through
-  const proven = await env.api('POST', '/v1/cards/issue', { batch_id: batch.id, member_id: m.id }, { headers: { 'x-kaquan-otp': 'chl_test:123456' } });
-  assert.equal(proven.status, 201, JSON.stringify(proven.body));
   await pause(challenge);
 });
 

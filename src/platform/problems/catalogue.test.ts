@@ -23,10 +23,11 @@ const statuses = (e: EntryDef) => (Array.isArray(e.status) ? e.status : [e.statu
 
 /**
  * Constants that look like codes but are no problem's code: environment variables, Node, undici and fastify's own (mapped in http/errors.ts),
- * and WeChat Pay's vocabulary (its error codes and enum values, and the adapter's own WX_ outcomes: modules/wechatpay, never answered as problems).
+ * WeChat Pay's vocabulary (its error codes and enum values, and the adapter's own WX_ outcomes: modules/wechatpay, never answered as problems),
+ * and Google Wallet's enum values (modules/passes/google.ts).
  */
 const NOT_PROBLEM_CODES =
-  /^(KAQUAN_\w+|UND_ERR_\w+|EAI_AGAIN|FST_ERR_\w+|WX_\w+|PUB_KEY_ID_\w+|STATEMENT_CREATING|SYSTEM_ERROR|FREQUENCY_LIMIT(ED|_EXCEED)|RESOURCE_ALREADY_LOCKED|RESOURCE_NOT_EXISTS|SIGN_ERROR|PARAM_ERROR|INVALID_REQUEST|NOT_FOUND|AEAD_AES_256_GCM|MERCHANT_UPLOAD|OFF_LINE)$/;
+  /^(KAQUAN_\w+|UND_ERR_\w+|EAI_AGAIN|FST_ERR_\w+|WX_\w+|PUB_KEY_ID_\w+|STATEMENT_CREATING|SYSTEM_ERROR|FREQUENCY_LIMIT(ED|_EXCEED)|RESOURCE_ALREADY_LOCKED|RESOURCE_NOT_EXISTS|SIGN_ERROR|PARAM_ERROR|INVALID_REQUEST|NOT_FOUND|AEAD_AES_256_GCM|MERCHANT_UPLOAD|OFF_LINE|QR_CODE|UNDER_REVIEW|TOTP_SHA1)$/;
 
 /** Every code the sources can answer with, and where; with the statuses written beside it. */
 function thrownCodes() {

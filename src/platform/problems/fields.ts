@@ -6,6 +6,7 @@ import { PACK_REASONS } from './reasons-packs.js';
 import { TIER_REASONS } from './reasons-tiers.js';
 import { RISK_REASONS } from './reasons-risk.js';
 import { VERIFY_REASONS } from './reasons-verify.js';
+import { DELIVERY_REASONS } from './reasons-delivery.js';
 
 /**
  * Field errors (VALIDATION_FAILED, TEMPLATE_INVALID, BATCH_INVALID …) for the person at the form:
@@ -268,24 +269,7 @@ export const REASONS: [RegExp, Say][] = [
   [/^blank entry$/, (f) => [`「${f}」里有空白项`, `${f} has a blank entry`]],
   [/^too deep$/, (f) => [`「${f}」会让渠道树超过 12 级`, `${f} would make the channel tree deeper than 12 levels`]],
   [/^cycle$/, (f) => [`「${f}」不能是这个渠道自己或它的下级渠道`, `${f} cannot be the channel itself or one below it`]],
-  [/^this head was exported for another tenant$/, (f) => [`「${f}」属于另一个商户`, `${f} was exported for another tenant`]],
-  [
-    /^(not valid JSON|give the head as|seal must be|mac must be|tenant_id must be|entries must be)/,
-    (f) => [`「${f}」的格式不对`, `${f} is not in the right format`],
-  ],
-  // deliveries 卡密交付
-  [/^no cards to deliver$/, () => ['请选择要交付的卡券', 'choose the cards to deliver']],
-  [
-    /^too many cards$/,
-    () => ['一次交付的卡券太多（最多 10,000 张），请分几次交付', 'too many cards for one delivery (at most 10,000); deliver them in several'],
-  ],
-  [/^a card is named twice$/, () => ['同一张卡券被选了两次', 'a card is chosen twice']],
-  [/^reference_type and reference_id go together$/, () => ['关联单据类型和单据号要一起填写', 'reference type and reference id go together']],
-  [/^only a link delivery takes it$/, (f) => [`只有下载链接方式才能设置「${f}」`, `only a link delivery takes ${f}`]],
-  [
-    /^name card_ids, export or order, one of them$/,
-    () => ['请选择卡券、一次导出记录或一张批发订单（三选一）', 'choose the cards, a batch export or a wholesale order, one of them'],
-  ],
+  ...DELIVERY_REASONS,
   ...MALL_REASONS,
   ...POINT_REASONS,
   ...PACK_REASONS,
