@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 
@@ -30,7 +30,7 @@ export async function buildApp(ctx: Ctx, opts: { logger?: boolean | object } = {
     trustProxy: trustProxy(ctx.config.trustProxy), // req.ip is the caller's address (sign-in limits count by it)
     routerOptions: { maxParamLength: 1000 }, // long ids reach schema validation and get a field-level problem
     genReqId: requestId, // in every log line (request_id), every answer's X-Request-Id and every problem
-    requestIdLogLabel: 'request_id',
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
     return503OnClosing: false, // while draining, a request that reaches this process is served (then its connection closed), not refused
     frameworkErrors: (err, req, reply) => {
       (reply as FastifyReply)

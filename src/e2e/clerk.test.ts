@@ -351,11 +351,22 @@ test('console (desktop): a count template says per use or per card; a stamp card
   await page.getByTestId('new-template').click();
   await assertText(page.getByTestId('template-kind'), /代金券/);
   await pick(page, 'template-kind', '集点卡');
-  await page.getByTestId('template-reward').click();
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await options.first().waitFor(); // the dropdown opens with an animation: read it once it shows its options
-  const offered = await options.allInnerTexts();
-  assert.ok(offered.length > 0 && offered.some((o) => /拿铁兑换券/.test(o)), offered.join(' | '));
+  let offered: string[] = [];
+  // the form may re-render as its defaults arrive and close the list just opened: open it again until it reads
+  for (let i = 0; i < 5 && !offered.some((o) => /拿铁兑换券/.test(o)); i++) {
+    await page.getByTestId('template-reward').click();
+    await page.getByTestId('template-reward').locator('input').fill('拿铁'); // the list is virtual: search brings the coupon into it
+    await options
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .catch(() => {});
+    offered = await options.allInnerTexts();
+  }
+  assert.ok(offered.some((o) => /拿铁兑换券/.test(o)), offered.join(' | '));
+  await page.getByTestId('template-reward').locator('input').fill('');
+  await options.first().waitFor();
+  offered = await options.allInnerTexts();
   assert.ok(!offered.some((o) => /储值卡|礼品卡|集点卡|第三方卡密/.test(o)), `no money, stamp or supplier rewards: ${offered.join(' | ')}`);
   await page.getByText('储值卡、礼品卡、集点卡和第三方卡密不能作为奖励').waitFor();
   await shot(page, 'console-template-stamp-reward-desktop');

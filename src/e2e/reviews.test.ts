@@ -67,6 +67,7 @@ test('a large redemption waits for review; the operator approves it in the conso
   await ops.getByLabel('用户名', { exact: true }).fill('ops.review');
   await ops.getByLabel('密码', { exact: true }).fill('operator pass 1');
   await ops.getByRole('button', { name: /登\s*录/ }).click();
+  await ops.getByRole('menuitem', { name: /(^|\s)风控$/ }).click(); // the submenu opens
   await ops.getByRole('menuitem', { name: /(^|\s)人工审核$/ }).click();
   const row = ops.getByTestId('reviews-table').locator('tr', { hasText: '大额储值卡' });
   await row.waitFor();

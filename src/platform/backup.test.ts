@@ -74,7 +74,8 @@ test('the embedded data folder: kaquan backup, restore into an empty folder, ver
 test('PostgreSQL: pg_dump of the database, pg_restore into an empty one, verify', { skip: pg ? false : 'needs DATABASE_URL' }, async () => {
   const env = await startTestEnv();
   const card = await someHistory(env);
-  const schema = (await env.ctx.db.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]!.s;
+  // the test server's own database and schema (test servers may run in a copy of a template database)
+  const { s: schema, d: database } = (await env.ctx.db.query<{ s: string; d: string }>('SELECT current_schema() AS s, current_database() AS d')).rows[0]!;
   const url = new URL(pg!);
   const conn = ['-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres'];
   const target = `kq_restore_${randomBytes(4).toString('hex')}`;
@@ -82,7 +83,7 @@ test('PostgreSQL: pg_dump of the database, pg_restore into an empty one, verify'
   try {
     const file = join(dir, 'kaquan.dump');
     // as docs/operations.md: a consistent snapshot while the server runs (tests keep one schema per file)
-    execFileSync('pg_dump', [...conn, '--format=custom', `--schema=${schema}`, '--extension=pg_trgm', `--file=${file}`, url.pathname.slice(1)]);
+    execFileSync('pg_dump', [...conn, '--format=custom', `--schema=${schema}`, '--extension=pg_trgm', `--file=${file}`, database]);
     execFileSync('createdb', [...conn, target]);
     execFileSync('pg_restore', [...conn, '--no-owner', `--dbname=${target}`, file]);
     const restored = new URL(pg!);

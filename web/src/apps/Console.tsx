@@ -262,7 +262,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
           setMenuOpen(false);
           navigate(`/console/${e.key}`);
         }}
-        defaultOpenKeys={[...new Set(allowed.flatMap((p) => (p.group ? [p.group.key] : [])))]} // every submenu open: its pages are found at a glance
+        defaultOpenKeys={current?.group ? [current.group.key] : []}
         items={menuItems(allowed, (p) => t(p.zh, p.en))}
         data-testid="console-menu"
       />
@@ -271,7 +271,7 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {wide ? (
-        <Layout.Sider width={208} theme="dark" style={{ position: 'sticky', top: 0, height: '100vh' }}>
+        <Layout.Sider width={208} theme="dark" style={{ position: 'sticky', top: 0, height: '100vh', overflowY: 'auto' }}>
           {menu}
         </Layout.Sider>
       ) : (

@@ -393,6 +393,8 @@ export function TemplateForm(props: { open: boolean; editing: Template | null; t
                     disabled={!!props.editing}
                     options={KINDS.map((k) => ({ value: k, label: name('kind', k) }))}
                     onChange={() => form.setFieldValue('value', {})}
+                    virtual={false} // nine kinds: every one is in the list at once, none scrolled out of reach
+                    listHeight={400}
                     data-testid="template-kind"
                   />
                 </Form.Item>
