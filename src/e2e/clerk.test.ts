@@ -363,7 +363,10 @@ test('console (desktop): a count template says per use or per card; a stamp card
       .catch(() => {});
     offered = await options.allInnerTexts();
   }
-  assert.ok(offered.some((o) => /拿铁兑换券/.test(o)), offered.join(' | '));
+  assert.ok(
+    offered.some((o) => /拿铁兑换券/.test(o)),
+    offered.join(' | '),
+  );
   await page.getByTestId('template-reward').locator('input').fill('');
   await options.first().waitFor();
   offered = await options.allInnerTexts();
