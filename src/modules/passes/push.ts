@@ -66,19 +66,44 @@ export const setPassPusher = (p: PassPusher | null) => {
 const pusherFor = (ctx: Ctx) =>
   pusherOverride ?? apnsPusher(ctx.config.apnsUrl ?? 'https://api.push.apple.com', ctx.config.apnsCa ? { ca: ctx.config.apnsCa } : {});
 
-/** Subscriber on card events: a handed-out pass changed; one push job per card (a burst of redemptions is one push). */
+/**
+ * The card events that change what a pass shows (worth, state, expiry, holder). Not `card.issued` or
+ * `card.delivered`: a card is issued before any pass of it exists, and a bulk job's hundred thousand
+ * issues would otherwise each be read by this subscriber.
+ */
+export const PASS_CHANGES = [
+  'redeemed',
+  'reversed',
+  'frozen',
+  'unfrozen',
+  'voided',
+  'expired',
+  'extended',
+  'topped_up',
+  'refilled',
+  'stamped',
+  'rewarded',
+  'transferred',
+  'gift_accepted',
+  'review_held',
+  'review_released',
+].map((t) => `card.${t}`);
+
+/** Subscriber: the handed-out passes among these cards are marked changed in one statement; one push job per card (a burst of redemptions is one push). */
 export async function passChanged(_ctx: Ctx, q: Sql, events: EventRow[]): Promise<void> {
   const latest = new Map<string, EventRow>();
   for (const e of events) if (e.card_id) latest.set(`${e.tenant_id}\n${e.card_id}`, e);
-  for (const e of latest.values()) {
-    const r = await q.query('UPDATE pass_cards SET changed_at = greatest(changed_at, $3) WHERE tenant_id = $1 AND card_id = $2', [
-      e.tenant_id,
-      e.card_id,
-      e.created_at,
-    ]);
-    if (r.rowCount)
-      await enqueue(q, { type: 'passes.push', tenantId: e.tenant_id, payload: { card_id: e.card_id }, singleton: `passes.push:${e.tenant_id}:${e.card_id}` });
-  }
+  if (!latest.size) return;
+  const rows = [...latest.values()];
+  const changed = await q.query<{ tenant_id: string; card_id: string }>(
+    `UPDATE pass_cards p SET changed_at = greatest(p.changed_at, c.at)
+       FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS c(tenant_id, card_id, at)
+      WHERE p.tenant_id = c.tenant_id AND p.card_id = c.card_id
+      RETURNING p.tenant_id, p.card_id`,
+    [rows.map((e) => e.tenant_id), rows.map((e) => e.card_id), rows.map((e) => e.created_at)],
+  );
+  for (const c of changed.rows)
+    await enqueue(q, { type: 'passes.push', tenantId: c.tenant_id, payload: { card_id: c.card_id }, singleton: `passes.push:${c.tenant_id}:${c.card_id}` });
 }
 
 export async function pushJob(ctx: Ctx, tenantId: string, cardId: string): Promise<void> {
