@@ -31,6 +31,7 @@ import tiers from './tiers/index.js';
 import mall from './mall/index.js';
 import wechatpay from './wechatpay/index.js';
 import passes from './passes/index.js';
+import rewards from './rewards/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -69,4 +70,5 @@ export const modules: ModuleDef[] = [
   mall,
   wechatpay,
   passes,
+  rewards,
 ];

@@ -17,6 +17,7 @@ import type { TemplateInput } from '../modules/templates/schemas.js';
 import { ensureOperator } from '../modules/identity/operators.js';
 import { createChannel } from '../modules/channels/service.js';
 import { seedDemoTrade } from './demo-trade.js';
+import { seedDemoGrowth } from './demo-growth.js';
 import { seedDemoMembership } from './demo-membership.js';
 
 /**
@@ -199,6 +200,9 @@ export async function seedDemo(ctx: Ctx, opts: { membership?: boolean } = {}): P
   const membership = { latteTemplate: latte.id, cashTemplate: templates.cash.id, giftTemplate: templates.gift.id, latteOnIssue, giftOnIssue };
   // tiers, points, packs, the mall, members' history (left out by the browser walks that build their own)
   if (opts.membership !== false) await seedDemoMembership(ctx, owner, { members, stores, ...membership });
+  // segments, automation rules, claim center, group, referral, check-in (docs/growth.md)
+  if (opts.membership !== false)
+    await seedDemoGrowth(ctx, owner, { members, stores, cashTemplate: templates.cash.id, latteTemplate: latte.id, giftTemplate: templates.gift.id });
   await drainJobs(ctx); // generate the pre-generated batch now, so the demo starts complete
   const ids = { cashTemplate: templates.cash.id, giftTemplate: templates.gift.id, cashOnIssue: onIssue.cash, pool: pool.id };
   await seedDemoTrade(ctx, owner, { ...ids, east: east.id, suzhou: suzhou.id });

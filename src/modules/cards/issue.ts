@@ -20,6 +20,8 @@ export interface IssueInput {
   batch_id: string;
   member_id?: string;
   channel_id?: string;
+  /** what gave it, when a growth play did (rewards/): kept on its `card.issued` event for the trace; never from a request body */
+  source?: { kind: string; id: string; name: string };
 }
 
 /** One more card of this template for this member, unless that passes the per-member limit. */
@@ -152,7 +154,11 @@ export async function issueCard(ctx: Ctx, q: Sql, caller: Caller, input: IssueIn
   const base = { tenantId, cardId: card.id, templateId: t.id, batchId: batch.id, memberId, channelId, keyId: caller.keyId, at: now };
   const attribution = await attributionData(q, tenantId, card.allocation_id ?? null);
   await appendEvents(q, [
-    { ...base, type: 'issued' as const, ...(attribution.allocation_id ? { data: attribution } : {}) },
+    {
+      ...base,
+      type: 'issued' as const,
+      ...(attribution.allocation_id || input.source ? { data: { ...attribution, ...(input.source ? { source: input.source } : {}) } } : {}),
+    },
     ...(t.kind === 'external' && memberId ? [{ ...base, type: 'delivered' as const }] : []),
   ]);
   return { ...cardView(card), code, pin };

@@ -71,3 +71,14 @@ async function withNames(q: Sql, tenantId: string, rows: RedemptionRow[]) {
     member_name: r.member_id ? (members.get(r.member_id) ?? null) : null,
   }));
 }
+
+/** What these cards' redemptions (not reversed) add up to: cards redeemed at least once, value taken and order GMV, fen. */
+export async function redemptionTotals(q: Sql, tenantId: string, cardIds: string[]): Promise<{ cards: number; amount: number; gmv: number }> {
+  if (!cardIds.length) return { cards: 0, amount: 0, gmv: 0 };
+  const r = await q.query<{ cards: string; amount: string | null; gmv: string | null }>(
+    `SELECT count(DISTINCT card_id) AS cards, sum(amount) AS amount, sum(order_amount) AS gmv FROM redemptions
+     WHERE tenant_id = $1 AND card_id = ANY($2::text[]) AND status = 'done'`,
+    [tenantId, cardIds],
+  );
+  return { cards: Number(r.rows[0].cards), amount: Number(r.rows[0].amount ?? 0), gmv: Number(r.rows[0].gmv ?? 0) };
+}

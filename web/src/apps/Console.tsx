@@ -51,6 +51,7 @@ import { Suppliers } from '../pages/suppliers/Suppliers';
 import { Webhooks } from '../pages/webhooks/Webhooks';
 import { Audit } from '../pages/audit/Audit';
 import { RISK_GROUP, RISK_PAGES, type MenuGroup } from '../pages/risk/menu';
+import { GROWTH_PAGES } from '../pages/growth/menu';
 import { Reviews } from '../pages/reviews/Reviews';
 import { SmsSettings } from '../pages/verification/SmsSettings';
 
@@ -83,6 +84,8 @@ const PAGES: ConsolePage[] = [
   { key: 'tiers', zh: '会员等级', en: 'Member tiers', icon: <CrownOutlined />, page: () => <Tiers />, need: 'tiers.read' },
   // 积分规则 beside 会员: how members earn points and growth (orders, custom events) and the points settings
   { key: 'point-rules', zh: '积分规则', en: 'Earning rules', icon: <GiftOutlined />, page: () => <PointRules />, need: 'points.read' },
+  // 营销: segments, automation rules, claim center, referrals, tasks under one submenu (pages/growth/menu.tsx)
+  ...GROWTH_PAGES,
   { key: 'stores', zh: '门店', en: 'Stores', icon: <ShopOutlined />, page: () => <Stores /> },
   { key: 'channels', zh: '渠道', en: 'Channels', icon: <ApartmentOutlined />, page: () => <Channels />, need: 'catalog.read' },
   { key: 'channel-stats', zh: '渠道数据', en: 'Channel stats', icon: <FundOutlined />, page: () => <ConsoleChannelStats />, need: 'channel_stats.read' },

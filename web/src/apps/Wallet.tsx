@@ -15,11 +15,12 @@ import { MemberCard } from '../pages/wallet/MemberCard';
 import { WalletPointsView } from '../pages/wallet/Points';
 import { WalletPacksView } from '../pages/wallet/Packs';
 import { WalletMallView } from '../pages/wallet/Mall';
+import { WALLET_GROWTH_PANELS, WalletGrowthView } from '../pages/wallet/growth';
 
 /** The wallet's tabs are the states GET /v1/wallet/cards filters by. */
 type Tab = WalletState;
 /** The wallet's sections: my cards, my points, my packs, the points mall. */
-type Section = 'cards' | 'points' | 'packs' | 'mall';
+type Section = 'cards' | 'points' | 'packs' | 'mall' | 'growth';
 
 /**
  * The link's token rides in the fragment (`/wallet#t=<token>`: never sent to a server in a request line
@@ -174,10 +175,23 @@ export default function Wallet() {
             { value: 'points', label: t('积分', 'Points') },
             { value: 'packs', label: t('礼包', 'Packs') },
             { value: 'mall', label: t('商城', 'Mall') },
+            ...(WALLET_GROWTH_PANELS.length ? [{ value: 'growth', label: t('活动', 'Offers') }] : []),
           ]}
           data-testid="wallet-sections"
         />
         {section === 'points' && <WalletPointsView api={api} tz={me.tenant.time_zone} reload={reload} />}
+        {section === 'growth' && (
+          <WalletGrowthView
+            api={api}
+            tz={me.tenant.time_zone}
+            onCard={(id) => {
+              setSection('cards');
+              setTab('usable');
+              setOpen(id);
+            }}
+            onChanged={() => setReload((x) => x + 1)}
+          />
+        )}
         {section === 'packs' && <WalletPacksView api={api} tz={me.tenant.time_zone} onCard={setOpen} />}
         {section === 'mall' && (
           <WalletMallView

