@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEnv } from '../../testing/harness.js';
 import { sqlCounters, redisCounters, type CounterStore } from './counters.js';
+import { groupedSqlCounters } from './counters-grouped.js';
 import { bucketOf } from './windows.js';
 
 /**
@@ -50,6 +51,23 @@ test('counters in the database', async () => {
   const env = await startTestEnv();
   try {
     await exercise(sqlCounters(env.ctx.db));
+  } finally {
+    await env.close();
+  }
+});
+
+test('counters in the database taken in groups: alone as before; 60 takes at once of a limit of 25 admit exactly 25', async () => {
+  const env = await startTestEnv();
+  try {
+    const s = groupedSqlCounters(env.ctx.db);
+    await exercise(s);
+    const tenant = `t${Math.random()}`;
+    const store = { rule: 'r9', subject: 'store:s1', k: 1, idx: 1, b: 5, lim: 25, ttlMs: 60_000 };
+    const member = (i: number) => ({ rule: 'r8', subject: `member:m${i % 3}`, k: 1, idx: 1, b: 5, lim: 4, ttlMs: 60_000 });
+    const got = await Promise.all(Array.from({ length: 60 }, (_, i) => s.take(tenant, [member(i), store], Date.now())));
+    assert.equal(got.filter((g) => g[1]).length, 25, 'the store counter admits exactly its limit');
+    for (let m = 0; m < 3; m++) assert.equal(got.filter((g, i) => i % 3 === m && g[0]).length, 4, `member m${m} admits exactly 4`);
+    assert.deepEqual(await s.peek(tenant, [store, member(0), member(1), member(2)]), [25, 4, 4, 4]);
   } finally {
     await env.close();
   }

@@ -46,9 +46,11 @@ const rows = (takes: Take[], now: number) =>
   );
 const live = (g: string, v: string) =>
   `(SELECT coalesce(sum(t.n), 0) FROM unnest(${g}.slot_b, ${g}.slot_n) AS t(b, n) WHERE t.b > ${v}.b - ${v}.k AND t.b <= ${v}.b)`;
+export const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 const TAKE_SQL = `INSERT INTO risk_counters AS g (tenant_id, rule_id, subject, k, idx, b, lim, slot_b, slot_n, expires_ms)
   SELECT $1, v.rule_id, v.subject, v.k, v.idx, v.b, v.lim, v.slot_b, v.slot_n, v.expires_ms
-  FROM jsonb_to_recordset($2::jsonb) AS v(rule_id text, subject text, k int, idx int, b int8, lim int, slot_b int8[], slot_n int[], expires_ms int8)
+  FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (rule_id text, subject text, k int, idx int, b int8, lim int, slot_b int8[], slot_n int[], expires_ms int8)) WITH ORDINALITY AS v(rule_id, subject, k, idx, b, lim, slot_b, slot_n, expires_ms, n)
+  ORDER BY v.n
   ON CONFLICT (tenant_id, rule_id, subject) DO UPDATE SET
     slot_n[EXCLUDED.idx] = CASE WHEN g.slot_b[EXCLUDED.idx] = EXCLUDED.b THEN g.slot_n[EXCLUDED.idx] + 1 ELSE 1 END,
     slot_b[EXCLUDED.idx] = EXCLUDED.b,
@@ -67,7 +69,9 @@ export function sqlCounters(db: Sql): CounterStore {
   return {
     async take(tenantId, takes, now) {
       if (!takes.length) return [];
-      const r = await db.query<{ rule_id: string; subject: string }>(TAKE_SQL, [tenantId, rows(takes, now)]);
+      // in key order, as a group takes them (counters-grouped.ts): rows are locked in one order, so the two never deadlock
+      const ordered = [...takes].sort((x, y) => cmp(`${x.rule}\n${x.subject}`, `${y.rule}\n${y.subject}`));
+      const r = await db.query<{ rule_id: string; subject: string }>(TAKE_SQL, [tenantId, rows(ordered, now)]);
       const got = new Set(r.rows.map((x) => `${x.rule_id}\n${x.subject}`));
       return takes.map((t) => got.has(`${t.rule}\n${t.subject}`));
     },

@@ -7,6 +7,7 @@ import { activeRules, type RuleRow } from './rules.js';
 import { listHits, type ListRow } from './lists.js';
 import { bucketOf } from './windows.js';
 import { redisCounters, sqlCounters, type CounterStore, type Take } from './counters.js';
+import { groupedSqlCounters } from './counters-grouped.js';
 import { recordDecision, recordLater, strongest, type Hit } from './decisions.js';
 import { deviceMembers, phoneChanges, recordSignal, SIGNALLED } from './signals.js';
 import { logAction, logSignal } from './actionlog.js';
@@ -19,7 +20,7 @@ import type { Outcome } from './schemas.js';
  */
 const stores = new WeakMap<Db, { store: CounterStore; redis: boolean }>();
 export function openCounters(db: Db, redisUrl: string | undefined): void {
-  stores.set(db, { store: redisUrl ? redisCounters(redisUrl) : sqlCounters(db), redis: !!redisUrl });
+  stores.set(db, { store: redisUrl ? redisCounters(redisUrl) : groupedSqlCounters(db), redis: !!redisUrl });
 }
 export async function closeCounters(db: Db): Promise<void> {
   await stores.get(db)?.store.close();
