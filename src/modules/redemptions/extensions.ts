@@ -18,6 +18,8 @@ export interface Attempt {
   input: RedeemInput;
   take: Take;
   at: Date;
+  /** the till's address and device id (the clerk page's X-Kaquan-Device) when a request asked: risk rules may count by them */
+  client?: { ip: string | null; device_id: string | null } | null;
   /** where a guard reads: the database on the fast path, the redemption's transaction on the other (PGlite is one connection: reading beside an open transaction would wait for it) */
   db: Sql;
 }
@@ -53,6 +55,8 @@ export interface RedeemRun {
   passes?: GuardPass[];
   /** 人工审核: a redemption an operator approved (the review's id): its code and PIN were judged when it was asked */
   reviewed?: string;
+  /** the request's client (src/http/client.ts clientOf): its address and device id, for the guards */
+  client?: { ip: string | null; device_id: string | null };
 }
 
 export async function runGuards(ctx: Ctx, a: Attempt, run: RedeemRun): Promise<void> {

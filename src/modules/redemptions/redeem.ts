@@ -41,7 +41,7 @@ export async function redeemFast(
   await checkPin(ctx, screen, caller, l, input.pin);
   const d = decide(l.card, l.template, l.store, input, now, l.tz);
   if (d.path === 'refill') return undefined;
-  const attempt: Attempt = { caller, card: l.card, template: l.template, store: l.store, input, take: d.take, at: now, db: ctx.db };
+  const attempt: Attempt = { caller, card: l.card, template: l.template, store: l.store, input, take: d.take, at: now, db: ctx.db, client: run.client ?? null };
   // asked here, outside any transaction, on the transactional decisions too: a guard may write what must
   // outlive a refusal (a second verification's challenge) and PGlite cannot write beside an open transaction
   await runGuards(ctx, attempt, run);
@@ -71,7 +71,7 @@ export async function redeem(ctx: Ctx, q: Sql, caller: Caller, input: RedeemInpu
   const d = decide(l.card, l.template, l.store, input, now, l.tz);
   if (d.path === 'refill') evaluate(l.card, l.template, l.store, input, now, l.tz); // still over after the refill: the rule says why (its last period ended)
   if (d.path === 'refill') throw new AppError(409, 'CARD_CHANGED', 'the card changed while redeeming; try again');
-  const attempt: Attempt = { caller, card: l.card, template: l.template, store: l.store, input, take: d.take, at: now, db: q };
+  const attempt: Attempt = { caller, card: l.card, template: l.template, store: l.store, input, take: d.take, at: now, db: q, client: run.client ?? null };
   await runGuards(ctx, attempt, run);
   // an operator's approval of the review is the second verification: the approval id sent with the request is not spent again
   if (d.why === 'approval' && !run.reviewed) await spendApproval(q, caller.tenantId, input.approval_id!, l.card.id, d.take.value, now);

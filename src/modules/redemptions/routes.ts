@@ -1,3 +1,4 @@
+import { clientOf } from '../../http/client.js';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
@@ -75,7 +76,7 @@ export function routes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) => {
       requireAccess(req.caller!, req.body.card_id && !req.body.code ? 'cards.redeem_by_id' : 'cards.redeem');
-      const run: RedeemRun = {}; // the two paths share it: the guards are asked once per request
+      const run: RedeemRun = { client: clientOf(req) }; // the two paths share it: the guards are asked once per request
       return mutate(
         ctx,
         req,

@@ -190,6 +190,23 @@ test('guessing: failed look-ups are counted (and only those); past the limit eve
   await pause(r);
 });
 
+test('redemptions are counted by the till’s device and address: one device past its limit is refused, another goes on', async () => {
+  const r = await rule({ name: '每台设备每天一次 One per device', actions: ['redeem'], subject: 'device', limit: 1, outcome: 'refuse' });
+  const [a, b] = [ok(await issue((await fx.member()).id)), ok(await issue((await fx.member()).id))];
+  const till = { 'x-kaquan-device': 'wd-till-0001' };
+  ok(await env.api('POST', '/v1/redemptions', { code: a.code }, { headers: till }));
+  const refused = await env.api('POST', '/v1/redemptions', { code: b.code }, { headers: till });
+  assert.equal(refused.body.code, 'RISK_REFUSED', JSON.stringify(refused.body));
+  ok(await env.api('POST', '/v1/redemptions', { code: b.code }, { headers: { 'x-kaquan-device': 'wd-till-0002' } }));
+  await pause(r);
+  await flushLog(env.ctx.db);
+  const logged = await actionLog(env.ctx.db, env.tenantId, new Date(0), new Date(clock.now().getTime() + 1000), 'redeem');
+  assert.ok(
+    logged.some((x) => x.subjects.device_id === 'wd-till-0001' && x.subjects.ip === '127.0.0.1'),
+    'the dry runs see the device and address',
+  );
+});
+
 test('the action log holds every guarded action for the dry runs', async () => {
   await flushLog(env.ctx.db);
   const rows = await actionLog(env.ctx.db, env.tenantId, new Date(0), new Date(clock.now().getTime() + 1000), 'issue');

@@ -19,6 +19,7 @@ interface Redeeming {
   /** the redemption's body: a second-verification proof rides in it as `otp: { challenge_id, code }` */
   input: unknown;
   at: Date;
+  client?: { ip: string | null; device_id: string | null } | null;
   db: Sql;
 }
 
@@ -45,6 +46,8 @@ export const riskRedemptionGuard = {
           channel_id: at.card.channel_id,
           store_id: at.store?.id ?? null,
           key_id: at.caller.keyId,
+          ip: at.client?.ip ?? null,
+          device_id: at.client?.device_id ?? null,
         },
       },
       at.db,

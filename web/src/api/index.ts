@@ -67,7 +67,8 @@ function screenMiddleware(auth: Auth, idempotent: boolean): Middleware {
       h.set('x-kaquan-screen', auth.screen);
       if (auth.key) h.set('authorization', `Bearer ${auth.key}`);
       if (auth.walletMember) h.set('x-kaquan-wallet-member', auth.walletMember);
-      const device = auth.screen === 'wallet' ? walletDevice() : null;
+      // the wallet and the till say which device they are (risk rules may count by it: docs/risk.md "Device trust")
+      const device = auth.screen === 'wallet' || auth.screen === 'clerk' ? walletDevice() : null;
       if (device) h.set('x-kaquan-device', device);
       if (!h.has('accept')) h.set('accept', 'application/json');
       // a caller that retries one action sets its own key (the till's confirm): kept, never replaced
