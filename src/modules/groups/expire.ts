@@ -14,13 +14,19 @@ export async function expireGroups(ctx: Ctx, now = ctx.clock.now(), limit = 200)
   let done = 0;
   while (done < limit) {
     const expired = await ctx.db.tx(async (q) => {
+      // the row first, alone (a LIMIT subquery inside the UPDATE could be scanned again and take more than one)
+      const due = (
+        await q.query<{ tenant_id: string; id: string }>(
+          `SELECT tenant_id, id FROM group_teams WHERE state = 'open' AND deadline <= $1 ORDER BY deadline LIMIT 1 FOR UPDATE SKIP LOCKED`,
+          [now],
+        )
+      ).rows[0];
+      if (!due) return false;
       const g = (
         await q.query<{ tenant_id: string; id: string; campaign_id: string; deadline: Date }>(
-          `UPDATE group_teams t SET state = 'expired', expired_at = $1
-           FROM (SELECT tenant_id, id FROM group_teams WHERE state = 'open' AND deadline <= $1 ORDER BY deadline LIMIT 1 FOR UPDATE SKIP LOCKED) d
-           WHERE t.tenant_id = d.tenant_id AND t.id = d.id AND t.state = 'open' AND t.deadline <= $1
-           RETURNING t.tenant_id, t.id, t.campaign_id, t.deadline`,
-          [now],
+          `UPDATE group_teams SET state = 'expired', expired_at = $3 WHERE tenant_id = $1 AND id = $2 AND state = 'open' AND deadline <= $3
+           RETURNING tenant_id, id, campaign_id, deadline`,
+          [due.tenant_id, due.id, now],
         )
       ).rows[0];
       if (!g) return false;
