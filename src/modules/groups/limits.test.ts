@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEnv, type TestEnv } from '../../testing/harness.js';
 import { groupKit } from './testing.js';
+import { tagMember } from '../segments/service.js';
 
 /**
  * 组团解锁, its limits: a group not full by its deadline expires (the sweep), its hold of the stock goes
@@ -104,4 +105,28 @@ test('bad terms are named by field and change nothing; stock never below the gro
   const analyst = ok(await env.api('POST', '/v1/api-keys', { name: 'a', role: 'analyst' }), 201).secret;
   assert.equal((await env.api('GET', '/v1/group-campaigns', undefined, { key: analyst })).status, 200);
   refused(await env.api('POST', `/v1/group-campaigns/${c.id}/pause`, {}, { key: analyst }), 'FORBIDDEN', 403);
+});
+
+test('an audience of a segment: only its members start or join; an unknown segment is named', async () => {
+  const { ok, refused, member, template, campaign, tokenOf } = kit;
+  const t = await template('会员专享券');
+  // the segment 「VIP」 (members tagged VIP); made in SQL until the segments module has its routes
+  await env.ctx.db.query(`INSERT INTO segments (tenant_id, id, name, conditions, created_at, updated_at) VALUES ($1, 'seg_vip', 'VIP 会员', $2, now(), now())`, [
+    env.tenantId,
+    JSON.stringify({ all: [{ field: 'tag', op: 'has', value: 'VIP' }] }),
+  ]);
+  const base = { name: 'VIP 双人团', size: 2, time_limit_minutes: 60, rewards: [{ type: 'card', template_id: t.id }] };
+  const bad = refused(await env.api('POST', '/v1/group-campaigns', { ...base, audience: { segment_id: 'seg_nope' } }), 'VALIDATION_FAILED', 422);
+  assert.match(JSON.stringify(bad.errors), /audience\/segment_id/);
+  const c = await campaign({ ...base, audience: { segment_id: 'seg_vip' } });
+  assert.deepEqual(c.audience, { segment_id: 'seg_vip', segment_name: 'VIP 会员' });
+  const [vip, vip2, plain] = [await member('贵宾'), await member('贵宾二'), await member('普通')];
+  await env.ctx.db.tx(async (q) => {
+    for (const m of [vip, vip2]) await tagMember(q, env.tenantId, m.id, 'VIP', { kind: 'operator', id: 'test' }, env.ctx.clock.now());
+  });
+  assert.equal(ok(await plain.as('GET', '/v1/wallet/group-campaigns')).data.filter((x: any) => x.id === c.id).length, 0, 'not offered outside it');
+  refused(await plain.as('POST', `/v1/wallet/group-campaigns/${c.id}/groups`, {}), 'GROUP_NOT_IN_AUDIENCE');
+  const g = ok(await vip.as('POST', `/v1/wallet/group-campaigns/${c.id}/groups`, {}), 201);
+  refused(await plain.as('POST', '/v1/wallet/groups/join', { token: tokenOf(g.url) }), 'GROUP_NOT_IN_AUDIENCE');
+  assert.equal(ok(await vip2.as('POST', '/v1/wallet/groups/join', { token: tokenOf(g.url) })).state, 'unlocked');
 });
