@@ -39,7 +39,10 @@ describe('group unlock across three server processes', { skip: SKIP }, () => {
   });
 
   const campaign = async (body: Record<string, unknown>) => {
-    const made = ok(await c.call('POST', '/v1/group-campaigns', { time_limit_minutes: 60, rewards: [{ type: 'card', template_id: template }], ...body }), 'campaign');
+    const made = ok(
+      await c.call('POST', '/v1/group-campaigns', { time_limit_minutes: 60, rewards: [{ type: 'card', template_id: template }], ...body }),
+      'campaign',
+    );
     return ok(await c.call('POST', `/v1/group-campaigns/${made.id}/publish`, {}), 'publish');
   };
 

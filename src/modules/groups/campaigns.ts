@@ -65,7 +65,12 @@ async function check(q: Sql, tenantId: string, c: Pick<CampaignRow, 'starts_at' 
   if (problems.length) throw new AppError(422, 'VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.reason}`).join('; '), { errors: problems });
 }
 
-export async function createCampaign(q: Sql, tenantId: string, input: CampaignTerms & { name: string; size: number; time_limit_minutes: number; rewards: Reward[] }, now: Date) {
+export async function createCampaign(
+  q: Sql,
+  tenantId: string,
+  input: CampaignTerms & { name: string; size: number; time_limit_minutes: number; rewards: Reward[] },
+  now: Date,
+) {
   const row = {
     starts_at: when(input.starts_at),
     ends_at: when(input.ends_at),
@@ -150,10 +155,12 @@ export async function updateCampaign(q: Sql, tenantId: string, id: string, patch
 
 /** 发布 / 暂停: publish a draft or a paused campaign (groups may start), or pause a published one. */
 export async function setStatus(q: Sql, tenantId: string, id: string, to: 'published' | 'paused', now: Date): Promise<CampaignRow> {
-  const r = await q.query<CampaignRow>(
-    `UPDATE group_campaigns SET status = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2 RETURNING ${CAMPAIGN_COLS}`,
-    [tenantId, id, to, now],
-  );
+  const r = await q.query<CampaignRow>(`UPDATE group_campaigns SET status = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2 RETURNING ${CAMPAIGN_COLS}`, [
+    tenantId,
+    id,
+    to,
+    now,
+  ]);
   if (!r.rows[0]) throw campaignNotFound();
   return r.rows[0];
 }

@@ -20,8 +20,12 @@ after(async () => {
 });
 
 const events = async (type: string, groupId: string) =>
-  (await env.ctx.db.query<{ member_id: string; data: any }>(`SELECT member_id, data FROM events WHERE event_type = $1 AND data->>'group_id' = $2`, [type, groupId]))
-    .rows;
+  (
+    await env.ctx.db.query<{ member_id: string; data: any }>(`SELECT member_id, data FROM events WHERE event_type = $1 AND data->>'group_id' = $2`, [
+      type,
+      groupId,
+    ])
+  ).rows;
 
 test('a group of 3 fills through its link and unlocks for all three at once; a fourth is refused as full', async () => {
   const { ok, refused, member, template, campaign, tokenOf } = kit;
@@ -113,7 +117,15 @@ test('another brand’s member cannot join by the link; an unknown token is not 
 
 test('many joining one group at once: exactly its size, unlocked once, each member given once', async () => {
   const { ok, member, template, campaign, tokenOf } = kit;
-  const c = await campaign({ name: '四人团', size: 4, time_limit_minutes: 60, rewards: [{ type: 'card', template_id: (await template('四人券')).id }, { type: 'points', amount: 5 }] });
+  const c = await campaign({
+    name: '四人团',
+    size: 4,
+    time_limit_minutes: 60,
+    rewards: [
+      { type: 'card', template_id: (await template('四人券')).id },
+      { type: 'points', amount: 5 },
+    ],
+  });
   const leader = await member('团长');
   const token = tokenOf(ok(await leader.as('POST', `/v1/wallet/group-campaigns/${c.id}/groups`, {}), 201).url);
   const friends = [];

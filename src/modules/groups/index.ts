@@ -19,7 +19,7 @@ export default defineModule({
   name: 'groups',
   migrations: migrationsOf(import.meta.url),
   routes: (app: FastifyInstance, ctx: Ctx) => groupRoutes(app, ctx),
-  jobs: [{ type: 'groups.expire', every: 30_000, run: async (c) => (await expireGroups(c)) >= 200 ? { again: c.clock.now() } : undefined }],
+  jobs: [{ type: 'groups.expire', every: 30_000, run: async (c) => ((await expireGroups(c)) >= 200 ? { again: c.clock.now() } : undefined) }],
   extend: [walletRoutes.with(groupWalletRoutes), nameResolvers.with({ prefixes: ['gpc_'], names: campaignNames })],
   invariants: groupInvariants,
   events: inArea('group', {

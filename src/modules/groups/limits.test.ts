@@ -21,7 +21,13 @@ after(async () => {
 
 test('an unfilled group expires at its deadline: the stock it held comes back, its members are told, its link refuses', async () => {
   const { ok, refused, member, template, campaign, tokenOf } = kit;
-  const c = await campaign({ name: '限量团', size: 3, time_limit_minutes: 30, stock: 1, rewards: [{ type: 'card', template_id: (await template('限量券')).id }] });
+  const c = await campaign({
+    name: '限量团',
+    size: 3,
+    time_limit_minutes: 30,
+    stock: 1,
+    rewards: [{ type: 'card', template_id: (await template('限量券')).id }],
+  });
   const [a, b, d] = [await member('甲'), await member('乙'), await member('丙')];
   const g = ok(await a.as('POST', `/v1/wallet/group-campaigns/${c.id}/groups`, {}), 201);
   ok(await b.as('POST', '/v1/wallet/groups/join', { token: tokenOf(g.url) }));
@@ -51,7 +57,7 @@ test('an unfilled group expires at its deadline: the stock it held comes back, i
 });
 
 test('the per-member limit counts open and unlocked groups; a paused campaign starts none, its open groups still fill', async () => {
-  const { ok, refused, member, template, campaign, tokenOf } = kit;
+  const { ok, refused, member, campaign, tokenOf } = kit;
   const c = await campaign({ name: '每人一团', size: 2, time_limit_minutes: 60, per_member_limit: 1, rewards: [{ type: 'points', amount: 10 }] });
   const [a, b, d] = [await member('甲'), await member('乙'), await member('丙')];
   const g = ok(await a.as('POST', `/v1/wallet/group-campaigns/${c.id}/groups`, {}), 201);
@@ -111,10 +117,10 @@ test('an audience of a segment: only its members start or join; an unknown segme
   const { ok, refused, member, template, campaign, tokenOf } = kit;
   const t = await template('会员专享券');
   // the segment 「VIP」 (members tagged VIP); made in SQL until the segments module has its routes
-  await env.ctx.db.query(`INSERT INTO segments (tenant_id, id, name, conditions, created_at, updated_at) VALUES ($1, 'seg_vip', 'VIP 会员', $2, now(), now())`, [
-    env.tenantId,
-    JSON.stringify({ all: [{ field: 'tag', op: 'has', value: 'VIP' }] }),
-  ]);
+  await env.ctx.db.query(
+    `INSERT INTO segments (tenant_id, id, name, conditions, created_at, updated_at) VALUES ($1, 'seg_vip', 'VIP 会员', $2, now(), now())`,
+    [env.tenantId, JSON.stringify({ all: [{ field: 'tag', op: 'has', value: 'VIP' }] })],
+  );
   const base = { name: 'VIP 双人团', size: 2, time_limit_minutes: 60, rewards: [{ type: 'card', template_id: t.id }] };
   const bad = refused(await env.api('POST', '/v1/group-campaigns', { ...base, audience: { segment_id: 'seg_nope' } }), 'VALIDATION_FAILED', 422);
   assert.match(JSON.stringify(bad.errors), /audience\/segment_id/);

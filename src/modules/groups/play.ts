@@ -117,7 +117,8 @@ export async function startGroup(ctx: Ctx, q: Sql, caller: Caller, campaignId: s
        AND (starts_at IS NULL OR starts_at <= $3) AND (ends_at IS NULL OR ends_at > $3) AND (stock IS NULL OR held + unlocked < stock)`,
     [tenantId, c.id, now],
   );
-  if (!held.rowCount) throw (await startRefusal(q, tenantId, await getCampaign(q, tenantId, c.id), memberId, now, 0)) ?? refusal('GROUP_STOCK_EXHAUSTED', 'no groups left', {});
+  if (!held.rowCount)
+    throw (await startRefusal(q, tenantId, await getCampaign(q, tenantId, c.id), memberId, now, 0)) ?? refusal('GROUP_STOCK_EXHAUSTED', 'no groups left', {});
   await emit(q, [
     { tenantId, type: 'group.started', at: now, memberId, keyId: caller.keyId, data: { group_id: id, campaign_id: c.id, size: c.size, deadline } },
   ]);
@@ -158,7 +159,8 @@ export async function joinGroup(ctx: Ctx, q: Sql, caller: Caller, token: string,
     .catch((e) => {
       throw e?.code === '23505' ? refusal('GROUP_ALREADY_JOINED', 'this member is already in the group', {}) : e;
     });
-  if (!seat.rows[0]) throw (await joinRefusal(q, await getGroup(q, tenantId, g.id), memberId, now)) ?? refusal('GROUP_FULL', 'the group is full', { size: g.size });
+  if (!seat.rows[0])
+    throw (await joinRefusal(q, await getGroup(q, tenantId, g.id), memberId, now)) ?? refusal('GROUP_FULL', 'the group is full', { size: g.size });
   await count(q, tenantId, c, memberId);
   const n = Number(seat.rows[0].seat);
   await emit(q, [

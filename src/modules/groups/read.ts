@@ -170,7 +170,11 @@ export async function walletGroupViews(ctx: Ctx, q: Sql, tenantId: string, membe
       state: g.state,
       deadline: g.deadline,
       unlocked_at: g.unlocked_at,
-      members: ms.map((m) => ({ name: m.member_id === memberId ? (names.get(m.member_id) ?? '') : masked(names.get(m.member_id)), seat: m.seat, me: m.member_id === memberId })),
+      members: ms.map((m) => ({
+        name: m.member_id === memberId ? (names.get(m.member_id) ?? '') : masked(names.get(m.member_id)),
+        seat: m.seat,
+        me: m.member_id === memberId,
+      })),
       mine: !!me,
       url: me && g.state === 'open' ? joinUrl(ctx, g.token) : null,
       card_ids: cards.get(g.id) ?? [],
