@@ -46,7 +46,9 @@ before(async () => {
   assert.equal(offer.status, 201, JSON.stringify(offer.body));
   A.offer = offer.body.id;
   // member 1 starts a group 组团 of a published campaign: the group is member 1's (and its friends'), never member 2's to see
-  A.campaign = (await ok('POST', '/v1/group-campaigns', { name: '双人团', size: 2, time_limit_minutes: 60, rewards: [{ type: 'card', template_id: A.template }] })).id;
+  A.campaign = (
+    await ok('POST', '/v1/group-campaigns', { name: '双人团', size: 2, time_limit_minutes: 60, rewards: [{ type: 'card', template_id: A.template }] })
+  ).id;
   await ok('POST', `/v1/group-campaigns/${A.campaign}/publish`, {});
   const group = await env.api('POST', `/v1/wallet/group-campaigns/${A.campaign}/groups`, {}, { headers: { authorization: `Wallet ${wallet1}` } });
   assert.equal(group.status, 201, JSON.stringify(group.body));
