@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEnv, type TestEnv } from '../../testing/harness.js';
 import { groupKit } from './testing.js';
+import { resolveNames } from '../../platform/names.js';
 
 /**
  * 组团解锁: a member starts a group and friends join it through its link; the join that fills it unlocks
@@ -84,6 +85,9 @@ test('a group of 3 fills through its link and unlocks for all three at once; a f
     gmv: 0,
   });
   assert.equal(row.left, 9);
+  // the audit log and other read models name the campaign and the group, never their ids
+  const names = await resolveNames(env.ctx.db, env.tenantId, [c.id, g.id]);
+  assert.deepEqual([names.get(c.id), names.get(g.id)], ['3人成团 · 每人一杯拿铁', '3人成团 · 每人一杯拿铁 · 张伟的团']);
   const groups = ok(await env.api('GET', `/v1/group-campaigns/${c.id}/groups`)).data;
   assert.deepEqual(
     groups[0].members.map((m: any) => [m.name, m.seat, !!m.grant_id]),

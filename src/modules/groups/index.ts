@@ -9,6 +9,7 @@ import { groupWalletRoutes } from './wallet-routes.js';
 import { groupInvariants } from './invariants.js';
 import { expireGroups } from './expire.js';
 import { campaignNames } from './campaigns.js';
+import { groupNames } from './names.js';
 
 /**
  * groups 组团解锁: a benefit that unlocks only when N members join a group within a time limit — groups
@@ -20,7 +21,11 @@ export default defineModule({
   migrations: migrationsOf(import.meta.url),
   routes: (app: FastifyInstance, ctx: Ctx) => groupRoutes(app, ctx),
   jobs: [{ type: 'groups.expire', every: 30_000, run: async (c) => ((await expireGroups(c)) >= 200 ? { again: c.clock.now() } : undefined) }],
-  extend: [walletRoutes.with(groupWalletRoutes), nameResolvers.with({ prefixes: ['gpc_'], names: campaignNames })],
+  extend: [
+    walletRoutes.with(groupWalletRoutes),
+    nameResolvers.with({ prefixes: ['gpc_'], names: campaignNames }),
+    nameResolvers.with({ prefixes: ['grp_'], names: groupNames }),
+  ],
   invariants: groupInvariants,
   events: inArea('group', {
     started: ['开团', 'Group started'],
