@@ -16608,6 +16608,832 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/wallet/group-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The group campaigns 组团活动 for me now, and for each whether I can start a group and, if not, why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                size: number;
+                                time_limit_minutes: number;
+                                /** Format: date-time */
+                                ends_at: string | null;
+                                rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                rewards_names: (string | null)[];
+                                left: number | null;
+                                per_member_limit: number | null;
+                                /** @description my groups of it that are open or unlocked */
+                                my_groups: number;
+                                can_start: boolean;
+                                unavailable: {
+                                    code: string;
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/group-campaigns/{id}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a group 开团: I am its first member; the answer carries the join link to send friends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaign_id: string;
+                            campaign_name: string;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            rewards_names: (string | null)[];
+                            leader_name: string | null;
+                            size: number;
+                            joined: number;
+                            state: "open" | "unlocked" | "expired";
+                            /** Format: date-time */
+                            deadline: string;
+                            /** Format: date-time */
+                            unlocked_at: string | null;
+                            members: {
+                                name: string;
+                                seat: number;
+                                me: boolean;
+                            }[];
+                            /** @description I am in this group */
+                            mine: boolean;
+                            /** @description the join link to send friends (<PUBLIC_URL>/wallet/group#g=<token>); members only, while open */
+                            url: string | null;
+                            card_ids: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My groups, newest first: progress, deadline, the join link while open, and the cards an unlock gave me */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                campaign_id: string;
+                                campaign_name: string;
+                                rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                rewards_names: (string | null)[];
+                                leader_name: string | null;
+                                size: number;
+                                joined: number;
+                                state: "open" | "unlocked" | "expired";
+                                /** Format: date-time */
+                                deadline: string;
+                                /** Format: date-time */
+                                unlocked_at: string | null;
+                                members: {
+                                    name: string;
+                                    seat: number;
+                                    me: boolean;
+                                }[];
+                                /** @description I am in this group */
+                                mine: boolean;
+                                /** @description the join link to send friends (<PUBLIC_URL>/wallet/group#g=<token>); members only, while open */
+                                url: string | null;
+                                card_ids: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/groups/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The group a join link names, as I would join it (changes nothing): who started it, how many have joined, its deadline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the token from the join link (#g=…) */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaign_id: string;
+                            campaign_name: string;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            rewards_names: (string | null)[];
+                            leader_name: string | null;
+                            size: number;
+                            joined: number;
+                            state: "open" | "unlocked" | "expired";
+                            /** Format: date-time */
+                            deadline: string;
+                            /** Format: date-time */
+                            unlocked_at: string | null;
+                            members: {
+                                name: string;
+                                seat: number;
+                                me: boolean;
+                            }[];
+                            /** @description I am in this group */
+                            mine: boolean;
+                            /** @description the join link to send friends (<PUBLIC_URL>/wallet/group#g=<token>); members only, while open */
+                            url: string | null;
+                            card_ids: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/groups/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join the group a link names 参团: the member who fills it unlocks it, and every member gets the rewards at once
+         * @description Refused with nothing changed: a full group (GROUP_FULL), an expired one (GROUP_EXPIRED), another brand’s or an unknown link (GROUP_NOT_FOUND), a group I am already in (GROUP_ALREADY_JOINED), the campaign’s per-member limit (GROUP_MEMBER_LIMIT) or audience (GROUP_NOT_IN_AUDIENCE).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the token from the join link (#g=…) */
+                        token: string;
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaign_id: string;
+                            campaign_name: string;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            rewards_names: (string | null)[];
+                            leader_name: string | null;
+                            size: number;
+                            joined: number;
+                            state: "open" | "unlocked" | "expired";
+                            /** Format: date-time */
+                            deadline: string;
+                            /** Format: date-time */
+                            unlocked_at: string | null;
+                            members: {
+                                name: string;
+                                seat: number;
+                                me: boolean;
+                            }[];
+                            /** @description I am in this group */
+                            mine: boolean;
+                            /** @description the join link to send friends (<PUBLIC_URL>/wallet/group#g=<token>); members only, while open */
+                            url: string | null;
+                            card_ids: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/wallet/session": {
         parameters: {
             query?: never;
@@ -32425,6 +33251,1346 @@ export interface paths {
                         "application/json": {
                             /** @description https://pay.google.com/gp/v/save/<signed JWT> */
                             url: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/group-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Group campaigns, newest first, with their results (groups started, unlocked, expired; members; cards and what they did) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    status?: "draft" | "published" | "paused";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                audience: {
+                                    segment_id: string;
+                                    segment_name: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                starts_at: string | null;
+                                /** Format: date-time */
+                                ends_at: string | null;
+                                size: number;
+                                time_limit_minutes: number;
+                                stock: number | null;
+                                /** @description stock − open groups − unlocked groups; null: unlimited */
+                                left: number | null;
+                                per_member_limit: number | null;
+                                rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                /** @description beside each reward: the template’s or pack’s name (null for points) */
+                                rewards_names: (string | null)[];
+                                status: "draft" | "published" | "paused";
+                                results: {
+                                    /** @description groups started */
+                                    started: number;
+                                    open: number;
+                                    /** @description groups filled 成团 */
+                                    unlocked: number;
+                                    expired: number;
+                                    /** @description members who joined a group (each once) */
+                                    members: number;
+                                    /** @description members given the rewards */
+                                    rewarded: number;
+                                    /** @description cards given */
+                                    cards: number;
+                                    redeemed_cards: number;
+                                    /** @description fen */
+                                    redeemed_amount: number;
+                                    /** @description fen: the orders those cards were redeemed on */
+                                    gmv: number;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a group campaign (a draft until published): group size, time limit, stock of groups, per-member limit, rewards */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        /** @description only members of this segment 人群 may start or join its groups; null: every member */
+                        audience?: {
+                            segment_id: string;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description groups may be started from then; null: once published
+                         */
+                        starts_at?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description no group starts after; a group started before runs to its own deadline
+                         */
+                        ends_at?: string | null;
+                        /** @description members a group needs to unlock, the starter included */
+                        size: number;
+                        /** @description how long a group has to fill from its start (at most 30 days) */
+                        time_limit_minutes: number;
+                        /** @description groups in all: an open group holds one, a filled one uses it; null: unlimited */
+                        stock?: number | null;
+                        /** @description groups one member may be in (open or unlocked; expired ones give theirs back); null: no limit */
+                        per_member_limit?: number | null;
+                        rewards: ({
+                            /** @enum {string} */
+                            type: "card";
+                            template_id: string;
+                            /** @description cards of this template (default 1) */
+                            quantity?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "pack";
+                            pack_id: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "points";
+                            asset?: "points" | "growth";
+                            amount: number;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry?: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            audience: {
+                                segment_id: string;
+                                segment_name: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            size: number;
+                            time_limit_minutes: number;
+                            stock: number | null;
+                            /** @description stock − open groups − unlocked groups; null: unlimited */
+                            left: number | null;
+                            per_member_limit: number | null;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            /** @description beside each reward: the template’s or pack’s name (null for points) */
+                            rewards_names: (string | null)[];
+                            status: "draft" | "published" | "paused";
+                            results: {
+                                /** @description groups started */
+                                started: number;
+                                open: number;
+                                /** @description groups filled 成团 */
+                                unlocked: number;
+                                expired: number;
+                                /** @description members who joined a group (each once) */
+                                members: number;
+                                /** @description members given the rewards */
+                                rewarded: number;
+                                /** @description cards given */
+                                cards: number;
+                                redeemed_cards: number;
+                                /** @description fen */
+                                redeemed_amount: number;
+                                /** @description fen: the orders those cards were redeemed on */
+                                gmv: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/group-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One group campaign with its results */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            audience: {
+                                segment_id: string;
+                                segment_name: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            size: number;
+                            time_limit_minutes: number;
+                            stock: number | null;
+                            /** @description stock − open groups − unlocked groups; null: unlimited */
+                            left: number | null;
+                            per_member_limit: number | null;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            /** @description beside each reward: the template’s or pack’s name (null for points) */
+                            rewards_names: (string | null)[];
+                            status: "draft" | "published" | "paused";
+                            results: {
+                                /** @description groups started */
+                                started: number;
+                                open: number;
+                                /** @description groups filled 成团 */
+                                unlocked: number;
+                                expired: number;
+                                /** @description members who joined a group (each once) */
+                                members: number;
+                                /** @description members given the rewards */
+                                rewarded: number;
+                                /** @description cards given */
+                                cards: number;
+                                redeemed_cards: number;
+                                /** @description fen */
+                                redeemed_amount: number;
+                                /** @description fen: the orders those cards were redeemed on */
+                                gmv: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a campaign’s terms (size and time limit apply to groups started from now on; stock never below the groups open or unlocked) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        /** @description only members of this segment 人群 may start or join its groups; null: every member */
+                        audience?: {
+                            segment_id: string;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description groups may be started from then; null: once published
+                         */
+                        starts_at?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description no group starts after; a group started before runs to its own deadline
+                         */
+                        ends_at?: string | null;
+                        /** @description members a group needs to unlock, the starter included */
+                        size?: number;
+                        /** @description how long a group has to fill from its start (at most 30 days) */
+                        time_limit_minutes?: number;
+                        /** @description groups in all: an open group holds one, a filled one uses it; null: unlimited */
+                        stock?: number | null;
+                        /** @description groups one member may be in (open or unlocked; expired ones give theirs back); null: no limit */
+                        per_member_limit?: number | null;
+                        rewards?: ({
+                            /** @enum {string} */
+                            type: "card";
+                            template_id: string;
+                            /** @description cards of this template (default 1) */
+                            quantity?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "pack";
+                            pack_id: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "points";
+                            asset?: "points" | "growth";
+                            amount: number;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry?: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            audience: {
+                                segment_id: string;
+                                segment_name: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            size: number;
+                            time_limit_minutes: number;
+                            stock: number | null;
+                            /** @description stock − open groups − unlocked groups; null: unlimited */
+                            left: number | null;
+                            per_member_limit: number | null;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            /** @description beside each reward: the template’s or pack’s name (null for points) */
+                            rewards_names: (string | null)[];
+                            status: "draft" | "published" | "paused";
+                            results: {
+                                /** @description groups started */
+                                started: number;
+                                open: number;
+                                /** @description groups filled 成团 */
+                                unlocked: number;
+                                expired: number;
+                                /** @description members who joined a group (each once) */
+                                members: number;
+                                /** @description members given the rewards */
+                                rewarded: number;
+                                /** @description cards given */
+                                cards: number;
+                                redeemed_cards: number;
+                                /** @description fen */
+                                redeemed_amount: number;
+                                /** @description fen: the orders those cards were redeemed on */
+                                gmv: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/group-campaigns/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a campaign 发布: members may start groups within its window */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            audience: {
+                                segment_id: string;
+                                segment_name: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            size: number;
+                            time_limit_minutes: number;
+                            stock: number | null;
+                            /** @description stock − open groups − unlocked groups; null: unlimited */
+                            left: number | null;
+                            per_member_limit: number | null;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            /** @description beside each reward: the template’s or pack’s name (null for points) */
+                            rewards_names: (string | null)[];
+                            status: "draft" | "published" | "paused";
+                            results: {
+                                /** @description groups started */
+                                started: number;
+                                open: number;
+                                /** @description groups filled 成团 */
+                                unlocked: number;
+                                expired: number;
+                                /** @description members who joined a group (each once) */
+                                members: number;
+                                /** @description members given the rewards */
+                                rewarded: number;
+                                /** @description cards given */
+                                cards: number;
+                                redeemed_cards: number;
+                                /** @description fen */
+                                redeemed_amount: number;
+                                /** @description fen: the orders those cards were redeemed on */
+                                gmv: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/group-campaigns/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a campaign 暂停: no new group starts; open groups may still fill until their deadline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            audience: {
+                                segment_id: string;
+                                segment_name: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            size: number;
+                            time_limit_minutes: number;
+                            stock: number | null;
+                            /** @description stock − open groups − unlocked groups; null: unlimited */
+                            left: number | null;
+                            per_member_limit: number | null;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            /** @description beside each reward: the template’s or pack’s name (null for points) */
+                            rewards_names: (string | null)[];
+                            status: "draft" | "published" | "paused";
+                            results: {
+                                /** @description groups started */
+                                started: number;
+                                open: number;
+                                /** @description groups filled 成团 */
+                                unlocked: number;
+                                expired: number;
+                                /** @description members who joined a group (each once) */
+                                members: number;
+                                /** @description members given the rewards */
+                                rewarded: number;
+                                /** @description cards given */
+                                cards: number;
+                                redeemed_cards: number;
+                                /** @description fen */
+                                redeemed_amount: number;
+                                /** @description fen: the orders those cards were redeemed on */
+                                gmv: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/group-campaigns/{id}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign’s groups, newest first, with their members by name and what each was given */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    state?: "open" | "unlocked" | "expired";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                campaign_id: string;
+                                campaign_name: string;
+                                leader_id: string;
+                                leader_name: string | null;
+                                size: number;
+                                joined: number;
+                                state: "open" | "unlocked" | "expired";
+                                /** Format: date-time */
+                                deadline: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                unlocked_at: string | null;
+                                /** Format: date-time */
+                                expired_at: string | null;
+                                members: {
+                                    member_id: string;
+                                    name: string | null;
+                                    seat: number;
+                                    /** Format: date-time */
+                                    joined_at: string;
+                                    grant_id: string | null;
+                                    /** @description the problem code a refused giving answered: this member got nothing */
+                                    reward_problem: string | null;
+                                }[];
+                            }[];
+                            next_cursor: string | null;
                         };
                     };
                 };

@@ -115,6 +115,10 @@ const ACTIONS = {
   // 卡包: a brand's Apple/Google Wallet identities (certificates, keys) are the owner's; a member adds their own card
   'passes.manage': ['owner'],
   'passes.own': ['member'],
+  // 组团解锁: campaigns are the brand's staff's (analysts read their results); a member starts and joins groups in the wallet
+  'groups.read': ['owner', 'operator', 'analyst'],
+  'groups.manage': ['owner', 'operator'],
+  'groups.join': ['member'],
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -32,6 +32,8 @@ import mall from './mall/index.js';
 import wechatpay from './wechatpay/index.js';
 import passes from './passes/index.js';
 import rewards from './rewards/index.js';
+import segments from './segments/index.js';
+import groups from './groups/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -71,4 +73,6 @@ export const modules: ModuleDef[] = [
   wechatpay,
   passes,
   rewards,
+  segments,
+  groups,
 ];

@@ -45,6 +45,14 @@ before(async () => {
   const offer = await env.api('POST', `/v1/wallet/cards/${A.card3}/gift-offers`, {}, { headers: { authorization: `Wallet ${wallet1}` } });
   assert.equal(offer.status, 201, JSON.stringify(offer.body));
   A.offer = offer.body.id;
+  // member 1 starts a group 组团 of a published campaign: the group is member 1's (and its friends'), never member 2's to see
+  A.campaign = (
+    await ok('POST', '/v1/group-campaigns', { name: '双人团', size: 2, time_limit_minutes: 60, rewards: [{ type: 'card', template_id: A.template }] })
+  ).id;
+  await ok('POST', `/v1/group-campaigns/${A.campaign}/publish`, {});
+  const group = await env.api('POST', `/v1/wallet/group-campaigns/${A.campaign}/groups`, {}, { headers: { authorization: `Wallet ${wallet1}` } });
+  assert.equal(group.status, 201, JSON.stringify(group.body));
+  A.group = group.body.id;
   const key = async (body: object) => (await ok('POST', '/v1/api-keys', { name: 'k', ...body })).secret as string;
   const operator = await key({ role: 'operator' });
   const analyst = await key({ role: 'analyst' });
@@ -77,7 +85,7 @@ before(async () => {
       auth: `Bearer ${partner2}`,
       forbidden: [A.card1, A.redemption1, A.channel1, A['account partner-one']!, 'partner-one'],
     },
-    { name: 'wallet of member 2', auth: `Wallet ${wallet}`, forbidden: [A.card1, A.card3, A.redemption1, A.member1, A.offer] },
+    { name: 'wallet of member 2', auth: `Wallet ${wallet}`, forbidden: [A.card1, A.card3, A.redemption1, A.member1, A.offer, A.group] },
     // staff roles see the whole tenant; they are here so every route is called by every kind
     { name: 'operator', auth: `Bearer ${operator}`, forbidden: [] },
     { name: 'analyst', auth: `Bearer ${analyst}`, forbidden: [] },
@@ -100,6 +108,7 @@ function idsFor(path: string): string[] {
     batches: [A.batch!],
     'webhook-endpoints': [A.webhook!],
     'gift-offers': [A.offer!],
+    'group-campaigns': [A.campaign!],
   };
   return m ? (by[m[1]!] ?? ['nope_123']) : [''];
 }

@@ -144,6 +144,12 @@ export const ACTIONS: Record<string, readonly [string, string]> = {
   'mall.exchange': ['积分兑换', 'Exchanged in the points mall'],
   'mall.refund': ['积分兑换退款', 'Mall exchange refunded'],
   'mall.settings': ['修改积分商城设置', 'Mall settings changed'],
+  'group.campaign_create': ['新建组团活动', 'Group campaign created'],
+  'group.campaign_update': ['修改组团活动', 'Group campaign changed'],
+  'group.campaign_publish': ['发布组团活动', 'Group campaign published'],
+  'group.campaign_pause': ['暂停组团活动', 'Group campaign paused'],
+  'group.start': ['开团', 'Group started'],
+  'group.join': ['参团', 'Joined a group'],
 };
 
 const AREAS: Record<string, readonly [string, string]> = {
@@ -168,6 +174,8 @@ const AREAS: Record<string, readonly [string, string]> = {
   mall: ['积分商城', 'Points mall'],
   mall_item: ['积分商城商品', 'Mall item'],
   mall_exchange: ['积分兑换', 'Mall exchange'],
+  group: ['组团', 'Group'],
+  group_campaign: ['组团活动', 'Group campaign'],
 };
 
 /** An action's name; one not in the table yet is named by its area (卡券操作), never by its key. */

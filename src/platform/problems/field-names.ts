@@ -165,4 +165,11 @@ export const FIELDS: Record<string, readonly [string, string]> = {
   until: ['保级截止日期', 'holds through'],
   grace_days: ['宽限期（天）', 'grace (days)'],
   period_months: ['考核周期', 'qualifying period'],
+  // 组团解锁 group campaigns
+  size: ['成团人数', 'group size'],
+  time_limit_minutes: ['成团时限', 'time limit'],
+  starts_at: ['开始时间', 'starts at'],
+  ends_at: ['结束时间', 'ends at'],
+  'audience.segment_id': ['目标人群', 'audience segment'],
+  token: ['团链接', 'join link'],
 };

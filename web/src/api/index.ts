@@ -7,6 +7,7 @@ import { ApiError } from './errors';
 import { currentLang } from '../i18n';
 import { ProblemMessage } from '../problems';
 import { riskApi } from './risk';
+import { groupsApi, groupsWalletApi } from './groups';
 
 /**
  * The one API client, typed from the server's OpenAPI document (schema.d.ts, made by `npm run gen:api`):
@@ -370,6 +371,7 @@ export function client(auth: Auth) {
     pointsSettings: () => answer(api.GET('/v1/points/settings')),
     setPointsSettings: (b: T.PointsSettings) => answer(api.PUT('/v1/points/settings', { body: b })),
     ...riskApi(api, answer),
+    ...groupsApi(api, answer),
   };
 }
 export type Client = ReturnType<typeof client>;
@@ -406,5 +408,6 @@ export function walletClient(member: string | null) {
     tier: () => answer(api.GET('/v1/wallet/tier')),
     /** 动态码: the live code of a card whose template requires one (changes every 30 s) */
     dynamicCode: (id: string) => answer(api.GET('/v1/wallet/cards/{id}/dynamic-code', byId(id))),
+    ...groupsWalletApi(api, answer),
   };
 }

@@ -16,6 +16,7 @@ import { WalletPointsView } from '../pages/wallet/Points';
 import { WalletPacksView } from '../pages/wallet/Packs';
 import { WalletMallView } from '../pages/wallet/Mall';
 import { WALLET_GROWTH_PANELS, WalletGrowthView } from '../pages/wallet/growth';
+import { GroupLanding, GroupNeedsWallet } from '../pages/wallet/GroupLanding';
 
 /** The wallet's tabs are the states GET /v1/wallet/cards filters by. */
 type Tab = WalletState;
@@ -66,6 +67,8 @@ export default function Wallet() {
   const [points, setPoints] = useState<PointBalances | null>(null);
   // opened from a friend's gift link: the offer is shown first (in this member's own wallet)
   const [gift, setGift] = useState(() => (location.pathname.startsWith('/wallet/gift') ? { token: takeGiftToken() } : null));
+  // opened from a friend's join link (/wallet/group#g=<token>, taken out of the address bar the same way): the group first
+  const [group, setGroup] = useState(() => (location.pathname.startsWith('/wallet/group') ? { token: takeGiftToken() } : null));
 
   useEffect(() => {
     const token = takeLinkToken();
@@ -100,6 +103,7 @@ export default function Wallet() {
   }, [api, ready, tab, reload]);
 
   if (error != null && gift) return <GiftNeedsWallet />;
+  if (error != null && group) return <GroupNeedsWallet />;
   if (error != null) {
     // a link that does not (or no longer) open the wallet, or no link at all; else the wallet cannot load now
     const link = error instanceof ApiError && error.status === 401;
@@ -133,6 +137,19 @@ export default function Wallet() {
         onDone={(cardId) => {
           history.replaceState(null, '', '/wallet');
           setGift(null);
+          setReload((x) => x + 1);
+          if (cardId) setOpen(cardId);
+        }}
+      />
+    );
+  if (group)
+    return (
+      <GroupLanding
+        api={api}
+        token={group.token}
+        onDone={(cardId) => {
+          history.replaceState(null, '', '/wallet');
+          setGroup(null);
           setReload((x) => x + 1);
           if (cardId) setOpen(cardId);
         }}

@@ -1,6 +1,7 @@
-import { RocketOutlined } from '@ant-design/icons';
+import { RocketOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ConsolePage } from '../../apps/Console';
 import type { MenuGroup } from '../risk/menu';
+import { GroupCampaigns } from './groups/GroupCampaigns';
 
 export const GROWTH_GROUP: MenuGroup = { key: 'growth', zh: '营销', en: 'Growth', icon: <RocketOutlined /> };
 
@@ -9,4 +10,14 @@ export const GROWTH_GROUP: MenuGroup = { key: 'growth', zh: '营销', en: 'Growt
  * 领券中心 claim-center campaigns (with share and group plays), 邀请有礼 referrals, 签到与任务 tasks.
  * Each growth module's page is one line here.
  */
-export const GROWTH_PAGES: ConsolePage[] = [];
+export const GROWTH_PAGES: ConsolePage[] = [
+  {
+    key: 'group-campaigns',
+    zh: '组团活动',
+    en: 'Group campaigns',
+    icon: <TeamOutlined />,
+    page: () => <GroupCampaigns />,
+    need: 'groups.read',
+    group: GROWTH_GROUP,
+  },
+];
