@@ -32,6 +32,7 @@ import mall from './mall/index.js';
 import wechatpay from './wechatpay/index.js';
 import passes from './passes/index.js';
 import rewards from './rewards/index.js';
+import campaigns from './campaigns/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -71,4 +72,5 @@ export const modules: ModuleDef[] = [
   wechatpay,
   passes,
   rewards,
+  campaigns,
 ];

@@ -144,6 +144,14 @@ export const ACTIONS: Record<string, readonly [string, string]> = {
   'mall.exchange': ['积分兑换', 'Exchanged in the points mall'],
   'mall.refund': ['积分兑换退款', 'Mall exchange refunded'],
   'mall.settings': ['修改积分商城设置', 'Mall settings changed'],
+  'campaign.create': ['新建领券活动', 'Campaign created'],
+  'campaign.update': ['修改领券活动', 'Campaign changed'],
+  'campaign.publish': ['活动上线', 'Campaign published'],
+  'campaign.pause': ['活动暂停', 'Campaign paused'],
+  'campaign.end': ['活动结束', 'Campaign ended'],
+  'campaign.claim': ['领取活动卡券', 'Campaign claimed'],
+  'campaign.share': ['生成分享链接', 'Share link made'],
+  'campaign.share_claim': ['好友分享领券', 'Claimed through a share link'],
 };
 
 const AREAS: Record<string, readonly [string, string]> = {
@@ -168,6 +176,9 @@ const AREAS: Record<string, readonly [string, string]> = {
   mall: ['积分商城', 'Points mall'],
   mall_item: ['积分商城商品', 'Mall item'],
   mall_exchange: ['积分兑换', 'Mall exchange'],
+  campaign: ['领券活动', 'Campaign'],
+  campaign_claim: ['活动领取', 'Campaign claim'],
+  campaign_share: ['分享链接', 'Share link'],
 };
 
 /** An action's name; one not in the table yet is named by its area (卡券操作), never by its key. */

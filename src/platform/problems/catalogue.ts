@@ -19,6 +19,7 @@ import { MALL } from './codes-mall.js';
 import { RISK } from './codes-risk.js';
 import { VERIFY } from './codes-verify.js';
 import { PASSES } from './codes-passes.js';
+import { CAMPAIGNS } from './codes-campaigns.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
 /**
@@ -51,6 +52,7 @@ export const PARTS = {
   RISK,
   VERIFY,
   PASSES,
+  CAMPAIGNS,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
 type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
