@@ -10,7 +10,7 @@ import { giveRewards } from '../rewards/service.js';
 import { inAudience } from './deps.js';
 import { getCampaign, type CampaignRow } from './model.js';
 import { CLAIM_COLS, type ClaimRow } from './claims.js';
-import { creditOnClaim, takeShare, type ShareRow } from './shares.js';
+import { creditOnClaim, shareRefusal, takeShare, type ShareRow } from './shares.js';
 
 /**
  * 领取: one claim of a campaign by a member — all of it in the caller's transaction, or nothing:
@@ -50,7 +50,7 @@ export async function claimCampaign(ctx: Ctx, q: Sql, caller: Caller, campaignId
   const c = await getCampaign(q, tenantId, campaignId);
   if (!(await memberExists(q, tenantId, input.memberId)))
     throw new AppError(404, 'MEMBER_NOT_FOUND', 'member_id: member not found', { errors: [{ field: 'member_id', reason: 'not found' }] });
-  const why = await refusalFor(q, tenantId, c, input.memberId, now, !!input.share);
+  const why = (input.share && (await shareRefusal(q, tenantId, input.share, input.memberId))) || (await refusalFor(q, tenantId, c, input.memberId, now, !!input.share));
   if (why) throw why;
 
   const counted = await q.query<{ claimed: number }>(

@@ -50,6 +50,13 @@ export async function shareByToken(q: Sql, tenantId: string, token: string): Pro
   return r.rows[0];
 }
 
+/** Why this friend may not claim through this link, read before any write (the claim row's unique index stays the authority). */
+export async function shareRefusal(q: Sql, tenantId: string, share: ShareRow, friendId: string): Promise<AppError | null> {
+  if (share.member_id === friendId) return refusal('SHARE_OWN', 'a member may not claim through their own share link', {});
+  const r = await q.query('SELECT 1 FROM campaign_claims WHERE tenant_id = $1 AND share_id = $2 AND member_id = $3', [tenantId, share.id, friendId]);
+  return r.rowCount ? refusal('SHARE_ALREADY_CLAIMED', 'this member has claimed through this share link', {}) : null;
+}
+
 /** A friend's claim through the link takes one of its places (after the campaign's stock: the lock order of claim.ts). */
 export async function takeShare(q: Sql, tenantId: string, c: CampaignRow, share: ShareRow, friendId: string): Promise<void> {
   if (share.member_id === friendId) throw refusal('SHARE_OWN', 'a member may not claim through their own share link', {});

@@ -7,6 +7,7 @@ import { ApiError } from './errors';
 import { currentLang } from '../i18n';
 import { ProblemMessage } from '../problems';
 import { riskApi } from './risk';
+import { campaignsApi, walletCampaignsApi } from './campaigns';
 
 /**
  * The one API client, typed from the server's OpenAPI document (schema.d.ts, made by `npm run gen:api`):
@@ -369,6 +370,7 @@ export function client(auth: Auth) {
     pointsSettings: () => answer(api.GET('/v1/points/settings')),
     setPointsSettings: (b: T.PointsSettings) => answer(api.PUT('/v1/points/settings', { body: b })),
     ...riskApi(api, answer),
+    ...campaignsApi(api, answer),
   };
 }
 export type Client = ReturnType<typeof client>;
@@ -405,5 +407,6 @@ export function walletClient(member: string | null) {
     tier: () => answer(api.GET('/v1/wallet/tier')),
     /** 动态码: the live code of a card whose template requires one (changes every 30 s) */
     dynamicCode: (id: string) => answer(api.GET('/v1/wallet/cards/{id}/dynamic-code', byId(id))),
+    ...walletCampaignsApi(api, answer),
   };
 }
