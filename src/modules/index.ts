@@ -32,6 +32,7 @@ import mall from './mall/index.js';
 import wechatpay from './wechatpay/index.js';
 import passes from './passes/index.js';
 import rewards from './rewards/index.js';
+import segments from './segments/index.js';
 import campaigns from './campaigns/index.js';
 
 /**
@@ -72,5 +73,6 @@ export const modules: ModuleDef[] = [
   wechatpay,
   passes,
   rewards,
+  segments,
   campaigns,
 ];

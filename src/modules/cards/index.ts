@@ -14,6 +14,7 @@ import { bulkRoutes } from './bulk-routes.js';
 import { markBulkFailed, runBulkJob } from './bulk.js';
 import { noticeExpiring } from './expiring.js';
 import { cardReviewHandlers } from './review.js';
+import { cardField } from './segment-fields.js';
 
 /**
  * cards 卡券: each card, from the code made into its batch's pool (generated, imported, exported)
@@ -30,7 +31,7 @@ export default defineModule({
     await app.register(async (scope) => poolRoutes(scope, ctx));
   },
   invariants: cardInvariants,
-  extend: [cardNameResolver, ...cardReviewHandlers],
+  extend: [cardNameResolver, ...cardReviewHandlers, cardField],
   events: inArea('card', CARD_EVENTS),
   jobs: [
     {

@@ -8,6 +8,7 @@ import { expireLots } from './expire.js';
 import { redemptionEarning } from './redeem.js';
 import { pointRoutes } from './routes.js';
 import { memberPointRoutes, walletPointRoutes } from './member-routes.js';
+import { pointFields } from './segment-fields.js';
 
 /** points 积分 and growth 成长值: lots with their own expiry, earning rules, spends, the ledger beside them (docs/membership.md). */
 export default defineModule({
@@ -19,7 +20,7 @@ export default defineModule({
   },
   jobs: [{ type: 'points.expire', every: 60_000, run: (ctx) => expireLots(ctx) }],
   subscribers: [redemptionEarning],
-  extend: [orderEffects.with(pointsEffect), walletRoutes.with(walletPointRoutes)],
+  extend: [orderEffects.with(pointsEffect), walletRoutes.with(walletPointRoutes), ...pointFields],
   invariants: pointInvariants,
   events: {
     ...inArea('points', {

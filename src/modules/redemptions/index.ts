@@ -5,6 +5,7 @@ import { redemptionNameResolver } from './names.js';
 import { redemptionGuards } from './extensions.js';
 import { riskRedemptionGuard } from '../risk/plugs.js';
 import { redeemReviewHandler } from './review.js';
+import { redemptionField } from './segment-fields.js';
 
 /** redemptions 核销: check, redeem, reverse, and the redemption record. */
 export default defineModule({
@@ -13,5 +14,5 @@ export default defineModule({
   routes,
   invariants: redemptionInvariants,
   // the risk engine's guard (risk/ cannot import this module: redemptions → cards → risk)
-  extend: [redemptionNameResolver, redemptionGuards.with(riskRedemptionGuard), redeemReviewHandler],
+  extend: [redemptionNameResolver, redemptionGuards.with(riskRedemptionGuard), redeemReviewHandler, redemptionField],
 });
