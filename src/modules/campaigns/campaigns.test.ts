@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { startTestEnv, fixtures, type TestEnv } from '../../testing/harness.js';
 import { verifyInvariants } from '../../platform/verify.js';
 import { modules } from '../index.js';
+import { tagMember } from '../segments/service.js';
+import { clock } from '../../clock.js';
+import { newId } from '../../ids.js';
 
 /**
  * 领券中心: a campaign gives its rewards to each member who claims it — in its window, within its stock
@@ -168,4 +171,42 @@ test('bad input is refused naming the field, changing nothing; another tenant’
   const r = await env.api('POST', `/v1/campaigns/${c.id}/claims`, { member_id: otherMember.id, extra: 1 });
   assert.equal(r.status, 422, JSON.stringify(r.body));
   assert.equal(ok(await env.api('GET', `/v1/campaigns/${c.id}`)).claimed, 0);
+});
+
+test('audience: only members of the segment see and claim it; a friend outside it claims through a share link', async () => {
+  const vip = await fx.member({ name: '会员VIP' });
+  const plain = await fx.member({ name: '普通会员' });
+  await tagMember(env.ctx.db, env.tenantId, vip.id, '尝鲜', { kind: 'operator', id: 'test' }, clock.now());
+  const segmentId = newId('seg');
+  // the segments module has no route to make one yet: its own test makes one the same way
+  await env.ctx.db.query(`INSERT INTO segments (tenant_id, id, name, conditions, created_at, updated_at) VALUES ($1, $2, '尝鲜人群', $3, now(), now())`, [
+    env.tenantId,
+    segmentId,
+    JSON.stringify({ all: [{ field: 'tag', op: 'has', value: '尝鲜' }] }),
+  ]);
+  const t = await fx.template('cash', { amount_off: 300 });
+  const c = ok(
+    await env.api('POST', '/v1/campaigns', {
+      kind: 'share',
+      name: '会员专享',
+      audience: { segment_id: segmentId },
+      rewards: [{ type: 'card', template_id: t.id }],
+      share: { credit_on: 'claim', credit_rewards: [{ type: 'points', amount: 5 }], credit_cap: 5, friends_per_share: null },
+    }),
+    201,
+  );
+  assert.deepEqual(c.audience, { segment_id: segmentId, segment_name: '尝鲜人群' });
+  await publish(c.id);
+  const wv = await walletOf(vip.id);
+  const wp = await walletOf(plain.id);
+  assert.ok(ok(await wv('GET', '/v1/wallet/campaigns')).data.some((x: any) => x.id === c.id));
+  assert.ok(!ok(await wp('GET', '/v1/wallet/campaigns')).data.some((x: any) => x.id === c.id), 'not in the center of a member outside it');
+  refused(await wp('POST', `/v1/wallet/campaigns/${c.id}/claim`, {}), 409, 'CAMPAIGN_AUDIENCE');
+  refused(await env.api('POST', `/v1/campaigns/${c.id}/claims`, { member_id: plain.id }), 409, 'CAMPAIGN_AUDIENCE');
+  refused(await wp('POST', `/v1/wallet/campaigns/${c.id}/shares`, {}), 409, 'CAMPAIGN_AUDIENCE');
+  ok(await wv('POST', `/v1/wallet/campaigns/${c.id}/claim`, {}), 201);
+  const link = ok(await wv('POST', `/v1/wallet/campaigns/${c.id}/shares`, {}), 201);
+  const viaLink = ok(await wp('POST', '/v1/wallet/shares/claim', { token: link.secret }), 201);
+  assert.equal(viaLink.via, 'share');
+  assert.equal(ok(await env.api('GET', `/v1/campaigns/${c.id}`)).claimed, 2);
 });
