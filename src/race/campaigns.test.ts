@@ -58,7 +58,10 @@ describe('claim center across three server processes', { skip: SKIP }, () => {
     assert.equal(won.length, 15, JSON.stringify(tally(rs)));
     const per = new Map<string, number>();
     for (const w of won) per.set(w.m.id, (per.get(w.m.id) ?? 0) + 1);
-    assert.ok([...per.values()].every((n) => n <= 2), 'no member over their limit of two');
+    assert.ok(
+      [...per.values()].every((n) => n <= 2),
+      'no member over their limit of two',
+    );
     assert.equal(new Set(won.map((w) => w.r.body.cards[0].id)).size, 15, 'a card for each claim');
     const after = ok(await c.call('GET', `/v1/campaigns/${camp.id}`), 'campaign');
     assert.deepEqual([after.claimed, after.left, after.results.cards], [15, 0, 15]);
@@ -82,10 +85,7 @@ describe('claim center across three server processes', { skip: SKIP }, () => {
     );
     ok(await c.call('POST', `/v1/campaigns/${camp.id}/publish`, {}), 'publish');
     const [sharer, ...friends] = await members(31);
-    const link = ok(
-      await c.call('POST', `/v1/wallet/campaigns/${camp.id}/shares`, {}, { headers: { authorization: `Wallet ${sharer!.token}` } }),
-      'share',
-    );
+    const link = ok(await c.call('POST', `/v1/wallet/campaigns/${camp.id}/shares`, {}, { headers: { authorization: `Wallet ${sharer!.token}` } }), 'share');
     const rs = await allAtOnce(60, (i) =>
       c.call('POST', '/v1/wallet/shares/claim', { token: link.secret }, { headers: { authorization: `Wallet ${friends[i % 30]!.token}` }, server: i % 3 }),
     );

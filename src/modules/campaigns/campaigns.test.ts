@@ -95,10 +95,7 @@ test('a member claims in the wallet within stock and limit; the card is theirs; 
   assert.equal(ok(await env.api('POST', `/v1/campaigns/${c.id}/claims`, { member_id: other.id }, { headers: { 'idempotency-key': 'api-1' } }), 201).id, api.id);
   const after = ok(await env.api('GET', `/v1/campaigns/${c.id}`));
   assert.deepEqual([after.claimed, after.left, after.state], [3, 0, 'sold_out']);
-  assert.deepEqual(
-    [after.results.claimed, after.results.members, after.results.cards],
-    [3, 2, 3],
-  );
+  assert.deepEqual([after.results.claimed, after.results.members, after.results.cards], [3, 2, 3]);
   const claims = ok(await env.api('GET', `/v1/campaigns/${c.id}/claims`));
   assert.deepEqual(
     claims.data.map((x: any) => x.member_name),
@@ -116,7 +113,10 @@ test('the window: not started and ended are refused; paused and ended campaigns 
   refused(await w('POST', `/v1/wallet/campaigns/${c.id}/claim`, {}), 409, 'CAMPAIGN_NOT_STARTED');
   assert.equal(ok(await w('GET', '/v1/wallet/campaigns')).data.find((x: any) => x.id === c.id).state, 'scheduled');
 
-  const { c: past } = await campaign({ starts_at: new Date(Date.now() - 2 * 86_400_000).toISOString(), ends_at: new Date(Date.now() - 86_400_000).toISOString() });
+  const { c: past } = await campaign({
+    starts_at: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+    ends_at: new Date(Date.now() - 86_400_000).toISOString(),
+  });
   await publish(past.id);
   refused(await w('POST', `/v1/wallet/campaigns/${past.id}/claim`, {}), 409, 'CAMPAIGN_ENDED');
   assert.ok(!ok(await w('GET', '/v1/wallet/campaigns')).data.some((x: any) => x.id === past.id), 'an ended campaign is not in the center');

@@ -50,7 +50,8 @@ export async function claimCampaign(ctx: Ctx, q: Sql, caller: Caller, campaignId
   const c = await getCampaign(q, tenantId, campaignId);
   if (!(await memberExists(q, tenantId, input.memberId)))
     throw new AppError(404, 'MEMBER_NOT_FOUND', 'member_id: member not found', { errors: [{ field: 'member_id', reason: 'not found' }] });
-  const why = (input.share && (await shareRefusal(q, tenantId, input.share, input.memberId))) || (await refusalFor(q, tenantId, c, input.memberId, now, !!input.share));
+  const why =
+    (input.share && (await shareRefusal(q, tenantId, input.share, input.memberId))) || (await refusalFor(q, tenantId, c, input.memberId, now, !!input.share));
   if (why) throw why;
 
   const counted = await q.query<{ claimed: number }>(
@@ -70,8 +71,10 @@ export async function claimCampaign(ctx: Ctx, q: Sql, caller: Caller, campaignId
     [tenantId, c.id, now],
   );
   if (!took.rowCount)
-    throw (await refusalFor(q, tenantId, await getCampaign(q, tenantId, c.id), input.memberId, now, true)) ??
-      refusal('CAMPAIGN_SOLD_OUT', 'every card of the campaign has been claimed', {});
+    throw (
+      (await refusalFor(q, tenantId, await getCampaign(q, tenantId, c.id), input.memberId, now, true)) ??
+      refusal('CAMPAIGN_SOLD_OUT', 'every card of the campaign has been claimed', {})
+    );
   if (input.share) await takeShare(q, tenantId, c, input.share, input.memberId);
 
   const id = newId('ccl', now.getTime());
@@ -123,7 +126,8 @@ export async function refusedEarly(q: Sql, tenantId: string, campaignId: string,
   );
   const c = r.rows[0];
   if (!c) return undefined;
-  if (c.status === 'ended' || (c.ends_at && now >= c.ends_at)) throw refusal('CAMPAIGN_ENDED', 'the campaign has ended', c.ends_at ? { ends_at: c.ends_at.toISOString() } : {});
+  if (c.status === 'ended' || (c.ends_at && now >= c.ends_at))
+    throw refusal('CAMPAIGN_ENDED', 'the campaign has ended', c.ends_at ? { ends_at: c.ends_at.toISOString() } : {});
   if (c.status === 'live' && c.stock !== null && c.claimed >= c.stock) throw refusal('CAMPAIGN_SOLD_OUT', 'every card of the campaign has been claimed', {});
   return undefined;
 }

@@ -66,10 +66,14 @@ export function campaignRoutes(base: FastifyInstance, ctx: Ctx) {
     },
   );
 
-  app.get('/campaigns/:id', { schema: { tags, summary: 'One campaign, with its results', params: Type.Object({ id: Id }), response: responses({ 200: Campaign }) } }, async (req) => {
-    requireAccess(req.caller!, 'campaigns.read');
-    return view(ctx.db, req.caller!.tenantId, await getCampaign(ctx.db, req.caller!.tenantId, req.params.id));
-  });
+  app.get(
+    '/campaigns/:id',
+    { schema: { tags, summary: 'One campaign, with its results', params: Type.Object({ id: Id }), response: responses({ 200: Campaign }) } },
+    async (req) => {
+      requireAccess(req.caller!, 'campaigns.read');
+      return view(ctx.db, req.caller!.tenantId, await getCampaign(ctx.db, req.caller!.tenantId, req.params.id));
+    },
+  );
 
   app.patch(
     '/campaigns/:id',
@@ -140,7 +144,10 @@ export function campaignRoutes(base: FastifyInstance, ctx: Ctx) {
           'Exact under a rush: the stock and the member’s limit are each one conditional statement. Once the campaign is sold out a claim is refused by one read. ' +
           'Send Idempotency-Key (or request_no) to retry safely: the same key answers the first claim.',
         params: Type.Object({ id: Id }),
-        body: Type.Object({ member_id: Id, request_no: Type.Optional(Type.String({ maxLength: 200, description: 'idempotency: the same request_no answers the first claim' })) }),
+        body: Type.Object({
+          member_id: Id,
+          request_no: Type.Optional(Type.String({ maxLength: 200, description: 'idempotency: the same request_no answers the first claim' })),
+        }),
         response: responses({ 201: Claim }),
       },
     },
@@ -152,7 +159,8 @@ export function campaignRoutes(base: FastifyInstance, ctx: Ctx) {
         req,
         reply,
         { action: 'campaign.claim', targetType: 'campaign_claim', status: 201 },
-        async (q) => (await claimViews(q, caller.tenantId, [await claimCampaign(ctx, q, caller, req.params.id, { memberId: req.body.member_id, via: 'api' })]))[0]!,
+        async (q) =>
+          (await claimViews(q, caller.tenantId, [await claimCampaign(ctx, q, caller, req.params.id, { memberId: req.body.member_id, via: 'api' })]))[0]!,
         () => refusedEarly(ctx.db, caller.tenantId, req.params.id, ctx.clock.now()),
       );
     },

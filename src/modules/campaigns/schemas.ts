@@ -41,7 +41,9 @@ const opt = <T extends Record<string, any>>(o: T) =>
 export const CampaignCreate = Type.Object({
   ...opt(terms),
   kind: Type.Optional(
-    Type.Union([Type.Literal('claim'), Type.Literal('share')], { description: 'claim: a claim-center campaign; share: members also share links (default claim)' }),
+    Type.Union([Type.Literal('claim'), Type.Literal('share')], {
+      description: 'claim: a claim-center campaign; share: members also share links (default claim)',
+    }),
   ),
   name: terms.name,
   rewards: terms.rewards,
@@ -52,14 +54,7 @@ export type CampaignPatch = Static<typeof CampaignPatch>;
 
 const Status = Type.Union([Type.Literal('draft'), Type.Literal('live'), Type.Literal('paused'), Type.Literal('ended')]);
 const State = Type.Union(
-  [
-    Type.Literal('draft'),
-    Type.Literal('scheduled'),
-    Type.Literal('live'),
-    Type.Literal('paused'),
-    Type.Literal('sold_out'),
-    Type.Literal('ended'),
-  ],
+  [Type.Literal('draft'), Type.Literal('scheduled'), Type.Literal('live'), Type.Literal('paused'), Type.Literal('sold_out'), Type.Literal('ended')],
   { description: 'what a member sees now: the status, with the window and the stock applied' },
 );
 export const RewardLine = Type.Object({

@@ -75,7 +75,15 @@ export async function takeShare(q: Sql, tenantId: string, c: CampaignRow, share:
  * kind `share`); over it, the credit is recorded as capped. A giving refused on the way (a template's
  * own per-member limit) is rolled back to a savepoint and recorded as failed: the friend's claim stands.
  */
-export async function creditSharer(ctx: Ctx, q: Sql, cause: Caller, c: CampaignRow, share: ShareRow, claim: ClaimRow, now: Date): Promise<'credited' | 'capped' | 'failed' | 'done'> {
+export async function creditSharer(
+  ctx: Ctx,
+  q: Sql,
+  cause: Caller,
+  c: CampaignRow,
+  share: ShareRow,
+  claim: ClaimRow,
+  now: Date,
+): Promise<'credited' | 'capped' | 'failed' | 'done'> {
   const tenantId = cause.tenantId;
   const s = c.share!;
   const row = await q.query(
@@ -85,15 +93,10 @@ export async function creditSharer(ctx: Ctx, q: Sql, cause: Caller, c: CampaignR
   );
   if (!row.rowCount) return 'done';
   const mark = (state: string, grantId: string | null, reason: string | null) =>
-    q.query('UPDATE campaign_credits SET state = $5, grant_id = $6, reason = $7 WHERE tenant_id = $1 AND campaign_id = $2 AND sharer_id = $3 AND friend_id = $4', [
-      tenantId,
-      c.id,
-      share.member_id,
-      claim.member_id,
-      state,
-      grantId,
-      reason,
-    ]);
+    q.query(
+      'UPDATE campaign_credits SET state = $5, grant_id = $6, reason = $7 WHERE tenant_id = $1 AND campaign_id = $2 AND sharer_id = $3 AND friend_id = $4',
+      [tenantId, c.id, share.member_id, claim.member_id, state, grantId, reason],
+    );
   await q.query('SAVEPOINT campaign_credit');
   try {
     const counted = await q.query(

@@ -47,7 +47,13 @@ export function campaignWalletRoutes(base: FastifyInstance, ctx: Ctx, opts: Wall
     '/wallet/campaigns/:id',
     {
       ...opts,
-      schema: { tags, security, summary: 'One campaign, as its claim link opens it', params: Type.Object({ id: Id }), response: responses({ 200: WalletCampaign }) },
+      schema: {
+        tags,
+        security,
+        summary: 'One campaign, as its claim link opens it',
+        params: Type.Object({ id: Id }),
+        response: responses({ 200: WalletCampaign }),
+      },
     },
     async (req) => {
       requireAccess(req.caller!, 'campaigns.own');
@@ -101,7 +107,9 @@ export function campaignWalletRoutes(base: FastifyInstance, ctx: Ctx, opts: Wall
     async (req, reply) => {
       requireAccess(req.caller!, 'campaigns.own');
       const { t, m } = me(req);
-      return mutate(ctx, req, reply, { action: 'campaign.share', targetType: 'campaign_share', status: 201 }, (q) => w.walletMakeShare(ctx, q, t, m, req.params.id));
+      return mutate(ctx, req, reply, { action: 'campaign.share', targetType: 'campaign_share', status: 201 }, (q) =>
+        w.walletMakeShare(ctx, q, t, m, req.params.id),
+      );
     },
   );
 
@@ -157,16 +165,10 @@ export function campaignWalletRoutes(base: FastifyInstance, ctx: Ctx, opts: Wall
     async (req, reply) => {
       requireAccess(req.caller!, 'campaigns.own');
       const { t, m } = me(req);
-      return mutate(
-        ctx,
-        req,
-        reply,
-        { action: 'campaign.share_claim', targetType: 'campaign_claim', status: 201 },
-        async (q) => {
-          const share = await shareByToken(q, t, req.body.token);
-          return (await claimViews(q, t, [await claimCampaign(ctx, q, req.caller!, share.campaign_id, { memberId: m, via: 'share', share })]))[0]!;
-        },
-      );
+      return mutate(ctx, req, reply, { action: 'campaign.share_claim', targetType: 'campaign_claim', status: 201 }, async (q) => {
+        const share = await shareByToken(q, t, req.body.token);
+        return (await claimViews(q, t, [await claimCampaign(ctx, q, req.caller!, share.campaign_id, { memberId: m, via: 'share', share })]))[0]!;
+      });
     },
   );
 }

@@ -106,9 +106,8 @@ export async function walletPreviewShare(ctx: Ctx, q: Sql, tenantId: string, mem
   const s = await shareByToken(q, tenantId, token);
   const c = await getCampaign(q, tenantId, s.campaign_id);
   const sharer = await getMember(q, tenantId, s.member_id).catch(() => null);
-  const claimed = !!(
-    await q.query('SELECT 1 FROM campaign_claims WHERE tenant_id = $1 AND share_id = $2 AND member_id = $3', [tenantId, s.id, memberId])
-  ).rowCount;
+  const claimed = !!(await q.query('SELECT 1 FROM campaign_claims WHERE tenant_id = $1 AND share_id = $2 AND member_id = $3', [tenantId, s.id, memberId]))
+    .rowCount;
   const view = shown((await walletViews(ctx, q, tenantId, memberId, [c], true))[0]!);
   const yours = s.member_id === memberId;
   const tz = (await getTenant(q, tenantId)).time_zone;

@@ -16,6 +16,7 @@ import { WalletPointsView } from '../pages/wallet/Points';
 import { WalletPacksView } from '../pages/wallet/Packs';
 import { WalletMallView } from '../pages/wallet/Mall';
 import { WALLET_GROWTH_PANELS, WalletGrowthView } from '../pages/wallet/growth';
+import { ClaimLanding, ClaimNeedsWallet, takeClaimLink } from '../pages/wallet/growth/ClaimLanding';
 
 /** The wallet's tabs are the states GET /v1/wallet/cards filters by. */
 type Tab = WalletState;
@@ -66,6 +67,8 @@ export default function Wallet() {
   const [points, setPoints] = useState<PointBalances | null>(null);
   // opened from a friend's gift link: the offer is shown first (in this member's own wallet)
   const [gift, setGift] = useState(() => (location.pathname.startsWith('/wallet/gift') ? { token: takeGiftToken() } : null));
+  // opened from a claim link or a friend's share link (/wallet/claim#c=… or #s=…): the campaign is shown first
+  const [claimLink, setClaimLink] = useState(() => (location.pathname.startsWith('/wallet/claim') ? takeClaimLink() : null));
 
   useEffect(() => {
     const token = takeLinkToken();
@@ -100,6 +103,7 @@ export default function Wallet() {
   }, [api, ready, tab, reload]);
 
   if (error != null && gift) return <GiftNeedsWallet />;
+  if (error != null && claimLink) return <ClaimNeedsWallet />;
   if (error != null) {
     // a link that does not (or no longer) open the wallet, or no link at all; else the wallet cannot load now
     const link = error instanceof ApiError && error.status === 401;
@@ -133,6 +137,20 @@ export default function Wallet() {
         onDone={(cardId) => {
           history.replaceState(null, '', '/wallet');
           setGift(null);
+          setReload((x) => x + 1);
+          if (cardId) setOpen(cardId);
+        }}
+      />
+    );
+  if (claimLink)
+    return (
+      <ClaimLanding
+        api={api}
+        link={claimLink}
+        tz={me.tenant.time_zone}
+        onDone={(cardId) => {
+          history.replaceState(null, '', '/wallet');
+          setClaimLink(null);
           setReload((x) => x + 1);
           if (cardId) setOpen(cardId);
         }}

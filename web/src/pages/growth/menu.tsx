@@ -1,6 +1,7 @@
-import { RocketOutlined } from '@ant-design/icons';
+import { GiftOutlined, RocketOutlined } from '@ant-design/icons';
 import type { ConsolePage } from '../../apps/Console';
 import type { MenuGroup } from '../risk/menu';
+import { Campaigns } from '../campaigns/Campaigns';
 
 export const GROWTH_GROUP: MenuGroup = { key: 'growth', zh: '营销', en: 'Growth', icon: <RocketOutlined /> };
 
@@ -9,4 +10,6 @@ export const GROWTH_GROUP: MenuGroup = { key: 'growth', zh: '营销', en: 'Growt
  * 领券中心 claim-center campaigns (with share and group plays), 邀请有礼 referrals, 签到与任务 tasks.
  * Each growth module's page is one line here.
  */
-export const GROWTH_PAGES: ConsolePage[] = [];
+export const GROWTH_PAGES: ConsolePage[] = [
+  { key: 'campaigns', zh: '领券中心', en: 'Claim center', icon: <GiftOutlined />, page: () => <Campaigns />, need: 'campaigns.read', group: GROWTH_GROUP },
+];
