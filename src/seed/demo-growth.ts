@@ -1,5 +1,6 @@
 import type { Ctx } from '../platform/context.js';
 import type { Caller } from '../http/access.js';
+import { seedDemoCampaigns } from '../modules/campaigns/demo.js';
 
 export interface DemoGrowthIds {
   members: { id: string; name: string | null }[];
@@ -16,7 +17,5 @@ export interface DemoGrowthIds {
  * referral campaign, check-in and tasks. Each module's seed is one line here.
  */
 export async function seedDemoGrowth(ctx: Ctx, owner: Caller, ids: DemoGrowthIds): Promise<void> {
-  void ctx;
-  void owner;
-  void ids;
+  await seedDemoCampaigns(ctx, owner, ids);
 }
