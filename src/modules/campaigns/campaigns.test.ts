@@ -158,7 +158,7 @@ test('bad input is refused naming the field, changing nothing; another tenant’
   await bad({ name: 'x', rewards, starts_at: '2030-01-02T00:00:00Z', ends_at: '2030-01-01T00:00:00Z' }, /ends_at/);
   await bad({ name: 'x', rewards, kind: 'share' }, /share/);
   await bad({ name: 'x', rewards, share: { credit_on: 'claim', credit_rewards: rewards, credit_cap: 1, friends_per_share: null } }, /share/);
-  await bad({ name: 'x', rewards, audience: { segment_id: 'seg_nope' } }, /audience\/segment_id/);
+  await bad({ name: 'x', rewards, audience: { segment_id: 'seg_nope' } }, /audience\.segment_id/);
   assert.equal(ok(await env.api('GET', '/v1/campaigns?limit=200')).data.length, before, 'nothing made');
 
   const { c } = await campaign();

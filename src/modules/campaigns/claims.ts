@@ -1,5 +1,4 @@
 import type { Sql } from '../../db/index.js';
-import { AppError } from '../../errors.js';
 import { resolveNames } from '../../platform/names.js';
 import { templateNames } from '../templates/names.js';
 import { getGrant } from '../rewards/service.js';
@@ -17,12 +16,6 @@ export interface ClaimRow {
   created_at: Date;
 }
 export const CLAIM_COLS = 'id, campaign_id, member_id, n, share_id, grant_id, card_ids, via, created_at';
-
-export async function claimById(q: Sql, tenantId: string, id: string): Promise<ClaimRow> {
-  const r = await q.query<ClaimRow>(`SELECT ${CLAIM_COLS} FROM campaign_claims WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
-  if (!r.rows[0]) throw new AppError(404, 'NOT_FOUND', 'claim not found');
-  return r.rows[0];
-}
 
 /** Claims as they are answered: the campaign's and member's names, the cards by their templates' names, packs and points. */
 export async function claimViews(q: Sql, tenantId: string, rows: ClaimRow[]) {

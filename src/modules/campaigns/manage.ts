@@ -21,7 +21,7 @@ async function checkTerms(q: Sql, tenantId: string, c: Pick<CampaignRow, 'kind' 
   if (c.starts_at && c.ends_at && c.starts_at >= c.ends_at) throw invalid('ends_at', 'the campaign ends after it starts');
   if (c.kind === 'share' && !c.share) throw invalid('share', 'a share campaign needs its share settings');
   if (c.kind === 'claim' && c.share) throw invalid('share', 'only a share campaign has share settings');
-  if (c.segment_id && !(await segmentNames(q, tenantId, [c.segment_id])).has(c.segment_id)) throw invalid('audience/segment_id', 'no such segment');
+  if (c.segment_id && !(await segmentNames(q, tenantId, [c.segment_id])).has(c.segment_id)) throw invalid('audience.segment_id', 'no such segment');
   const problems = [
     ...(await checkRewards(q, tenantId, c.rewards)),
     ...(c.share ? await checkRewards(q, tenantId, c.share.credit_rewards, 'share/credit_rewards') : []),

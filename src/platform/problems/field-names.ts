@@ -165,4 +165,13 @@ export const FIELDS: Record<string, readonly [string, string]> = {
   until: ['保级截止日期', 'holds through'],
   grace_days: ['宽限期（天）', 'grace (days)'],
   period_months: ['考核周期', 'qualifying period'],
+  // 领券中心与分享领券 (campaigns)
+  'audience.segment_id': ['参与人群', 'audience segment'],
+  share: ['分享设置', 'share settings'],
+  credit_rewards: ['分享人奖励', 'sharer’s reward'],
+  credit_cap: ['每位分享人最多奖励好友数', 'friends credited per sharer'],
+  friends_per_share: ['每个链接可领好友数', 'friends per link'],
+  starts_at: ['活动开始时间', 'start'],
+  ends_at: ['活动结束时间', 'end'],
+  rewards: ['奖励', 'rewards'],
 };

@@ -1,6 +1,7 @@
 import type { FieldError, Lang } from './words.js';
 import { FIELDS } from './field-names.js';
 import { MALL_REASONS } from './reasons-mall.js';
+import { CAMPAIGN_REASONS } from './reasons-campaigns.js';
 import { POINT_REASONS } from './reasons-points.js';
 import { PACK_REASONS } from './reasons-packs.js';
 import { TIER_REASONS } from './reasons-tiers.js';
@@ -271,6 +272,7 @@ export const REASONS: [RegExp, Say][] = [
   [/^cycle$/, (f) => [`「${f}」不能是这个渠道自己或它的下级渠道`, `${f} cannot be the channel itself or one below it`]],
   ...DELIVERY_REASONS,
   ...MALL_REASONS,
+  ...CAMPAIGN_REASONS,
   ...POINT_REASONS,
   ...PACK_REASONS,
   ...RISK_REASONS,

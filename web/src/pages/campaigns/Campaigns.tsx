@@ -105,7 +105,14 @@ export function Campaigns() {
           {
             title: t('活动时间', 'Window'),
             key: 'window',
-            render: (_, r) => (r.starts_at || r.ends_at ? `${time(r.starts_at)} ~ ${time(r.ends_at)}` : t('长期', 'Always')),
+            render: (_, r) =>
+              r.starts_at && r.ends_at
+                ? `${time(r.starts_at)} ~ ${time(r.ends_at)}`
+                : r.ends_at
+                  ? t(`截止 ${time(r.ends_at)}`, `Until ${time(r.ends_at)}`)
+                  : r.starts_at
+                    ? t(`${time(r.starts_at)} 起`, `From ${time(r.starts_at)}`)
+                    : t('长期', 'Always'),
           },
           {
             title: t('总量', 'Stock'),
