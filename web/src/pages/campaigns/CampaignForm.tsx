@@ -6,7 +6,6 @@ import { useConsole } from '../../apps/Console';
 import { useT } from '../../i18n';
 import { Refusal } from '../wholesale/Refusal';
 import { RewardsField, fromRewards, toRewards } from './RewardsField';
-import { segmentChoices } from './segments';
 
 /**
  * 新建/编辑领券活动: name and description, kind (领券 or 分享领券, fixed once made), audience (every
@@ -20,12 +19,8 @@ export function CampaignForm({ campaign, onClose, onSaved }: { campaign: Campaig
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [segments, setSegments] = useState<{ value: string; label: string }[]>([]);
   const kind = Form.useWatch('kind', form) ?? campaign?.kind ?? 'claim';
   const audience = Form.useWatch('audience', form) ?? 'all';
-  useEffect(() => {
-    segmentChoices(api).then(setSegments);
-  }, [api]);
   useEffect(() => {
     form.setFieldsValue(
       campaign
@@ -82,12 +77,10 @@ export function CampaignForm({ campaign, onClose, onSaved }: { campaign: Campaig
       setBusy(false);
     }
   };
-  const segmentOptions = [
-    ...segments,
-    ...(campaign?.audience && !segments.some((s) => s.value === campaign.audience!.segment_id)
-      ? [{ value: campaign.audience.segment_id, label: campaign.audience.segment_name ?? t('已删除的人群', 'A deleted segment') }]
-      : []),
-  ];
+  // the segments module has no list route yet: a segment audience is set through the API, and kept (or cleared) here
+  const segmentOptions = campaign?.audience
+    ? [{ value: campaign.audience.segment_id, label: campaign.audience.segment_name ?? t('已删除的人群', 'A deleted segment') }]
+    : [];
 
   return (
     <Modal
