@@ -25,7 +25,12 @@ export async function claimRush(opts: { port: number; ctx: Ctx; members: number;
     return json;
   };
   const tpl = await call('POST', '/v1/templates', { kind: 'cash', name: '秒杀券', value: { amount_off: 1000 }, validity: { type: 'relative', days: 30 } });
-  const c = await call('POST', '/v1/campaigns', { name: 'bench 秒杀', stock: opts.stock, per_member_limit: 1, rewards: [{ type: 'card', template_id: tpl.id }] });
+  const c = await call('POST', '/v1/campaigns', {
+    name: 'bench 秒杀',
+    stock: opts.stock,
+    per_member_limit: 1,
+    rewards: [{ type: 'card', template_id: tpl.id }],
+  });
   await call('POST', `/v1/campaigns/${c.id}/publish`);
   const member = (k: number) => `mem_b${String(1 + (k % opts.members)).padStart(12, '0')}`;
   const r = await load({
@@ -40,8 +45,12 @@ export async function claimRush(opts: { port: number; ctx: Ctx; members: number;
   const after = await call('GET', `/v1/campaigns/${c.id}`);
   const tenantId = (await opts.ctx.db.query<{ tenant_id: string }>('SELECT tenant_id FROM campaigns WHERE id = $1', [c.id])).rows[0]!.tenant_id;
   const twice = Number(
-    (await opts.ctx.db.query<{ n: string }>('SELECT count(*) AS n FROM campaign_member_counts WHERE tenant_id = $1 AND campaign_id = $2 AND claimed > 1', [tenantId, c.id]))
-      .rows[0]!.n,
+    (
+      await opts.ctx.db.query<{ n: string }>('SELECT count(*) AS n FROM campaign_member_counts WHERE tenant_id = $1 AND campaign_id = $2 AND claimed > 1', [
+        tenantId,
+        c.id,
+      ])
+    ).rows[0]!.n,
   );
   let broken = 0;
   for (const inv of campaignInvariants) broken += (await inv.violations(opts.ctx.db, tenantId)).length;

@@ -80,11 +80,17 @@ test('operator makes a share campaign; a member claims and shares; a friend clai
   await m.goto(`${base}/wallet#t=${(await owner('POST', `/v1/members/${member.id}/wallet-link`, { ttl_hours: 1 })).body.token}`);
   await m.getByTestId('wallet-sections').getByText('活动').click();
   const center = m.getByTestId('wallet-claim-center');
-  await assertText(center.getByTestId(`wallet-campaign-${made.id}`), /好友同享拿铁[\s\S]*领取得：拿铁兑换券[\s\S]*每位好友领取后，你得：20 积分[\s\S]*剩余 50 \/ 50 张/);
+  await assertText(
+    center.getByTestId(`wallet-campaign-${made.id}`),
+    /好友同享拿铁[\s\S]*领取得：拿铁兑换券[\s\S]*每位好友领取后，你得：20 积分[\s\S]*剩余 50 \/ 50 张/,
+  );
   await shots(m, 'campaigns-wallet-center', ['phone']);
   await m.getByTestId(`wallet-claim-${made.id}`).click();
   await assertText(m.getByTestId('wallet-detail'), /拿铁兑换券/);
-  await m.getByRole('button', { name: /返回|我的卡券/ }).first().click();
+  await m
+    .getByRole('button', { name: /返回|我的卡券/ })
+    .first()
+    .click();
   await m.getByTestId('wallet-sections').getByText('活动').click();
   await assertText(center.getByTestId(`wallet-campaign-${made.id}`), /剩余 49 \/ 50 张 · 已领 1\/1/);
   await m.getByTestId(`wallet-share-${made.id}`).click();
