@@ -115,7 +115,7 @@ export function CampaignForm({ campaign, onClose, onSaved }: { campaign: Campaig
             <Radio.Group
               options={[
                 { value: 'all', label: t('所有会员', 'Every member') },
-                { value: 'segment', label: t('指定人群', 'A segment'), disabled: !segmentOptions.length },
+                ...(segmentOptions.length ? [{ value: 'segment', label: t('指定人群', 'A segment') }] : []),
               ]}
               data-testid="campaign-audience"
             />
