@@ -16,6 +16,7 @@ import { allocateHot } from './allocate.js';
 import { mallExchangeHot } from './mall.js';
 import { pointsEarn } from './points.js';
 import { redeemRisk } from './risk.js';
+import { claimRush } from './claims.js';
 
 /**
  * npm run bench [-- --quick] [-- --only pg|pglite]
@@ -26,7 +27,7 @@ import { redeemRisk } from './risk.js';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
-// `--line risk`: only the redemption-with-risk-rules line, on PostgreSQL
+// `--line risk`: only the redemption-with-risk-rules line, on PostgreSQL; `--line claims`: only claim_rush
 const line = args.includes('--line') ? args[args.indexOf('--line') + 1] : null;
 const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const S = quick
@@ -45,6 +46,8 @@ const S = quick
       allocHolding: 300,
       allocChildren: 50,
       mallStock: 100,
+      claimMembers: 2_000,
+      claimStock: 200,
       lookupMs: 1_500,
       pgliteCopy: 10_000,
       pgliteGen: 5_000,
@@ -66,6 +69,8 @@ const S = quick
       allocHolding: 5_000,
       allocChildren: 500,
       mallStock: 1_000,
+      claimMembers: 10_000,
+      claimStock: 1_000,
       lookupMs: 10_000,
       pgliteCopy: 200_000,
       pgliteGen: 200_000,
@@ -253,6 +258,9 @@ async function onPostgres() {
         connections: CONNS,
       });
       emit({ name: 'mall_exchange_hot', engine, workers: 1, connections: CONNS, ...mall, ratio_to_ceiling: ratio(mall.rps, sql.tps) });
+      // 领券中心秒杀: claimMembers members (each asking twice, limit one) rush a campaign of claimStock cards
+      const rush = await claimRush({ port: server.port, ctx, members: S.claimMembers, stock: S.claimStock, connections: CONNS });
+      emit({ name: 'claim_rush', engine, workers: 1, connections: CONNS, ...rush, ratio_to_ceiling: ratio(rush.rps, sql.tps) });
       const earned = await pointsEarn({ port: server.port, key: f.ownerKey, connections: CONNS, durationMs: S.httpMs, members: 200 });
       emit({ name: 'points_earn', engine, workers: 1, connections: CONNS, ...earned, ratio_to_ceiling: ratio(earned.rps, sql.tps) });
       const rr = await redeemRisk({ port: server.port, key: f.ownerKey, codes: f.codes, connections: CONNS, durationMs: S.httpMs });
@@ -395,6 +403,24 @@ async function postgresVersion() {
   }
 }
 
+/** The claim_rush line alone (`--line claims`): a fresh schema, one server, the rush on PostgreSQL. */
+async function claimsOnly() {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const ctx = await createContext(config({ databaseUrl, dbSchema: schema }), { poolSize: 4 });
+  try {
+    const server = await startServer({ DATABASE_URL: databaseUrl, KAQUAN_DB_SCHEMA: schema, KAQUAN_DB_POOL: '8', ...keyEnv }, 1);
+    try {
+      const rush = await claimRush({ port: server.port, ctx, members: S.claimMembers, stock: S.claimStock, connections: CONNS });
+      emit({ name: 'claim_rush', engine: 'postgres', workers: 1, connections: CONNS, ...rush });
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await ctx.db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
+    await ctx.db.close();
+  }
+}
+
 /** The redeem_risk line alone (`--line risk`): a fresh schema, one server, the same redemption load with and without three risk rules. */
 async function riskOnly() {
   const schema = `bench_${randomBytes(4).toString('hex')}`;
@@ -420,6 +446,7 @@ async function riskOnly() {
 const started = performance.now();
 emit({ name: 'machine', ...machine(), postgres: await postgresVersion(), quick });
 if (line === 'risk') await riskOnly();
+else if (line === 'claims') await claimsOnly();
 else {
   if (only !== 'pglite') await onPostgres();
   if (only !== 'pg') await onPglite();

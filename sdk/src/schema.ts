@@ -17434,6 +17434,937 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/wallet/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The claim center 领券中心 for me: live campaigns of my audience, what is left, and whether I can claim each now (and if not, why) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                kind: "claim" | "share";
+                                name: string;
+                                description: string;
+                                /** Format: date-time */
+                                starts_at: string | null;
+                                /** Format: date-time */
+                                ends_at: string | null;
+                                stock: number | null;
+                                claimed: number;
+                                /** @description stock − claimed; null: no cap */
+                                left: number | null;
+                                per_member_limit: number;
+                                gives: {
+                                    type: string;
+                                    /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                    name: string;
+                                    template_id: string | null;
+                                }[];
+                                /** @description what a member sees now: the status, with the window and the stock applied */
+                                state: "draft" | "scheduled" | "live" | "paused" | "sold_out" | "ended";
+                                /** @description my claims of it */
+                                mine: number;
+                                /** @description I can claim it now */
+                                available: boolean;
+                                unavailable: {
+                                    /** @description the problem code a claim would answer */
+                                    code: string;
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                credit_on: (never | null) | ("claim" | "redeem");
+                                credit_gives: {
+                                    type: string;
+                                    /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                    name: string;
+                                    template_id: string | null;
+                                }[];
+                                /** @description a share campaign I may make links for */
+                                can_share: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign, as its claim link opens it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "claim" | "share";
+                            name: string;
+                            description: string;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            stock: number | null;
+                            claimed: number;
+                            /** @description stock − claimed; null: no cap */
+                            left: number | null;
+                            per_member_limit: number;
+                            gives: {
+                                type: string;
+                                /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                name: string;
+                                template_id: string | null;
+                            }[];
+                            /** @description what a member sees now: the status, with the window and the stock applied */
+                            state: "draft" | "scheduled" | "live" | "paused" | "sold_out" | "ended";
+                            /** @description my claims of it */
+                            mine: number;
+                            /** @description I can claim it now */
+                            available: boolean;
+                            unavailable: {
+                                /** @description the problem code a claim would answer */
+                                code: string;
+                                zh: string;
+                                en: string;
+                            } | null;
+                            credit_on: (never | null) | ("claim" | "redeem");
+                            credit_gives: {
+                                type: string;
+                                /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                name: string;
+                                template_id: string | null;
+                            }[];
+                            /** @description a share campaign I may make links for */
+                            can_share: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/campaigns/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim a campaign 领取: its cards arrive in my wallet, or nothing changes
+         * @description Send request_no or Idempotency-Key to retry safely: the same key answers the first claim.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaign_id: string;
+                            campaign_name: string | null;
+                            member_id: string;
+                            member_name: string | null;
+                            /** @description the member’s n-th claim of this campaign */
+                            n: number;
+                            via: "wallet" | "api" | "share";
+                            share_id: string | null;
+                            cards: {
+                                id: string;
+                                name: string | null;
+                            }[];
+                            pack_grant_ids: string[];
+                            points: number;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/campaigns/{id}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a share link 分享链接 for a share campaign: friends who open it claim, and I am credited
+         * @description The answer carries the link and its token once; only the token’s hash is stored.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaign_id: string;
+                            campaign_name: string | null;
+                            /** @description friends who claimed through it */
+                            friends: number;
+                            /** @description of them, the ones I was credited for */
+                            credited: number;
+                            /** @description friends whose redemption I wait for (credit on redeem) */
+                            pending: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description the share link 分享链接: shown once, only its token’s hash is kept */
+                            url: string;
+                            /** @description the link’s token (#s=…), to send as `token` when the link is opened */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My share links, newest first, with the friends who claimed through each and the ones I was credited for */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                campaign_id: string;
+                                campaign_name: string | null;
+                                /** @description friends who claimed through it */
+                                friends: number;
+                                /** @description of them, the ones I was credited for */
+                                credited: number;
+                                /** @description friends whose redemption I wait for (credit on redeem) */
+                                pending: number;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/shares/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a friend’s share link offers me (the campaign, who shares it, whether I may claim through it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the token from the share link (#s=…) */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            share_id: string;
+                            sharer_name: string | null;
+                            /** @description my own link: friends claim through it, not I */
+                            yours: boolean;
+                            /** @description I have claimed through this link */
+                            claimed: boolean;
+                            campaign: {
+                                id: string;
+                                kind: "claim" | "share";
+                                name: string;
+                                description: string;
+                                /** Format: date-time */
+                                starts_at: string | null;
+                                /** Format: date-time */
+                                ends_at: string | null;
+                                stock: number | null;
+                                claimed: number;
+                                /** @description stock − claimed; null: no cap */
+                                left: number | null;
+                                per_member_limit: number;
+                                gives: {
+                                    type: string;
+                                    /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                    name: string;
+                                    template_id: string | null;
+                                }[];
+                                /** @description what a member sees now: the status, with the window and the stock applied */
+                                state: "draft" | "scheduled" | "live" | "paused" | "sold_out" | "ended";
+                                /** @description my claims of it */
+                                mine: number;
+                                /** @description I can claim it now */
+                                available: boolean;
+                                unavailable: {
+                                    /** @description the problem code a claim would answer */
+                                    code: string;
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                credit_on: (never | null) | ("claim" | "redeem");
+                                credit_gives: {
+                                    type: string;
+                                    /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                    name: string;
+                                    template_id: string | null;
+                                }[];
+                                /** @description a share campaign I may make links for */
+                                can_share: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/shares/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim through a friend’s share link 好友分享领取: once per link; never my own link */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the token from the share link (#s=…) */
+                        token: string;
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaign_id: string;
+                            campaign_name: string | null;
+                            member_id: string;
+                            member_name: string | null;
+                            /** @description the member’s n-th claim of this campaign */
+                            n: number;
+                            via: "wallet" | "api" | "share";
+                            share_id: string | null;
+                            cards: {
+                                id: string;
+                                name: string | null;
+                            }[];
+                            pack_grant_ids: string[];
+                            points: number;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/wallet/session": {
         parameters: {
             query?: never;
@@ -34661,6 +35592,2144 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns 活动, newest first, with their results (claims, members, cards, redeemed, GMV, shares) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    status?: "draft" | "live" | "paused" | "ended";
+                    kind?: "claim" | "share";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                kind: "claim" | "share";
+                                name: string;
+                                description: string;
+                                /** Format: date-time */
+                                starts_at: string | null;
+                                /** Format: date-time */
+                                ends_at: string | null;
+                                stock: number | null;
+                                claimed: number;
+                                /** @description stock − claimed; null: no cap */
+                                left: number | null;
+                                per_member_limit: number;
+                                gives: {
+                                    type: string;
+                                    /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                    name: string;
+                                    template_id: string | null;
+                                }[];
+                                /** @description what a member sees now: the status, with the window and the stock applied */
+                                state: "draft" | "scheduled" | "live" | "paused" | "sold_out" | "ended";
+                                audience: {
+                                    segment_id: string;
+                                    segment_name: string | null;
+                                } | null;
+                                rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                /** @description a share campaign’s settings 分享设置 */
+                                share: {
+                                    /** @description claim: the sharer is credited when a friend claims through the link; redeem: when that friend’s card is first redeemed */
+                                    credit_on: "claim" | "redeem";
+                                    credit_rewards: ({
+                                        /** @enum {string} */
+                                        type: "card";
+                                        template_id: string;
+                                        /** @description cards of this template (default 1) */
+                                        quantity?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "pack";
+                                        pack_id: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "points";
+                                        asset?: "points" | "growth";
+                                        amount: number;
+                                        /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                        expiry?: {
+                                            /** @enum {string} */
+                                            type: "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "days";
+                                            days: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "date";
+                                            date: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "month_end";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "quarter_end";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "year_end";
+                                        };
+                                    })[];
+                                    /** @description friends one sharer may be credited for in this campaign */
+                                    credit_cap: number;
+                                    /** @description friends who may claim through one link; null: no cap */
+                                    friends_per_share: number | null;
+                                } | null;
+                                credit_gives: {
+                                    type: string;
+                                    /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                    name: string;
+                                    template_id: string | null;
+                                }[];
+                                status: "draft" | "live" | "paused" | "ended";
+                                /** @description the claim link 领取链接: opens the member’s wallet on this campaign (its QR code encodes it) */
+                                url: string;
+                                results: {
+                                    /** @description claims 领取次数 */
+                                    claimed: number;
+                                    /** @description members who claimed */
+                                    members: number;
+                                    /** @description cards given */
+                                    cards: number;
+                                    /** @description of them, cards redeemed at least once */
+                                    redeemed: number;
+                                    /** @description integer minor units (fen 分) */
+                                    redeemed_amount: number;
+                                    /** @description integer minor units (fen 分) */
+                                    gmv: number;
+                                    /** @description share links made */
+                                    shares: number;
+                                    /** @description claims through share links */
+                                    friends: number;
+                                    /** @description friends the sharers were credited for */
+                                    credited: number;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a campaign (a draft until published): audience, window, stock, per-member limit, what a claim gives; a share campaign’s settings */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        /** @description only members of this segment 人群 may claim (share: may claim and share); null or absent: every member */
+                        audience?: {
+                            segment_id: string;
+                        } | null;
+                        /** Format: date-time */
+                        starts_at?: string | null;
+                        /** Format: date-time */
+                        ends_at?: string | null;
+                        /** @description claims in all 总量; null: no cap */
+                        stock?: number | null;
+                        /** @description claims per member 每人限领 (default 1) */
+                        per_member_limit?: number;
+                        rewards: ({
+                            /** @enum {string} */
+                            type: "card";
+                            template_id: string;
+                            /** @description cards of this template (default 1) */
+                            quantity?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "pack";
+                            pack_id: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "points";
+                            asset?: "points" | "growth";
+                            amount: number;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry?: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                        })[];
+                        /** @description a share campaign’s settings 分享设置 */
+                        share?: {
+                            /** @description claim: the sharer is credited when a friend claims through the link; redeem: when that friend’s card is first redeemed */
+                            credit_on: "claim" | "redeem";
+                            credit_rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            /** @description friends one sharer may be credited for in this campaign */
+                            credit_cap: number;
+                            /** @description friends who may claim through one link; null: no cap */
+                            friends_per_share: number | null;
+                        } | null;
+                        /** @description claim: a claim-center campaign; share: members also share links (default claim) */
+                        kind?: "claim" | "share";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "claim" | "share";
+                            name: string;
+                            description: string;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            stock: number | null;
+                            claimed: number;
+                            /** @description stock − claimed; null: no cap */
+                            left: number | null;
+                            per_member_limit: number;
+                            gives: {
+                                type: string;
+                                /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                name: string;
+                                template_id: string | null;
+                            }[];
+                            /** @description what a member sees now: the status, with the window and the stock applied */
+                            state: "draft" | "scheduled" | "live" | "paused" | "sold_out" | "ended";
+                            audience: {
+                                segment_id: string;
+                                segment_name: string | null;
+                            } | null;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            /** @description a share campaign’s settings 分享设置 */
+                            share: {
+                                /** @description claim: the sharer is credited when a friend claims through the link; redeem: when that friend’s card is first redeemed */
+                                credit_on: "claim" | "redeem";
+                                credit_rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                /** @description friends one sharer may be credited for in this campaign */
+                                credit_cap: number;
+                                /** @description friends who may claim through one link; null: no cap */
+                                friends_per_share: number | null;
+                            } | null;
+                            credit_gives: {
+                                type: string;
+                                /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                name: string;
+                                template_id: string | null;
+                            }[];
+                            status: "draft" | "live" | "paused" | "ended";
+                            /** @description the claim link 领取链接: opens the member’s wallet on this campaign (its QR code encodes it) */
+                            url: string;
+                            results: {
+                                /** @description claims 领取次数 */
+                                claimed: number;
+                                /** @description members who claimed */
+                                members: number;
+                                /** @description cards given */
+                                cards: number;
+                                /** @description of them, cards redeemed at least once */
+                                redeemed: number;
+                                /** @description integer minor units (fen 分) */
+                                redeemed_amount: number;
+                                /** @description integer minor units (fen 分) */
+                                gmv: number;
+                                /** @description share links made */
+                                shares: number;
+                                /** @description claims through share links */
+                                friends: number;
+                                /** @description friends the sharers were credited for */
+                                credited: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign, with its results */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "claim" | "share";
+                            name: string;
+                            description: string;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            stock: number | null;
+                            claimed: number;
+                            /** @description stock − claimed; null: no cap */
+                            left: number | null;
+                            per_member_limit: number;
+                            gives: {
+                                type: string;
+                                /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                name: string;
+                                template_id: string | null;
+                            }[];
+                            /** @description what a member sees now: the status, with the window and the stock applied */
+                            state: "draft" | "scheduled" | "live" | "paused" | "sold_out" | "ended";
+                            audience: {
+                                segment_id: string;
+                                segment_name: string | null;
+                            } | null;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            /** @description a share campaign’s settings 分享设置 */
+                            share: {
+                                /** @description claim: the sharer is credited when a friend claims through the link; redeem: when that friend’s card is first redeemed */
+                                credit_on: "claim" | "redeem";
+                                credit_rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                /** @description friends one sharer may be credited for in this campaign */
+                                credit_cap: number;
+                                /** @description friends who may claim through one link; null: no cap */
+                                friends_per_share: number | null;
+                            } | null;
+                            credit_gives: {
+                                type: string;
+                                /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                name: string;
+                                template_id: string | null;
+                            }[];
+                            status: "draft" | "live" | "paused" | "ended";
+                            /** @description the claim link 领取链接: opens the member’s wallet on this campaign (its QR code encodes it) */
+                            url: string;
+                            results: {
+                                /** @description claims 领取次数 */
+                                claimed: number;
+                                /** @description members who claimed */
+                                members: number;
+                                /** @description cards given */
+                                cards: number;
+                                /** @description of them, cards redeemed at least once */
+                                redeemed: number;
+                                /** @description integer minor units (fen 分) */
+                                redeemed_amount: number;
+                                /** @description integer minor units (fen 分) */
+                                gmv: number;
+                                /** @description share links made */
+                                shares: number;
+                                /** @description claims through share links */
+                                friends: number;
+                                /** @description friends the sharers were credited for */
+                                credited: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a campaign (not an ended one): stock never below what has been claimed */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        /** @description only members of this segment 人群 may claim (share: may claim and share); null or absent: every member */
+                        audience?: {
+                            segment_id: string;
+                        } | null;
+                        /** Format: date-time */
+                        starts_at?: string | null;
+                        /** Format: date-time */
+                        ends_at?: string | null;
+                        /** @description claims in all 总量; null: no cap */
+                        stock?: number | null;
+                        /** @description claims per member 每人限领 (default 1) */
+                        per_member_limit?: number;
+                        rewards?: ({
+                            /** @enum {string} */
+                            type: "card";
+                            template_id: string;
+                            /** @description cards of this template (default 1) */
+                            quantity?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "pack";
+                            pack_id: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "points";
+                            asset?: "points" | "growth";
+                            amount: number;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry?: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                        })[];
+                        /** @description a share campaign’s settings 分享设置 */
+                        share?: {
+                            /** @description claim: the sharer is credited when a friend claims through the link; redeem: when that friend’s card is first redeemed */
+                            credit_on: "claim" | "redeem";
+                            credit_rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            /** @description friends one sharer may be credited for in this campaign */
+                            credit_cap: number;
+                            /** @description friends who may claim through one link; null: no cap */
+                            friends_per_share: number | null;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "claim" | "share";
+                            name: string;
+                            description: string;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            stock: number | null;
+                            claimed: number;
+                            /** @description stock − claimed; null: no cap */
+                            left: number | null;
+                            per_member_limit: number;
+                            gives: {
+                                type: string;
+                                /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                name: string;
+                                template_id: string | null;
+                            }[];
+                            /** @description what a member sees now: the status, with the window and the stock applied */
+                            state: "draft" | "scheduled" | "live" | "paused" | "sold_out" | "ended";
+                            audience: {
+                                segment_id: string;
+                                segment_name: string | null;
+                            } | null;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            /** @description a share campaign’s settings 分享设置 */
+                            share: {
+                                /** @description claim: the sharer is credited when a friend claims through the link; redeem: when that friend’s card is first redeemed */
+                                credit_on: "claim" | "redeem";
+                                credit_rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                /** @description friends one sharer may be credited for in this campaign */
+                                credit_cap: number;
+                                /** @description friends who may claim through one link; null: no cap */
+                                friends_per_share: number | null;
+                            } | null;
+                            credit_gives: {
+                                type: string;
+                                /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                name: string;
+                                template_id: string | null;
+                            }[];
+                            status: "draft" | "live" | "paused" | "ended";
+                            /** @description the claim link 领取链接: opens the member’s wallet on this campaign (its QR code encodes it) */
+                            url: string;
+                            results: {
+                                /** @description claims 领取次数 */
+                                claimed: number;
+                                /** @description members who claimed */
+                                members: number;
+                                /** @description cards given */
+                                cards: number;
+                                /** @description of them, cards redeemed at least once */
+                                redeemed: number;
+                                /** @description integer minor units (fen 分) */
+                                redeemed_amount: number;
+                                /** @description integer minor units (fen 分) */
+                                gmv: number;
+                                /** @description share links made */
+                                shares: number;
+                                /** @description claims through share links */
+                                friends: number;
+                                /** @description friends the sharers were credited for */
+                                credited: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish 上线 a draft or paused campaign: members may claim it within its window */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "claim" | "share";
+                            name: string;
+                            description: string;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            stock: number | null;
+                            claimed: number;
+                            /** @description stock − claimed; null: no cap */
+                            left: number | null;
+                            per_member_limit: number;
+                            gives: {
+                                type: string;
+                                /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                name: string;
+                                template_id: string | null;
+                            }[];
+                            /** @description what a member sees now: the status, with the window and the stock applied */
+                            state: "draft" | "scheduled" | "live" | "paused" | "sold_out" | "ended";
+                            audience: {
+                                segment_id: string;
+                                segment_name: string | null;
+                            } | null;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            /** @description a share campaign’s settings 分享设置 */
+                            share: {
+                                /** @description claim: the sharer is credited when a friend claims through the link; redeem: when that friend’s card is first redeemed */
+                                credit_on: "claim" | "redeem";
+                                credit_rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                /** @description friends one sharer may be credited for in this campaign */
+                                credit_cap: number;
+                                /** @description friends who may claim through one link; null: no cap */
+                                friends_per_share: number | null;
+                            } | null;
+                            credit_gives: {
+                                type: string;
+                                /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                name: string;
+                                template_id: string | null;
+                            }[];
+                            status: "draft" | "live" | "paused" | "ended";
+                            /** @description the claim link 领取链接: opens the member’s wallet on this campaign (its QR code encodes it) */
+                            url: string;
+                            results: {
+                                /** @description claims 领取次数 */
+                                claimed: number;
+                                /** @description members who claimed */
+                                members: number;
+                                /** @description cards given */
+                                cards: number;
+                                /** @description of them, cards redeemed at least once */
+                                redeemed: number;
+                                /** @description integer minor units (fen 分) */
+                                redeemed_amount: number;
+                                /** @description integer minor units (fen 分) */
+                                gmv: number;
+                                /** @description share links made */
+                                shares: number;
+                                /** @description claims through share links */
+                                friends: number;
+                                /** @description friends the sharers were credited for */
+                                credited: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause 暂停 a live campaign (publish it again to go on) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "claim" | "share";
+                            name: string;
+                            description: string;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            stock: number | null;
+                            claimed: number;
+                            /** @description stock − claimed; null: no cap */
+                            left: number | null;
+                            per_member_limit: number;
+                            gives: {
+                                type: string;
+                                /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                name: string;
+                                template_id: string | null;
+                            }[];
+                            /** @description what a member sees now: the status, with the window and the stock applied */
+                            state: "draft" | "scheduled" | "live" | "paused" | "sold_out" | "ended";
+                            audience: {
+                                segment_id: string;
+                                segment_name: string | null;
+                            } | null;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            /** @description a share campaign’s settings 分享设置 */
+                            share: {
+                                /** @description claim: the sharer is credited when a friend claims through the link; redeem: when that friend’s card is first redeemed */
+                                credit_on: "claim" | "redeem";
+                                credit_rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                /** @description friends one sharer may be credited for in this campaign */
+                                credit_cap: number;
+                                /** @description friends who may claim through one link; null: no cap */
+                                friends_per_share: number | null;
+                            } | null;
+                            credit_gives: {
+                                type: string;
+                                /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                name: string;
+                                template_id: string | null;
+                            }[];
+                            status: "draft" | "live" | "paused" | "ended";
+                            /** @description the claim link 领取链接: opens the member’s wallet on this campaign (its QR code encodes it) */
+                            url: string;
+                            results: {
+                                /** @description claims 领取次数 */
+                                claimed: number;
+                                /** @description members who claimed */
+                                members: number;
+                                /** @description cards given */
+                                cards: number;
+                                /** @description of them, cards redeemed at least once */
+                                redeemed: number;
+                                /** @description integer minor units (fen 分) */
+                                redeemed_amount: number;
+                                /** @description integer minor units (fen 分) */
+                                gmv: number;
+                                /** @description share links made */
+                                shares: number;
+                                /** @description claims through share links */
+                                friends: number;
+                                /** @description friends the sharers were credited for */
+                                credited: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End 结束 a campaign for good (its claims and cards stay) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: "claim" | "share";
+                            name: string;
+                            description: string;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            stock: number | null;
+                            claimed: number;
+                            /** @description stock − claimed; null: no cap */
+                            left: number | null;
+                            per_member_limit: number;
+                            gives: {
+                                type: string;
+                                /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                name: string;
+                                template_id: string | null;
+                            }[];
+                            /** @description what a member sees now: the status, with the window and the stock applied */
+                            state: "draft" | "scheduled" | "live" | "paused" | "sold_out" | "ended";
+                            audience: {
+                                segment_id: string;
+                                segment_name: string | null;
+                            } | null;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            /** @description a share campaign’s settings 分享设置 */
+                            share: {
+                                /** @description claim: the sharer is credited when a friend claims through the link; redeem: when that friend’s card is first redeemed */
+                                credit_on: "claim" | "redeem";
+                                credit_rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                /** @description friends one sharer may be credited for in this campaign */
+                                credit_cap: number;
+                                /** @description friends who may claim through one link; null: no cap */
+                                friends_per_share: number | null;
+                            } | null;
+                            credit_gives: {
+                                type: string;
+                                /** @description 「10元代金券 ×2」, 「新人礼包」, 「50 积分」 */
+                                name: string;
+                                template_id: string | null;
+                            }[];
+                            status: "draft" | "live" | "paused" | "ended";
+                            /** @description the claim link 领取链接: opens the member’s wallet on this campaign (its QR code encodes it) */
+                            url: string;
+                            results: {
+                                /** @description claims 领取次数 */
+                                claimed: number;
+                                /** @description members who claimed */
+                                members: number;
+                                /** @description cards given */
+                                cards: number;
+                                /** @description of them, cards redeemed at least once */
+                                redeemed: number;
+                                /** @description integer minor units (fen 分) */
+                                redeemed_amount: number;
+                                /** @description integer minor units (fen 分) */
+                                gmv: number;
+                                /** @description share links made */
+                                shares: number;
+                                /** @description claims through share links */
+                                friends: number;
+                                /** @description friends the sharers were credited for */
+                                credited: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign’s claims 领取记录, newest first, by name */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                campaign_id: string;
+                                campaign_name: string | null;
+                                member_id: string;
+                                member_name: string | null;
+                                /** @description the member’s n-th claim of this campaign */
+                                n: number;
+                                via: "wallet" | "api" | "share";
+                                share_id: string | null;
+                                cards: {
+                                    id: string;
+                                    name: string | null;
+                                }[];
+                                pack_grant_ids: string[];
+                                points: number;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Claim a campaign for a member 代会员领取 (the brand’s own apps): the rewards are given, or nothing
+         * @description Exact under a rush: the stock and the member’s limit are each one conditional statement. Once the campaign is sold out a claim is refused by one read. Send Idempotency-Key (or request_no) to retry safely: the same key answers the first claim.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        member_id: string;
+                        /** @description idempotency: the same request_no answers the first claim */
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaign_id: string;
+                            campaign_name: string | null;
+                            member_id: string;
+                            member_name: string | null;
+                            /** @description the member’s n-th claim of this campaign */
+                            n: number;
+                            via: "wallet" | "api" | "share";
+                            share_id: string | null;
+                            cards: {
+                                id: string;
+                                name: string | null;
+                            }[];
+                            pack_grant_ids: string[];
+                            points: number;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

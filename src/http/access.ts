@@ -112,6 +112,11 @@ const ACTIONS = {
   // 风控: rules and lists are the brand's staff's; decisions (who was refused, flagged) are read by them and the analysts
   'risk.manage': ['owner', 'operator'],
   'risk.read': ['owner', 'operator', 'analyst'],
+  // 领券中心 and 分享领券: campaigns are the brand's staff's; the brand's API claims for a member; a member claims and shares in the wallet
+  'campaigns.read': ['owner', 'operator', 'analyst'],
+  'campaigns.manage': ['owner', 'operator'],
+  'campaigns.claim': ['owner', 'operator'],
+  'campaigns.own': ['member'],
   // 卡包: a brand's Apple/Google Wallet identities (certificates, keys) are the owner's; a member adds their own card
   'passes.manage': ['owner'],
   'passes.own': ['member'],

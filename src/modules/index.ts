@@ -34,6 +34,7 @@ import passes from './passes/index.js';
 import rewards from './rewards/index.js';
 import segments from './segments/index.js';
 import groups from './groups/index.js';
+import campaigns from './campaigns/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -75,4 +76,5 @@ export const modules: ModuleDef[] = [
   rewards,
   segments,
   groups,
+  campaigns,
 ];

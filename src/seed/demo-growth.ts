@@ -1,6 +1,7 @@
 import type { Ctx } from '../platform/context.js';
 import type { Caller } from '../http/access.js';
 import { seedDemoGroups } from './demo-groups.js';
+import { seedDemoCampaigns } from '../modules/campaigns/demo.js';
 
 export interface DemoGrowthIds {
   members: { id: string; name: string | null }[];
@@ -18,4 +19,5 @@ export interface DemoGrowthIds {
  */
 export async function seedDemoGrowth(ctx: Ctx, owner: Caller, ids: DemoGrowthIds): Promise<void> {
   await seedDemoGroups(ctx, owner, ids);
+  await seedDemoCampaigns(ctx, owner, ids);
 }

@@ -150,6 +150,14 @@ export const ACTIONS: Record<string, readonly [string, string]> = {
   'group.campaign_pause': ['暂停组团活动', 'Group campaign paused'],
   'group.start': ['开团', 'Group started'],
   'group.join': ['参团', 'Joined a group'],
+  'campaign.create': ['新建领券活动', 'Campaign created'],
+  'campaign.update': ['修改领券活动', 'Campaign changed'],
+  'campaign.publish': ['活动上线', 'Campaign published'],
+  'campaign.pause': ['活动暂停', 'Campaign paused'],
+  'campaign.end': ['活动结束', 'Campaign ended'],
+  'campaign.claim': ['领取活动卡券', 'Campaign claimed'],
+  'campaign.share': ['生成分享链接', 'Share link made'],
+  'campaign.share_claim': ['好友分享领券', 'Claimed through a share link'],
 };
 
 const AREAS: Record<string, readonly [string, string]> = {
@@ -176,6 +184,9 @@ const AREAS: Record<string, readonly [string, string]> = {
   mall_exchange: ['积分兑换', 'Mall exchange'],
   group: ['组团', 'Group'],
   group_campaign: ['组团活动', 'Group campaign'],
+  campaign: ['领券活动', 'Campaign'],
+  campaign_claim: ['活动领取', 'Campaign claim'],
+  campaign_share: ['分享链接', 'Share link'],
 };
 
 /** An action's name; one not in the table yet is named by its area (卡券操作), never by its key. */

@@ -20,6 +20,7 @@ import { RISK } from './codes-risk.js';
 import { VERIFY } from './codes-verify.js';
 import { PASSES } from './codes-passes.js';
 import { GROUPS } from './codes-groups.js';
+import { CAMPAIGNS } from './codes-campaigns.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
 /**
@@ -53,6 +54,7 @@ export const PARTS = {
   VERIFY,
   PASSES,
   GROUPS,
+  CAMPAIGNS,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
 type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

@@ -172,4 +172,10 @@ export const FIELDS: Record<string, readonly [string, string]> = {
   ends_at: ['结束时间', 'ends at'],
   'audience.segment_id': ['目标人群', 'audience segment'],
   token: ['团链接', 'join link'],
+  // 领券中心与分享领券 (campaigns)
+  share: ['分享设置', 'share settings'],
+  credit_rewards: ['分享人奖励', 'sharer’s reward'],
+  credit_cap: ['每位分享人最多奖励好友数', 'friends credited per sharer'],
+  friends_per_share: ['每个链接可领好友数', 'friends per link'],
+  rewards: ['奖励', 'rewards'],
 };

@@ -2,6 +2,7 @@ import type { FieldError, Lang } from './words.js';
 import { FIELDS } from './field-names.js';
 import { MALL_REASONS } from './reasons-mall.js';
 import { GROUP_REASONS } from './reasons-groups.js';
+import { GROWTH_REASONS } from './reasons-growth.js';
 import { POINT_REASONS } from './reasons-points.js';
 import { PACK_REASONS } from './reasons-packs.js';
 import { TIER_REASONS } from './reasons-tiers.js';
@@ -10,11 +11,10 @@ import { VERIFY_REASONS } from './reasons-verify.js';
 import { DELIVERY_REASONS } from './reasons-delivery.js';
 
 /**
- * Field errors (VALIDATION_FAILED, TEMPLATE_INVALID, BATCH_INVALID …) for the person at the form:
- * the field by its name on the form (「减免金额」, not `body.value.amount_off`) and the reason in
- * their language. The schema checks say which rule failed (`rule`, with `limit` / `allowed` /
- * `expected`); the checks written by hand are recognised by their reason (REASONS below, tested
- * against every literal reason in src/). A reason not known here still names the field.
+ * Field errors (VALIDATION_FAILED, TEMPLATE_INVALID, BATCH_INVALID …) for the person at the form: the field by its name on
+ * the form (「减免金额」, not `body.value.amount_off`) and the reason in their language. The schema checks say which rule
+ * failed (`rule`, with `limit` / `allowed` / `expected`); the checks written by hand are recognised by their reason (REASONS
+ * below, tested against every literal reason in src/; the growth modules' in reasons-growth.ts): unknown, the field is named.
  */
 
 /** The field as its form names it: the longest known tail of its path, without body./querystring. and list positions. */
@@ -273,6 +273,7 @@ export const REASONS: [RegExp, Say][] = [
   ...DELIVERY_REASONS,
   ...MALL_REASONS,
   ...GROUP_REASONS,
+  ...GROWTH_REASONS,
   ...POINT_REASONS,
   ...PACK_REASONS,
   ...RISK_REASONS,

@@ -8,6 +8,7 @@ import { currentLang } from '../i18n';
 import { ProblemMessage } from '../problems';
 import { riskApi } from './risk';
 import { groupsApi, groupsWalletApi } from './groups';
+import { campaignsApi, walletCampaignsApi } from './campaigns';
 
 /**
  * The one API client, typed from the server's OpenAPI document (schema.d.ts, made by `npm run gen:api`):
@@ -372,6 +373,7 @@ export function client(auth: Auth) {
     setPointsSettings: (b: T.PointsSettings) => answer(api.PUT('/v1/points/settings', { body: b })),
     ...riskApi(api, answer),
     ...groupsApi(api, answer),
+    ...campaignsApi(api, answer),
   };
 }
 export type Client = ReturnType<typeof client>;
@@ -409,5 +411,6 @@ export function walletClient(member: string | null) {
     /** 动态码: the live code of a card whose template requires one (changes every 30 s) */
     dynamicCode: (id: string) => answer(api.GET('/v1/wallet/cards/{id}/dynamic-code', byId(id))),
     ...groupsWalletApi(api, answer),
+    ...walletCampaignsApi(api, answer),
   };
 }

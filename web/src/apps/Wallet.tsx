@@ -17,6 +17,7 @@ import { WalletPacksView } from '../pages/wallet/Packs';
 import { WalletMallView } from '../pages/wallet/Mall';
 import { WALLET_GROWTH_PANELS, WalletGrowthView } from '../pages/wallet/growth';
 import { GroupLanding, GroupNeedsWallet } from '../pages/wallet/GroupLanding';
+import { ClaimLanding, ClaimNeedsWallet, takeClaimLink } from '../pages/wallet/growth/ClaimLanding';
 
 /** The wallet's tabs are the states GET /v1/wallet/cards filters by. */
 type Tab = WalletState;
@@ -69,6 +70,8 @@ export default function Wallet() {
   const [gift, setGift] = useState(() => (location.pathname.startsWith('/wallet/gift') ? { token: takeGiftToken() } : null));
   // opened from a friend's join link (/wallet/group#g=<token>, taken out of the address bar the same way): the group first
   const [group, setGroup] = useState(() => (location.pathname.startsWith('/wallet/group') ? { token: takeGiftToken() } : null));
+  // opened from a claim link or a friend's share link (/wallet/claim#c=… or #s=…): the campaign is shown first
+  const [claimLink, setClaimLink] = useState(() => (location.pathname.startsWith('/wallet/claim') ? takeClaimLink() : null));
 
   useEffect(() => {
     const token = takeLinkToken();
@@ -104,6 +107,7 @@ export default function Wallet() {
 
   if (error != null && gift) return <GiftNeedsWallet />;
   if (error != null && group) return <GroupNeedsWallet />;
+  if (error != null && claimLink) return <ClaimNeedsWallet />;
   if (error != null) {
     // a link that does not (or no longer) open the wallet, or no link at all; else the wallet cannot load now
     const link = error instanceof ApiError && error.status === 401;
@@ -150,6 +154,20 @@ export default function Wallet() {
         onDone={(cardId) => {
           history.replaceState(null, '', '/wallet');
           setGroup(null);
+          setReload((x) => x + 1);
+          if (cardId) setOpen(cardId);
+        }}
+      />
+    );
+  if (claimLink)
+    return (
+      <ClaimLanding
+        api={api}
+        link={claimLink}
+        tz={me.tenant.time_zone}
+        onDone={(cardId) => {
+          history.replaceState(null, '', '/wallet');
+          setClaimLink(null);
           setReload((x) => x + 1);
           if (cardId) setOpen(cardId);
         }}

@@ -1,7 +1,8 @@
-import { RocketOutlined, TeamOutlined } from '@ant-design/icons';
+import { GiftOutlined, RocketOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ConsolePage } from '../../apps/Console';
 import type { MenuGroup } from '../risk/menu';
 import { GroupCampaigns } from './groups/GroupCampaigns';
+import { Campaigns } from '../campaigns/Campaigns';
 
 export const GROWTH_GROUP: MenuGroup = { key: 'growth', zh: '营销', en: 'Growth', icon: <RocketOutlined /> };
 
@@ -11,6 +12,7 @@ export const GROWTH_GROUP: MenuGroup = { key: 'growth', zh: '营销', en: 'Growt
  * Each growth module's page is one line here.
  */
 export const GROWTH_PAGES: ConsolePage[] = [
+  { key: 'campaigns', zh: '领券中心', en: 'Claim center', icon: <GiftOutlined />, page: () => <Campaigns />, need: 'campaigns.read', group: GROWTH_GROUP },
   {
     key: 'group-campaigns',
     zh: '组团活动',

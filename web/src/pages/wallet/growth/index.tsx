@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { walletClient } from '../../../api';
 import { WalletGroupsPanel } from './Groups';
+import { ClaimCenter } from './ClaimCenter';
 
 type WalletApi = ReturnType<typeof walletClient>;
 
@@ -19,7 +20,10 @@ export interface GrowthPanelProps {
  * center 领券中心, group progress 组团, referral code 邀请有礼, check-in 签到 and tasks. Each module's
  * panel is one line here; the section shows only when there is a panel.
  */
-export const WALLET_GROWTH_PANELS: { key: string; view: (p: GrowthPanelProps) => ReactNode }[] = [{ key: 'groups', view: (p) => <WalletGroupsPanel {...p} /> }];
+export const WALLET_GROWTH_PANELS: { key: string; view: (p: GrowthPanelProps) => ReactNode }[] = [
+  { key: 'claim-center', view: (p) => <ClaimCenter {...p} /> },
+  { key: 'groups', view: (p) => <WalletGroupsPanel {...p} /> },
+];
 
 export function WalletGrowthView(p: GrowthPanelProps) {
   return (
