@@ -1,7 +1,6 @@
 import type { FieldError, Lang } from './words.js';
 import { FIELDS } from './field-names.js';
 import { MALL_REASONS } from './reasons-mall.js';
-import { GROUP_REASONS } from './reasons-groups.js';
 import { GROWTH_REASONS } from './reasons-growth.js';
 import { POINT_REASONS } from './reasons-points.js';
 import { PACK_REASONS } from './reasons-packs.js';
@@ -272,7 +271,6 @@ export const REASONS: [RegExp, Say][] = [
   [/^cycle$/, (f) => [`「${f}」不能是这个渠道自己或它的下级渠道`, `${f} cannot be the channel itself or one below it`]],
   ...DELIVERY_REASONS,
   ...MALL_REASONS,
-  ...GROUP_REASONS,
   ...GROWTH_REASONS,
   ...POINT_REASONS,
   ...PACK_REASONS,
