@@ -20,6 +20,7 @@ import { RISK } from './codes-risk.js';
 import { VERIFY } from './codes-verify.js';
 import { PASSES } from './codes-passes.js';
 import { GROUPS } from './codes-groups.js';
+import { SEGMENTS } from './codes-segments.js';
 import { CAMPAIGNS } from './codes-campaigns.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
@@ -54,6 +55,7 @@ export const PARTS = {
   VERIFY,
   PASSES,
   GROUPS,
+  SEGMENTS,
   CAMPAIGNS,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
