@@ -7,6 +7,7 @@ import { buildApp } from '../app.js';
 import { loggerOptions } from '../http/logging.js';
 import { createTenant } from '../modules/tenants/service.js';
 import { createApiKey } from '../modules/identity/api-keys.js';
+import { migratedPglite } from '../testing/harness.js';
 
 /** The request log, read as an operator of the server would: no phone number, no credential. */
 test('a member search by phone leaves no phone number (and no key) in the request log', async () => {
@@ -27,7 +28,7 @@ test('a member search by phone leaves no phone number (and no key) in the reques
       keysSource: 'env',
       publicUrl: 'http://localhost',
     },
-    { schema, poolSize: 2 },
+    { schema, poolSize: 2, loadDataDir: databaseUrl ? undefined : await migratedPglite() },
   );
   const app = await buildApp(ctx, { logger: loggerOptions('info', stream) });
   try {

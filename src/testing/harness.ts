@@ -64,7 +64,9 @@ export async function startTestEnv(opts: { config?: Partial<Config>; cheapPasswo
     publicUrl: 'http://localhost',
     ...opts.config,
   };
-  const loadDataDir = config.databaseUrl || config.dataDir ? undefined : await migratedPglite();
+  // PGlite starts from the migrated snapshot, in memory or in a data folder that holds no database yet
+  const fresh = !config.dataDir || !existsSync(config.dataDir) || !readdirSync(config.dataDir).includes('PG_VERSION');
+  const loadDataDir = config.databaseUrl || !fresh ? undefined : await migratedPglite();
   // on PostgreSQL a database of its own, copied from a migrated one, unless the test names its own database
   const clone = schema && !opts.config?.databaseUrl ? await clonedPostgres(databaseUrl!, schema) : undefined;
   if (clone) config.databaseUrl = clone.url;
