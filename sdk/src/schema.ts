@@ -34124,9 +34124,9 @@ export interface paths {
                         background_color?: string | null;
                         foreground_color?: string | null;
                         label_color?: string | null;
-                        /** @description a PNG image, base64 (at most ~300 KB) */
+                        /** @description a PNG image, base64 (at most ~300 KB); left out: the stored one is kept; null: removed */
                         logo_png_base64?: string | null;
-                        /** @description a PNG image, base64 (at most ~300 KB) */
+                        /** @description a PNG image, base64 (at most ~300 KB); left out: the stored one is kept; null: removed */
                         strip_png_base64?: string | null;
                     };
                 };

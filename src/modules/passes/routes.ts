@@ -32,7 +32,13 @@ const Shown = Type.Object(
   { additionalProperties: true },
 );
 const Color = Nullable(Type.String({ pattern: '^#[0-9a-fA-F]{6}$' }));
-const Png = Nullable(Type.String({ maxLength: 400_000, pattern: '^[A-Za-z0-9+/=]+$', description: 'a PNG image, base64 (at most ~300 KB)' }));
+const Png = Nullable(
+  Type.String({
+    maxLength: 400_000,
+    pattern: '^[A-Za-z0-9+/=]+$',
+    description: 'a PNG image, base64 (at most ~300 KB); left out: the stored one is kept; null: removed',
+  }),
+);
 const StyleBody = Type.Object({
   background_color: Type.Optional(Color),
   foreground_color: Type.Optional(Color),

@@ -73,12 +73,15 @@ function png(field: string, b64: string | null | undefined): Buffer | null {
   return buf;
 }
 
+/** Colours are set as given; an image left out keeps the stored one (a page cannot read it back to resend it), null removes it. */
 export async function putStyle(q: Sql, tenantId: string, templateId: string, s: StyleInput, at: Date) {
   await getTemplate(q, tenantId, templateId); // 404 for another tenant's
   await q.query(
     `INSERT INTO pass_styles (tenant_id, template_id, background_color, foreground_color, label_color, logo_png, strip_png, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (tenant_id, template_id) DO UPDATE SET background_color = $3, foreground_color = $4, label_color = $5, logo_png = $6, strip_png = $7, updated_at = $8`,
+     ON CONFLICT (tenant_id, template_id) DO UPDATE SET background_color = $3, foreground_color = $4, label_color = $5,
+       logo_png = CASE WHEN $9::boolean THEN pass_styles.logo_png ELSE $6 END,
+       strip_png = CASE WHEN $10::boolean THEN pass_styles.strip_png ELSE $7 END, updated_at = $8`,
     [
       tenantId,
       templateId,
@@ -88,6 +91,8 @@ export async function putStyle(q: Sql, tenantId: string, templateId: string, s: 
       png('logo_png_base64', s.logo_png_base64),
       png('strip_png_base64', s.strip_png_base64),
       at,
+      s.logo_png_base64 === undefined,
+      s.strip_png_base64 === undefined,
     ],
   );
   return getStyle(q, tenantId, templateId);

@@ -60,3 +60,20 @@ test('the console and the member’s wallet are told which phone wallets are set
   const clerk = (await env.api('POST', '/v1/api-keys', { name: 'c', role: 'clerk', store_ids: [(await fx.store()).id] })).body.secret;
   assert.equal((await env.api('GET', '/v1/pass-providers', undefined, { key: clerk })).status, 403, 'a clerk hands out no passes');
 });
+
+test('a template’s pass look: colours set as given; a logo left out is kept (the page cannot read it back), null removes it', async () => {
+  const tpl = await fx.template('cash', { amount_off: 800 });
+  const PNG1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+  const put = (b: Record<string, unknown>) => env.api('PUT', `/v1/templates/${tpl.id}/pass-style`, b);
+  assert.equal((await put({ background_color: '#112233', logo_png_base64: PNG1, strip_png_base64: PNG1 })).body.has_logo, true);
+  const recoloured = await put({ background_color: '#445566', foreground_color: '#ffffff' });
+  assert.equal(recoloured.status, 200);
+  assert.equal(recoloured.body.background_color, '#445566');
+  assert.equal(recoloured.body.has_logo, true, 'the logo stays');
+  assert.equal(recoloured.body.has_strip, true);
+  const cleared = await put({ background_color: '#445566', logo_png_base64: null });
+  assert.equal(cleared.body.has_logo, false);
+  assert.equal(cleared.body.has_strip, true);
+  assert.equal((await put({ logo_png_base64: 'bm90IGEgcG5n' })).status, 422, 'not a PNG');
+  assert.equal((await env.api('GET', `/v1/templates/${tpl.id}/pass-style`)).body.has_strip, true, 'a refused change changes nothing');
+});
