@@ -6,7 +6,7 @@ import { findById, revealCode } from '../cards/lookup.js';
 import { getTemplate } from '../templates/service.js';
 import { getTenant } from '../tenants/service.js';
 import { buildPkpass, type Look } from './apple.js';
-import { saveLink } from './google.js';
+import { saveLink, walletObject } from './google.js';
 import { isDead } from './content.js';
 import { walletTotpSecret } from '../verification/dynamic.js';
 import { loadSettings, type AppleSettings, type GoogleSettings } from './settings.js';
@@ -44,12 +44,34 @@ export async function applePass(ctx: Ctx, q: Sql, c: CardRow): Promise<{ body: B
   return { body, changedAt: await changedAt(q, c.tenant_id, c.id) };
 }
 
-export async function googleLink(ctx: Ctx, q: Sql, c: CardRow) {
+/** What Google's object of the card is made from now (settings, template, code, TOTP secret of a dynamic-code card). */
+async function googleParts(ctx: Ctx, q: Sql, c: CardRow) {
   const s = await loadSettings<GoogleSettings>(q, ctx.keys, c.tenant_id, 'google');
   const t = await getTemplate(q, c.tenant_id, c.template_id);
-  const brand = (await getTenant(q, c.tenant_id)).name;
   const secret = t.rules.dynamic_code && !isDead(c) ? await walletTotpSecret(ctx, q, c.tenant_id, c.id) : null;
-  return saveLink(ctx, s, c, t, revealCode(ctx.keys, c).code, brand, secret);
+  return { s, t, code: revealCode(ctx.keys, c).code, secret };
+}
+
+/** A save link; from now on the card's changes are PATCHed to its Google object (google-update.ts). */
+export async function googleLink(ctx: Ctx, q: Sql, c: CardRow) {
+  const { s, t, code, secret } = await googleParts(ctx, q, c);
+  const brand = (await getTenant(q, c.tenant_id)).name;
+  const link = await saveLink(ctx, s, c, t, code, brand, secret);
+  const at = ctx.clock.now();
+  await noteHandedOut(q, c, at);
+  await q.query(
+    `INSERT INTO pass_google_objects (tenant_id, card_id, object_type, object_id, first_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (tenant_id, card_id, object_id) DO NOTHING`,
+    [c.tenant_id, c.id, link.type, link.objectId, at],
+  );
+  return link;
+}
+
+/** The card's Google object as it should read now, for the objects handed out under the current settings. */
+export async function googleObjectNow(ctx: Ctx, q: Sql, tenantId: string, cardId: string) {
+  const c = await findById(q, tenantId, cardId);
+  const { s, t, code, secret } = await googleParts(ctx, q, c);
+  return { s, ...walletObject(s, c, t, code, secret) };
 }
 
 export async function changedAt(q: Sql, tenantId: string, cardId: string): Promise<Date> {
