@@ -8,8 +8,12 @@ let apiOverride: GoogleWalletApi | null = null;
 export const setGoogleWalletApi = (a: GoogleWalletApi | null) => {
   apiOverride = a;
 };
-let live: GoogleWalletApi | null = null;
-const apiFor = () => apiOverride ?? (live ??= googleWalletApi());
+let live: GoogleWalletApi | null = null; // one per process: it keeps the access tokens
+function apiFor(): GoogleWalletApi {
+  if (apiOverride) return apiOverride;
+  if (!live) live = googleWalletApi();
+  return live;
+}
 
 /**
  * A changed card's Google objects are PATCHed to what the card shows now (worth, state, code, expiry):
