@@ -77,13 +77,15 @@ test('the owner saves the Apple certificate; the member adds a card to Apple Wal
   // an expired certificate: refused in words, nothing saved
   await fillApple(makePassCerts(PASS_TYPE, TEAM, { notAfter: new Date('2021-01-01T00:00:00Z') }));
   await assertText(page.getByTestId('apple-error'), /Pass Type ID 证书」已于 2021-01-01 过期/);
-  await apple.screenshot({ path: `${SHOTS}passes-settings-refused-desktop.png` });
+  await page.setViewportSize({ width: DESKTOP.width, height: 1400 }); // the whole Apple form under the console's header
+  await page.screenshot({ path: `${SHOTS}passes-settings-refused-desktop.png` });
   assert.equal((await owner('GET', '/v1/pass-settings/apple')).body.configured, false);
 
   const certs = makePassCerts(PASS_TYPE, TEAM);
   await fillApple(certs);
   await assertText(apple.getByTestId('configured-apple'), /已设置/);
-  await apple.screenshot({ path: `${SHOTS}passes-settings-desktop.png` });
+  await page.screenshot({ path: `${SHOTS}passes-settings-desktop.png` });
+  await page.setViewportSize(DESKTOP);
   await page.reload();
   await assertText(apple.getByTestId('secret-certificate_pem'), /已设置/);
   assert.equal(await apple.getByTestId('apple-pass-type-id').inputValue(), PASS_TYPE, 'ids are shown back');
