@@ -5,7 +5,7 @@ import forge from 'node-forge';
  * A certificate chain a test makes itself, shaped like Apple's: a root standing in for Apple's WWDR
  * intermediate, and a "Pass Type ID" certificate it signs for the tenant's pass type, RSA 2048.
  */
-export function makePassCerts(passTypeId: string, teamId: string) {
+export function makePassCerts(passTypeId: string, teamId: string, opts: { notAfter?: Date } = {}) {
   const keyPair = () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     return {
@@ -37,7 +37,7 @@ export function makePassCerts(passTypeId: string, teamId: string) {
   cert.publicKey = signer.forgePub;
   cert.serialNumber = '02';
   cert.validity.notBefore = new Date('2020-01-01T00:00:00Z');
-  cert.validity.notAfter = new Date('2100-01-01T00:00:00Z');
+  cert.validity.notAfter = opts.notAfter ?? new Date('2100-01-01T00:00:00Z');
   cert.setSubject([
     { name: 'commonName', value: `Pass Type ID: ${passTypeId}` },
     { name: 'organizationalUnitName', value: teamId },

@@ -4,6 +4,7 @@ import type { EventRow } from '../../platform/events.js';
 import type { Sql } from '../../db/index.js';
 import { enqueue } from '../../platform/jobs.js';
 import { loadSettings, type AppleSettings } from './settings.js';
+import { updateGoogleObjects } from './google-update.js';
 
 /**
  * When a card whose pass was handed out changes (redeemed, topped up, frozen, voided, expired …) its
@@ -106,7 +107,13 @@ export async function passChanged(_ctx: Ctx, q: Sql, events: EventRow[]): Promis
     await enqueue(q, { type: 'passes.push', tenantId: c.tenant_id, payload: { card_id: c.card_id }, singleton: `passes.push:${c.tenant_id}:${c.card_id}` });
 }
 
+/** One job per changed card: its Google objects are PATCHed, its Apple devices pushed (each retried until both went through). */
 export async function pushJob(ctx: Ctx, tenantId: string, cardId: string): Promise<void> {
+  await updateGoogleObjects(ctx, tenantId, cardId);
+  await pushApple(ctx, tenantId, cardId);
+}
+
+async function pushApple(ctx: Ctx, tenantId: string, cardId: string): Promise<void> {
   const regs = await ctx.db.query<{ device_id: string; push_token: string; pass_type_id: string }>(
     'SELECT device_id, push_token, pass_type_id FROM pass_registrations WHERE tenant_id = $1 AND card_id = $2',
     [tenantId, cardId],

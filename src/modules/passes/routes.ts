@@ -8,7 +8,7 @@ import { Id, Nullable, responses } from '../../http/schemas.js';
 import { appendAudit } from '../audit/service.js';
 import type { WalletRouteOptions } from '../wallet/extensions.js';
 import { applePass, getStyle, googleLink, passCard, putStyle } from './service.js';
-import { readSettings, saveSettings, validateApple, validateGoogle } from './settings.js';
+import { configuredProviders, readSettings, saveSettings, validateApple, validateGoogle } from './settings.js';
 
 const tags = ['wallet passes 卡包'];
 const IdParams = Type.Object({ id: Id });
@@ -32,7 +32,13 @@ const Shown = Type.Object(
   { additionalProperties: true },
 );
 const Color = Nullable(Type.String({ pattern: '^#[0-9a-fA-F]{6}$' }));
-const Png = Nullable(Type.String({ maxLength: 400_000, pattern: '^[A-Za-z0-9+/=]+$', description: 'a PNG image, base64 (at most ~300 KB)' }));
+const Png = Nullable(
+  Type.String({
+    maxLength: 400_000,
+    pattern: '^[A-Za-z0-9+/=]+$',
+    description: 'a PNG image, base64 (at most ~300 KB); left out: the stored one is kept; null: removed',
+  }),
+);
 const StyleBody = Type.Object({
   background_color: Type.Optional(Color),
   foreground_color: Type.Optional(Color),
@@ -48,6 +54,10 @@ const Style = Type.Object({
   has_logo: Type.Boolean(),
   has_strip: Type.Boolean(),
 });
+const Providers = Type.Object(
+  { apple: Type.Boolean({ description: 'Apple Wallet is set up' }), google: Type.Boolean({ description: 'Google Wallet is set up' }) },
+  { description: 'which phone wallets the brand has set up (where “add to …” is offered)' },
+);
 const Link = Type.Object({ url: Type.String({ description: 'https://pay.google.com/gp/v/save/<signed JWT>' }) });
 const pkpass = { 200: Type.String({ description: 'the signed pass (application/vnd.apple.pkpass)' }) };
 
@@ -89,7 +99,7 @@ export function passRoutes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) => {
       requireAccess(req.caller!, 'passes.manage');
-      validateApple(req.body);
+      validateApple(req.body, ctx.clock.now());
       return mutate(ctx, req, reply, { action: 'passes.apple_settings', targetType: 'tenant' }, (q) =>
         saveSettings(q, ctx.keys, req.caller!.tenantId, 'apple', req.body, ctx.clock.now()),
       );
@@ -130,6 +140,14 @@ export function passRoutes(base: FastifyInstance, ctx: Ctx) {
   );
 
   app.get(
+    '/pass-providers',
+    { schema: { tags, summary: 'Which phone wallets are set up (the console offers “add to …” on a card)', response: responses({ 200: Providers }) } },
+    async (req) => {
+      requireAccess(req.caller!, 'codes.export');
+      return configuredProviders(ctx.db, req.caller!.tenantId);
+    },
+  );
+  app.get(
     '/cards/:id/pass.pkpass',
     { schema: { tags, summary: 'The card as an Apple Wallet pass (shows its code: audited)', params: IdParams, response: pkpass } },
     async (req, reply) => {
@@ -157,6 +175,17 @@ export function passRoutes(base: FastifyInstance, ctx: Ctx) {
 export function walletPassRoutes(base: FastifyInstance, ctx: Ctx, opts: WalletRouteOptions) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const wtags = ['member wallet 会员钱包'];
+  app.get(
+    '/wallet/pass-providers',
+    {
+      ...opts,
+      schema: { tags: wtags, security: [{ wallet: [] }], summary: 'Which phone wallets my cards can be added to', response: responses({ 200: Providers }) },
+    },
+    async (req) => {
+      requireAccess(req.caller!, 'passes.own');
+      return configuredProviders(ctx.db, req.caller!.tenantId);
+    },
+  );
   app.get(
     '/wallet/cards/:id/pass.pkpass',
     { ...opts, schema: { tags: wtags, security: [{ wallet: [] }], summary: 'My card as an Apple Wallet pass', params: IdParams, response: pkpass } },

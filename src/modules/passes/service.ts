@@ -6,7 +6,7 @@ import { findById, revealCode } from '../cards/lookup.js';
 import { getTemplate } from '../templates/service.js';
 import { getTenant } from '../tenants/service.js';
 import { buildPkpass, type Look } from './apple.js';
-import { saveLink } from './google.js';
+import { saveLink, walletObject } from './google.js';
 import { isDead } from './content.js';
 import { walletTotpSecret } from '../verification/dynamic.js';
 import { loadSettings, type AppleSettings, type GoogleSettings } from './settings.js';
@@ -44,12 +44,34 @@ export async function applePass(ctx: Ctx, q: Sql, c: CardRow): Promise<{ body: B
   return { body, changedAt: await changedAt(q, c.tenant_id, c.id) };
 }
 
-export async function googleLink(ctx: Ctx, q: Sql, c: CardRow) {
+/** What Google's object of the card is made from now (settings, template, code, TOTP secret of a dynamic-code card). */
+async function googleParts(ctx: Ctx, q: Sql, c: CardRow) {
   const s = await loadSettings<GoogleSettings>(q, ctx.keys, c.tenant_id, 'google');
   const t = await getTemplate(q, c.tenant_id, c.template_id);
-  const brand = (await getTenant(q, c.tenant_id)).name;
   const secret = t.rules.dynamic_code && !isDead(c) ? await walletTotpSecret(ctx, q, c.tenant_id, c.id) : null;
-  return saveLink(ctx, s, c, t, revealCode(ctx.keys, c).code, brand, secret);
+  return { s, t, code: revealCode(ctx.keys, c).code, secret };
+}
+
+/** A save link; from now on the card's changes are PATCHed to its Google object (google-update.ts). */
+export async function googleLink(ctx: Ctx, q: Sql, c: CardRow) {
+  const { s, t, code, secret } = await googleParts(ctx, q, c);
+  const brand = (await getTenant(q, c.tenant_id)).name;
+  const link = await saveLink(ctx, s, c, t, code, brand, secret);
+  const at = ctx.clock.now();
+  await noteHandedOut(q, c, at);
+  await q.query(
+    `INSERT INTO pass_google_objects (tenant_id, card_id, object_type, object_id, first_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (tenant_id, card_id, object_id) DO NOTHING`,
+    [c.tenant_id, c.id, link.type, link.objectId, at],
+  );
+  return link;
+}
+
+/** The card's Google object as it should read now, for the objects handed out under the current settings. */
+export async function googleObjectNow(ctx: Ctx, q: Sql, tenantId: string, cardId: string) {
+  const c = await findById(q, tenantId, cardId);
+  const { s, t, code, secret } = await googleParts(ctx, q, c);
+  return { s, ...walletObject(s, c, t, code, secret) };
 }
 
 export async function changedAt(q: Sql, tenantId: string, cardId: string): Promise<Date> {
@@ -73,12 +95,15 @@ function png(field: string, b64: string | null | undefined): Buffer | null {
   return buf;
 }
 
+/** Colours are set as given; an image left out keeps the stored one (a page cannot read it back to resend it), null removes it. */
 export async function putStyle(q: Sql, tenantId: string, templateId: string, s: StyleInput, at: Date) {
   await getTemplate(q, tenantId, templateId); // 404 for another tenant's
   await q.query(
     `INSERT INTO pass_styles (tenant_id, template_id, background_color, foreground_color, label_color, logo_png, strip_png, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (tenant_id, template_id) DO UPDATE SET background_color = $3, foreground_color = $4, label_color = $5, logo_png = $6, strip_png = $7, updated_at = $8`,
+     ON CONFLICT (tenant_id, template_id) DO UPDATE SET background_color = $3, foreground_color = $4, label_color = $5,
+       logo_png = CASE WHEN $9::boolean THEN pass_styles.logo_png ELSE $6 END,
+       strip_png = CASE WHEN $10::boolean THEN pass_styles.strip_png ELSE $7 END, updated_at = $8`,
     [
       tenantId,
       templateId,
@@ -88,6 +113,8 @@ export async function putStyle(q: Sql, tenantId: string, templateId: string, s: 
       png('logo_png_base64', s.logo_png_base64),
       png('strip_png_base64', s.strip_png_base64),
       at,
+      s.logo_png_base64 === undefined,
+      s.strip_png_base64 === undefined,
     ],
   );
   return getStyle(q, tenantId, templateId);

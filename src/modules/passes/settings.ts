@@ -48,11 +48,19 @@ function checkCert(field: string, pem: string): X509Certificate {
   }
 }
 
-/** Checks what it can before storing: the key opens, the certificate is a certificate and belongs to the key. */
-export function validateApple(s: AppleSettings): void {
+/** A certificate Apple would no longer accept (or not yet): signing passes with it would make passes no iPhone adds. */
+function checkValidity(field: string, cert: X509Certificate, now: Date) {
+  if (new Date(cert.validTo).getTime() < now.getTime())
+    throw invalid(field, `expired on ${new Date(cert.validTo).toISOString().slice(0, 10)}`, 'PASS_SETTINGS_INVALID');
+  if (new Date(cert.validFrom).getTime() > now.getTime()) throw invalid(field, 'is not valid yet', 'PASS_SETTINGS_INVALID');
+}
+
+/** Checks what it can before storing: the key opens, the certificates are certificates in their validity, and the certificate belongs to the key. */
+export function validateApple(s: AppleSettings, now: Date): void {
   checkKey('private_key_pem', s.private_key_pem, s.private_key_passphrase);
   const cert = checkCert('certificate_pem', s.certificate_pem);
-  checkCert('wwdr_pem', s.wwdr_pem);
+  checkValidity('certificate_pem', cert, now);
+  checkValidity('wwdr_pem', checkCert('wwdr_pem', s.wwdr_pem), now);
   if (!cert.checkPrivateKey(createPrivateKey({ key: s.private_key_pem, passphrase: s.private_key_passphrase })))
     throw invalid('private_key_pem', 'is not the key of certificate_pem', 'PASS_SETTINGS_INVALID');
 }
@@ -84,6 +92,13 @@ export async function readSettings(q: Sql, tenantId: string, provider: 'apple' |
     [tenantId, provider],
   );
   return shownSettings(provider, r.rows[0]?.public ?? {}, r.rows[0]?.updated_at ?? null);
+}
+
+/** Which phone wallets this brand has set up: where the wallet and the console offer "add to …". */
+export async function configuredProviders(q: Sql, tenantId: string): Promise<{ apple: boolean; google: boolean }> {
+  const r = await q.query<{ provider: string }>('SELECT provider FROM pass_settings WHERE tenant_id = $1', [tenantId]);
+  const has = new Set(r.rows.map((x) => x.provider));
+  return { apple: has.has('apple'), google: has.has('google') };
 }
 
 export async function loadSettings<T extends AppleSettings | GoogleSettings>(

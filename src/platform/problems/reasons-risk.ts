@@ -28,4 +28,6 @@ export const RISK_REASONS: [RegExp, (f: string, m: RegExpMatchArray) => readonly
   [/^not a PEM private key/, (f) => [`「${f}」不是 PEM 格式的私钥（或密码打不开它）`, `${f} is not a PEM private key (or the passphrase does not open it)`]],
   [/^not a PEM certificate$/, (f) => [`「${f}」不是 PEM 格式的证书`, `${f} is not a PEM certificate`]],
   [/^is not the key of certificate_pem$/, (f) => [`「${f}」不是这张证书的私钥`, `${f} is not the certificate’s key`]],
+  [/^expired on (\S+)$/, (f, m) => [`「${f}」已于 ${m[1]} 过期，请上传有效的证书`, `${f} expired on ${m[1]}`]],
+  [/^is not valid yet$/, (f) => [`「${f}」尚未生效`, `${f} is not valid yet`]],
 ];

@@ -23,6 +23,7 @@ import {
   ShopOutlined,
   TeamOutlined,
   UserOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { setUnauthorizedHandler, type Client } from '../api';
 import type { Action, Me } from '../api/types';
@@ -54,6 +55,7 @@ import { RISK_GROUP, RISK_PAGES, type MenuGroup } from '../pages/risk/menu';
 import { GROWTH_PAGES } from '../pages/growth/menu';
 import { Reviews } from '../pages/reviews/Reviews';
 import { SmsSettings } from '../pages/verification/SmsSettings';
+import { WalletSettings } from '../pages/passes/WalletSettings';
 
 /** What every console page is given: the API client and who is signed in. */
 interface ConsoleCtx {
@@ -104,6 +106,15 @@ const PAGES: ConsolePage[] = [
   { key: 'access', zh: '账号与密钥', en: 'Accounts & keys', icon: <SafetyOutlined />, page: () => <Access />, need: 'keys.manage' },
   // 短信设置: where second-verification codes are sent from (the keys are the owner's, as the API's)
   { key: 'sms', zh: '短信设置', en: 'SMS settings', icon: <SafetyOutlined />, page: () => <SmsSettings />, need: 'tenant.manage' },
+  // 手机卡包与微信支付: the brand's Apple / Google Wallet certificates and WeChat Pay merchant keys (owner; never shown back)
+  {
+    key: 'wallet-settings',
+    zh: '手机卡包与微信支付',
+    en: 'Wallets & WeChat Pay',
+    icon: <WalletOutlined />,
+    page: () => <WalletSettings />,
+    need: 'passes.manage',
+  },
   { key: 'webhooks', zh: 'Webhooks', en: 'Webhooks', icon: <ApiOutlined />, page: () => <Webhooks />, need: 'catalog.write' },
   { key: 'audit', zh: '审计日志', en: 'Audit log', icon: <AuditOutlined />, page: () => <Audit />, need: 'audit.read' },
 ];

@@ -12,6 +12,7 @@ import { CardFace } from '../../components/CardFace';
 import { useConsole } from '../../apps/Console';
 import { TopUpDialog } from './TopUpDialog';
 import { CardRiskDecisions } from '../risk/CardRiskDecisions';
+import { CardPasses } from './CardPasses';
 
 export const STATE_COLORS: Record<string, string> = { active: 'green', unissued: 'default', frozen: 'blue', used: 'default', expired: 'orange', voided: 'red' };
 
@@ -195,6 +196,7 @@ export function CardDetail({ cardId, onChanged }: { cardId: string; onChanged?: 
               </Space>
             </Panel>
           )}
+          {me.can.includes('codes.export') && c.state !== 'unissued' && <CardPasses api={api} cardId={c.id} />}
           {canManage && tpl?.rules.verification && ['active', 'frozen'].includes(c.state) && (
             <Panel size="small" title={t('高额核销审批', 'Approve a high-value redemption')} data-testid="approval-panel">
               <Space direction="vertical" style={{ width: '100%' }}>

@@ -11,6 +11,7 @@ import { DataTable } from '../../components/DataTable';
 import { PageTitle } from '../../components/PageTitle';
 import { useHeadline } from '../../components/CardFace';
 import { TemplateForm } from './TemplateForm';
+import { PassStyleButton } from './PassStyle';
 
 /** 卡券模板: every kind, created and edited in one form that follows the kind. */
 export function Templates() {
@@ -111,6 +112,7 @@ export function Templates() {
                       >
                         {t('编辑', 'Edit')}
                       </Button>
+                      <PassStyleButton template={r} />
                       <ArchiveButton template={r} onDone={() => setReload((x) => x + 1)} />
                     </Space>
                   ),

@@ -11,6 +11,7 @@ import { CardFace } from '../../components/CardFace';
 import { ExpiringBadge, useExpiryWords } from '../../components/Expiry';
 import { GiftDialog, GiftPending } from './Gifts';
 import { DynamicCode } from './DynamicCode';
+import { AddToWallet } from '../../components/AddToWallet';
 
 type WalletApi = ReturnType<typeof walletClient>;
 
@@ -81,6 +82,7 @@ export function Detail({ api, id, currency, tz, onBack }: { api: WalletApi; id: 
             </div>
           </Panel>
         )}
+        {usable && <AddToWallet calls={api} cardId={c.id} block />}
         <Panel size="small" title={t('使用规则', 'How to use')}>
           <ul style={{ paddingInlineStart: 18, margin: 0, lineHeight: 1.8 }} data-testid="wallet-rules">
             {rulesInWords(t, c.kind, c.value, c.validity, c.template_rules, undefined, { tz, live: c }).map((l) => (
