@@ -182,6 +182,8 @@ function RowEditor({ row, onChange, choices, testId }: { row: Row; onChange: (r:
       <Select
         style={{ width: 170 }}
         placeholder={t('选择字段', 'Field')}
+        showSearch
+        optionFilterProp="label"
         value={row.field}
         options={fieldOptions}
         onChange={(field) => {
