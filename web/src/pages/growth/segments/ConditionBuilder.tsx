@@ -100,7 +100,7 @@ export function ConditionBuilder({ draft, onChange, choices }: { draft: Draft; o
     onChange({ ...draft, items: x ? draft.items.map((y, j) => (j === i ? x : y)) : draft.items.filter((_, j) => j !== i) });
   return (
     <div data-testid="segment-builder">
-      <Space style={{ marginBottom: 8 }}>
+      <Space style={{ marginBottom: 8, display: 'flex' }}>
         <span>{t('满足以下', 'Members matching')}</span>
         <Radio.Group
           value={draft.mode}
@@ -117,7 +117,7 @@ export function ConditionBuilder({ draft, onChange, choices }: { draft: Draft; o
       {draft.items.map((it, i) =>
         isSub(it) ? (
           <Card key={it.k} size="small" style={{ marginBottom: 8, background: '#fafafa' }}>
-            <Space style={{ marginBottom: 8 }}>
+            <Space style={{ marginBottom: 8, display: 'flex' }}>
               <span>{t('条件组：满足', 'A group: matching')}</span>
               <Radio.Group
                 value={it.mode}
@@ -148,7 +148,7 @@ export function ConditionBuilder({ draft, onChange, choices }: { draft: Draft; o
           <RowEditor key={it.k} row={it} testId={`segment-row-${i}`} choices={choices} onChange={(x) => set(i, x)} />
         ),
       )}
-      <Space>
+      <Space style={{ display: 'flex' }}>
         <Button
           type="dashed"
           icon={<PlusOutlined />}
@@ -178,7 +178,7 @@ function RowEditor({ row, onChange, choices, testId }: { row: Row; onChange: (r:
     options: choices.fields.filter((x) => x.group === g).map((x) => ({ value: x.field, label: t(x.label.zh, x.label.en) })),
   }));
   return (
-    <Space wrap align="center" style={{ marginBottom: 8 }} data-testid={testId}>
+    <Space wrap align="center" style={{ marginBottom: 8, display: 'flex' }} data-testid={testId}>
       <Select
         style={{ width: 170 }}
         placeholder={t('选择字段', 'Field')}

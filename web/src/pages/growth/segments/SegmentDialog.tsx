@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Form, message, Input, Modal, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Form, message, Input, Modal, Space, Tag, Typography } from 'antd';
 import type { Segment, SegmentInput, SegmentPreview } from '../../../api/segments';
 import { useConsole } from '../../../apps/Console';
 import { useT } from '../../../i18n';
@@ -106,10 +106,10 @@ export function SegmentDialog({
           <Alert type="warning" showIcon title={<ProblemMessage error={previewError} />} />
         ) : preview ? (
           <Space direction="vertical" size={4}>
-            <Statistic title={t('当前符合条件的会员（预估）', 'Members matching now')} value={preview.count} formatter={(v) => num(Number(v))} />
-            <span data-testid="segment-preview-count" data-count={preview.count}>
+            <Typography.Text type="secondary">{t('当前符合条件的会员（预估）', 'Members matching now')}</Typography.Text>
+            <Typography.Text strong style={{ fontSize: 20 }} data-testid="segment-preview-count" data-count={preview.count}>
               {t(`共 ${num(preview.count)} 人`, `${num(preview.count)} members`)}
-            </span>
+            </Typography.Text>
             <Space size={[4, 4]} wrap>
               {preview.members.map((m) => (
                 <Tag key={m.member_id}>{m.name ?? t('会员', 'Member')}</Tag>
