@@ -124,6 +124,9 @@ const ACTIONS = {
   'groups.read': ['owner', 'operator', 'analyst'],
   'groups.manage': ['owner', 'operator'],
   'groups.join': ['member'],
+  // 人群与标签: segments and members' tags are the brand's staff's (analysts read segments, counts and tags)
+  'segments.read': ['owner', 'operator', 'analyst'],
+  'segments.manage': ['owner', 'operator'],
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -106,6 +106,11 @@ test('the demo seed gives every screen something real to show, once', async () =
   assert.equal(exchanges.length, 3);
   const grants = (await env.api('GET', '/v1/pack-grants?limit=50', undefined, key)).body.data;
   assert.deepEqual(new Set(grants.map((g: any) => g.source)), new Set(['tier', 'mall', 'manual']), 'the monthly 金卡 pack, a 盲盒 from the mall, one by hand');
+  // 人群与标签: two segments with live counts, a few tags
+  const segments = (await env.api('GET', '/v1/segments', undefined, key)).body.data;
+  assert.deepEqual(segments.map((x: any) => x.name).sort(), ['90天未核销', '近30天消费满500元'].sort());
+  assert.ok(segments.every((x: any) => Number.isInteger(x.members)));
+  assert.ok((await env.api('GET', '/v1/tags', undefined, key)).body.data.some((x: any) => x.tag === '高价值' && x.members === 2));
   const other = await startTestEnv();
   try {
     const again = await seedDemo({ ...other.ctx, config: { ...other.ctx.config, bootstrapKey: 'kq_test_bootstrap_key_0123456789' } });

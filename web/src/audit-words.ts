@@ -158,6 +158,12 @@ export const ACTIONS: Record<string, readonly [string, string]> = {
   'campaign.claim': ['领取活动卡券', 'Campaign claimed'],
   'campaign.share': ['生成分享链接', 'Share link made'],
   'campaign.share_claim': ['好友分享领券', 'Claimed through a share link'],
+  'segment.create': ['新建人群', 'Segment created'],
+  'segment.update': ['修改人群', 'Segment changed'],
+  'segment.delete': ['删除人群', 'Segment deleted'],
+  'segment.tag': ['给会员打标签', 'Member tagged'],
+  'segment.untag': ['去掉会员标签', 'Member tag removed'],
+  'segment.tag_import': ['导入会员标签', 'Member tags imported'],
 };
 
 const AREAS: Record<string, readonly [string, string]> = {
@@ -187,6 +193,7 @@ const AREAS: Record<string, readonly [string, string]> = {
   campaign: ['领券活动', 'Campaign'],
   campaign_claim: ['活动领取', 'Campaign claim'],
   campaign_share: ['分享链接', 'Share link'],
+  segment: ['人群', 'Segment'],
 };
 
 /** An action's name; one not in the table yet is named by its area (卡券操作), never by its key. */

@@ -8,4 +8,5 @@ export const SEGMENT_REASONS: [RegExp, Say][] = [
   ],
   [/^groups nest two levels at most$/, (f) => [`「${f}」：条件组最多嵌套两层`, `${f}: groups nest two levels at most`]],
   [/^a condition or a group$/, (f) => [`「${f}」应是一个条件或一组条件`, `${f}: a condition or a group`]],
+  [/^at most (\d+) lines$/, (f, m) => [`「${f}」一次最多导入 ${m[1]} 行，请拆分文件`, `${f}: at most ${m[1]} lines per import; split the file`]],
 ];

@@ -10,6 +10,7 @@ import { riskApi } from './risk';
 import { groupsApi, groupsWalletApi } from './groups';
 import { campaignsApi, walletCampaignsApi } from './campaigns';
 import { passesApi, walletPassesApi } from './passes';
+import { segmentsApi } from './segments';
 
 /**
  * The one API client, typed from the server's OpenAPI document (schema.d.ts, made by `npm run gen:api`):
@@ -376,6 +377,7 @@ export function client(auth: Auth) {
     ...groupsApi(api, answer),
     ...campaignsApi(api, answer),
     ...passesApi(api, answer),
+    ...segmentsApi(api, answer),
   };
 }
 export type Client = ReturnType<typeof client>;

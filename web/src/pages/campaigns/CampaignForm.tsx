@@ -6,6 +6,7 @@ import { useConsole } from '../../apps/Console';
 import { useT } from '../../i18n';
 import { Refusal } from '../wholesale/Refusal';
 import { RewardsField, fromRewards, toRewards } from './RewardsField';
+import { AudienceField } from '../growth/segments/AudienceField';
 
 /**
  * 新建/编辑领券活动: name and description, kind (领券 or 分享领券, fixed once made), audience (every
@@ -20,7 +21,6 @@ export function CampaignForm({ campaign, onClose, onSaved }: { campaign: Campaig
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const kind = Form.useWatch('kind', form) ?? campaign?.kind ?? 'claim';
-  const audience = Form.useWatch('audience', form) ?? 'all';
   useEffect(() => {
     form.setFieldsValue(
       campaign
@@ -77,11 +77,6 @@ export function CampaignForm({ campaign, onClose, onSaved }: { campaign: Campaig
       setBusy(false);
     }
   };
-  // the segments module has no list route yet: a segment audience is set through the API, and kept (or cleared) here
-  const segmentOptions = campaign?.audience
-    ? [{ value: campaign.audience.segment_id, label: campaign.audience.segment_name ?? t('已删除的人群', 'A deleted segment') }]
-    : [];
-
   return (
     <Modal
       open
@@ -110,22 +105,7 @@ export function CampaignForm({ campaign, onClose, onSaved }: { campaign: Campaig
             data-testid="campaign-kind"
           />
         </Form.Item>
-        <Space size={16} wrap align="start">
-          <Form.Item name="audience" label={t('参与会员', 'Audience')}>
-            <Radio.Group
-              options={[
-                { value: 'all', label: t('所有会员', 'Every member') },
-                ...(segmentOptions.length ? [{ value: 'segment', label: t('指定人群', 'A segment') }] : []),
-              ]}
-              data-testid="campaign-audience"
-            />
-          </Form.Item>
-          {audience === 'segment' && (
-            <Form.Item name="segment_id" label={t('人群', 'Segment')} rules={[{ required: true, message: t('请选择人群', 'Choose a segment') }]}>
-              <Select showSearch optionFilterProp="label" options={segmentOptions} style={{ width: 240 }} data-testid="campaign-segment" />
-            </Form.Item>
-          )}
-        </Space>
+        <AudienceField current={campaign?.audience} testId="campaign" />
         <Form.Item name="window" label={t('活动时间（不填为长期）', 'Window (empty: always)')}>
           <DatePicker.RangePicker showTime allowEmpty={[true, true]} data-testid="campaign-window" />
         </Form.Item>

@@ -1,8 +1,9 @@
-import { GiftOutlined, RocketOutlined, TeamOutlined } from '@ant-design/icons';
+import { GiftOutlined, RocketOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ConsolePage } from '../../apps/Console';
 import type { MenuGroup } from '../risk/menu';
 import { GroupCampaigns } from './groups/GroupCampaigns';
 import { Campaigns } from '../campaigns/Campaigns';
+import { Segments } from './segments/Segments';
 
 export const GROWTH_GROUP: MenuGroup = { key: 'growth', zh: '营销', en: 'Growth', icon: <RocketOutlined /> };
 
@@ -12,6 +13,7 @@ export const GROWTH_GROUP: MenuGroup = { key: 'growth', zh: '营销', en: 'Growt
  * Each growth module's page is one line here.
  */
 export const GROWTH_PAGES: ConsolePage[] = [
+  { key: 'segments', zh: '人群与标签', en: 'Segments and tags', icon: <TagsOutlined />, page: () => <Segments />, need: 'segments.read', group: GROWTH_GROUP },
   { key: 'campaigns', zh: '领券中心', en: 'Claim center', icon: <GiftOutlined />, page: () => <Campaigns />, need: 'campaigns.read', group: GROWTH_GROUP },
   {
     key: 'group-campaigns',

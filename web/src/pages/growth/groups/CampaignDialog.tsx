@@ -6,6 +6,7 @@ import type { GroupCampaign, GroupCampaignInput } from '../../../api/groups';
 import { useConsole } from '../../../apps/Console';
 import { useT } from '../../../i18n';
 import { Refusal } from '../../wholesale/Refusal';
+import { AudienceField } from '../segments/AudienceField';
 
 type Choice = { value: string; label: string };
 type RewardRow = { type: 'card' | 'pack' | 'points'; template_id?: string; quantity?: number; pack_id?: string; amount?: number };
@@ -43,8 +44,10 @@ export function CampaignDialog({ campaign, onClose, onSaved }: { campaign: Group
             limit: hours ? c.time_limit_minutes / 60 : c.time_limit_minutes,
             unit: hours ? 'hours' : 'minutes',
             window: c.starts_at || c.ends_at ? [c.starts_at ? dayjs(c.starts_at) : null, c.ends_at ? dayjs(c.ends_at) : null] : undefined,
+            audience: c.audience ? 'segment' : 'all',
+            segment_id: c.audience?.segment_id,
           }
-        : { size: 3, limit: 24, unit: 'hours', per_member_limit: 1, rewards: [{ type: 'card', quantity: 1 }] },
+        : { audience: 'all', size: 3, limit: 24, unit: 'hours', per_member_limit: 1, rewards: [{ type: 'card', quantity: 1 }] },
     );
   }, [campaign, form]);
 
@@ -65,6 +68,7 @@ export function CampaignDialog({ campaign, onClose, onSaved }: { campaign: Group
       time_limit_minutes: v.unit === 'hours' ? v.limit * 60 : v.limit,
       stock: v.stock ?? null,
       per_member_limit: v.per_member_limit ?? null,
+      audience: v.audience === 'segment' && v.segment_id ? { segment_id: v.segment_id } : null,
       starts_at: from ? from.toISOString() : null,
       ends_at: until ? until.toISOString() : null,
       rewards,
@@ -123,6 +127,7 @@ export function CampaignDialog({ campaign, onClose, onSaved }: { campaign: Group
             <InputNumber min={1} max={1000} precision={0} style={{ width: 160 }} data-testid="group-campaign-member-limit" />
           </Form.Item>
         </Space>
+        <AudienceField current={campaign?.audience} testId="group-campaign" />
         <Form.Item name="window" label={t('开团时间（不填为发布后长期）', 'Groups may start (empty: always once published)')}>
           <DatePicker.RangePicker showTime allowEmpty={[true, true]} />
         </Form.Item>
