@@ -36,6 +36,7 @@ import segments from './segments/index.js';
 import groups from './groups/index.js';
 import campaigns from './campaigns/index.js';
 import referrals from './referrals/index.js';
+import tasks from './tasks/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -79,4 +80,5 @@ export const modules: ModuleDef[] = [
   groups,
   campaigns,
   referrals,
+  tasks,
 ];
