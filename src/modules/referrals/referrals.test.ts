@@ -39,7 +39,7 @@ test('first order: paid to both only after the 7-day return window, once; a refu
   assert.deepEqual([view.referred_by.name, view.referred_by.state, view.can_join], ['张**', 'pending', false]);
   ok(await d.as('POST', '/v1/wallet/referral/join', { code }));
 
-  const ob = ok(await order(b.id, 'R-1'), 201);
+  ok(await order(b.id, 'R-1'), 201);
   const od = ok(await order(d.id, 'R-2'), 201);
   await env.jobs();
   assert.equal((await referral(b.id)).state, 'qualified');

@@ -34,7 +34,7 @@ test('check-in: once a local day, streak rewards day by day, a missed day starts
   assert.deepEqual(set.rewards_names[2], ['连签3天 咖啡券']);
   const tz = ok(await env.api('GET', '/v1/tenant')).time_zone ?? 'Asia/Shanghai';
   assert.equal(tz, 'Asia/Shanghai');
-  env.ctx.clock.set(new Date(Date.now() + 24 * HOUR).toISOString().slice(0, 10) + 'T15:00:00Z'); // 23:00 in Shanghai
+  env.ctx.clock.set(`${new Date(Date.now() + 24 * HOUR).toISOString().slice(0, 10)}T15:00:00Z`); // 23:00 in Shanghai
   const day1 = ok(await m.as('POST', '/v1/wallet/checkin', {}));
   assert.deepEqual([day1.checked_in, day1.streak, day1.today_rewards[0].amount], [true, 1, 10]);
   const again = ok(await m.as('POST', '/v1/wallet/checkin', {}));

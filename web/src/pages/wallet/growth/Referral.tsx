@@ -94,8 +94,8 @@ export function WalletReferralPanel({ api, onChanged }: GrowthPanelProps) {
         {r.invited.length > 0 && (
           <Space direction="vertical" style={{ width: '100%' }} size={2} data-testid="wallet-referral-invited">
             <Typography.Text strong>{t(`我邀请的好友（${r.invited.length}）`, `Friends I invited (${r.invited.length})`)}</Typography.Text>
-            {r.invited.map((i, n) => (
-              <Space key={n} style={{ justifyContent: 'space-between', width: '100%' }}>
+            {r.invited.map((i) => (
+              <Space key={`${i.created_at}-${i.name}`} style={{ justifyContent: 'space-between', width: '100%' }}>
                 <span>{i.name}</span>
                 <Tag color={REFERRAL_STATE[i.state].color}>{t(REFERRAL_STATE[i.state].zh, REFERRAL_STATE[i.state].en)}</Tag>
               </Space>
