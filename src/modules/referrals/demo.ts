@@ -1,6 +1,5 @@
 import type { Ctx } from '../../platform/context.js';
 import { memberCaller, type Caller } from '../../http/access.js';
-import type { DemoGrowthIds } from '../../seed/demo-growth.js';
 import { createCampaign, setStatus } from './campaigns.js';
 import { codeOf, joinWithCode } from './join.js';
 
@@ -9,7 +8,7 @@ import { codeOf, joinWithCode } from './join.js';
  * paid 7 days after the friend's first order if not returned, at most 20 friends each; the third demo
  * member joined with the first's code (pending: no order yet), so the wallet shows a friend invited.
  */
-export async function seedDemoReferrals(ctx: Ctx, owner: Caller, ids: DemoGrowthIds): Promise<void> {
+export async function seedDemoReferrals(ctx: Ctx, owner: Caller, ids: { members: { id: string }[]; cashTemplate: string }): Promise<void> {
   const now = ctx.clock.now();
   const [referrer, , friend] = ids.members;
   await ctx.db.tx(async (q) => {
