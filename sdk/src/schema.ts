@@ -18469,6 +18469,884 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/wallet/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My referral code 邀请码 and link (made the first time I ask), the live campaign, the friends I invited and who invited me */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @description <PUBLIC_URL>/wallet#r=<code>: the link a friend opens in their wallet */
+                            url: string;
+                            campaign: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                /** @description what the referee must do before the rewards are paid: join 注册, place their first order 首单, or redeem a card 首次核销 */
+                                qualify_on: "registration" | "first_order" | "first_redemption";
+                                return_days: number;
+                                referrer_rewards_names: (string | null)[];
+                                referee_rewards_names: (string | null)[];
+                                referrer_rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[] | null;
+                                referee_rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[] | null;
+                            } | null;
+                            invited: {
+                                name: string;
+                                state: "pending" | "qualified" | "rewarded" | "cancelled";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                due_at: string | null;
+                                rewarded: boolean;
+                            }[];
+                            referred_by: {
+                                name: string;
+                                state: "pending" | "qualified" | "rewarded" | "cancelled";
+                            } | null;
+                            /** @description I may still enter a friend’s code */
+                            can_join: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/referral/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter a friend’s referral code 填写邀请码 (once): refused for my own code, a second code, or a friend I invited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a referral code 邀请码 (case does not matter) */
+                        code: string;
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @description <PUBLIC_URL>/wallet#r=<code>: the link a friend opens in their wallet */
+                            url: string;
+                            campaign: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                /** @description what the referee must do before the rewards are paid: join 注册, place their first order 首单, or redeem a card 首次核销 */
+                                qualify_on: "registration" | "first_order" | "first_redemption";
+                                return_days: number;
+                                referrer_rewards_names: (string | null)[];
+                                referee_rewards_names: (string | null)[];
+                                referrer_rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[] | null;
+                                referee_rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[] | null;
+                            } | null;
+                            invited: {
+                                name: string;
+                                state: "pending" | "qualified" | "rewarded" | "cancelled";
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                due_at: string | null;
+                                rewarded: boolean;
+                            }[];
+                            referred_by: {
+                                name: string;
+                                state: "pending" | "qualified" | "rewarded" | "cancelled";
+                            } | null;
+                            /** @description I may still enter a friend’s code */
+                            can_join: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/checkin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My check-in 签到: today (the brand’s calendar), my streak, what today gives, my tasks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            /** @description the tenant’s local date */
+                            today: string;
+                            /** @description I have checked in today */
+                            checked_in: boolean;
+                            /** @description days in a row, today included once checked in */
+                            streak: number;
+                            today_rewards_names: (string | null)[];
+                            today_rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[] | null;
+                            reward_problem: string | null;
+                            cycle: {
+                                day: number;
+                                rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                rewards_names: (string | null)[];
+                            }[];
+                            tasks: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                /** @description how often a member may be rewarded: once ever, or once per day / week / month on the tenant’s calendar */
+                                period: "once" | "day" | "week" | "month";
+                                rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                rewards_names: (string | null)[];
+                                done: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Check in for today 签到 (once a day: again the same day answers the first) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            /** @description the tenant’s local date */
+                            today: string;
+                            /** @description I have checked in today */
+                            checked_in: boolean;
+                            /** @description days in a row, today included once checked in */
+                            streak: number;
+                            today_rewards_names: (string | null)[];
+                            today_rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[] | null;
+                            reward_problem: string | null;
+                            cycle: {
+                                day: number;
+                                rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                rewards_names: (string | null)[];
+                            }[];
+                            tasks: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                /** @description how often a member may be rewarded: once ever, or once per day / week / month on the tenant’s calendar */
+                                period: "once" | "day" | "week" | "month";
+                                rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                rewards_names: (string | null)[];
+                                done: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/wallet/session": {
         parameters: {
             query?: never;
@@ -39378,6 +40256,2594 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/referral-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referral campaigns, newest first, with their results (referrals by state, cards given and redeemed, GMV) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    status?: "draft" | "live" | "paused";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                referrer_rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[] | null;
+                                referrer_rewards_names: (string | null)[];
+                                referee_rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[] | null;
+                                referee_rewards_names: (string | null)[];
+                                /** @description what the referee must do before the rewards are paid: join 注册, place their first order 首单, or redeem a card 首次核销 */
+                                qualify_on: "registration" | "first_order" | "first_redemption";
+                                return_days: number;
+                                /** Format: date-time */
+                                starts_at: string | null;
+                                /** Format: date-time */
+                                ends_at: string | null;
+                                per_referrer_cap: number | null;
+                                status: "draft" | "live" | "paused";
+                                results: {
+                                    /** @description friends who joined with a code */
+                                    referrals: number;
+                                    /** @description qualified and waiting for their return window */
+                                    qualified: number;
+                                    /** @description referrals paid */
+                                    rewarded: number;
+                                    /** @description cancelled: the first order was refunded within the return window */
+                                    cancelled: number;
+                                    /** @description cards given */
+                                    cards: number;
+                                    redeemed_cards: number;
+                                    points: number;
+                                    /** @description fen: the orders those cards were redeemed on */
+                                    gmv: number;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a referral campaign (a draft until it goes live): rewards for the referrer and/or the referee, what qualifies, return window, cap */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        referrer_rewards?: ({
+                            /** @enum {string} */
+                            type: "card";
+                            template_id: string;
+                            /** @description cards of this template (default 1) */
+                            quantity?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "pack";
+                            pack_id: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "points";
+                            asset?: "points" | "growth";
+                            amount: number;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry?: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                        })[] | null;
+                        referee_rewards?: ({
+                            /** @enum {string} */
+                            type: "card";
+                            template_id: string;
+                            /** @description cards of this template (default 1) */
+                            quantity?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "pack";
+                            pack_id: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "points";
+                            asset?: "points" | "growth";
+                            amount: number;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry?: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                        })[] | null;
+                        /** @description what the referee must do before the rewards are paid: join 注册, place their first order 首单, or redeem a card 首次核销 */
+                        qualify_on: "registration" | "first_order" | "first_redemption";
+                        /** @description days a first order may still be returned before the rewards are paid (first_order only) */
+                        return_days?: number;
+                        /** Format: date-time */
+                        starts_at?: string | null;
+                        /** Format: date-time */
+                        ends_at?: string | null;
+                        /** @description friends one referrer is rewarded for; null: no cap */
+                        per_referrer_cap?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            referrer_rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[] | null;
+                            referrer_rewards_names: (string | null)[];
+                            referee_rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[] | null;
+                            referee_rewards_names: (string | null)[];
+                            /** @description what the referee must do before the rewards are paid: join 注册, place their first order 首单, or redeem a card 首次核销 */
+                            qualify_on: "registration" | "first_order" | "first_redemption";
+                            return_days: number;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            per_referrer_cap: number | null;
+                            status: "draft" | "live" | "paused";
+                            results: {
+                                /** @description friends who joined with a code */
+                                referrals: number;
+                                /** @description qualified and waiting for their return window */
+                                qualified: number;
+                                /** @description referrals paid */
+                                rewarded: number;
+                                /** @description cancelled: the first order was refunded within the return window */
+                                cancelled: number;
+                                /** @description cards given */
+                                cards: number;
+                                redeemed_cards: number;
+                                points: number;
+                                /** @description fen: the orders those cards were redeemed on */
+                                gmv: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/referral-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One referral campaign with its results */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            referrer_rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[] | null;
+                            referrer_rewards_names: (string | null)[];
+                            referee_rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[] | null;
+                            referee_rewards_names: (string | null)[];
+                            /** @description what the referee must do before the rewards are paid: join 注册, place their first order 首单, or redeem a card 首次核销 */
+                            qualify_on: "registration" | "first_order" | "first_redemption";
+                            return_days: number;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            per_referrer_cap: number | null;
+                            status: "draft" | "live" | "paused";
+                            results: {
+                                /** @description friends who joined with a code */
+                                referrals: number;
+                                /** @description qualified and waiting for their return window */
+                                qualified: number;
+                                /** @description referrals paid */
+                                rewarded: number;
+                                /** @description cancelled: the first order was refunded within the return window */
+                                cancelled: number;
+                                /** @description cards given */
+                                cards: number;
+                                redeemed_cards: number;
+                                points: number;
+                                /** @description fen: the orders those cards were redeemed on */
+                                gmv: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a campaign’s terms (referrals already made are paid by the terms at payment) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        referrer_rewards?: ({
+                            /** @enum {string} */
+                            type: "card";
+                            template_id: string;
+                            /** @description cards of this template (default 1) */
+                            quantity?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "pack";
+                            pack_id: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "points";
+                            asset?: "points" | "growth";
+                            amount: number;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry?: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                        })[] | null;
+                        referee_rewards?: ({
+                            /** @enum {string} */
+                            type: "card";
+                            template_id: string;
+                            /** @description cards of this template (default 1) */
+                            quantity?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "pack";
+                            pack_id: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "points";
+                            asset?: "points" | "growth";
+                            amount: number;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry?: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                        })[] | null;
+                        /** @description what the referee must do before the rewards are paid: join 注册, place their first order 首单, or redeem a card 首次核销 */
+                        qualify_on?: "registration" | "first_order" | "first_redemption";
+                        /** @description days a first order may still be returned before the rewards are paid (first_order only) */
+                        return_days?: number;
+                        /** Format: date-time */
+                        starts_at?: string | null;
+                        /** Format: date-time */
+                        ends_at?: string | null;
+                        /** @description friends one referrer is rewarded for; null: no cap */
+                        per_referrer_cap?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            referrer_rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[] | null;
+                            referrer_rewards_names: (string | null)[];
+                            referee_rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[] | null;
+                            referee_rewards_names: (string | null)[];
+                            /** @description what the referee must do before the rewards are paid: join 注册, place their first order 首单, or redeem a card 首次核销 */
+                            qualify_on: "registration" | "first_order" | "first_redemption";
+                            return_days: number;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            per_referrer_cap: number | null;
+                            status: "draft" | "live" | "paused";
+                            results: {
+                                /** @description friends who joined with a code */
+                                referrals: number;
+                                /** @description qualified and waiting for their return window */
+                                qualified: number;
+                                /** @description referrals paid */
+                                rewarded: number;
+                                /** @description cancelled: the first order was refunded within the return window */
+                                cancelled: number;
+                                /** @description cards given */
+                                cards: number;
+                                redeemed_cards: number;
+                                points: number;
+                                /** @description fen: the orders those cards were redeemed on */
+                                gmv: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/referral-campaigns/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a campaign live 上线: friends join under the newest live campaign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            referrer_rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[] | null;
+                            referrer_rewards_names: (string | null)[];
+                            referee_rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[] | null;
+                            referee_rewards_names: (string | null)[];
+                            /** @description what the referee must do before the rewards are paid: join 注册, place their first order 首单, or redeem a card 首次核销 */
+                            qualify_on: "registration" | "first_order" | "first_redemption";
+                            return_days: number;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            per_referrer_cap: number | null;
+                            status: "draft" | "live" | "paused";
+                            results: {
+                                /** @description friends who joined with a code */
+                                referrals: number;
+                                /** @description qualified and waiting for their return window */
+                                qualified: number;
+                                /** @description referrals paid */
+                                rewarded: number;
+                                /** @description cancelled: the first order was refunded within the return window */
+                                cancelled: number;
+                                /** @description cards given */
+                                cards: number;
+                                redeemed_cards: number;
+                                points: number;
+                                /** @description fen: the orders those cards were redeemed on */
+                                gmv: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/referral-campaigns/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a campaign 暂停: no friend joins under it; referrals made are still qualified and paid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            referrer_rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[] | null;
+                            referrer_rewards_names: (string | null)[];
+                            referee_rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[] | null;
+                            referee_rewards_names: (string | null)[];
+                            /** @description what the referee must do before the rewards are paid: join 注册, place their first order 首单, or redeem a card 首次核销 */
+                            qualify_on: "registration" | "first_order" | "first_redemption";
+                            return_days: number;
+                            /** Format: date-time */
+                            starts_at: string | null;
+                            /** Format: date-time */
+                            ends_at: string | null;
+                            per_referrer_cap: number | null;
+                            status: "draft" | "live" | "paused";
+                            results: {
+                                /** @description friends who joined with a code */
+                                referrals: number;
+                                /** @description qualified and waiting for their return window */
+                                qualified: number;
+                                /** @description referrals paid */
+                                rewarded: number;
+                                /** @description cancelled: the first order was refunded within the return window */
+                                cancelled: number;
+                                /** @description cards given */
+                                cards: number;
+                                redeemed_cards: number;
+                                points: number;
+                                /** @description fen: the orders those cards were redeemed on */
+                                gmv: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referrals, newest first: who invited whom, the state, when it is due, what each side was given */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    campaign_id?: string;
+                    member_id?: string;
+                    state?: "pending" | "qualified" | "rewarded" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                campaign_id: string;
+                                campaign_name: string;
+                                referrer_id: string;
+                                referrer_name: string | null;
+                                referee_id: string;
+                                referee_name: string | null;
+                                state: "pending" | "qualified" | "rewarded" | "cancelled";
+                                /** Format: date-time */
+                                qualified_at: string | null;
+                                /** Format: date-time */
+                                due_at: string | null;
+                                /** Format: date-time */
+                                paid_at: string | null;
+                                /** Format: date-time */
+                                cancelled_at: string | null;
+                                cancel_reason: string | null;
+                                referrer_grant_id: string | null;
+                                referee_grant_id: string | null;
+                                /** @description why the referrer got nothing: REFERRAL_CAP_REACHED or a giving’s refusal code */
+                                referrer_problem: string | null;
+                                referee_problem: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A member joins with a friend’s referral code (the brand’s registration flow); refused for one’s own code, a second code or a loop */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        member_id: string;
+                        /** @description a referral code 邀请码 (case does not matter) */
+                        code: string;
+                        request_no?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            campaign_id: string;
+                            campaign_name: string;
+                            referrer_id: string;
+                            referrer_name: string | null;
+                            referee_id: string;
+                            referee_name: string | null;
+                            state: "pending" | "qualified" | "rewarded" | "cancelled";
+                            /** Format: date-time */
+                            qualified_at: string | null;
+                            /** Format: date-time */
+                            due_at: string | null;
+                            /** Format: date-time */
+                            paid_at: string | null;
+                            /** Format: date-time */
+                            cancelled_at: string | null;
+                            cancel_reason: string | null;
+                            referrer_grant_id: string | null;
+                            referee_grant_id: string | null;
+                            /** @description why the referrer got nothing: REFERRAL_CAP_REACHED or a giving’s refusal code */
+                            referrer_problem: string | null;
+                            referee_problem: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkin-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check-in 签到: on or off, the rewards of day 1..n of a streak, and results */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[][];
+                            rewards_names: (string | null)[][];
+                            results: {
+                                grants: number;
+                                members: number;
+                                cards: number;
+                                redeemed_cards: number;
+                                points: number;
+                                gmv: number;
+                            } & {
+                                checkins: number;
+                                /** @description check-ins today (the tenant’s day) */
+                                today: number;
+                                best_streak: number;
+                            };
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Set check-in: on or off and the rewards of each day of a streak (the cycle restarts after the last) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        /** @description day 1..n of a streak; after day n the cycle starts again at day 1’s rewards */
+                        rewards: ({
+                            /** @enum {string} */
+                            type: "card";
+                            template_id: string;
+                            /** @description cards of this template (default 1) */
+                            quantity?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "pack";
+                            pack_id: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "points";
+                            asset?: "points" | "growth";
+                            amount: number;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry?: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                        })[][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[][];
+                            rewards_names: (string | null)[][];
+                            results: {
+                                grants: number;
+                                members: number;
+                                cards: number;
+                                redeemed_cards: number;
+                                points: number;
+                                gmv: number;
+                            } & {
+                                checkins: number;
+                                /** @description check-ins today (the tenant’s day) */
+                                today: number;
+                                best_streak: number;
+                            };
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks 任务 with their results (completions, what their rewards did) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                activity_type: string;
+                                rewards: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                rewards_names: (string | null)[];
+                                /** @description how often a member may be rewarded: once ever, or once per day / week / month on the tenant’s calendar */
+                                period: "once" | "day" | "week" | "month";
+                                status: "live" | "paused";
+                                results: {
+                                    grants: number;
+                                    members: number;
+                                    cards: number;
+                                    redeemed_cards: number;
+                                    points: number;
+                                    gmv: number;
+                                } & {
+                                    completions: number;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a task: the custom event that completes it, its rewards and how often a member may be rewarded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description the custom event (POST /members/{id}/activities `type`) that completes it: shared, reviewed, profile_completed… */
+                        activity_type: string;
+                        rewards: ({
+                            /** @enum {string} */
+                            type: "card";
+                            template_id: string;
+                            /** @description cards of this template (default 1) */
+                            quantity?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "pack";
+                            pack_id: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "points";
+                            asset?: "points" | "growth";
+                            amount: number;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry?: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                        })[];
+                        /** @description how often a member may be rewarded: once ever, or once per day / week / month on the tenant’s calendar */
+                        period: "once" | "day" | "week" | "month";
+                        description?: string;
+                        status?: "live" | "paused";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            activity_type: string;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            rewards_names: (string | null)[];
+                            /** @description how often a member may be rewarded: once ever, or once per day / week / month on the tenant’s calendar */
+                            period: "once" | "day" | "week" | "month";
+                            status: "live" | "paused";
+                            results: {
+                                grants: number;
+                                members: number;
+                                cards: number;
+                                redeemed_cards: number;
+                                points: number;
+                                gmv: number;
+                            } & {
+                                completions: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a task, or pause it (status) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        /** @description the custom event (POST /members/{id}/activities `type`) that completes it: shared, reviewed, profile_completed… */
+                        activity_type?: string;
+                        rewards?: ({
+                            /** @enum {string} */
+                            type: "card";
+                            template_id: string;
+                            /** @description cards of this template (default 1) */
+                            quantity?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "pack";
+                            pack_id: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "points";
+                            asset?: "points" | "growth";
+                            amount: number;
+                            /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                            expiry?: {
+                                /** @enum {string} */
+                                type: "none";
+                            } | {
+                                /** @enum {string} */
+                                type: "days";
+                                days: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "date";
+                                date: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "month_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "quarter_end";
+                            } | {
+                                /** @enum {string} */
+                                type: "year_end";
+                            };
+                        })[];
+                        /** @description how often a member may be rewarded: once ever, or once per day / week / month on the tenant’s calendar */
+                        period?: "once" | "day" | "week" | "month";
+                        status?: "live" | "paused";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            activity_type: string;
+                            rewards: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            rewards_names: (string | null)[];
+                            /** @description how often a member may be rewarded: once ever, or once per day / week / month on the tenant’s calendar */
+                            period: "once" | "day" | "week" | "month";
+                            status: "live" | "paused";
+                            results: {
+                                grants: number;
+                                members: number;
+                                cards: number;
+                                redeemed_cards: number;
+                                points: number;
+                                gmv: number;
+                            } & {
+                                completions: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
 }

@@ -127,6 +127,14 @@ const ACTIONS = {
   // 人群与标签: segments and members' tags are the brand's staff's (analysts read segments, counts and tags)
   'segments.read': ['owner', 'operator', 'analyst'],
   'segments.manage': ['owner', 'operator'],
+  // 邀请有礼: campaigns are the brand's staff's (the brand's API joins a member with a code at registration); a member reads their code and enters a friend's
+  'referrals.read': ['owner', 'operator', 'analyst'],
+  'referrals.manage': ['owner', 'operator'],
+  'referrals.own': ['member'],
+  // 签到与任务: settings and tasks are the brand's staff's; a member checks in and reads their tasks in the wallet
+  'tasks.read': ['owner', 'operator', 'analyst'],
+  'tasks.manage': ['owner', 'operator'],
+  'tasks.own': ['member'],
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

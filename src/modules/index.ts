@@ -35,6 +35,8 @@ import rewards from './rewards/index.js';
 import segments from './segments/index.js';
 import groups from './groups/index.js';
 import campaigns from './campaigns/index.js';
+import referrals from './referrals/index.js';
+import tasks from './tasks/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -77,4 +79,6 @@ export const modules: ModuleDef[] = [
   segments,
   groups,
   campaigns,
+  referrals,
+  tasks,
 ];

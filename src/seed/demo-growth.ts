@@ -3,6 +3,8 @@ import type { Caller } from '../http/access.js';
 import { seedDemoGroups } from './demo-groups.js';
 import { seedDemoCampaigns } from '../modules/campaigns/demo.js';
 import { seedDemoSegments } from '../modules/segments/demo.js';
+import { seedDemoReferrals } from '../modules/referrals/demo.js';
+import { seedDemoTasks } from '../modules/tasks/demo.js';
 
 export interface DemoGrowthIds {
   members: { id: string; name: string | null }[];
@@ -22,4 +24,6 @@ export async function seedDemoGrowth(ctx: Ctx, owner: Caller, ids: DemoGrowthIds
   await seedDemoGroups(ctx, owner, ids);
   await seedDemoCampaigns(ctx, owner, ids);
   await seedDemoSegments(ctx, owner, ids);
+  await seedDemoReferrals(ctx, owner, ids);
+  await seedDemoTasks(ctx, owner, ids);
 }

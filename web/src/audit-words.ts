@@ -164,6 +164,15 @@ export const ACTIONS: Record<string, readonly [string, string]> = {
   'segment.tag': ['给会员打标签', 'Member tagged'],
   'segment.untag': ['去掉会员标签', 'Member tag removed'],
   'segment.tag_import': ['导入会员标签', 'Member tags imported'],
+  'referral.campaign_create': ['新建邀请有礼活动', 'Referral campaign created'],
+  'referral.campaign_update': ['修改邀请有礼活动', 'Referral campaign changed'],
+  'referral.campaign_publish': ['邀请有礼活动上线', 'Referral campaign live'],
+  'referral.campaign_pause': ['暂停邀请有礼活动', 'Referral campaign paused'],
+  'referral.join': ['填写邀请码', 'Joined with a referral code'],
+  'task.checkin_settings': ['修改签到设置', 'Check-in settings changed'],
+  'task.checkin': ['签到', 'Checked in'],
+  'task.create': ['新建任务', 'Task created'],
+  'task.update': ['修改任务', 'Task changed'],
 };
 
 const AREAS: Record<string, readonly [string, string]> = {
@@ -194,6 +203,10 @@ const AREAS: Record<string, readonly [string, string]> = {
   campaign_claim: ['活动领取', 'Campaign claim'],
   campaign_share: ['分享链接', 'Share link'],
   segment: ['人群', 'Segment'],
+  referral_campaign: ['邀请有礼活动', 'Referral campaign'],
+  referral: ['邀请', 'Referral'],
+  checkin: ['签到', 'Check-in'],
+  task: ['任务', 'Task'],
 };
 
 /** An action's name; one not in the table yet is named by its area (卡券操作), never by its key. */

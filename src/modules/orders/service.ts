@@ -208,3 +208,13 @@ function replayActivity(row: Activity & { body_hash: string }, hash: string) {
   const { body_hash: _h, ...a } = row;
   return a;
 }
+
+/** How many of a member's other orders were placed no later than this one (0: it is their first order 首单). */
+export async function ordersBefore(q: Sql, tenantId: string, memberId: string, orderId: string): Promise<number> {
+  const r = await q.query<{ n: string }>(
+    `SELECT count(*) AS n FROM member_orders o WHERE o.tenant_id = $1 AND o.member_id = $2 AND o.id <> $3
+       AND o.placed_at <= (SELECT placed_at FROM member_orders WHERE tenant_id = $1 AND id = $3)`,
+    [tenantId, memberId, orderId],
+  );
+  return Number(r.rows[0]!.n);
+}

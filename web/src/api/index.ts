@@ -11,6 +11,7 @@ import { groupsApi, groupsWalletApi } from './groups';
 import { campaignsApi, walletCampaignsApi } from './campaigns';
 import { passesApi, walletPassesApi } from './passes';
 import { segmentsApi } from './segments';
+import { referralsApi, referralsWalletApi } from './referrals';
 
 /**
  * The one API client, typed from the server's OpenAPI document (schema.d.ts, made by `npm run gen:api`):
@@ -378,6 +379,7 @@ export function client(auth: Auth) {
     ...campaignsApi(api, answer),
     ...passesApi(api, answer),
     ...segmentsApi(api, answer),
+    ...referralsApi(api, answer),
   };
 }
 export type Client = ReturnType<typeof client>;
@@ -417,5 +419,6 @@ export function walletClient(member: string | null) {
     ...groupsWalletApi(api, answer),
     ...walletCampaignsApi(api, answer),
     ...walletPassesApi(api, answer),
+    ...referralsWalletApi(api, answer),
   };
 }

@@ -1,9 +1,11 @@
-import { GiftOutlined, RocketOutlined, TagsOutlined, TeamOutlined } from '@ant-design/icons';
+import { CalendarOutlined, GiftOutlined, RocketOutlined, TagsOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { ConsolePage } from '../../apps/Console';
 import type { MenuGroup } from '../risk/menu';
 import { GroupCampaigns } from './groups/GroupCampaigns';
 import { Campaigns } from '../campaigns/Campaigns';
 import { Segments } from './segments/Segments';
+import { ReferralCampaigns } from './referrals/ReferralCampaigns';
+import { CheckinTasks } from './referrals/CheckinTasks';
 
 export const GROWTH_GROUP: MenuGroup = { key: 'growth', zh: '营销', en: 'Growth', icon: <RocketOutlined /> };
 
@@ -22,6 +24,24 @@ export const GROWTH_PAGES: ConsolePage[] = [
     icon: <TeamOutlined />,
     page: () => <GroupCampaigns />,
     need: 'groups.read',
+    group: GROWTH_GROUP,
+  },
+  {
+    key: 'referrals',
+    zh: '邀请有礼',
+    en: 'Referrals',
+    icon: <UserAddOutlined />,
+    page: () => <ReferralCampaigns />,
+    need: 'referrals.read',
+    group: GROWTH_GROUP,
+  },
+  {
+    key: 'checkin-tasks',
+    zh: '签到与任务',
+    en: 'Check-in and tasks',
+    icon: <CalendarOutlined />,
+    page: () => <CheckinTasks />,
+    need: 'tasks.read',
     group: GROWTH_GROUP,
   },
 ];

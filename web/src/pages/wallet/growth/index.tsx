@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { walletClient } from '../../../api';
 import { WalletGroupsPanel } from './Groups';
 import { ClaimCenter } from './ClaimCenter';
+import { WalletReferralPanel } from './Referral';
+import { WalletCheckinPanel } from './Checkin';
 
 type WalletApi = ReturnType<typeof walletClient>;
 
@@ -23,6 +25,8 @@ export interface GrowthPanelProps {
 export const WALLET_GROWTH_PANELS: { key: string; view: (p: GrowthPanelProps) => ReactNode }[] = [
   { key: 'claim-center', view: (p) => <ClaimCenter {...p} /> },
   { key: 'groups', view: (p) => <WalletGroupsPanel {...p} /> },
+  { key: 'referral', view: (p) => <WalletReferralPanel {...p} /> },
+  { key: 'checkin', view: (p) => <WalletCheckinPanel {...p} /> },
 ];
 
 export function WalletGrowthView(p: GrowthPanelProps) {
