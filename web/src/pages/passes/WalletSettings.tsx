@@ -9,6 +9,7 @@ import { time } from '../../format';
 import { PageTitle } from '../../components/PageTitle';
 import { PemField, SecretState, useRefusal } from './parts';
 import { WechatSettings } from './WechatSettings';
+import { Reconciliations } from './Reconciliations';
 
 type Shown = AppleSettingsShown;
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -21,6 +22,7 @@ const clean = <T extends object>(v: T) => Object.fromEntries(Object.entries(v).f
  */
 export function WalletSettings() {
   const t = useT();
+  const { me } = useConsole();
   return (
     <>
       <PageTitle title={t('手机卡包与微信支付', 'Phone wallets & WeChat Pay')} />
@@ -28,6 +30,7 @@ export function WalletSettings() {
         <AppleCard />
         <GoogleCard />
         <WechatSettings />
+        {me.can.includes('reports.read') && <Reconciliations canRun={me.can.includes('tenant.manage')} />}
       </Space>
     </>
   );
