@@ -64,7 +64,10 @@ async function fillApple(c: ReturnType<typeof makePassCerts>, as: 'pem' | 'p12')
   await form.getByTestId('apple-pass-type-id').fill(PASS_TYPE);
   await form.getByTestId('apple-team-id').fill(TEAM);
   await form.getByTestId('apple-organization').fill('卡券咖啡');
-  await form.getByTestId(`apple-format-${as}`).click();
+  await form
+    .getByTestId('apple-format')
+    .getByText(as === 'pem' ? 'PEM 文本' : '.p12 文件', { exact: true })
+    .click();
   if (as === 'pem') {
     await form.getByTestId('pem-certificate_pem').fill(c.certPem);
     await form.getByTestId('pem-private_key_pem').fill(c.keyPem);
@@ -100,7 +103,7 @@ test('the owner saves the Apple certificate; the member adds a card to Apple Wal
   await assertText(apple.getByTestId('secret-certificate_p12'), /已设置/);
   assert.equal(await apple.getByTestId('apple-pass-type-id').inputValue(), PASS_TYPE, 'ids are shown back');
   await assertText(apple.getByTestId('p12-certificate_p12'), /选择 \.p12 文件/); // the .p12 is not
-  await apple.getByTestId('apple-format-pem').click();
+  await apple.getByTestId('apple-format').getByText('PEM 文本', { exact: true }).click();
   assert.equal(await apple.getByTestId('pem-private_key_pem').inputValue(), '', 'nor the key');
   assert.doesNotMatch(await page.content(), /PRIVATE KEY-----\s*\n?MII/, 'no key anywhere on the page');
 

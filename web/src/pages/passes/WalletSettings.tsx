@@ -105,12 +105,8 @@ function AppleCard() {
         </Form.Item>
         <Form.Item label={t('证书格式', 'Certificate as')}>
           <Radio.Group value={format} onChange={(e) => setFormat(e.target.value)} data-testid="apple-format">
-            <Radio.Button value="p12" data-testid="apple-format-p12">
-              {t('.p12 文件', '.p12 file')}
-            </Radio.Button>
-            <Radio.Button value="pem" data-testid="apple-format-pem">
-              {t('PEM 文本', 'PEM text')}
-            </Radio.Button>
+            <Radio.Button value="p12">{t('.p12 文件', '.p12 file')}</Radio.Button>
+            <Radio.Button value="pem">{t('PEM 文本', 'PEM text')}</Radio.Button>
           </Radio.Group>
         </Form.Item>
         {format === 'p12' ? (
