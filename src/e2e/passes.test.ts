@@ -6,11 +6,12 @@ import JSZip from 'jszip';
 import type { TestEnv } from '../testing/harness.js';
 import { DEMO_TENANT } from '../seed/demo.js';
 import { chromiumMissing, PHONE, SHOTS, startScreens, type Screens, WIDE as DESKTOP } from './browser.js';
-import { makePassCerts } from '../modules/passes/certs.test-helper.js';
+import { makeP12, makePassCerts } from '../modules/passes/certs.test-helper.js';
 
 /**
  * 手机卡包 as the owner and a member meet it (issue 16): the owner saves the brand's Apple Wallet
- * certificate on 手机卡包与微信支付 (an expired one is refused in words, the key never comes back);
+ * certificate on 手机卡包与微信支付 (an expired PEM one is refused in words; the good one is the .p12
+ * Keychain exports, with its password; the key never comes back);
  * the member's wallet then offers 添加到 Apple 钱包 on a card — and not Google, which is not set up —
  * and the download is a signed .pkpass.
  */
@@ -57,13 +58,25 @@ after(async () => {
   await screens?.close();
 });
 
-async function fillApple(c: ReturnType<typeof makePassCerts>) {
+/** PEM text pasted, or (as Keychain exports it) the certificate and key as one .p12 with its password. */
+async function fillApple(c: ReturnType<typeof makePassCerts>, as: 'pem' | 'p12') {
   const form = page.getByTestId('apple-settings');
   await form.getByTestId('apple-pass-type-id').fill(PASS_TYPE);
   await form.getByTestId('apple-team-id').fill(TEAM);
   await form.getByTestId('apple-organization').fill('卡券咖啡');
-  await form.getByTestId('pem-certificate_pem').fill(c.certPem);
-  await form.getByTestId('pem-private_key_pem').fill(c.keyPem);
+  await form
+    .getByTestId('apple-format')
+    .getByText(as === 'pem' ? 'PEM 文本' : '.p12 文件', { exact: true })
+    .click();
+  if (as === 'pem') {
+    await form.getByTestId('pem-certificate_pem').fill(c.certPem);
+    await form.getByTestId('pem-private_key_pem').fill(c.keyPem);
+  } else {
+    const p12 = Buffer.from(makeP12(c, '钥匙串 pass'), 'base64');
+    await form.locator('input[type=file][accept=".p12,.pfx"]').setInputFiles({ name: 'pass.p12', mimeType: 'application/x-pkcs12', buffer: p12 });
+    await assertText(form.getByTestId('p12-certificate_p12'), /pass\.p12/);
+    await form.getByTestId('apple-p12-password').fill('钥匙串 pass');
+  }
   await form.getByTestId('pem-wwdr_pem').fill(c.wwdrPem);
   await form.getByTestId('apple-save').click();
 }
@@ -75,21 +88,23 @@ test('the owner saves the Apple certificate; the member adds a card to Apple Wal
   await assertText(page.getByTestId('google-settings'), /未设置/);
 
   // an expired certificate: refused in words, nothing saved
-  await fillApple(makePassCerts(PASS_TYPE, TEAM, { notAfter: new Date('2021-01-01T00:00:00Z') }));
+  await fillApple(makePassCerts(PASS_TYPE, TEAM, { notAfter: new Date('2021-01-01T00:00:00Z') }), 'pem');
   await assertText(page.getByTestId('apple-error'), /Pass Type ID 证书」已于 2021-01-01 过期/);
   await page.setViewportSize({ width: DESKTOP.width, height: 1400 }); // the whole Apple form under the console's header
   await page.screenshot({ path: `${SHOTS}passes-settings-refused-desktop.png` });
   assert.equal((await owner('GET', '/v1/pass-settings/apple')).body.configured, false);
 
   const certs = makePassCerts(PASS_TYPE, TEAM);
-  await fillApple(certs);
+  await fillApple(certs, 'p12');
   await assertText(apple.getByTestId('configured-apple'), /已设置/);
   await page.screenshot({ path: `${SHOTS}passes-settings-desktop.png` });
   await page.setViewportSize(DESKTOP);
   await page.reload();
-  await assertText(apple.getByTestId('secret-certificate_pem'), /已设置/);
+  await assertText(apple.getByTestId('secret-certificate_p12'), /已设置/);
   assert.equal(await apple.getByTestId('apple-pass-type-id').inputValue(), PASS_TYPE, 'ids are shown back');
-  assert.equal(await apple.getByTestId('pem-private_key_pem').inputValue(), '', 'the key is not');
+  await assertText(apple.getByTestId('p12-certificate_p12'), /选择 \.p12 文件/); // the .p12 is not
+  await apple.getByTestId('apple-format').getByText('PEM 文本', { exact: true }).click();
+  assert.equal(await apple.getByTestId('pem-private_key_pem').inputValue(), '', 'nor the key');
   assert.doesNotMatch(await page.content(), /PRIVATE KEY-----\s*\n?MII/, 'no key anywhere on the page');
 
   // the member's wallet: a card, and the button of the one wallet set up

@@ -3,13 +3,14 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestEnv } from '../testing/harness.js';
 import { DEMO_TENANT } from '../seed/demo.js';
-import { chromiumMissing, startScreens, type Screens, WIDE as DESKTOP } from './browser.js';
+import { chromiumMissing, SHOTS, startScreens, type Screens, WIDE as DESKTOP } from './browser.js';
 import { startWechatSim, type WechatSim } from '../modules/wechatpay/simulator.js';
 
 /**
  * 镜像到微信支付商家券 on the batch page, as the owner works it: a batch not mirrored says so and offers
  * to start; started, the mirror's state and the count WeChat acknowledged appear (against the local
- * APIv3 server), in words, not API values.
+ * APIv3 server), in words, not API values. Then 对账: WeChat counts claims Kaquan never heard of;
+ * 立即对账 in the batch's panel makes a report that says so in words, also listed on 手机卡包与微信支付.
  */
 const skip = chromiumMissing;
 let env: TestEnv;
@@ -74,4 +75,26 @@ test('the owner mirrors a batch to WeChat Pay from the batch page and sees the c
   const s = (await owner('GET', `/v1/batches/${made.body.id}/wechat-stock`)).body;
   assert.equal(s.uploaded, 250);
   assert.equal(sim.stocks.get(s.stock_id)!.codes.size, 250);
+});
+
+test('立即对账 in the batch panel: the report counts each difference and says it in words; the settings page lists it by batch name', { skip }, async () => {
+  const made = (await owner('GET', '/v1/batches')).body.data.find((b: { name: string }) => b.name === '微信镜像批次');
+  const s = (await owner('GET', `/v1/batches/${made.id}/wechat-stock`)).body;
+  sim.stocks.get(s.stock_id)!.sendNum = 2; // two claims at WeChat whose notifications never came
+  const recon = page.getByTestId('wechat-recon');
+  await recon.getByText('还没有对账报告').waitFor();
+  await recon.getByTestId('recon-run').click();
+  await page.getByText('已开始对账，报告稍后出现在列表中').waitFor();
+  await recon.getByTestId('recon-kind-claim_count').waitFor({ timeout: 20_000 });
+  assert.match(await recon.getByTestId('recon-kind-claim_count').innerText(), /领取数量不一致 1/);
+  await recon.getByTestId('recon-open').first().click();
+  const detail = page.getByTestId('recon-detail');
+  await detail.getByText('微信统计已领取 2 张，卡券系统只收到 0 张的领取通知（相差 2 张）', { exact: false }).waitFor();
+  assert.match(await detail.innerText(), /微信镜像批次/);
+  assert.doesNotMatch(await detail.innerText(), /claim_count|WeChat counts/, 'in words, not the API’s');
+  await page.screenshot({ path: `${SHOTS}wechat-recon-desktop.png` });
+
+  await page.goto(`${base}/console/wallet-settings`);
+  const row = page.getByTestId('wechat-recon').locator('tr', { hasText: '微信镜像批次' });
+  await row.getByText('领取数量不一致 1').waitFor();
 });

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
  * redacted at any depth; long strings and lists are cut; a body whose summary is still large, or a
  * body that is text (an uploaded file), is kept as its size and SHA-256 digest only.
  */
-const SECRET_KEY = /^(code|codes|pin|csv|phone|mobile|password|token)$|password|passphrase|secret|token|_pin$|private_key|api_v3_key|_pem$/i;
+const SECRET_KEY = /^(code|codes|pin|csv|phone|mobile|password|token)$|password|passphrase|secret|token|_pin$|private_key|api_v3_key|_pem$|_p12$/i;
 const MAX_STRING = 200;
 const MAX_ITEMS = 20;
 const MAX_DEPTH = 6;

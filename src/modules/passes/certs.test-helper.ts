@@ -53,3 +53,11 @@ export function makePassCerts(passTypeId: string, teamId: string, opts: { notAft
 
   return { wwdrPem: forge.pki.certificateToPem(ca), certPem: forge.pki.certificateToPem(cert), keyPem: signer.pem };
 }
+
+/** The same certificate and key as Keychain exports them: a `.p12` (PKCS #12, 3DES, SHA-1 MAC), base64; `key: null` leaves the key out. */
+export function makeP12(c: ReturnType<typeof makePassCerts>, password: string, opts: { key?: null } = {}) {
+  const key = opts.key === null ? null : forge.pki.privateKeyFromPem(c.keyPem);
+  const certs = [forge.pki.certificateFromPem(c.wwdrPem), forge.pki.certificateFromPem(c.certPem)];
+  const asn1 = forge.pkcs12.toPkcs12Asn1(key, certs, password, { algorithm: '3des' });
+  return forge.util.encode64(forge.asn1.toDer(asn1).getBytes());
+}

@@ -8,7 +8,7 @@ import { Id, Nullable, responses } from '../../http/schemas.js';
 import { appendAudit } from '../audit/service.js';
 import type { WalletRouteOptions } from '../wallet/extensions.js';
 import { applePass, getStyle, googleLink, passCard, putStyle } from './service.js';
-import { configuredProviders, readSettings, saveSettings, validateApple, validateGoogle } from './settings.js';
+import { appleSettingsOf, configuredProviders, readSettings, saveSettings, validateApple, validateGoogle } from './settings.js';
 
 const tags = ['wallet passes 卡包'];
 const IdParams = Type.Object({ id: Id });
@@ -17,8 +17,17 @@ const AppleBody = Type.Object({
   pass_type_id: Type.String({ minLength: 3, maxLength: 200, pattern: '^pass\\.[A-Za-z0-9.-]+$', description: 'the Pass Type ID, e.g. pass.com.brand.coupons' }),
   team_id: Type.String({ minLength: 10, maxLength: 10, pattern: '^[A-Z0-9]{10}$' }),
   organization_name: Type.String({ minLength: 1, maxLength: 100 }),
-  certificate_pem: Pem,
-  private_key_pem: Pem,
+  certificate_pem: Type.Optional(Pem),
+  private_key_pem: Type.Optional(Pem),
+  certificate_p12: Type.Optional(
+    Type.String({
+      minLength: 40,
+      maxLength: 40_000,
+      pattern: '^[A-Za-z0-9+/=]+$',
+      description: 'instead of certificate_pem and private_key_pem: the certificate and key exported from Keychain (.p12), base64',
+    }),
+  ),
+  certificate_p12_password: Type.Optional(Type.String({ maxLength: 200, description: 'the .p12’s password (empty if it has none)' })),
   private_key_passphrase: Type.Optional(Type.String({ maxLength: 200 })),
   wwdr_pem: Pem,
 });
@@ -99,9 +108,10 @@ export function passRoutes(base: FastifyInstance, ctx: Ctx) {
     },
     async (req, reply) => {
       requireAccess(req.caller!, 'passes.manage');
-      validateApple(req.body, ctx.clock.now());
+      const settings = appleSettingsOf(req.body);
+      validateApple(settings, ctx.clock.now());
       return mutate(ctx, req, reply, { action: 'passes.apple_settings', targetType: 'tenant' }, (q) =>
-        saveSettings(q, ctx.keys, req.caller!.tenantId, 'apple', req.body, ctx.clock.now()),
+        saveSettings(q, ctx.keys, req.caller!.tenantId, 'apple', settings, ctx.clock.now()),
       );
     },
   );

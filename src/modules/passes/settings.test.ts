@@ -1,8 +1,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, X509Certificate } from 'node:crypto';
+import JSZip from 'jszip';
 import { startTestEnv, fixtures, type TestEnv } from '../../testing/harness.js';
-import { makePassCerts } from './certs.test-helper.js';
+import { makeP12, makePassCerts } from './certs.test-helper.js';
 
 /** What the screens rely on: an expired certificate is refused naming it, and "add to …" is offered only where a wallet is set up. */
 const PASS_TYPE = 'pass.dev.kaquan.settings';
@@ -76,4 +77,36 @@ test('a template’s pass look: colours set as given; a logo left out is kept (t
   assert.equal(cleared.body.has_strip, true);
   assert.equal((await put({ logo_png_base64: 'bm90IGEgcG5n' })).status, 422, 'not a PNG');
   assert.equal((await env.api('GET', `/v1/templates/${tpl.id}/pass-style`)).body.has_strip, true, 'a refused change changes nothing');
+});
+
+test('a .p12 from Keychain with its password is kept as the same certificate and key: passes are signed with it', async () => {
+  const c = makePassCerts(PASS_TYPE, TEAM);
+  const { certificate_pem: _c, private_key_pem: _k, ...ids } = apple(c);
+  const put = (b: Record<string, unknown>) => env.api('PUT', '/v1/pass-settings/apple', { ...ids, ...b });
+  const refused = async (b: Record<string, unknown>, field: string, reason: RegExp) => {
+    const r = await put(b);
+    assert.equal(r.status, 422, JSON.stringify(r.body));
+    assert.equal(r.body.code, 'PASS_SETTINGS_INVALID');
+    assert.equal(r.body.errors[0].field, field);
+    assert.match(r.body.errors[0].reason, reason);
+  };
+  const before = (await env.api('GET', '/v1/pass-settings/apple')).body.updated_at;
+  await refused({ certificate_p12: makeP12(c, 'right horse'), certificate_p12_password: 'wrong' }, 'certificate_p12_password', /wrong password/);
+  await refused({ certificate_p12: makeP12(c, 'right horse', { key: null }), certificate_p12_password: 'right horse' }, 'certificate_p12', /no private key/);
+  await refused({ certificate_p12: Buffer.from('not a p12 at all, only some text here ...').toString('base64') }, 'certificate_p12', /not a PKCS #12/);
+  await refused({ certificate_p12: makeP12(c, ''), certificate_pem: c.certPem }, 'certificate_p12', /not both/);
+  await refused({}, 'certificate_pem', /required/);
+  assert.equal((await env.api('GET', '/v1/pass-settings/apple')).body.updated_at, before, 'a refusal stores nothing');
+
+  const ok = await put({ certificate_p12: makeP12(c, 'right horse'), certificate_p12_password: 'right horse' });
+  assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  assert.equal(ok.body.certificate_pem, '(set)');
+  assert.equal(ok.body.certificate_p12, undefined, 'the .p12 is not kept or shown');
+  const { card } = await fx.card('cash', { amount_off: 500 });
+  const pass = await env.app.inject({ method: 'GET', url: `/v1/cards/${card.id}/pass.pkpass`, headers: { authorization: `Bearer ${env.ownerKey}` } });
+  assert.equal(pass.statusCode, 200, pass.body);
+  const signature = await (await JSZip.loadAsync(pass.rawPayload)).file('signature')!.async('nodebuffer');
+  assert.ok(signature.includes(new X509Certificate(c.certPem).raw), 'signed by the certificate inside the .p12');
+  const audit = (await env.api('GET', '/v1/audit')).body;
+  assert.doesNotMatch(JSON.stringify(audit), /right horse|MII/, 'neither the .p12 nor its password is in the audit');
 });

@@ -2,6 +2,7 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import type { Sql } from '../../db/index.js';
 import type { Keyring } from '../../secrets.js';
 import { AppError, invalid } from '../../errors.js';
+import { readP12 } from './p12.js';
 
 /** A tenant's Apple Wallet identity: its Pass Type ID certificate (PEM), key and Apple's WWDR intermediate. */
 export interface AppleSettings {
@@ -53,6 +54,28 @@ function checkValidity(field: string, cert: X509Certificate, now: Date) {
   if (new Date(cert.validTo).getTime() < now.getTime())
     throw invalid(field, `expired on ${new Date(cert.validTo).toISOString().slice(0, 10)}`, 'PASS_SETTINGS_INVALID');
   if (new Date(cert.validFrom).getTime() > now.getTime()) throw invalid(field, 'is not valid yet', 'PASS_SETTINGS_INVALID');
+}
+
+/** What the settings form sends: the certificate and key as PEM, or the Keychain export (.p12, base64) and its password. */
+export type AppleInput = Omit<AppleSettings, 'certificate_pem' | 'private_key_pem'> & {
+  certificate_pem?: string;
+  private_key_pem?: string;
+  certificate_p12?: string;
+  certificate_p12_password?: string;
+};
+
+/** The settings kept either way: a .p12 is read into the same PEM certificate and (unencrypted, then sealed) key. */
+export function appleSettingsOf(b: AppleInput): AppleSettings {
+  const { certificate_p12, certificate_p12_password, ...rest } = b;
+  if (certificate_p12 !== undefined) {
+    if (b.certificate_pem !== undefined || b.private_key_pem !== undefined)
+      throw invalid('certificate_p12', 'give the .p12 or the PEM certificate and key, not both', 'PASS_SETTINGS_INVALID');
+    const { private_key_passphrase: _, ...ids } = rest;
+    return { ...ids, ...readP12(certificate_p12, certificate_p12_password ?? '') };
+  }
+  if (certificate_p12_password !== undefined) throw invalid('certificate_p12', 'required', 'PASS_SETTINGS_INVALID');
+  for (const f of ['certificate_pem', 'private_key_pem'] as const) if (b[f] === undefined) throw invalid(f, 'required', 'PASS_SETTINGS_INVALID');
+  return rest as AppleSettings;
 }
 
 /** Checks what it can before storing: the key opens, the certificates are certificates in their validity, and the certificate belongs to the key. */

@@ -20,7 +20,17 @@ import { connOf } from './settings.js';
 export const RECONCILE = 'wechatpay.reconcile';
 const QUERY_CAP = 200;
 
-type Diff = { kind: string; card_id?: string; code_tail?: string; detail: string };
+/** `detail` is for the log (English); the console words a difference from `kind`, `why` and the counts. */
+type Diff = {
+  kind: string;
+  card_id?: string;
+  code_tail?: string;
+  detail: string;
+  why?: string;
+  wechat_count?: number;
+  kaquan_count?: number;
+  wechat_state?: string;
+};
 
 export async function reconcileStock(ctx: Ctx, tenantId: string, rowId: string) {
   const s = (await ctx.db.query(`SELECT id, batch_id, stock_id FROM wechat_stocks WHERE tenant_id = $1 AND id = $2`, [tenantId, rowId])).rows[0];
@@ -56,10 +66,10 @@ export async function reconcileStock(ctx: Ctx, tenantId: string, rowId: string) 
     const theirs = st.send_count_information?.total_send_num;
     const ours = codes.filter((c) => c.openid_enc).length;
     if (typeof theirs === 'number' && theirs !== ours)
-      diffs.push({ kind: 'claim_count', detail: `WeChat counts ${theirs} claimed, Kaquan was notified of ${ours}` });
+      diffs.push({ kind: 'claim_count', wechat_count: theirs, kaquan_count: ours, detail: `WeChat counts ${theirs} claimed, Kaquan was notified of ${ours}` });
   } catch (e) {
     if (!(e instanceof WechatError)) throw e;
-    diffs.push({ kind: 'query_failed', detail: `stock: ${e.message}` });
+    diffs.push({ kind: 'query_failed', why: 'stock', detail: `stock: ${e.message}` });
   }
   for (const c of codes.filter((x) => x.openid_enc).slice(0, QUERY_CAP)) {
     const card = cards.get(c.card_id);
@@ -89,6 +99,7 @@ export async function reconcileStock(ctx: Ctx, tenantId: string, rowId: string) 
           kind: 'redeemed_not_used_in_wechat',
           card_id: c.card_id,
           code_tail: tail(c.card_id),
+          wechat_state: r.coupon_state ?? 'UNKNOWN',
           detail: `Kaquan redeemed it; WeChat says ${r.coupon_state ?? 'nothing'}`,
         });
     } catch (e) {
@@ -108,9 +119,17 @@ export async function reconcileStock(ctx: Ctx, tenantId: string, rowId: string) 
         kind: 'redeemed_not_used_in_wechat',
         card_id: u.card_id,
         code_tail: tail(u.card_id),
+        why: u.state === 'failed' ? 'use_refused' : 'use_pending',
         detail: u.state === 'failed' ? `WeChat refused the use: ${u.error}` : 'the use is not acknowledged by WeChat yet',
       });
-  for (const c of codes.filter((x) => x.flag)) diffs.push({ kind: 'flagged', card_id: c.card_id, code_tail: tail(c.card_id), detail: c.flag });
+  for (const c of codes.filter((x) => x.flag))
+    diffs.push({
+      kind: 'flagged',
+      why: /after Kaquan redeemed/.test(c.flag) ? 'used_after_kaquan' : 'refused_here',
+      card_id: c.card_id,
+      code_tail: tail(c.card_id),
+      detail: c.flag,
+    });
   const id = newId('wxr');
   await ctx.db.query(
     `INSERT INTO wechat_reconciliations (tenant_id, id, stock_row, batch_id, stock_id, checked, differences, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

@@ -35,7 +35,18 @@ const Stock = Type.Object({
   created_at: Timestamp,
   updated_at: Timestamp,
 });
-const Diff = Type.Object({ kind: Type.String(), card_id: Type.Optional(Type.String()), code_tail: Type.Optional(Type.String()), detail: Type.String() });
+const Diff = Type.Object({
+  kind: Type.String({ description: 'claim_count · used_in_wechat_not_redeemed · redeemed_not_used_in_wechat · flagged · query_failed' }),
+  card_id: Type.Optional(Type.String()),
+  code_tail: Type.Optional(Type.String()),
+  detail: Type.String({ description: 'in English, for the log' }),
+  why: Type.Optional(
+    Type.String({ description: 'use_refused · use_pending (redeemed_not_used_in_wechat); used_after_kaquan · refused_here (flagged); stock (query_failed)' }),
+  ),
+  wechat_count: Type.Optional(Type.Integer({ description: 'claim_count: claimed at WeChat' })),
+  kaquan_count: Type.Optional(Type.Integer({ description: 'claim_count: claims Kaquan was notified of' })),
+  wechat_state: Type.Optional(Type.String({ description: 'redeemed_not_used_in_wechat: WeChat’s coupon_state' })),
+});
 const Recon = Type.Object({
   id: Type.String(),
   batch_id: Type.String(),

@@ -257,6 +257,8 @@ test('reconciliation finds a use WeChat never notified and a claim count that di
   assert.deepEqual(kinds, ['claim_count', 'used_in_wechat_not_redeemed']);
   const dCard = (await cardOf(d)).card;
   assert.equal(rep.differences.find((x: any) => x.kind === 'used_in_wechat_not_redeemed').card_id, dCard.id);
+  const count = rep.differences.find((x: any) => x.kind === 'claim_count');
+  assert.deepEqual([count.wechat_count, count.kaquan_count], [3, 2], 'the console words the counts, not the English detail');
   const one = await env.api('GET', `/v1/wechat-reconciliations/${rep.id}`);
   assert.equal(one.status, 200);
   assert.equal(one.body.differences.length, 2);

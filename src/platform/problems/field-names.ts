@@ -183,6 +183,8 @@ export const FIELDS: Record<string, readonly [string, string]> = {
   private_key_pem: ['私钥', 'private key'],
   private_key_passphrase: ['私钥密码', 'key passphrase'],
   wwdr_pem: ['Apple WWDR 中间证书', 'Apple WWDR certificate'],
+  certificate_p12: ['Pass Type ID 证书（.p12 文件）', 'Pass Type ID certificate (.p12)'],
+  certificate_p12_password: ['.p12 文件密码', '.p12 password'],
   pass_type_id: ['Pass Type ID', 'Pass Type ID'],
   team_id: ['Team ID', 'Team ID'],
   organization_name: ['机构名称', 'organization name'],

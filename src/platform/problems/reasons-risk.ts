@@ -30,4 +30,12 @@ export const RISK_REASONS: [RegExp, (f: string, m: RegExpMatchArray) => readonly
   [/^is not the key of certificate_pem$/, (f) => [`「${f}」不是这张证书的私钥`, `${f} is not the certificate’s key`]],
   [/^expired on (\S+)$/, (f, m) => [`「${f}」已于 ${m[1]} 过期，请上传有效的证书`, `${f} expired on ${m[1]}`]],
   [/^is not valid yet$/, (f) => [`「${f}」尚未生效`, `${f} is not valid yet`]],
+  [/^not a PKCS #12 file/, (f) => [`「${f}」不是 .p12（PKCS #12）证书文件`, `${f} is not a PKCS #12 (.p12) file`]],
+  [/^does not open the \.p12/, (f) => [`「${f}」不对，打不开这个 .p12 文件`, `${f} is wrong: it does not open the .p12`]],
+  [
+    /^has no private key$/,
+    (f) => [`「${f}」里没有私钥：从钥匙串导出时请同时选中证书和它的私钥`, `${f} has no private key: export the certificate together with its key`],
+  ],
+  [/^has no certificate for its key$/, (f) => [`「${f}」里没有与私钥配对的证书`, `${f} has no certificate for its key`]],
+  [/^give the \.p12 or the PEM/, () => ['请上传 .p12 文件，或粘贴 PEM 证书和私钥（二选一）', 'give the .p12 or the PEM certificate and key, one of them']],
 ];

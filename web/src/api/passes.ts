@@ -37,6 +37,10 @@ export const passesApi = (api: Http, answer: Answer) => ({
   setGoogleSettings: (b: GoogleSettingsInput) => answer(api.PUT('/v1/pass-settings/google', { body: b })),
   wechatSettings: () => answer(api.GET('/v1/wechatpay/settings')),
   setWechatSettings: (b: WechatSettingsInput) => answer(api.PUT('/v1/wechatpay/settings', { body: b })),
+  /** 微信支付商家券对账: the reports, newest first; one report; reconcile a mirrored batch now (a job). */
+  wechatReconciliations: () => answer(api.GET('/v1/wechat-reconciliations')),
+  wechatReconciliation: (id: string) => answer(api.GET('/v1/wechat-reconciliations/{id}', byId(id))),
+  reconcileWechat: (batchId: string) => answer(api.POST('/v1/wechat-reconciliations', { body: { batch_id: batchId } })),
   passStyle: (id: string) => answer(api.GET('/v1/templates/{id}/pass-style', byId(id))),
   setPassStyle: (id: string, b: PassStyleInput) => answer(api.PUT('/v1/templates/{id}/pass-style', { ...byId(id), body: b })),
   cardPass: (id: string) => answer(api.GET('/v1/cards/{id}/pass.pkpass', { ...byId(id), ...asPass })) as Promise<unknown> as Promise<Blob>,

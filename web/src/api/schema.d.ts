@@ -34181,10 +34181,20 @@ export interface paths {
                                 /** @description claimed coupons asked about one by one */
                                 checked: number;
                                 differences: {
+                                    /** @description claim_count · used_in_wechat_not_redeemed · redeemed_not_used_in_wechat · flagged · query_failed */
                                     kind: string;
                                     card_id?: string;
                                     code_tail?: string;
+                                    /** @description in English, for the log */
                                     detail: string;
+                                    /** @description use_refused · use_pending (redeemed_not_used_in_wechat); used_after_kaquan · refused_here (flagged); stock (query_failed) */
+                                    why?: string;
+                                    /** @description claim_count: claimed at WeChat */
+                                    wechat_count?: number;
+                                    /** @description claim_count: claims Kaquan was notified of */
+                                    kaquan_count?: number;
+                                    /** @description redeemed_not_used_in_wechat: WeChat’s coupon_state */
+                                    wechat_state?: string;
                                 }[];
                                 /** Format: date-time */
                                 created_at: string;
@@ -34389,10 +34399,20 @@ export interface paths {
                             /** @description claimed coupons asked about one by one */
                             checked: number;
                             differences: {
+                                /** @description claim_count · used_in_wechat_not_redeemed · redeemed_not_used_in_wechat · flagged · query_failed */
                                 kind: string;
                                 card_id?: string;
                                 code_tail?: string;
+                                /** @description in English, for the log */
                                 detail: string;
+                                /** @description use_refused · use_pending (redeemed_not_used_in_wechat); used_after_kaquan · refused_here (flagged); stock (query_failed) */
+                                why?: string;
+                                /** @description claim_count: claimed at WeChat */
+                                wechat_count?: number;
+                                /** @description claim_count: claims Kaquan was notified of */
+                                kaquan_count?: number;
+                                /** @description redeemed_not_used_in_wechat: WeChat’s coupon_state */
+                                wechat_state?: string;
                             }[];
                             /** Format: date-time */
                             created_at: string;
@@ -34585,8 +34605,12 @@ export interface paths {
                         pass_type_id: string;
                         team_id: string;
                         organization_name: string;
-                        certificate_pem: string;
-                        private_key_pem: string;
+                        certificate_pem?: string;
+                        private_key_pem?: string;
+                        /** @description instead of certificate_pem and private_key_pem: the certificate and key exported from Keychain (.p12), base64 */
+                        certificate_p12?: string;
+                        /** @description the .p12’s password (empty if it has none) */
+                        certificate_p12_password?: string;
                         private_key_passphrase?: string;
                         wwdr_pem: string;
                     };

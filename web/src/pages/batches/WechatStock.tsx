@@ -5,6 +5,7 @@ import type { Batch } from '../../api/types';
 import { useT } from '../../i18n';
 import { num, zonedTime } from '../../format';
 import { useConsole } from '../../apps/Console';
+import { Reconciliations } from '../passes/Reconciliations';
 
 type Stock = Awaited<ReturnType<ReturnType<typeof useConsole>['api']['wechatStock']>>;
 
@@ -12,6 +13,7 @@ type Stock = Awaited<ReturnType<ReturnType<typeof useConsole>['api']['wechatStoc
  * 镜像到微信支付商家券: the batch's WeChat Pay merchant-coupon mirror — its state, how many codes WeChat
  * acknowledged, the last error in WeChat's words — and a button to start it (or resume it after a failure).
  * Only the owner starts it; the settings (商户号, keys) are set with PUT /v1/wechatpay/settings (docs/wechatpay.md).
+ * Once WeChat has the stock, its reconciliation reports 对账 are listed below, with 立即对账.
  */
 export function WechatStock(props: { batch: Batch | null; onClose: () => void }) {
   const t = useT();
@@ -67,7 +69,7 @@ export function WechatStock(props: { batch: Batch | null; onClose: () => void })
       title={t(`镜像到微信支付商家券 · ${b?.name ?? ''}`, `WeChat Pay merchant coupons · ${b?.name ?? ''}`)}
       onCancel={props.onClose}
       footer={null}
-      width={560}
+      width={720}
     >
       {missing && (
         <Space direction="vertical" style={{ width: '100%' }} data-testid="wechat-none">
@@ -114,6 +116,7 @@ export function WechatStock(props: { batch: Batch | null; onClose: () => void })
               {t('从中断处继续', 'Resume where it stopped')}
             </Button>
           )}
+          {stock.stock_id && me.can.includes('reports.read') && <Reconciliations batchId={stock.batch_id} canRun={canStart} />}
         </Space>
       )}
     </Modal>

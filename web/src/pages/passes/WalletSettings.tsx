@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Form, Input, Space, Typography, Upload, message } from 'antd';
+import { Button, Card, Form, Input, Radio, Space, Typography, Upload, message } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { report } from '../../api';
 import type { AppleSettingsInput, AppleSettingsShown, GoogleSettingsInput } from '../../api/passes';
@@ -7,8 +7,9 @@ import { useConsole } from '../../apps/Console';
 import { useT } from '../../i18n';
 import { time } from '../../format';
 import { PageTitle } from '../../components/PageTitle';
-import { PemField, SecretState, useRefusal } from './parts';
+import { P12Field, PemField, SecretState, useRefusal } from './parts';
 import { WechatSettings } from './WechatSettings';
+import { Reconciliations } from './Reconciliations';
 
 type Shown = AppleSettingsShown;
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -21,6 +22,7 @@ const clean = <T extends object>(v: T) => Object.fromEntries(Object.entries(v).f
  */
 export function WalletSettings() {
   const t = useT();
+  const { me } = useConsole();
   return (
     <>
       <PageTitle title={t('手机卡包与微信支付', 'Phone wallets & WeChat Pay')} />
@@ -28,6 +30,7 @@ export function WalletSettings() {
         <AppleCard />
         <GoogleCard />
         <WechatSettings />
+        {me.can.includes('reports.read') && <Reconciliations canRun={me.can.includes('tenant.manage')} />}
       </Space>
     </>
   );
@@ -50,6 +53,8 @@ function AppleCard() {
   const [s, setS] = useState<Shown | null>(null);
   const [form] = Form.useForm<AppleSettingsInput>();
   const refusal = useRefusal(form, 'apple-error');
+  /** Keychain exports the certificate and its key as one .p12; PEM for those who converted it with openssl. */
+  const [format, setFormat] = useState<'p12' | 'pem'>('p12');
   const load = () =>
     api
       .appleSettings()
@@ -61,11 +66,19 @@ function AppleCard() {
   useEffect(() => {
     load();
   }, [api]);
-  const save = async (v: AppleSettingsInput) => {
+  const save = async ({ certificate_p12, certificate_p12_password, certificate_pem, private_key_pem, private_key_passphrase, ...ids }: AppleSettingsInput) => {
     refusal.clear();
+    const cert = format === 'p12' ? { certificate_p12, certificate_p12_password } : { certificate_pem, private_key_pem, private_key_passphrase };
     try {
-      setS(await api.setAppleSettings(clean(v)));
-      form.setFieldsValue({ certificate_pem: undefined, private_key_pem: undefined, private_key_passphrase: undefined, wwdr_pem: undefined });
+      setS(await api.setAppleSettings(clean({ ...ids, ...cert })));
+      form.setFieldsValue({
+        certificate_p12: undefined,
+        certificate_p12_password: undefined,
+        certificate_pem: undefined,
+        private_key_pem: undefined,
+        private_key_passphrase: undefined,
+        wwdr_pem: undefined,
+      });
       message.success(t('已保存', 'Saved'));
     } catch (e) {
       refusal.show(e);
@@ -76,8 +89,8 @@ function AppleCard() {
     <Card size="small" title={t('Apple 钱包', 'Apple Wallet')} extra={<Saved s={s} />} data-testid="apple-settings">
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t(
-          '在 Apple 开发者后台创建 Pass Type ID 证书，导出为 PEM（openssl pkcs12 -in pass.p12 -clcerts -nokeys / -nocerts）。证书须与私钥配对且在有效期内。',
-          'Make a Pass Type ID certificate in Apple’s developer site and export it as PEM (openssl pkcs12 -in pass.p12 -clcerts -nokeys / -nocerts). It must match the key and be in date.',
+          '在 Apple 开发者后台创建 Pass Type ID 证书，装入“钥匙串访问”后连同私钥导出为 .p12 上传（或用 openssl 转成 PEM 粘贴）。证书须与私钥配对且在有效期内。',
+          'Make a Pass Type ID certificate in Apple’s developer site, add it to Keychain Access and export it with its key as a .p12 (or convert it to PEM with openssl). It must match the key and be in date.',
         )}
       </Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={save} style={{ maxWidth: 640 }}>
@@ -90,11 +103,32 @@ function AppleCard() {
         <Form.Item name="organization_name" label={t('机构名称（显示在卡包里）', 'Organization name (shown in Wallet)')} rules={[{ required: true }]}>
           <Input data-testid="apple-organization" />
         </Form.Item>
-        <PemField name="certificate_pem" label={t('Pass Type ID 证书', 'Pass Type ID certificate')} set={set} />
-        <PemField name="private_key_pem" label={t('私钥', 'Private key')} set={set} />
-        <Form.Item name="private_key_passphrase" label={t('私钥密码（可选）', 'Key passphrase (optional)')}>
-          <Input.Password autoComplete="new-password" />
+        <Form.Item label={t('证书格式', 'Certificate as')}>
+          <Radio.Group value={format} onChange={(e) => setFormat(e.target.value)} data-testid="apple-format">
+            <Radio.Button value="p12">{t('.p12 文件', '.p12 file')}</Radio.Button>
+            <Radio.Button value="pem">{t('PEM 文本', 'PEM text')}</Radio.Button>
+          </Radio.Group>
         </Form.Item>
+        {format === 'p12' ? (
+          <>
+            <P12Field name="certificate_p12" label={t('Pass Type ID 证书（.p12）', 'Pass Type ID certificate (.p12)')} set={set} />
+            <Form.Item
+              name="certificate_p12_password"
+              label={t('.p12 文件密码', '.p12 password')}
+              extra={t('导出时设置的密码；没有设置则留空', 'Set when it was exported; leave empty if none')}
+            >
+              <Input.Password autoComplete="new-password" data-testid="apple-p12-password" />
+            </Form.Item>
+          </>
+        ) : (
+          <>
+            <PemField name="certificate_pem" label={t('Pass Type ID 证书', 'Pass Type ID certificate')} set={set} />
+            <PemField name="private_key_pem" label={t('私钥', 'Private key')} set={set} />
+            <Form.Item name="private_key_passphrase" label={t('私钥密码（可选）', 'Key passphrase (optional)')}>
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </>
+        )}
         <PemField name="wwdr_pem" label={t('Apple WWDR 中间证书', 'Apple WWDR certificate')} set={set} />
         {refusal.node}
         <Button type="primary" htmlType="submit" data-testid="apple-save">

@@ -74,3 +74,50 @@ export function useRefusal(form: FormInstance, testId: string) {
   const node = error ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={<ProblemMessage error={error} />} data-testid={testId} /> : null;
   return { node, show, clear: () => setError(null) };
 }
+
+/** A file's bytes as base64 (what the API takes for a .p12), in chunks: a spread of a whole file overflows the stack. */
+async function base64Of(file: File) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** A .p12 (PKCS #12) chosen from disk: the form keeps it as base64, the page shows only the file's name. */
+export function P12Field({ name, label, set }: { name: string; label: string; set: boolean }) {
+  const t = useT();
+  const form = Form.useFormInstance();
+  const [file, setFile] = useState<string | null>(null);
+  const value = Form.useWatch(name, form);
+  return (
+    <Form.Item
+      label={
+        <Space>
+          {label}
+          <SecretState set={set} testId={`secret-${name}`} />
+        </Space>
+      }
+      extra={t(
+        '在“钥匙串访问”中同时选中证书和它的私钥，导出为 .p12（个人信息交换）',
+        'In Keychain Access select the certificate with its key and export them as .p12',
+      )}
+    >
+      <Form.Item name={name} noStyle rules={[{ required: true, message: t(`请选择${label}`, `${label} is required`) }]}>
+        <Input type="hidden" />
+      </Form.Item>
+      <Upload
+        accept=".p12,.pfx"
+        showUploadList={false}
+        beforeUpload={async (f) => {
+          form.setFieldValue(name, await base64Of(f));
+          setFile(f.name);
+          return false;
+        }}
+      >
+        <Button icon={<UploadOutlined />} data-testid={`p12-${name}`}>
+          {value && file ? file : t('选择 .p12 文件', 'Choose the .p12 file')}
+        </Button>
+      </Upload>
+    </Form.Item>
+  );
+}
