@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { DatePicker, Divider, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import { DatePicker, Divider, Form, Input, InputNumber, Modal, Radio, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Campaign, CampaignInput } from '../../api/campaigns';
 import { useConsole } from '../../apps/Console';

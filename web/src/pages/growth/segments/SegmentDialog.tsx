@@ -57,7 +57,6 @@ export function SegmentDialog({
       live = false;
       clearTimeout(timer);
     };
-    // biome-ignore lint/correctness/useExhaustiveDependencies: asked again when the conditions' JSON changes, not their object
   }, [key, api]);
 
   const save = async () => {
