@@ -124,6 +124,9 @@ const ACTIONS = {
   'groups.read': ['owner', 'operator', 'analyst'],
   'groups.manage': ['owner', 'operator'],
   'groups.join': ['member'],
+  // 自动化规则: rules are the brand's staff's (analysts read them, their firings and results)
+  'automation.read': ['owner', 'operator', 'analyst'],
+  'automation.manage': ['owner', 'operator'],
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -35,6 +35,7 @@ import rewards from './rewards/index.js';
 import segments from './segments/index.js';
 import groups from './groups/index.js';
 import campaigns from './campaigns/index.js';
+import automation from './automation/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -77,4 +78,5 @@ export const modules: ModuleDef[] = [
   segments,
   groups,
   campaigns,
+  automation,
 ];

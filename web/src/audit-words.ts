@@ -158,6 +158,11 @@ export const ACTIONS: Record<string, readonly [string, string]> = {
   'campaign.claim': ['领取活动卡券', 'Campaign claimed'],
   'campaign.share': ['生成分享链接', 'Share link made'],
   'campaign.share_claim': ['好友分享领券', 'Claimed through a share link'],
+  'automation_rule.create': ['新建自动化规则', 'Automation rule created'],
+  'automation_rule.update': ['修改自动化规则', 'Automation rule changed'],
+  'automation_rule.delete': ['删除自动化规则', 'Automation rule deleted'],
+  'automation_rule.enable': ['启用自动化规则', 'Automation rule enabled'],
+  'automation_rule.pause': ['暂停自动化规则', 'Automation rule paused'],
 };
 
 const AREAS: Record<string, readonly [string, string]> = {
@@ -187,6 +192,7 @@ const AREAS: Record<string, readonly [string, string]> = {
   campaign: ['领券活动', 'Campaign'],
   campaign_claim: ['活动领取', 'Campaign claim'],
   campaign_share: ['分享链接', 'Share link'],
+  automation_rule: ['自动化规则', 'Automation rule'],
 };
 
 /** An action's name; one not in the table yet is named by its area (卡券操作), never by its key. */

@@ -22,6 +22,7 @@ import { PASSES } from './codes-passes.js';
 import { GROUPS } from './codes-groups.js';
 import { SEGMENTS } from './codes-segments.js';
 import { CAMPAIGNS } from './codes-campaigns.js';
+import { AUTOMATION } from './codes-automation.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
 /**
@@ -57,6 +58,7 @@ export const PARTS = {
   GROUPS,
   SEGMENTS,
   CAMPAIGNS,
+  AUTOMATION,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
 type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;
