@@ -54,6 +54,9 @@ export async function checkRule(
   r: { trigger: Trigger; conditions: Condition[]; limits: Limits; actions: Actions },
 ): Promise<void> {
   const problems = triggerProblems(r.trigger);
+  const l = r.limits;
+  if (l.per_member && l.per_member.times < 1) problems.push({ field: 'limits/per_member/times', reason: 'at least 1' });
+  for (const k of ['budget_cards', 'budget_fen'] as const) if ((l[k] ?? 0) < 0) problems.push({ field: `limits/${k}`, reason: 'below zero' });
   if (!problems.length) problems.push(...conditionProblems(r.trigger.type, r.conditions));
   const segIds = r.conditions.flatMap((c, i) => (c.field === 'segment_id' && typeof c.value === 'string' ? [[i, c.value] as const] : []));
   const known = await segmentNames(

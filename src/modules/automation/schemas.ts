@@ -35,17 +35,17 @@ export const Limits = Type.Object(
       Nullable(
         Type.Object(
           {
-            times: Type.Integer({ minimum: 1, maximum: 1000, description: 'firings per member per period' }),
+            times: Type.Integer({ maximum: 1000, description: 'firings per member per period' }),
             per: Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('month'), Type.Literal('ever')]),
           },
           { additionalProperties: false },
         ),
       ),
     ),
-    budget_cards: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1e9, description: 'cards the rule may give in all; null: no cap' }))),
-    budget_fen: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1e13, description: 'fen at face the rule may give in all; null: no cap' }))),
+    budget_cards: Type.Optional(Nullable(Type.Integer({ maximum: 1e9, description: 'cards the rule may give in all; null: no cap' }))),
+    budget_fen: Type.Optional(Nullable(Type.Integer({ maximum: 1e13, description: 'fen at face the rule may give in all; null: no cap' }))),
   },
-  { additionalProperties: false, description: '限制' },
+  { additionalProperties: false, description: '限制 (a limit below zero is refused 422 naming it)' },
 );
 export type Limits = Static<typeof Limits>;
 

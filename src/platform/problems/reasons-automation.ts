@@ -15,4 +15,6 @@ export const AUTOMATION_REASONS: [RegExp, Say][] = [
   [/^at least one action$/, () => ['请至少选择一个动作（发放奖励、打标签或通知）', 'choose at least one action (rewards, a tag or a webhook)']],
   [/^a budget needs rewards$/, (f) => [`「${f}」：只有发放奖励的规则才有预算`, `${f}: only a rule that gives rewards has a budget`]],
   [/^a schedule needs a segment$/, (f) => [`「${f}」：定时规则请选择一个目标人群（属于某人群）`, `${f}: a schedule rule needs a segment (segment_id in)`]],
+  [/^at least 1$/, (f) => [`「${f}」至少为 1`, `${f}: at least 1`]],
+  [/^below zero$/, (f) => [`「${f}」不能小于 0`, `${f} cannot be below zero`]],
 ];
