@@ -38,14 +38,28 @@ class Skip extends Error {
 }
 
 export async function fireRule(ctx: Ctx, q: Sql, tenantId: string, zone: string, rule: RuleRow, o: Occurrence): Promise<FireResult> {
-  if (!(await triggerTakes(q, tenantId, rule, o))) return { outcome: 'not_taken' };
+  const firingId = await claimFiring(q, tenantId, rule, o);
+  if (firingId === 'not_taken' || firingId === 'duplicate') return { outcome: firingId };
+  return completeFiring(ctx, q, tenantId, zone, rule, o, firingId);
+}
+
+/**
+ * The firing's claim: its row, unique on (rule, event), or `duplicate` when another delivery made it
+ * (waiting for that one's transaction first). A delivery of several events claims all its firings, in
+ * event order, before acting on any, so deliveries racing each other never wait on each other in a circle.
+ */
+export async function claimFiring(q: Sql, tenantId: string, rule: RuleRow, o: Occurrence): Promise<string | 'not_taken' | 'duplicate'> {
+  if (!(await triggerTakes(q, tenantId, rule, o))) return 'not_taken';
   const firingId = newId('rfi', o.at.getTime());
   const claimed = await q.query(
     `INSERT INTO automation_firings (tenant_id, id, rule_id, event_id, event_type, member_id, outcome, reason, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, 'skipped', 'running', $7) ON CONFLICT (tenant_id, rule_id, event_id) DO NOTHING`,
     [tenantId, firingId, rule.id, o.id, o.type, o.memberId, o.at],
   );
-  if (!claimed.rowCount) return { outcome: 'duplicate' };
+  return claimed.rowCount ? firingId : 'duplicate';
+}
+
+export async function completeFiring(ctx: Ctx, q: Sql, tenantId: string, zone: string, rule: RuleRow, o: Occurrence, firingId: string): Promise<FireResult> {
   await q.query('SAVEPOINT automation_firing');
   try {
     const grant = await act(ctx, q, tenantId, zone, rule, o);

@@ -2,8 +2,8 @@ import type { Sql } from '../../db/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { EventRow, Subscriber } from '../../platform/events.js';
 import { getTenant } from '../tenants/service.js';
-import { fireRule } from './fire.js';
-import { activeRules } from './model.js';
+import { claimFiring, completeFiring } from './fire.js';
+import { activeRules, type RuleRow } from './model.js';
 import { triggersFor } from './triggers.js';
 import type { Occurrence } from './decide.js';
 
@@ -31,10 +31,17 @@ export async function evaluateEvents(ctx: Ctx, q: Sql, events: EventRow[]): Prom
     const rules = await activeRules(q, tenantId, types);
     if (!rules.length) continue;
     const zone = (await getTenant(q, tenantId)).time_zone;
+    const claimed: { rule: RuleRow; o: Occurrence; firingId: string }[] = [];
     for (const e of evs) {
       const listening = triggersFor(e.event_type);
-      for (const rule of rules) if (listening.includes(rule.trigger_type)) await fireRule(ctx, q, tenantId, zone, rule, occurrenceOf(e));
+      for (const rule of rules) {
+        if (!listening.includes(rule.trigger_type)) continue;
+        const o = occurrenceOf(e);
+        const firingId = await claimFiring(q, tenantId, rule, o);
+        if (firingId !== 'not_taken' && firingId !== 'duplicate') claimed.push({ rule, o, firingId });
+      }
     }
+    for (const c of claimed) await completeFiring(ctx, q, tenantId, zone, c.rule, c.o, c.firingId);
   }
 }
 
