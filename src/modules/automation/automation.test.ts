@@ -24,7 +24,8 @@ const ok = (r: { status: number; body: any }, status = 200) => {
 };
 const rule = async (body: Record<string, unknown>) => ok(await env.api('POST', '/v1/automation/rules', body), 201);
 let orderNo = 0;
-const order = async (member_id: string, amount: number) => ok(await env.api('POST', '/v1/orders', { order_no: `A-${++orderNo}`, member_id, amount, lines: [] }), 201);
+const order = async (member_id: string, amount: number) =>
+  ok(await env.api('POST', '/v1/orders', { order_no: `A-${++orderNo}`, member_id, amount, lines: [] }), 201);
 const firings = async (ruleId: string) => ok(await env.api('GET', `/v1/automation/firings?rule_id=${ruleId}`)).data as any[];
 const count = async (sql: string, args: unknown[] = []) => (await env.ctx.db.query<{ n: number }>(sql, args)).rows[0]!.n;
 const latte = async () => fx.template('cash', { amount_off: 1500 }, { name: '首单拿铁券' });
@@ -39,7 +40,10 @@ test('a bad rule is refused naming the field, and nothing is written', async () 
     [{ name: 'x', trigger: { type: 'order.placed' }, limits: { per_member: { times: -2, per: 'day' } }, actions: gives }, 'limits/per_member/times'],
     [{ name: 'x', trigger: { type: 'points.threshold' }, actions: gives }, 'trigger/threshold'],
     [{ name: 'x', trigger: { type: 'order.placed' }, actions: {} }, 'actions'],
-    [{ name: 'x', trigger: { type: 'order.placed' }, conditions: [{ field: 'segment_id', op: 'in', value: 'seg_nope' }], actions: gives }, 'conditions/0/value'],
+    [
+      { name: 'x', trigger: { type: 'order.placed' }, conditions: [{ field: 'segment_id', op: 'in', value: 'seg_nope' }], actions: gives },
+      'conditions/0/value',
+    ],
     [{ name: 'x', trigger: { type: 'order.placed' }, actions: { rewards: [{ type: 'card', template_id: 'tpl_nope' }] } }, 'actions/rewards/0/template_id'],
   ];
   for (const [body, field] of cases) {

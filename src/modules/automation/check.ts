@@ -48,11 +48,7 @@ function triggerProblems(t: Trigger): Problem[] {
   return out;
 }
 
-export async function checkRule(
-  q: Sql,
-  tenantId: string,
-  r: { trigger: Trigger; conditions: Condition[]; limits: Limits; actions: Actions },
-): Promise<void> {
+export async function checkRule(q: Sql, tenantId: string, r: { trigger: Trigger; conditions: Condition[]; limits: Limits; actions: Actions }): Promise<void> {
   const problems = triggerProblems(r.trigger);
   const l = r.limits;
   if (l.per_member && l.per_member.times < 1) problems.push({ field: 'limits/per_member/times', reason: 'at least 1' });

@@ -76,7 +76,8 @@ export function periodOf(per: 'day' | 'week' | 'month' | 'ever', at: Date, zone:
 }
 
 /** YYYY-MM-DD of this instant in the zone. */
-export const localDate = (at: Date, zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+export const localDate = (at: Date, zone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 /** HH:MM of this instant in the zone. */
 export const localTime = (at: Date, zone: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);

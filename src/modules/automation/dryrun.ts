@@ -15,8 +15,7 @@ import { reasonText } from './views.js';
  */
 export async function dryRun(q: Sql, tenantId: string, sample: SampleEvent, now: Date) {
   const zone = (await getTenant(q, tenantId)).time_zone;
-  const rules = (await q.query<RuleRow>(`SELECT ${RULE_COLS} FROM automation_rules WHERE tenant_id = $1 AND status = 'active' ORDER BY id`, [tenantId]))
-    .rows;
+  const rules = (await q.query<RuleRow>(`SELECT ${RULE_COLS} FROM automation_rules WHERE tenant_id = $1 AND status = 'active' ORDER BY id`, [tenantId])).rows;
   const o: Occurrence = {
     id: newId('dry', now.getTime()),
     type: sample.type,
@@ -42,10 +41,12 @@ async function whyNot(q: Sql, tenantId: string, zone: string, rule: RuleRow, o: 
   if (refused) return refused;
   const per = rule.limits.per_member;
   if (per) {
-    const r = await q.query<{ fired: number }>(
-      'SELECT fired FROM automation_counts WHERE tenant_id = $1 AND rule_id = $2 AND member_id = $3 AND period = $4',
-      [tenantId, rule.id, o.memberId, periodOf(per.per, o.at, zone)],
-    );
+    const r = await q.query<{ fired: number }>('SELECT fired FROM automation_counts WHERE tenant_id = $1 AND rule_id = $2 AND member_id = $3 AND period = $4', [
+      tenantId,
+      rule.id,
+      o.memberId,
+      periodOf(per.per, o.at, zone),
+    ]);
     if ((r.rows[0]?.fired ?? 0) >= per.times) return 'member_limit';
   }
   const rewards = rule.actions.rewards;

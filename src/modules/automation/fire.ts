@@ -65,10 +65,13 @@ export async function completeFiring(ctx: Ctx, q: Sql, tenantId: string, zone: s
     const grant = await act(ctx, q, tenantId, zone, rule, o);
     await q.query('RELEASE SAVEPOINT automation_firing');
     const cards = grant ? cardsOf(grant) : [];
-    await q.query(
-      `UPDATE automation_firings SET outcome = 'fired', reason = NULL, grant_id = $3, card_ids = $4, value = $5 WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, firingId, grant?.id ?? null, cards, grant?.value ?? 0],
-    );
+    await q.query(`UPDATE automation_firings SET outcome = 'fired', reason = NULL, grant_id = $3, card_ids = $4, value = $5 WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      firingId,
+      grant?.id ?? null,
+      cards,
+      grant?.value ?? 0,
+    ]);
     return { outcome: 'fired', grant };
   } catch (e) {
     if (!(e instanceof Skip) && !(e instanceof AppError)) throw e;

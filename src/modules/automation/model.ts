@@ -34,9 +34,6 @@ export async function activeRules(q: Sql, tenantId: string, triggerTypes: string
 }
 
 export async function ruleNames(q: Sql, tenantId: string, ids: string[]): Promise<Map<string, string>> {
-  const r = await q.query<{ id: string; name: string }>('SELECT id, name FROM automation_rules WHERE tenant_id = $1 AND id = ANY($2::text[])', [
-    tenantId,
-    ids,
-  ]);
+  const r = await q.query<{ id: string; name: string }>('SELECT id, name FROM automation_rules WHERE tenant_id = $1 AND id = ANY($2::text[])', [tenantId, ids]);
   return new Map(r.rows.map((x) => [x.id, x.name]));
 }

@@ -64,10 +64,14 @@ export function automationRoutes(base: FastifyInstance, ctx: Ctx) {
     },
   );
 
-  app.get('/automation/rules/:id', { schema: { tags, summary: 'One rule, with its results', params: ById, response: responses({ 200: Rule }) } }, async (req) => {
-    requireAccess(req.caller!, 'automation.read');
-    return view(ctx.db, req.caller!.tenantId, await getRule(ctx.db, req.caller!.tenantId, req.params.id));
-  });
+  app.get(
+    '/automation/rules/:id',
+    { schema: { tags, summary: 'One rule, with its results', params: ById, response: responses({ 200: Rule }) } },
+    async (req) => {
+      requireAccess(req.caller!, 'automation.read');
+      return view(ctx.db, req.caller!.tenantId, await getRule(ctx.db, req.caller!.tenantId, req.params.id));
+    },
+  );
 
   app.patch(
     '/automation/rules/:id',

@@ -23,7 +23,11 @@ export const Condition = Type.Object(
   {
     field: Type.String({ minLength: 1, maxLength: 60, description: 'a field of the trigger’s event (amount, template_id, type …) or segment_id' }),
     op: Op,
-    value: Type.Union([Type.Integer(), Type.String({ maxLength: 200 }), Type.Array(Type.Union([Type.Integer(), Type.String({ maxLength: 200 })]), { maxItems: 50 })]),
+    value: Type.Union([
+      Type.Integer(),
+      Type.String({ maxLength: 200 }),
+      Type.Array(Type.Union([Type.Integer(), Type.String({ maxLength: 200 })]), { maxItems: 50 }),
+    ]),
   },
   { additionalProperties: false, description: '条件: segment_id with in / not_in asks whether the member is in the segment now' },
 );

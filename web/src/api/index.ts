@@ -9,6 +9,7 @@ import { ProblemMessage } from '../problems';
 import { riskApi } from './risk';
 import { groupsApi, groupsWalletApi } from './groups';
 import { campaignsApi, walletCampaignsApi } from './campaigns';
+import { automationApi } from './automation';
 
 /**
  * The one API client, typed from the server's OpenAPI document (schema.d.ts, made by `npm run gen:api`):
@@ -374,6 +375,7 @@ export function client(auth: Auth) {
     ...riskApi(api, answer),
     ...groupsApi(api, answer),
     ...campaignsApi(api, answer),
+    ...automationApi(api, answer),
   };
 }
 export type Client = ReturnType<typeof client>;

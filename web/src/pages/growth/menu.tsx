@@ -1,8 +1,9 @@
-import { GiftOutlined, RocketOutlined, TeamOutlined } from '@ant-design/icons';
+import { GiftOutlined, RocketOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { ConsolePage } from '../../apps/Console';
 import type { MenuGroup } from '../risk/menu';
 import { GroupCampaigns } from './groups/GroupCampaigns';
 import { Campaigns } from '../campaigns/Campaigns';
+import { AutomationRules } from './automation/Rules';
 
 export const GROWTH_GROUP: MenuGroup = { key: 'growth', zh: '营销', en: 'Growth', icon: <RocketOutlined /> };
 
@@ -20,6 +21,15 @@ export const GROWTH_PAGES: ConsolePage[] = [
     icon: <TeamOutlined />,
     page: () => <GroupCampaigns />,
     need: 'groups.read',
+    group: GROWTH_GROUP,
+  },
+  {
+    key: 'automation',
+    zh: '自动化规则',
+    en: 'Automation rules',
+    icon: <ThunderboltOutlined />,
+    page: () => <AutomationRules />,
+    need: 'automation.read',
     group: GROWTH_GROUP,
   },
 ];
