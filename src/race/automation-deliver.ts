@@ -1,7 +1,6 @@
 import { createContext } from '../context.js';
 import { loadConfig } from '../config.js';
-import { installEvents, type EventRow } from '../platform/events.js';
-import { modules } from '../modules/index.js';
+import type { EventRow } from '../platform/events.js';
 import { evaluateEvents } from '../modules/automation/subscriber.js';
 
 /**
@@ -13,11 +12,6 @@ import { evaluateEvents } from '../modules/automation/subscriber.js';
  */
 const [tenantId, amount, rounds = '1', pause = '0'] = process.argv.slice(2);
 const ctx = await createContext(loadConfig(process.env), { poolSize: 3 });
-await installEvents(
-  ctx,
-  modules.flatMap((m) => (m.events ? [m.events] : [])),
-  [],
-);
 const events = (
   await ctx.db.query<EventRow>(
     `SELECT tenant_id, id::text, event_type, card_id, template_id, batch_id, member_id, store_id, channel_id, key_id, data, created_at

@@ -2,6 +2,7 @@ import type { Ctx } from '../platform/context.js';
 import type { Caller } from '../http/access.js';
 import { seedDemoGroups } from './demo-groups.js';
 import { seedDemoCampaigns } from '../modules/campaigns/demo.js';
+import { seedDemoAutomation } from '../modules/automation/demo.js';
 
 export interface DemoGrowthIds {
   members: { id: string; name: string | null }[];
@@ -20,4 +21,5 @@ export interface DemoGrowthIds {
 export async function seedDemoGrowth(ctx: Ctx, owner: Caller, ids: DemoGrowthIds): Promise<void> {
   await seedDemoGroups(ctx, owner, ids);
   await seedDemoCampaigns(ctx, owner, ids);
+  await seedDemoAutomation(ctx, owner, ids);
 }
