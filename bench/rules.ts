@@ -68,8 +68,9 @@ export async function rulesThroughput(opts: { ctx: Ctx; members: number; events:
   const first = await count();
   const again = await deliver();
   const second = await count();
-  const pairs = (await ctx.db.query<{ n: number }>('SELECT count(DISTINCT (rule_id, event_id))::int AS n FROM automation_firings WHERE tenant_id = $1', [tenantId]))
-    .rows[0]!.n;
+  const pairs = (
+    await ctx.db.query<{ n: number }>('SELECT count(DISTINCT (rule_id, event_id))::int AS n FROM automation_firings WHERE tenant_id = $1', [tenantId])
+  ).rows[0]!.n;
   return {
     events_per_s: round(events.length / seconds),
     evaluations_per_s: round((events.length * opts.rules) / seconds),
