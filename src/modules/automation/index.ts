@@ -5,6 +5,7 @@ import { automationRoutes } from './routes.js';
 import { ruleEvaluation } from './subscriber.js';
 import { runCalendar } from './calendar.js';
 import { ruleNames } from './model.js';
+import { automationInvariants } from './invariants.js';
 
 /**
  * automation 自动化规则: rules (trigger → conditions → limits → actions) evaluated by an event
@@ -17,6 +18,7 @@ export default defineModule({
   routes: (app, ctx) => automationRoutes(app, ctx),
   subscribers: [ruleEvaluation],
   jobs: [{ type: 'automation.calendar', every: 60_000, run: (ctx) => runCalendar(ctx) }],
+  invariants: automationInvariants,
   extend: [nameResolvers.with({ prefixes: ['rul_'], names: ruleNames })],
   events: inArea('automation', { fired: ['自动化规则触发', 'Automation rule fired'] }),
 });
