@@ -3,9 +3,10 @@ import type { Caller } from '../../http/access.js';
 import { createRule } from './manage.js';
 
 /**
- * The demo's automation rules: 生日礼 (a ¥10 coupon on the member's birthday at 09:00, once a year)
- * and 首单礼 (a latte 兑换券 on a member's first order). From the moment they are made they act on
- * what happens next: the demo's earlier orders were placed before them.
+ * The demo's automation rules: 生日礼 (a ¥10 coupon at 09:00 on the member's birthday, at most once a
+ * month) and 首单礼 (a latte 兑换券 and a tag on a member's first order). A rule acts on the events the
+ * subscriber delivers after it is made — here the demo members' first orders, seeded moments before
+ * and not yet read — so 首单礼 shows real results from the start.
  */
 export async function seedDemoAutomation(ctx: Ctx, owner: Caller, ids: { cashTemplate: string; latteTemplate: string }): Promise<void> {
   const now = ctx.clock.now();
