@@ -42,7 +42,10 @@ test('operator builds a birthday rule in the rule builder and dry-runs a sample 
   await page.getByRole('menuitem', { name: /(^|\s)营销$/ }).click();
   await page.getByRole('menuitem', { name: '自动化规则' }).click();
   const table = page.getByTestId('rules-table');
-  await assertText(table.locator('tr', { hasText: '首单礼' }), /首单[\s\S]*每人总共 1 次 · 预算 (\d+)\/10,000 张[\s\S]*触发 \1 · 会员 \1[\s\S]*发券 \1[\s\S]*启用中/);
+  await assertText(
+    table.locator('tr', { hasText: '首单礼' }),
+    /首单[\s\S]*每人总共 1 次 · 预算 (\d+)\/10,000 张[\s\S]*触发 \1 · 会员 \1[\s\S]*发券 \1[\s\S]*启用中/,
+  );
   await assertText(table.locator('tr', { hasText: '生日礼' }), /会员生日 09:00[\s\S]*每人每月 1 次/);
 
   await page.getByTestId('rule-new').click();
