@@ -7,9 +7,10 @@ import { seedMembers } from './members.js';
 
 /**
  * rules_throughput 自动化规则吞吐: order events per second through `rules` (50) active rules on
- * order.placed, evaluated as the rules' subscriber does (a page of 500 events per transaction, every
- * rule whose trigger takes the event claiming its firing row, then conditions, a per-member limit,
- * points given through the rewards module, tags). The rules differ in an amount threshold, so some
+ * order.placed, evaluated by the rules' subscriber's handler (every rule whose trigger and conditions
+ * take the event claiming its firing row, then a per-member limit, points given through the rewards
+ * module, tags), a page of 50 events per transaction (the subscriber reads up to 500; shorter here so
+ * the bench holds no transaction open long on a PostgreSQL shared with other work). The rules differ in an amount threshold, so some
  * fire and some are skipped for their conditions, as in a real brand. Then every event is delivered
  * again: exactness is that the second delivery makes no firing (once per rule and event).
  */
@@ -54,7 +55,7 @@ export async function rulesThroughput(opts: { ctx: Ctx; members: number; events:
   ).rows;
   const deliver = async () => {
     const t0 = performance.now();
-    for (let i = 0; i < events.length; i += 500) await ctx.db.tx((q) => evaluateEvents(ctx, q, events.slice(i, i + 500)));
+    for (let i = 0; i < events.length; i += 50) await ctx.db.tx((q) => evaluateEvents(ctx, q, events.slice(i, i + 50)));
     return (performance.now() - t0) / 1000;
   };
   const count = async () =>
@@ -79,6 +80,7 @@ export async function rulesThroughput(opts: { ctx: Ctx; members: number; events:
     members: opts.members,
     fired: first.fired,
     skipped: first.skipped,
+    seconds: round(seconds),
     redelivery_events_per_s: round(events.length / again),
     redelivery_new_firings: second.fired + second.skipped - first.fired - first.skipped,
     exact: second.fired === first.fired && second.skipped === first.skipped && pairs === first.fired + first.skipped,

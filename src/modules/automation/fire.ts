@@ -15,8 +15,9 @@ import type { RuleRow } from './model.js';
  * for the first and then finds it; the rewards' reference `rule:<rule>:<event>` backs it. Limits are
  * one conditional upsert each on automation_counts (the per-member count, then the rule's budget),
  * taken in that order by every firing, so they hold under concurrency and never deadlock. A firing
- * refused on the way (a condition, a limit, the budget, a reward's own refusal) is rolled back to a
+ * refused on the way (a limit, the budget, a reward's own refusal) is rolled back to a
  * savepoint and recorded `skipped` with its reason; anything else throws and holds the subscriber.
+ * Conditions are tested before the claim: an occurrence they refuse is no firing at all.
  */
 export type FireResult = { outcome: 'fired'; grant: RewardGrant | null } | { outcome: 'skipped'; reason: string } | { outcome: 'duplicate' | 'not_taken' };
 
@@ -50,6 +51,9 @@ export async function fireRule(ctx: Ctx, q: Sql, tenantId: string, zone: string,
  */
 export async function claimFiring(q: Sql, tenantId: string, rule: RuleRow, o: Occurrence): Promise<string | 'not_taken' | 'duplicate'> {
   if (!(await triggerTakes(q, tenantId, rule, o))) return 'not_taken';
+  // conditions that do not hold make no firing: a rule over every order would otherwise write a row per
+  // order it ignores (the dry run says why a rule would not fire)
+  if (await conditionsRefuse(q, tenantId, rule, o)) return 'not_taken';
   const firingId = newId('rfi', o.at.getTime());
   const claimed = await q.query(
     `INSERT INTO automation_firings (tenant_id, id, rule_id, event_id, event_type, member_id, outcome, reason, created_at)
@@ -84,8 +88,6 @@ export async function completeFiring(ctx: Ctx, q: Sql, tenantId: string, zone: s
 
 async function act(ctx: Ctx, q: Sql, tenantId: string, zone: string, rule: RuleRow, o: Occurrence): Promise<RewardGrant | null> {
   const memberId = o.memberId!;
-  const refused = await conditionsRefuse(q, tenantId, rule, o);
-  if (refused) throw new Skip(refused);
   const per = rule.limits.per_member;
   if (per) {
     const n = await q.query(
