@@ -17,6 +17,7 @@ import { mallExchangeHot } from './mall.js';
 import { pointsEarn } from './points.js';
 import { redeemRisk } from './risk.js';
 import { claimRush } from './claims.js';
+import { rulesThroughput } from './rules.js';
 
 /**
  * npm run bench [-- --quick] [-- --only pg|pglite]
@@ -27,7 +28,7 @@ import { claimRush } from './claims.js';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
-// `--line risk`: only the redemption-with-risk-rules line, on PostgreSQL; `--line claims`: only claim_rush
+// `--line risk`: only the redemption-with-risk-rules line, on PostgreSQL; `--line claims`: only claim_rush; `--line rules`: only rules_throughput
 const line = args.includes('--line') ? args[args.indexOf('--line') + 1] : null;
 const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const S = quick
@@ -48,6 +49,7 @@ const S = quick
       mallStock: 100,
       claimMembers: 2_000,
       claimStock: 200,
+      ruleEvents: 300,
       lookupMs: 1_500,
       pgliteCopy: 10_000,
       pgliteGen: 5_000,
@@ -71,6 +73,7 @@ const S = quick
       mallStock: 1_000,
       claimMembers: 10_000,
       claimStock: 1_000,
+      ruleEvents: 3_000,
       lookupMs: 10_000,
       pgliteCopy: 200_000,
       pgliteGen: 200_000,
@@ -443,10 +446,23 @@ async function riskOnly() {
   }
 }
 
+/** The rules_throughput line alone (`--line rules`): a fresh schema, order events through 50 active rules, in process, on PostgreSQL. */
+async function rulesOnly() {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const ctx = await createContext(config({ databaseUrl, dbSchema: schema }), { poolSize: 4 });
+  try {
+    emit({ name: 'rules_throughput', engine: 'postgres', ...(await rulesThroughput({ ctx, members: 1_000, events: S.ruleEvents, rules: 50 })) });
+  } finally {
+    await ctx.db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => {});
+    await ctx.db.close();
+  }
+}
+
 const started = performance.now();
 emit({ name: 'machine', ...machine(), postgres: await postgresVersion(), quick });
 if (line === 'risk') await riskOnly();
 else if (line === 'claims') await claimsOnly();
+else if (line === 'rules') await rulesOnly();
 else {
   if (only !== 'pglite') await onPostgres();
   if (only !== 'pg') await onPglite();

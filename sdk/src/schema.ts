@@ -42870,6 +42870,1753 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/automation/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Automation rules 自动化规则, newest first, with their results (fired, cards issued, redeemed, GMV) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    status?: "active" | "paused";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                name: string;
+                                description: string;
+                                /** @description 触发: what makes the rule run */
+                                trigger: {
+                                    /** @description an event type of the catalogue, or order.first, points.threshold, birthday, schedule */
+                                    type: string;
+                                    /** @description points.threshold: fires when the balance reaches this */
+                                    threshold?: number;
+                                    /** @description local time HH:MM in the brand’s time zone */
+                                    at?: string;
+                                    /** @description schedule: how often */
+                                    every?: "day" | "week" | "month";
+                                    /** @description schedule every week: 1 Monday … 7 Sunday */
+                                    weekday?: number;
+                                    /** @description schedule every month: the day of the month */
+                                    day?: number;
+                                };
+                                /** @description 「首单 First order」 */
+                                trigger_name: string;
+                                conditions: {
+                                    /** @description a field of the trigger’s event (amount, template_id, type …) or segment_id */
+                                    field: string;
+                                    op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in";
+                                    value: number | string | (number | string)[];
+                                }[];
+                                /** @description 限制 (a limit below zero is refused 422 naming it) */
+                                limits: {
+                                    per_member?: {
+                                        /** @description firings per member per period */
+                                        times: number;
+                                        per: "day" | "week" | "month" | "ever";
+                                    } | null;
+                                    /** @description cards the rule may give in all; null: no cap */
+                                    budget_cards?: number | null;
+                                    /** @description fen at face the rule may give in all; null: no cap */
+                                    budget_fen?: number | null;
+                                };
+                                /** @description 动作: at least one */
+                                actions: {
+                                    rewards?: ({
+                                        /** @enum {string} */
+                                        type: "card";
+                                        template_id: string;
+                                        /** @description cards of this template (default 1) */
+                                        quantity?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "pack";
+                                        pack_id: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "points";
+                                        asset?: "points" | "growth";
+                                        amount: number;
+                                        /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                        expiry?: {
+                                            /** @enum {string} */
+                                            type: "none";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "days";
+                                            days: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "date";
+                                            date: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "month_end";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "quarter_end";
+                                        } | {
+                                            /** @enum {string} */
+                                            type: "year_end";
+                                        };
+                                    })[];
+                                    /** @description tag the member 打标签 */
+                                    tag?: string;
+                                    /** @description emit automation.fired, delivered to the webhooks subscribed to it */
+                                    webhook?: boolean;
+                                };
+                                status: "active" | "paused";
+                                results: {
+                                    /** @description firings 触发次数 */
+                                    fired: number;
+                                    skipped: number;
+                                    members: number;
+                                    /** @description cards issued */
+                                    cards: number;
+                                    /** @description of them, redeemed at least once */
+                                    redeemed: number;
+                                    /** @description integer minor units (fen 分) */
+                                    redeemed_amount: number;
+                                    /** @description integer minor units (fen 分) */
+                                    gmv: number;
+                                    points: number;
+                                    /** @description integer minor units (fen 分) */
+                                    value: number;
+                                    budget_cards_used: number;
+                                    /** @description integer minor units (fen 分) */
+                                    budget_fen_used: number;
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Make a rule: trigger → conditions → limits → actions (active unless made paused)
+         * @description A bad rule (an unknown trigger, a condition on a field the trigger has not, a limit below zero) is refused 422 naming the field.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        /** @description 触发: what makes the rule run */
+                        trigger: {
+                            /** @description an event type of the catalogue, or order.first, points.threshold, birthday, schedule */
+                            type: string;
+                            /** @description points.threshold: fires when the balance reaches this */
+                            threshold?: number;
+                            /** @description local time HH:MM in the brand’s time zone */
+                            at?: string;
+                            /** @description schedule: how often */
+                            every?: "day" | "week" | "month";
+                            /** @description schedule every week: 1 Monday … 7 Sunday */
+                            weekday?: number;
+                            /** @description schedule every month: the day of the month */
+                            day?: number;
+                        };
+                        conditions?: {
+                            /** @description a field of the trigger’s event (amount, template_id, type …) or segment_id */
+                            field: string;
+                            op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in";
+                            value: number | string | (number | string)[];
+                        }[];
+                        /** @description 限制 (a limit below zero is refused 422 naming it) */
+                        limits?: {
+                            per_member?: {
+                                /** @description firings per member per period */
+                                times: number;
+                                per: "day" | "week" | "month" | "ever";
+                            } | null;
+                            /** @description cards the rule may give in all; null: no cap */
+                            budget_cards?: number | null;
+                            /** @description fen at face the rule may give in all; null: no cap */
+                            budget_fen?: number | null;
+                        };
+                        /** @description 动作: at least one */
+                        actions: {
+                            rewards?: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            /** @description tag the member 打标签 */
+                            tag?: string;
+                            /** @description emit automation.fired, delivered to the webhooks subscribed to it */
+                            webhook?: boolean;
+                        };
+                        /** @description default active */
+                        status?: "active" | "paused";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            /** @description 触发: what makes the rule run */
+                            trigger: {
+                                /** @description an event type of the catalogue, or order.first, points.threshold, birthday, schedule */
+                                type: string;
+                                /** @description points.threshold: fires when the balance reaches this */
+                                threshold?: number;
+                                /** @description local time HH:MM in the brand’s time zone */
+                                at?: string;
+                                /** @description schedule: how often */
+                                every?: "day" | "week" | "month";
+                                /** @description schedule every week: 1 Monday … 7 Sunday */
+                                weekday?: number;
+                                /** @description schedule every month: the day of the month */
+                                day?: number;
+                            };
+                            /** @description 「首单 First order」 */
+                            trigger_name: string;
+                            conditions: {
+                                /** @description a field of the trigger’s event (amount, template_id, type …) or segment_id */
+                                field: string;
+                                op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in";
+                                value: number | string | (number | string)[];
+                            }[];
+                            /** @description 限制 (a limit below zero is refused 422 naming it) */
+                            limits: {
+                                per_member?: {
+                                    /** @description firings per member per period */
+                                    times: number;
+                                    per: "day" | "week" | "month" | "ever";
+                                } | null;
+                                /** @description cards the rule may give in all; null: no cap */
+                                budget_cards?: number | null;
+                                /** @description fen at face the rule may give in all; null: no cap */
+                                budget_fen?: number | null;
+                            };
+                            /** @description 动作: at least one */
+                            actions: {
+                                rewards?: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                /** @description tag the member 打标签 */
+                                tag?: string;
+                                /** @description emit automation.fired, delivered to the webhooks subscribed to it */
+                                webhook?: boolean;
+                            };
+                            status: "active" | "paused";
+                            results: {
+                                /** @description firings 触发次数 */
+                                fired: number;
+                                skipped: number;
+                                members: number;
+                                /** @description cards issued */
+                                cards: number;
+                                /** @description of them, redeemed at least once */
+                                redeemed: number;
+                                /** @description integer minor units (fen 分) */
+                                redeemed_amount: number;
+                                /** @description integer minor units (fen 分) */
+                                gmv: number;
+                                points: number;
+                                /** @description integer minor units (fen 分) */
+                                value: number;
+                                budget_cards_used: number;
+                                /** @description integer minor units (fen 分) */
+                                budget_fen_used: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/automation/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rule, with its results */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            /** @description 触发: what makes the rule run */
+                            trigger: {
+                                /** @description an event type of the catalogue, or order.first, points.threshold, birthday, schedule */
+                                type: string;
+                                /** @description points.threshold: fires when the balance reaches this */
+                                threshold?: number;
+                                /** @description local time HH:MM in the brand’s time zone */
+                                at?: string;
+                                /** @description schedule: how often */
+                                every?: "day" | "week" | "month";
+                                /** @description schedule every week: 1 Monday … 7 Sunday */
+                                weekday?: number;
+                                /** @description schedule every month: the day of the month */
+                                day?: number;
+                            };
+                            /** @description 「首单 First order」 */
+                            trigger_name: string;
+                            conditions: {
+                                /** @description a field of the trigger’s event (amount, template_id, type …) or segment_id */
+                                field: string;
+                                op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in";
+                                value: number | string | (number | string)[];
+                            }[];
+                            /** @description 限制 (a limit below zero is refused 422 naming it) */
+                            limits: {
+                                per_member?: {
+                                    /** @description firings per member per period */
+                                    times: number;
+                                    per: "day" | "week" | "month" | "ever";
+                                } | null;
+                                /** @description cards the rule may give in all; null: no cap */
+                                budget_cards?: number | null;
+                                /** @description fen at face the rule may give in all; null: no cap */
+                                budget_fen?: number | null;
+                            };
+                            /** @description 动作: at least one */
+                            actions: {
+                                rewards?: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                /** @description tag the member 打标签 */
+                                tag?: string;
+                                /** @description emit automation.fired, delivered to the webhooks subscribed to it */
+                                webhook?: boolean;
+                            };
+                            status: "active" | "paused";
+                            results: {
+                                /** @description firings 触发次数 */
+                                fired: number;
+                                skipped: number;
+                                members: number;
+                                /** @description cards issued */
+                                cards: number;
+                                /** @description of them, redeemed at least once */
+                                redeemed: number;
+                                /** @description integer minor units (fen 分) */
+                                redeemed_amount: number;
+                                /** @description integer minor units (fen 分) */
+                                gmv: number;
+                                points: number;
+                                /** @description integer minor units (fen 分) */
+                                value: number;
+                                budget_cards_used: number;
+                                /** @description integer minor units (fen 分) */
+                                budget_fen_used: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a rule (its firings and the cards it gave stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            deleted: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a rule (a budget never below what it has given) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        /** @description 触发: what makes the rule run */
+                        trigger?: {
+                            /** @description an event type of the catalogue, or order.first, points.threshold, birthday, schedule */
+                            type: string;
+                            /** @description points.threshold: fires when the balance reaches this */
+                            threshold?: number;
+                            /** @description local time HH:MM in the brand’s time zone */
+                            at?: string;
+                            /** @description schedule: how often */
+                            every?: "day" | "week" | "month";
+                            /** @description schedule every week: 1 Monday … 7 Sunday */
+                            weekday?: number;
+                            /** @description schedule every month: the day of the month */
+                            day?: number;
+                        };
+                        conditions?: {
+                            /** @description a field of the trigger’s event (amount, template_id, type …) or segment_id */
+                            field: string;
+                            op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in";
+                            value: number | string | (number | string)[];
+                        }[];
+                        /** @description 限制 (a limit below zero is refused 422 naming it) */
+                        limits?: {
+                            per_member?: {
+                                /** @description firings per member per period */
+                                times: number;
+                                per: "day" | "week" | "month" | "ever";
+                            } | null;
+                            /** @description cards the rule may give in all; null: no cap */
+                            budget_cards?: number | null;
+                            /** @description fen at face the rule may give in all; null: no cap */
+                            budget_fen?: number | null;
+                        };
+                        /** @description 动作: at least one */
+                        actions?: {
+                            rewards?: ({
+                                /** @enum {string} */
+                                type: "card";
+                                template_id: string;
+                                /** @description cards of this template (default 1) */
+                                quantity?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "pack";
+                                pack_id: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "points";
+                                asset?: "points" | "growth";
+                                amount: number;
+                                /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                expiry?: {
+                                    /** @enum {string} */
+                                    type: "none";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "days";
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "date";
+                                    date: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "month_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "quarter_end";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "year_end";
+                                };
+                            })[];
+                            /** @description tag the member 打标签 */
+                            tag?: string;
+                            /** @description emit automation.fired, delivered to the webhooks subscribed to it */
+                            webhook?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            /** @description 触发: what makes the rule run */
+                            trigger: {
+                                /** @description an event type of the catalogue, or order.first, points.threshold, birthday, schedule */
+                                type: string;
+                                /** @description points.threshold: fires when the balance reaches this */
+                                threshold?: number;
+                                /** @description local time HH:MM in the brand’s time zone */
+                                at?: string;
+                                /** @description schedule: how often */
+                                every?: "day" | "week" | "month";
+                                /** @description schedule every week: 1 Monday … 7 Sunday */
+                                weekday?: number;
+                                /** @description schedule every month: the day of the month */
+                                day?: number;
+                            };
+                            /** @description 「首单 First order」 */
+                            trigger_name: string;
+                            conditions: {
+                                /** @description a field of the trigger’s event (amount, template_id, type …) or segment_id */
+                                field: string;
+                                op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in";
+                                value: number | string | (number | string)[];
+                            }[];
+                            /** @description 限制 (a limit below zero is refused 422 naming it) */
+                            limits: {
+                                per_member?: {
+                                    /** @description firings per member per period */
+                                    times: number;
+                                    per: "day" | "week" | "month" | "ever";
+                                } | null;
+                                /** @description cards the rule may give in all; null: no cap */
+                                budget_cards?: number | null;
+                                /** @description fen at face the rule may give in all; null: no cap */
+                                budget_fen?: number | null;
+                            };
+                            /** @description 动作: at least one */
+                            actions: {
+                                rewards?: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                /** @description tag the member 打标签 */
+                                tag?: string;
+                                /** @description emit automation.fired, delivered to the webhooks subscribed to it */
+                                webhook?: boolean;
+                            };
+                            status: "active" | "paused";
+                            results: {
+                                /** @description firings 触发次数 */
+                                fired: number;
+                                skipped: number;
+                                members: number;
+                                /** @description cards issued */
+                                cards: number;
+                                /** @description of them, redeemed at least once */
+                                redeemed: number;
+                                /** @description integer minor units (fen 分) */
+                                redeemed_amount: number;
+                                /** @description integer minor units (fen 分) */
+                                gmv: number;
+                                points: number;
+                                /** @description integer minor units (fen 分) */
+                                value: number;
+                                budget_cards_used: number;
+                                /** @description integer minor units (fen 分) */
+                                budget_fen_used: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/automation/rules/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable 启用 a rule: events from now on are evaluated against it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            /** @description 触发: what makes the rule run */
+                            trigger: {
+                                /** @description an event type of the catalogue, or order.first, points.threshold, birthday, schedule */
+                                type: string;
+                                /** @description points.threshold: fires when the balance reaches this */
+                                threshold?: number;
+                                /** @description local time HH:MM in the brand’s time zone */
+                                at?: string;
+                                /** @description schedule: how often */
+                                every?: "day" | "week" | "month";
+                                /** @description schedule every week: 1 Monday … 7 Sunday */
+                                weekday?: number;
+                                /** @description schedule every month: the day of the month */
+                                day?: number;
+                            };
+                            /** @description 「首单 First order」 */
+                            trigger_name: string;
+                            conditions: {
+                                /** @description a field of the trigger’s event (amount, template_id, type …) or segment_id */
+                                field: string;
+                                op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in";
+                                value: number | string | (number | string)[];
+                            }[];
+                            /** @description 限制 (a limit below zero is refused 422 naming it) */
+                            limits: {
+                                per_member?: {
+                                    /** @description firings per member per period */
+                                    times: number;
+                                    per: "day" | "week" | "month" | "ever";
+                                } | null;
+                                /** @description cards the rule may give in all; null: no cap */
+                                budget_cards?: number | null;
+                                /** @description fen at face the rule may give in all; null: no cap */
+                                budget_fen?: number | null;
+                            };
+                            /** @description 动作: at least one */
+                            actions: {
+                                rewards?: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                /** @description tag the member 打标签 */
+                                tag?: string;
+                                /** @description emit automation.fired, delivered to the webhooks subscribed to it */
+                                webhook?: boolean;
+                            };
+                            status: "active" | "paused";
+                            results: {
+                                /** @description firings 触发次数 */
+                                fired: number;
+                                skipped: number;
+                                members: number;
+                                /** @description cards issued */
+                                cards: number;
+                                /** @description of them, redeemed at least once */
+                                redeemed: number;
+                                /** @description integer minor units (fen 分) */
+                                redeemed_amount: number;
+                                /** @description integer minor units (fen 分) */
+                                gmv: number;
+                                points: number;
+                                /** @description integer minor units (fen 分) */
+                                value: number;
+                                budget_cards_used: number;
+                                /** @description integer minor units (fen 分) */
+                                budget_fen_used: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/automation/rules/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause 暂停 a rule: events meanwhile are not evaluated against it (enabling does not go back over them) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            description: string;
+                            /** @description 触发: what makes the rule run */
+                            trigger: {
+                                /** @description an event type of the catalogue, or order.first, points.threshold, birthday, schedule */
+                                type: string;
+                                /** @description points.threshold: fires when the balance reaches this */
+                                threshold?: number;
+                                /** @description local time HH:MM in the brand’s time zone */
+                                at?: string;
+                                /** @description schedule: how often */
+                                every?: "day" | "week" | "month";
+                                /** @description schedule every week: 1 Monday … 7 Sunday */
+                                weekday?: number;
+                                /** @description schedule every month: the day of the month */
+                                day?: number;
+                            };
+                            /** @description 「首单 First order」 */
+                            trigger_name: string;
+                            conditions: {
+                                /** @description a field of the trigger’s event (amount, template_id, type …) or segment_id */
+                                field: string;
+                                op: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in";
+                                value: number | string | (number | string)[];
+                            }[];
+                            /** @description 限制 (a limit below zero is refused 422 naming it) */
+                            limits: {
+                                per_member?: {
+                                    /** @description firings per member per period */
+                                    times: number;
+                                    per: "day" | "week" | "month" | "ever";
+                                } | null;
+                                /** @description cards the rule may give in all; null: no cap */
+                                budget_cards?: number | null;
+                                /** @description fen at face the rule may give in all; null: no cap */
+                                budget_fen?: number | null;
+                            };
+                            /** @description 动作: at least one */
+                            actions: {
+                                rewards?: ({
+                                    /** @enum {string} */
+                                    type: "card";
+                                    template_id: string;
+                                    /** @description cards of this template (default 1) */
+                                    quantity?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "pack";
+                                    pack_id: string;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "points";
+                                    asset?: "points" | "growth";
+                                    amount: number;
+                                    /** @description when a lot expires, on the tenant’s calendar: never, N days after the earn (end of that day), a fixed date, end of month/quarter/year */
+                                    expiry?: {
+                                        /** @enum {string} */
+                                        type: "none";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "days";
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "date";
+                                        date: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "month_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "quarter_end";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "year_end";
+                                    };
+                                })[];
+                                /** @description tag the member 打标签 */
+                                tag?: string;
+                                /** @description emit automation.fired, delivered to the webhooks subscribed to it */
+                                webhook?: boolean;
+                            };
+                            status: "active" | "paused";
+                            results: {
+                                /** @description firings 触发次数 */
+                                fired: number;
+                                skipped: number;
+                                members: number;
+                                /** @description cards issued */
+                                cards: number;
+                                /** @description of them, redeemed at least once */
+                                redeemed: number;
+                                /** @description integer minor units (fen 分) */
+                                redeemed_amount: number;
+                                /** @description integer minor units (fen 分) */
+                                gmv: number;
+                                points: number;
+                                /** @description integer minor units (fen 分) */
+                                value: number;
+                                budget_cards_used: number;
+                                /** @description integer minor units (fen 分) */
+                                budget_fen_used: number;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/automation/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run 试运行: which active rules would fire for a sample event now, and why not for the others (nothing is written) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description a sample event: what the rules would do if it happened now */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        type: string;
+                        member_id: string;
+                        store_id?: string;
+                        template_id?: string;
+                        data?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                rule_id: string;
+                                rule_name: string;
+                                would_fire: boolean;
+                                reason: string | null;
+                                reason_text: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/automation/firings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Firings 触发记录, newest first: each rule evaluated for an event its trigger took, fired or skipped with the reason */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page, with the same sort and filters */
+                    cursor?: string;
+                    rule_id?: string;
+                    member_id?: string;
+                    outcome?: "fired" | "skipped";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                id: string;
+                                rule_id: string;
+                                rule_name: string | null;
+                                event_id: string;
+                                event_type: string;
+                                member_id: string | null;
+                                member_name: string | null;
+                                outcome: "fired" | "skipped";
+                                reason: string | null;
+                                reason_text: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                grant_id: string | null;
+                                card_ids: string[];
+                                /** @description integer minor units (fen 分) */
+                                value: number;
+                                /** Format: date-time */
+                                created_at: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

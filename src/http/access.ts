@@ -135,6 +135,9 @@ const ACTIONS = {
   'tasks.read': ['owner', 'operator', 'analyst'],
   'tasks.manage': ['owner', 'operator'],
   'tasks.own': ['member'],
+  // 自动化规则: rules are the brand's staff's (analysts read them, their firings and results)
+  'automation.read': ['owner', 'operator', 'analyst'],
+  'automation.manage': ['owner', 'operator'],
 } satisfies Record<string, Role[]>;
 export type Action = keyof typeof ACTIONS;
 

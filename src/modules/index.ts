@@ -37,6 +37,7 @@ import groups from './groups/index.js';
 import campaigns from './campaigns/index.js';
 import referrals from './referrals/index.js';
 import tasks from './tasks/index.js';
+import automation from './automation/index.js';
 
 /**
  * Every module, in dependency order: migrations with the same number run in this order, routes are
@@ -81,4 +82,5 @@ export const modules: ModuleDef[] = [
   campaigns,
   referrals,
   tasks,
+  automation,
 ];

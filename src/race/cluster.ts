@@ -35,6 +35,8 @@ export interface Cluster {
   tenantId: string;
   ownerKey: string;
   ports: number[];
+  /** the environment the server processes run with (a helper process of a test joins the same schema with it) */
+  env: Record<string, string | undefined>;
   /** the pid of server process i (with --workers N: the cluster's primary) */
   pid(i: number): number | undefined;
   /** the last lines server process i wrote (stdout and stderr) */
@@ -171,6 +173,7 @@ export async function startCluster(
     tenantId: tenant.id,
     ownerKey: owner.secret,
     ports,
+    env: baseEnv,
     call,
     kill,
     start,

@@ -5,6 +5,7 @@ import { seedDemoCampaigns } from '../modules/campaigns/demo.js';
 import { seedDemoSegments } from '../modules/segments/demo.js';
 import { seedDemoReferrals } from '../modules/referrals/demo.js';
 import { seedDemoTasks } from '../modules/tasks/demo.js';
+import { seedDemoAutomation } from '../modules/automation/demo.js';
 
 export interface DemoGrowthIds {
   members: { id: string; name: string | null }[];
@@ -26,4 +27,5 @@ export async function seedDemoGrowth(ctx: Ctx, owner: Caller, ids: DemoGrowthIds
   await seedDemoSegments(ctx, owner, ids);
   await seedDemoReferrals(ctx, owner, ids);
   await seedDemoTasks(ctx, owner, ids);
+  await seedDemoAutomation(ctx, owner, ids);
 }

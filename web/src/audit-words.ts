@@ -173,6 +173,11 @@ export const ACTIONS: Record<string, readonly [string, string]> = {
   'task.checkin': ['签到', 'Checked in'],
   'task.create': ['新建任务', 'Task created'],
   'task.update': ['修改任务', 'Task changed'],
+  'automation_rule.create': ['新建自动化规则', 'Automation rule created'],
+  'automation_rule.update': ['修改自动化规则', 'Automation rule changed'],
+  'automation_rule.delete': ['删除自动化规则', 'Automation rule deleted'],
+  'automation_rule.enable': ['启用自动化规则', 'Automation rule enabled'],
+  'automation_rule.pause': ['暂停自动化规则', 'Automation rule paused'],
 };
 
 const AREAS: Record<string, readonly [string, string]> = {
@@ -207,6 +212,7 @@ const AREAS: Record<string, readonly [string, string]> = {
   referral: ['邀请', 'Referral'],
   checkin: ['签到', 'Check-in'],
   task: ['任务', 'Task'],
+  automation_rule: ['自动化规则', 'Automation rule'],
 };
 
 /** An action's name; one not in the table yet is named by its area (卡券操作), never by its key. */

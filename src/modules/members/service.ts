@@ -200,3 +200,14 @@ export async function listMembers(q: Sql, keys: Keyring, tenantId: string, opts:
   const byName = await run([[[...term].length >= 3 ? `name ILIKE '%' || ? || '%'` : `lower(name) LIKE lower(?) || '%'`, like]]);
   return page.page(byName.rows, opts.limit);
 }
+
+/** A page of the members born on one of these days (month, day), in id order: whom a birthday rule greets today. */
+export async function membersBornOn(q: Sql, tenantId: string, days: { month: number; day: number }[], after: string, limit: number): Promise<string[]> {
+  const r = await q.query<{ id: string }>(
+    `SELECT id FROM members WHERE tenant_id = $1 AND birthday IS NOT NULL AND id > $4
+       AND (EXTRACT(MONTH FROM birthday)::int, EXTRACT(DAY FROM birthday)::int) IN (SELECT * FROM unnest($2::int[], $3::int[]))
+     ORDER BY id LIMIT $5`,
+    [tenantId, days.map((d) => d.month), days.map((d) => d.day), after, limit],
+  );
+  return r.rows.map((x) => x.id);
+}

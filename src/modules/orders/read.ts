@@ -22,3 +22,13 @@ export async function listActivities(q: Sql, tenantId: string, memberId: string,
   );
   return pageOf(r.rows, limit);
 }
+
+/** Which of the member's orders this one is (1: their first 首单), counting orders placed before it or with it. */
+export async function memberOrderNumber(q: Sql, tenantId: string, memberId: string, orderId: string): Promise<number> {
+  const r = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM member_orders o, (SELECT placed_at, id FROM member_orders WHERE tenant_id = $1 AND id = $3) me
+     WHERE o.tenant_id = $1 AND o.member_id = $2 AND (o.placed_at, o.id) <= (me.placed_at, me.id)`,
+    [tenantId, memberId, orderId],
+  );
+  return r.rows[0]?.n ?? 0;
+}

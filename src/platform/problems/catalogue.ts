@@ -23,6 +23,7 @@ import { GROUPS } from './codes-groups.js';
 import { SEGMENTS } from './codes-segments.js';
 import { CAMPAIGNS } from './codes-campaigns.js';
 import { REFERRALS } from './codes-referrals.js';
+import { AUTOMATION } from './codes-automation.js';
 import { fill, holesOf, type EntryDef, type Lang, type ParamsOf, type RenderOptions } from './words.js';
 
 /**
@@ -59,6 +60,7 @@ export const PARTS = {
   SEGMENTS,
   CAMPAIGNS,
   REFERRALS,
+  AUTOMATION,
   PLATFORM,
 } as const satisfies Record<string, Record<string, EntryDef>>;
 type Merged<T> = (T extends unknown ? (x: T) => void : never) extends (x: infer I) => void ? I : never;

@@ -12,6 +12,7 @@ import { campaignsApi, walletCampaignsApi } from './campaigns';
 import { passesApi, walletPassesApi } from './passes';
 import { segmentsApi } from './segments';
 import { referralsApi, referralsWalletApi } from './referrals';
+import { automationApi } from './automation';
 
 /**
  * The one API client, typed from the server's OpenAPI document (schema.d.ts, made by `npm run gen:api`):
@@ -380,6 +381,7 @@ export function client(auth: Auth) {
     ...passesApi(api, answer),
     ...segmentsApi(api, answer),
     ...referralsApi(api, answer),
+    ...automationApi(api, answer),
   };
 }
 export type Client = ReturnType<typeof client>;

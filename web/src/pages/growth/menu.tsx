@@ -1,4 +1,4 @@
-import { CalendarOutlined, GiftOutlined, RocketOutlined, TagsOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
+import { CalendarOutlined, GiftOutlined, RocketOutlined, TagsOutlined, TeamOutlined, ThunderboltOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { ConsolePage } from '../../apps/Console';
 import type { MenuGroup } from '../risk/menu';
 import { GroupCampaigns } from './groups/GroupCampaigns';
@@ -6,6 +6,7 @@ import { Campaigns } from '../campaigns/Campaigns';
 import { Segments } from './segments/Segments';
 import { ReferralCampaigns } from './referrals/ReferralCampaigns';
 import { CheckinTasks } from './referrals/CheckinTasks';
+import { AutomationRules } from './automation/Rules';
 
 export const GROWTH_GROUP: MenuGroup = { key: 'growth', zh: '营销', en: 'Growth', icon: <RocketOutlined /> };
 
@@ -16,6 +17,15 @@ export const GROWTH_GROUP: MenuGroup = { key: 'growth', zh: '营销', en: 'Growt
  */
 export const GROWTH_PAGES: ConsolePage[] = [
   { key: 'segments', zh: '人群与标签', en: 'Segments and tags', icon: <TagsOutlined />, page: () => <Segments />, need: 'segments.read', group: GROWTH_GROUP },
+  {
+    key: 'automation',
+    zh: '自动化规则',
+    en: 'Automation rules',
+    icon: <ThunderboltOutlined />,
+    page: () => <AutomationRules />,
+    need: 'automation.read',
+    group: GROWTH_GROUP,
+  },
   { key: 'campaigns', zh: '领券中心', en: 'Claim center', icon: <GiftOutlined />, page: () => <Campaigns />, need: 'campaigns.read', group: GROWTH_GROUP },
   {
     key: 'group-campaigns',
