@@ -7,8 +7,11 @@ import { useT } from '../../../i18n';
 import { Refusal } from '../../wholesale/Refusal';
 import { RewardsField, fromRewards, toRewards } from '../../campaigns/RewardsField';
 import { OPS, PERIODS, TRIGGERS, WEEKDAYS, triggerWord } from './words';
+import { AudienceField } from '../segments/AudienceField';
 
 type Cond = { field?: string; op?: string; value?: string | number };
+/** The rule's audience: its `segment_id in` condition (a `not_in` set through the API is kept as it is). */
+const audienceOf = (r: Rule | null) => r?.conditions.find((c) => c.field === 'segment_id' && c.op === 'in');
 
 /** The rule as the form edits it (amounts in 元), from the API's rule. */
 function toForm(r: Rule) {
@@ -17,6 +20,8 @@ function toForm(r: Rule) {
     name: r.name,
     description: r.description,
     trigger_type: r.trigger.type,
+    audience: audienceOf(r) ? 'segment' : 'all',
+    segment_id: audienceOf(r)?.value,
     threshold: r.trigger.threshold,
     at: r.trigger.at,
     every: r.trigger.every,
@@ -39,7 +44,8 @@ function toForm(r: Rule) {
 /**
  * 规则设计器: a rule without code, in four steps — 触发 (an event, a birthday, a schedule), 条件 (the
  * trigger's fields), 限制 (per member per period, a budget in cards or 元), 动作 (rewards picked by
- * name, a tag, a webhook). A segment condition set through the API is kept as it is.
+ * name, a tag, a webhook), for every member or a segment 人群 (受众). A `segment_id not_in` condition set
+ * through the API is kept as it is.
  */
 export function RuleForm({ rule, onClose, onSaved }: { rule: Rule | null; onClose: () => void; onSaved: (r: Rule) => void }) {
   const t = useT();
@@ -54,7 +60,9 @@ export function RuleForm({ rule, onClose, onSaved }: { rule: Rule | null; onClos
   const conds = (Form.useWatch('conditions', form) as Cond[] | undefined) ?? [];
   useEffect(() => {
     form.setFieldsValue(
-      rule ? toForm(rule) : { trigger_type: 'order.first', per_on: true, per_times: 1, per_period: 'ever', rewards: [{ type: 'card', quantity: 1 }] },
+      rule
+        ? toForm(rule)
+        : { trigger_type: 'order.first', audience: 'all', per_on: true, per_times: 1, per_period: 'ever', rewards: [{ type: 'card', quantity: 1 }] },
     );
   }, [rule, form]);
 
@@ -70,13 +78,15 @@ export function RuleForm({ rule, onClose, onSaved }: { rule: Rule | null; onClos
         ? { every: v.every, ...(v.every === 'week' ? { weekday: v.weekday } : v.every === 'month' ? { day: v.day } : {}) }
         : {}),
     };
-    const kept = rule?.conditions.filter((c) => c.field === 'segment_id') ?? [];
+    const kept = rule?.conditions.filter((c) => c.field === 'segment_id' && c.op !== 'in') ?? [];
+    const audience = v.audience === 'segment' && v.segment_id ? [{ field: 'segment_id', op: 'in' as const, value: v.segment_id as string }] : [];
     const rewards = toRewards(v.rewards);
     const body = {
       name: v.name.trim(),
       description: v.description ?? '',
       trigger,
       conditions: [
+        ...audience,
         ...kept,
         ...((v.conditions ?? []) as Cond[]).map((c) => ({
           field: c.field!,
@@ -167,6 +177,12 @@ export function RuleForm({ rule, onClose, onSaved }: { rule: Rule | null; onClos
         <Divider titlePlacement="start" plain>
           {t('② 条件（都满足才触发）', '② Conditions (all must hold)')}
         </Divider>
+        <AudienceField current={audienceOf(rule) ? { segment_id: String(audienceOf(rule)!.value), segment_name: null } : null} testId="rule" />
+        {type === 'schedule' && (
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {t('定时规则发给一个人群：请在受众中选择人群。', 'A schedule rule is for a segment: choose one as its audience.')}
+          </Typography.Paragraph>
+        )}
         <Form.List name="conditions">
           {(items, { add, remove }) => (
             <div data-testid="rule-conditions">
