@@ -127,11 +127,13 @@ export const migratedPglite = () => (snapshot ??= loadOrMakeSnapshot());
 
 async function loadOrMakeSnapshot(): Promise<Blob> {
   const pgliteDist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
-  const file = join(tmpdir(), `kaquan-pglite-${migrationsHash(readFileSync(join(pgliteDist, '../package.json')))}.tar`);
+  const file = join(tmpdir(), `kaquan-pglite-${migrationsHash(readFileSync(join(pgliteDist, '../package.json')))}-c.tar`);
   if (existsSync(file)) return new Blob([readFileSync(file)]);
   const db = await openDb({});
   try {
     await migrate(db, migrationSources);
+    // a checkpoint first: a copy that starts without replaying the migrations' WAL starts ~0.8 s sooner, in every test file
+    await db.query('CHECKPOINT');
     const blob = await db.dumpDataDir!();
     // two test processes may make it at once: each writes its own file and renames it into place whole
     const tmp = `${file}.${process.pid}`;
