@@ -24,12 +24,16 @@ const countColumns = (t: Tr) =>
 export function RiskDashboard() {
   const t = useT();
   const { api } = useConsole();
-  const today = dayjs().startOf('day');
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([today, today]);
+  // the days are the brand's (its time zone), not the browser's: the first answer, asked with no days, says which day is today there
+  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const [today, setToday] = useState<Dayjs>(dayjs().startOf('day'));
   const [d, setD] = useState<Dash | null>(null);
   const [card, setCard] = useState<string | null>(null);
   useEffect(() => {
-    api.riskDashboard({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') }).then(setD, report);
+    api.riskDashboard(range ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : {}).then((x) => {
+      setD(x);
+      if (!range) setToday(dayjs(x.to));
+    }, report);
   }, [api, range]);
   const series = OUTCOMES.map((o) => ({ key: o, name: word(t, OUTCOME_WORDS, o) }));
 
@@ -39,7 +43,7 @@ export function RiskDashboard() {
         title={t('风控看板', 'Risk dashboard')}
         extra={
           <DatePicker.RangePicker
-            value={range}
+            value={range ?? [today, today]}
             allowClear={false}
             onChange={(v) => v?.[0] && v[1] && setRange([v[0].startOf('day'), v[1].startOf('day')])}
             presets={[
