@@ -9,7 +9,7 @@ import { money, num } from '../../../format';
 import { PageTitle } from '../../../components/PageTitle';
 import { Refusal } from '../../wholesale/Refusal';
 import { rewardsText } from '../groups/words';
-import { RewardLine, RewardsField, toRewards, useRewardChoices, type RewardRow } from './RewardsField';
+import { RewardLine, RewardsField, toRewards, useRewardChoices, type RewardRow } from '../../campaigns/RewardsField';
 import { PERIOD, TASK_PRESETS } from './words';
 
 /**
@@ -74,7 +74,13 @@ export function CheckinTasks() {
                 {fields.map((f, i) => (
                   <Space key={f.key} align="baseline">
                     <span style={{ width: 56, display: 'inline-block' }}>{t(`第${i + 1}天`, `Day ${i + 1}`)}</span>
-                    <RewardLine name={['days', f.name]} templates={templates} packs={packs} onRemove={fields.length > 1 ? () => remove(f.name) : undefined} />
+                    <RewardLine
+                      list="days"
+                      index={f.name}
+                      templates={templates}
+                      packs={packs}
+                      onRemove={fields.length > 1 ? () => remove(f.name) : undefined}
+                    />
                   </Space>
                 ))}
                 {fields.length < 31 && (
@@ -162,7 +168,6 @@ function TaskDialog({ task, onClose, onSaved }: { task: TaskRow | null; onClose:
   const { api } = useConsole();
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>(null);
-  const { templates, packs } = useRewardChoices();
   useEffect(() => {
     form.setFieldsValue(task ?? { activity_type: 'shared', period: 'day', rewards: [{ type: 'points', amount: 10 }] });
   }, [task, form]);
@@ -204,7 +209,7 @@ function TaskDialog({ task, onClose, onSaved }: { task: TaskRow | null; onClose:
           </Form.Item>
         </Space>
         <Typography.Text strong>{t('完成后获得', 'Rewards')}</Typography.Text>
-        <RewardsField name="rewards" templates={templates} packs={packs} />
+        <RewardsField name="rewards" testId="task-rewards" />
         <Form.Item name="description" label={t('说明', 'Description')} style={{ marginTop: 12 }}>
           <Input.TextArea maxLength={1000} rows={2} />
         </Form.Item>

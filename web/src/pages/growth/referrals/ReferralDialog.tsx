@@ -6,7 +6,7 @@ import { useConsole } from '../../../apps/Console';
 import { useT } from '../../../i18n';
 import { Refusal } from '../../wholesale/Refusal';
 import { QUALIFY } from './words';
-import { RewardsField, toRewards, useRewardChoices } from './RewardsField';
+import { RewardsField, toRewards } from '../../campaigns/RewardsField';
 
 /**
  * 新建/编辑邀请有礼: name, what qualifies (注册 / 首单 / 首次核销), the return window after a first order, the cap
@@ -26,7 +26,6 @@ export function ReferralDialog({
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const { templates, packs } = useRewardChoices();
   const qualify = Form.useWatch('qualify_on', form);
   useEffect(() => {
     const c = campaign;
@@ -106,10 +105,10 @@ export function ReferralDialog({
           <DatePicker.RangePicker showTime allowEmpty={[true, true]} />
         </Form.Item>
         <Typography.Text strong>{t('邀请人获得', 'The referrer gets')}</Typography.Text>
-        <RewardsField name="referrer_rewards" templates={templates} packs={packs} testId="referral-referrer-rewards" />
+        <RewardsField name="referrer_rewards" testId="referral-referrer-rewards" />
         <div style={{ height: 12 }} />
         <Typography.Text strong>{t('被邀请的好友获得', 'The friend gets')}</Typography.Text>
-        <RewardsField name="referee_rewards" templates={templates} packs={packs} testId="referral-referee-rewards" />
+        <RewardsField name="referee_rewards" testId="referral-referee-rewards" />
         <Form.Item name="description" label={t('活动说明', 'Description')} style={{ marginTop: 16 }}>
           <Input.TextArea maxLength={1000} rows={2} />
         </Form.Item>
